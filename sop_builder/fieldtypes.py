@@ -1,0 +1,278 @@
+"""Field types for the schemas: every value arrives as text and is checked here.
+
+Each type raises a ``PydanticCustomError`` whose type is the permanent message code and whose
+message is the Dutch text; ``hint`` in the context says how to fix it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from fractions import Fraction
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+
+def _fail(code: str, message: str, hint: str, value: Any = "") -> PydanticCustomError:
+    # Braces in user input must not be read as template fields by pydantic.
+    safe = str(value).replace("{", "(").replace("}", ")")
+    return PydanticCustomError(code, message.replace("{value}", safe), {"hint": hint})
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        kind = "een lijst" if isinstance(value, list) else "een blok met velden"
+        raise _fail(
+            "SOP103",
+            f"Hier hoort tekst, maar er staat {kind}.",
+            "Schrijf de waarde achter de dubbele punt op dezelfde regel.",
+        )
+    if value is None:
+        value = ""
+    text = str(value).strip()
+    if not text:
+        raise _fail("SOP111", "Dit veld is leeg.", "Vul een waarde in of haal het veld weg.")
+    return text
+
+
+def _pattern(regex: str, code: str, message: str, hint: str):
+    compiled = re.compile(regex)
+
+    def check(value: Any) -> str:
+        text = _text(value)
+        if not compiled.fullmatch(text):
+            raise _fail(code, message, hint, text)
+        return text
+
+    return check
+
+
+def _plain_text(value: Any) -> str:
+    text = _text(value)
+    if "<" in text or ">" in text:
+        raise _fail(
+            "SOP113", "De tekens < en > mogen hier niet.", "Haal < en > weg; gebruik gewone tekst."
+        )
+    return " ".join(text.split())
+
+
+def _date(value: Any) -> date:
+    text = _text(value)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise _fail(
+            "SOP105",
+            "'{value}' is geen datum in de vorm JJJJ-MM-DD.",
+            "Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2025-06-30.",
+            text,
+        )
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _fail(
+            "SOP105",
+            "'{value}' bestaat niet als datum.",
+            "Controleer de dag en de maand, bijvoorbeeld 2025-06-30.",
+            text,
+        ) from None
+
+
+def _school_year(value: Any) -> str:
+    text = _text(value)
+    match = re.fullmatch(r"(\d{4})-(\d{4})", text)
+    if not match or int(match[2]) != int(match[1]) + 1:
+        raise _fail(
+            "SOP109",
+            "'{value}' is geen schooljaar.",
+            "Schrijf het schooljaar als twee opvolgende jaren, bijvoorbeeld 2025-2026.",
+            text,
+        )
+    return text
+
+
+def _url(value: Any) -> str:
+    text = _text(value)
+    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s<>\"']*)?", text):
+        raise _fail(
+            "SOP106",
+            "'{value}' is geen geldig webadres.",
+            "Schrijf het volledige adres, beginnend met https://, "
+            "bijvoorbeeld https://www.school.nl.",
+            text,
+        )
+    return text
+
+
+def _email(value: Any) -> str:
+    text = _text(value)
+    if not re.fullmatch(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", text):
+        raise _fail(
+            "SOP107",
+            "'{value}' is geen geldig e-mailadres.",
+            "Schrijf het adres als naam@domein.nl, zonder spaties.",
+            text,
+        )
+    return text
+
+
+def _fraction(value: Any, code: str, lo: Fraction, hi: Fraction, what: str) -> Fraction:
+    text = _text(value)
+    try:
+        if re.fullmatch(r"\d+/\d+", text):
+            number = Fraction(text)
+        elif re.fullmatch(r"\d+([.,]\d+)?", text):
+            number = Fraction(text.replace(",", "."))
+        else:
+            raise ValueError
+    except (ValueError, ZeroDivisionError):
+        raise _fail(code, "'{value}' is geen getal.", f"Schrijf {what}.", text) from None
+    if not lo <= number <= hi:
+        raise _fail(code, f"'{{value}}' ligt niet tussen {lo} en {hi}.", f"Schrijf {what}.", text)
+    return number
+
+
+def _weight(value: Any) -> Fraction:
+    return _fraction(
+        value,
+        "SOP110",
+        Fraction(0),
+        Fraction(1),
+        "een gewicht van 0 tot en met 1, bijvoorbeeld 0, 1/2 of 1",
+    )
+
+
+def _percentage(value: Any) -> Fraction:
+    return _fraction(
+        value,
+        "SOP110",
+        Fraction(1),
+        Fraction(100),
+        "een percentage van 1 tot en met 100, zonder %-teken, bijvoorbeeld 80",
+    )
+
+
+def _positive_int(value: Any) -> int:
+    text = _text(value)
+    if not re.fullmatch(r"[1-9]\d{0,6}", text):
+        raise _fail(
+            "SOP110",
+            "'{value}' is geen geheel getal groter dan 0.",
+            "Schrijf alleen cijfers, bijvoorbeeld 2600.",
+            text,
+        )
+    return int(text)
+
+
+def _yes_no(value: Any) -> bool:
+    text = _text(value).lower()
+    if text in ("ja", "true"):
+        return True
+    if text in ("nee", "false"):
+        return False
+    raise _fail("SOP108", "'{value}' is geen ja of nee.", "Schrijf ja of nee.", text)
+
+
+def _empty_to_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _string_schema(**extra: Any) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", **extra})
+
+
+Text = Annotated[str, BeforeValidator(_text), _string_schema(minLength=1)]
+PlainText = Annotated[
+    str, BeforeValidator(_plain_text), _string_schema(minLength=1, pattern=r"^[^<>]+$")
+]
+Slug = Annotated[
+    str,
+    BeforeValidator(
+        _pattern(
+            r"[a-z0-9]+(-[a-z0-9]+)*",
+            "SOP112",
+            "'{value}' is geen geldige code: gebruik kleine letters, cijfers en streepjes.",
+            "Bijvoorbeeld: specialist-hoogbegaafdheid.",
+        )
+    ),
+    _string_schema(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+]
+AgreementId = Annotated[
+    str,
+    BeforeValidator(
+        _pattern(
+            r"[A-Z]{1,6}-\d{1,3}",
+            "SOP112",
+            "'{value}' is geen geldige code van een afspraak.",
+            "Gebruik hoofdletters, een streepje en een nummer, bijvoorbeeld BO-01.",
+        )
+    ),
+    _string_schema(pattern=r"^[A-Z]{1,6}-\d{1,3}$"),
+]
+Vestigingscode = Annotated[
+    str,
+    BeforeValidator(
+        _pattern(
+            r"\d{2}[A-Z]{2}\d{2}",
+            "SOP104",
+            "'{value}' is geen geldige vestigingscode.",
+            "Een vestigingscode heeft 6 tekens: 2 cijfers, 2 hoofdletters en 2 cijfers, "
+            "bijvoorbeeld 12AB00. U vindt hem op de site van DUO of de Inspectie.",
+        )
+    ),
+    _string_schema(pattern=r"^\d{2}[A-Z]{2}\d{2}$"),
+]
+Postcode = Annotated[
+    str,
+    BeforeValidator(
+        _pattern(
+            r"[1-9]\d{3} ?[A-Z]{2}",
+            "SOP112",
+            "'{value}' is geen geldige postcode.",
+            "Schrijf 4 cijfers en 2 hoofdletters, bijvoorbeeld 1941 AB.",
+        )
+    ),
+    _string_schema(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$"),
+]
+Phone = Annotated[
+    str,
+    BeforeValidator(
+        _pattern(
+            r"\+?\d[\d \-]{7,16}\d",
+            "SOP112",
+            "'{value}' is geen geldig telefoonnummer.",
+            "Schrijf alleen cijfers, spaties en streepjes, bijvoorbeeld 0251 222 333.",
+        )
+    ),
+    _string_schema(pattern=r"^\+?[0-9][0-9 \-]{7,16}[0-9]$"),
+]
+Date = Annotated[date, BeforeValidator(_date), _string_schema(format="date")]
+SchoolYear = Annotated[
+    str, BeforeValidator(_school_year), _string_schema(pattern=r"^[0-9]{4}-[0-9]{4}$")
+]
+Url = Annotated[str, BeforeValidator(_url), _string_schema(format="uri", pattern=r"^https?://")]
+Email = Annotated[str, BeforeValidator(_email), _string_schema(format="email")]
+Weight = Annotated[Fraction, BeforeValidator(_weight), _string_schema()]
+Percentage = Annotated[Fraction, BeforeValidator(_percentage), _string_schema()]
+PositiveInt = Annotated[
+    int, BeforeValidator(_positive_int), _string_schema(pattern=r"^[1-9][0-9]*$")
+]
+YesNo = Annotated[bool, BeforeValidator(_yes_no), _string_schema(enum=["ja", "nee"])]
+
+
+def optional(kind: Any) -> Any:
+    """An optional field of type ``kind``: absent or empty means 'not filled in'."""
+    core = kind.__origin__
+    check = next(m.func for m in kind.__metadata__ if isinstance(m, BeforeValidator))
+    schema = next(m for m in kind.__metadata__ if isinstance(m, WithJsonSchema))
+
+    def check_optional(value: Any) -> Any:
+        value = _empty_to_none(value)
+        return None if value is None else check(value)
+
+    return Annotated[
+        core | None,
+        BeforeValidator(check_optional),
+        WithJsonSchema({"anyOf": [schema.json_schema, {"type": "null"}]}),
+        Field(default=None),
+    ]

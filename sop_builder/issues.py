@@ -1,0 +1,133 @@
+"""Problems found in content and configuration, and the Dutch message catalogue.
+
+Every problem is a value: validators collect them and never stop at the first one.
+Codes are permanent: once published, a code keeps its meaning.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How bad a problem is."""
+
+    ERROR = "fout"
+    WARNING = "waarschuwing"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem at one place in one file."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+    hint: str = ""
+    field: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+# code -> (severity, short description for developers). The Dutch text is built where the
+# problem is found, because it names the field and the value.
+CATALOGUE: dict[str, tuple[Severity, str]] = {
+    "SOP001": (Severity.ERROR, "file is not UTF-8"),
+    "SOP002": (Severity.ERROR, "file is empty"),
+    "SOP003": (Severity.ERROR, "file is binary or contains a NUL byte"),
+    "SOP004": (Severity.ERROR, "file is too large"),
+    "SOP010": (Severity.ERROR, "front matter does not start on line 1"),
+    "SOP011": (Severity.ERROR, "front matter is not closed"),
+    "SOP012": (Severity.ERROR, "YAML syntax error"),
+    "SOP013": (Severity.ERROR, "tab used for indentation"),
+    "SOP014": (Severity.ERROR, "duplicate key"),
+    "SOP015": (Severity.ERROR, "anchor or alias"),
+    "SOP016": (Severity.ERROR, "YAML tag"),
+    "SOP017": (Severity.ERROR, "nesting too deep or too many values"),
+    "SOP018": (Severity.ERROR, "top level is not a mapping"),
+    "SOP019": (Severity.WARNING, "text after ' #' is dropped as a comment"),
+    "SOP020": (Severity.ERROR, "more than one YAML document"),
+    "SOP021": (Severity.ERROR, "key is not plain text"),
+    "SOP101": (Severity.ERROR, "required field missing"),
+    "SOP102": (Severity.ERROR, "unknown field"),
+    "SOP103": (Severity.ERROR, "wrong kind of value"),
+    "SOP104": (Severity.ERROR, "invalid vestigingscode"),
+    "SOP105": (Severity.ERROR, "invalid date"),
+    "SOP106": (Severity.ERROR, "invalid web address"),
+    "SOP107": (Severity.ERROR, "invalid e-mail address"),
+    "SOP108": (Severity.ERROR, "value not allowed"),
+    "SOP109": (Severity.ERROR, "invalid school year"),
+    "SOP110": (Severity.ERROR, "invalid number"),
+    "SOP111": (Severity.ERROR, "empty value"),
+    "SOP112": (Severity.ERROR, "invalid format"),
+    "SOP113": (Severity.ERROR, "characters that are not allowed"),
+    "SOP201": (Severity.ERROR, "unknown kern"),
+    "SOP202": (Severity.ERROR, "choice outside the vocabulary"),
+    "SOP203": (Severity.WARNING, "choice listed twice"),
+    "SOP204": (Severity.ERROR, "duplicate vestigingscode"),
+    "SOP205": (Severity.ERROR, "duplicate slug"),
+    "SOP206": (Severity.ERROR, "invalid folder name (slug)"),
+    "SOP207": (Severity.ERROR, "school folder without sop.md"),
+    "SOP208": (Severity.WARNING, "unknown file in school folder"),
+    "SOP301": (Severity.ERROR, "unknown agreement id"),
+    "SOP302": (Severity.WARNING, "agreement not scored"),
+    "SOP303": (Severity.ERROR, "unknown score code"),
+    "SOP304": (Severity.ERROR, "n.v.t. not allowed"),
+    "SOP305": (Severity.ERROR, "school year differs from file name"),
+    "SOP306": (Severity.WARNING, "no self-assessment for the current school year"),
+    "SOP401": (Severity.WARNING, "SOP too long for one A4"),
+    "SOP402": (Severity.WARNING, "SOP adopted more than 4 years ago"),
+    "SOP403": (Severity.WARNING, "no MR date"),
+    "SOP404": (Severity.WARNING, "SOP validity has ended"),
+    "SOP405": (Severity.ERROR, "required section missing"),
+    "SOP406": (Severity.ERROR, "unknown section"),
+    "SOP407": (Severity.WARNING, "section is empty"),
+    "SOP408": (Severity.ERROR, "section appears twice"),
+    "SOP409": (Severity.WARNING, "text before the first section"),
+    "SOP410": (Severity.ERROR, "MR date after the board's adoption"),
+    "SOP501": (Severity.ERROR, "duplicate id in configuration"),
+    "SOP502": (Severity.ERROR, "reference to an unknown id in configuration"),
+    "SOP503": (Severity.ERROR, "configuration file missing"),
+    "SOP504": (Severity.ERROR, "invalid scale"),
+    "SOP505": (Severity.ERROR, "no target for the current school year"),
+}
+
+
+def make_issue(
+    code: str,
+    path: str,
+    line: int,
+    column: int,
+    message: str,
+    hint: str = "",
+    field: str = "",
+) -> Issue:
+    """Create an issue with the catalogue's severity for ``code``."""
+    severity = CATALOGUE[code][0]
+    return Issue(path, line, column, severity, code, message, hint, field)
+
+
+def did_you_mean(value: str, options: list[str] | tuple[str, ...]) -> str:
+    """Return 'bedoelt u …?' for the closest option, or an empty string."""
+    matches = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    if not matches:
+        lowered = {o.lower(): o for o in options}
+        if value.lower() in lowered:
+            matches = [lowered[value.lower()]]
+    return f"Bedoelt u '{matches[0]}'?" if matches else ""
+
+
+def allowed_list(options: list[str] | tuple[str, ...], limit: int = 12) -> str:
+    """Format the allowed values for a hint."""
+    shown = ", ".join(options[:limit])
+    return shown + (f" (en {len(options) - limit} meer)" if len(options) > limit else "")

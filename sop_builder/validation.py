@@ -1,0 +1,314 @@
+"""Check schools against the configuration: kernen, vocabularies, agreements, dates, length."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+from .issues import Issue, allowed_list, did_you_mean, make_issue
+from .loading import LoadedAssessment, LoadedSchool
+from .model import Assessment, School, SiteConfig
+from .sections import visible_length
+
+_VOCAB_FIELDS = (
+    ("interne_expertise", "internal_expertise", "internal_expertise"),
+    ("externe_deskundigheid", "external_expertise", "external_expertise"),
+    ("extra_ondersteuning", "extra_support", "extra_support"),
+)
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[Issue]:
+    front, tree, path = school.front, school.tree, school.sop_path
+    assert front is not None and tree is not None
+    issues: list[Issue] = []
+    if config.swv.kern(front.kern) is None:
+        ids = [k.id for k in config.swv.kernen]
+        pos = tree.value_pos(("kern",))
+        label = config.swv.grouping.label
+        issues.append(
+            make_issue(
+                "SOP201",
+                path,
+                pos.line,
+                pos.column,
+                f"De {label} '{front.kern}' bestaat niet.",
+                did_you_mean(front.kern, ids) or f"Kies uit: {allowed_list(ids)}.",
+                "kern",
+            )
+        )
+    for alias, attr, vocab_attr in _VOCAB_FIELDS:
+        options = [e.id for e in getattr(config.vocabularies, vocab_attr)]
+        seen: set[str] = set()
+        for index, choice in enumerate(getattr(front, attr)):
+            pos = tree.value_pos((alias, index))
+            if choice not in options:
+                issues.append(
+                    make_issue(
+                        "SOP202",
+                        path,
+                        pos.line,
+                        pos.column,
+                        f"'{choice}' staat niet in de lijst voor '{alias}'.",
+                        did_you_mean(choice, options) or f"Kies uit: {allowed_list(options)}.",
+                        alias,
+                    )
+                )
+            elif choice in seen:
+                issues.append(
+                    make_issue(
+                        "SOP203",
+                        path,
+                        pos.line,
+                        pos.column,
+                        f"'{choice}' staat twee keer bij '{alias}'.",
+                        "Haal één van de twee weg.",
+                        alias,
+                    )
+                )
+            seen.add(choice)
+    issues += _check_dates(school, today)
+    length = sum(visible_length(s.markdown) for s in school.sections)
+    limit = config.swv.sop_max_chars
+    if length > limit:
+        issues.append(
+            make_issue(
+                "SOP401",
+                path,
+                1,
+                1,
+                f"De tekst van het SOP is te lang voor één A4: {length} tekens, de grens is {limit}.",
+                f"Maak de tekst {length - limit} tekens korter; korte zinnen lezen ook makkelijker.",
+            )
+        )
+    return issues
+
+
+def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
+    front, tree, path = school.front, school.tree, school.sop_path
+    assert front is not None and tree is not None
+    issues: list[Issue] = []
+    adopted = front.adopted_by_board
+    if adopted < _years_before(today, 4):
+        pos = tree.value_pos(("vastgesteld_door_bestuur",))
+        issues.append(
+            make_issue(
+                "SOP402",
+                path,
+                pos.line,
+                pos.column,
+                f"Het SOP is vastgesteld op {adopted.isoformat()}; dat is meer dan 4 jaar geleden.",
+                "Het bestuur moet het SOP minstens elke 4 jaar opnieuw vaststellen. Werk het SOP bij, "
+                "bespreek het met de MR en vul de nieuwe datum in.",
+                "vastgesteld_door_bestuur",
+            )
+        )
+    if front.discussed_with_mr is None:
+        pos = tree.pos(())
+        issues.append(
+            make_issue(
+                "SOP403",
+                path,
+                pos.line,
+                pos.column,
+                "Er staat niet bij wanneer de MR het SOP heeft besproken.",
+                "De MR heeft adviesrecht. Voeg 'besproken_met_mr: JJJJ-MM-DD' toe.",
+                "besproken_met_mr",
+            )
+        )
+    elif front.discussed_with_mr > adopted:
+        pos = tree.value_pos(("besproken_met_mr",))
+        issues.append(
+            make_issue(
+                "SOP410",
+                path,
+                pos.line,
+                pos.column,
+                "De MR heeft het SOP pas besproken na de vaststelling door het bestuur.",
+                "De MR geeft advies vóór het bestuur beslist. Controleer beide datums.",
+                "besproken_met_mr",
+            )
+        )
+    if front.valid_until < today:
+        pos = tree.value_pos(("geldig_tot",))
+        issues.append(
+            make_issue(
+                "SOP404",
+                path,
+                pos.line,
+                pos.column,
+                f"Het SOP was geldig tot {front.valid_until.isoformat()}; die datum is voorbij.",
+                "Werk het SOP bij en laat het opnieuw vaststellen.",
+                "geldig_tot",
+            )
+        )
+    return issues
+
+
+def _check_assessment(
+    loaded: LoadedAssessment, config: SiteConfig
+) -> tuple[Assessment, list[Issue]]:
+    norm = config.norm
+    ids = norm.agreement_ids()
+    known = set(ids)
+    codes = [s.code for s in norm.scale if norm.not_applicable_allowed or not s.not_applicable]
+    issues: list[Issue] = []
+    scores: dict[str, str] = {}
+    explanations: dict[str, str] = {}
+    for agreement_id, entry in loaded.entries.items():
+        key_pos = loaded.tree.keys.get(("scores", agreement_id)) or loaded.tree.pos(("scores",))
+        if agreement_id not in known:
+            first, last = ids[0], ids[-1]
+            hint = did_you_mean(agreement_id, ids) or f"De norm kent {first} t/m {last}."
+            issues.append(
+                make_issue(
+                    "SOP301",
+                    loaded.path,
+                    key_pos.line,
+                    key_pos.column,
+                    f"Afspraak '{agreement_id}' bestaat niet; de norm kent {first} t/m {last}.",
+                    hint,
+                    "scores",
+                )
+            )
+            continue
+        level = norm.level(entry.score)
+        score_path = ("scores", agreement_id)
+        if isinstance(loaded.model.scores[agreement_id], dict):
+            score_path = (*score_path, "score")
+        pos = loaded.tree.value_pos(score_path)
+        if level is None:
+            issues.append(
+                make_issue(
+                    "SOP303",
+                    loaded.path,
+                    pos.line,
+                    pos.column,
+                    f"'{entry.score}' is geen score bij {agreement_id}.",
+                    did_you_mean(entry.score, codes) or f"Kies uit: {', '.join(codes)}.",
+                    "scores",
+                )
+            )
+            continue
+        if level.not_applicable and not norm.not_applicable_allowed:
+            issues.append(
+                make_issue(
+                    "SOP304",
+                    loaded.path,
+                    pos.line,
+                    pos.column,
+                    f"'{entry.score}' (niet van toepassing) mag in dit samenwerkingsverband niet.",
+                    f"Kies uit: {', '.join(codes)}.",
+                    "scores",
+                )
+            )
+            continue
+        scores[agreement_id] = entry.score
+        if entry.explanation:
+            explanations[agreement_id] = entry.explanation
+    missing = [i for i in ids if i not in loaded.entries]
+    if missing:
+        pos = loaded.tree.pos(("scores",))
+        shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
+        issues.append(
+            make_issue(
+                "SOP302",
+                loaded.path,
+                pos.line,
+                pos.column,
+                f"{len(missing)} van de {len(ids)} afspraken hebben nog geen score: {shown}.",
+                "Vul voor elke afspraak een score in. Zonder score telt een afspraak als 'niet "
+                "gehaald'.",
+                "scores",
+            )
+        )
+    assessment = Assessment(
+        loaded.model.school_year, loaded.model.filled_in_on, scores, explanations, loaded.path
+    )
+    return assessment, issues
+
+
+def _check_unique(schools: list[LoadedSchool]) -> list[Issue]:
+    issues: list[Issue] = []
+    by_code: dict[str, list[LoadedSchool]] = defaultdict(list)
+    by_slug: dict[str, list[LoadedSchool]] = defaultdict(list)
+    for school in schools:
+        if school.front is not None:
+            by_code[school.front.vestigingscode].append(school)
+        by_slug[re.sub(r"[\s_]+", "-", school.slug.lower())].append(school)
+    for code, group in by_code.items():
+        for school in group[1:] if len(group) > 1 else []:
+            assert school.tree is not None
+            pos = school.tree.value_pos(("vestigingscode",))
+            others = ", ".join(s.sop_path for s in group if s is not school)
+            issues.append(
+                make_issue(
+                    "SOP204",
+                    school.sop_path,
+                    pos.line,
+                    pos.column,
+                    f"De vestigingscode {code} wordt ook gebruikt in {others}.",
+                    "Elke school heeft een eigen vestigingscode. Controleer beide bestanden.",
+                    "vestigingscode",
+                )
+            )
+    for slug, group in by_slug.items():
+        for school in group[1:] if len(group) > 1 else []:
+            others = ", ".join(s.folder for s in group if s is not school)
+            issues.append(
+                make_issue(
+                    "SOP205",
+                    school.folder,
+                    1,
+                    1,
+                    f"De map {school.folder} geeft hetzelfde adres (/scholen/{slug}/) als {others}.",
+                    "Geef elke school een eigen mapnaam.",
+                )
+            )
+    return issues
+
+
+def validate_schools(
+    loaded: list[LoadedSchool], config: SiteConfig, today: date
+) -> tuple[list[School], list[Issue]]:
+    """Cross-check every school; return the schools that can be published and all issues."""
+    issues = _check_unique(loaded)
+    schools: list[School] = []
+    for school in loaded:
+        if school.front is None:
+            continue
+        issues += _check_front(school, config, today)
+        assessments: dict[str, Assessment] = {}
+        for item in school.assessments:
+            assessment, found = _check_assessment(item, config)
+            issues += found
+            assessments[assessment.school_year] = assessment
+        if config.swv.school_year not in assessments:
+            issues.append(
+                make_issue(
+                    "SOP306",
+                    school.folder,
+                    1,
+                    1,
+                    f"Er is geen zelfevaluatie voor het schooljaar {config.swv.school_year}.",
+                    f"Maak het bestand zelfevaluatie-{config.swv.school_year}.yaml in deze map.",
+                )
+            )
+        schools.append(
+            School(
+                school.slug,
+                school.sop_path,
+                school.front,
+                tuple(school.sections),
+                tuple(school.comments),
+                assessments,
+            )
+        )
+    return schools, issues

@@ -1,0 +1,25 @@
+"""Shared fixtures: the repository root, a scratch copy of the sample project."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A writable copy of the sample project (config, content, templates, mkdocs.yml)."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("site_config", "content", "templates"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, target / name)
+    if (ROOT / "mkdocs.yml").exists():
+        shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
