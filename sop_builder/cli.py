@@ -50,3 +50,52 @@ def check(root: Path, fmt: str, strict: bool, datum: str | None) -> None:
     project = load_project(root, _date(datum))
     click.echo(report.render(project, fmt), nl=False)
     sys.exit(report.exit_code(project, strict))
+
+
+@main.command()
+@click.option(
+    "--map",
+    "root",
+    default=".",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="De map van het project (met site_config/ en content/).",
+)
+@click.option(
+    "--uit",
+    "site_dir",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Waar de site komt (standaard: site/ in het project).",
+)
+@click.option("--datum", default=None, help="Rekendatum (JJJJ-MM-DD) in plaats van vandaag.")
+def build(root: Path, site_dir: Path | None, datum: str | None) -> None:
+    """Bouw de openbare site. Bij een fout blijft de vorige site staan."""
+    from .build import build_site
+
+    result = build_site(root, site_dir, _date(datum), echo=lambda s: click.echo(s, nl=False))
+    for message in result.messages:
+        click.echo(message, err=not result.ok)
+    sys.exit(0 if result.ok else 1)
+
+
+@main.command()
+@click.option(
+    "--map",
+    "root",
+    default=".",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="De map van het project (met site_config/ en content/).",
+)
+@click.option(
+    "--adres",
+    "address",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Adres en poort van de voorbeeldsite.",
+)
+def serve(root: Path, address: str) -> None:
+    """Toon de site op uw eigen computer; bij elke wijziging wordt hij opnieuw gebouwd."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    click.echo(f"De site staat op http://{address}/ (stoppen: Ctrl+C).")
+    mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), livereload=True, dev_addr=address)

@@ -1,0 +1,78 @@
+"""The thin MkDocs glue: the only module that imports mkdocs.
+
+It asks the core for validated, rendered pages and hands them to MkDocs as generated files, so
+MkDocs never reads content/ itself. `mkdocs build` and `mkdocs serve` work through it.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import report
+from .project import Project, load_project
+from .rendering import GeneratedPage, render_pages
+
+NAV = [
+    {"Home": "index.md"},
+    {"Scholen": "scholen/index.md"},
+    {"Basisondersteuning": "basisondersteuning.md"},
+]
+
+
+class SopBuilderConfig(Config):
+    templates = c.Type(str, default="templates")
+
+
+def _error_page(project: Project) -> GeneratedPage:
+    text = html.escape(report.render(project, "text"))
+    body = (
+        "---\ntitle: Fouten in de inhoud\n---\n\n# De site kan niet worden gebouwd\n\n"
+        '<div class="sop-errors">\n<p>Los deze problemen op; de site wordt dan vanzelf '
+        f"opnieuw gebouwd.</p>\n<pre>{text}</pre>\n</div>\n"
+    )
+    return GeneratedPage("index.md", body)
+
+
+class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
+    """Generates every page from content/ and site_config/ through the sop_builder core."""
+
+    def __init__(self) -> None:
+        self.preloaded: Project | None = None
+        self.command = "build"
+        self.pages: list[GeneratedPage] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        project, self.preloaded = self.preloaded or load_project(root), None
+        if project.errors or project.config is None:
+            if self.command != "serve":
+                raise PluginError(
+                    "De inhoud bevat fouten; de site is niet gebouwd.\n"
+                    + report.render(project, "text")
+                )
+            self.pages = [_error_page(project)]
+            config.nav = [{"Fouten": "index.md"}]
+            return config
+        swv = project.config.swv
+        config.site_name = f"{swv.short_name}: schoolondersteuningsprofielen"
+        config.nav = NAV
+        self.pages = render_pages(project, root / self.config.templates)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Keep static assets only; every page comes from the core."""
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        for page in self.pages:
+            kept.append(File.generated(config, page.src_uri, content=page.content))
+        return kept

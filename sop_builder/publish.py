@@ -1,0 +1,108 @@
+"""Post-build checks on a finished site folder, and the atomic swap into place."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".txt", ".ics", ".svg", ".webmanifest"}
+MIN_SECRET_LENGTH = 12
+
+# Places in HTML and CSS where a URL makes the browser send a request.
+_REQUEST_PATTERNS = [
+    re.compile(
+        r"<(?:script|img|iframe|audio|video|source|embed|track)\b[^>]*?\ssrc\s*=\s*[\"']?([^\"'\s>]+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"<link\b[^>]*?\srel\s*=\s*[\"']?(?:stylesheet|preload|prefetch|preconnect|dns-prefetch|"
+        r"icon|modulepreload|manifest|apple-touch-icon)[^>]*?\shref\s*=\s*[\"']?([^\"'\s>]+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"<link\b[^>]*?\shref\s*=\s*[\"']?([^\"'\s>]+)[^>]*?\srel\s*=\s*[\"']?(?:stylesheet|"
+        r"preload|prefetch|preconnect|dns-prefetch|icon|modulepreload|manifest)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"url\(\s*[\"']?(https?:)?//([^\"')\s]+)", re.IGNORECASE),
+    re.compile(r"@import\s+[\"'](https?:)?//([^\"']+)", re.IGNORECASE),
+]
+
+
+def text_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES)
+
+
+def _variants(secret: str) -> set[str]:
+    """The forms a text takes in HTML, JSON and plain output."""
+    plain = " ".join(secret.split())
+    return {
+        plain,
+        html.escape(plain),
+        html.escape(plain, quote=False),
+        json.dumps(plain)[1:-1],
+        json.dumps(plain, ensure_ascii=False)[1:-1],
+    }
+
+
+def find_leaks(site: Path, secrets: list[str]) -> list[str]:
+    """Files that contain any internal text (texts shorter than 12 characters are skipped)."""
+    needles = set()
+    for secret in secrets:
+        secret = secret.replace("<!--", "").replace("-->", "").strip()
+        if len(secret) >= MIN_SECRET_LENGTH:
+            needles |= _variants(secret)
+    problems = []
+    for file in text_files(site):
+        content = " ".join(file.read_text(encoding="utf-8", errors="replace").split())
+        for needle in needles:
+            if needle in content:
+                problems.append(f"{file.relative_to(site)} bevat interne tekst: '{needle[:40]}…'")
+                break
+    return problems
+
+
+def find_third_party_requests(site: Path, own_host: str | None) -> list[str]:
+    """Requests to other hosts that a page or stylesheet would make."""
+    problems = []
+    for file in text_files(site):
+        if file.suffix not in (".html", ".css", ".svg"):
+            continue
+        content = file.read_text(encoding="utf-8", errors="replace")
+        for pattern in _REQUEST_PATTERNS:
+            for match in pattern.finditer(content):
+                url = match.group(0) if pattern.groups != 1 else match.group(1)
+                target = match.group(1) if pattern.groups == 1 else "//" + match.group(2)
+                host = urlparse(target if "//" in target else "").hostname
+                if host and host != own_host:
+                    problems.append(f"{file.relative_to(site)} laadt iets van {host}: {url[:80]}")
+    return problems
+
+
+def missing_pages(site: Path, slugs: list[str]) -> list[str]:
+    return [
+        f"scholen/{slug}/index.html ontbreekt"
+        for slug in slugs
+        if not (site / "scholen" / slug / "index.html").is_file()
+    ]
+
+
+def swap_into_place(built: Path, target: Path) -> None:
+    """Replace ``target`` by ``built`` with two renames; the old site is removed afterwards."""
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    try:
+        built.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
+    if old.exists():
+        shutil.rmtree(old)

@@ -1,0 +1,176 @@
+"""Render the pages of the public site as Markdown (with escaped HTML) from Jinja templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .model import SCHOOL_TYPE_LABELS, School, VocabularyEntry
+from .project import Project
+from .sanitize import school_html
+from .scoring import Compliance, format_count, format_percentage
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page to hand to the site engine: its source path and Markdown text."""
+
+    src_uri: str
+    content: str
+
+
+def dutch_date(day: date | None) -> str:
+    """2025-09-15 -> '15 september 2025'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
+
+
+def plain_title(text: str) -> str:
+    """A title safe for the engine's <title> and navigation (no markup characters)."""
+    return " ".join(text.replace("<", "").replace(">", "").replace('"', "'").split())
+
+
+def _environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates / "pages")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        dutch_date=dutch_date,
+        count=format_count,
+        pct=format_percentage,
+        school_type=lambda t: SCHOOL_TYPE_LABELS.get(t, t),
+        title=plain_title,
+    )
+    return env
+
+
+def _compliance_line(result: Compliance | None, year: str) -> str:
+    if result is None:
+        return f"Er is nog geen zelfevaluatie van de basisondersteuning voor {year}."
+    line = (
+        f"Voldoet aan {format_count(result.total.met)} van de {result.total.counted} "
+        f"afspraken basisondersteuning ({result.total.percentage}%)"
+    )
+    if result.target is not None:
+        line += f"; doel {result.school_year}: {format_percentage(result.target)}"
+    return line + "."
+
+
+def _labels(
+    ids: tuple[str, ...] | list[str], entries: list[VocabularyEntry]
+) -> list[VocabularyEntry]:
+    by_id = {e.id: e for e in entries}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+class Renderer:
+    """Renders every page of the public site for one project."""
+
+    def __init__(self, project: Project, templates: Path) -> None:
+        assert project.config is not None
+        self.project = project
+        self.config = project.config
+        self.env = _environment(templates)
+        self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
+
+    def _render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(
+            swv=self.config.swv, norm=self.config.norm, today=self.project.today, **context
+        )
+
+    def school_context(self, school: School) -> dict[str, Any]:
+        vocab = self.config.vocabularies
+        result = self.project.compliance.get(school.slug)
+        themes = []
+        if result is not None:
+            for theme in self.config.norm.themes:
+                tally = result.by_theme[theme.id]
+                themes.append(
+                    {"title": theme.title, "met": format_count(tally.met), "counted": tally.counted}
+                )
+        return {
+            "school": school,
+            "front": school.front,
+            "kern": self.config.swv.kern(school.front.kern),
+            "sections": [(s, Markup(school_html(s.markdown))) for s in school.sections],
+            "internal_expertise": _labels(
+                school.front.internal_expertise, vocab.internal_expertise
+            ),
+            "external_expertise": _labels(
+                school.front.external_expertise, vocab.external_expertise
+            ),
+            "extra_support": _labels(school.front.extra_support, vocab.extra_support),
+            "result": result,
+            "compliance_line": _compliance_line(result, self.config.swv.school_year),
+            "themes": themes,
+        }
+
+    def school_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for school in self.schools:
+            result = self.project.compliance.get(school.slug)
+            kern = self.config.swv.kern(school.front.kern)
+            rows.append({"school": school, "kern": kern, "result": result})
+        return rows
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every page of the public site."""
+        pages = [
+            GeneratedPage("index.md", self._render("home.md.j2", schools=self.schools)),
+            GeneratedPage(
+                "scholen/index.md", self._render("schools.md.j2", rows=self.school_rows())
+            ),
+            GeneratedPage("basisondersteuning.md", self._render("basisondersteuning.md.j2")),
+        ]
+        for school in self.schools:
+            pages.append(
+                GeneratedPage(
+                    f"scholen/{school.slug}.md",
+                    self._render("school.md.j2", **self.school_context(school)),
+                )
+            )
+        return pages
+
+
+def render_pages(project: Project, templates: Path) -> list[GeneratedPage]:
+    """Render the public site of ``project`` with the templates in ``templates``."""
+    return Renderer(project, templates).pages()
+
+
+def internal_texts(project: Project) -> list[str]:
+    """Every internal text in the project, for the post-build leak check.
+
+    A text that the school also wrote in its public SOP is not secret and is left out.
+    """
+    texts: list[str] = []
+    for school in project.schools:
+        public = " ".join(" ".join(s.markdown for s in school.sections).split())
+        found = [school.front.internal_note or "", *school.internal_comments]
+        for assessment in school.assessments.values():
+            found.extend(assessment.explanations.values())
+        texts.extend(t for t in found if t and " ".join(t.split()) not in public)
+    return texts
