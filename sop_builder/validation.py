@@ -223,7 +223,8 @@ def _check_assessment(
                 loaded.path,
                 pos.line,
                 pos.column,
-                f"{len(missing)} van de {len(ids)} afspraken hebben nog geen score: {shown}.",
+                f"{len(missing)} van de {len(ids)} afspraken {'heeft' if len(missing) == 1 else 'hebben'} "
+                f"nog geen score: {shown}.",
                 "Vul voor elke afspraak een score in. Zonder score telt een afspraak als 'niet "
                 "gehaald'.",
                 "scores",

@@ -1,0 +1,80 @@
+"""Case folders: each folder under tests/cases/ is one broken (or tricky) project change.
+
+A case folder holds
+  files/<path in project>   files that replace or add to a copy of the sample project
+  delete.txt                (optional) project paths to remove, one per line
+  expected.txt              the exact `check --formaat parsable` lines the change adds
+
+Adding a case is adding a folder with these files; `python -m tests.casefolders NAME` writes
+expected.txt for a new case so that it can be read and corrected by hand.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+from sop_builder import report
+from sop_builder.project import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+TODAY = date(2026, 11, 23)
+
+
+def case_names() -> list[str]:
+    return sorted(p.name for p in CASES.iterdir() if p.is_dir())
+
+
+def prepare(case: str, target: Path) -> Path:
+    """Copy the sample project to ``target`` and apply the case's changes."""
+    for name in ("site_config", "content"):
+        shutil.copytree(ROOT / name, target / name)
+    folder = CASES / case
+    delete = folder / "delete.txt"
+    if delete.exists():
+        for line in delete.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                victim = target / line.strip()
+                shutil.rmtree(victim) if victim.is_dir() else victim.unlink()
+    files = folder / "files"
+    if files.exists():
+        for source in files.rglob("*"):
+            if source.is_file():
+                dest = target / source.relative_to(files)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, dest)
+    return target
+
+
+def parsable_lines(root: Path) -> list[str]:
+    project = load_project(root, TODAY)
+    text = report.render(project, "parsable")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def baseline() -> list[str]:
+    return parsable_lines(ROOT)
+
+
+def added_lines(case: str, scratch: Path) -> list[str]:
+    """The check lines the case adds on top of the sample's own."""
+    base = set(baseline())
+    return [line for line in parsable_lines(prepare(case, scratch)) if line not in base]
+
+
+def expected_lines(case: str) -> list[str]:
+    text = (CASES / case / "expected.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+if __name__ == "__main__":  # pragma: no cover - developer tool
+    import tempfile
+
+    for name in sys.argv[1:] or case_names():
+        with tempfile.TemporaryDirectory() as tmp:
+            lines = added_lines(name, Path(tmp))
+        (CASES / name / "expected.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"== {name}\n" + "\n".join(lines))

@@ -1,0 +1,30 @@
+"""Every case folder gives exactly its expected messages; every message code has a case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sop_builder.issues import CATALOGUE
+
+from .casefolders import CASES, added_lines, case_names, expected_lines
+
+
+@pytest.mark.parametrize("case", case_names())
+def test_case_gives_exactly_the_expected_messages(case: str, tmp_path: Path):
+    assert added_lines(case, tmp_path) == expected_lines(case)
+
+
+def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
+    shown = set()
+    for case in case_names():
+        for line in expected_lines(case):
+            shown.add(line.split(" ")[2])
+    reader_tests = (Path(__file__).parent / "test_reader.py").read_text(encoding="utf-8")
+    shown |= {code for code in CATALOGUE if f'"{code}"' in reader_tests}
+    assert sorted(set(CATALOGUE) - shown) == []
+
+
+def test_cases_folder_exists():
+    assert CASES.is_dir() and case_names()
