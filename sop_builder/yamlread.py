@@ -301,7 +301,7 @@ def _build(
                 raise stop(
                     "SOP016",
                     event.start_mark,
-                    f"Labels met '!' zijn niet toegestaan ({event.tag}).",
+                    f"Labels met '!' zijn niet toegestaan ({event.tag.replace('tag:yaml.org,2002:', '!!')}).",
                     "Haal het label weg of zet aanhalingstekens om tekst die met ! begint.",
                 )
         if isinstance(event, yaml.ScalarEvent):
