@@ -33,7 +33,7 @@ def _text(value: Any) -> str:
         value = ""
     text = str(value).strip()
     if not text:
-        raise _fail("SOP111", "Dit veld is leeg.", "Vul een waarde in of haal het veld weg.")
+        raise _fail("SOP111", "dit veld is leeg.", "Vul een waarde in.")
     return text
 
 

@@ -42,6 +42,7 @@ class LoadedSchool:
     sections: list = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     assessments: list[LoadedAssessment] = field(default_factory=list)
+    assessment_years: set[str] = field(default_factory=set)  # from file names, read or not
 
 
 def _read_scores(loaded: LoadedAssessment) -> list[Issue]:
@@ -141,6 +142,7 @@ def _load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
         match = ASSESSMENT_FILE.fullmatch(file.name)
         display = f"{rel}/{file.name}"
         if match and file.is_file():
+            school.assessment_years.add(match.group(1))
             loaded, found = _load_assessment(file, display, match.group(1))
             issues += found
             if loaded is not None:

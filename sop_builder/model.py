@@ -162,6 +162,12 @@ class Vocabularies(Schema):
 # --- content/schools/<slug>/sop.md ----------------------------------------------------------
 
 SchoolType = Literal["bao", "sbo", "so", "vo"]
+SCHOOL_TYPE_CODES: dict[str, str] = {
+    "bao": "basisschool",
+    "sbo": "speciale basisschool",
+    "so": "speciaal onderwijs",
+    "vo": "voortgezet onderwijs",
+}
 SCHOOL_TYPE_LABELS: dict[str, str] = {
     "bao": "Basisschool",
     "sbo": "Speciale basisschool (SBO)",
@@ -189,8 +195,10 @@ class SopFrontMatter(Schema):
     name: PlainText = Field(alias="naam")
     vestigingscode: Vestigingscode = Field(alias="vestigingscode")
     board: PlainText = Field(alias="bestuur")
-    kern: Slug = Field(alias="kern")
-    type: SchoolType = Field(alias="type")
+    # Choices from site_config are plain text here; validation.py checks them against the
+    # configuration, so that it can say "bedoelt u …?" with the real options.
+    kern: PlainText = Field(alias="kern")
+    type: SchoolType = Field(alias="type", json_schema_extra={"x-labels": SCHOOL_TYPE_CODES})
     address: Address = Field(alias="adres")
     website: Url = Field(alias="website")
     email: optional(Email) = Field(None, alias="email")
@@ -200,9 +208,9 @@ class SopFrontMatter(Schema):
     discussed_with_mr: optional(Date) = Field(None, alias="besproken_met_mr")
     valid_until: Date = Field(alias="geldig_tot")
     updated: Date = Field(alias="bijgewerkt")
-    internal_expertise: list[Slug] = Field(default_factory=list, alias="interne_expertise")
-    external_expertise: list[Slug] = Field(default_factory=list, alias="externe_deskundigheid")
-    extra_support: list[Slug] = Field(default_factory=list, alias="extra_ondersteuning")
+    internal_expertise: list[PlainText] = Field(default_factory=list, alias="interne_expertise")
+    external_expertise: list[PlainText] = Field(default_factory=list, alias="externe_deskundigheid")
+    extra_support: list[PlainText] = Field(default_factory=list, alias="extra_ondersteuning")
     internal_note: optional(Text) = Field(None, alias="interne_notitie")
 
 
@@ -210,7 +218,7 @@ class SopFrontMatter(Schema):
 
 
 class ScoreEntry(Schema):
-    score: Slug = Field(alias="score")
+    score: PlainText = Field(alias="score")
     explanation: optional(Text) = Field(None, alias="toelichting")
 
 

@@ -68,15 +68,37 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     return out
 
 
+def describe(loc: tuple[Any, ...]) -> str:
+    """A field's place in words: "'email' (in contactpersonen nr. 1)"."""
+    if not loc:
+        return "het bestand"
+    *parents, last = loc
+    if isinstance(last, int) and parents:
+        *parents, owner = parents
+        head = f"'{owner}' nr. {last + 1}"
+    else:
+        head = f"'{last}'"
+    parts: list[str] = []
+    for step in parents:
+        if isinstance(step, int) and parts:
+            parts[-1] += f" nr. {step + 1}"
+        else:
+            parts.append(str(step))
+    return head + (f" (in {', '.join(parts)})" if parts else "")
+
+
 def _literal_values(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Allowed values of a Literal field, with their labels when the schema gives them."""
     parent = _model_at(model, loc[:-1])
     if parent is None or isinstance(loc[-1], int):
         return []
     found = next((f for f in parent.model_fields.values() if f.alias == loc[-1]), None)
     if found is None:
         return []
-    args = typing.get_args(_unwrap(found.annotation))
-    return [str(a) for a in args]
+    extra = found.json_schema_extra if isinstance(found.json_schema_extra, dict) else {}
+    labels: dict[str, str] = extra.get("x-labels", {})  # type: ignore[assignment]
+    args = [str(a) for a in typing.get_args(_unwrap(found.annotation))]
+    return [f"{a} ({labels[a]})" if a in labels else a for a in args]
 
 
 def translate(
@@ -91,6 +113,7 @@ def translate(
     full = (*prefix, *loc)
     kind = error["type"]
     name = _dotted(full)
+    where = describe(full)
     if kind == "missing":
         pos = tree.pos(full[:-1]) if full[:-1] else tree.pos(())
         return make_issue(
@@ -98,7 +121,7 @@ def translate(
             path,
             pos.line,
             pos.column,
-            f"Het verplichte veld '{name}' ontbreekt.",
+            f"Het verplichte veld {where} ontbreekt.",
             f"Voeg een regel '{full[-1]}: …' toe.",
             name,
         )
@@ -120,20 +143,21 @@ def translate(
             path,
             pos.line,
             pos.column,
-            f"Bij '{name}' hoort {_KIND[kind]}.",
+            f"Bij {where} hoort {_KIND[kind]}.",
             "Kijk in het voorbeeld hoe dit veld eruitziet.",
             name,
         )
     if kind == "literal_error":
         values = _literal_values(model, loc)
         given = error.get("input")
-        hint = did_you_mean(str(given), values) or f"Kies uit: {allowed_list(values)}."
+        codes = [v.split(" ")[0] for v in values]
+        hint = did_you_mean(str(given), codes) or f"Kies uit: {allowed_list(values)}."
         return make_issue(
             "SOP108",
             path,
             pos.line,
             pos.column,
-            f"'{given}' is niet toegestaan bij '{name}'.",
+            f"'{given}' is niet toegestaan bij {where}.",
             hint,
             name,
         )
@@ -143,22 +167,47 @@ def translate(
             path,
             pos.line,
             pos.column,
-            f"'{name}' heeft te weinig onderdelen.",
+            f"Bij {where} staat nog niets.",
             "Vul minstens één onderdeel in.",
             name,
         )
     if kind.startswith("SOP"):
         hint = (error.get("ctx") or {}).get("hint", "")
-        return make_issue(kind, path, pos.line, pos.column, f"{name}: {error['msg']}", hint, name)
+        return make_issue(
+            kind,
+            path,
+            pos.line,
+            pos.column,
+            f"Bij {where}: {error['msg'][:1].lower()}{error['msg'][1:]}",
+            hint,
+            name,
+        )
     return make_issue(
         "SOP103",
         path,
         pos.line,
         pos.column,  # pragma: no cover - safety net
-        f"De waarde bij '{name}' klopt niet.",
+        f"De waarde bij {where} klopt niet.",
         str(error.get("msg", "")),
         name,
     )
+
+
+def _near_misses(errors: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    """Missing fields for which an unknown key nearby looks like a typo of that field."""
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            unknown.setdefault(loc[:-1], []).append(str(loc[-1]))
+    skip = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "missing" and any(
+            did_you_mean(key, [str(loc[-1])]) for key in unknown.get(loc[:-1], [])
+        ):
+            skip.add(loc)
+    return skip
 
 
 def validate_tree(
@@ -168,9 +217,19 @@ def validate_tree(
     data: Any = None,
     prefix: tuple[Any, ...] = (),
 ) -> tuple[Any, list[Issue]]:
-    """Validate ``data`` (default: the whole tree) against ``model``; return model or issues."""
+    """Validate ``data`` (default: the whole tree) against ``model``; return model or issues.
+
+    A missing field is not reported when an unknown key beside it is a typo of it: the
+    'bedoelt u …?' of the unknown key already says what to do.
+    """
     try:
         return model.model_validate(tree.data if data is None else data), []
     except ValidationError as exc:
-        issues = [translate(e, model, tree, path, prefix) for e in exc.errors()]
+        errors = exc.errors()
+        skip = _near_misses(errors)
+        issues = [
+            translate(e, model, tree, path, prefix)
+            for e in errors
+            if not (e["type"] == "missing" and tuple(e["loc"]) in skip)
+        ]
         return None, issues

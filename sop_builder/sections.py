@@ -35,7 +35,8 @@ def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section],
     """Find the four SOP sections in ``body``; report missing, unknown and repeated ones."""
     issues: list[Issue] = []
     found: list[tuple[str, str, int, list[str]]] = []
-    preamble: list[str] = []
+    preamble: list[int] = []
+    suggested: set[str] = set()  # sections an unknown heading probably meant
     in_fence = False
     for offset, line in enumerate(body.split("\n")):
         lineno = body_line + offset
@@ -45,8 +46,21 @@ def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section],
         if heading:
             title = " ".join(heading.group(2).split())
             key = _BY_TITLE.get(title.lower())
-            if key is None or len(heading.group(1)) != 2:
+            if key is not None and len(heading.group(1)) != 2:
+                issues.append(
+                    make_issue(
+                        "SOP406",
+                        path,
+                        lineno,
+                        1,
+                        f"Het kopje '{line.strip()}' moet met twee hekjes (##) beginnen.",
+                        f"Schrijf: '## {SOP_SECTIONS[key]}'.",
+                    )
+                )
+            if key is None:
                 suggestion = did_you_mean(title, list(SOP_SECTIONS.values()))
+                if suggestion:
+                    suggested.add(_BY_TITLE[suggestion.split("'")[1].lower()])
                 issues.append(
                     make_issue(
                         "SOP406",
@@ -78,13 +92,13 @@ def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section],
         if found:
             found[-1][3].append(line)
         elif line.strip():
-            preamble.append(line)
+            preamble.append(lineno)
     if preamble:
         issues.append(
             make_issue(
                 "SOP409",
                 path,
-                body_line,
+                preamble[0],
                 1,
                 "Er staat tekst vóór het eerste kopje; die komt niet op de site.",
                 "Zet de tekst onder een van de kopjes, bijvoorbeeld '## Visie'.",
@@ -95,14 +109,16 @@ def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section],
         for key, _title, lineno, lines in found
         if key
     ]
-    present = {s.key for s in sections}
+    present = {s.key for s in sections} | suggested
+    lines = body.split("\n")
+    first_text = body_line + next((i for i, line in enumerate(lines) if line.strip()), 0)
     for key, title in SOP_SECTIONS.items():
         if key not in present:
             issues.append(
                 make_issue(
                     "SOP405",
                     path,
-                    body_line,
+                    first_text,
                     1,
                     f"Het onderdeel '## {title}' ontbreekt.",
                     f"Voeg een kopje '## {title}' toe met een korte tekst eronder.",

@@ -25,12 +25,35 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
+def _kern_hint(given: str, config: SiteConfig) -> str:
+    """'Bedoelt u …?' on the ids and on the names of the kernen, else the full list."""
+    kernen = config.swv.kernen
+    by_name = {k.name.lower(): k for k in kernen}
+    if given.lower() in by_name:
+        kern = by_name[given.lower()]
+        return f"Gebruik de code, niet de naam: bedoelt u '{kern.id}' ({kern.name})?"
+    suggestion = did_you_mean(given, [k.id for k in kernen])
+    return suggestion or "Kies uit: " + ", ".join(f"{k.id} ({k.name})" for k in kernen) + "."
+
+
+def _vocabulary_hint(choice: str, alias: str, config: SiteConfig) -> str:
+    """Suggest a close id, or name the list where the choice does belong."""
+    vocab = config.vocabularies
+    lists = {a: [e.id for e in getattr(vocab, v)] for a, _attr, v in _VOCAB_FIELDS}
+    suggestion = did_you_mean(choice, lists[alias])
+    if suggestion:
+        return suggestion
+    for other, ids in lists.items():
+        if other != alias and choice in ids:
+            return f"'{choice}' hoort bij '{other}'. Zet het daar neer."
+    return f"Kies uit: {allowed_list(lists[alias], limit=20)}."
+
+
 def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[Issue]:
     front, tree, path = school.front, school.tree, school.sop_path
     assert front is not None and tree is not None
     issues: list[Issue] = []
     if config.swv.kern(front.kern) is None:
-        ids = [k.id for k in config.swv.kernen]
         pos = tree.value_pos(("kern",))
         label = config.swv.grouping.label
         issues.append(
@@ -40,7 +63,7 @@ def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[
                 pos.line,
                 pos.column,
                 f"De {label} '{front.kern}' bestaat niet.",
-                did_you_mean(front.kern, ids) or f"Kies uit: {allowed_list(ids)}.",
+                _kern_hint(front.kern, config),
                 "kern",
             )
         )
@@ -57,7 +80,7 @@ def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[
                         pos.line,
                         pos.column,
                         f"'{choice}' staat niet in de lijst voor '{alias}'.",
-                        did_you_mean(choice, options) or f"Kies uit: {allowed_list(options)}.",
+                        _vocabulary_hint(choice, alias, config),
                         alias,
                     )
                 )
@@ -111,7 +134,7 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
             )
         )
     if front.discussed_with_mr is None:
-        pos = tree.pos(())
+        pos = tree.keys.get(("besproken_met_mr",)) or tree.pos(())
         issues.append(
             make_issue(
                 "SOP403",
@@ -131,7 +154,8 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
                 path,
                 pos.line,
                 pos.column,
-                "De MR heeft het SOP pas besproken na de vaststelling door het bestuur.",
+                f"De MR heeft het SOP besproken op {front.discussed_with_mr.isoformat()}, na de "
+                f"vaststelling door het bestuur op {adopted.isoformat()}.",
                 "De MR geeft advies vóór het bestuur beslist. Controleer beide datums.",
                 "besproken_met_mr",
             )
@@ -213,7 +237,7 @@ def _check_assessment(
         scores[agreement_id] = entry.score
         if entry.explanation:
             explanations[agreement_id] = entry.explanation
-    missing = [i for i in ids if i not in loaded.entries]
+    missing = [i for i in ids if i not in loaded.model.scores]
     if missing:
         pos = loaded.tree.pos(("scores",))
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
@@ -231,7 +255,7 @@ def _check_assessment(
             )
         )
     assessment = Assessment(
-        loaded.model.school_year, loaded.model.filled_in_on, scores, explanations, loaded.path
+        loaded.year_in_name, loaded.model.filled_in_on, scores, explanations, loaded.path
     )
     return assessment, issues
 
@@ -261,7 +285,10 @@ def _check_unique(schools: list[LoadedSchool]) -> list[Issue]:
                 )
             )
     for slug, group in by_slug.items():
-        for school in group[1:] if len(group) > 1 else []:
+        if len(group) < 2:
+            continue
+        odd = [s for s in group if s.slug != slug]  # the folder whose name is not the address
+        for school in odd or group[1:]:
             others = ", ".join(s.folder for s in group if s is not school)
             issues.append(
                 make_issue(
@@ -291,7 +318,7 @@ def validate_schools(
             assessment, found = _check_assessment(item, config)
             issues += found
             assessments[assessment.school_year] = assessment
-        if config.swv.school_year not in assessments:
+        if config.swv.school_year not in school.assessment_years:
             issues.append(
                 make_issue(
                     "SOP306",

@@ -8,6 +8,7 @@ recursion, so deeply nested input cannot crash the reader.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,6 +106,11 @@ _YAML_PROBLEMS = [
         "Verwijder het teken op deze plek; typ de tekst eventueel opnieuw.",
     ),
     (
+        "expected alphabetic or numeric character",
+        "Een waarde mag niet beginnen met * of &.",
+        'Zet aanhalingstekens om de hele waarde, bijvoorbeeld: "*belangrijk*".',
+    ),
+    (
         "found undefined alias",
         "Een '*' aan het begin van een waarde is niet toegestaan.",
         'Zet aanhalingstekens om de waarde, bijvoorbeeld: "*belangrijk*".',
@@ -132,7 +138,14 @@ def _line_has_tab_indent(text: str, line0: int) -> bool:
 
 
 def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, path: str, line_offset: int) -> Issue:
-    mark = exc.problem_mark or exc.context_mark
+    context = exc.context or ""
+    use_context = exc.context_mark is not None and (
+        "quoted scalar" in context
+        or "simple key" in context
+        or "alias" in context
+        or "anchor" in context
+    )
+    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
     line0 = mark.line if mark else 0
     col0 = mark.column if mark else 0
     line, column = line0 + 1 + line_offset, col0 + 1
@@ -147,6 +160,18 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, path: str, line_offset: 
             1,
             "Deze regel springt in met een tab; YAML accepteert alleen spaties.",
             "Vervang de tab aan het begin van de regel door spaties (bijvoorbeeld 2).",
+        )
+    lines = text.splitlines()
+    current = lines[line0] if 0 <= line0 < len(lines) else ""
+    if "could not find expected ':'" in problem and re.search(r"^\s*[^\s:#]+:\S", current):
+        key, _, value = current.strip().partition(":")
+        return make_issue(
+            "SOP012",
+            path,
+            line,
+            column,
+            "Na de dubbele punt moet een spatie staan.",
+            f"Schrijf '{key}: {value}' in plaats van '{key}:{value}'.",
         )
     for needle, message, hint in _YAML_PROBLEMS:
         if needle in problem:
@@ -278,8 +303,8 @@ def _build(
             raise stop(
                 "SOP015",
                 event.start_mark,
-                "Verwijzingen met '*' (aliassen) zijn niet toegestaan.",
-                "Schrijf de waarde voluit, of zet aanhalingstekens om tekst die met * begint.",
+                "Een waarde mag niet beginnen met * (YAML ziet dat als verwijzing).",
+                'Zet aanhalingstekens om de hele waarde, bijvoorbeeld: "*belangrijk*".',
             )
         if isinstance(event, yaml.NodeEvent):
             nodes += 1
@@ -294,8 +319,8 @@ def _build(
                 raise stop(
                     "SOP015",
                     event.start_mark,
-                    f"Ankers met '&' zijn niet toegestaan (&{event.anchor}).",
-                    "Haal '&…' weg of zet aanhalingstekens om tekst die met & begint.",
+                    f"Een waarde mag niet beginnen met & (hier: &{event.anchor}).",
+                    "Haal de & weg, of zet aanhalingstekens om de hele waarde.",
                 )
             if event.tag is not None and event.tag not in ("!",):
                 raise stop(

@@ -11,6 +11,7 @@ expected.txt for a new case so that it can be read and corrected by hand.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import sys
 from datetime import date
@@ -55,13 +56,14 @@ def parsable_lines(root: Path) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
+@functools.cache
 def baseline() -> list[str]:
     return parsable_lines(ROOT)
 
 
 def added_lines(case: str, scratch: Path) -> list[str]:
     """The check lines the case adds on top of the sample's own."""
-    base = set(baseline())
+    base = set(baseline())  # cached: the sample is read once per test run
     return [line for line in parsable_lines(prepare(case, scratch)) if line not in base]
 
 

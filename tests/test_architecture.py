@@ -30,8 +30,9 @@ def core_modules() -> list[str]:
 def test_every_core_module_imports_without_mkdocs():
     modules = core_modules()
     assert {"yamlread", "validation", "scoring", "loading", "build", "cli"} <= set(modules)
-    run = subprocess.run([sys.executable, "-c", BLOCKER, *modules], capture_output=True,
-                         text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, "-c", BLOCKER, *modules], capture_output=True, text=True, check=False
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "ok"
 

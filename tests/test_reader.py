@@ -75,8 +75,8 @@ def test_anchor_is_refused():
         "SOP015",
         1,
         4,
-        "Ankers met '&' zijn niet toegestaan (&x).",
-        "Haal '&…' weg of zet aanhalingstekens om tekst die met & begint.",
+        "Een waarde mag niet beginnen met & (hier: &x).",
+        "Haal de & weg, of zet aanhalingstekens om de hele waarde.",
     )
 
 
@@ -86,8 +86,8 @@ def test_alias_without_anchor_is_refused():
         "SOP015",
         2,
         4,
-        "Verwijzingen met '*' (aliassen) zijn niet toegestaan.",
-        "Schrijf de waarde voluit, of zet aanhalingstekens om tekst die met * begint.",
+        "Een waarde mag niet beginnen met * (YAML ziet dat als verwijzing).",
+        'Zet aanhalingstekens om de hele waarde, bijvoorbeeld: "*belangrijk*".',
     )
 
 
@@ -135,8 +135,8 @@ def test_invalid_yaml_colon_in_value():
 def test_unclosed_quote():
     assert located(only_issue("a: 'open\n"))[:4] == (
         "SOP012",
-        2,
         1,
+        4,
         "Een aanhalingsteken wordt niet gesloten.",
     )
 
