@@ -144,6 +144,19 @@ def split_front_matter(text: str, display: str) -> tuple[MarkdownSource | None, 
     """Split '---' front matter from the Markdown body and parse it strictly."""
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
+        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        if lines[first].rstrip() == "---":
+            return None, [
+                make_issue(
+                    "SOP010",
+                    display,
+                    1,
+                    1,
+                    f"Het bestand moet op regel 1 beginnen met '---', maar dat staat op regel "
+                    f"{first + 1}.",
+                    "Haal de lege regels boven '---' weg.",
+                )
+            ]
         return None, [
             make_issue(
                 "SOP010",
@@ -175,7 +188,7 @@ def split_front_matter(text: str, display: str) -> tuple[MarkdownSource | None, 
                 1,
                 1,
                 "Het blok met gegevens tussen de twee regels '---' is leeg.",
-                "Vul de velden in; zie de voorbeeldschool of 'sop-builder new-school'.",
+                "Vul de velden in; kijk in docs/content-format.md.",
             )
         ]
     tree, issues = read_yaml(yaml_text, display, line_offset=1)

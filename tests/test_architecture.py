@@ -51,3 +51,10 @@ def test_no_default_yaml_loader_on_user_input():
         text = file.read_text(encoding="utf-8")
         for forbidden in ("yaml.load(", "yaml.safe_load(", "yaml.full_load(", "yaml.unsafe_load("):
             assert forbidden not in text, f"{file.name} uses {forbidden}"
+
+
+def test_every_message_code_is_documented():
+    from sop_builder.issues import CATALOGUE
+
+    doc = (PACKAGE.parent / "docs" / "messages.md").read_text(encoding="utf-8")
+    assert [code for code in CATALOGUE if f"| {code} |" not in doc] == []
