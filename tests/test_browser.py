@@ -1,0 +1,109 @@
+"""The built site in headless Chromium, as a visitor sees it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from sop_builder.build import build_site
+
+from .browser import CHROMIUM_ARGS, chromium_or_skip, serve
+from .conftest import TODAY
+
+PAGES = [
+    "/",
+    "/scholen/",
+    "/scholen/de-duinroos/",
+    "/scholen/so-de-golfslag/",
+    "/basisondersteuning/",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from .conftest import ROOT
+
+    root = tmp_path_factory.mktemp("browser") / "project"
+    root.mkdir()
+    for name in ("site_config", "content", "templates"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    assert build_site(root, today=TODAY, echo=lambda s: None).ok
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_pages_make_no_outside_requests_set_no_cookies_and_log_no_errors(
+    site: Path, browser, tmp_path: Path
+):
+    with serve(site) as base:
+        for width in (1280, 375):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            outside: list[str] = []
+            errors: list[str] = []
+
+            def route(r, outside=outside):
+                if urlparse(r.request.url).hostname != "127.0.0.1":
+                    outside.append(r.request.url)
+                    return r.abort()
+                return r.continue_()
+
+            context.route("**/*", route)
+            page = context.new_page()
+            page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
+            for path in PAGES:
+                response = page.goto(base + path, wait_until="networkidle")
+                assert response is not None and response.status == 200, path
+                assert page.locator("h1").count() == 1, path
+            page.goto(base + "/scholen/de-duinroos/", wait_until="networkidle")
+            page.screenshot(path=str(tmp_path / f"school-{width}.png"), full_page=True)
+            assert outside == []
+            assert errors == []
+            assert context.cookies() == []
+            context.close()
+
+
+def test_school_page_shows_the_ouderrapport(site: Path, browser):
+    with serve(site) as base:
+        page = browser.new_page()
+        page.goto(base + "/scholen/de-polderster/", wait_until="networkidle")
+        assert page.title().startswith("OBS De Polderster")
+        text = page.inner_text("article")
+        assert (
+            "Voldoet aan 54 van de 65 afspraken basisondersteuning (83%); doel 2025-2026: 85%."
+            in text
+        )
+        assert "De zelfevaluatie is nog niet compleet: 7 afspraken hebben nog geen score." in text
+        assert "Laatst bijgewerkt:" in text
+        page.close()
+
+
+def test_dutch_site_search_finds_schools(site: Path, browser):
+    with serve(site) as base:
+        page = browser.new_page()
+        loaded: list[str] = []
+        page.on("request", lambda r: loaded.append(r.url))
+        page.goto(base + "/", wait_until="networkidle")
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("input.md-search__input").press_sequentially("plusklas", delay=30)
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)
+        titles = " ".join(results.all_inner_texts())
+        assert "De Duinroos" in titles
+        assert any(url.endswith("lunr.nl.min.js") for url in loaded)
+        page.close()
