@@ -65,7 +65,7 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
             config.nav = [{"Fouten": "index.md"}]
             return config
         swv = project.config.swv
-        config.site_name = f"{swv.short_name}: schoolondersteuningsprofielen"
+        config.site_name = swv.short_name
         config.nav = NAV
         self.pages = render_pages(project, root / self.config.templates)
         return config
