@@ -133,6 +133,17 @@ class Norm(Schema):
     aspects: list[Aspect] = Field(alias="aspecten", min_length=1)
     scale: list[ScaleLevel] = Field(alias="schaal", min_length=2)
     not_applicable_allowed: YesNo = Field(False, alias="nvt_toegestaan")
+    # How an agreement without a score counts: as not met, or not at all.
+    unscored: Literal["niet-voldaan", "telt-niet-mee"] = Field(
+        "niet-voldaan",
+        alias="zonder_score",
+        json_schema_extra={
+            "x-labels": {
+                "niet-voldaan": "telt als niet voldaan",
+                "telt-niet-mee": "telt niet mee in het totaal",
+            }
+        },
+    )
     themes: list[Theme] = Field(alias="themas", min_length=1)
     agreements: list[Agreement] = Field(alias="afspraken", min_length=1)
 

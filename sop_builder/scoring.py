@@ -55,6 +55,8 @@ def score(assessment: Assessment, norm: Norm, target: Fraction | None) -> Compli
         level = weights.get(code) if code else None
         if level is not None and level.not_applicable:
             continue
+        if level is None and norm.unscored == "telt-niet-mee":
+            continue
         counted[agreement.theme] = counted.get(agreement.theme, 0) + 1
         gained = level.weight if level is not None and level.weight is not None else Fraction(0)
         met[agreement.theme] = met.get(agreement.theme, Fraction(0)) + gained
