@@ -25,6 +25,7 @@ class Project:
     schools: list[School] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     compliance: dict[str, Compliance | None] = field(default_factory=dict)
+    unreadable: list[str] = field(default_factory=list)  # schools left out because of errors
 
     @property
     def errors(self) -> list[Issue]:
@@ -51,6 +52,13 @@ def load_project(root: Path, today: date | None = None) -> Project:
     loaded, school_issues = load_schools(root)
     issues += school_issues
     project = Project(root, today, config)
+    for school in loaded:
+        if school.front is None:
+            raw = school.tree.data if school.tree is not None else None
+            name = raw.get("naam") if isinstance(raw, dict) else None
+            project.unreadable.append(
+                name.strip() if isinstance(name, str) and name.strip() else school.folder
+            )
     if config is not None:
         project.schools, found = validate_schools(loaded, config, today)
         issues += found

@@ -100,13 +100,13 @@ def compliance_rows(project: Project) -> list[dict[str, object]]:
 
 def compliance_table(project: Project) -> str:
     """The table printed below the problems: '52 van 65 (80%)' per school."""
-    if project.config is None or not project.schools:
+    if project.config is None or not (project.schools or project.unreadable):
         return ""
     year = project.config.swv.school_year
     target = project.config.swv.target_for(year)
     goal = f"doel {format_percentage(target)}" if target is not None else "geen doel"
     rows = compliance_rows(project)
-    width = max(len(str(r["school"])) for r in rows)
+    width = max(len(str(name)) for name in [*(r["school"] for r in rows), *project.unreadable])
     lines = [f"Basisondersteuning {year} ({goal})", ""]
     for row in rows:
         if "voldaan" not in row:
@@ -116,8 +116,11 @@ def compliance_table(project: Project) -> str:
         verdict = "haalt het doel" if row["haalt_doel"] else "haalt het doel niet"
         extra = "" if row["compleet"] else ", niet compleet"
         lines.append(f"  {row['school']:<{width}}  {figure:<18} {verdict}{extra}")
+    for name in project.unreadable:
+        lines.append(f"  {name:<{width}}  niet meegeteld: los eerst de fouten op")
     reached = sum(1 for r in rows if r.get("haalt_doel"))
-    lines += ["", f"{reached} van de {len(rows)} scholen halen het doel."]
+    total = len(rows) + len(project.unreadable)
+    lines += ["", f"{reached} van de {total} scholen halen het doel."]
     return "\n".join(lines)
 
 

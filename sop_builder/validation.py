@@ -50,10 +50,14 @@ def _vocabulary_hint(choice: str, alias: str, config: SiteConfig) -> str:
 
 
 def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[Issue]:
+    """Cross-check the SOP. Works on the raw values too, so that a school whose front matter
+    has other errors still gets every problem reported at once."""
     front, tree, path = school.front, school.tree, school.sop_path
-    assert front is not None and tree is not None
+    assert tree is not None
+    raw = tree.data if isinstance(tree.data, dict) else {}
     issues: list[Issue] = []
-    if config.swv.kern(front.kern) is None:
+    kern = raw.get("kern")
+    if isinstance(kern, str) and kern.strip() and config.swv.kern(kern.strip()) is None:
         pos = tree.value_pos(("kern",))
         label = config.swv.grouping.label
         issues.append(
@@ -62,15 +66,19 @@ def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[
                 path,
                 pos.line,
                 pos.column,
-                f"De {label} '{front.kern}' bestaat niet.",
-                _kern_hint(front.kern, config),
+                f"De {label} '{kern.strip()}' bestaat niet.",
+                _kern_hint(kern.strip(), config),
                 "kern",
             )
         )
-    for alias, attr, vocab_attr in _VOCAB_FIELDS:
+    for alias, _attr, vocab_attr in _VOCAB_FIELDS:
         options = [e.id for e in getattr(config.vocabularies, vocab_attr)]
         seen: set[str] = set()
-        for index, choice in enumerate(getattr(front, attr)):
+        values = raw.get(alias)
+        for index, choice in enumerate(values if isinstance(values, list) else []):
+            if not isinstance(choice, str) or not choice.strip():
+                continue  # reported by the schema
+            choice = choice.strip()
             pos = tree.value_pos((alias, index))
             if choice not in options:
                 issues.append(
@@ -97,7 +105,8 @@ def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[
                     )
                 )
             seen.add(choice)
-    issues += _check_dates(school, today)
+    if front is not None:
+        issues += _check_dates(school, today)
     length = sum(visible_length(s.markdown) for s in school.sections)
     limit = config.swv.sop_max_chars
     if length > limit:
@@ -186,11 +195,17 @@ def _check_assessment(
     issues: list[Issue] = []
     scores: dict[str, str] = {}
     explanations: dict[str, str] = {}
+    unscored = [i for i in ids if i not in loaded.model.scores]
     for agreement_id, entry in loaded.entries.items():
         key_pos = loaded.tree.keys.get(("scores", agreement_id)) or loaded.tree.pos(("scores",))
         if agreement_id not in known:
             first, last = ids[0], ids[-1]
-            hint = did_you_mean(agreement_id, ids) or f"De norm kent {first} t/m {last}."
+            # A typo of an agreement that has no score yet is the most likely meaning.
+            hint = (
+                did_you_mean(agreement_id, unscored)
+                or did_you_mean(agreement_id, ids)
+                or f"De norm kent {first} t/m {last}."
+            )
             issues.append(
                 make_issue(
                     "SOP301",
@@ -237,7 +252,7 @@ def _check_assessment(
         scores[agreement_id] = entry.score
         if entry.explanation:
             explanations[agreement_id] = entry.explanation
-    missing = [i for i in ids if i not in loaded.model.scores]
+    missing = unscored
     if missing:
         pos = loaded.tree.pos(("scores",))
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
@@ -310,9 +325,8 @@ def validate_schools(
     issues = _check_unique(loaded)
     schools: list[School] = []
     for school in loaded:
-        if school.front is None:
-            continue
-        issues += _check_front(school, config, today)
+        if school.tree is not None:
+            issues += _check_front(school, config, today)
         assessments: dict[str, Assessment] = {}
         for item in school.assessments:
             assessment, found = _check_assessment(item, config)
@@ -329,6 +343,8 @@ def validate_schools(
                     f"Maak het bestand zelfevaluatie-{config.swv.school_year}.yaml in deze map.",
                 )
             )
+        if school.front is None:
+            continue  # reported; a school that cannot be read is not published
         schools.append(
             School(
                 school.slug,

@@ -111,7 +111,7 @@ def test_text_format_groups_per_file_with_tip(tmp_path: Path):
     assert (
         "  13:3    fout         SOP301  Afspraak 'BO-66' bestaat niet; de norm kent BO-01 t/m "
         "BO-65.\n"
-        "                               Tip: Bedoelt u 'BO-65'?\n"
+        "                               Tip: Bedoelt u 'BO-05'?\n"
     ) in block.split("\n\n")[0] + "\n"
     assert "1 fout en 5 waarschuwingen gevonden." in run.stdout
 
@@ -122,7 +122,7 @@ def test_github_format_is_an_annotation(tmp_path: Path):
     assert (
         "::error file=content/schools/de-duinroos/zelfevaluatie-2025-2026.yaml,line=13,col=3,"
         "title=SOP301::Afspraak 'BO-66' bestaat niet; de norm kent BO-01 t/m BO-65. "
-        "Tip: Bedoelt u 'BO-65'?"
+        "Tip: Bedoelt u 'BO-05'?"
     ) in run.stdout.splitlines()
 
 
