@@ -1,0 +1,51 @@
+"""Write docs/messages.md from the catalogue and the case folders: `python -m tests.messages_doc`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sop_builder.issues import CATALOGUE
+
+from .casefolders import CASES, ROOT, case_names, expected_lines
+
+READER_TESTS = {
+    "SOP004": "tests/test_reader.py::test_five_megabyte_file_is_refused_quickly",
+    "SOP017": "tests/test_reader.py::test_nesting_60000_levels_deep_is_refused_quickly",
+}
+DOC = ROOT / "docs" / "messages.md"
+
+
+def render() -> str:
+    examples: dict[str, tuple[str, str]] = {}
+    for case in case_names():
+        for line in expected_lines(case):
+            parts = line.split(" ")
+            if len(parts) > 3 and parts[2].startswith("SOP"):
+                examples.setdefault(parts[2], (case, line.split(": ", 1)[1]))
+    out = [
+        "# Message codes of `sop-builder check`",
+        "",
+        "Codes never change meaning; a retired code is not reused. Severity `fout` (error) stops the",
+        "build and gives exit code 1; `waarschuwing` (warning) does not, except with `--strict`",
+        "(exit 2). Each code is shown with its exact text by a case folder in `tests/cases/` (or the",
+        "named test). This file is generated: `python -m tests.messages_doc`.",
+        "",
+        "| code | severity | what is wrong | shown by |",
+        "|---|---|---|---|",
+    ]
+    for code, (severity, description) in CATALOGUE.items():
+        where = (
+            f"`tests/cases/{examples[code][0]}`"
+            if code in examples
+            else f"`{READER_TESTS.get(code, 'not shown')}`"
+        )
+        out.append(f"| {code} | {severity.value} | {description} | {where} |")
+    out += ["", "## Examples", ""]
+    out += [f"- **{code}**: `{examples[code][1]}`" for code in CATALOGUE if code in examples]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - developer tool
+    assert CASES.is_dir()
+    DOC.write_text(render(), encoding="utf-8")
+    print(f"wrote {DOC}")
