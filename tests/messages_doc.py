@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sop_builder.issues import CATALOGUE
 
 from .casefolders import CASES, ROOT, case_names, expected_lines
