@@ -10,6 +10,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from sop_builder.build import build_site
 
 from .conftest import TODAY
@@ -213,3 +215,14 @@ def test_plain_mkdocs_build_works_through_the_plugin(sample: Path, tmp_path: Pat
     )
     assert run.returncode == 0, run.stderr
     assert (out / "scholen/het-kompas/index.html").is_file()
+
+
+def test_same_input_and_source_date_epoch_give_a_byte_identical_site(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    first, second = tmp_path / "eerste", tmp_path / "tweede"
+    assert build_site(sample, first, echo=lambda s: None).ok
+    assert build_site(sample, second, echo=lambda s: None).ok
+    assert snapshot(first) == snapshot(second)
+    assert len(snapshot(first)) > 25
