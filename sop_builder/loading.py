@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .issues import Issue, make_issue
 from .model import AssessmentFile, ScoreEntry, SopFrontMatter
+from .privacy import INTERNAL_KEYS, find_personal_data
 from .schema_check import validate_tree
 from .sections import split_sections, strip_comments
 from .sourcefile import read_markdown_file, read_yaml_file
@@ -136,6 +137,8 @@ def _load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
             body, school.comments = strip_comments(source.body)
             school.sections, found = split_sections(body, source.body_line, school.sop_path)
             issues += found
+            issues += find_personal_data(source.front_text, 2, school.sop_path, skip=INTERNAL_KEYS)
+            issues += find_personal_data(body, source.body_line, school.sop_path)
     for file in sorted(folder.iterdir()):
         if file.name == SOP_FILE or file.name.startswith("."):
             continue

@@ -24,6 +24,7 @@ class MarkdownSource:
     tree: YamlTree
     body: str
     body_line: int  # 1-based line of the first body line
+    front_text: str = ""  # the YAML between the '---' lines (line 2 onwards)
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -198,7 +199,7 @@ def split_front_matter(text: str, display: str) -> tuple[MarkdownSource | None, 
     if shape:
         return None, issues + shape
     body = "\n".join(lines[end + 1 :])
-    return MarkdownSource(display, tree, body, end + 2), issues
+    return MarkdownSource(display, tree, body, end + 2, yaml_text), issues
 
 
 def read_markdown_file(file: Path, display: str) -> tuple[MarkdownSource | None, list[Issue]]:
