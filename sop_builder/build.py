@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from . import report
+from .csp import apply_policy
 from .project import load_project
 from .publish import find_leaks, find_third_party_requests, missing_pages, swap_into_place
 from .rendering import internal_texts
@@ -65,6 +66,8 @@ def build_site(
             errors += missing_pages(built, [s.slug for s in project.schools])
             errors += find_leaks(built, internal_texts(project))
             errors += find_third_party_requests(built, own_host)
+        if not errors:
+            apply_policy(built)
         if errors:
             return BuildResult(
                 False, [*errors, "De site is niet gebouwd; de vorige versie blijft staan."]

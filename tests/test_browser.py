@@ -107,3 +107,35 @@ def test_dutch_site_search_finds_schools(site: Path, browser):
         assert "De Duinroos" in titles
         assert any(url.endswith("lunr.nl.min.js") for url in loaded)
         page.close()
+
+
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => {
+  window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
+});
+"""
+
+
+def test_pages_honour_the_content_security_policy(site: Path, browser):
+    with serve(site) as base:
+        context = browser.new_context()
+        context.add_init_script(CSP_LISTENER)
+        page = context.new_page()
+        console: list[str] = []
+        page.on("console", lambda m: console.append(m.text))
+        for path in [*PAGES, "/404.html"]:
+            page.goto(base + path, wait_until="networkidle")
+            assert 'http-equiv="Content-Security-Policy"' in page.content(), path
+            assert page.evaluate("window.__csp") == [], path
+        page.goto(base + "/", wait_until="networkidle")
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("input.md-search__input").press_sequentially("grenzen", delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert page.evaluate("window.__csp") == []
+        assert [m for m in console if "Content Security Policy" in m] == []
+        meta = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert "script-src 'self' 'sha256-" in meta and "unsafe-inline" not in meta
+        context.close()
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    assert "frame-ancestors 'none'" in headers
