@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .issues import Issue, make_issue
 from .model import AssessmentFile, ScoreEntry, SopFrontMatter
@@ -20,6 +21,13 @@ ASSESSMENT_FILE = re.compile(r"zelfevaluatie-(\d{4}-\d{4})\.yaml")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
+class ScoreValue(NamedTuple):
+    """One agreement's score code and optional (internal) explanation, as written."""
+
+    score: str
+    explanation: str | None
+
+
 @dataclass
 class LoadedAssessment:
     """A self-assessment file that passed the schema (scores not yet checked)."""
@@ -28,7 +36,7 @@ class LoadedAssessment:
     year_in_name: str
     model: AssessmentFile
     tree: YamlTree
-    entries: dict[str, ScoreEntry] = field(default_factory=dict)
+    entries: dict[str, ScoreValue] = field(default_factory=dict)
 
 
 @dataclass
@@ -51,6 +59,10 @@ def _read_scores(loaded: LoadedAssessment) -> list[Issue]:
     issues: list[Issue] = []
     for agreement_id, raw in loaded.model.scores.items():
         prefix = ("scores", agreement_id)
+        if isinstance(raw, str) and raw.strip() and "<" not in raw and ">" not in raw:
+            # The common short form 'BO-01: ja' needs no schema run; the code is checked later.
+            loaded.entries[agreement_id] = ScoreValue(" ".join(raw.split()), None)
+            continue
         if isinstance(raw, str):
             raw = {"score": raw}
         if not isinstance(raw, dict):
@@ -69,7 +81,7 @@ def _read_scores(loaded: LoadedAssessment) -> list[Issue]:
         entry, found = validate_tree(ScoreEntry, loaded.tree, loaded.path, raw, prefix)
         issues += found
         if entry is not None:
-            loaded.entries[agreement_id] = entry
+            loaded.entries[agreement_id] = ScoreValue(entry.score, entry.explanation)
     return issues
 
 

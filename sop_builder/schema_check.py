@@ -126,7 +126,7 @@ def translate(
             name,
         )
     if kind == "extra_forbidden":
-        pos = tree.keys.get(full) or tree.pos(full)
+        pos = tree.key_pos(full) or tree.pos(full)
         parent = _model_at(model, loc[:-1])
         options = field_names(parent) if parent else []
         suggestion = did_you_mean(str(full[-1]), options)

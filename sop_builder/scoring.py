@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -47,19 +48,25 @@ class Compliance:
 
 def score(assessment: Assessment, norm: Norm, target: Fraction | None) -> Compliance:
     """Score ``assessment``; unscored agreements count as not met, n.v.t. does not count."""
-    weights = {level.code: level for level in norm.scale}
+    levels = {level.code: level for level in norm.scale}
+    # Count codes per theme first, then weigh: a few Fraction operations instead of one per
+    # agreement.
+    codes: dict[str, Counter[str | None]] = {t.id: Counter() for t in norm.themes}
+    for agreement in norm.agreements:
+        codes.setdefault(agreement.theme, Counter())[assessment.scores.get(agreement.id)] += 1
     met: dict[str, Fraction] = {}
     counted: dict[str, int] = {}
-    for agreement in norm.agreements:
-        code = assessment.scores.get(agreement.id)
-        level = weights.get(code) if code else None
-        if level is not None and level.not_applicable:
-            continue
-        if level is None and norm.unscored == "telt-niet-mee":
-            continue
-        counted[agreement.theme] = counted.get(agreement.theme, 0) + 1
-        gained = level.weight if level is not None and level.weight is not None else Fraction(0)
-        met[agreement.theme] = met.get(agreement.theme, Fraction(0)) + gained
+    for theme, counts in codes.items():
+        met[theme], counted[theme] = Fraction(0), 0
+        for code, n in counts.items():
+            level = levels.get(code) if code else None
+            if level is not None and level.not_applicable:
+                continue
+            if level is None and norm.unscored == "telt-niet-mee":
+                continue
+            counted[theme] += n
+            if level is not None and level.weight:
+                met[theme] += level.weight * n
     by_theme = {t.id: Tally(met.get(t.id, Fraction(0)), counted.get(t.id, 0)) for t in norm.themes}
     total = Tally(sum(met.values(), Fraction(0)), sum(counted.values()))
     scored = sum(1 for a in norm.agreements if a.id in assessment.scores)

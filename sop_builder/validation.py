@@ -143,7 +143,7 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
             )
         )
     if front.discussed_with_mr is None:
-        pos = tree.keys.get(("besproken_met_mr",)) or tree.pos(())
+        pos = tree.key_pos(("besproken_met_mr",)) or tree.pos(())
         issues.append(
             make_issue(
                 "SOP403",
@@ -197,7 +197,7 @@ def _check_assessment(
     explanations: dict[str, str] = {}
     unscored = [i for i in ids if i not in loaded.model.scores]
     for agreement_id, entry in loaded.entries.items():
-        key_pos = loaded.tree.keys.get(("scores", agreement_id)) or loaded.tree.pos(("scores",))
+        key_pos = loaded.tree.key_pos(("scores", agreement_id)) or loaded.tree.pos(("scores",))
         if agreement_id not in known:
             first, last = ids[0], ids[-1]
             # A typo of an agreement that has no score yet is the most likely meaning.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -23,8 +23,7 @@ FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     """A 1-based line and column in a file."""
 
     line: int
@@ -33,26 +32,41 @@ class Pos:
 
 @dataclass
 class YamlTree:
-    """Plain data (dict, list, str) with the position of every value and key."""
+    """Plain data (dict, list, str) with the position of every value and key.
+
+    Positions are kept as the parser's marks (0-based) and turned into 1-based file positions
+    only when a message needs one: most values never do.
+    """
 
     data: Any
-    values: dict[Path, Pos] = field(default_factory=dict)
-    keys: dict[Path, Pos] = field(default_factory=dict)
+    line_offset: int = 0
+    values: dict[Path, yaml.Mark] = field(default_factory=dict)
+    keys: dict[Path, yaml.Mark] = field(default_factory=dict)
+
+    def _at(self, mark: yaml.Mark) -> Pos:
+        return Pos(mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def key_pos(self, path: Path) -> Pos | None:
+        """Position of the key at ``path``, if that key was written."""
+        mark = self.keys.get(tuple(path))
+        return self._at(mark) if mark is not None else None
 
     def pos(self, path: Path) -> Pos:
         """Best position for ``path``: the key, else the value, else the nearest parent."""
         probe = tuple(path)
         while probe:
             if probe in self.keys:
-                return self.keys[probe]
+                return self._at(self.keys[probe])
             if probe in self.values:
-                return self.values[probe]
+                return self._at(self.values[probe])
             probe = probe[:-1]
-        return self.values.get((), Pos(1, 1))
+        root = self.values.get(())
+        return self._at(root) if root is not None else Pos(1 + self.line_offset, 1)
 
     def value_pos(self, path: Path) -> Pos:
         """Position of the value at ``path`` (falls back to :meth:`pos`)."""
-        return self.values.get(tuple(path)) or self.pos(path)
+        mark = self.values.get(tuple(path))
+        return self._at(mark) if mark is not None else self.pos(path)
 
 
 class _Stop(Exception):
@@ -195,6 +209,8 @@ def _comment_warning(
     start, end = event.start_mark, event.end_mark
     if event.style not in (None, "") or start.line != end.line or end.line >= len(text_lines):
         return None
+    if "#" not in text_lines[end.line]:
+        return None
     rest = text_lines[end.line][end.column :]
     stripped = rest.lstrip(" ")
     if rest[:1] == " " and stripped.startswith("#") and stripped[1:2] not in ("", " "):
@@ -250,7 +266,7 @@ def _build(
     issues: list[Issue],
     loader: type,
 ) -> YamlTree:
-    tree = YamlTree(data=None)
+    tree = YamlTree(data=None, line_offset=line_offset)
     # Each frame: [container, path, pending_key, seen_keys]
     stack: list[list[Any]] = []
     documents = 0
@@ -264,14 +280,14 @@ def _build(
         """Place ``value`` in the current container; return its path (None for a key)."""
         if not stack:
             tree.data = value
-            tree.values[()] = _pos(event.start_mark, line_offset)
+            tree.values[()] = event.start_mark
             return ()
         frame = stack[-1]
         container, cpath = frame[0], frame[1]
         if isinstance(container, list):
             vpath = (*cpath, len(container))
             container.append(value)
-            tree.values[vpath] = _pos(event.start_mark, line_offset)
+            tree.values[vpath] = event.start_mark
             return vpath
         if frame[2] is None:  # this value is a key
             if not isinstance(value, str) or isinstance(event, yaml.CollectionStartEvent):
@@ -281,10 +297,10 @@ def _build(
                     "Een veldnaam moet gewone tekst zijn.",
                     "Schrijf het veld als 'naam: waarde'.",
                 )
-            seen: dict[str, Pos] = frame[3]
-            kpos = _pos(event.start_mark, line_offset)
+            seen: dict[str, yaml.Mark] = frame[3]
             if value in seen:
-                first = seen[value]
+                first = _pos(seen[value], line_offset)
+                kpos = _pos(event.start_mark, line_offset)
                 raise stop(
                     "SOP014",
                     event.start_mark,
@@ -292,15 +308,15 @@ def _build(
                     f"regel {kpos.line}).",
                     "Houd één van de twee over; de ene waarde zou de andere stil overschrijven.",
                 )
-            seen[value] = kpos
+            seen[value] = event.start_mark
             frame[2] = value
-            tree.keys[(*cpath, value)] = kpos
+            tree.keys[(*cpath, value)] = event.start_mark
             return None
         key = frame[2]
         frame[2] = None
         vpath = (*cpath, key)
         container[key] = value
-        tree.values[vpath] = _pos(event.start_mark, line_offset)
+        tree.values[vpath] = event.start_mark
         return vpath
 
     for event in yaml.parse(text, Loader=loader):
