@@ -112,7 +112,7 @@ def _load_assessment(
     return loaded, issues
 
 
-def _load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
+def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
     rel = folder.relative_to(root).as_posix()
     school = LoadedSchool(folder.name, rel, f"{rel}/{SOP_FILE}")
     issues: list[Issue] = []
@@ -192,7 +192,7 @@ def load_schools(
     schools: list[LoadedSchool] = []
     issues: list[Issue] = []
     for folder in folders if folders is not None else school_folders(root):
-        school, found = _load_school(folder, root)
+        school, found = load_school(folder, root)
         schools.append(school)
         issues += found
     return schools, issues

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .config import load_config
 from .issues import Issue
-from .loading import load_schools
+from .loading import load_school, school_folders
 from .model import School, SiteConfig
 from .scoring import Compliance, current_compliance
-from .validation import validate_schools
+from .validation import Identity, check_unique, identity, validate_school
+
+PARALLEL_FROM = 150  # below this, starting worker processes costs more than it saves
+MAX_WORKERS = 4
 
 
 @dataclass
@@ -44,24 +50,64 @@ def reference_date() -> date:
     return date.today()
 
 
+@dataclass(frozen=True)
+class SchoolResult:
+    """Everything one school folder contributes; small, so it crosses processes cheaply."""
+
+    school: School | None
+    issues: list[Issue]
+    identity: Identity
+    unreadable_name: str | None
+    compliance: Compliance | None
+
+
+def process_folder(
+    folder: Path, root: Path, config: SiteConfig | None, today: date
+) -> SchoolResult:
+    """Read, validate and score one school folder."""
+    loaded, issues = load_school(folder, root)
+    school = None
+    if config is not None:
+        school, found = validate_school(loaded, config, today)
+        issues += found
+    unreadable = None
+    if loaded.front is None:
+        raw = loaded.tree.data if loaded.tree is not None else None
+        name = raw.get("naam") if isinstance(raw, dict) else None
+        unreadable = name.strip() if isinstance(name, str) and name.strip() else loaded.folder
+    compliance = current_compliance(school, config) if school and config else None
+    return SchoolResult(school, issues, identity(loaded), unreadable, compliance)
+
+
+def _process_all(
+    folders: list[Path], root: Path, config: SiteConfig | None, today: date
+) -> list[SchoolResult]:
+    work = functools.partial(process_folder, root=root, config=config, today=today)
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(folders) < PARALLEL_FROM or workers < 2:
+        return [work(folder) for folder in folders]
+    # Each school is independent: spread them over the cores (fork keeps start-up cheap).
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(work, folders, chunksize=max(1, len(folders) // (workers * 4))))
+
+
 def load_project(root: Path, today: date | None = None) -> Project:
     """Read and validate everything; never raises on bad content."""
     root = Path(root)
     today = today or reference_date()
     config, issues = load_config(root)
-    loaded, school_issues = load_schools(root)
-    issues += school_issues
+    results = _process_all(school_folders(root), root, config, today)
     project = Project(root, today, config)
-    for school in loaded:
-        if school.front is None:
-            raw = school.tree.data if school.tree is not None else None
-            name = raw.get("naam") if isinstance(raw, dict) else None
-            project.unreadable.append(
-                name.strip() if isinstance(name, str) and name.strip() else school.folder
-            )
-    if config is not None:
-        project.schools, found = validate_schools(loaded, config, today)
-        issues += found
-        project.compliance = {s.slug: current_compliance(s, config) for s in project.schools}
+    issues += check_unique([r.identity for r in results])
+    for result in results:
+        issues += result.issues
+        if result.unreadable_name is not None:
+            project.unreadable.append(result.unreadable_name)
+        if result.school is not None:
+            project.schools.append(result.school)
+            project.compliance[result.school.slug] = result.compliance
     project.issues = sorted(issues, key=Issue.sort_key)
     return project

@@ -12,6 +12,7 @@ import random
 import re
 import shutil
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -143,7 +144,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _place_names(rng: random.Random, taken: set[str]):
+def _place_names(rng: random.Random, taken: set[str]) -> Iterator[str]:
     """Yield unique Dutch-looking place names that are not in ``taken``."""
     names = [h + t for h in PLACE_HEADS for t in PLACE_TAILS]
     rng.shuffle(names)
@@ -208,11 +209,12 @@ def _swv_yaml(original: str, extra: list[Kern]) -> str:
 
 def _sentence(rng: random.Random) -> str:
     kind = rng.randrange(3)
-    if kind == 0:
-        return f"{rng.choice(SUBJECTS_PLURAL)} {rng.choice(VERBS_PLURAL)} {rng.choice(OBJECTS)}{rng.choice(WHEN)}."
-    if kind == 1:
-        return f"{rng.choice(SUBJECTS_SINGULAR)} {rng.choice(VERBS_SINGULAR)} {rng.choice(OBJECTS)}{rng.choice(WHEN)}."
-    return f"{rng.choice(CONDITIONS)}, {rng.choice(ACTIONS)}."
+    if kind == 2:
+        return f"{rng.choice(CONDITIONS)}, {rng.choice(ACTIONS)}."
+    plural = kind == 0
+    subject = rng.choice(SUBJECTS_PLURAL if plural else SUBJECTS_SINGULAR)
+    verb = rng.choice(VERBS_PLURAL if plural else VERBS_SINGULAR)
+    return f"{subject} {verb} {rng.choice(OBJECTS)}{rng.choice(WHEN)}."
 
 
 def _paragraph(rng: random.Random, count: int) -> str:
@@ -273,6 +275,11 @@ def _random_date(rng: random.Random, first: date, last: date) -> date:
     return first + timedelta(days=rng.randint(0, (last - first).days))
 
 
+def _postcode(rng: random.Random) -> str:
+    digits = rng.randint(1000, 9999)
+    return f"{digits} {rng.choice('BCDEGHJKLMNPRTVWXZ')}{rng.choice('ABCDEGHJKLMNPRTVWXZ')}"
+
+
 def _phone(rng: random.Random, area: str) -> str:
     return f"{area} {rng.randint(200, 999)} {rng.randint(200, 999)}"
 
@@ -307,7 +314,7 @@ def _sop_md(
         f"type: {school_type}",
         "adres:",
         f"  straat: {rng.choice(STREETS)} {rng.randint(1, 120)}",
-        f"  postcode: {rng.randint(1000, 9999)} {rng.choice('BCDEGHJKLMNPRTVWXZ')}{rng.choice('ABCDEGHJKLMNPRTVWXZ')}",
+        f"  postcode: {_postcode(rng)}",
         f"  plaats: {kern.name}",
         f"website: https://www.{domain}",
         f"email: info@{domain}",
@@ -347,10 +354,11 @@ def _assessment_yaml(rng: random.Random, config: SiteConfig, year: str, name: st
     partial = [s.code for s in usable if s.weight != 1]
     first_year = int(year[:4])
     quality = rng.uniform(0.8, 0.99)
+    filled_in = _random_date(rng, date(first_year, 9, 15), date(first_year, 11, 30))
     lines = [
         f"# Zelfevaluatie basisondersteuning {name}, schooljaar {year} (gegenereerd).",
         f"schooljaar: {year}",
-        f"ingevuld_op: {_random_date(rng, date(first_year, 9, 15), date(first_year, 11, 30)).isoformat()}",
+        f"ingevuld_op: {filled_in.isoformat()}",
         f"ingevuld_door: {rng.choice(ASSESSORS)}",
         "scores:",
     ]

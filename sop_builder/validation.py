@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from .issues import Issue, allowed_list, did_you_mean, make_issue
 from .loading import LoadedAssessment, LoadedSchool
 from .model import Assessment, School, SiteConfig
 from .sections import visible_length
+from .yamlread import Pos
 
 _VOCAB_FIELDS = (
     ("interne_expertise", "internal_expertise", "internal_expertise"),
@@ -275,18 +277,35 @@ def _check_assessment(
     return assessment, issues
 
 
-def _check_unique(schools: list[LoadedSchool]) -> list[Issue]:
+@dataclass(frozen=True)
+class Identity:
+    """What the checks across schools need to know of one school folder."""
+
+    slug: str
+    folder: str
+    sop_path: str
+    code: str | None
+    code_pos: Pos | None
+
+
+def identity(school: LoadedSchool) -> Identity:
+    code = school.front.vestigingscode if school.front is not None else None
+    pos = school.tree.value_pos(("vestigingscode",)) if code and school.tree else None
+    return Identity(school.slug, school.folder, school.sop_path, code, pos)
+
+
+def check_unique(schools: list[Identity]) -> list[Issue]:
+    """Vestigingscodes and page addresses must be unique across all schools."""
     issues: list[Issue] = []
-    by_code: dict[str, list[LoadedSchool]] = defaultdict(list)
-    by_slug: dict[str, list[LoadedSchool]] = defaultdict(list)
+    by_code: dict[str, list[Identity]] = defaultdict(list)
+    by_slug: dict[str, list[Identity]] = defaultdict(list)
     for school in schools:
-        if school.front is not None:
-            by_code[school.front.vestigingscode].append(school)
+        if school.code is not None:
+            by_code[school.code].append(school)
         by_slug[re.sub(r"[\s_]+", "-", school.slug.lower())].append(school)
     for code, group in by_code.items():
         for school in group[1:] if len(group) > 1 else []:
-            assert school.tree is not None
-            pos = school.tree.value_pos(("vestigingscode",))
+            pos = school.code_pos or Pos(1, 1)
             others = ", ".join(s.sop_path for s in group if s is not school)
             issues.append(
                 make_issue(
@@ -322,37 +341,47 @@ def validate_schools(
     loaded: list[LoadedSchool], config: SiteConfig, today: date
 ) -> tuple[list[School], list[Issue]]:
     """Cross-check every school; return the schools that can be published and all issues."""
-    issues = _check_unique(loaded)
+    issues = check_unique([identity(s) for s in loaded])
     schools: list[School] = []
     for school in loaded:
-        if school.tree is not None:
-            issues += _check_front(school, config, today)
-        assessments: dict[str, Assessment] = {}
-        for item in school.assessments:
-            assessment, found = _check_assessment(item, config)
-            issues += found
-            assessments[assessment.school_year] = assessment
-        if config.swv.school_year not in school.assessment_years:
-            issues.append(
-                make_issue(
-                    "SOP306",
-                    school.folder,
-                    1,
-                    1,
-                    f"Er is geen zelfevaluatie voor het schooljaar {config.swv.school_year}.",
-                    f"Maak het bestand zelfevaluatie-{config.swv.school_year}.yaml in deze map.",
-                )
-            )
-        if school.front is None:
-            continue  # reported; a school that cannot be read is not published
-        schools.append(
-            School(
-                school.slug,
-                school.sop_path,
-                school.front,
-                tuple(school.sections),
-                tuple(school.comments),
-                assessments,
+        valid, found = validate_school(school, config, today)
+        issues += found
+        if valid is not None:
+            schools.append(valid)
+    return schools, issues
+
+
+def validate_school(
+    school: LoadedSchool, config: SiteConfig, today: date
+) -> tuple[School | None, list[Issue]]:
+    """Check one school against the configuration (not against other schools)."""
+    issues: list[Issue] = []
+    if school.tree is not None:
+        issues += _check_front(school, config, today)
+    assessments: dict[str, Assessment] = {}
+    for item in school.assessments:
+        assessment, found = _check_assessment(item, config)
+        issues += found
+        assessments[assessment.school_year] = assessment
+    if config.swv.school_year not in school.assessment_years:
+        issues.append(
+            make_issue(
+                "SOP306",
+                school.folder,
+                1,
+                1,
+                f"Er is geen zelfevaluatie voor het schooljaar {config.swv.school_year}.",
+                f"Maak het bestand zelfevaluatie-{config.swv.school_year}.yaml in deze map.",
             )
         )
-    return schools, issues
+    if school.front is None:
+        return None, issues  # reported; a school that cannot be read is not published
+    valid = School(
+        school.slug,
+        school.sop_path,
+        school.front,
+        tuple(school.sections),
+        tuple(school.comments),
+        assessments,
+    )
+    return valid, issues
