@@ -29,9 +29,12 @@ def script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy(hashes: list[str]) -> str:
-    """The policy: own origin only, inline scripts by hash, no frames, no plugins."""
-    scripts = " ".join(["'self'", *hashes])
+def policy(hashes: list[str], wasm: bool = False) -> str:
+    """The policy: own origin only, inline scripts by hash, no frames, no plugins.
+
+    ``wasm`` allows compiling WebAssembly, which the search (Pagefind) needs.
+    """
+    scripts = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *hashes])
     return (
         "default-src 'self'; "
         f"script-src {scripts}; "
@@ -56,7 +59,8 @@ def apply_policy(site: Path) -> None:
         html = page.read_text(encoding="utf-8")
         hashes = script_hashes(html)
         all_hashes.update(hashes)
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+        wasm = "pagefind" in html
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, wasm)}">'
         html, count = re.subn(
             r"(<meta charset=[^>]*>)",
             lambda m, tag=meta: m.group(1) + "\n    " + tag,
@@ -67,7 +71,7 @@ def apply_policy(site: Path) -> None:
         if count == 0:
             html = html.replace("<head>", "<head>\n    " + meta, 1)
         page.write_text(html, encoding="utf-8")
-    header = policy(sorted(all_hashes)) + "; frame-ancestors 'none'"
+    header = policy(sorted(all_hashes), wasm=True) + "; frame-ancestors 'none'"
     (site / HEADERS_FILE).write_text(
         "/*\n"
         f"  Content-Security-Policy: {header}\n"

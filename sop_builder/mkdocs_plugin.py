@@ -19,11 +19,13 @@ from mkdocs.structure.files import File, Files
 from . import report
 from .project import Project, load_project
 from .rendering import GeneratedPage, render_pages
+from .search import index_site
 
 NAV = [
     {"Home": "index.md"},
     {"Scholen": "scholen/index.md"},
     {"Basisondersteuning": "basisondersteuning.md"},
+    {"Zoeken": "zoeken.md"},
 ]
 
 
@@ -69,6 +71,12 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         config.nav = NAV
         self.pages = render_pages(project, root / self.config.templates)
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the finished pages for search."""
+        problems = index_site(Path(config.site_dir))
+        if problems:
+            raise PluginError("\n".join(problems))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Keep static assets only; every page comes from the core."""

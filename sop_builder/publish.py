@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import html
 import json
 import re
@@ -33,8 +35,20 @@ _REQUEST_PATTERNS = [
 ]
 
 
+COMPRESSED_SUFFIXES = {".gz", ".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"}
+
+
 def text_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES)
+
+
+def readable_text(file: Path) -> str:
+    """A file's text; gzip-compressed files (sitemap, search index) are unpacked first."""
+    data = file.read_bytes()
+    if file.suffix in COMPRESSED_SUFFIXES:
+        with contextlib.suppress(OSError, EOFError):
+            data = gzip.decompress(data)
+    return data.decode("utf-8", errors="replace")
 
 
 def _variants(secret: str) -> set[str]:
@@ -57,8 +71,11 @@ def find_leaks(site: Path, secrets: list[str]) -> list[str]:
         if len(secret) >= MIN_SECRET_LENGTH:
             needles |= _variants(secret)
     problems = []
-    for file in text_files(site):
-        content = " ".join(file.read_text(encoding="utf-8", errors="replace").split())
+    files = text_files(site) + sorted(
+        p for p in site.rglob("*") if p.is_file() and p.suffix in COMPRESSED_SUFFIXES
+    )
+    for file in files:
+        content = " ".join(readable_text(file).split())
         for needle in needles:
             if needle in content:
                 problems.append(f"{file.relative_to(site)} bevat interne tekst: '{needle[:40]}…'")

@@ -145,6 +145,7 @@ class Renderer:
                 "scholen/index.md", self._render("schools.md.j2", rows=self.school_rows())
             ),
             GeneratedPage("basisondersteuning.md", self._render("basisondersteuning.md.j2")),
+            GeneratedPage("zoeken.md", self._render("zoeken.md.j2")),
         ]
         for school in self.schools:
             pages.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import re
 import subprocess
 import sys
@@ -32,7 +33,7 @@ def all_text(folder: Path) -> str:
         if not file.is_file():
             continue
         data = file.read_bytes()
-        if file.suffix == ".gz":
+        if file.suffix in (".gz", ".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"):
             data = gzip.decompress(data)
         parts.append(data.decode("utf-8", errors="replace"))
     return "\n".join(parts)
@@ -47,7 +48,8 @@ def test_sample_builds_with_every_page(sample: Path):
         "scholen/index.html",
         "basisondersteuning/index.html",
         "scholen/de-duinroos/index.html",
-        "search/search_index.json",
+        "zoeken/index.html",
+        "pagefind/pagefind.js",
         "sitemap.xml",
     ):
         assert (site / page).is_file(), page
@@ -73,9 +75,11 @@ def test_sample_builds_with_every_page(sample: Path):
 def test_search_index_is_dutch_and_local(sample: Path):
     assert build_site(sample, today=TODAY, echo=lambda s: None).ok
     site = sample / "site"
-    assert (site / "assets/javascripts/lunr/min/lunr.nl.min.js").is_file()
-    index = (site / "search/search_index.json").read_text(encoding="utf-8")
-    assert '"lang":["nl"]' in index.replace(" ", "")
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]
+    assert entry["languages"]["nl"]["page_count"] >= 18
+    search = (site / "zoeken/index.html").read_text(encoding="utf-8")
+    assert 'src="../pagefind/pagefind-ui.js"' in search
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
 
