@@ -9,6 +9,7 @@ import pytest
 
 from sop_builder.build import build_site
 
+from .axe import axe_source_or_skip, run_axe
 from .browser import CHROMIUM_ARGS, chromium_or_skip, serve
 from .conftest import TODAY
 
@@ -18,6 +19,7 @@ PAGES = [
     "/scholen/de-duinroos/",
     "/scholen/so-de-golfslag/",
     "/basisondersteuning/",
+    "/zoeken/",
 ]
 
 
@@ -140,3 +142,30 @@ def test_pages_honour_the_content_security_policy(site: Path, browser):
         context.close()
     headers = (site / "_headers").read_text(encoding="utf-8")
     assert "frame-ancestors 'none'" in headers
+
+
+def test_every_page_type_passes_axe_at_desktop_and_phone_width(site: Path, browser):
+    source = axe_source_or_skip()
+    found: dict[str, list[dict]] = {}
+    with serve(site) as base:
+        for width in (1280, 375):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for path in [*PAGES, "/404.html"]:
+                page.goto(base + path, wait_until="networkidle")
+                violations = run_axe(page, source)
+                if violations:
+                    found[f"{path} @ {width}px"] = violations
+            page.close()
+    assert found == {}
+
+
+def test_axe_harness_reports_real_violations(browser):
+    source = axe_source_or_skip()
+    page = browser.new_page()
+    page.set_content(
+        '<html lang="nl"><body><main><img src="x.png">'
+        '<p style="color:#bbb;background:#fff">te licht</p></main></body></html>'
+    )
+    ids = {v["id"] for v in run_axe(page, source)}
+    assert {"image-alt", "color-contrast"} <= ids
+    page.close()
