@@ -20,6 +20,14 @@ PAGES = [
     "/scholen/so-de-golfslag/",
     "/basisondersteuning/",
     "/zoeken/",
+    "/scholen/?behoefte=motoriek",  # the finder with a filter applied
+    "/scholen/?q=zzzonbekend",  # the finder without results
+    "/kernen/",
+    "/kernen/noord/",
+    "/woordenlijst/",
+    "/over-passend-onderwijs/",
+    "/toegankelijkheid/",
+    "/privacy/",
 ]
 
 
@@ -72,6 +80,8 @@ def test_pages_make_no_outside_requests_set_no_cookies_and_log_no_errors(
                 response = page.goto(base + path, wait_until="networkidle")
                 assert response is not None and response.status == 200, path
                 assert page.locator("h1").count() == 1, path
+                # Nothing sticks out sideways on a phone.
+                assert page.evaluate("document.documentElement.scrollWidth") <= width, path
             page.goto(base + "/scholen/de-duinroos/", wait_until="networkidle")
             page.screenshot(path=str(tmp_path / f"school-{width}.png"), full_page=True)
             assert outside == []
@@ -169,3 +179,46 @@ def test_axe_harness_reports_real_violations(browser):
     ids = {v["id"] for v in run_axe(page, source)}
     assert {"image-alt", "color-contrast"} <= ids
     page.close()
+
+
+LEESPLEZIER_SCHOOL = "Basisschool De Duinroos"  # the only sample school whose SOP text has the word
+
+
+def _visible_schools(page) -> list[str]:
+    return page.locator("#vinder-lijst > li:not([hidden]) .sop-finder-name").all_inner_texts()
+
+
+def test_finder_narrows_the_list_by_place_need_and_filters(site: Path, browser):
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 375, "height": 900})
+        page.goto(base + "/scholen/", wait_until="networkidle")
+        everything = _visible_schools(page)
+        assert len(everything) == 18
+        # Typing a place narrows the list to the schools there.
+        page.locator("#vinder-tekst").press_sequentially("Helmerdam", delay=20)
+        page.wait_for_timeout(400)
+        in_place = _visible_schools(page)
+        assert 0 < len(in_place) < len(everything)
+        assert page.locator("#vinder-aantal").inner_text() == f"{len(in_place)} scholen"
+        # A need narrows it further, chosen by keyboard alone.
+        page.locator("#vinder-behoefte").focus()
+        page.keyboard.press("ArrowDown")  # Lezen
+        page.locator("#vinder-behoefte").select_option("motoriek")
+        narrowed = _visible_schools(page)
+        assert 0 < len(narrowed) < len(in_place)
+        assert "SO De Golfslag" in narrowed
+        assert "behoefte=motoriek" in page.url and "q=Helmerdam" in page.url
+        # A word that is only in a school's own text is found through the search index.
+        page.locator("button[type=reset]").click()
+        page.wait_for_timeout(100)
+        assert len(_visible_schools(page)) == 18
+        page.locator("#vinder-tekst").press_sequentially("leesplezier", delay=20)
+        page.locator("#vinder-lijst > li:not([hidden])").first.wait_for(timeout=10_000)
+        assert _visible_schools(page) == [LEESPLEZIER_SCHOOL]
+        # No match: the list says so.
+        page.goto(base + "/scholen/?q=zzzonbekend", wait_until="networkidle")
+        page.wait_for_timeout(400)
+        assert _visible_schools(page) == []
+        assert page.locator("#vinder-leeg").is_visible()
+        assert page.locator("#vinder-aantal").inner_text() == "0 scholen"
+        page.close()
