@@ -52,7 +52,7 @@ def build_site(
     """Build ``root``'s public site into ``site_dir`` (default root/site), all or nothing."""
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
-    project = load_project(root, today)
+    project = load_project(root, today, internal=False)  # never reads content/swv/
     if project.errors or project.config is None:
         echo(report.render(project, "text"))
         return BuildResult(False, ["De site is niet gebouwd; de vorige versie blijft staan."])
@@ -64,7 +64,8 @@ def build_site(
         if not errors:
             own_host = urlparse(site_url).hostname if site_url else None
             errors += missing_pages(built, [s.slug for s in project.schools])
-            errors += find_leaks(built, internal_texts(project))
+            secrets = project.evaluation.secrets if project.evaluation else []
+            errors += find_leaks(built, internal_texts(project) + secrets)
             errors += find_third_party_requests(built, own_host)
         if not errors:
             apply_policy(built)

@@ -68,11 +68,18 @@ def check(root: Path, fmt: str, strict: bool, datum: str | None) -> None:
     help="Waar de site komt (standaard: site/ in het project).",
 )
 @click.option("--datum", default=None, help="Rekendatum (JJJJ-MM-DD) in plaats van vandaag.")
-def build(root: Path, site_dir: Path | None, datum: str | None) -> None:
+@click.option(
+    "--intern",
+    is_flag=True,
+    help="Bouw de interne site (dashboard en gespreksrapporten) in site-intern/.",
+)
+def build(root: Path, site_dir: Path | None, datum: str | None, intern: bool) -> None:
     """Bouw de openbare site. Bij een fout blijft de vorige site staan."""
     from .build import build_site
+    from .intern_site import build_intern
 
-    result = build_site(root, site_dir, _date(datum), echo=lambda s: click.echo(s, nl=False))
+    builder = build_intern if intern else build_site
+    result = builder(root, site_dir, _date(datum), echo=lambda s: click.echo(s, nl=False))
     for message in result.messages:
         click.echo(message, err=not result.ok)
     sys.exit(0 if result.ok else 1)

@@ -18,6 +18,8 @@ from .yamlread import YamlTree
 SCHOOLS_DIR = Path("content/schools")
 SOP_FILE = "sop.md"
 ASSESSMENT_FILE = re.compile(r"zelfevaluatie-(\d{4}-\d{4})\.yaml")
+# Read by evaluation.py: yearly evaluations and assessments on other frameworks.
+EVALUATION_FILES = re.compile(r"(evaluatie-\d{4}-\d{4}|beoordeling-[a-z0-9-]+-\d{4}-\d{4})\.yaml")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
@@ -152,7 +154,11 @@ def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
             issues += find_personal_data(source.front_text, 2, school.sop_path, skip=INTERNAL_KEYS)
             issues += find_personal_data(body, source.body_line, school.sop_path)
     for file in sorted(folder.iterdir()):
-        if file.name == SOP_FILE or file.name.startswith("."):
+        if (
+            file.name == SOP_FILE
+            or file.name.startswith(".")
+            or EVALUATION_FILES.fullmatch(file.name)
+        ):
             continue
         match = ASSESSMENT_FILE.fullmatch(file.name)
         display = f"{rel}/{file.name}"

@@ -71,7 +71,7 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        project, self.preloaded = self.preloaded or load_project(root), None
+        project, self.preloaded = self.preloaded or load_project(root, internal=False), None
         if project.errors or project.config is None:
             if self.command != "serve":
                 raise PluginError(

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .config import load_config
+from .evaluation import EvaluationData, load_evaluations
 from .issues import Issue
 from .loading import load_school, school_folders
 from .model import School, SiteConfig
@@ -32,6 +33,7 @@ class Project:
     issues: list[Issue] = field(default_factory=list)
     compliance: dict[str, Compliance | None] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # schools left out because of errors
+    evaluation: EvaluationData | None = None  # goals, evaluations, assessments (evaluation.py)
 
     @property
     def errors(self) -> list[Issue]:
@@ -94,8 +96,11 @@ def _process_all(
         return list(pool.map(work, folders, chunksize=max(1, len(folders) // (workers * 4))))
 
 
-def load_project(root: Path, today: date | None = None) -> Project:
-    """Read and validate everything; never raises on bad content."""
+def load_project(root: Path, today: date | None = None, internal: bool = True) -> Project:
+    """Read and validate everything; never raises on bad content.
+
+    With ``internal=False`` (the public build) content/swv/ is not read at all.
+    """
     root = Path(root)
     today = today or reference_date()
     config, issues = load_config(root)
@@ -109,5 +114,8 @@ def load_project(root: Path, today: date | None = None) -> Project:
         if result.school is not None:
             project.schools.append(result.school)
             project.compliance[result.school.slug] = result.compliance
+    if config is not None:
+        project.evaluation, found = load_evaluations(root, config, project.schools, internal)
+        issues += found
     project.issues = sorted(issues, key=Issue.sort_key)
     return project

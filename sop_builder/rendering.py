@@ -177,6 +177,11 @@ class Renderer:
             "result": result,
             "compliance_line": _compliance_line(result, self.config.swv.school_year),
             "themes": themes,
+            "agreement_summary": (
+                self.project.evaluation.summaries.get(school.slug)
+                if self.project.evaluation
+                else None
+            ),
         }
 
     def pages(self) -> list[GeneratedPage]:

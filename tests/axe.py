@@ -1,4 +1,8 @@
-"""Run axe-core (from the npm registry, see package.json) in a Playwright page."""
+"""axe-core (npm, pinned in package.json/package-lock.json) in the browser tests.
+
+`run_axe(page)` returns the WCAG 2.1 A/AA violations of the loaded page. axe is evaluated through
+the DevTools protocol, because the pages' Content-Security-Policy blocks an injected <script>.
+"""
 
 from __future__ import annotations
 
@@ -21,19 +25,21 @@ def axe_source_or_skip() -> str:
     pytest.skip("axe-core is not installed (run `npm ci`)")
 
 
-def run_axe(page: Any, source: str) -> list[dict[str, Any]]:
-    """WCAG 2.1 A/AA violations on the page as loaded, each with its rule id and targets."""
-    page.evaluate(source)
+def run_axe(page: Any, source: str | None = None) -> list[dict[str, Any]]:
+    """The WCAG 2.1 A/AA violations on the page as loaded (axe's own result objects)."""
+    page.evaluate(source if source is not None else axe_source_or_skip())
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         WCAG_21_AA,
     )
-    return [
-        {
-            "id": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "targets": [n["target"] for n in v["nodes"]][:5],
-        }
-        for v in result["violations"]
-    ]
+    assert result["passes"], "axe-core checked nothing"
+    return result["violations"]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """A readable summary for an assertion message."""
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(str(n["target"][0]) if n["target"] else "?" for n in v["nodes"][:5])
+        for v in violations
+    )

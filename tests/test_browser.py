@@ -9,7 +9,7 @@ import pytest
 
 from sop_builder.build import build_site
 
-from .axe import axe_source_or_skip, run_axe
+from .axe import axe_source_or_skip, describe, run_axe
 from .browser import CHROMIUM_ARGS, chromium_or_skip, serve
 from .conftest import TODAY
 
@@ -156,7 +156,7 @@ def test_pages_honour_the_content_security_policy(site: Path, browser):
 
 def test_every_page_type_passes_axe_at_desktop_and_phone_width(site: Path, browser):
     source = axe_source_or_skip()
-    found: dict[str, list[dict]] = {}
+    found: dict[str, str] = {}
     with serve(site) as base:
         for width in (1280, 375):
             page = browser.new_page(viewport={"width": width, "height": 900})
@@ -164,7 +164,7 @@ def test_every_page_type_passes_axe_at_desktop_and_phone_width(site: Path, brows
                 page.goto(base + path, wait_until="networkidle")
                 violations = run_axe(page, source)
                 if violations:
-                    found[f"{path} @ {width}px"] = violations
+                    found[f"{path} @ {width}px"] = describe(violations)
             page.close()
     assert found == {}
 

@@ -1,0 +1,197 @@
+"""Yearly goals, evaluations, SWV assessments and the internal build (site-intern/)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sop_builder.build import build_site
+from sop_builder.cli import main
+from sop_builder.evaluation_config import load_evaluation_config
+from sop_builder.intern_site import build_intern
+from sop_builder.project import load_project
+from sop_builder.sourcefile import read_yaml_file
+
+from .conftest import ROOT, TODAY
+
+
+class _Rows(HTMLParser):
+    """The text of every cell, per row, of the tables with a given class."""
+
+    def __init__(self, table_class: str) -> None:
+        super().__init__()
+        self.table_class = table_class
+        self.depth = 0
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "table" and (self.depth or self.table_class in classes):
+            self.depth += 1
+        elif self.depth and tag == "tr":
+            self.rows.append([])
+        elif self.depth and tag in ("td", "th"):
+            self.cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.depth:
+            self.depth -= 1
+        elif self.depth and tag in ("td", "th") and self.cell is not None:
+            self.rows[-1].append(" ".join("".join(self.cell).split()))
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def table_rows(html: str, table_class: str) -> list[list[str]]:
+    parser = _Rows(table_class)
+    parser.feed(html)
+    return [r for r in parser.rows if r and not r[0].startswith(("Onderdeel",))]
+
+
+def raw_scores(path: Path) -> dict[tuple[str, str], str]:
+    """(item, dimension) -> code, read with the project's strict reader, independently."""
+    tree, issues = read_yaml_file(path, path.name)
+    assert tree is not None, issues
+    found = {}
+    for item, value in tree.data["scores"].items():
+        if isinstance(value, str):
+            found[(item, "score")] = value
+        else:
+            for key, code in value.items():
+                if key != "toelichting":
+                    found[(item, key)] = code
+    return found
+
+
+@pytest.fixture(scope="module")
+def intern_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("intern") / "site-intern"
+    result = build_intern(ROOT, target, TODAY, echo=lambda s: None)
+    assert result.ok, result.messages
+    return target
+
+
+def test_both_sample_years_goals_and_the_frameworks_load():
+    project = load_project(ROOT, TODAY)
+    config, issues = load_evaluation_config(ROOT, project.config.norm)
+    assert issues == []
+    old, new = config.goals["2022-2023"], config.goals["2024-2025"]
+    assert [g.id for g in old.goals()] == [
+        "1a", "1b", "2a", "2b", "2c", "3a", "3b", "3c", "4a", "4b", "5a", "5b",
+    ]  # fmt: skip
+    new_ids = [g.id for g in new.goals()]
+    assert (new_ids[0], new_ids[-1], len(new_ids)) == ("1.1", "3.4", 11)
+    assert len(new.groups) == 3 and all(g.questions for g in new.goals() if g.id == "2.4")
+    assert [s.code for s in old.status_scale] != [s.code for s in new.status_scale]
+    # A later year without its own file keeps the goals of the latest earlier year.
+    assert config.goals_for("2025-2026") is new and config.goals_for("2021-2022") is None
+    grid = config.frameworks["indicatoren"]
+    assert [d for d, _ in grid.dimensions] == ["vastgelegd", "geimplementeerd"]
+    assert [lv.code for lv in grid.levels] == ["V", "U", "S", "P"]
+    assert not any(lv.confirmed for lv in grid.levels)
+    agreements = config.frameworks["basisondersteuning"]
+    assert len(agreements.items) == 65 and len(agreements.dimensions) == 1
+
+
+@pytest.mark.parametrize("slug", ["de-duinroos", "so-de-golfslag"])
+def test_gespreksrapport_lists_every_difference(intern_site: Path, slug: str):
+    html = (intern_site / "scholen" / slug / "index.html").read_text(encoding="utf-8")
+    rows = table_rows(html, "differences")
+    shown = {(r[0].split(" ")[0], r[-4] if len(r) == 5 else "", r[-3][:1], r[-2][:1]) for r in rows}
+    expected = set()
+    pairs = [
+        (
+            ROOT / f"content/schools/{slug}/zelfevaluatie-2025-2026.yaml",
+            ROOT / f"content/swv/{slug}/beoordeling-basisondersteuning-2025-2026.yaml",
+        ),
+        (
+            ROOT / f"content/schools/{slug}/beoordeling-indicatoren-2025-2026.yaml",
+            ROOT / f"content/swv/{slug}/beoordeling-indicatoren-2025-2026.yaml",
+        ),
+    ]
+    labels = {
+        "vastgelegd": "Schriftelijk vastgelegd",
+        "geimplementeerd": "Effectief geïmplementeerd",
+    }
+    for own_file, swv_file in pairs:
+        if not own_file.exists():
+            continue
+        own, swv = raw_scores(own_file), raw_scores(swv_file)
+        for key in own.keys() & swv.keys():
+            if own[key] != swv[key]:
+                expected.add((key[0], labels.get(key[1], ""), own[key][:1], swv[key][:1]))
+    assert expected, "the sample should have differences to show"
+    assert shown == expected
+    assert len(rows) == len(expected)
+    # The differences come before the full side-by-side table.
+    assert html.index('class="differences"') < html.index('class="side-by-side"')
+
+
+def test_gespreksrapport_shows_last_years_agreements_goals_and_questions(intern_site: Path):
+    html = (intern_site / "scholen/de-duinroos/index.html").read_text(encoding="utf-8")
+    assert "De school bespreekt de uitkomsten van de veiligheidsmeting" in html  # 2024-2025
+    assert "Het kernoverleg gaat nog vooral over losse leerlingen." in html  # 2025-2026
+    assert "We willen een stap zetten" in html  # a status label from the 2024-2025 scale
+    assert "Met hoeveel OPP&#39;s werken jullie en zijn ze geregistreerd?" in html
+
+
+def test_dashboard_and_rollups_have_tables_beside_every_chart(intern_site: Path):
+    pages = [intern_site / "index.html", *sorted(intern_site.glob("kernen/*/index.html"))]
+    pages += sorted(intern_site.glob("besturen/*/index.html"))
+    assert len(pages) == 1 + 5 + 4
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        charts = re.findall(
+            r'<svg class="chart"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"', html
+        )
+        assert charts, page
+        for label in charts:
+            assert f'id="{label}"' in html
+        assert html.count("<table") >= len(charts)
+        assert 'http-equiv="Content-Security-Policy"' in html
+        assert "<script" not in html
+    dashboard = (intern_site / "index.html").read_text(encoding="utf-8")
+    for heading in ("Verdeling", "Afspraken waaraan de minste scholen voldoen", "Per thema"):
+        assert heading in dashboard
+    assert "2024-2025" in dashboard and "2025-2026" in dashboard  # trend over years
+    assert (intern_site / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
+
+
+def test_public_build_never_reads_the_swv_folder(sample: Path):
+    broken = sample / "content/swv/de-duinroos/beoordeling-basisondersteuning-2025-2026.yaml"
+    broken.write_text("scores: [\n", encoding="utf-8")
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    checked = load_project(sample, TODAY)
+    assert any(i.path.endswith(broken.name) and i.code == "SOP012" for i in checked.errors)
+    assert not build_intern(sample, today=TODAY, echo=lambda s: None).ok
+
+
+def test_public_summary_appears_on_the_school_page(sample: Path):
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    page = (sample / "site/scholen/de-duinroos/index.html").read_text(encoding="utf-8")
+    assert "Wat wij dit jaar met het samenwerkingsverband afspraken" in page
+    assert "aan een goed aanbod dicht bij huis" in page
+    other = (sample / "site/scholen/de-kameleon/index.html").read_text(encoding="utf-8")
+    assert "Wat wij dit jaar met het samenwerkingsverband afspraken" not in other
+
+
+def test_cli_builds_the_internal_site(sample: Path):
+    result = CliRunner().invoke(
+        main, ["build", "--intern", "--map", str(sample), "--datum", TODAY.isoformat()]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Interne site gebouwd" in result.output
+    assert (sample / "site-intern/scholen/so-de-golfslag/index.html").is_file()
+
+
+def test_internal_site_is_never_built_inside_the_public_site(sample: Path):
+    result = build_intern(sample, sample / "site" / "intern", TODAY, echo=lambda s: None)
+    assert not result.ok and "openbare site" in result.messages[0]
