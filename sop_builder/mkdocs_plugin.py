@@ -17,7 +17,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import report
+from .printing import poster_pages
 from .project import Project, load_project
+from .redirects import Redirect, school_path, write_redirects
 from .rendering import GeneratedPage, render_pages
 from .search import index_site
 
@@ -50,6 +52,8 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         self.preloaded: Project | None = None
         self.command = "build"
         self.pages: list[GeneratedPage] = []
+        self.redirects: list[Redirect] = []
+        self.titles: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -57,6 +61,7 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         project, self.preloaded = self.preloaded or load_project(root), None
+        self.redirects = []
         if project.errors or project.config is None:
             if self.command != "serve":
                 raise PluginError(
@@ -69,12 +74,18 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         swv = project.config.swv
         config.site_name = swv.short_name
         config.nav = NAV
-        self.pages = render_pages(project, root / self.config.templates)
+        templates = root / self.config.templates
+        self.pages = render_pages(project, templates, config.site_url)
+        self.pages += poster_pages(project, templates, config.site_url)
+        self.redirects = project.redirects
+        self.titles = {school_path(s.slug): s.front.name for s in project.schools}
         return config
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the finished pages for search."""
-        problems = index_site(Path(config.site_dir))
+        """Write the redirect pages, then index the finished pages for search."""
+        site = Path(config.site_dir)
+        problems = write_redirects(site, self.redirects, config.site_url, self.titles)
+        problems = problems or index_site(site)
         if problems:
             raise PluginError("\n".join(problems))
 

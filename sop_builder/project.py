@@ -14,6 +14,7 @@ from .config import load_config
 from .issues import Issue
 from .loading import load_school, school_folders
 from .model import School, SiteConfig
+from .redirects import Redirect, load_redirects
 from .scoring import Compliance, current_compliance
 from .validation import Identity, check_unique, identity, validate_school
 
@@ -32,6 +33,7 @@ class Project:
     issues: list[Issue] = field(default_factory=list)
     compliance: dict[str, Compliance | None] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # schools left out because of errors
+    redirects: list[Redirect] = field(default_factory=list)  # short links and renames
 
     @property
     def errors(self) -> list[Issue]:
@@ -102,6 +104,8 @@ def load_project(root: Path, today: date | None = None) -> Project:
     results = _process_all(school_folders(root), root, config, today)
     project = Project(root, today, config)
     issues += check_unique([r.identity for r in results])
+    redirects, found = load_redirects(root, [(r.identity.slug, r.identity.code) for r in results])
+    project.redirects, issues = redirects, issues + found
     for result in results:
         issues += result.issues
         if result.unreadable_name is not None:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from .model import SCHOOL_TYPE_LABELS, School, VocabularyEntry
 from .project import Project
+from .qrcode import qr_svg
 from .sanitize import school_html
 from .scoring import Compliance, format_count, format_percentage
 
@@ -64,6 +65,7 @@ def _environment(templates: Path) -> Environment:
         pct=format_percentage,
         school_type=lambda t: SCHOOL_TYPE_LABELS.get(t, t),
         title=plain_title,
+        qr_svg=qr_svg,
     )
     return env
 
@@ -90,16 +92,21 @@ def _labels(
 class Renderer:
     """Renders every page of the public site for one project."""
 
-    def __init__(self, project: Project, templates: Path) -> None:
+    def __init__(self, project: Project, templates: Path, site_url: str | None = None) -> None:
         assert project.config is not None
         self.project = project
+        self.site_url = site_url.rstrip("/") if site_url else ""  # "" when not configured
         self.config = project.config
         self.env = _environment(templates)
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
 
     def _render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(
-            swv=self.config.swv, norm=self.config.norm, today=self.project.today, **context
+            swv=self.config.swv,
+            norm=self.config.norm,
+            today=self.project.today,
+            site_url=self.site_url,
+            **context,
         )
 
     def school_context(self, school: School) -> dict[str, Any]:
@@ -157,9 +164,11 @@ class Renderer:
         return pages
 
 
-def render_pages(project: Project, templates: Path) -> list[GeneratedPage]:
+def render_pages(
+    project: Project, templates: Path, site_url: str | None = None
+) -> list[GeneratedPage]:
     """Render the public site of ``project`` with the templates in ``templates``."""
-    return Renderer(project, templates).pages()
+    return Renderer(project, templates, site_url).pages()
 
 
 def internal_texts(project: Project) -> list[str]:
