@@ -114,6 +114,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "SOP503": (Severity.ERROR, "configuration file missing"),
     "SOP504": (Severity.ERROR, "invalid scale"),
     "SOP505": (Severity.ERROR, "no target for the current school year"),
+    "SOP801": (Severity.ERROR, "redirect path is not a path of this site"),
+    "SOP802": (Severity.ERROR, "redirect would replace a real page or short link"),
+    "SOP803": (Severity.ERROR, "redirect target is not a page of the site"),
+    "SOP804": (Severity.ERROR, "old address redirected twice"),
 }
 
 

@@ -19,8 +19,11 @@ from mkdocs.structure.pages import Page
 
 from . import report
 from .glossary import Glossary, explain_terms
+from .paths import grouping_path
+from .printing import poster_pages
 from .project import Project, load_project
-from .rendering import GeneratedPage, grouping_path, render_pages
+from .redirects import Redirect, school_path, write_redirects
+from .rendering import GeneratedPage, render_pages
 from .search import index_site
 
 NAV = [
@@ -65,6 +68,8 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         self.pages: list[GeneratedPage] = []
         self.glossary: Glossary | None = None
         self.names: list[str] = []
+        self.redirects: list[Redirect] = []
+        self.titles: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -72,6 +77,7 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         project, self.preloaded = self.preloaded or load_project(root, internal=False), None
+        self.redirects = []
         if project.errors or project.config is None:
             if self.command != "serve":
                 raise PluginError(
@@ -85,7 +91,11 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         config.site_name = swv.short_name
         kernen = {swv.grouping.plural.capitalize(): f"{grouping_path(swv)}/index.md"}
         config.nav = [*NAV[:2], kernen, *NAV[2:]]
-        self.pages = render_pages(project, root / self.config.templates)
+        templates = root / self.config.templates
+        self.pages = render_pages(project, templates, config.site_url)
+        self.pages += poster_pages(project, templates, config.site_url)
+        self.redirects = project.redirects
+        self.titles = {school_path(s.slug): s.front.name for s in project.schools}
         self.glossary = project.config.glossary
         self.names = [swv.name, swv.short_name, swv.support_point.name]
         self.names += [s.front.name for s in project.schools]
@@ -100,8 +110,10 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         return explain_terms(html, glossary, "../" * depth + "woordenlijst/", self.names)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the finished pages for search."""
-        problems = index_site(Path(config.site_dir))
+        """Write the redirect pages, then index the finished pages for search."""
+        site = Path(config.site_dir)
+        problems = write_redirects(site, self.redirects, config.site_url, self.titles)
+        problems = problems or index_site(site)
         if problems:
             raise PluginError("\n".join(problems))
 

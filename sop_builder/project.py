@@ -15,6 +15,8 @@ from .evaluation import EvaluationData, load_evaluations
 from .issues import Issue
 from .loading import load_school, school_folders
 from .model import School, SiteConfig
+from .paths import kern_pages
+from .redirects import Redirect, load_redirects
 from .scoring import Compliance, current_compliance
 from .validation import Identity, check_unique, identity, validate_school
 
@@ -34,6 +36,7 @@ class Project:
     compliance: dict[str, Compliance | None] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # schools left out because of errors
     evaluation: EvaluationData | None = None  # goals, evaluations, assessments (evaluation.py)
+    redirects: list[Redirect] = field(default_factory=list)  # short links and renames
 
     @property
     def errors(self) -> list[Issue]:
@@ -107,6 +110,11 @@ def load_project(root: Path, today: date | None = None, internal: bool = True) -
     results = _process_all(school_folders(root), root, config, today)
     project = Project(root, today, config)
     issues += check_unique([r.identity for r in results])
+    extra = kern_pages(config.swv) if config is not None else set()
+    redirects, found = load_redirects(
+        root, [(r.identity.slug, r.identity.code) for r in results], extra
+    )
+    project.redirects, issues = redirects, issues + found
     for result in results:
         issues += result.issues
         if result.unreadable_name is not None:

@@ -12,8 +12,10 @@ from markupsafe import Markup
 
 from .finder import build_finder
 from .kernen import kern_overview
-from .model import SCHOOL_TYPE_LABELS, School, SwvConfig, VocabularyEntry
+from .model import SCHOOL_TYPE_LABELS, School, VocabularyEntry
+from .paths import grouping_path
 from .project import Project
+from .qrcode import qr_svg
 from .sanitize import school_html
 from .scoring import Compliance, format_count, format_percentage
 
@@ -51,17 +53,6 @@ def plain_title(text: str) -> str:
     return " ".join(text.replace("<", "").replace(">", "").replace('"', "'").split())
 
 
-def url_segment(text: str) -> str:
-    """'Kernen' -> 'kernen', "Regio's" -> 'regios': a word usable as a folder in a URL."""
-    kept = "".join(c if c.isalnum() else "-" for c in text.lower() if c.isalnum() or c in " -_")
-    return "-".join(part for part in kept.split("-") if part) or "groepen"
-
-
-def grouping_path(swv: SwvConfig) -> str:
-    """The folder of the kern pages, from the grouping's plural in the configuration."""
-    return url_segment(swv.grouping.plural)
-
-
 def _environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates / "pages")),
@@ -77,6 +68,7 @@ def _environment(templates: Path) -> Environment:
         pct=format_percentage,
         school_type=lambda t: SCHOOL_TYPE_LABELS.get(t, t),
         title=plain_title,
+        qr_svg=qr_svg,
     )
     return env
 
@@ -103,9 +95,10 @@ def _labels(
 class Renderer:
     """Renders every page of the public site for one project."""
 
-    def __init__(self, project: Project, templates: Path) -> None:
+    def __init__(self, project: Project, templates: Path, site_url: str | None = None) -> None:
         assert project.config is not None
         self.project = project
+        self.site_url = site_url.rstrip("/") if site_url else ""  # "" when not configured
         self.config = project.config
         self.env = _environment(templates)
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
@@ -118,6 +111,7 @@ class Renderer:
             norm=self.config.norm,
             today=self.project.today,
             grouping_path=self.grouping_path,
+            site_url=self.site_url,
             **context,
         )
 
@@ -212,9 +206,11 @@ class Renderer:
         return pages
 
 
-def render_pages(project: Project, templates: Path) -> list[GeneratedPage]:
+def render_pages(
+    project: Project, templates: Path, site_url: str | None = None
+) -> list[GeneratedPage]:
     """Render the public site of ``project`` with the templates in ``templates``."""
-    return Renderer(project, templates).pages()
+    return Renderer(project, templates, site_url).pages()
 
 
 def internal_texts(project: Project) -> list[str]:

@@ -1,0 +1,175 @@
+"""The school page and the leraarposter on paper, and stable addresses, in headless Chromium."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from pypdf import PdfReader
+
+from sop_builder.build import build_site
+from sop_builder.project import load_project
+
+from .browser import serve
+from .conftest import ROOT, TODAY
+from .test_browser import browser as chromium
+
+SITE_URL = "https://sop.swv-duinkust.nl"
+RENAMES = """# Oude adressen van scholen met een nieuwe naam.
+doorverwijzingen:
+  - van: /scholen/obs-de-duinroos/
+    naar: /scholen/de-duinroos/
+"""
+browser = chromium  # the module-scoped Chromium fixture of test_browser.py
+KEEP = {"site_config", "content", "templates", "mkdocs.yml"}
+MIN_FONT_PX = 8.5 * 96 / 72  # 8.5pt
+
+# The smallest font size of visible text in the page content, in CSS pixels.
+SMALLEST_TEXT = """() => {
+  let smallest = Infinity;
+  for (const el of document.querySelectorAll('.md-content *')) {
+    const text = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const box = el.getBoundingClientRect();
+    if (text && box.width > 0 && box.height > 0) {
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
+    }
+  }
+  return smallest;
+}"""
+
+
+def top_level_extras(folder: str, names: list[str]) -> list[str]:
+    """What not to copy of the repository: everything at the top but the project files."""
+    return sorted(set(names) - KEEP) if Path(folder) == ROOT else []
+
+
+@pytest.fixture(scope="module")
+def project_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project with one renamed school, built."""
+    root = tmp_path_factory.mktemp("print") / "project"
+    shutil.copytree(ROOT, root, ignore=lambda folder, names: top_level_extras(folder, names))
+    (root / "site_config" / "doorverwijzingen.yaml").write_text(RENAMES, encoding="utf-8")
+    result = build_site(root, today=TODAY, echo=lambda s: None)
+    assert result.ok, result.messages
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(project_root: Path) -> Path:
+    return project_root / "site"
+
+
+@pytest.fixture(scope="module")
+def schools(project_root: Path) -> list[tuple[str, str, str]]:
+    """(slug, name, vestigingscode) of every sample school."""
+    project = load_project(project_root, TODAY)
+    return [(s.slug, s.front.name, s.front.vestigingscode) for s in project.schools]
+
+
+def pdf_pages(page, **options) -> list:
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(print_background=True, **options)))
+    page.emulate_media(media="screen")
+    return list(reader.pages)
+
+
+def test_every_school_page_prints_on_one_a4_with_address_date_and_qr_code(
+    site: Path, schools, browser, tmp_path: Path
+):
+    with serve(site) as base:
+        page = browser.new_page()
+        for slug, name, _ in schools:
+            page.goto(f"{base}/scholen/{slug}/", wait_until="load")
+            printed = page.locator(".sop-printed-from")
+            assert not printed.is_visible(), slug
+            assert page.get_by_role("link", name="Poster voor de teamkamer").is_visible()
+            pages = pdf_pages(page, format="A4")
+            assert len(pages) == 1, f"{slug}: {len(pages)} pages"
+            width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
+            assert abs(width - 595) < 2 and abs(height - 842) < 2  # A4 portrait in points
+            text = pages[0].extract_text()
+            assert name in text and "Grenzen aan de ondersteuning" in text
+            page.emulate_media(media="print")
+            assert printed.is_visible()
+            assert printed.inner_text().startswith(
+                f"Afgedrukt van {SITE_URL}/scholen/{slug}/ — stand van 23 november 2026."
+            )
+            qr = page.locator(".sop-printed-from svg.sop-qr-code").bounding_box()
+            assert qr is not None and qr["width"] >= 70  # about 20 mm
+            for chrome in (".md-header", ".md-footer", ".md-sidebar", ".md-search", ".md-tabs"):
+                assert not page.locator(chrome).first.is_visible(), chrome
+            assert page.evaluate(SMALLEST_TEXT) >= MIN_FONT_PX - 0.01, slug
+            if slug == "so-de-golfslag":
+                page.screenshot(path=str(tmp_path / "print.png"), full_page=True)
+            page.emulate_media(media="screen")
+
+
+def test_every_poster_prints_on_one_landscape_page_in_large_type(site: Path, schools, browser):
+    with serve(site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/scholen/de-duinroos/", wait_until="load")
+        page.get_by_role("link", name="Poster voor de teamkamer").click()
+        page.wait_for_url(f"{base}/scholen/de-duinroos/poster/")
+        for slug, name, _ in schools:
+            page.goto(f"{base}/scholen/{slug}/poster/", wait_until="load")
+            pages = pdf_pages(page, prefer_css_page_size=True)
+            assert len(pages) == 1, f"{slug}: {len(pages)} pages"
+            width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
+            assert abs(width - 842) < 2 and abs(height - 595) < 2  # A4 landscape in points
+            text = " ".join(pages[0].extract_text().split())
+            for heading in ("Extra ondersteuning", "Wie kun je vragen?", "Grenzen in het kort"):
+                assert heading in text, (slug, heading)
+            assert name in text and f"{SITE_URL}/scholen/{slug}/" in text
+            page.emulate_media(media="print")
+            assert page.locator(".sop-poster-qr svg.sop-qr-code").is_visible()
+            assert page.evaluate(SMALLEST_TEXT) >= 10 * 96 / 72 - 0.01, slug
+            body = page.locator(".sop-poster-block li").first
+            assert float(body.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 18
+            page.emulate_media(media="screen")
+            assert page.locator(".md-nav a[href*='poster']").count() == 0
+
+
+def test_short_links_and_renamed_addresses_land_on_the_school_page(site: Path, schools, browser):
+    with serve(site) as base:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        slug, name, code = next(s for s in schools if s[0] == "de-duinroos")
+        for old in (f"/v/{code}/", f"/v/{code.lower()}/", "/scholen/obs-de-duinroos/"):
+            page.goto(base + old)
+            page.wait_for_url(f"{base}/scholen/{slug}/")
+            assert page.locator("h1").inner_text() == name
+        assert errors == []
+
+
+def test_every_short_link_refreshes_to_its_school_page(site: Path, schools):
+    for slug, _, code in schools:
+        for variant in {code, code.lower()}:
+            source = f"/v/{variant}/"
+            html = (site / source.strip("/") / "index.html").read_text(encoding="utf-8")
+            target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
+            assert urljoin(source, target) == f"/scholen/{slug}/"
+            assert (site / "scholen" / slug / "index.html").is_file()
+            assert f'<link rel="canonical" href="{SITE_URL}/scholen/{slug}/">' in html
+
+
+def test_redirects_and_posters_stay_out_of_search_and_redirects_out_of_the_sitemap(
+    site: Path, schools
+):
+    renamed = site / "scholen/obs-de-duinroos/index.html"
+    redirects = [*sorted((site / "v").rglob("index.html")), renamed]
+    posters = [site / "scholen" / slug / "poster/index.html" for slug, _, _ in schools]
+    for file in redirects + posters:
+        assert "data-pagefind-body" not in file.read_text(encoding="utf-8"), file
+    searchable = [
+        p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")
+    ]
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == len(searchable)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/v/" not in sitemap and "obs-de-duinroos" not in sitemap

@@ -1,0 +1,130 @@
+"""Stable addresses: short links, renames from config, and the redirect pages themselves."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sop_builder.cli import main
+from sop_builder.printing import limits_in_short
+from sop_builder.project import load_project
+from sop_builder.qrcode import qr_svg
+from sop_builder.redirects import (
+    Redirect,
+    load_redirects,
+    redirect_html,
+    relative_url,
+    short_links,
+    site_pages,
+    write_redirects,
+)
+
+from .casefolders import prepare
+from .conftest import ROOT, TODAY
+
+
+def write_renames(root: Path, text: str) -> None:
+    (root / "site_config" / "doorverwijzingen.yaml").write_text(text, encoding="utf-8")
+
+
+def test_every_sample_school_has_a_short_link_and_no_file_means_no_renames():
+    project = load_project(ROOT, TODAY)
+    by_source = {r.source: r.target for r in project.redirects}
+    for school in project.schools:
+        code = school.front.vestigingscode
+        assert by_source[f"/v/{code}/"] == f"/scholen/{school.slug}/"
+        assert by_source[f"/v/{code.lower()}/"] == f"/scholen/{school.slug}/"
+    assert len(project.redirects) == 2 * len(project.schools)
+    assert not [i for i in project.issues if i.code.startswith("SOP8")]
+
+
+def test_renames_from_config_are_added(sample: Path):
+    write_renames(
+        sample,
+        "doorverwijzingen:\n  - van: /scholen/obs-de-duinroos/\n    naar: /scholen/de-duinroos/\n",
+    )
+    project = load_project(sample, TODAY)
+    assert Redirect("/scholen/obs-de-duinroos/", "/scholen/de-duinroos/") in project.redirects
+    assert not project.errors
+
+
+def test_an_empty_list_of_renames_is_fine(sample: Path):
+    write_renames(sample, "doorverwijzingen: []\n")
+    redirects, issues = load_redirects(sample, [("de-duinroos", "98XA00")])
+    assert issues == [] and len(redirects) == 2
+
+
+def test_check_fails_on_a_redirect_that_replaces_a_school_page(tmp_path: Path):
+    root = prepare("redirect-onto-real-page", tmp_path)
+    result = CliRunner().invoke(main, ["check", "--map", str(root), "--datum", "2026-11-23"])
+    assert result.exit_code == 1
+    assert "SOP802" in result.output and "doorverwijzingen.yaml" in result.output
+
+
+def test_short_links_skip_invalid_codes_and_keep_one_link_for_lower_case_codes():
+    links = short_links([("a", "12AB00"), ("b", "12/../x"), ("c", "1234")])
+    assert [(r.source, r.target) for r in links] == [
+        ("/v/12AB00/", "/scholen/a/"),
+        ("/v/12ab00/", "/scholen/a/"),
+        ("/v/1234/", "/scholen/c/"),
+    ]
+
+
+def test_site_pages_hold_school_pages_and_posters():
+    pages = site_pages(["de-duinroos"])
+    assert {"/", "/scholen/de-duinroos/", "/scholen/de-duinroos/poster/"} <= pages
+
+
+def test_relative_urls_between_site_paths():
+    assert relative_url("/v/98XA00/", "/scholen/de-duinroos/") == "../../scholen/de-duinroos/"
+    assert relative_url("/scholen/oud/", "/scholen/nieuw/") == "../nieuw/"
+    assert relative_url("/a/b/c/", "/") == "../../../"
+
+
+def test_redirect_page_has_refresh_link_and_canonical_but_no_script_or_search_body():
+    page = redirect_html(
+        Redirect("/v/98XA00/", "/scholen/de-duinroos/"), "https://sop.example.nl/", "De <Duinroos>"
+    )
+    assert '<meta http-equiv="refresh" content="0; url=../../scholen/de-duinroos/">' in page
+    assert '<a href="../../scholen/de-duinroos/">De &lt;Duinroos&gt;</a>' in page
+    assert '<link rel="canonical" href="https://sop.example.nl/scholen/de-duinroos/">' in page
+    assert '<html lang="nl">' in page and "<title>" in page
+    assert "<script" not in page and "data-pagefind-body" not in page
+
+
+def test_writing_redirects_never_overwrites_a_page_nor_points_nowhere(tmp_path: Path):
+    (tmp_path / "scholen/a").mkdir(parents=True)
+    (tmp_path / "scholen/a/index.html").write_text("echte pagina", encoding="utf-8")
+    problems = write_redirects(
+        tmp_path,
+        [
+            Redirect("/v/11AA00/", "/scholen/a/"),
+            Redirect("/scholen/a/", "/scholen/a/"),
+            Redirect("/v/22BB00/", "/scholen/b/"),
+        ],
+        None,
+        {"/scholen/a/": "School A"},
+    )
+    assert (tmp_path / "scholen/a/index.html").read_text(encoding="utf-8") == "echte pagina"
+    assert "School A" in (tmp_path / "v/11AA00/index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "v/22BB00").exists()
+    assert len(problems) == 2
+    assert "overschrijven" in problems[0] and "niet gemaakt" in problems[1]
+
+
+def test_limits_in_short_take_the_list_or_else_the_first_paragraph():
+    items, more = limits_in_short("Inleiding.\n\n- een\n- twee **vet**\n\nSlot.")
+    assert [str(i) for i in items] == ["een", "twee <strong>vet</strong>"] and not more
+    items, more = limits_in_short("Alleen tekst.\n\nNog meer.")
+    assert [str(i) for i in items] == ["Alleen tekst."] and not more
+    items, more = limits_in_short("\n".join(f"- punt {n}" for n in range(7)))
+    assert len(items) == 4 and more
+
+
+def test_qr_code_is_inline_svg_with_a_label_and_no_inline_style():
+    svg = qr_svg("https://sop.example.nl/scholen/de-duinroos/")
+    assert svg.startswith('<svg role="img" aria-label="QR-code')
+    assert "style=" not in svg and "<script" not in svg
+    assert re.search(r'viewBox="0 0 (\d+) \1"', svg)
