@@ -25,6 +25,7 @@ NAV = [
     {"Home": "index.md"},
     {"Scholen": "scholen/index.md"},
     {"Basisondersteuning": "basisondersteuning.md"},
+    {"Aanbod": "aanbod/index.md"},
     {"Zoeken": "zoeken.md"},
 ]
 
@@ -69,7 +70,7 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         swv = project.config.swv
         config.site_name = swv.short_name
         config.nav = NAV
-        self.pages = render_pages(project, root / self.config.templates)
+        self.pages = render_pages(project, root / self.config.templates, config.site_url)
         return config
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

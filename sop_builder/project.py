@@ -14,6 +14,8 @@ from .config import load_config
 from .issues import Issue
 from .loading import load_school, school_folders
 from .model import School, SiteConfig
+from .offer import load_offer
+from .offer_model import Offer
 from .scoring import Compliance, current_compliance
 from .validation import Identity, check_unique, identity, validate_school
 
@@ -32,6 +34,7 @@ class Project:
     issues: list[Issue] = field(default_factory=list)
     compliance: dict[str, Compliance | None] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # schools left out because of errors
+    offer: Offer = field(default_factory=Offer)  # the SWV's own offer (content/aanbod/)
 
     @property
     def errors(self) -> list[Issue]:
@@ -99,9 +102,12 @@ def load_project(root: Path, today: date | None = None) -> Project:
     root = Path(root)
     today = today or reference_date()
     config, issues = load_config(root)
-    results = _process_all(school_folders(root), root, config, today)
+    folders = school_folders(root)
+    results = _process_all(folders, root, config, today)
     project = Project(root, today, config)
     issues += check_unique([r.identity for r in results])
+    project.offer, found = load_offer(root, config, [f.name for f in folders])
+    issues += found
     for result in results:
         issues += result.issues
         if result.unreadable_name is not None:

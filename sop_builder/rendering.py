@@ -11,6 +11,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .model import SCHOOL_TYPE_LABELS, School, VocabularyEntry
+from .offer import internal_texts as offer_internal_texts
+from .offer_pages import offer_pages
 from .project import Project
 from .sanitize import school_html
 from .scoring import Compliance, format_count, format_percentage
@@ -36,7 +38,7 @@ class GeneratedPage:
     """A page to hand to the site engine: its source path and Markdown text."""
 
     src_uri: str
-    content: str
+    content: str | bytes  # bytes for files that are not pages, such as the calendar feed
 
 
 def dutch_date(day: date | None) -> str:
@@ -90,9 +92,10 @@ def _labels(
 class Renderer:
     """Renders every page of the public site for one project."""
 
-    def __init__(self, project: Project, templates: Path) -> None:
+    def __init__(self, project: Project, templates: Path, site_url: str | None = None) -> None:
         assert project.config is not None
         self.project = project
+        self.site_url = site_url
         self.config = project.config
         self.env = _environment(templates)
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
@@ -154,12 +157,15 @@ class Renderer:
                     self._render("school.md.j2", **self.school_context(school)),
                 )
             )
+        pages += [GeneratedPage(uri, content) for uri, content in offer_pages(self)]
         return pages
 
 
-def render_pages(project: Project, templates: Path) -> list[GeneratedPage]:
+def render_pages(
+    project: Project, templates: Path, site_url: str | None = None
+) -> list[GeneratedPage]:
     """Render the public site of ``project`` with the templates in ``templates``."""
-    return Renderer(project, templates).pages()
+    return Renderer(project, templates, site_url).pages()
 
 
 def internal_texts(project: Project) -> list[str]:
@@ -174,4 +180,4 @@ def internal_texts(project: Project) -> list[str]:
         for assessment in school.assessments.values():
             found.extend(assessment.explanations.values())
         texts.extend(t for t in found if t and " ".join(t.split()) not in public)
-    return texts
+    return texts + offer_internal_texts(project.offer)
