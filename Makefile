@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: site serve check test lint clean
 
@@ -11,6 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# axe-core (accessibility checks in the browser tests) comes from the npm registry; without npm
+# those tests skip on a person's machine and fail in CI.
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $(AXE); \
+	else echo "npm is missing: the accessibility tests will be skipped"; fi
 
 site: $(STAMP)
 	$(BIN)/sop-builder build
@@ -24,9 +31,9 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check sop_builder tests
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/ruff check sop_builder tests
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site site-intern .sop-builder
+	rm -rf $(VENV) site site-intern .sop-builder node_modules

@@ -6,7 +6,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .issues import Issue, make_issue
+from .glossary import GLOSSARY_FILE, Glossary
+from .issues import Issue, did_you_mean, make_issue
 from .model import Norm, SiteConfig, SwvConfig, Vocabularies
 from .schema_check import validate_tree
 from .sourcefile import read_yaml_file
@@ -131,6 +132,32 @@ def _check_vocabularies(vocab: Vocabularies, tree: YamlTree) -> list[Issue]:
         ("extra_ondersteuning", vocab.extra_support),
     ):
         issues += _duplicates(items, "id", tree, display, (alias,), "De keuze")
+    issues += _duplicates(vocab.needs, "id", tree, display, ("behoeften",), "De behoefte")
+    if vocab.needs:
+        known = [n.id for n in vocab.needs]
+        for alias, items in (
+            ("interne_expertise", vocab.internal_expertise),
+            ("externe_deskundigheid", vocab.external_expertise),
+            ("extra_ondersteuning", vocab.extra_support),
+        ):
+            for index, entry in enumerate(items):
+                for position, need in enumerate(entry.needs):
+                    if need in known:
+                        continue
+                    pos = tree.value_pos((alias, index, "behoeften", position))
+                    suggestion = did_you_mean(need, known)
+                    issues.append(
+                        make_issue(
+                            "SOP502",
+                            display,
+                            pos.line,
+                            pos.column,
+                            f"'{entry.id}' noemt de behoefte '{need}', maar die staat niet "
+                            "in de lijst 'behoeften' bovenaan.",
+                            (f"{suggestion} " if suggestion else "")
+                            + "Voeg de behoefte toe aan 'behoeften', of kies een bestaande.",
+                        )
+                    )
     return issues
 
 
@@ -168,9 +195,19 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         if value is not None and tree is not None:
             issues += checks[name](value, tree)
         values[name] = value
+    glossary = None
+    if (root / "site_config" / GLOSSARY_FILE).is_file():
+        glossary, tree, found = _load_one(root, GLOSSARY_FILE, Glossary)
+        issues += found
+        if glossary is not None and tree is not None:
+            display = f"site_config/{GLOSSARY_FILE}"
+            issues += _duplicates(glossary.terms, "term", tree, display, ("termen",), "Het woord")
     if any(v is None for v in values.values()) or any(i.is_error for i in issues):
         return None, issues
     config = SiteConfig(
-        values["swv.yaml"], values["basisondersteuning.yaml"], values["vocabularies.yaml"]
+        values["swv.yaml"],
+        values["basisondersteuning.yaml"],
+        values["vocabularies.yaml"],
+        glossary or Glossary.model_construct(terms=[]),
     )
     return config, issues

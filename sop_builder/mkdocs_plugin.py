@@ -15,19 +15,32 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from . import report
+from .glossary import Glossary, explain_terms
 from .project import Project, load_project
-from .rendering import GeneratedPage, render_pages
+from .rendering import GeneratedPage, grouping_path, render_pages
 from .search import index_site
 
 NAV = [
     {"Home": "index.md"},
-    {"Scholen": "scholen/index.md"},
+    {"Vind een school": "scholen/index.md"},
     {"Basisondersteuning": "basisondersteuning.md"},
     {"Aanbod": "aanbod/index.md"},
     {"Zoeken": "zoeken.md"},
+    {
+        "Over deze site": [
+            {"Over passend onderwijs": "over-passend-onderwijs.md"},
+            {"Woordenlijst": "woordenlijst.md"},
+            {"Toegankelijkheid": "toegankelijkheid.md"},
+            {"Privacy": "privacy.md"},
+        ]
+    },
 ]
+
+
+GLOSSARY_PAGE = "woordenlijst.md"
 
 
 class SopBuilderConfig(Config):
@@ -51,6 +64,8 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         self.preloaded: Project | None = None
         self.command = "build"
         self.pages: list[GeneratedPage] = []
+        self.glossary: Glossary | None = None
+        self.names: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -69,9 +84,21 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
             return config
         swv = project.config.swv
         config.site_name = swv.short_name
-        config.nav = NAV
+        kernen = {swv.grouping.plural.capitalize(): f"{grouping_path(swv)}/index.md"}
+        config.nav = [*NAV[:2], kernen, *NAV[2:]]
         self.pages = render_pages(project, root / self.config.templates, config.site_url)
+        self.glossary = project.config.glossary
+        self.names = [swv.name, swv.short_name, swv.support_point.name]
+        self.names += [s.front.name for s in project.schools]
         return config
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Explain jargon: the first use of each glossary term links to the glossary."""
+        glossary = self.glossary
+        if glossary is None or page.file.src_uri == GLOSSARY_PAGE:
+            return html
+        depth = page.url.count("/")
+        return explain_terms(html, glossary, "../" * depth + "woordenlijst/", self.names)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the finished pages for search."""

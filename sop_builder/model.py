@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
 
 from .fieldtypes import (
     AgreementId,
@@ -75,6 +78,34 @@ class Target(Schema):
     percentage: Percentage = Field(alias="percentage")
 
 
+class Accessibility(Schema):
+    """What the toegankelijkheidsverklaring (accessibility statement) says."""
+
+    status: Literal["volledig", "gedeeltelijk", "niet"] = Field(
+        alias="status",
+        json_schema_extra={
+            "x-labels": {
+                "volledig": "voldoet volledig",
+                "gedeeltelijk": "voldoet gedeeltelijk",
+                "niet": "voldoet nog niet",
+            }
+        },
+    )
+    statement_date: Date = Field(alias="datum_verklaring")
+    last_check: optional(Date) = Field(None, alias="laatste_onderzoek")
+    checked_by: optional(PlainText) = Field(None, alias="onderzocht_door")
+    known_problems: list[Text] = Field(default_factory=list, alias="bekende_problemen")
+    email: Email = Field(alias="email")
+    response_days: PositiveInt = Field(5, alias="reactietermijn_dagen")
+
+
+class Privacy(Schema):
+    """Who is responsible for personal data and whom to ask."""
+
+    officer_email: Email = Field(alias="email_functionaris")
+    host: optional(PlainText) = Field(None, alias="hosting")
+
+
 class SwvConfig(Schema):
     name: PlainText = Field(alias="naam")
     short_name: PlainText = Field(alias="korte_naam")
@@ -87,6 +118,8 @@ class SwvConfig(Schema):
     grouping: Grouping = Field(alias="groepering")
     kernen: list[Kern] = Field(alias="kernen", min_length=1)
     targets: list[Target] = Field(alias="doelen", min_length=1)
+    accessibility: Accessibility | None = Field(None, alias="toegankelijkheid")
+    privacy: Privacy | None = Field(None, alias="privacy")
 
     def target_for(self, school_year: str) -> Fraction | None:
         """The target percentage that applies in ``school_year`` (None if none applies)."""
@@ -164,7 +197,16 @@ class VocabularyEntry(Schema):
     needs: list[PlainText] = Field(default_factory=list, alias="behoeften")
 
 
+class Need(Schema):
+    """A need in parents' words (dyslexie, gedrag, ...), used by the school finder."""
+
+    id: Slug = Field(alias="id")
+    label: PlainText = Field(alias="label")
+
+
 class Vocabularies(Schema):
+    # The needs parents search for; entries below refer to them by id in 'behoeften'.
+    needs: list[Need] = Field(default_factory=list, alias="behoeften")
     internal_expertise: list[VocabularyEntry] = Field(alias="interne_expertise", min_length=1)
     external_expertise: list[VocabularyEntry] = Field(alias="externe_deskundigheid", min_length=1)
     extra_support: list[VocabularyEntry] = Field(alias="extra_ondersteuning", min_length=1)
@@ -255,6 +297,7 @@ class SiteConfig:
     swv: SwvConfig
     norm: Norm
     vocabularies: Vocabularies
+    glossary: Glossary | None = None  # site_config/woordenlijst.yaml, optional
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .model import SCHOOL_TYPE_LABELS, School, VocabularyEntry
+from .finder import build_finder
+from .kernen import kern_overview
+from .model import SCHOOL_TYPE_LABELS, School, SwvConfig, VocabularyEntry
 from .offer import internal_texts as offer_internal_texts
 from .offer_pages import offer_pages
 from .project import Project
@@ -49,6 +51,17 @@ def dutch_date(day: date | None) -> str:
 def plain_title(text: str) -> str:
     """A title safe for the engine's <title> and navigation (no markup characters)."""
     return " ".join(text.replace("<", "").replace(">", "").replace('"', "'").split())
+
+
+def url_segment(text: str) -> str:
+    """'Kernen' -> 'kernen', "Regio's" -> 'regios': a word usable as a folder in a URL."""
+    kept = "".join(c if c.isalnum() else "-" for c in text.lower() if c.isalnum() or c in " -_")
+    return "-".join(part for part in kept.split("-") if part) or "groepen"
+
+
+def grouping_path(swv: SwvConfig) -> str:
+    """The folder of the kern pages, from the grouping's plural in the configuration."""
+    return url_segment(swv.grouping.plural)
 
 
 def _environment(templates: Path) -> Environment:
@@ -99,11 +112,47 @@ class Renderer:
         self.config = project.config
         self.env = _environment(templates)
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
+        self.finder = build_finder(self.schools, self.config, project.compliance)
+        self.grouping_path = grouping_path(self.config.swv)
 
     def _render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(
-            swv=self.config.swv, norm=self.config.norm, today=self.project.today, **context
+            swv=self.config.swv,
+            norm=self.config.norm,
+            today=self.project.today,
+            grouping_path=self.grouping_path,
+            **context,
         )
+
+    def glossary_terms(self) -> list[Any]:
+        glossary = self.config.glossary
+        terms = glossary.terms if glossary is not None else []
+        return sorted(terms, key=lambda t: t.term.lower())
+
+    def kern_pages(self) -> list[GeneratedPage]:
+        """A page per kern with schools, and the overview of all kernen."""
+        folder = self.grouping_path
+        overviews = [
+            kern_overview(k, self.schools, self.config, self.project.compliance)
+            for k in self.config.swv.kernen
+        ]
+        entries = {e.slug: e for e in self.finder.entries}
+        pages = [
+            GeneratedPage(f"{folder}/index.md", self._render("kernen.md.j2", overviews=overviews))
+        ]
+        for overview in overviews:
+            pages.append(
+                GeneratedPage(
+                    f"{folder}/{overview.kern.id}.md",
+                    self._render(
+                        "kern.md.j2",
+                        overview=overview,
+                        entries=[entries[s.slug] for s in overview.schools],
+                        compliance=self.project.compliance,
+                    ),
+                )
+            )
+        return pages
 
     def school_context(self, school: School) -> dict[str, Any]:
         vocab = self.config.vocabularies
@@ -116,6 +165,7 @@ class Renderer:
                     {"title": theme.title, "met": format_count(tally.met), "counted": tally.counted}
                 )
         return {
+            "entry": next(e for e in self.finder.entries if e.slug == school.slug),
             "school": school,
             "front": school.front,
             "kern": self.config.swv.kern(school.front.kern),
@@ -132,23 +182,23 @@ class Renderer:
             "themes": themes,
         }
 
-    def school_rows(self) -> list[dict[str, Any]]:
-        rows = []
-        for school in self.schools:
-            result = self.project.compliance.get(school.slug)
-            kern = self.config.swv.kern(school.front.kern)
-            rows.append({"school": school, "kern": kern, "result": result})
-        return rows
-
     def pages(self) -> list[GeneratedPage]:
         """Every page of the public site."""
         pages = [
             GeneratedPage("index.md", self._render("home.md.j2", schools=self.schools)),
-            GeneratedPage(
-                "scholen/index.md", self._render("schools.md.j2", rows=self.school_rows())
-            ),
+            GeneratedPage("scholen/index.md", self._render("schools.md.j2", finder=self.finder)),
+            *self.kern_pages(),
             GeneratedPage("basisondersteuning.md", self._render("basisondersteuning.md.j2")),
             GeneratedPage("zoeken.md", self._render("zoeken.md.j2")),
+            GeneratedPage(
+                "over-passend-onderwijs.md", self._render("over-passend-onderwijs.md.j2")
+            ),
+            GeneratedPage("toegankelijkheid.md", self._render("toegankelijkheid.md.j2")),
+            GeneratedPage("privacy.md", self._render("privacy.md.j2")),
+            GeneratedPage(
+                "woordenlijst.md",
+                self._render("woordenlijst.md.j2", terms=self.glossary_terms()),
+            ),
         ]
         for school in self.schools:
             pages.append(

@@ -9,6 +9,7 @@ import pytest
 
 from sop_builder.build import build_site
 
+from .axe import axe_source_or_skip, run_axe
 from .browser import CHROMIUM_ARGS, chromium_or_skip, serve
 from .conftest import TODAY
 
@@ -18,6 +19,15 @@ PAGES = [
     "/scholen/de-duinroos/",
     "/scholen/so-de-golfslag/",
     "/basisondersteuning/",
+    "/zoeken/",
+    "/scholen/?behoefte=motoriek",  # the finder with a filter applied
+    "/scholen/?q=zzzonbekend",  # the finder without results
+    "/kernen/",
+    "/kernen/noord/",
+    "/woordenlijst/",
+    "/over-passend-onderwijs/",
+    "/toegankelijkheid/",
+    "/privacy/",
 ]
 
 
@@ -70,6 +80,8 @@ def test_pages_make_no_outside_requests_set_no_cookies_and_log_no_errors(
                 response = page.goto(base + path, wait_until="networkidle")
                 assert response is not None and response.status == 200, path
                 assert page.locator("h1").count() == 1, path
+                # Nothing sticks out sideways on a phone.
+                assert page.evaluate("document.documentElement.scrollWidth") <= width, path
             page.goto(base + "/scholen/de-duinroos/", wait_until="networkidle")
             page.screenshot(path=str(tmp_path / f"school-{width}.png"), full_page=True)
             assert outside == []
@@ -140,3 +152,73 @@ def test_pages_honour_the_content_security_policy(site: Path, browser):
         context.close()
     headers = (site / "_headers").read_text(encoding="utf-8")
     assert "frame-ancestors 'none'" in headers
+
+
+def test_every_page_type_passes_axe_at_desktop_and_phone_width(site: Path, browser):
+    source = axe_source_or_skip()
+    found: dict[str, list[dict]] = {}
+    with serve(site) as base:
+        for width in (1280, 375):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for path in [*PAGES, "/404.html"]:
+                page.goto(base + path, wait_until="networkidle")
+                violations = run_axe(page, source)
+                if violations:
+                    found[f"{path} @ {width}px"] = violations
+            page.close()
+    assert found == {}
+
+
+def test_axe_harness_reports_real_violations(browser):
+    source = axe_source_or_skip()
+    page = browser.new_page()
+    page.set_content(
+        '<html lang="nl"><body><main><img src="x.png">'
+        '<p style="color:#bbb;background:#fff">te licht</p></main></body></html>'
+    )
+    ids = {v["id"] for v in run_axe(page, source)}
+    assert {"image-alt", "color-contrast"} <= ids
+    page.close()
+
+
+LEESPLEZIER_SCHOOL = "Basisschool De Duinroos"  # the only sample school whose SOP text has the word
+
+
+def _visible_schools(page) -> list[str]:
+    return page.locator("#vinder-lijst > li:not([hidden]) .sop-finder-name").all_inner_texts()
+
+
+def test_finder_narrows_the_list_by_place_need_and_filters(site: Path, browser):
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 375, "height": 900})
+        page.goto(base + "/scholen/", wait_until="networkidle")
+        everything = _visible_schools(page)
+        assert len(everything) == 18
+        # Typing a place narrows the list to the schools there.
+        page.locator("#vinder-tekst").press_sequentially("Helmerdam", delay=20)
+        page.wait_for_timeout(400)
+        in_place = _visible_schools(page)
+        assert 0 < len(in_place) < len(everything)
+        assert page.locator("#vinder-aantal").inner_text() == f"{len(in_place)} scholen"
+        # A need narrows it further, chosen by keyboard alone.
+        page.locator("#vinder-behoefte").focus()
+        page.keyboard.press("ArrowDown")  # Lezen
+        page.locator("#vinder-behoefte").select_option("motoriek")
+        narrowed = _visible_schools(page)
+        assert 0 < len(narrowed) < len(in_place)
+        assert "SO De Golfslag" in narrowed
+        assert "behoefte=motoriek" in page.url and "q=Helmerdam" in page.url
+        # A word that is only in a school's own text is found through the search index.
+        page.locator("button[type=reset]").click()
+        page.wait_for_timeout(100)
+        assert len(_visible_schools(page)) == 18
+        page.locator("#vinder-tekst").press_sequentially("leesplezier", delay=20)
+        page.locator("#vinder-lijst > li:not([hidden])").first.wait_for(timeout=10_000)
+        assert _visible_schools(page) == [LEESPLEZIER_SCHOOL]
+        # No match: the list says so.
+        page.goto(base + "/scholen/?q=zzzonbekend", wait_until="networkidle")
+        page.wait_for_timeout(400)
+        assert _visible_schools(page) == []
+        assert page.locator("#vinder-leeg").is_visible()
+        assert page.locator("#vinder-aantal").inner_text() == "0 scholen"
+        page.close()

@@ -1,0 +1,139 @@
+"""The glossary (site_config/woordenlijst.yaml): jargon explained where it appears.
+
+The file is optional. Each term is explained on the glossary page, and on every other page its
+first occurrence becomes a link to that explanation with the explanation as a tooltip.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from .fieldtypes import PlainText, Text, optional
+from .model import Schema
+
+GLOSSARY_FILE = "woordenlijst.yaml"
+# Text inside these elements is left alone: links, headings, code, and what is already explained.
+SKIPPED = {
+    "a",
+    "abbr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "script",
+    "style",
+    "code",
+    "pre",
+    "title",
+    "button",
+    "label",
+    "option",
+    "select",
+    "textarea",
+    "caption",
+    "th",
+}
+_TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+
+
+class GlossaryTerm(Schema):
+    term: PlainText = Field(alias="term")
+    explanation: Text = Field(alias="uitleg")
+    plainer: optional(PlainText) = Field(None, alias="eenvoudiger")
+    variants: list[PlainText] = Field(default_factory=list, alias="varianten")
+
+    @property
+    def anchor(self) -> str:
+        kept = "".join(c if c.isalnum() else "-" for c in self.term.lower())
+        return "-".join(p for p in kept.split("-") if p) or "term"
+
+
+class Glossary(Schema):
+    terms: list[GlossaryTerm] = Field(default_factory=list, alias="termen")
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    term: GlossaryTerm
+    regex: re.Pattern[str]
+
+
+def _pattern(term: GlossaryTerm) -> _Pattern:
+    words = sorted({term.term, *term.variants}, key=len, reverse=True)
+    # Abbreviations (OPP, TLV) only in capitals; ordinary words in any case.
+    alternatives = "|".join(re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})" for w in words)
+    return _Pattern(term, re.compile(rf"(?<![\w-])({alternatives})(?![\w-])"))
+
+
+def _first_free_match(
+    pattern: _Pattern, text: str, position: int, blocked: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """The first match from ``position`` that is not inside a protected name."""
+    while (match := pattern.regex.search(text, position)) is not None:
+        inside = next((b for b in blocked if b[0] < match.end() and match.start() < b[1]), None)
+        if inside is None:
+            return match
+        position = inside[1]
+    return None
+
+
+def _explain_text(
+    text: str, patterns: list[_Pattern], done: set[str], url: str, protected: re.Pattern[str] | None
+) -> str:
+    """Link the earliest unexplained term in ``text`` (no tags), then the next, and so on."""
+    blocked = [m.span() for m in protected.finditer(text)] if protected else []
+    out: list[str] = []
+    position = 0
+    while True:
+        best: tuple[_Pattern, re.Match[str]] | None = None
+        for pattern in patterns:
+            if pattern.term.term in done:
+                continue
+            match = _first_free_match(pattern, text, position, blocked)
+            if match and (best is None or match.start() < best[1].start()):
+                best = (pattern, match)
+        if best is None:
+            break
+        pattern, match = best
+        done.add(pattern.term.term)
+        title = html.escape(pattern.term.explanation, quote=True)
+        out.append(text[position : match.start()])
+        out.append(
+            f'<a class="sop-term" href="{url}#{pattern.term.anchor}">'
+            f'<abbr title="{title}">{match.group(1)}</abbr></a>'
+        )
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def explain_terms(
+    page_html: str, glossary: Glossary, glossary_url: str, protected: list[str] = ()
+) -> str:
+    """Link the first occurrence of each glossary term in ``page_html`` to its explanation.
+
+    Terms inside a ``protected`` name (the SWV's or a school's name) are left alone.
+    """
+    if not glossary.terms:
+        return page_html
+    patterns = [_pattern(t) for t in glossary.terms]
+    names = sorted({html.escape(n, quote=False) for n in protected if n}, key=len, reverse=True)
+    shield = re.compile("|".join(re.escape(n) for n in names)) if names else None
+    done: set[str] = set()
+    skipped_depth = 0
+    parts = _TAG.split(page_html)
+    for index, part in enumerate(parts):
+        if index % 2 == 1:  # a tag or a comment
+            match = _TAG_NAME.match(part)
+            if match and match.group(1).lower() in SKIPPED and not part.endswith("/>"):
+                skipped_depth = max(skipped_depth + (-1 if part.startswith("</") else 1), 0)
+        elif not skipped_depth and part.strip():
+            parts[index] = _explain_text(part, patterns, done, glossary_url, shield)
+    return "".join(parts)

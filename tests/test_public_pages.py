@@ -1,0 +1,23 @@
+"""Pages every public body needs: about, accessibility statement, privacy and 404."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sop_builder.build import build_site
+
+from .conftest import TODAY
+
+
+def test_statement_pages_are_filled_from_config(sample: Path):
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    site = sample / "site"
+    statement = (site / "toegankelijkheid/index.html").read_text(encoding="utf-8")
+    assert "voldoet gedeeltelijk" in statement
+    assert "mailto:toegankelijkheid@swv-duinkust.nl" in statement
+    assert "binnen 5 werkdagen" in statement
+    privacy = (site / "privacy/index.html").read_text(encoding="utf-8")
+    assert "geen cookies" in privacy and "mailto:privacy@swv-duinkust.nl" in privacy
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert "Deze pagina bestaat niet (meer)" in missing
+    assert 'action="/scholen/"' in missing and 'name="q"' in missing
