@@ -104,11 +104,11 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "SOP504": (Severity.ERROR, "invalid scale"),
     "SOP505": (Severity.ERROR, "no target for the current school year"),
     # The SWV's offer (content/aanbod/, see offer.py).
-    "SOP701": (Severity.ERROR, "invalid time of day"),
-    "SOP702": (Severity.ERROR, "workshop ends before it starts"),
-    "SOP703": (Severity.ERROR, "story names a school that does not exist"),
-    "SOP704": (Severity.WARNING, "unknown file or folder in content/aanbod/"),
-    "SOP705": (Severity.ERROR, "invalid file name for an offer page"),
+    "SOP721": (Severity.ERROR, "invalid time of day"),
+    "SOP722": (Severity.ERROR, "workshop ends before it starts"),
+    "SOP723": (Severity.ERROR, "story names a school that does not exist"),
+    "SOP724": (Severity.WARNING, "unknown file or folder in content/aanbod/"),
+    "SOP725": (Severity.ERROR, "invalid file name for an offer page"),
 }
 
 

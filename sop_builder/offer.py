@@ -60,7 +60,7 @@ class Known:
 
 
 def _stray(entry: Path, root: Path) -> Issue:
-    """A file or folder that is not part of the offer (SOP704)."""
+    """A file or folder that is not part of the offer (SOP724)."""
     display = entry.relative_to(root).as_posix()
     if entry.parent == root / OFFER_DIR:
         kinds = ", ".join(list(KINDS)[:-1]) + " en " + list(KINDS)[-1]
@@ -70,7 +70,7 @@ def _stray(entry: Path, root: Path) -> Issue:
         what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
         hint = "Hier horen alleen Markdown-bestanden (.md). Verplaats of verwijder dit."
     return make_issue(
-        "SOP704", display, 1, 1, f"{what} wordt niet gebruikt en komt niet op de site.", hint
+        "SOP724", display, 1, 1, f"{what} wordt niet gebruikt en komt niet op de site.", hint
     )
 
 
@@ -119,7 +119,7 @@ def _check_choices(
 
 
 def _check_schools(raw: dict[str, Any], known: Known, tree: YamlTree, path: str) -> list[Issue]:
-    """Every school a story names must have a folder in content/schools/ (SOP703)."""
+    """Every school a story names must have a folder in content/schools/ (SOP723)."""
     issues = []
     for loc, value in _texts(raw, "scholen"):
         if value in known.school_slugs:
@@ -127,7 +127,7 @@ def _check_schools(raw: dict[str, Any], known: Known, tree: YamlTree, path: str)
         pos = tree.value_pos(loc)
         issues.append(
             make_issue(
-                "SOP703",
+                "SOP723",
                 path,
                 pos.line,
                 pos.column,
@@ -168,7 +168,7 @@ def _check_times(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[
     start, end = front.start.strftime("%H:%M"), front.end.strftime("%H:%M")
     return [
         make_issue(
-            "SOP702",
+            "SOP722",
             path,
             pos.line,
             pos.column,
@@ -208,7 +208,7 @@ def load_item(
     if not SLUG.fullmatch(file.stem):
         return None, [
             make_issue(
-                "SOP705",
+                "SOP725",
                 display,
                 1,
                 1,

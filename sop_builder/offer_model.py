@@ -19,7 +19,7 @@ from .model import Schema
 
 
 def _time(value: Any) -> time:
-    """'15:30' or '9:00' -> a time of day; anything else is SOP701."""
+    """'15:30' or '9:00' -> a time of day; anything else is SOP721."""
     text = str(value).strip() if isinstance(value, str) else ""
     match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text)
     if match is None:
@@ -31,7 +31,7 @@ def _time(value: Any) -> time:
             else "Schrijf uren en minuten met een dubbele punt, bijvoorbeeld 15:30."
         )
         raise PydanticCustomError(
-            "SOP701", f"'{shown}' is geen tijd in de vorm UU:MM.", {"hint": hint}
+            "SOP721", f"'{shown}' is geen tijd in de vorm UU:MM.", {"hint": hint}
         )
     return time(int(match[1]), int(match[2]))
 
