@@ -118,6 +118,12 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "SOP802": (Severity.ERROR, "redirect would replace a real page or short link"),
     "SOP803": (Severity.ERROR, "redirect target is not a page of the site"),
     "SOP804": (Severity.ERROR, "old address redirected twice"),
+    # The SWV's offer (content/aanbod/, see offer.py).
+    "SOP721": (Severity.ERROR, "invalid time of day"),
+    "SOP722": (Severity.ERROR, "workshop ends before it starts"),
+    "SOP723": (Severity.ERROR, "story names a school that does not exist"),
+    "SOP724": (Severity.WARNING, "unknown file or folder in content/aanbod/"),
+    "SOP725": (Severity.ERROR, "invalid file name for an offer page"),
 }
 
 

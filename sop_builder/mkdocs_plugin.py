@@ -30,6 +30,7 @@ NAV = [
     {"Home": "index.md"},
     {"Vind een school": "scholen/index.md"},
     {"Basisondersteuning": "basisondersteuning.md"},
+    {"Aanbod": "aanbod/index.md"},
     {"Zoeken": "zoeken.md"},
     {
         "Over deze site": [

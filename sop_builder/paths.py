@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import SwvConfig
+from .offer_model import Offer
 
 # Pages the site always has besides school, kern and offer pages (see rendering.Renderer.pages).
 FIXED_PAGES = (
@@ -32,3 +33,10 @@ def kern_pages(swv: SwvConfig) -> set[str]:
     """The overview of the kernen and a page per kern."""
     folder = grouping_path(swv)
     return {f"/{folder}/", *(f"/{folder}/{k.id}/" for k in swv.kernen)}
+
+
+def offer_pages_paths(offer: Offer) -> set[str]:
+    """The offer's listing pages and a page per item."""
+    kinds = ("netwerkgroepen", "expertisecentra", "workshops", "verhalen")
+    items = [*offer.networks, *offer.centres, *offer.workshops, *offer.stories]
+    return {"/aanbod/", *(f"/aanbod/{k}/" for k in kinds), *(f"/{i.url}" for i in items)}

@@ -15,7 +15,9 @@ from .evaluation import EvaluationData, load_evaluations
 from .issues import Issue
 from .loading import load_school, school_folders
 from .model import School, SiteConfig
-from .paths import kern_pages
+from .offer import load_offer
+from .offer_model import Offer
+from .paths import kern_pages, offer_pages_paths
 from .redirects import Redirect, load_redirects
 from .scoring import Compliance, current_compliance
 from .validation import Identity, check_unique, identity, validate_school
@@ -37,6 +39,7 @@ class Project:
     unreadable: list[str] = field(default_factory=list)  # schools left out because of errors
     evaluation: EvaluationData | None = None  # goals, evaluations, assessments (evaluation.py)
     redirects: list[Redirect] = field(default_factory=list)  # short links and renames
+    offer: Offer = field(default_factory=Offer)  # the SWV's own offer (content/aanbod/)
 
     @property
     def errors(self) -> list[Issue]:
@@ -107,10 +110,14 @@ def load_project(root: Path, today: date | None = None, internal: bool = True) -
     root = Path(root)
     today = today or reference_date()
     config, issues = load_config(root)
-    results = _process_all(school_folders(root), root, config, today)
+    folders = school_folders(root)
+    results = _process_all(folders, root, config, today)
     project = Project(root, today, config)
     issues += check_unique([r.identity for r in results])
+    project.offer, found = load_offer(root, config, [f.name for f in folders])
+    issues += found
     extra = kern_pages(config.swv) if config is not None else set()
+    extra |= offer_pages_paths(project.offer)
     redirects, found = load_redirects(
         root, [(r.identity.slug, r.identity.code) for r in results], extra
     )

@@ -13,6 +13,8 @@ from markupsafe import Markup
 from .finder import build_finder
 from .kernen import kern_overview
 from .model import SCHOOL_TYPE_LABELS, School, VocabularyEntry
+from .offer import internal_texts as offer_internal_texts
+from .offer_pages import offer_pages
 from .paths import grouping_path
 from .project import Project
 from .qrcode import qr_svg
@@ -40,7 +42,7 @@ class GeneratedPage:
     """A page to hand to the site engine: its source path and Markdown text."""
 
     src_uri: str
-    content: str
+    content: str | bytes  # bytes for files that are not pages, such as the calendar feed
 
 
 def dutch_date(day: date | None) -> str:
@@ -157,6 +159,7 @@ class Renderer:
                 )
         return {
             "entry": next(e for e in self.finder.entries if e.slug == school.slug),
+            "stories": self.project.offer.stories_about(school.slug),
             "school": school,
             "front": school.front,
             "kern": self.config.swv.kern(school.front.kern),
@@ -203,6 +206,7 @@ class Renderer:
                     self._render("school.md.j2", **self.school_context(school)),
                 )
             )
+        pages += [GeneratedPage(uri, content) for uri, content in offer_pages(self)]
         return pages
 
 
@@ -225,4 +229,4 @@ def internal_texts(project: Project) -> list[str]:
         for assessment in school.assessments.values():
             found.extend(assessment.explanations.values())
         texts.extend(t for t in found if t and " ".join(t.split()) not in public)
-    return texts
+    return texts + offer_internal_texts(project.offer)

@@ -28,6 +28,17 @@ PAGES = [
     "/over-passend-onderwijs/",
     "/toegankelijkheid/",
     "/privacy/",
+    "/aanbod/",
+    "/aanbod/workshops/",
+    "/aanbod/workshops/samen-met-ouders/",
+    "/aanbod/workshops/rust-in-de-klas/",
+    "/aanbod/netwerkgroepen/",
+    "/aanbod/netwerkgroepen/ib-netwerk-noord/",
+    "/aanbod/expertisecentra/",
+    "/aanbod/expertisecentra/gedrag/",
+    "/aanbod/verhalen/",
+    "/aanbod/verhalen/samen-spelen-op-het-plein/",
+    "/scholen/de-duinroos/poster/",
 ]
 
 

@@ -21,3 +21,20 @@ def test_statement_pages_are_filled_from_config(sample: Path):
     missing = (site / "404.html").read_text(encoding="utf-8")
     assert "Deze pagina bestaat niet (meer)" in missing
     assert 'action="/scholen/"' in missing and 'name="q"' in missing
+
+
+def test_school_page_links_the_stories_about_it(sample: Path):
+    from sop_builder.project import load_project
+
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    project = load_project(sample, today=TODAY)
+    linked = 0
+    for school in project.schools:
+        page = (sample / f"site/scholen/{school.slug}/index.html").read_text(encoding="utf-8")
+        stories = project.offer.stories_about(school.slug)
+        assert ("Verhalen over deze school" in page) == bool(stories)
+        for story in stories:
+            assert f'href="../../{story.url}"' in page
+            assert (sample / "site" / story.url / "index.html").is_file()
+            linked += 1
+    assert linked >= 3

@@ -1,0 +1,260 @@
+"""The SWV's offer: loading, upcoming and past workshops, the iCalendar feed, and the pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import UTC, date, datetime, timedelta
+from html.parser import HTMLParser
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from sop_builder.build import build_site
+from sop_builder.ical import workshops_calendar
+from sop_builder.offer import load_offer, slugify
+from sop_builder.offer_pages import stories_about
+from sop_builder.project import load_project
+from sop_builder.rendering import internal_texts
+
+from .conftest import ROOT, TODAY
+from .test_build import LiveCode
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(ROOT, TODAY)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site, built once for the page tests of this module."""
+    root = tmp_path_factory.mktemp("offer") / "project"
+    for name in ("site_config", "content", "templates"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    result = build_site(root, today=TODAY, echo=lambda s: None)
+    assert result.ok, result.messages
+    return root / "site"
+
+
+def parse_feed(data: bytes) -> Calendar:
+    return Calendar.from_ical(data)
+
+
+def test_sample_offer_loads_without_problems(project):
+    offer = project.offer
+    assert [i for i in project.issues if i.path.startswith("content/aanbod")] == []
+    assert (len(offer.networks), len(offer.centres), len(offer.stories)) == (3, 3, 3)
+    assert len(offer.workshops) == 6
+    assert [s.front.published for s in offer.stories] == sorted(
+        (s.front.published for s in offer.stories), reverse=True
+    )
+
+
+def test_workshops_are_split_by_the_build_date(project):
+    offer = project.offer
+    upcoming, past = offer.upcoming(TODAY), offer.past(TODAY)
+    assert upcoming and past
+    assert len(upcoming) + len(past) == len(offer.workshops)
+    assert all(w.front.day >= TODAY for w in upcoming)
+    assert all(w.front.day < TODAY for w in past)
+    assert [w.starts for w in upcoming] == sorted(w.starts for w in upcoming)
+    assert [w.starts for w in past] == sorted((w.starts for w in past), reverse=True)
+    # A workshop on the build date itself is still upcoming.
+    first = upcoming[0].front.day
+    assert upcoming[0] in offer.upcoming(first)
+    assert upcoming[0] in offer.past(first + timedelta(days=1))
+
+
+def test_stories_about_a_school(project):
+    about = stories_about(project, "de-zeester")
+    assert [s.slug for s in about] == ["samen-spelen-op-het-plein"]
+    assert about[0].url == "aanbod/verhalen/samen-spelen-op-het-plein/"
+    assert stories_about(project, "de-meeuw") == []
+    slugs = {s.slug for s in project.schools}
+    for story in project.offer.stories:
+        assert set(story.front.schools) <= slugs
+
+
+def test_feed_parses_and_holds_only_upcoming_workshops(project):
+    data = workshops_calendar(project.offer, project.config.swv, TODAY, "https://sop.example.nl/")
+    calendar = parse_feed(data)
+    events = calendar.walk("VEVENT")
+    upcoming = project.offer.upcoming(TODAY)
+    assert [str(e["SUMMARY"]) for e in events] == [w.front.title for w in upcoming]
+    assert len(events) < len(project.offer.workshops)
+    for event, workshop in zip(events, upcoming, strict=True):
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert str(start.tzinfo) == "Europe/Amsterdam"
+        assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+        assert start.date() == workshop.front.day and start.time() == workshop.front.start
+        assert end.time() == workshop.front.end
+        assert event.decoded("DTSTAMP") == datetime(2026, 11, 23, tzinfo=UTC)
+        assert str(event["UID"]) == f"workshop-{workshop.slug}@sop.example.nl"
+        assert str(event["URL"]) == f"https://sop.example.nl/aanbod/workshops/{workshop.slug}/"
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    summer = next(e for e in events if e.decoded("DTSTART").month in range(4, 10))
+    assert summer.decoded("DTSTART").utcoffset() == timedelta(hours=2)
+    assert b"\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
+
+
+def test_feed_is_the_same_for_the_same_input_and_follows_the_date(project):
+    swv = project.config.swv
+    first = workshops_calendar(project.offer, swv, TODAY)
+    assert first == workshops_calendar(project.offer, swv, TODAY)
+    later = date(2027, 1, 21)  # after the second upcoming workshop
+    events = parse_feed(workshops_calendar(project.offer, swv, later)).walk("VEVENT")
+    assert [e.decoded("DTSTART").date() >= later for e in events] == [True] * len(events)
+    assert len(events) == len(project.offer.upcoming(later)) < len(project.offer.upcoming(TODAY))
+    empty = parse_feed(workshops_calendar(project.offer, swv, date(2099, 1, 1)))
+    assert empty.walk("VEVENT") == [] and empty.walk("VTIMEZONE") == []
+
+
+def test_no_offer_folder_means_an_empty_offer(tmp_path: Path):
+    offer, issues = load_offer(tmp_path, None, [])
+    assert (offer.workshops, offer.stories, issues) == ((), (), [])
+
+
+def test_file_name_suggestion():
+    assert slugify("Rust in de klas 2027") == "rust-in-de-klas-2027"
+    assert slugify("Één café") == "een-cafe"
+
+
+class Outline(HTMLParser):
+    """Headings, <time> values and links inside the article of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[int] = []
+        self.times: list[str] = []
+        self.links: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "article":
+            self._depth += 1
+        if not self._depth:
+            return
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+        if tag == "time":
+            self.times.append(values.get("datetime") or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._depth -= 1
+
+
+def outline(page: Path) -> Outline:
+    parser = Outline()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def offer_pages(site: Path) -> list[Path]:
+    return sorted((site / "aanbod").rglob("index.html"))
+
+
+def test_every_offer_page_is_built_with_headings_in_order(built: Path, project):
+    offer = project.offer
+    items = [*offer.networks, *offer.centres, *offer.workshops, *offer.stories]
+    assert len(offer_pages(built)) == 1 + 4 + len(items)
+    for item in items:
+        assert (built / item.url / "index.html").is_file(), item.url
+    for page in offer_pages(built):
+        levels = outline(page).levels
+        assert levels[0] == 1 and levels.count(1) == 1, page
+        assert all(b - a <= 1 for a, b in pairwise(levels)), (page, levels)
+
+
+def test_links_between_offer_pages_and_schools_resolve(built: Path):
+    for page in offer_pages(built):
+        for href in outline(page).links:
+            if href.startswith(("http", "mailto:", "tel:", "webcal:", "#")):
+                continue
+            target = (page.parent / href.split("#")[0]).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), (page, href)
+    story = outline(built / "aanbod/verhalen/samen-spelen-op-het-plein/index.html")
+    assert "../../../scholen/sbo-de-branding/" in story.links
+    assert "../../../scholen/de-zeester/" in story.links
+
+
+def test_workshops_page_splits_upcoming_and_past_and_links_the_feed(built: Path, project):
+    html = (built / "aanbod/workshops/index.html").read_text(encoding="utf-8")
+    upcoming_part, past_part = html.split('id="geweest"', 1)
+    for workshop in project.offer.upcoming(TODAY):
+        assert f'href="{workshop.slug}/"' in upcoming_part
+        assert f'href="{workshop.slug}/"' not in past_part
+    for workshop in project.offer.past(TODAY):
+        assert f'href="{workshop.slug}/"' in past_part
+    assert 'href="webcal://sop.swv-duinkust.nl/aanbod/workshops.ics"' in html
+    assert 'href="../workshops.ics"' in html
+    times = outline(built / "aanbod/workshops/index.html").times
+    assert "2026-12-09T15:30:00+01:00" in times
+    past_page = (built / "aanbod/workshops/rust-in-de-klas/index.html").read_text(encoding="utf-8")
+    assert "is geweest" in past_page and "Aanmelden voor" not in past_page
+
+
+def test_published_feed_holds_only_upcoming_workshops(built: Path, project):
+    calendar = parse_feed((built / "aanbod/workshops.ics").read_bytes())
+    uids = sorted(str(e["UID"]) for e in calendar.walk("VEVENT"))
+    expected = sorted(
+        f"workshop-{w.slug}@sop.swv-duinkust.nl" for w in project.offer.upcoming(TODAY)
+    )
+    assert uids == expected
+
+
+def test_internal_notes_and_comments_of_the_offer_never_reach_the_site(sample: Path):
+    markers: list[str] = []
+    for file in sorted((sample / "content/aanbod").rglob("*.md")):
+        text = re.sub(r"^interne_notitie:.*$\n", "", file.read_text(encoding="utf-8"), flags=re.M)
+        markers += [f"AANBODGEHEIM{len(markers):03d}XQ", f"AANBODGEHEIM{len(markers) + 1:03d}XQ"]
+        text = text.replace("---\n", f"---\ninterne_notitie: {markers[-2]} alleen voor ons\n", 1)
+        text += f"\n<!-- {markers[-1]} interne opmerking -->\n"
+        file.write_text(text, encoding="utf-8")
+    assert len(markers) == 2 * 15
+    project = load_project(sample, TODAY)
+    assert project.errors == []
+    secrets = " ".join(internal_texts(project))
+    assert all(m in secrets for m in markers)  # so the post-build leak check looks for them
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    site = sample / "site"
+    text = "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*")
+        if p.suffix in (".html", ".ics", ".xml", ".json", ".js")
+    )
+    assert "Samen met ouders" in text
+    assert [m for m in markers if m in text] == []
+
+
+def test_markup_in_an_offer_text_is_not_live(sample: Path):
+    file = sample / "content/aanbod/verhalen/samen-spelen-op-het-plein.md"
+    attack = (
+        "\n<script>alert('xss-script')</script>\n\n[Klik hier](javascript:alert('xss-link'))\n\n"
+        "<img src=x onerror=\"alert('xss-img')\">\n"
+    )
+    file.write_text(file.read_text(encoding="utf-8") + attack, encoding="utf-8")
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    page = (sample / "site/aanbod/verhalen/samen-spelen-op-het-plein/index.html").read_text(
+        encoding="utf-8"
+    )
+    parser = LiveCode()
+    parser.feed(page)
+    assert parser.found == [] and "alert(" not in page
+    assert "Klik hier" in page
+
+
+def test_site_without_offer_still_builds_with_empty_offer_pages(sample: Path):
+    shutil.rmtree(sample / "content/aanbod")
+    (sample / "site_config/aanbod.yaml").unlink()
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    page = (sample / "site/aanbod/workshops/index.html").read_text(encoding="utf-8")
+    assert "geen workshops gepland" in page
+    assert parse_feed((sample / "site/aanbod/workshops.ics").read_bytes()).walk("VEVENT") == []
