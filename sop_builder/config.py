@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .issues import Issue, make_issue
-from .model import Norm, SiteConfig, SwvConfig, Vocabularies
+from .model import Glossary, Norm, SiteConfig, SwvConfig, Vocabularies
 from .schema_check import validate_tree
 from .sourcefile import read_yaml_file
 from .yamlread import YamlTree
@@ -17,6 +17,7 @@ CONFIG_FILES: dict[str, type] = {
     "basisondersteuning.yaml": Norm,
     "vocabularies.yaml": Vocabularies,
 }
+GLOSSARY_FILE = "woordenlijst.yaml"
 
 
 def _load_one(root: Path, name: str, model: type) -> tuple[Any, YamlTree | None, list[Issue]]:
@@ -168,9 +169,17 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         if value is not None and tree is not None:
             issues += checks[name](value, tree)
         values[name] = value
+    glossary = Glossary()
+    if (root / "site_config" / GLOSSARY_FILE).is_file():  # optional: absent = empty glossary
+        value, _tree, found = _load_one(root, GLOSSARY_FILE, Glossary)
+        issues += found
+        glossary = value or glossary
     if any(v is None for v in values.values()) or any(i.is_error for i in issues):
         return None, issues
     config = SiteConfig(
-        values["swv.yaml"], values["basisondersteuning.yaml"], values["vocabularies.yaml"]
+        values["swv.yaml"],
+        values["basisondersteuning.yaml"],
+        values["vocabularies.yaml"],
+        glossary,
     )
     return config, issues

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .fieldtypes import (
     AgreementId,
@@ -228,6 +228,10 @@ class SopFrontMatter(Schema):
 # --- content/schools/<slug>/zelfevaluatie-<jaar>.yaml ---------------------------------------
 
 
+def _empty_mapping(value: Any) -> Any:
+    return {} if isinstance(value, str) and not value.strip() else value
+
+
 class ScoreEntry(Schema):
     score: PlainText = Field(alias="score")
     explanation: optional(Text) = Field(None, alias="toelichting")
@@ -240,7 +244,24 @@ class AssessmentFile(Schema):
     filled_in_on: Date = Field(alias="ingevuld_op")
     filled_in_by: PlainText = Field(alias="ingevuld_door")
     # Each value is a score code or a ScoreEntry mapping; checked entry by entry in loading.
-    scores: dict[str, Any] = Field(alias="scores")
+    # An empty 'scores:' (a new school's file) means nothing is scored yet.
+    scores: Annotated[dict[str, Any], BeforeValidator(_empty_mapping)] = Field(alias="scores")
+
+
+# --- site_config/woordenlijst.yaml (optional) ----------------------------------------------
+
+
+class GlossaryTerm(Schema):
+    """A word parents may not know, its explanation, and optionally a plainer form."""
+
+    term: PlainText = Field(alias="term")
+    explanation: Text = Field(alias="uitleg")
+    plainer: optional(PlainText) = Field(None, alias="eenvoudiger")
+    variants: list[PlainText] = Field(default_factory=list, alias="varianten")
+
+
+class Glossary(Schema):
+    terms: list[GlossaryTerm] = Field(default_factory=list, alias="termen")
 
 
 # --- domain objects -------------------------------------------------------------------------
@@ -255,6 +276,7 @@ class SiteConfig:
     swv: SwvConfig
     norm: Norm
     vocabularies: Vocabularies
+    glossary: Glossary = field(default_factory=Glossary)
 
 
 @dataclass(frozen=True)
