@@ -96,24 +96,104 @@ def new_school(
     click.echo("Controleer daarna uw werk met: sop-builder check")
 
 
+def _out_option(default: str, help_text: str, *, folder: bool):
+    """--uit: where the command writes (relative to the project folder)."""
+    kind = click.Path(file_okay=not folder, dir_okay=folder, path_type=Path)
+    return click.option(
+        "--uit", "out", default=default, show_default=True, type=kind, help=help_text
+    )
+
+
 @click.command("schema")
 @ROOT_OPTION
-@click.option(
-    "--uit",
-    "out_dir",
-    default="schema",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="De map waarin de schema's komen (binnen het project).",
-)
-def schema(root: Path, out_dir: Path) -> None:
+@_out_option("schema", "De map waarin de schema's komen (binnen het project).", folder=True)
+def schema(root: Path, out: Path) -> None:
     """Schrijf een JSON Schema per soort bestand, voor editors zoals VS Code."""
     from .schema_export import write_schemas
 
     config = _config_or_exit(root)
-    target = out_dir if out_dir.is_absolute() else root / out_dir
+    target = out if out.is_absolute() else root / out
     for path in write_schemas(target, config):
         click.echo(f"Geschreven: {path.relative_to(root) if path.is_relative_to(root) else path}")
 
 
-COMMANDS = [new_school, schema]
+@click.command("install-hook")
+@ROOT_OPTION
+def install_hook(root: Path) -> None:
+    """Laat Git vóór elke commit 'sop-builder check' draaien (zonder pre-commit)."""
+    from .githook import HookError
+    from .githook import install_hook as install
+
+    try:
+        hook = install(root)
+    except HookError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"Klaar: {hook}. Vanaf nu controleert Git de inhoud vóór elke commit.")
+
+
+def _editors_or_exit(root: Path):
+    from . import report
+    from .ownership import load_editors
+
+    editors, issues = load_editors(root)
+    if issues:
+        click.echo(report._text(issues), err=True)
+    if editors is None:
+        sys.exit(1)
+    return editors
+
+
+@click.command("codeowners")
+@ROOT_OPTION
+@_out_option(
+    ".github/CODEOWNERS", "Waar het bestand komt (GitLab: .gitlab/CODEOWNERS).", folder=False
+)
+def codeowners(root: Path, out: Path) -> None:
+    """Maak CODEOWNERS uit site_config/redacteuren.yaml."""
+    from .ownership import codeowners as render
+    from .schema_export import write_atomic
+
+    editors = _editors_or_exit(root)
+    path = out if out.is_absolute() else root / out
+    write_atomic(path, render(editors))
+    click.echo(f"Geschreven: {out}")
+
+
+@click.command("check-owners")
+@ROOT_OPTION
+@click.option(
+    "--auteur", required=True, help="De GitHub- of GitLab-naam van wie de wijziging maakt."
+)
+@click.option(
+    "--basis", default="origin/main", show_default=True, help="De tak waarmee vergeleken wordt."
+)
+def check_owners(root: Path, auteur: str, basis: str) -> None:
+    """Controleer in een pull request of de auteur alleen eigen scholen aanpast."""
+    import subprocess
+
+    from .ownership import changed_files, violations
+
+    editors = _editors_or_exit(root)
+    try:
+        paths = changed_files(root, basis)
+    except (OSError, subprocess.CalledProcessError):
+        click.echo(f"Git kan de wijzigingen sinds '{basis}' niet tonen. Bestaat die tak?", err=True)
+        sys.exit(1)
+    found = violations(editors, auteur, paths)
+    if not found:
+        click.echo(f"In orde: {auteur} past alleen eigen scholen aan ({len(paths)} bestanden).")
+        return
+    click.echo(f"{auteur} past bestanden aan van scholen die niet van hem of haar zijn:", err=True)
+    for v in found:
+        owners = ", ".join(v.owners) or "nog niemand"
+        click.echo(f"  {v.path}  (school {v.school}; redacteuren: {owners})", err=True)
+    click.echo(
+        "Haal deze wijzigingen uit het pull request, of vraag een redacteur van die school "
+        "of het samenwerkingsverband om ze te maken.",
+        err=True,
+    )
+    sys.exit(1)
+
+
+COMMANDS = [new_school, schema, install_hook, codeowners, check_owners]

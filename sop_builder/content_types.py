@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .model import AssessmentFile, Glossary, Norm, SopFrontMatter, SwvConfig, Vocabularies
+from .ownership import EDITORS_FILE, Editors
 
 
 @dataclass(frozen=True)
@@ -47,4 +48,5 @@ CONTENT_TYPES: list[ContentType] = [
     ),
     ContentType("vocabularies", "Keuzelijsten", Vocabularies, ("site_config/vocabularies.yaml",)),
     ContentType("woordenlijst", "Woordenlijst", Glossary, ("site_config/woordenlijst.yaml",)),
+    ContentType("redacteuren", "Redacteuren", Editors, (EDITORS_FILE,)),
 ]

@@ -182,6 +182,10 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "eenvoudiger": ("Eenvoudiger", "Een gewoner woord dat de check voorstelt (mag leeg)."),
         "varianten": ("Varianten", "Andere schrijfwijzen van hetzelfde woord (mag leeg)."),
     },
+    "Editors": {
+        "swv": ("Beheerders", "Wie van het samenwerkingsverband alles mag aanpassen (@naam)."),
+        "scholen": ("Scholen", "Per map van een school: wie haar SOP mag aanpassen (@naam)."),
+    },
 }
 
 
