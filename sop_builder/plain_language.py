@@ -104,7 +104,7 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
         quote = sentence.quote()
         if len(words) > MAX_WORDS:
             warn(
-                "SOP701",
+                "SOP741",
                 sentence,
                 f"Deze zin heeft {len(words)} woorden: '{quote}'.",
                 f"Maak er twee of meer zinnen van. Een zin van hoogstens {MAX_WORDS} woorden "
@@ -118,7 +118,7 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
             if plainer and term not in reported:
                 reported.add(term)
                 warn(
-                    "SOP703",
+                    "SOP743",
                     sentence,
                     f"'{word}' is vaktaal, in de zin '{quote}'.",
                     f"Schrijf liever '{plainer}'.",
@@ -130,7 +130,7 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
             if _ABBREVIATION.match(stem) and stem.lower() not in known and stem not in reported:
                 reported.add(stem)
                 warn(
-                    "SOP704",
+                    "SOP744",
                     sentence,
                     f"De afkorting '{stem}' staat niet in de woordenlijst, in de zin '{quote}'.",
                     "Schrijf voluit wat u bedoelt. Of vraag het samenwerkingsverband de afkorting "
@@ -139,7 +139,7 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
             elif max(len(part) for part in re.split(r"['’-]", word)) > MAX_LETTERS:
                 reported.add(word)
                 warn(
-                    "SOP702",
+                    "SOP742",
                     sentence,
                     f"Het woord '{word}' is lang ({len(word)} letters), in de zin '{quote}'.",
                     "Zeg het met kortere, gewone woorden.",
