@@ -106,3 +106,13 @@ def serve(root: Path, address: str) -> None:
 
     click.echo(f"De site staat op http://{address}/ (stoppen: Ctrl+C).")
     mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), livereload=True, dev_addr=address)
+
+
+def _register_editing_commands() -> None:
+    from . import cli_edit
+
+    for command in cli_edit.COMMANDS:
+        main.add_command(command)
+
+
+_register_editing_commands()

@@ -208,6 +208,6 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         values["swv.yaml"],
         values["basisondersteuning.yaml"],
         values["vocabularies.yaml"],
-        glossary or Glossary.model_construct(terms=[]),
+        glossary or Glossary(),
     )
     return config, issues

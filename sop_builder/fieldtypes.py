@@ -91,9 +91,13 @@ def _school_year(value: Any) -> str:
     return text
 
 
+_URL = r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s<>\"']*)?"
+_EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+
+
 def _url(value: Any) -> str:
     text = _text(value)
-    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s<>\"']*)?", text):
+    if not re.fullmatch(_URL, text):
         raise _fail(
             "SOP106",
             "'{value}' is geen geldig webadres.",
@@ -106,7 +110,7 @@ def _url(value: Any) -> str:
 
 def _email(value: Any) -> str:
     text = _text(value)
-    if not re.fullmatch(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", text):
+    if not re.fullmatch(_EMAIL, text):
         raise _fail(
             "SOP107",
             "'{value}' is geen geldig e-mailadres.",
@@ -181,6 +185,12 @@ def _string_schema(**extra: Any) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", **extra})
 
 
+def _number_schema(lo: int, hi: int, pattern: str) -> WithJsonSchema:
+    """A number from ``lo`` to ``hi``, typed as a number or as text."""
+    number = {"type": "number", "minimum": lo, "maximum": hi}
+    return WithJsonSchema({"anyOf": [number, {"type": "string", "pattern": pattern}]})
+
+
 Text = Annotated[str, BeforeValidator(_text), _string_schema(minLength=1)]
 PlainText = Annotated[
     str, BeforeValidator(_plain_text), _string_schema(minLength=1, pattern=r"^[^<>]+$")
@@ -250,14 +260,31 @@ Date = Annotated[date, BeforeValidator(_date), _string_schema(format="date")]
 SchoolYear = Annotated[
     str, BeforeValidator(_school_year), _string_schema(pattern=r"^[0-9]{4}-[0-9]{4}$")
 ]
-Url = Annotated[str, BeforeValidator(_url), _string_schema(format="uri", pattern=r"^https?://")]
-Email = Annotated[str, BeforeValidator(_email), _string_schema(format="email")]
-Weight = Annotated[Fraction, BeforeValidator(_weight), _string_schema()]
-Percentage = Annotated[Fraction, BeforeValidator(_percentage), _string_schema()]
-PositiveInt = Annotated[
-    int, BeforeValidator(_positive_int), _string_schema(pattern=r"^[1-9][0-9]*$")
+Url = Annotated[str, BeforeValidator(_url), _string_schema(format="uri", pattern=f"^{_URL}$")]
+Email = Annotated[
+    str, BeforeValidator(_email), _string_schema(format="email", pattern=f"^{_EMAIL}$")
 ]
-YesNo = Annotated[bool, BeforeValidator(_yes_no), _string_schema(enum=["ja", "nee"])]
+# Editors read an unquoted 80 or true as a number or a boolean; our reader keeps it as text.
+Weight = Annotated[
+    Fraction,
+    BeforeValidator(_weight),
+    _number_schema(0, 1, r"^(0([.,][0-9]+)?|1([.,]0+)?|[0-9]+/[1-9][0-9]*)$"),
+]
+Percentage = Annotated[
+    Fraction,
+    BeforeValidator(_percentage),
+    _number_schema(1, 100, r"^(100([.,]0+)?|[1-9][0-9]?([.,][0-9]+)?)$"),
+]
+PositiveInt = Annotated[
+    int,
+    BeforeValidator(_positive_int),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^[1-9][0-9]*$"}),
+]
+YesNo = Annotated[
+    bool,
+    BeforeValidator(_yes_no),
+    WithJsonSchema({"enum": ["ja", "nee", "true", "false", True, False]}),
+]
 
 
 def optional(kind: Any) -> Any:

@@ -10,10 +10,9 @@ import html
 import re
 from dataclasses import dataclass
 
-from pydantic import Field
+from .model import Glossary, GlossaryTerm
 
-from .fieldtypes import PlainText, Text, optional
-from .model import Schema
+__all__ = ["GLOSSARY_FILE", "Glossary", "GlossaryTerm", "explain_terms"]
 
 GLOSSARY_FILE = "woordenlijst.yaml"
 # Text inside these elements is left alone: links, headings, code, and what is already explained.
@@ -41,22 +40,6 @@ SKIPPED = {
 }
 _TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
-
-
-class GlossaryTerm(Schema):
-    term: PlainText = Field(alias="term")
-    explanation: Text = Field(alias="uitleg")
-    plainer: optional(PlainText) = Field(None, alias="eenvoudiger")
-    variants: list[PlainText] = Field(default_factory=list, alias="varianten")
-
-    @property
-    def anchor(self) -> str:
-        kept = "".join(c if c.isalnum() else "-" for c in self.term.lower())
-        return "-".join(p for p in kept.split("-") if p) or "term"
-
-
-class Glossary(Schema):
-    terms: list[GlossaryTerm] = Field(default_factory=list, alias="termen")
 
 
 @dataclass(frozen=True)

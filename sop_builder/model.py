@@ -8,12 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
-if TYPE_CHECKING:
-    from .glossary import Glossary
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .fieldtypes import (
     AgreementId,
@@ -270,6 +267,10 @@ class SopFrontMatter(Schema):
 # --- content/schools/<slug>/zelfevaluatie-<jaar>.yaml ---------------------------------------
 
 
+def _empty_mapping(value: Any) -> Any:
+    return {} if isinstance(value, str) and not value.strip() else value
+
+
 class ScoreEntry(Schema):
     score: PlainText = Field(alias="score")
     explanation: optional(Text) = Field(None, alias="toelichting")
@@ -282,7 +283,30 @@ class AssessmentFile(Schema):
     filled_in_on: Date = Field(alias="ingevuld_op")
     filled_in_by: PlainText = Field(alias="ingevuld_door")
     # Each value is a score code or a ScoreEntry mapping; checked entry by entry in loading.
-    scores: dict[str, Any] = Field(alias="scores")
+    # An empty 'scores:' (a new school's file) means nothing is scored yet.
+    scores: Annotated[dict[str, Any], BeforeValidator(_empty_mapping)] = Field(alias="scores")
+
+
+# --- site_config/woordenlijst.yaml (optional) ----------------------------------------------
+
+
+class GlossaryTerm(Schema):
+    """A word parents may not know, its explanation, and optionally a plainer form."""
+
+    term: PlainText = Field(alias="term")
+    explanation: Text = Field(alias="uitleg")
+    plainer: optional(PlainText) = Field(None, alias="eenvoudiger")
+    variants: list[PlainText] = Field(default_factory=list, alias="varianten")
+
+    @property
+    def anchor(self) -> str:
+        """The id of the term on the glossary page: 'S(B)O' -> 's-b-o'."""
+        kept = "".join(c if c.isalnum() else "-" for c in self.term.lower())
+        return "-".join(p for p in kept.split("-") if p) or "term"
+
+
+class Glossary(Schema):
+    terms: list[GlossaryTerm] = Field(default_factory=list, alias="termen")
 
 
 # --- domain objects -------------------------------------------------------------------------
@@ -297,7 +321,7 @@ class SiteConfig:
     swv: SwvConfig
     norm: Norm
     vocabularies: Vocabularies
-    glossary: Glossary | None = None  # site_config/woordenlijst.yaml, optional
+    glossary: Glossary = field(default_factory=Glossary)  # site_config/woordenlijst.yaml
 
 
 @dataclass(frozen=True)

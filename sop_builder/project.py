@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .config import load_config
+from .editing_checks import editing_checks
 from .evaluation import EvaluationData, load_evaluations
 from .issues import Issue
 from .loading import load_school, school_folders
@@ -78,6 +79,7 @@ def process_folder(
     if config is not None:
         school, found = validate_school(loaded, config, today)
         issues += found
+        issues += editing_checks(folder, loaded.folder, config)
     unreadable = None
     if loaded.front is None:
         raw = loaded.tree.data if loaded.tree is not None else None

@@ -1,0 +1,239 @@
+"""Dutch title and explanation of every field people type, per schema class.
+
+One source for the JSON Schema (`schema_export.py`), the comments in a new school folder
+(`scaffold.py`) and the web editor. `tests/test_schema_export.py` requires an entry for every
+field of every registered content type, so a new field cannot go undocumented.
+"""
+
+from __future__ import annotations
+
+# schema class name -> Dutch key -> (title, explanation in plain Dutch)
+FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
+    "SopFrontMatter": {
+        "naam": ("Naam van de school", "De volledige naam, zoals ouders hem kennen."),
+        "vestigingscode": (
+            "Vestigingscode",
+            "6 tekens: 2 cijfers, 2 hoofdletters, 2 cijfers (bijvoorbeeld 12AB00). "
+            "U vindt de code bij DUO.",
+        ),
+        "bestuur": ("Bestuur", "De naam van het schoolbestuur (stichting of vereniging)."),
+        "kern": ("Kern", "De code van de kern (regio) waar de school bij hoort."),
+        "type": ("Soort school", "bao, sbo, so of vo."),
+        "adres": ("Adres", "Het bezoekadres van de school."),
+        "website": ("Website", "Het webadres van de school, beginnend met https://."),
+        "email": ("E-mail", "Het algemene e-mailadres van de school (mag leeg)."),
+        "telefoon": ("Telefoon", "Het algemene telefoonnummer van de school (mag leeg)."),
+        "contactpersonen": (
+            "Contactpersonen",
+            "Wie ouders kunnen bellen of mailen over ondersteuning. Gebruik werkadressen.",
+        ),
+        "vastgesteld_door_bestuur": (
+            "Vastgesteld door het bestuur",
+            "De datum (JJJJ-MM-DD) waarop het bestuur dit SOP heeft vastgesteld.",
+        ),
+        "besproken_met_mr": (
+            "Besproken met de MR",
+            "De datum (JJJJ-MM-DD) waarop de medezeggenschapsraad het SOP heeft besproken.",
+        ),
+        "geldig_tot": ("Geldig tot", "Tot welke datum (JJJJ-MM-DD) dit SOP geldt."),
+        "bijgewerkt": (
+            "Laatst bijgewerkt",
+            "De datum (JJJJ-MM-DD) van de laatste wijziging; ouders zien die op de site.",
+        ),
+        "interne_expertise": (
+            "Deskundigheid in de school",
+            "Welke specialisten de school zelf heeft. Kies uit de lijst van het "
+            "samenwerkingsverband.",
+        ),
+        "externe_deskundigheid": (
+            "Deskundigheid van buiten",
+            "Met welke deskundigen van buiten de school samenwerkt. Kies uit de lijst.",
+        ),
+        "extra_ondersteuning": (
+            "Extra ondersteuning",
+            "Welke extra hulp de school biedt, zoals een plusklas. Kies uit de lijst.",
+        ),
+        "interne_notitie": (
+            "Interne notitie",
+            "Alleen voor het samenwerkingsverband; komt nooit op de site.",
+        ),
+    },
+    "Address": {
+        "straat": ("Straat en huisnummer", "Bijvoorbeeld Zeereep 12."),
+        "postcode": ("Postcode", "4 cijfers en 2 hoofdletters, bijvoorbeeld 1941 AB."),
+        "plaats": ("Plaats", "De plaats waar de school staat."),
+    },
+    "ContactPerson": {
+        "rol": ("Rol", "Bijvoorbeeld Intern begeleider of Directeur."),
+        "naam": ("Naam", "Voornaam en achternaam."),
+        "email": ("E-mail", "Een e-mailadres van school, geen privéadres (mag leeg)."),
+        "telefoon": ("Telefoon", "Een nummer van school, geen privénummer (mag leeg)."),
+    },
+    "AssessmentFile": {
+        "schooljaar": ("Schooljaar", "Bijvoorbeeld 2025-2026; gelijk aan de bestandsnaam."),
+        "ingevuld_op": ("Ingevuld op", "De datum (JJJJ-MM-DD) waarop de school dit invulde."),
+        "ingevuld_door": (
+            "Ingevuld door",
+            "Een rol, bijvoorbeeld Intern begeleider. Nooit de naam van een leerling.",
+        ),
+        "scores": (
+            "Scores",
+            "Per afspraak een score, bijvoorbeeld BO-01: ja. Een toelichting is intern.",
+        ),
+    },
+    "ScoreEntry": {
+        "score": ("Score", "De code van de score, bijvoorbeeld ja, deels of nee."),
+        "toelichting": (
+            "Toelichting",
+            "Alleen voor het samenwerkingsverband; komt nooit op de site.",
+        ),
+    },
+    "SwvConfig": {
+        "toegankelijkheid": (
+            "Toegankelijkheid",
+            "De gegevens voor de toegankelijkheidsverklaring op de site.",
+        ),
+        "privacy": ("Privacy", "De gegevens voor de privacypagina op de site."),
+        "naam": ("Naam", "De volledige naam van het samenwerkingsverband."),
+        "korte_naam": ("Korte naam", "De naam in kopjes en de menubalk."),
+        "regiocode": ("Regiocode", "De code van de regio, bijvoorbeeld PO 27-99."),
+        "website": ("Website", "Het webadres van het samenwerkingsverband."),
+        "contact": ("Contact", "E-mail, telefoon en adres van het samenwerkingsverband."),
+        "steunpunt": ("Steunpunt", "Het ouder- en jeugdsteunpunt."),
+        "schooljaar": ("Huidig schooljaar", "Bijvoorbeeld 2025-2026."),
+        "sop_max_tekens": (
+            "Lengte van een SOP",
+            "Hoeveel tekens de vier teksten samen mogen hebben (past op één A4).",
+        ),
+        "groepering": ("Groepering", "Hoe u de groepen scholen in de regio noemt."),
+        "kernen": ("Kernen", "De groepen scholen in de regio, elk met een vaste code."),
+        "doelen": ("Doelen", "Het doel (percentage afspraken gehaald) per schooljaar."),
+    },
+    "SwvContact": {
+        "email": ("E-mail", "Het algemene e-mailadres."),
+        "telefoon": ("Telefoon", "Het algemene telefoonnummer."),
+        "adres": ("Adres", "Straat, postcode en plaats."),
+    },
+    "SupportPoint": {
+        "naam": ("Naam", "De naam van het steunpunt."),
+        "omschrijving": ("Omschrijving", "Eén zin in gewone taal over wat het steunpunt doet."),
+        "telefoon": ("Telefoon", "Het telefoonnummer van het steunpunt."),
+        "email": ("E-mail", "Het e-mailadres van het steunpunt."),
+        "website": ("Website", "Het webadres van het steunpunt."),
+    },
+    "Grouping": {
+        "label": ("Naam", "Bijvoorbeeld kern of regio."),
+        "meervoud": ("Meervoud", "Bijvoorbeeld kernen of regio's."),
+    },
+    "Kern": {
+        "id": ("Code", "Kleine letters, cijfers en streepjes. Verander een code nooit."),
+        "naam": ("Naam", "De naam van de kern."),
+        "gemeente": ("Gemeente", "De gemeente van de kern."),
+    },
+    "Target": {
+        "vanaf": ("Vanaf schooljaar", "Het schooljaar waarin dit doel begint."),
+        "percentage": ("Percentage", "Een getal van 1 tot en met 100, zonder %-teken."),
+    },
+    "Norm": {
+        "versie": ("Versie", "Het versienummer van de afspraken."),
+        "naam": ("Naam", "De naam van de afspraken."),
+        "vastgesteld": ("Vastgesteld", "De datum (JJJJ-MM-DD) waarop de afspraken golden."),
+        "aspecten": ("Aspecten", "De vier aspecten van het referentiekader."),
+        "schaal": ("Schaal", "De scores die een school kan geven, met hun gewicht."),
+        "nvt_toegestaan": ("Niet van toepassing toegestaan", "ja of nee."),
+        "zonder_score": ("Afspraak zonder score", "Hoe een afspraak zonder score telt."),
+        "themas": ("Thema's", "De thema's waarin de afspraken zijn verdeeld."),
+        "afspraken": ("Afspraken", "De afspraken basisondersteuning, elk met een vaste code."),
+    },
+    "Aspect": {
+        "id": ("Code", "Kleine letters, cijfers en streepjes."),
+        "naam": ("Naam", "De naam van het aspect."),
+    },
+    "ScaleLevel": {
+        "code": ("Code", "Wat de school invult, bijvoorbeeld ja."),
+        "label": ("Label", "Wat op de site staat, bijvoorbeeld Voldoet."),
+        "gewicht": ("Gewicht", "Hoe zwaar de score telt: 0, 1/2 of 1."),
+        "nvt": ("Niet van toepassing", "ja als deze score de afspraak uit de telling haalt."),
+    },
+    "Theme": {
+        "id": ("Code", "Kleine letters, cijfers en streepjes."),
+        "titel": ("Titel", "De titel van het thema."),
+        "omschrijving": ("Omschrijving", "Eén zin in de woorden van ouders."),
+    },
+    "Agreement": {
+        "id": ("Code", "Bijvoorbeeld BO-01. Verander een code nooit."),
+        "thema": ("Thema", "De code van het thema."),
+        "aspect": ("Aspect", "De code van het aspect."),
+        "titel": ("Titel", "Een korte titel (ongeveer 60 tekens)."),
+        "omschrijving": ("Omschrijving", "Wat de school doet, in gewone taal."),
+    },
+    "Vocabularies": {
+        "behoeften": (
+            "Behoeften",
+            "Waar ouders op zoeken in 'Vind een school' (id en naam). De keuzes hieronder "
+            "noemen er een of meer.",
+        ),
+        "interne_expertise": ("Deskundigheid in de school", "De keuzes voor scholen."),
+        "externe_deskundigheid": ("Deskundigheid van buiten", "De keuzes voor scholen."),
+        "extra_ondersteuning": ("Extra ondersteuning", "De keuzes voor scholen."),
+    },
+    "VocabularyEntry": {
+        "id": ("Code", "Kleine letters, cijfers en streepjes. Verander een code nooit."),
+        "label": ("Naam", "De naam op de site."),
+        "omschrijving": ("Omschrijving", "Eén zin in gewone taal."),
+        "behoeften": ("Behoeften", "Woorden die ouders gebruiken als ze zoeken."),
+    },
+    "Need": {
+        "id": ("Code", "Kleine letters, cijfers en streepjes, bijvoorbeeld dyslexie."),
+        "label": ("Naam", "Zoals ouders het zeggen, bijvoorbeeld 'Bewegen (motoriek)'."),
+    },
+    "Accessibility": {
+        "status": (
+            "Status",
+            "Voldoet de site aan WCAG 2.1 AA: volledig, gedeeltelijk of niet.",
+        ),
+        "datum_verklaring": (
+            "Datum van de verklaring",
+            "De datum (JJJJ-MM-DD) van deze verklaring.",
+        ),
+        "laatste_onderzoek": (
+            "Laatste onderzoek",
+            "Wanneer de site het laatst is onderzocht (JJJJ-MM-DD, mag leeg).",
+        ),
+        "onderzocht_door": ("Onderzocht door", "Wie of hoe de site is onderzocht (mag leeg)."),
+        "bekende_problemen": (
+            "Bekende problemen",
+            "Wat nog niet goed werkt, één regel per probleem (mag leeg).",
+        ),
+        "email": ("E-mail", "Waar bezoekers een probleem met de toegankelijkheid melden."),
+        "reactietermijn_dagen": (
+            "Reactietermijn",
+            "Binnen hoeveel werkdagen een bezoeker antwoord krijgt.",
+        ),
+    },
+    "Privacy": {
+        "email_functionaris": (
+            "E-mail voor privacy",
+            "Het adres van de functionaris gegevensbescherming of wie privacyvragen beantwoordt.",
+        ),
+        "hosting": ("Hosting", "Bij welke partij de site staat (mag leeg)."),
+    },
+    "Glossary": {
+        "termen": ("Termen", "Woorden en afkortingen die ouders misschien niet kennen."),
+    },
+    "GlossaryTerm": {
+        "term": ("Term", "Het woord of de afkorting, bijvoorbeeld OPP."),
+        "uitleg": ("Uitleg", "Eén zin in gewone taal over wat het betekent."),
+        "eenvoudiger": ("Eenvoudiger", "Een gewoner woord dat de check voorstelt (mag leeg)."),
+        "varianten": ("Varianten", "Andere schrijfwijzen van hetzelfde woord (mag leeg)."),
+    },
+    "Editors": {
+        "swv": ("Beheerders", "Wie van het samenwerkingsverband alles mag aanpassen (@naam)."),
+        "scholen": ("Scholen", "Per map van een school: wie haar SOP mag aanpassen (@naam)."),
+    },
+}
+
+
+def field_doc(model_name: str, key: str) -> tuple[str, str] | None:
+    """The (title, explanation) of ``key`` in the schema class ``model_name``, if known."""
+    return FIELD_DOCS.get(model_name, {}).get(key)

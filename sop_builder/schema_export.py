@@ -1,0 +1,154 @@
+"""JSON Schema for every content type, generated from the validator's own pydantic models.
+
+The structure (fields, required keys, patterns, fixed choices) comes from the models; Dutch titles
+and explanations come from ``fielddocs.py``; choices that the SWV keeps in ``site_config/``
+(kernen, keuzelijsten, afspraken, scores) are added from the loaded configuration.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .content_types import CONTENT_TYPES, ContentType
+from .fielddocs import field_doc
+from .model import SiteConfig
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+Choices = list[tuple[str, str]]  # (value, label)
+
+
+def _kernen(config: SiteConfig) -> Choices:
+    return [(k.id, k.name) for k in config.swv.kernen]
+
+
+def _vocabulary(attr: str) -> Callable[[SiteConfig], Choices]:
+    return lambda config: [(e.id, e.label) for e in getattr(config.vocabularies, attr)]
+
+
+def _score_codes(config: SiteConfig) -> Choices:
+    norm = config.norm
+    return [
+        (s.code, s.label) for s in norm.scale if norm.not_applicable_allowed or not s.not_applicable
+    ]
+
+
+# (schema class, Dutch key) -> the allowed values from site_config/
+CONFIG_CHOICES: dict[tuple[str, str], Callable[[SiteConfig], Choices]] = {
+    ("SopFrontMatter", "kern"): _kernen,
+    ("SopFrontMatter", "interne_expertise"): _vocabulary("internal_expertise"),
+    ("SopFrontMatter", "externe_deskundigheid"): _vocabulary("external_expertise"),
+    ("SopFrontMatter", "extra_ondersteuning"): _vocabulary("extra_support"),
+    ("ScoreEntry", "score"): _score_codes,
+}
+
+
+def _enum(choices: Choices) -> dict[str, Any]:
+    return {
+        "type": "string",
+        "enum": [value for value, _ in choices],
+        "enumDescriptions": [label for _, label in choices],
+    }
+
+
+def _allow_empty(schema: dict[str, Any]) -> None:
+    """Optional fields: an empty value means 'not filled in' (null in editors, '' in our reader)."""
+    for key, value in list(schema.items()):
+        if key == "anyOf" and {"type": "null"} in value:
+            value.append({"type": "string", "maxLength": 0})
+        if isinstance(value, dict):
+            _allow_empty(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    _allow_empty(item)
+
+
+def _describe(name: str, schema: dict[str, Any], config: SiteConfig | None) -> None:
+    """Dutch titles and explanations, config choices, and enum labels for one schema class."""
+    for key, prop in schema.get("properties", {}).items():
+        doc = field_doc(name, key)
+        if doc:
+            prop["title"], prop["description"] = doc
+        labels = prop.pop("x-labels", None)
+        if labels and "enum" in prop:
+            prop["enumDescriptions"] = [labels.get(v, v) for v in prop["enum"]]
+        choose = CONFIG_CHOICES.get((name, key))
+        if choose is None or config is None:
+            continue
+        kept = {k: prop[k] for k in ("title", "description", "default") if k in prop}
+        if prop.get("type") == "array":
+            prop["items"] = _enum(choose(config))
+        else:
+            prop.clear()
+            prop.update(kept | _enum(choose(config)))
+
+
+def _scores(schema: dict[str, Any], config: SiteConfig) -> None:
+    """The scores mapping: known agreement ids, each a score code or {score, toelichting}."""
+    scores = schema["properties"]["scores"]
+    entry = schema["$defs"]["ScoreEntry"]
+    agreements = config.norm.agreements
+    scores.update(
+        type=["object", "null", "string"],
+        maxLength=0,
+        propertyNames={"enum": [a.id for a in agreements]},
+        additionalProperties={
+            "anyOf": [entry["properties"]["score"], {"$ref": "#/$defs/ScoreEntry"}]
+        },
+    )
+
+
+def content_schema(kind: ContentType, config: SiteConfig | None) -> dict[str, Any]:
+    """The JSON Schema of one content type (with site_config choices when ``config`` is given)."""
+    schema = kind.model.model_json_schema(by_alias=True, mode="validation")
+    if kind.model.__name__ == "AssessmentFile":
+        from .model import ScoreEntry
+
+        schema.setdefault("$defs", {})["ScoreEntry"] = ScoreEntry.model_json_schema(by_alias=True)
+    for name, definition in schema.get("$defs", {}).items():
+        _describe(name, definition, config)
+    _describe(kind.model.__name__, schema, config)
+    if kind.model.__name__ == "AssessmentFile" and config is not None:
+        _scores(schema, config)
+    _allow_empty(schema)
+    schema["title"] = kind.title
+    schema["description"] = (
+        "Gemaakt door 'sop-builder schema'; pas dit bestand niet met de hand aan."
+    )
+    return {"$schema": JSON_SCHEMA_DIALECT, "$id": f"{kind.id}.schema.json", **schema}
+
+
+def all_schemas(config: SiteConfig | None) -> dict[str, dict[str, Any]]:
+    """File name -> schema, for every registered content type."""
+    return {f"{k.id}.schema.json": content_schema(k, config) for k in CONTENT_TYPES}
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so a file is never half written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_schemas(out_dir: Path, config: SiteConfig | None) -> list[Path]:
+    """Write every schema into ``out_dir``; return the files written."""
+    written = []
+    for name, schema in all_schemas(config).items():
+        write_atomic(out_dir / name, dumps(schema))
+        written.append(out_dir / name)
+    return written

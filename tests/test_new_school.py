@@ -1,0 +1,110 @@
+"""`sop-builder new-school`: a complete, explained folder that passes check and builds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sop_builder.cli import main
+from sop_builder.fielddocs import FIELD_DOCS
+from sop_builder.project import load_project
+
+from .conftest import TODAY
+
+ANSWERS = [
+    "--naam", "OBS Het Zeepaard", "--vestigingscode", "12AB00", "--kern", "noord",
+    "--type", "bao", "--datum", TODAY.isoformat(),
+]  # fmt: skip
+FOLDER = "content/schools/obs-het-zeepaard"
+
+
+def new_school(root: Path, *args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, ["new-school", "--map", str(root), *args], input=stdin)
+
+
+def check(root: Path, *args: str):
+    return CliRunner().invoke(
+        main, ["check", "--map", str(root), "--datum", TODAY.isoformat(), *args]
+    )
+
+
+def test_new_school_passes_check_and_builds_its_page(sample: Path):
+    result = new_school(sample, *ANSWERS)
+    assert result.exit_code == 0, result.output
+    assert f"De map {FOLDER} is klaar" in result.output
+    checked = check(sample, "--formaat", "parsable")
+    assert checked.exit_code == 0, checked.output
+    own = [line for line in checked.output.splitlines() if line.startswith(FOLDER)]
+    assert own and all(" waarschuwing " in line for line in own)
+    codes = {line.split(" ")[2] for line in own}
+    assert codes == {"SOP302", "SOP403", "SOP407", "SOP411"}
+    site = sample / "site"
+    built = CliRunner().invoke(
+        main, ["build", "--map", str(sample), "--uit", str(site), "--datum", TODAY.isoformat()]
+    )
+    assert built.exit_code == 0, built.output
+    page = (site / "scholen" / "obs-het-zeepaard" / "index.html").read_text(encoding="utf-8")
+    assert "OBS Het Zeepaard" in page
+    assert "Schrijf voor ouders" not in page  # the guidance comments stay internal
+
+
+def test_every_front_matter_field_is_explained_by_a_dutch_comment(sample: Path):
+    assert new_school(sample, *ANSWERS).exit_code == 0
+    text = (sample / FOLDER / "sop.md").read_text(encoding="utf-8")
+    front = text.split("\n---", 1)[0].splitlines()
+    keys = [
+        (i, m.group(1)) for i, line in enumerate(front) if (m := re.match(r"^([a-z_]+):", line))
+    ]
+    assert {key for _, key in keys} == set(FIELD_DOCS["SopFrontMatter"])
+    previous = 0
+    for index, key in keys:
+        title = FIELD_DOCS["SopFrontMatter"][key][0]
+        comments = [line for line in front[previous:index] if line.startswith("#")]
+        assert any(line.startswith(f"# {title}: ") for line in comments), key
+        previous = index + 1
+
+
+def test_filling_in_the_placeholders_removes_their_warnings(sample: Path):
+    assert new_school(sample, *ANSWERS).exit_code == 0
+    sop = sample / FOLDER / "sop.md"
+    text = sop.read_text(encoding="utf-8").replace(" INVULLEN\n", "\n")
+    text = text.replace("website: https://www.school.nl", "website: https://www.zeepaard.nl")
+    sop.write_text(text, encoding="utf-8")
+    project = load_project(sample, TODAY)
+    assert [i for i in project.issues if i.path == f"{FOLDER}/sop.md" and i.code == "SOP411"] == []
+
+
+def test_new_school_never_overwrites(sample: Path):
+    assert new_school(sample, *ANSWERS).exit_code == 0
+    before = (sample / FOLDER / "sop.md").read_bytes()
+    again = new_school(sample, *ANSWERS[:2], "--vestigingscode", "12AB01", *ANSWERS[4:])
+    assert again.exit_code == 1
+    assert "bestaat al" in again.output and "--mapnaam" in again.output
+    assert (sample / FOLDER / "sop.md").read_bytes() == before
+
+
+def test_wrong_answers_are_refused_in_dutch_without_writing(sample: Path):
+    result = new_school(
+        sample, "--naam", "X", "--vestigingscode", "98XA00", "--kern", "noord", "--type", "bao"
+    )
+    assert result.exit_code == 1
+    assert "School de-duinroos heeft al vestigingscode 98XA00." in result.output
+    result = new_school(
+        sample, "--naam", "X", "--vestigingscode", "12AB00", "--kern", "noordd", "--type", "bao"
+    )
+    assert result.exit_code == 1 and "Kies een van deze codes: noord," in result.output
+    assert not (sample / "content/schools/x").exists()
+
+
+def test_interactive_asks_again_until_the_answer_is_right(sample: Path):
+    answers = "Basisschool De Zeester Twee\n12AB0\n12AB07\nNoord\nnoord\nbao\n"
+    result = new_school(sample, "--datum", TODAY.isoformat(), stdin=answers)
+    assert result.exit_code == 0, result.output
+    assert "Dat klopt niet. '12AB0' is geen geldige vestigingscode." in result.output
+    assert "Dat klopt niet. Kies een van deze codes" in result.output
+    text = (sample / "content/schools/basisschool-de-zeester-twee/sop.md").read_text(
+        encoding="utf-8"
+    )
+    assert "vestigingscode: 12AB07\n" in text and "kern: noord\n" in text

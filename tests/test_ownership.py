@@ -1,0 +1,88 @@
+"""Who may edit what: CODEOWNERS from config, and the pull-request check on a scratch repository."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sop_builder.cli import main
+from sop_builder.ownership import codeowners, load_editors
+
+from .conftest import ROOT
+from .test_commit_hooks import git
+
+
+def test_codeowners_gives_each_school_to_its_editors_and_the_rest_to_the_swv(tmp_path: Path):
+    editors, issues = load_editors(ROOT)
+    assert issues == [] and editors is not None
+    text = codeowners(editors)
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    assert lines[0] == "* @swv-duinkust/beheer"
+    assert "/content/schools/de-duinroos/ @marieke-schouten @peter-bakker" in lines
+    result = CliRunner().invoke(
+        main, ["codeowners", "--map", str(ROOT), "--uit", str(tmp_path / "CODEOWNERS")]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "CODEOWNERS").read_text(encoding="utf-8") == text
+
+
+def test_unknown_school_in_editors_file_is_named(sample: Path):
+    file = sample / "site_config/redacteuren.yaml"
+    file.write_text(
+        file.read_text(encoding="utf-8") + '  de-duinros: ["@iemand"]\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["codeowners", "--map", str(sample)])
+    assert result.exit_code == 1
+    assert "SOP502" in result.output and "'de-duinros' bestaat niet" in result.output
+    assert not (sample / ".github/CODEOWNERS").exists()
+
+
+@pytest.fixture
+def repo(sample: Path) -> Path:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    git(sample, "init", "-q", "-b", "main")
+    git(sample, "add", "-A")
+    git(sample, "commit", "-q", "-m", "start")
+    git(sample, "checkout", "-q", "-b", "wijziging")
+    return sample
+
+
+def change(repo: Path, rel: str) -> None:
+    file = repo / rel
+    file.write_text(file.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", f"wijzig {rel}")
+
+
+def check_owners(repo: Path, author: str):
+    command = [Path(sys.executable).with_name("sop-builder"), "check-owners", "--auteur", author]
+    return subprocess.run([*command, "--basis", "main"], cwd=repo, capture_output=True, text=True)
+
+
+def test_pull_request_touching_only_own_school_passes(repo: Path):
+    change(repo, "content/schools/de-duinroos/sop.md")
+    result = check_owners(repo, "marieke-schouten")
+    assert result.returncode == 0, result.stderr
+    assert "In orde" in result.stdout
+
+
+def test_pull_request_touching_another_school_fails_naming_the_file(repo: Path):
+    change(repo, "content/schools/de-duinroos/sop.md")
+    change(repo, "content/schools/de-meeuw/sop.md")
+    result = check_owners(repo, "marieke-schouten")
+    assert result.returncode == 1
+    assert (
+        "content/schools/de-meeuw/sop.md  (school de-meeuw; redacteuren: @ib-demeeuw)"
+        in result.stderr
+    )
+    assert "de-duinroos" not in result.stderr
+
+
+def test_the_swv_may_change_every_school(repo: Path):
+    change(repo, "content/schools/de-meeuw/sop.md")
+    assert check_owners(repo, "@swv-duinkust/beheer").returncode == 0

@@ -1,0 +1,108 @@
+"""The exported JSON Schema agrees with `check` on the sample and on the case folders."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+
+from sop_builder.config import load_config
+from sop_builder.content_types import CONTENT_TYPES, ContentType
+from sop_builder.fielddocs import field_doc
+from sop_builder.project import load_project
+from sop_builder.schema_export import all_schemas, content_schema, dumps
+from sop_builder.sourcefile import read_markdown_file, read_yaml_file
+
+from .casefolders import CASES, TODAY, case_names, prepare
+from .conftest import ROOT
+
+# Codes about the type or the allowed values of a single field: what a schema can express.
+SCHEMA_CODES = {
+    "SOP101", "SOP102", "SOP103", "SOP104", "SOP105", "SOP106", "SOP107", "SOP108", "SOP109",
+    "SOP110", "SOP111", "SOP112", "SOP113", "SOP201", "SOP202", "SOP301", "SOP303", "SOP304",
+}  # fmt: skip
+
+
+def _kind(rel: str) -> ContentType | None:
+    return next((k for k in CONTENT_TYPES if any(fnmatch.fnmatch(rel, p) for p in k.files)), None)
+
+
+def _data(root: Path, rel: str, kind: ContentType):
+    if kind.front_matter:
+        source, _ = read_markdown_file(root / rel, rel)
+        return None if source is None else source.tree.data
+    tree, _ = read_yaml_file(root / rel, rel)
+    return None if tree is None else tree.data
+
+
+def _schema_errors(schema: dict, data) -> list[str]:
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    return [e.message for e in validator.iter_errors(data)]
+
+
+def test_every_field_of_every_content_type_has_a_dutch_title_and_explanation():
+    missing = []
+    for kind in CONTENT_TYPES:
+        schema = content_schema(kind, None)
+        classes = {kind.model.__name__: schema, **schema.get("$defs", {})}
+        for name, definition in classes.items():
+            missing += [
+                f"{name}.{key}"
+                for key in definition.get("properties", {})
+                if field_doc(name, key) is None
+            ]
+    assert missing == []
+
+
+def test_schemas_are_valid_json_schema():
+    config, _ = load_config(ROOT)
+    for schema in all_schemas(config).values():
+        Draft202012Validator.check_schema(schema)
+
+
+def test_sample_content_and_config_pass_the_schema():
+    config, _ = load_config(ROOT)
+    checked = 0
+    for file in sorted([*ROOT.glob("content/**/*"), *ROOT.glob("site_config/*")]):
+        rel = file.relative_to(ROOT).as_posix()
+        kind = _kind(rel)
+        if kind is None or not file.is_file():
+            continue
+        assert _schema_errors(content_schema(kind, config), _data(ROOT, rel, kind)) == [], rel
+        checked += 1
+    assert checked > 20
+
+
+def _case_files(case: str) -> list[str]:
+    files = CASES / case / "files"
+    if not files.is_dir():
+        return []
+    return sorted(p.relative_to(files).as_posix() for p in files.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("case", [c for c in case_names() if _case_files(c)])
+def test_schema_rejects_what_check_rejects_for_type_and_allowed_values(case: str, tmp_path: Path):
+    root = prepare(case, tmp_path)
+    project = load_project(root, TODAY)
+    config = project.config or load_config(ROOT)[0]
+    for rel in _case_files(case):
+        kind = _kind(rel)
+        data = _data(root, rel, kind) if kind else None
+        if data is None:
+            continue  # not a content file, or not readable YAML: no schema question
+        check_codes = {i.code for i in project.issues if i.path == rel and i.is_error}
+        schema_errors = _schema_errors(content_schema(kind, config), data)
+        if check_codes & SCHEMA_CODES:
+            assert schema_errors, f"{rel}: check says {sorted(check_codes)}, schema accepts"
+        else:
+            assert schema_errors == [], f"{rel}: check accepts, schema says {schema_errors}"
+
+
+def test_committed_schemas_are_up_to_date():
+    """schema/ (used by the editor settings) matches what `sop-builder schema` writes."""
+    config, _ = load_config(ROOT)
+    for name, schema in all_schemas(config).items():
+        committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
+        assert committed == dumps(schema), f"schema/{name} is out of date: run sop-builder schema"

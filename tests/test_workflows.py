@@ -1,0 +1,71 @@
+"""The CI workflows are valid YAML and call only commands and options sop-builder has."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import click
+import pytest
+
+from sop_builder.cli import main
+from sop_builder.yamlread import read_yaml
+
+from .conftest import ROOT
+
+WORKFLOWS = [".github/workflows/sop-builder.yml", ".gitlab-ci.yml"]
+
+
+def _scripts(node) -> list[str]:
+    """Every shell line under a 'run' or 'script' key."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("run", "script", "before_script"):
+                found += value if isinstance(value, list) else value.splitlines()
+            else:
+                found += _scripts(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += _scripts(item)
+    return found
+
+
+@pytest.mark.parametrize("name", WORKFLOWS)
+def test_workflow_is_valid_yaml_and_calls_real_commands(name: str):
+    tree, issues = read_yaml((ROOT / name).read_text(encoding="utf-8"), name)
+    assert issues == [] and isinstance(tree.data, dict)
+    calls = [line for line in _scripts(tree.data) if line.strip().startswith("sop-builder ")]
+    assert len(calls) >= 3
+    for line in calls:
+        # CI variables become plain words; click then parses the line as the real CLI would.
+        args = shlex.split(re.sub(r"\$\{\{[^}]*\}\}|\$\w+", "x", line))[1:]
+        context = main.make_context("sop-builder", list(args), resilient_parsing=False)
+        command = main.get_command(context, args[0])
+        assert command is not None, line
+        try:
+            command.make_context(args[0], args[1:], parent=context)
+        except click.UsageError as exc:  # pragma: no cover - shown on failure
+            pytest.fail(f"{name}: '{line}': {exc}")
+
+
+def test_github_workflow_checks_pull_requests_and_publishes_main():
+    tree, _ = read_yaml((ROOT / WORKFLOWS[0]).read_text(encoding="utf-8"), "w")
+    lines = _scripts(tree.data)
+    assert "sop-builder check --formaat github" in lines
+    assert tree.data["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_readme_shows_the_adoption_steps():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Een nieuw samenwerkingsverband", 1)[1]
+    for needed in (
+        "swv.yaml",
+        "basisondersteuning.yaml",
+        "vocabularies.yaml",
+        "redacteuren.yaml",
+        "sop-builder build",
+        "sop-builder codeowners",
+        "site/",
+    ):
+        assert needed in section, needed
