@@ -108,6 +108,78 @@ def serve(root: Path, address: str) -> None:
     mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), livereload=True, dev_addr=address)
 
 
+def _show_issues(issues: list) -> None:
+    if issues:
+        click.echo(report._text(sorted(issues, key=lambda i: i.sort_key())), err=True)
+
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+_MAP = click.option(
+    "--map",
+    "root",
+    default=".",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="De map van het project (met site_config/ en content/).",
+)
+
+
+@main.command()
+@_MAP
+@click.option(
+    "--formaat", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True
+)
+@click.option("--uit", "out", required=True, type=_FILE, help="Het bestand dat wordt gemaakt.")
+@click.option("--schooljaar", default=None, help="Schooljaar JJJJ-JJJJ (standaard: het huidige).")
+def export(root: Path, fmt: str, out: Path, schooljaar: str | None) -> None:
+    """Zet de scores per school en per afspraak in een spreadsheet (intern)."""
+    from .score_sheets import export_scores
+
+    project = load_project(root)
+    if project.config is None or project.errors:
+        click.echo(report.render(project, "text"), err=True)
+        click.echo("Er is niets geëxporteerd: herstel eerst de fouten hierboven.", err=True)
+        sys.exit(1)
+    click.echo(export_scores(project, fmt, out, schooljaar))
+
+
+@main.command("import-scores")
+@_MAP
+@click.argument("school")
+@click.argument("bestand", type=_FILE)
+@click.option("--schooljaar", default=None, help="Schooljaar JJJJ-JJJJ (standaard: het huidige).")
+@click.option(
+    "--ingevuld-door",
+    default="Intern begeleider",
+    show_default=True,
+    help="Rol voor een nieuw bestand.",
+)
+def import_scores(
+    root: Path, school: str, bestand: Path, schooljaar: str | None, ingevuld_door: str
+) -> None:
+    """Lees de scores van SCHOOL (mapnaam of vestigingscode) uit een spreadsheet (CSV of XLSX)."""
+    from .score_sheets import import_scores as run
+
+    result = run(root, school, bestand, schooljaar, ingevuld_door)
+    _show_issues(result.issues)
+    for message in result.messages:
+        click.echo(message, err=not result.ok)
+    sys.exit(0 if result.ok else 1)
+
+
+@main.command("import-leerlingen")
+@_MAP
+@click.argument("bestand", type=_FILE)
+def import_leerlingen(root: Path, bestand: Path) -> None:
+    """Lees de leerlingaantallen per vestiging uit het open-data-bestand van DUO (CSV)."""
+    from .pupils import import_pupils
+
+    result = import_pupils(root, bestand)
+    _show_issues(result.issues)
+    for message in result.messages:
+        click.echo(message, err=not result.ok)
+    sys.exit(0 if result.ok else 1)
+
+
 def _register_editing_commands() -> None:
     from . import cli_edit
 

@@ -135,7 +135,27 @@ class InternSite:
             fewest=f.agreement_counts(f.rows)[:10],
             charts=charts,
             slugify=slugify,
+            pupil_groups=self.pupil_groups(),
         )
+
+    def pupil_groups(self) -> list[tuple[str, str, list[Any]]]:
+        """Pupil sums for the SWV, each kern and each bestuur (never a count under 5)."""
+        pupils = self.project.pupils
+        if pupils is None or not pupils.counts:
+            return []
+
+        def codes(rows: list[SchoolRow]) -> list[str]:
+            return [r.school.front.vestigingscode for r in rows]
+
+        groups = [
+            ("Samenwerkingsverband", self.swv.short_name, pupils.totals(codes(self.figures.rows)))
+        ]
+        label = self.swv.grouping.label.capitalize()
+        for kind, key in ((label, "kern"), ("Bestuur", "bestuur")):
+            groups += [
+                (kind, n, pupils.totals(codes(r))) for n, r in self.figures.groups(key).items()
+            ]
+        return groups
 
     def school_page(self, row: SchoolRow) -> str:
         return self._render(

@@ -19,6 +19,7 @@ from .model import School, SiteConfig
 from .offer import load_offer
 from .offer_model import Offer
 from .paths import kern_pages, offer_pages_paths
+from .pupils import PupilData, load_pupils
 from .redirects import Redirect, load_redirects
 from .scoring import Compliance, current_compliance
 from .validation import Identity, check_unique, identity, validate_school
@@ -41,6 +42,7 @@ class Project:
     evaluation: EvaluationData | None = None  # goals, evaluations, assessments (evaluation.py)
     redirects: list[Redirect] = field(default_factory=list)  # short links and renames
     offer: Offer = field(default_factory=Offer)  # the SWV's own offer (content/aanbod/)
+    pupils: PupilData | None = None  # content/leerlingen.yaml (pupils.py)
 
     @property
     def errors(self) -> list[Issue]:
@@ -134,5 +136,7 @@ def load_project(root: Path, today: date | None = None, internal: bool = True) -
     if config is not None:
         project.evaluation, found = load_evaluations(root, config, project.schools, internal)
         issues += found
+    project.pupils, found = load_pupils(root)
+    issues += found
     project.issues = sorted(issues, key=Issue.sort_key)
     return project

@@ -17,6 +17,7 @@ from .offer import internal_texts as offer_internal_texts
 from .offer_pages import offer_pages
 from .paths import grouping_path
 from .project import Project
+from .pupils import school_pupils
 from .qrcode import qr_svg
 from .sanitize import school_html
 from .scoring import Compliance, format_count, format_percentage
@@ -142,6 +143,11 @@ class Renderer:
                         overview=overview,
                         entries=[entries[s.slug] for s in overview.schools],
                         compliance=self.project.compliance,
+                        kern_pupils=self.project.pupils.totals(
+                            [s.front.vestigingscode for s in overview.schools]
+                        )
+                        if self.project.pupils
+                        else [],
                     ),
                 )
             )
@@ -172,6 +178,7 @@ class Renderer:
             ),
             "extra_support": _labels(school.front.extra_support, vocab.extra_support),
             "result": result,
+            "pupils": school_pupils(self.project.pupils, school.front.vestigingscode),
             "compliance_line": _compliance_line(result, self.config.swv.school_year),
             "themes": themes,
             "agreement_summary": (

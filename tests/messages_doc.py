@@ -9,6 +9,11 @@ from .casefolders import CASES, ROOT, case_names, expected_lines
 READER_TESTS = {
     "SOP004": "tests/test_reader.py::test_five_megabyte_file_is_refused_quickly",
     "SOP017": "tests/test_reader.py::test_nesting_60000_levels_deep_is_refused_quickly",
+    **{
+        f"SOP75{n}": "tests/test_spreadsheets.py"  # import-scores, not `check` output
+        for n in range(8)
+    },
+    **{f"SOP76{n}": "tests/test_pupils.py" for n in range(5)},  # import-leerlingen
 }
 DOC = ROOT / "docs" / "messages.md"
 

@@ -120,3 +120,27 @@ def test_internal_markers_reach_only_the_internal_site(sample: Path):
     assert "KANARIE" not in public_text
     # The one public field does reach the public site.
     assert "PUBLIEKzq0001" in public_text
+
+
+def test_markers_in_an_imported_spreadsheet_reach_only_the_internal_site(sample: Path):
+    """The free-text column of an imported questionnaire is internal, like every toelichting."""
+    from sop_builder.score_sheets import import_scores
+    from sop_builder.tables import write_csv
+
+    markers: list[str] = []
+    for slug in ("de-duinroos", "de-zeester"):
+        rows = []
+        for n in range(1, 66):
+            markers.append(marker())
+            rows.append([slug, f"BO-{n:02d}", "ja" if n % 3 else "deels", markers[-1]])
+        sheet = sample.parent / f"vragenlijst-{slug}.csv"
+        write_csv(sheet, ["school", "afspraak", "score", "toelichting"], rows)
+        result = import_scores(sample, slug, sheet, today=TODAY)
+        assert result.ok, result.issues
+
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_intern(sample, today=TODAY, echo=lambda s: None).ok
+    public_text = site_text(sample / "site")
+    intern_text = site_text(sample / "site-intern")
+    assert [m for m in markers if m not in intern_text] == []
+    assert "KANARIE" not in public_text

@@ -1,0 +1,139 @@
+"""Pupil numbers from the national open-data CSV; a count under 5 is never a number anywhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sop_builder.build import build_site
+from sop_builder.cli import main
+from sop_builder.intern_site import build_intern
+from sop_builder.pupils import PUPILS_FILE, import_pupils, load_pupils, parse_count
+
+from .conftest import TODAY
+from .test_intern_canary import site_text
+
+# The open-data layout: semicolon separated, old institution/location columns (BRIN_NUMMER,
+# VESTIGINGSNUMMER), one count column per year, one of them with its older name.
+OPEN_DATA = """\
+BRIN_NUMMER;VESTIGINGSNUMMER;VESTIGINGSNAAM;PLAATSNAAM;AANTAL_LEERLINGEN_2020;LEERLINGEN_2021;LEERLINGEN_2022;LEERLINGEN_2023;LEERLINGEN_2024;LEERLINGEN_2025
+98XA;00;BASISSCHOOL DE DUINROOS;DUINWIJK;301;310;322;330;341;352
+98XC;00;KINDCENTRUM DE ZEESTER;DUINWIJK;8;6;<5;<5;7;<5
+98XB;00;OBS HET HELMGRAS;DUINWIJK;120;118;115;;111;109
+98XD;00;SBO DE BRANDING;DUINWIJK;61;60;58;57;55;54
+99ZZ;00;EEN SCHOOL ELDERS;ERGENS;<5;12;13;14;15;16
+"""
+
+
+def write_open_data(folder: Path, text: str = OPEN_DATA) -> Path:
+    file = folder / "leerlingen-po-vestiging.csv"
+    file.write_text(text, encoding="utf-8")
+    return file
+
+
+def pupil_cells(html: str) -> list[str]:
+    """The pupil-count cells of every pupils table (second column), as text."""
+    cells = []
+    for table in re.findall(r'<table class="sop-pupils-table">.*?</table>', html, re.S):
+        for row in re.findall(r"<tr><th scope=\"row\">.*?</th><td>(.*?)</td>", table, re.S):
+            cells.append(row)
+    return cells
+
+
+def assert_no_small_number(cells: list[str]) -> None:
+    for cell in cells:
+        numbers = [int(n.replace(".", "")) for n in re.findall(r"\d[\d.]*", cell)]
+        assert all(n >= 5 for n in numbers), cell
+
+
+def test_parse_count_masks_everything_under_five():
+    assert parse_count("<5") == (True, None)
+    assert parse_count(" < 5 ") == (True, None)
+    assert parse_count("3") == (True, None)  # never published, even if a file gives it
+    assert parse_count("5") == (True, 5)
+    assert parse_count("12,5") == (False, None)
+
+
+def test_import_keeps_masked_counts_and_only_the_swvs_schools(sample: Path):
+    result = import_pupils(sample, write_open_data(sample.parent))
+    assert result.ok, result.issues
+    text = (sample / PUPILS_FILE).read_text(encoding="utf-8")
+    assert '"98XC00":\n    "2020": "8"\n    "2021": "6"\n    "2022": "<5"' in text
+    assert "99ZZ00" not in text  # not a school of this SWV
+    assert '"98XB00":\n    "2020": "120"\n    "2021": "118"\n    "2022": "115"\n    "2024"' in text
+    data, issues = load_pupils(sample)
+    assert issues == [] and data is not None
+    assert data.counts["98XC00"][2022].masked and data.counts["98XA00"][2020].value == 301
+    assert data.window == [2021, 2022, 2023, 2024, 2025]
+    assert "Geen aantallen gevonden voor" in result.messages[1]
+
+
+def test_masked_counts_are_never_published_as_a_number(sample: Path):
+    assert import_pupils(sample, write_open_data(sample.parent)).ok
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_intern(sample, today=TODAY, echo=lambda s: None).ok
+    site = sample / "site"
+    zeester = (site / "scholen/de-zeester/index.html").read_text(encoding="utf-8")
+    assert "Op 1 oktober 2025 had de school minder dan 5 leerlingen." in zeester
+    assert pupil_cells(zeester) == ["6", "minder dan 5", "minder dan 5", "7", "minder dan 5"]
+    duinroos = (site / "scholen/de-duinroos/index.html").read_text(encoding="utf-8")
+    assert "Van 2021 tot 2025 is het aantal leerlingen gestegen van 310 naar 352." in duinroos
+    helmgras = (site / "scholen/het-helmgras/index.html").read_text(encoding="utf-8")
+    assert pupil_cells(helmgras) == ["118", "115", "geen gegevens", "111", "109"]
+    # The kern total leaves masked schools out and says so: 352 + 109 + 54 (+ De Zeester).
+    kern = (site / "kernen/noord/index.html").read_text(encoding="utf-8")
+    assert pupil_cells(kern)[-1] == "ten minste 515"
+    assert pupil_cells(kern)[0] == "494"  # 2021: every school published (310 + 118 + 60 + 6)
+    dashboard = (sample / "site-intern/index.html").read_text(encoding="utf-8")
+    assert "ten minste 515" in dashboard
+    for page in [*site.rglob("*.html"), *(sample / "site-intern").rglob("*.html")]:
+        html = page.read_text(encoding="utf-8")
+        visible = re.sub(r"<script.*?</script>", "", html, flags=re.S)
+        assert "&lt;5" not in visible and "<5" not in visible, page
+        assert_no_small_number(pupil_cells(html))
+    # The search index never gets the raw masked value either.
+    assert "&lt;5" not in site_text(site / "pagefind")
+
+
+def test_a_drifted_column_name_fails_clearly_and_changes_nothing(sample: Path):
+    (sample / PUPILS_FILE).write_text('bron: "oud"\nvestigingen: {}\n', encoding="utf-8")
+    drifted = OPEN_DATA.replace("LEERLINGEN_2024", "LLN_2024").replace("BRIN_NUMMER", "INSTELLING")
+    result = CliRunner().invoke(
+        main,
+        ["import-leerlingen", "--map", str(sample), str(write_open_data(sample.parent, drifted))],
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "1:9" in result.output and "SOP760" in result.output
+    assert "De kolomnaam 'LLN_2024' is onbekend" in result.output
+    assert "Bedoelt u 'LEERLINGEN_2024'?" in result.output
+    assert "SOP761" in result.output and "Er is geen kolom met de vestigingscode" in result.output
+    assert (sample / PUPILS_FILE).read_text(encoding="utf-8") == 'bron: "oud"\nvestigingen: {}\n'
+
+
+def test_bad_rows_name_row_and_column(sample: Path):
+    lines = OPEN_DATA.splitlines()
+    lines[2] = lines[2].replace(";6;", ";6,5;")  # row 3: not a count
+    lines.append("9XA;00;KAPOT;ERGENS;1;2;3;4;5;6")  # row 7: bad code
+    lines.append(lines[1])  # row 8: De Duinroos again
+    lines.append("98XA;00;ZELFDE;DUINWIJK;1;1;1;1;1;1;;;")
+    result = import_pupils(sample, write_open_data(sample.parent, "\n".join(lines) + "\n"))
+    assert not result.ok
+    assert [(i.code, i.line, i.column) for i in result.issues] == [
+        ("SOP762", 3, 6),
+        ("SOP763", 7, 2),
+        ("SOP764", 8, 2),
+        ("SOP764", 9, 2),
+    ]
+    assert result.issues[0].message == (
+        "Rij 3: het aantal leerlingen van 98XC00 in 2021 is '6,5'; dat is geen aantal."
+    )
+    assert not (sample / PUPILS_FILE).exists()
+
+
+def test_duplicate_year_columns_are_refused(sample: Path):
+    text = OPEN_DATA.replace("LEERLINGEN_2021", "AANTAL_LEERLINGEN_2020")
+    result = import_pupils(sample, write_open_data(sample.parent, text))
+    assert [i.code for i in result.issues] == ["SOP760"]
+    assert "Het jaar 2020 staat in twee kolommen" in result.issues[0].message
