@@ -217,7 +217,7 @@ def machine() -> dict[str, str]:
         "OS": platform.platform(),
         "Python": platform.python_version(),
         **versions,
-        "Chromium": browser,
+        "browser": browser,
     }
 
 
@@ -654,17 +654,17 @@ ROWS = [
     ("plain site size, files", "plain_site"),
     ("of which the Pagefind index", "index"),
     ("median school page, HTML file", "median_html"),
-    ("school page, first visit: bytes loaded", "school/plain"),
-    ("school page, first visit: gzip", "school/gzip"),
+    ("school page, first visit: server without compression", "school/plain"),
+    ("school page, first visit: server with gzip", "school/gzip"),
     *(
         row
         for q in QUERIES
         for row in (
-            (f"first search `{q}`: bytes loaded", f"search:{q}/plain"),
-            (f"first search `{q}`: gzip", f"search:{q}/gzip"),
+            (f"first search `{q}`: server without compression", f"search:{q}/plain"),
+            (f"first search `{q}`: server with gzip", f"search:{q}/gzip"),
         )
     ),
-    ("other processes' load during check / build / plain (cores)", "loads"),
+    ("other work on the machine during check / build / plain (cores)", "loads"),
 ]
 
 
