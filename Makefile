@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site serve check test lint clean
+.PHONY: site serve check test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ lint: $(STAMP)
 test: $(STAMP) $(AXE)
 	$(BIN)/ruff check sop_builder tests
 	$(BIN)/python -m pytest
+
+# Benchmarks on synthetic projects (66, 700, 2,000 and 7,000 schools; needs Chromium):
+# writes BENCHMARKS.md and bench/results.json. Takes about half an hour on 2 cores.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) site site-intern .sop-builder node_modules

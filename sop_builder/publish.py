@@ -8,6 +8,7 @@ import html
 import json
 import re
 import shutil
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -63,6 +64,53 @@ def _variants(secret: str) -> set[str]:
     }
 
 
+class _LeakIndex:
+    """The needles, filed under their rarest pair of neighbouring words, so a file is searched
+    only for the needles whose word pairs all occur in it. (Searching every file for every
+    needle grows with the square of the number of schools: 47% of a 700-school build.)
+
+    Needles and texts have single spaces (whitespace is normalised), and words are what lies
+    between spaces. Only a needle's inner words count: its first and last may be the tail or
+    head of a longer word in the text. A needle that occurs in a text has all its inner words,
+    and all pairs of neighbouring inner words, as words and word pairs of that text.
+    """
+
+    def __init__(self, needles: set[str]) -> None:
+        self.always: list[str] = []  # needles without inner words: searched in every file
+        self.by_word: dict[str, list[str]] = {}  # needles with one inner word
+        self.by_pair: dict[tuple[str, str], list[tuple[str, frozenset[tuple[str, str]]]]] = {}
+        pairs: dict[str, frozenset[tuple[str, str]]] = {}
+        for needle in sorted(needles):
+            inner = needle.split(" ")[1:-1]
+            if len(inner) >= 2:
+                pairs[needle] = frozenset(pairwise(inner))
+            elif inner:
+                self.by_word.setdefault(inner[0], []).append(needle)
+            else:
+                self.always.append(needle)
+        frequency: dict[tuple[str, str], int] = {}
+        for found in pairs.values():
+            for pair in found:
+                frequency[pair] = frequency.get(pair, 0) + 1
+        for needle, found in pairs.items():
+            key = min(found, key=lambda p: (frequency[p], p))  # the rarest pair
+            self.by_pair.setdefault(key, []).append((needle, found))
+
+    def first_in(self, content: str) -> str | None:
+        """One needle in ``content`` (whitespace normalised), the first in sorted order."""
+        found = [n for n in self.always if n in content]
+        words = content.split(" ")
+        if self.by_word:
+            for word in set(words):
+                found += [n for n in self.by_word.get(word, ()) if n in content]
+        pairs = set(pairwise(words))
+        for key in pairs:
+            for needle, needed in self.by_pair.get(key, ()):
+                if needed <= pairs and needle in content:
+                    found.append(needle)
+        return min(found) if found else None
+
+
 def find_leaks(site: Path, secrets: list[str]) -> list[str]:
     """Files that contain any internal text (texts shorter than 12 characters are skipped)."""
     needles = set()
@@ -70,16 +118,15 @@ def find_leaks(site: Path, secrets: list[str]) -> list[str]:
         secret = secret.replace("<!--", "").replace("-->", "").strip()
         if len(secret) >= MIN_SECRET_LENGTH:
             needles |= _variants(secret)
+    index = _LeakIndex(needles)
     problems = []
     files = text_files(site) + sorted(
         p for p in site.rglob("*") if p.is_file() and p.suffix in COMPRESSED_SUFFIXES
     )
     for file in files:
-        content = " ".join(readable_text(file).split())
-        for needle in needles:
-            if needle in content:
-                problems.append(f"{file.relative_to(site)} bevat interne tekst: '{needle[:40]}…'")
-                break
+        needle = index.first_in(" ".join(readable_text(file).split()))
+        if needle is not None:
+            problems.append(f"{file.relative_to(site)} bevat interne tekst: '{needle[:40]}…'")
     return problems
 
 

@@ -1,0 +1,867 @@
+"""Benchmark check, build, serve and page weight on synthetic projects; write BENCHMARKS.md.
+
+Run: ``make bench`` or ``.venv/bin/python bench/run.py [--sizes 66,700,2000,7000]``.
+
+For every size N it generates a project (``sop_builder.synthetic``, seed 1) and measures:
+
+* ``sop-builder check`` and ``sop-builder build``, each in a fresh process: wall time, CPU time,
+  peak memory, and how busy the machine's other processes kept the cores meanwhile;
+* the same pages, pre-rendered as Markdown, built by plain MkDocs + Material and indexed by the
+  same Pagefind command: the baseline for our overhead;
+* the built site: size, file count, the median school page's HTML;
+* in headless Chromium with an empty cache: every byte a visitor loads for the median school
+  page and for a first search (``/zoeken/?q=…``), from a server without and with gzip;
+* at one size (700): ``sop-builder serve``, one school's file edited, the seconds until the new
+  text is served.
+
+The results go between the markers in BENCHMARKS.md (text outside them is kept) and into
+bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import http.server
+import json
+import mimetypes
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from sop_builder.mkdocs_plugin import NAV
+from sop_builder.project import load_project
+from sop_builder.rendering import render_pages
+from sop_builder.search import INDEX_DIR
+from sop_builder.synthetic import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+QUERIES = ("duinroos", "ouders")  # a school name (few hits) and a word on nearly every page
+TARGETS = {
+    "check_s": 15.0,  # check of 7,000 schools
+    "build_s": 180.0,  # public build of 7,000 schools
+    "build_mem_mib": 2048.0,
+    "ratio": 1.25,  # our build time over plain MkDocs + Pagefind
+    "serve_s": 3.0,  # one edit visible at 700 schools
+    "search_kb": 500.0,  # first search at 7,000 schools (kB = 1,000 bytes)
+    "school_gzip_kb": 150.0,  # a school page, first visit, gzip (issue 3)
+}
+
+# Runs one command and reports its wall time, the CPU time of it and all its children, the
+# largest RSS of any one of its processes (ru_maxrss), the peak of the summed PSS of its whole
+# process tree (sampled every 0.1 s; PSS splits shared pages, so forked workers are not counted
+# twice), and the CPU time that other processes on the machine used meanwhile (/proc/stat).
+WRAPPER = r"""
+import json, os, resource, signal, subprocess, sys, time
+timeout, out, cmd = float(sys.argv[1]), sys.argv[2], sys.argv[3:]
+tick = os.sysconf("SC_CLK_TCK")
+
+def busy():
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    return (sum(v) - v[3] - v[4]) / tick
+
+def tree(root):
+    children = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(name))
+            except (OSError, IndexError, ValueError):
+                pass
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+def pss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+busy0, start = busy(), time.perf_counter()
+peak = 0
+with open(out, "wb") as f:
+    proc = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, start_new_session=True)
+    code = None
+    while True:
+        try:
+            code = proc.wait(timeout=0.1)
+            break
+        except subprocess.TimeoutExpired:
+            peak = max(peak, sum(pss_kib(p) for p in tree(proc.pid)))
+            if time.perf_counter() - start > timeout:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                code = None
+                break
+wall = time.perf_counter() - start
+machine = busy() - busy0
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = use.ru_utime + use.ru_stime
+print(json.dumps({"code": code, "wall": wall, "cpu": cpu, "rss_kib": use.ru_maxrss,
+                  "pss_kib": peak, "others_cpu": max(0.0, machine - cpu)}))
+"""
+
+
+@dataclass
+class Run:
+    """One measured command (code None: timed out)."""
+
+    code: int | None
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the command and its children
+    rss_kib: int  # largest resident set of any one process
+    pss_kib: int  # peak summed PSS of the process tree (sampled)
+    others_cpu: float  # CPU seconds that other processes used meanwhile
+    runs: list[float] = field(default_factory=list)  # wall times of every repetition
+
+    @property
+    def ok(self) -> bool:
+        return self.code == 0
+
+    @property
+    def others_load(self) -> float:
+        """Cores that other processes kept busy, on average."""
+        return self.others_cpu / self.wall if self.wall else 0.0
+
+
+def measure(cmd: list[str], output: Path, timeout: float) -> Run:
+    """Run ``cmd`` in a fresh wrapper process; its output goes to ``output``."""
+    wrapper = [PY, "-c", WRAPPER, str(timeout), str(output), *cmd]
+    done = subprocess.run(wrapper, capture_output=True, text=True, timeout=timeout + 120)
+    if done.returncode != 0:
+        raise RuntimeError(f"measuring {cmd} failed: {done.stderr}")
+    run = Run(**json.loads(done.stdout))
+    run.runs = [run.wall]
+    return run
+
+
+def measure_best(cmd: list[str], output: Path, timeout: float, repeat: int) -> Run:
+    """The fastest of ``repeat`` runs (the least disturbed by other work on the machine).
+
+    A run over 60 s is not repeated. Memory is the highest of all runs.
+    """
+    best = measure(cmd, output, timeout)
+    runs = [best.wall]
+    rss, pss = best.rss_kib, best.pss_kib
+    for _ in range(repeat - 1):
+        if not best.ok or best.wall > 60:
+            break
+        run = measure(cmd, output, timeout)
+        runs.append(run.wall)
+        rss, pss = max(rss, run.rss_kib), max(pss, run.pss_kib)
+        best = run if run.ok and run.wall < best.wall else best
+    best.runs, best.rss_kib, best.pss_kib = runs, rss, pss
+    return best
+
+
+# --- the machine ----------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    """CPU model, cores, RAM, OS, Python and the versions of the tools measured."""
+    cpu = "unknown"
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        cpu = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), cpu)
+    with open("/proc/meminfo", encoding="utf-8") as f:
+        kib = next((int(ln.split()[1]) for ln in f if ln.startswith("MemTotal")), 0)
+    versions = {}
+    for package in ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin", "playwright"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = "not installed"
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    browser = "not installed"
+    if chromium:
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            browser = subprocess.run(
+                [chromium, "--version"], capture_output=True, text=True, timeout=30
+            ).stdout.strip()
+    return {
+        "CPU": cpu,
+        "cores": str(len(os.sched_getaffinity(0))),
+        "RAM": f"{kib / 1024**2:.1f} GiB",
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        **versions,
+        "browser": browser,
+    }
+
+
+def loadavg() -> str:
+    with open("/proc/loadavg", encoding="utf-8") as f:
+        return " ".join(f.read().split()[:3])
+
+
+# --- the plain MkDocs baseline --------------------------------------------------------------
+
+
+class _Tagged(str):
+    """A YAML value with a tag that safe_load does not know (kept as written)."""
+
+    tag = ""
+
+
+def _load_mkdocs_yml(path: Path) -> dict[str, Any]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+        value = _Tagged(node.value if isinstance(node, yaml.ScalarNode) else "")
+        value.tag = node.tag
+        return value
+
+    Loader.add_multi_constructor("", unknown)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def _dump(config: dict[str, Any]) -> str:
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    Dumper.add_representer(_Tagged, lambda d, v: d.represent_scalar(v.tag, str(v)))
+    return yaml.dump(config, Dumper=Dumper, allow_unicode=True, sort_keys=False)
+
+
+def plain_project(root: Path, target: Path, site_dir: Path) -> Path:
+    """The same pages, pre-rendered, as a plain MkDocs project without the sop-builder plugin:
+    same theme, overrides, assets, navigation and Markdown extensions."""
+    config = _load_mkdocs_yml(root / "mkdocs.yml")
+    project = load_project(root)
+    docs = target / "docs"
+    shutil.copytree(root / config.get("docs_dir", "docs"), docs)
+    for page in render_pages(project, root / "templates"):
+        path = docs / page.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.content, encoding="utf-8")
+    assert project.config is not None
+    config["site_name"] = project.config.swv.short_name
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(site_dir)
+    config["nav"] = NAV
+    config.pop("watch", None)
+    theme = config.get("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str(root / theme["custom_dir"])
+    config["plugins"] = [
+        p
+        for p in config.get("plugins", [])
+        if p != "sop-builder" and not (isinstance(p, dict) and "sop-builder" in p)
+    ]
+    (target / "mkdocs.yml").write_text(_dump(config), encoding="utf-8")
+    return target / "mkdocs.yml"
+
+
+def plain_command(config: Path, site: Path) -> list[str]:
+    """`mkdocs build`, then the same Pagefind command as sop_builder.search (one process tree)."""
+    pagefind = f"{PY} -m pagefind --site {site} --output-subdir {INDEX_DIR} --silent"
+    return ["sh", "-c", f"{PY} -m mkdocs build -q -f {config} && {pagefind}"]
+
+
+# --- the built site -------------------------------------------------------------------------
+
+
+def site_stats(site: Path, slugs: list[str]) -> dict[str, Any]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = {s: (site / "scholen" / s / "index.html").stat().st_size for s in slugs}
+    index = [p for p in files if INDEX_DIR in p.relative_to(site).parts]
+    ordered = sorted(pages, key=lambda s: (pages[s], s))
+    median_slug = ordered[len(ordered) // 2]
+    return {
+        "bytes": sum(p.stat().st_size for p in files),
+        "files": len(files),
+        "median_school_html": int(statistics.median(pages.values())),
+        "median_school": median_slug,
+        "search_index_bytes": sum(p.stat().st_size for p in index),
+        "search_index_files": len(index),
+    }
+
+
+# --- page weight in Chromium ----------------------------------------------------------------
+
+COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|wasm)|image/svg)")
+
+
+class _SiteHandler(http.server.BaseHTTPRequestHandler):
+    """Serves a built site like a static host: index.html for folders, optional gzip for text
+    types (files that are already gzip data, like Pagefind's, are sent as they are)."""
+
+    root: Path
+    use_gzip: bool
+    cache: dict[Path, bytes]
+
+    def do_GET(self) -> None:
+        path = unquote(urlsplit(self.path).path)
+        file = (self.root / path.lstrip("/")).resolve()
+        if file.is_dir():
+            file = file / "index.html"
+        status = 200
+        if not file.is_relative_to(self.root) or not file.is_file():
+            status, file = 404, self.root / "404.html"
+        data = file.read_bytes() if file.is_file() else b"not found"
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if self.use_gzip and accepts and COMPRESSIBLE.match(kind) and data[:2] != b"\x1f\x8b":
+            if file not in self.cache:
+                self.cache[file] = gzip.compress(data, 6, mtime=0)
+            data = self.cache[file]
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def static_server(site: Path, use_gzip: bool) -> Iterator[str]:
+    handler = type(
+        "Handler", (_SiteHandler,), {"root": site.resolve(), "use_gzip": use_gzip, "cache": {}}
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _kind(url: str) -> str:
+    path = urlsplit(url).path
+    if f"/{INDEX_DIR}/" in path:
+        name = path.rsplit("/", 1)[-1]
+        if name.endswith((".js", ".css")):
+            return "search code"
+        if ".pf_fragment" in name:
+            return "search results"
+        if name.startswith("wasm."):
+            return "search code"
+        return "search index"
+    if path.endswith((".css",)):
+        return "css"
+    if path.endswith((".js",)):
+        return "js"
+    if path.endswith((".png", ".svg", ".ico", ".woff", ".woff2", ".jpg", ".webp")):
+        return "images/fonts"
+    return "html"
+
+
+def load_page(browser: Any, url: str, wait_for: str | None) -> dict[str, Any]:
+    """Open ``url`` in a fresh context (empty cache); every response once the page is quiet."""
+    context = browser.new_context()
+    page = context.new_page()
+    finished: list[Any] = []
+    pending = {"n": 0}
+
+    def started(_request: Any) -> None:
+        pending["n"] += 1
+
+    def ended(request: Any) -> None:
+        pending["n"] -= 1
+        finished.append(request)
+
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
+    response = page.goto(url, wait_until="networkidle", timeout=120_000)
+    if response is None or response.status != 200:
+        raise RuntimeError(f"{url}: {response.status if response else 'no response'}")
+    if wait_for:
+        page.locator(wait_for).first.wait_for(timeout=120_000)
+    quiet_since = time.monotonic()
+    count = len(finished)
+    while time.monotonic() - quiet_since < 1.5:  # no request in flight or new for 1.5 s
+        page.wait_for_timeout(100)
+        if pending["n"] > 0 or len(finished) != count:
+            quiet_since, count = time.monotonic(), len(finished)
+    results = len(page.locator(".pagefind-ui__result").all()) if wait_for else None
+    transferred, decoded, by_kind, requests = 0, 0, {}, []
+    for request in finished:
+        if request.url.startswith("data:") or request.failure:
+            continue
+        sizes = request.sizes()
+        body = request.response().body() if request.response() else b""
+        transferred += sizes["responseBodySize"]
+        decoded += len(body)
+        kind = _kind(request.url)
+        by_kind[kind] = by_kind.get(kind, 0) + sizes["responseBodySize"]
+        requests.append(urlsplit(request.url).path)
+    context.close()
+    return {
+        "transferred": transferred,
+        "decoded": decoded,
+        "requests": len(requests),
+        "by_kind": by_kind,
+        "paths": requests,
+        "results_shown": results,
+    }
+
+
+def page_weights(site: Path, school: str) -> dict[str, Any]:
+    """The median school page and a first search, each without and with gzip from the server."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        return {"error": "Chromium is not installed"}
+    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
+    pages = {"school": (f"/scholen/{school}/", None)}
+    for query in QUERIES:
+        pages[f"search:{query}"] = (f"/zoeken/?q={query}", ".pagefind-ui__result")
+    weights: dict[str, Any] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=args)
+        for use_gzip in (False, True):
+            with static_server(site, use_gzip) as base:
+                for name, (path, wait_for) in pages.items():
+                    found = load_page(browser, base + path, wait_for)
+                    entry = weights.setdefault(name, {"path": path})
+                    entry["gzip" if use_gzip else "plain"] = found
+        browser.close()
+    return weights
+
+
+# --- serve ----------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=300) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def serve_edits(project: Path, slug: str, edits: int, work: Path) -> dict[str, Any]:
+    """Start `sop-builder serve`, edit one school's sop.md ``edits`` times; seconds until the
+    new text is served (MkDocs holds requests while it rebuilds, so this is the rebuild)."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/scholen/{slug}/"
+    log = (work / "serve.log").open("wb")
+    start = time.perf_counter()
+    server = subprocess.Popen(
+        [PY, "-m", "sop_builder", "serve", "--map", str(project), "--adres", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    result: dict[str, Any] = {"school": slug, "edits": []}
+    try:
+        deadline = time.monotonic() + 900
+        while "<h1" not in _fetch(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"serve did not start; see {work / 'serve.log'}")
+            time.sleep(0.2)
+        result["first_build_s"] = time.perf_counter() - start
+        time.sleep(3)  # let the watcher settle
+        sop = project / "content" / "schools" / slug / "sop.md"
+        original = sop.read_text(encoding="utf-8")
+        for number in range(edits):
+            word = f"Bewerkingnummer{number}x{int(time.time())}"
+            text = re.sub(r"(\n## [^\n]+\n\n)", rf"\1{word} staat hier. ", original, count=1)
+            assert word in text
+            load0 = loadavg()
+            began = time.perf_counter()
+            sop.write_text(text, encoding="utf-8")
+            while word not in _fetch(url):
+                if time.perf_counter() - began > 600:
+                    raise RuntimeError("the edit did not appear within 600 s")
+                time.sleep(0.05)
+            result["edits"].append(
+                {"seconds": time.perf_counter() - began, "loadavg_before": load0}
+            )
+            time.sleep(3)
+        sop.write_text(original, encoding="utf-8")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.close()
+    seconds = [e["seconds"] for e in result["edits"]]
+    result["median_s"] = statistics.median(seconds)
+    return result
+
+
+# --- one size -------------------------------------------------------------------------------
+
+
+def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    """Generate, check, build (ours and plain), weigh pages and (at one size) serve."""
+    project, out, plain_site = work / "project", work / "site", work / "plain-site"
+    result: dict[str, Any] = {"schools": n, "loadavg_start": loadavg()}
+    start = time.perf_counter()
+    generate(ROOT, project, n, args.seed)
+    result["generate_s"] = time.perf_counter() - start
+    slugs = sorted(p.name for p in (project / "content" / "schools").iterdir())
+    print(f"[{n}] generated in {result['generate_s']:.1f} s", flush=True)
+
+    def step(name: str, cmd: list[str], output: Path) -> Run:
+        run = measure_best(cmd, output, args.timeout, args.repeat)
+        result[name] = asdict(run) | {"others_load": run.others_load}
+        print(f"[{n}] {name}: {_run_text(run)}", flush=True)
+        if not run.ok:
+            print(output.read_text(encoding="utf-8", errors="replace")[-3000:], flush=True)
+        return run
+
+    sop = [PY, "-m", "sop_builder"]
+    check = step("check", [*sop, "check", "--map", str(project), "--formaat", "json"], work / "c")
+    if check.code is not None:
+        try:
+            data = json.loads((work / "c").read_text(encoding="utf-8"))
+            errors = sum(1 for p in data["problemen"] if p["ernst"] == "fout")
+            result["check_problems"] = (
+                f"{errors} errors, {len(data['problemen']) - errors} warnings"
+            )
+        except (ValueError, KeyError):
+            result["check_problems"] = "unreadable output"
+    build = step("build", [*sop, "build", "--map", str(project), "--uit", str(out)], work / "b")
+    plain_yml = plain_project(project, work / "plain", plain_site)
+    plain = step("plain", plain_command(plain_yml, plain_site), work / "p")
+    if build.ok and plain.ok:
+        result["ratio_wall"] = build.wall / plain.wall
+        result["ratio_cpu"] = build.cpu / plain.cpu
+    if build.ok:
+        result["site"] = site_stats(out, slugs)
+        if not args.no_browser:
+            result["weights"] = page_weights(out, result["site"]["median_school"])
+            for name, entry in result["weights"].items():
+                if isinstance(entry, dict) and "gzip" in entry:
+                    print(
+                        f"[{n}] {name}: {entry['plain']['transferred']} B, "
+                        f"gzip {entry['gzip']['transferred']} B",
+                        flush=True,
+                    )
+    if plain.ok:
+        result["plain_site"] = site_stats(plain_site, slugs)
+    if n == args.serve_size:
+        result["serve"] = serve_edits(project, result["site"]["median_school"], 3, work)
+        print(f"[{n}] serve: edit visible in {result['serve']['median_s']:.1f} s", flush=True)
+    result["loadavg_end"] = loadavg()
+    return result
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def _run_text(run: Run) -> str:
+    if run.code is None:
+        return f"timeout after {run.wall:.0f} s"
+    text = f"{run.wall:.1f} s (CPU {run.cpu:.1f} s)"
+    return text if run.ok else text + f", exit code {run.code}"
+
+
+def _mib(kib: int) -> str:
+    return f"{kib / 1024:,.0f} MiB"
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1000:,.1f} kB"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:,.1f} MB"
+
+
+def _cell(result: dict[str, Any], key: str) -> str:
+    run = result.get(key.split(":")[0]) if ":" in key else None
+    match key:
+        case "check:wall" | "build:wall" | "plain:wall":
+            return _run_text(Run(**{k: v for k, v in run.items() if k != "others_load"}))
+        case "check:mem" | "build:mem" | "plain:mem":
+            return f"{_mib(run['pss_kib'])} ({_mib(run['rss_kib'])})"
+        case "check:load" | "build:load" | "plain:load":
+            return f"{run['others_load']:.2f}"
+        case "ratio":
+            if "ratio_wall" not in result:
+                return "–"
+            return f"**{result['ratio_wall']:.2f}×** (CPU {result['ratio_cpu']:.2f}×)"
+        case "site" | "plain_site":
+            site = result.get(key)
+            return f"{_mb(site['bytes'])}, {site['files']:,} files" if site else "–"
+        case "index":
+            site = result.get("site")
+            if not site:
+                return "–"
+            return f"{_mb(site['search_index_bytes'])}, {site['search_index_files']:,} files"
+        case "median_html":
+            site = result.get("site")
+            return _kb(site["median_school_html"]) if site else "–"
+    name, _, mode = key.partition("/")
+    weights = result.get("weights", {}).get(name)
+    if not weights or mode not in ("plain", "gzip"):
+        return "–"
+    found = weights[mode]
+    text = f"{_kb(found['transferred'])} ({found['requests']} requests)"
+    return text if mode == "plain" else f"**{_kb(found['transferred'])}**"
+
+
+ROWS = [
+    ("`check` wall time (CPU time)", "check:wall"),
+    ("`check` peak memory: process tree PSS (largest process RSS)", "check:mem"),
+    ("`build` wall time (CPU time)", "build:wall"),
+    ("`build` peak memory: process tree PSS (largest process RSS)", "build:mem"),
+    ("plain MkDocs + Pagefind wall time (CPU time)", "plain:wall"),
+    ("plain MkDocs + Pagefind peak memory", "plain:mem"),
+    ("**our build / plain build**, wall (CPU)", "ratio"),
+    ("site size, files", "site"),
+    ("plain site size, files", "plain_site"),
+    ("of which the Pagefind index", "index"),
+    ("median school page, HTML file", "median_html"),
+    ("school page, first visit: server without compression", "school/plain"),
+    ("school page, first visit: server with gzip", "school/gzip"),
+    *(
+        row
+        for q in QUERIES
+        for row in (
+            (f"first search `{q}`: server without compression", f"search:{q}/plain"),
+            (f"first search `{q}`: server with gzip", f"search:{q}/gzip"),
+        )
+    ),
+    ("other work on the machine during check / build / plain (cores)", "loads"),
+]
+
+
+def size_table(results: list[dict[str, Any]]) -> str:
+    head = "| | " + " | ".join(f"{r['schools']:,} schools" for r in results) + " |"
+    lines = [head, "|---|" + "---:|" * len(results)]
+    for label, key in ROWS:
+        if key == "loads":
+            cells = [
+                " / ".join(
+                    _cell(r, f"{s}:load") if s in r else "–" for s in ("check", "build", "plain")
+                )
+                for r in results
+            ]
+        else:
+            cells = [_cell(r, key) for r in results]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def breakdown(results: list[dict[str, Any]]) -> str:
+    lines = [
+        "| schools | page | requests | HTML | CSS | JS | search code | search index | "
+        "search results | images/fonts | total |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    kinds = ("html", "css", "js", "search code", "search index", "search results", "images/fonts")
+    for r in results:
+        for entry in r.get("weights", {}).values():
+            if not isinstance(entry, dict) or "gzip" not in entry:
+                continue
+            found = entry["gzip"]
+            cells = [_kb(found["by_kind"].get(k, 0)) for k in kinds]
+            lines.append(
+                f"| {r['schools']:,} | `{entry['path']}` | {found['requests']} | "
+                + " | ".join(cells)
+                + f" | {_kb(found['transferred'])} |"
+            )
+    return "\n".join(lines)
+
+
+def targets(results: list[dict[str, Any]]) -> str:
+    by_n = {r["schools"]: r for r in results}
+    big, serve_n = by_n.get(7000), next((r for r in results if "serve" in r), None)
+    rows = ["| target | measured | met |", "|---|---|---|"]
+
+    def row(target: str, value: float | None, limit: float, text: str) -> None:
+        met = "–" if value is None else ("yes" if value <= limit else "**no**")
+        rows.append(f"| {target} | {text if value is not None else 'not measured'} | {met} |")
+
+    def get(r: dict[str, Any] | None, *path: str) -> Any:
+        for key in path:
+            if not isinstance(r, dict) or key not in r:
+                return None
+            r = r[key]
+        return r
+
+    wall = get(big, "check", "wall")
+    row("`check` of 7,000 schools ≤ 15 s", wall, TARGETS["check_s"], f"{wall or 0:.1f} s")
+    wall = get(big, "build", "wall")
+    row("build of 7,000 schools ≤ 3 min", wall, TARGETS["build_s"], f"{wall or 0:.0f} s")
+    pss = get(big, "build", "pss_kib")
+    mib = pss / 1024 if pss else None
+    row("build of 7,000 schools < 2 GiB", mib, TARGETS["build_mem_mib"], f"{mib or 0:,.0f} MiB")
+    ratios = [r["ratio_wall"] for r in results if "ratio_wall" in r]
+    worst = max(ratios) if ratios else None
+    row("overhead over plain MkDocs ≤ 1.25×", worst, TARGETS["ratio"], f"at most {worst or 0:.2f}×")
+    median = get(serve_n, "serve", "median_s")
+    n = serve_n["schools"] if serve_n else 700
+    row(f"`serve`: an edit visible ≤ 3 s ({n:,} schools)", median, TARGETS["serve_s"],
+        f"{median or 0:.1f} s (median of {len(get(serve_n, 'serve', 'edits') or [])})")  # fmt: skip
+    searches = [get(big, "weights", f"search:{q}", "gzip", "transferred") for q in QUERIES]
+    worst = max((s for s in searches if s is not None), default=None)
+    kb = worst / 1000 if worst is not None else None
+    row(
+        "first search at 7,000 schools ≤ 500 kB (gzip)",
+        kb,
+        TARGETS["search_kb"],
+        f"{kb or 0:.0f} kB",
+    )
+    school = [get(r, "weights", "school", "gzip", "transferred") for r in results]
+    worst = max((s for s in school if s is not None), default=None)
+    kb = worst / 1000 if worst is not None else None
+    row(
+        "school page ≤ 150 kB gzip (issue 3)",
+        kb,
+        TARGETS["school_gzip_kb"],
+        f"at most {kb or 0:.0f} kB",
+    )
+    return "\n".join(rows)
+
+
+def serve_text(results: list[dict[str, Any]]) -> str:
+    for r in results:
+        serve = r.get("serve")
+        if serve:
+            times = ", ".join(f"{e['seconds']:.1f} s" for e in serve["edits"])
+            return (
+                f"`sop-builder serve` on {r['schools']:,} schools: first build "
+                f"{serve['first_build_s']:.1f} s; one school's `sop.md` edited "
+                f"{len(serve['edits'])} times, new text served after {times} "
+                f"(median **{serve['median_s']:.1f} s**)."
+            )
+    return "`serve` was not measured in this run."
+
+
+def report(
+    results: list[dict[str, Any]], info: dict[str, str], args: argparse.Namespace, measured: str
+) -> str:
+    loads = ", ".join(
+        f"{r['schools']:,}: {r['loadavg_start']} → {r['loadavg_end']}" for r in results
+    )
+    return "\n".join(
+        [
+            START,
+            "",
+            f"Measured {measured} with `bench/run.py` "
+            f"(seed {args.seed}, best of {args.repeat} for steps under 60 s).",
+            "",
+            "Machine: " + "; ".join(f"{k} {v}" for k, v in info.items()) + ".",
+            "",
+            f"Load average (1, 5, 15 min) at the start → end of each size: {loads}.",
+            "",
+            "### Targets",
+            "",
+            targets(results),
+            "",
+            "### All sizes",
+            "",
+            size_table(results),
+            "",
+            "### What a first visit loads (gzip, by kind)",
+            "",
+            breakdown(results),
+            "",
+            "### serve",
+            "",
+            serve_text(results),
+            "",
+            END,
+        ]
+    )
+
+
+def write_report(path: Path, text: str) -> None:
+    old = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START in old and END in old:
+        before, rest = old.split(START, 1)
+        after = rest.split(END, 1)[1]
+        path.write_text(before + text + after, encoding="utf-8")
+    else:
+        path.write_text(old.rstrip() + "\n\n" + text + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="66,700,2000,7000", help="comma-separated school counts")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds per measured step")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per step; the fastest counts")
+    parser.add_argument("--serve-size", type=int, default=700, help="size for the serve test")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium part")
+    parser.add_argument("--uit", type=Path, default=ROOT / "BENCHMARKS.md", help="report file")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--houd", action="store_true", help="keep the temporary folders")
+    parser.add_argument(
+        "--alleen-verslag", action="store_true", help="only rewrite the report from --json"
+    )
+    args = parser.parse_args()
+    if args.alleen_verslag:
+        data = json.loads(args.json.read_text(encoding="utf-8"))
+        args.seed, args.repeat = data.get("seed", args.seed), data.get("repeat", args.repeat)
+        write_report(
+            args.uit, report(data["results"], data["machine"], args, data.get("measured", "?"))
+        )
+        return
+    info = machine()
+    print("\n".join(f"{k}: {v}" for k, v in info.items()), flush=True)
+    results: list[dict[str, Any]] = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        work = Path(tempfile.mkdtemp(prefix=f"sop-bench-{n}-"))
+        try:
+            results.append(bench_size(n, args, work))
+        finally:
+            if args.houd:
+                print(f"[{n}] kept {work}")
+            else:
+                shutil.rmtree(work, ignore_errors=True)
+        measured = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+        write_report(args.uit, report(results, info, args, measured))
+        data = {"machine": info, "measured": measured, "seed": args.seed, "repeat": args.repeat}
+        args.json.write_text(
+            json.dumps(data | {"results": results}, indent=1) + "\n", encoding="utf-8"
+        )
+        print(f"\n{size_table(results)}\n", flush=True)
+    print(f"written to {args.uit} and {args.json}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""Where a build or a serve rebuild spends its time: wall and CPU seconds per stage.
+
+Run: ``.venv/bin/python bench/stages.py build MAP`` (one `sop-builder build` of project MAP, in
+this process) or ``.venv/bin/python bench/stages.py serve MAP`` (starts `sop-builder serve`, edits
+one school's sop.md once, prints the stages of the rebuild and the seconds until the new text is
+served). Make a project with ``python -m sop_builder.synthetic --scholen N --uit MAP``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import re
+import resource
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+STAGES: list[tuple[str, float, float, float]] = []  # (stage, start, wall, CPU incl. children)
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _timed(module: Any, name: str, label: str) -> None:
+    """Replace ``module.name`` by a wrapper that records its wall and CPU time."""
+    original = getattr(module, name)
+
+    @functools.wraps(original)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start, cpu = time.perf_counter(), _cpu()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            wall = time.perf_counter() - start
+            STAGES.append((label, start, wall, _cpu() - cpu))
+            print(f"  {label:<34} {wall:7.2f} s wall {STAGES[-1][3]:7.2f} s CPU", flush=True)
+
+    setattr(module, name, wrapper)
+
+
+def instrument() -> None:
+    import mkdocs.commands.build as mkdocs_build
+
+    import sop_builder.build as build
+    import sop_builder.mkdocs_plugin as plugin
+
+    _timed(build, "load_project", "load and validate (build)")
+    _timed(plugin, "load_project", "load and validate (plugin)")
+    _timed(plugin, "render_pages", "render pages (Jinja)")
+    _timed(mkdocs_build, "build", "MkDocs build incl. the two above")
+    _timed(plugin, "index_site", "Pagefind (inside MkDocs build)")
+    _timed(build, "missing_pages", "check: every school has a page")
+    _timed(build, "internal_texts", "collect internal texts")
+    _timed(build, "find_leaks", "check: no internal text")
+    _timed(build, "find_third_party_requests", "check: no other hosts")
+    _timed(build, "apply_policy", "Content-Security-Policy")
+    _timed(build, "swap_into_place", "swap into place")
+
+
+def build_stages(root: Path) -> None:
+    instrument()
+    from sop_builder.build import build_site
+
+    start, cpu = time.perf_counter(), _cpu()
+    with tempfile.TemporaryDirectory() as out:
+        result = build_site(root, Path(out) / "site", echo=lambda s: None)
+    print(f"  {'total':<34} {time.perf_counter() - start:7.2f} s wall {_cpu() - cpu:7.2f} s CPU")
+    print("\n".join(result.messages))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=600) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def serve_stages(root: Path) -> None:
+    """Run this script as the server (``_serve``), edit one school, report."""
+    slug = sorted(p.name for p in (root / "content" / "schools").iterdir())[0]
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/scholen/{slug}/"
+    server = subprocess.Popen(
+        [sys.executable, __file__, "_serve", str(root), f"127.0.0.1:{port}"],
+        start_new_session=True,
+    )
+    sop = root / "content" / "schools" / slug / "sop.md"
+    original = sop.read_text(encoding="utf-8")
+    try:
+        start = time.perf_counter()
+        while "<h1" not in _fetch(url):
+            if server.poll() is not None:
+                raise SystemExit("serve stopped")
+            time.sleep(0.2)
+        print(f"first build served after {time.perf_counter() - start:.1f} s", flush=True)
+        time.sleep(3)
+        word = f"Stadiumtest{int(time.time())}"
+        print(f"--- editing {sop.relative_to(root)}", flush=True)
+        began = time.perf_counter()
+        sop.write_text(
+            re.sub(r"(\n## [^\n]+\n\n)", rf"\1{word} staat hier. ", original, count=1),
+            encoding="utf-8",
+        )
+        while word not in _fetch(url):
+            time.sleep(0.05)
+        print(f"--- the edit is served after {time.perf_counter() - began:.2f} s", flush=True)
+    finally:
+        sop.write_text(original, encoding="utf-8")
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(timeout=60)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=["build", "serve", "_serve"])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("address", nargs="?")
+    args = parser.parse_args()
+    if args.what == "build":
+        build_stages(args.root.resolve())
+    elif args.what == "serve":
+        serve_stages(args.root.resolve())
+    else:  # the server process of `serve`
+        instrument()
+        from sop_builder.cli import main as cli
+
+        cli(["serve", "--map", str(args.root), "--adres", args.address])
+
+
+if __name__ == "__main__":
+    main()
