@@ -123,6 +123,8 @@ def test_dutch_site_search_finds_schools(site: Path, browser):
         page.on("request", lambda r: loaded.append(r.url))
         page.goto(base + "/zoeken/", wait_until="networkidle")
         page.locator(".pagefind-ui__search-input").press_sequentially("plusklas", delay=30)
+        # Results of the partly typed word may show first: wait for those of the whole word.
+        page.locator(".pagefind-ui__message", has_text="plusklas").wait_for(timeout=15_000)
         results = page.locator(".pagefind-ui__result")
         results.first.wait_for(timeout=10_000)
         titles = " ".join(results.all_inner_texts())
