@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import report
+from .cli_options import ROOT_OPTION
 from .project import load_project
 
 
@@ -28,13 +29,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option(
-    "--map",
-    "root",
-    default=".",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="De map van het project (met site_config/ en content/).",
-)
+@ROOT_OPTION
 @click.option(
     "--formaat",
     "fmt",
@@ -53,13 +48,7 @@ def check(root: Path, fmt: str, strict: bool, datum: str | None) -> None:
 
 
 @main.command()
-@click.option(
-    "--map",
-    "root",
-    default=".",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="De map van het project (met site_config/ en content/).",
-)
+@ROOT_OPTION
 @click.option(
     "--uit",
     "site_dir",
@@ -86,13 +75,7 @@ def build(root: Path, site_dir: Path | None, datum: str | None, intern: bool) ->
 
 
 @main.command()
-@click.option(
-    "--map",
-    "root",
-    default=".",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="De map van het project (met site_config/ en content/).",
-)
+@ROOT_OPTION
 @click.option(
     "--adres",
     "address",
@@ -114,17 +97,10 @@ def _show_issues(issues: list) -> None:
 
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
-_MAP = click.option(
-    "--map",
-    "root",
-    default=".",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="De map van het project (met site_config/ en content/).",
-)
 
 
 @main.command()
-@_MAP
+@ROOT_OPTION
 @click.option(
     "--formaat", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True
 )
@@ -143,7 +119,7 @@ def export(root: Path, fmt: str, out: Path, schooljaar: str | None) -> None:
 
 
 @main.command("import-scores")
-@_MAP
+@ROOT_OPTION
 @click.argument("school")
 @click.argument("bestand", type=_FILE)
 @click.option("--schooljaar", default=None, help="Schooljaar JJJJ-JJJJ (standaard: het huidige).")
@@ -167,7 +143,7 @@ def import_scores(
 
 
 @main.command("import-leerlingen")
-@_MAP
+@ROOT_OPTION
 @click.argument("bestand", type=_FILE)
 def import_leerlingen(root: Path, bestand: Path) -> None:
     """Lees de leerlingaantallen per vestiging uit het open-data-bestand van DUO (CSV)."""

@@ -8,17 +8,10 @@ from pathlib import Path
 
 import click
 
+from .cli_options import ROOT_OPTION
 from .config import load_config
 from .loading import SCHOOLS_DIR
 from .model import SCHOOL_TYPE_CODES
-
-ROOT_OPTION = click.option(
-    "--map",
-    "root",
-    default=".",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="De map van het project (met site_config/ en content/).",
-)
 
 
 def _config_or_exit(root: Path):
