@@ -189,4 +189,34 @@ def check_owners(root: Path, auteur: str, basis: str) -> None:
     sys.exit(1)
 
 
-COMMANDS = [new_school, schema, install_hook, codeowners, check_owners]
+@click.command("editor")
+@ROOT_OPTION
+@click.option(
+    "--poort", default=8081, show_default=True, help="De poort op 127.0.0.1 van de webeditor."
+)
+def editor(root: Path, poort: int) -> None:
+    """Open de webeditor op uw eigen computer; wat u bewaart, komt meteen in de bestanden."""
+    import time
+
+    from .webeditor_assets import AssetsUnavailable
+    from .webeditor_server import EditorError, running_editor
+
+    def saved(path: str) -> None:
+        click.echo(f"Bewaard en gecontroleerd: {path}")
+
+    try:
+        with running_editor(root, poort, after_save=saved) as url:
+            click.echo(f"De webeditor staat op {url}/admin/ (stoppen: Ctrl+C).")
+            click.echo(
+                "Wilt u de site ernaast zien? Start in een tweede venster: sop-builder serve"
+            )
+            while True:
+                time.sleep(3600)
+    except (EditorError, AssetsUnavailable) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("De webeditor is gestopt.")
+
+
+COMMANDS = [new_school, schema, install_hook, codeowners, check_owners, editor]

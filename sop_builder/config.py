@@ -11,6 +11,7 @@ from .issues import Issue, did_you_mean, make_issue
 from .model import Norm, SiteConfig, SwvConfig, Vocabularies
 from .schema_check import validate_tree
 from .sourcefile import read_yaml_file
+from .webeditor_settings import WEBEDITOR_FILE, WebEditor
 from .yamlread import YamlTree
 
 CONFIG_FILES: dict[str, type] = {
@@ -202,6 +203,10 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         if glossary is not None and tree is not None:
             display = f"site_config/{GLOSSARY_FILE}"
             issues += _duplicates(glossary.terms, "term", tree, display, ("termen",), "Het woord")
+    webeditor = None
+    if (root / "site_config" / WEBEDITOR_FILE).is_file():
+        webeditor, _, found = _load_one(root, WEBEDITOR_FILE, WebEditor)
+        issues += found
     if any(v is None for v in values.values()) or any(i.is_error for i in issues):
         return None, issues
     config = SiteConfig(
@@ -209,5 +214,6 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         values["basisondersteuning.yaml"],
         values["vocabularies.yaml"],
         glossary or Glossary(),
+        webeditor,
     )
     return config, issues

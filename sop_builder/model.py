@@ -322,6 +322,7 @@ class SiteConfig:
     norm: Norm
     vocabularies: Vocabularies
     glossary: Glossary = field(default_factory=Glossary)  # site_config/woordenlijst.yaml
+    webeditor: Any = None  # site_config/webeditor.yaml (webeditor_settings.WebEditor), optional
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,376 @@
+"""The web editor (Decap CMS): its configuration, generated from the JSON Schema of each content
+type, and its admin page.
+
+Fields, Dutch labels and help texts, required fields, patterns and the choices from
+``site_config/`` all come from ``schema_export.content_schema``, so the forms cannot drift from
+what ``sop-builder check`` accepts.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .content_types import CONTENT_TYPES, ContentType
+from .model import SiteConfig
+from .schema_export import content_schema
+
+ADMIN_DIR = "admin"
+LOCAL_BACKEND_PORT = 8081
+DATE_FIELD = {
+    "widget": "datetime",
+    "format": "YYYY-MM-DD",
+    "date_format": "DD-MM-YYYY",
+    "time_format": False,
+    "picker_utc": True,
+    "default": "",
+}
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One list in the editor's menu: which files, and how they are shown."""
+
+    name: str
+    content_type: str
+    label: str
+    singular: str
+    folder: str
+    extension: str = "md"
+    path: str | None = None  # inside ``folder``, for files in a folder per school
+    summary: str = "{{titel}}"
+    create: bool = False
+    body: tuple[str, str] | None = None  # (label, hint) of the Markdown text under the fields
+    local_only: bool = False  # only with the local backend (see ``collections``)
+
+
+COLLECTIONS: list[Collection] = [
+    Collection(
+        "scholen",
+        "sop",
+        "Schoolprofielen",
+        "Schoolprofiel",
+        "content/schools",
+        path="{{slug}}/sop",
+        summary="{{naam}}",
+        body=(
+            "Het profiel voor ouders",
+            "De kopjes (## Visie, ## Ambitie, ## Aanvullende ondersteuning, ## Grenzen aan de "
+            "ondersteuning) blijven staan; schrijf de tekst eronder. Korte zinnen, gewone woorden.",
+        ),
+    ),
+    Collection(
+        "zelfevaluaties",
+        "zelfevaluatie",
+        "Zelfevaluaties basisondersteuning",
+        "Zelfevaluatie",
+        "content/schools",
+        extension="yaml",
+        path="{{slug}}/zelfevaluatie-{{schooljaar}}",
+        summary="{{dirname}}: schooljaar {{schooljaar}}",
+        # A score may be written short ('BO-01: ja'); only our local backend turns that into the
+        # form's {score, toelichting} and back, so the hosted editor leaves these files alone.
+        local_only=True,
+    ),
+    Collection(
+        "workshops",
+        "workshop",
+        "Workshops en trainingen",
+        "Workshop",
+        "content/aanbod/workshops",
+        create=True,
+        body=("Beschrijving", "Wat leren de deelnemers? Schrijf kort en in gewone woorden."),
+    ),
+    Collection(
+        "verhalen",
+        "verhaal",
+        "Verhalen uit de praktijk",
+        "Verhaal",
+        "content/aanbod/verhalen",
+        create=True,
+        body=("Het verhaal", "Vertel wat de scholen doen en wat het kinderen oplevert."),
+    ),
+    Collection(
+        "netwerkgroepen",
+        "netwerkgroep",
+        "Netwerkgroepen",
+        "Netwerkgroep",
+        "content/aanbod/netwerkgroepen",
+        create=True,
+        body=("Beschrijving", "Voor wie is de groep en wat doet u samen?"),
+    ),
+    Collection(
+        "expertisecentra",
+        "expertisecentrum",
+        "Expertisecentra",
+        "Expertisecentrum",
+        "content/aanbod/expertisecentra",
+        create=True,
+        body=("Beschrijving", "Waarmee kan het centrum scholen helpen?"),
+    ),
+]
+
+
+def _content_type(id_: str) -> ContentType | None:
+    return next((k for k in CONTENT_TYPES if k.id == id_), None)
+
+
+def file_patterns(local: bool) -> tuple[str, ...]:
+    """The files the editor may read and write (globs relative to the project)."""
+    patterns: list[str] = []
+    for collection in collections(local):
+        kind = _content_type(collection.content_type)
+        if kind is not None:
+            patterns += kind.files
+    return tuple(patterns)
+
+
+def collections(local: bool) -> list[Collection]:
+    """The collections of the local editor, or of the hosted one (``local=False``)."""
+    return [
+        c
+        for c in COLLECTIONS
+        if (local or not c.local_only) and _content_type(c.content_type) is not None
+    ]
+
+
+# --- JSON Schema -> Decap fields ------------------------------------------------------------
+
+
+def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """``prop`` with its $ref and 'may be empty' anyOf folded in."""
+    if "$ref" in prop:
+        target = defs[prop["$ref"].rsplit("/", 1)[-1]]
+        prop = {**target, **{k: v for k, v in prop.items() if k != "$ref"}}
+    if "anyOf" in prop:
+        real = [p for p in prop["anyOf"] if p.get("type") != "null" and p.get("maxLength") != 0]
+        if len(real) == 1:
+            prop = {**_resolve(real[0], defs), **{k: v for k, v in prop.items() if k != "anyOf"}}
+    return prop
+
+
+def _options(prop: dict[str, Any]) -> list[dict[str, str]]:
+    labels = prop.get("enumDescriptions") or prop["enum"]
+    return [
+        {"label": str(label), "value": value}
+        for value, label in zip(prop["enum"], labels, strict=True)
+    ]
+
+
+def decap_field(name: str, prop: dict[str, Any], required: bool, defs: dict[str, Any]) -> dict:
+    """One Decap CMS field for one property of a JSON Schema."""
+    prop = _resolve(prop, defs)
+    field: dict[str, Any] = {"name": name, "label": prop.get("title") or name}
+    if prop.get("description"):
+        field["hint"] = prop["description"]
+    field["required"] = required
+    kind = prop.get("type")
+    items = _resolve(prop.get("items", {}), defs)
+    if "enum" in prop:
+        field.update(widget="select", options=_options(prop))
+    elif kind == "array" and "enum" in items:
+        field.update(widget="select", multiple=True, options=_options(items))
+        field["min"] = prop.get("minItems", 0) if required else 0
+    elif kind == "array" and items.get("type") == "object":
+        field.update(widget="list", fields=decap_fields(items, defs))
+        field["summary"] = "{{fields.naam}}" if "naam" in items.get("properties", {}) else None
+        if required and prop.get("minItems"):
+            field["min"] = prop["minItems"]
+        field = {k: v for k, v in field.items() if v is not None}
+    elif kind == "array":
+        field.update(widget="list", field={"name": "waarde", "label": field["label"]})
+    elif kind == "object" and "properties" in prop:
+        field.update(widget="object", collapsed=False, fields=decap_fields(prop, defs))
+    elif prop.get("format") == "date":
+        field.update(DATE_FIELD)
+    elif kind == "integer":
+        field.update(widget="number", value_type="int", min=prop.get("minimum", 1))
+    elif "pattern" in prop and prop["pattern"] != r"^[^<>]+$":
+        field.update(widget="string", pattern=[prop["pattern"], _pattern_message(prop)])
+    elif "pattern" in prop:
+        field["widget"] = "string"
+    else:
+        field["widget"] = "text"
+    return field
+
+
+def _pattern_message(prop: dict[str, Any]) -> str:
+    return f"Dit klopt nog niet. {prop.get('description', '')}".strip()
+
+
+def decap_fields(schema: dict[str, Any], defs: dict[str, Any]) -> list[dict[str, Any]]:
+    required = set(schema.get("required", []))
+    return [
+        decap_field(key, prop, key in required, defs)
+        for key, prop in schema.get("properties", {}).items()
+    ]
+
+
+def _score_fields(schema: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
+    """The scores of a self-assessment: per agreement a score and an explanation."""
+    defs = schema.get("$defs", {})
+    entry = defs["ScoreEntry"]
+    score = {
+        **entry,
+        "properties": {
+            **entry["properties"],
+            "score": schema["properties"]["scores"]["additionalProperties"]["anyOf"][0],
+        },
+        "required": [],
+    }
+    return {
+        "name": "scores",
+        "label": "Scores per afspraak",
+        "hint": "Kies bij elke afspraak hoe ver de school is. Licht 'deels' en 'nee' kort toe.",
+        "widget": "object",
+        "collapsed": False,
+        "required": False,
+        "fields": [
+            {
+                "name": agreement.id,
+                "label": f"{agreement.id}: {agreement.title}",
+                "hint": agreement.description,
+                "widget": "object",
+                "required": False,
+                "collapsed": False,
+                "fields": decap_fields(score, defs),
+            }
+            for agreement in config.norm.agreements
+        ],
+    }
+
+
+def _collection(collection: Collection, config: SiteConfig) -> dict[str, Any]:
+    kind = _content_type(collection.content_type)
+    assert kind is not None
+    schema = content_schema(kind, config)
+    defs = schema.get("$defs", {})
+    fields = decap_fields(schema, defs)
+    if collection.content_type == "zelfevaluatie":
+        fields = [f if f["name"] != "scores" else _score_fields(schema, config) for f in fields]
+    if collection.body is not None:
+        label, hint = collection.body
+        fields.append(
+            {
+                "name": "body",
+                "label": label,
+                "hint": hint,
+                "widget": "markdown",
+                "modes": ["raw"],
+                "buttons": ["bold", "italic", "heading-two", "heading-three", "bulleted-list"],
+                "editor_components": [],
+            }
+        )
+    result: dict[str, Any] = {
+        "name": collection.name,
+        "label": collection.label,
+        "label_singular": collection.singular,
+        "folder": collection.folder,
+        "extension": collection.extension,
+        "format": "frontmatter" if kind.front_matter else "yaml",
+        "create": collection.create,
+        "delete": False,
+        "editor": {"preview": False},
+        "summary": collection.summary,
+        "identifier_field": fields[0]["name"],
+        "fields": fields,
+    }
+    if collection.path:
+        result["path"] = collection.path
+    if collection.create:
+        result["slug"] = "{{slug}}"
+    return result
+
+
+def decap_config(config: SiteConfig, local_backend: str | None = None) -> dict[str, Any]:
+    """The whole Decap CMS configuration.
+
+    With ``local_backend`` (the URL of ``sop-builder editor``'s API) the editor saves on this
+    computer; otherwise in the Git repository of ``site_config/webeditor.yaml``.
+    """
+    settings = config.webeditor
+    if local_backend is not None:
+        backend: dict[str, Any] = {"name": "proxy", "proxy_url": local_backend, "branch": "main"}
+    else:
+        source = settings.backend
+        backend = {"name": source.name, "branch": source.branch}
+        for key in ("repo", "base_url", "api_root"):
+            if getattr(source, key):
+                backend[key] = getattr(source, key)
+    result: dict[str, Any] = {
+        "backend": backend,
+        "locale": "nl",
+        "publish_mode": "simple",
+        "media_folder": "content/afbeeldingen",
+        "collections": [
+            _collection(c, config) for c in collections(local=local_backend is not None)
+        ],
+    }
+    return result
+
+
+def config_yaml(config: dict[str, Any]) -> str:
+    """The configuration as config.yml (plain YAML, Dutch comment on top)."""
+    return "# Gemaakt door sop-builder uit de schema's; pas dit bestand niet met de hand aan.\n" + (
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
+    )
+
+
+def _csp(connect: list[str]) -> str:
+    """The admin page's policy: Decap CMS needs inline styles and eval (its form checks);
+    it may talk to its own origin and the Git host's API only."""
+    sources = " ".join(["'self'", *connect])
+    return (
+        "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+        f"connect-src {sources}; worker-src 'self' blob:; "
+        "frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
+
+
+def admin_page(title: str, connect: list[str]) -> str:
+    """The admin page: Decap CMS with its configuration from config.yml beside it."""
+    return f"""<!doctype html>
+<html lang="nl">
+<head>
+  <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="{_csp(connect)}">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex, nofollow">
+  <title>{html.escape(title)}</title>
+  <link href="config.yml" type="text/yaml" rel="cms-config-url">
+</head>
+<body>
+  <noscript>De webeditor werkt alleen als JavaScript aan staat.</noscript>
+  <script src="decap-cms.js"></script>
+</body>
+</html>
+"""
+
+
+def hosted_connect(config: SiteConfig) -> list[str]:
+    """The hosts the hosted editor talks to: the Git host's API and login server."""
+    source = config.webeditor.backend
+    defaults = {
+        "github": ["https://api.github.com"],
+        "gitlab": ["https://gitlab.com"],
+        "gitea": [],
+        "git-gateway": ["https://api.netlify.com"],
+    }
+    hosts = [u for u in (source.api_root, source.base_url) if u]
+    return hosts or defaults[source.name]
+
+
+def write_admin(site: Path, config: SiteConfig) -> None:
+    """Write the admin page, its configuration and Decap CMS into ``site``/admin/."""
+    from .webeditor_assets import copy_assets
+
+    target = site / ADMIN_DIR
+    copy_assets(target)
+    (target / "config.yml").write_text(config_yaml(decap_config(config)), encoding="utf-8")
+    title = config.webeditor.title or f"Webeditor {config.swv.short_name}"
+    (target / "index.html").write_text(admin_page(title, hosted_connect(config)), encoding="utf-8")

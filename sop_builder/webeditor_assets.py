@@ -1,0 +1,110 @@
+"""The web editor's program (Decap CMS), fetched once from the npm registry and kept in a cache.
+
+The version and its sha512 checksum are pinned here, so every build serves the same files and a
+changed download is refused. The files are served from the site itself: the editor loads nothing
+from another host (except the Git host's API once an editor logs in, see ``webeditor.py``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import os
+import shutil
+import tarfile
+import tempfile
+import urllib.request
+from pathlib import Path
+
+DECAP_VERSION = "3.16.3"
+DECAP_TARBALL = f"https://registry.npmjs.org/decap-cms/-/decap-cms-{DECAP_VERSION}.tgz"
+DECAP_INTEGRITY = "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="
+ENTRY_SCRIPT = "decap-cms.js"
+LICENSE_NOTE = (
+    f"Decap CMS {DECAP_VERSION} (https://decapcms.org), MIT-licentie, "
+    "copyright Netlify, Inc. en de Decap-bijdragers.\n"
+)
+
+
+class AssetsUnavailable(Exception):
+    """The editor's program is not in the cache and could not be fetched; the text is Dutch."""
+
+
+def cache_dir() -> Path:
+    """Where the unpacked files live: $SOP_BUILDER_CACHE, else ~/.cache/sop-builder."""
+    base = os.environ.get("SOP_BUILDER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "sop-builder"
+    )
+    return Path(base) / f"decap-cms-{DECAP_VERSION}"
+
+
+def _wanted(name: str) -> bool:
+    """The browser needs the entry script, its chunks and the WebAssembly files; not the maps."""
+    return name.endswith(".decap-cms.js") or name == ENTRY_SCRIPT or name.endswith(".wasm")
+
+
+def _verify(data: bytes) -> None:
+    algorithm, _, expected = DECAP_INTEGRITY.partition("-")
+    digest = base64.b64encode(hashlib.new(algorithm, data).digest()).decode("ascii")
+    if digest != expected:
+        raise AssetsUnavailable(
+            f"De download van Decap CMS {DECAP_VERSION} klopt niet (andere controlesom). "
+            "Probeer het later opnieuw of meld het aan de beheerder van sop-builder."
+        )
+
+
+def _unpack(data: bytes, target: Path) -> None:
+    """Unpack the wanted files of package/dist/ into ``target``, all or nothing."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+            for member in archive.getmembers():
+                name = member.name.removeprefix("package/dist/")
+                if member.isfile() and name != member.name and "/" not in name and _wanted(name):
+                    source = archive.extractfile(member)
+                    if source is not None:
+                        (work / name).write_bytes(source.read())
+        (work / "LICENTIE.txt").write_text(LICENSE_NOTE, encoding="utf-8")
+        if not (work / ENTRY_SCRIPT).is_file():
+            raise AssetsUnavailable(
+                f"In het pakket Decap CMS {DECAP_VERSION} ontbreekt het script."
+            )
+        try:
+            work.rename(target)
+        except OSError:  # another process unpacked it first
+            if not (target / ENTRY_SCRIPT).is_file():
+                raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def ensure_assets(timeout: float = 60.0) -> Path:
+    """The folder with the editor's files; downloaded and checked on first use."""
+    target = cache_dir()
+    if (target / ENTRY_SCRIPT).is_file():
+        return target
+    try:
+        with urllib.request.urlopen(DECAP_TARBALL, timeout=timeout) as response:
+            data = response.read()
+    except OSError as exc:
+        raise AssetsUnavailable(
+            f"Decap CMS {DECAP_VERSION} kon niet worden gedownload van registry.npmjs.org "
+            f"({exc}). Is er internet? Voer daarna opnieuw uit: make site"
+        ) from None
+    _verify(data)
+    _unpack(data, target)
+    return target
+
+
+def copy_assets(target: Path) -> None:
+    """Copy the editor's files into ``target`` (the site's admin folder)."""
+    source = ensure_assets()
+    target.mkdir(parents=True, exist_ok=True)
+    for file in sorted(source.iterdir()):
+        shutil.copyfile(file, target / file.name)
+
+
+if __name__ == "__main__":  # `python -m sop_builder.webeditor_assets`: fill the cache
+    print(f"Decap CMS staat klaar in {ensure_assets()}")
