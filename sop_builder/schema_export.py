@@ -60,12 +60,9 @@ class ProjectChoices:
     schools: tuple[tuple[str, str], ...] = ()  # (folder name, school name)
 
 
-def _audiences(extra: ProjectChoices) -> Choices:
-    return [(t.id, t.label) for t in extra.offer.audiences] if extra.offer else []
-
-
-def _offer_kinds(extra: ProjectChoices) -> Choices:
-    return [(t.id, t.label) for t in extra.offer.kinds] if extra.offer else []
+def _offer_list(attr: str) -> Callable[[ProjectChoices], Choices]:
+    """The audiences or kinds of site_config/aanbod.yaml (none when it was not loaded)."""
+    return lambda extra: [(t.id, t.label) for t in getattr(extra.offer, attr, [])]
 
 
 def _schools(extra: ProjectChoices) -> Choices:
@@ -74,10 +71,10 @@ def _schools(extra: ProjectChoices) -> Choices:
 
 # (schema class, Dutch key) -> the allowed values from the project; no choices means any value
 PROJECT_CHOICES: dict[tuple[str, str], Callable[[ProjectChoices], Choices]] = {
-    ("NetworkFrontMatter", "doelgroep"): _audiences,
-    ("CentreFrontMatter", "doelgroep"): _audiences,
-    ("WorkshopFrontMatter", "doelgroep"): _audiences,
-    ("WorkshopFrontMatter", "soort"): _offer_kinds,
+    ("NetworkFrontMatter", "doelgroep"): _offer_list("audiences"),
+    ("CentreFrontMatter", "doelgroep"): _offer_list("audiences"),
+    ("WorkshopFrontMatter", "doelgroep"): _offer_list("audiences"),
+    ("WorkshopFrontMatter", "soort"): _offer_list("kinds"),
     ("StoryFrontMatter", "scholen"): _schools,
 }
 
