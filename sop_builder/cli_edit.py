@@ -102,11 +102,11 @@ def _out_option(default: str, help_text: str, *, folder: bool):
 @_out_option("schema", "De map waarin de schema's komen (binnen het project).", folder=True)
 def schema(root: Path, out: Path) -> None:
     """Schrijf een JSON Schema per soort bestand, voor editors zoals VS Code."""
-    from .schema_export import write_schemas
+    from .schema_export import project_choices, write_schemas
 
     config = _config_or_exit(root)
     target = out if out.is_absolute() else root / out
-    for path in write_schemas(target, config):
+    for path in write_schemas(target, config, project_choices(root)):
         click.echo(f"Geschreven: {path.relative_to(root) if path.is_relative_to(root) else path}")
 
 

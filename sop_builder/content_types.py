@@ -11,6 +11,13 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .model import AssessmentFile, Glossary, Norm, SopFrontMatter, SwvConfig, Vocabularies
+from .offer_model import (
+    CentreFrontMatter,
+    NetworkFrontMatter,
+    OfferVocabularies,
+    StoryFrontMatter,
+    WorkshopFrontMatter,
+)
 from .ownership import EDITORS_FILE, Editors
 
 
@@ -49,4 +56,35 @@ CONTENT_TYPES: list[ContentType] = [
     ContentType("vocabularies", "Keuzelijsten", Vocabularies, ("site_config/vocabularies.yaml",)),
     ContentType("woordenlijst", "Woordenlijst", Glossary, ("site_config/woordenlijst.yaml",)),
     ContentType("redacteuren", "Redacteuren", Editors, (EDITORS_FILE,)),
+    ContentType(
+        "netwerkgroep",
+        "Netwerkgroep (de gegevens bovenaan het bestand)",
+        NetworkFrontMatter,
+        ("content/aanbod/netwerkgroepen/*.md",),
+        front_matter=True,
+    ),
+    ContentType(
+        "expertisecentrum",
+        "Expertisecentrum (de gegevens bovenaan het bestand)",
+        CentreFrontMatter,
+        ("content/aanbod/expertisecentra/*.md",),
+        front_matter=True,
+    ),
+    ContentType(
+        "workshop",
+        "Workshop, training of studiemiddag (de gegevens bovenaan het bestand)",
+        WorkshopFrontMatter,
+        ("content/aanbod/workshops/*.md",),
+        front_matter=True,
+    ),
+    ContentType(
+        "verhaal",
+        "Verhaal uit de praktijk (de gegevens bovenaan het bestand)",
+        StoryFrontMatter,
+        ("content/aanbod/verhalen/*.md",),
+        front_matter=True,
+    ),
+    ContentType(
+        "aanbod", "Keuzelijsten voor het aanbod", OfferVocabularies, ("site_config/aanbod.yaml",)
+    ),
 ]

@@ -7,6 +7,32 @@ field of every registered content type, so a new field cannot go undocumented.
 
 from __future__ import annotations
 
+# Fields that every offer file (content/aanbod/) has, and the audiences of most of them.
+_OFFER_COMMON: dict[str, tuple[str, str]] = {
+    "titel": ("Titel", "De titel van de pagina op de site, kort en duidelijk."),
+    "samenvatting": (
+        "Samenvatting",
+        "Eén zin in gewone taal over waar het over gaat. Die staat in het overzicht.",
+    ),
+    "interne_notitie": (
+        "Interne notitie",
+        "Alleen voor het samenwerkingsverband; komt nooit op de site.",
+    ),
+}
+_FOR_AUDIENCES: dict[str, tuple[str, str]] = {
+    **_OFFER_COMMON,
+    "doelgroep": (
+        "Doelgroep",
+        "Voor wie dit is, bijvoorbeeld leerkrachten. Kies een of meer uit de lijst in "
+        "site_config/aanbod.yaml.",
+    ),
+}
+_OFFER_EMAIL = ("E-mail", "Een e-mailadres van het werk, geen privéadres (mag leeg).")
+_OFFER_REGISTRATION = (
+    "Aanmelden",
+    "Het webadres waar iemand zich aanmeldt, beginnend met https:// (mag leeg).",
+)
+
 # schema class name -> Dutch key -> (title, explanation in plain Dutch)
 FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     "SopFrontMatter": {
@@ -230,6 +256,60 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     "Editors": {
         "swv": ("Beheerders", "Wie van het samenwerkingsverband alles mag aanpassen (@naam)."),
         "scholen": ("Scholen", "Per map van een school: wie haar SOP mag aanpassen (@naam)."),
+    },
+    "OfferVocabularies": {
+        "doelgroepen": (
+            "Doelgroepen",
+            "Voor wie het aanbod is (code en naam). Het aanbod kiest hieruit bij 'doelgroep'.",
+        ),
+        "soorten": (
+            "Soorten",
+            "De soorten workshops, zoals training of webinar. Een workshop kiest hieruit.",
+        ),
+    },
+    "OfferTerm": {
+        "id": ("Code", "Kleine letters, cijfers en streepjes. Verander een code nooit."),
+        "label": ("Naam", "De naam op de site, in gewone taal."),
+    },
+    "NetworkFrontMatter": {
+        **_FOR_AUDIENCES,
+        "kern": (
+            "Kern",
+            "De code van de kern als de groep bij één kern hoort (mag leeg).",
+        ),
+        "wanneer": ("Wanneer", "Hoe vaak en wanneer de groep samenkomt, in gewone woorden."),
+        "plaats": ("Plaats", "Waar de groep samenkomt (mag leeg)."),
+        "email": _OFFER_EMAIL,
+        "aanmelden": _OFFER_REGISTRATION,
+    },
+    "CentreFrontMatter": {
+        **_FOR_AUDIENCES,
+        "plaats": ("Plaats", "Waar het expertisecentrum zit, bijvoorbeeld de school en plaats."),
+        "email": _OFFER_EMAIL,
+        "telefoon": ("Telefoon", "Een telefoonnummer van het werk, geen privénummer (mag leeg)."),
+        "website": ("Website", "Het webadres van het expertisecentrum (mag leeg)."),
+    },
+    "WorkshopFrontMatter": {
+        **_FOR_AUDIENCES,
+        "soort": (
+            "Soort",
+            "Wat voor bijeenkomst het is, bijvoorbeeld workshop. Kies uit de lijst in "
+            "site_config/aanbod.yaml.",
+        ),
+        "datum": ("Datum", "De dag van de bijeenkomst (JJJJ-MM-DD)."),
+        "begin": ("Begin", "Hoe laat het begint, met een dubbele punt, bijvoorbeeld 15:30."),
+        "einde": ("Einde", "Hoe laat het afloopt, met een dubbele punt, bijvoorbeeld 17:00."),
+        "plaats": ("Plaats", "Waar het is, of 'Online'."),
+        "aanmelden": _OFFER_REGISTRATION,
+        "plaatsen": ("Plaatsen", "Hoeveel mensen mee kunnen doen: een heel getal (mag leeg)."),
+    },
+    "StoryFrontMatter": {
+        **_OFFER_COMMON,
+        "datum": ("Datum", "De datum (JJJJ-MM-DD) van het verhaal; het nieuwste staat bovenaan."),
+        "scholen": (
+            "Scholen",
+            "Over welke scholen het verhaal gaat: de naam van hun map in content/schools/.",
+        ),
     },
 }
 

@@ -231,7 +231,8 @@ def load_item(
     return OfferItem(kind, file.stem, display, front, body.strip(), tuple(comments)), issues
 
 
-def _load_vocabularies(root: Path) -> tuple[OfferVocabularies | None, list[Issue]]:
+def load_vocabularies(root: Path) -> tuple[OfferVocabularies | None, list[Issue]]:
+    """Read site_config/aanbod.yaml: the audiences and kinds of the offer."""
     value, tree, issues = _load_one(root, OFFER_CONFIG, OfferVocabularies)
     if value is not None and tree is not None:
         display = f"site_config/{OFFER_CONFIG}"
@@ -250,7 +251,7 @@ def load_offer(
     base = root / OFFER_DIR
     if not base.is_dir():
         return Offer(), []
-    vocabularies, issues = _load_vocabularies(root)
+    vocabularies, issues = load_vocabularies(root)
     known = Known(config, vocabularies, tuple(school_slugs))
     items: dict[str, list[OfferItem]] = {kind: [] for kind in KINDS}
     for entry in sorted(base.iterdir()):

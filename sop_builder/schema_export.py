@@ -2,7 +2,9 @@
 
 The structure (fields, required keys, patterns, fixed choices) comes from the models; Dutch titles
 and explanations come from ``fielddocs.py``; choices that the SWV keeps in ``site_config/``
-(kernen, keuzelijsten, afspraken, scores) are added from the loaded configuration.
+(kernen, keuzelijsten, afspraken, scores) are added from the loaded configuration, and the
+offer's audiences and kinds (site_config/aanbod.yaml) and the school folders from
+``ProjectChoices``.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .content_types import CONTENT_TYPES, ContentType
 from .fielddocs import field_doc
 from .model import SiteConfig
+from .offer_model import OfferVocabularies
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 Choices = list[tuple[str, str]]  # (value, label)
@@ -40,11 +44,68 @@ def _score_codes(config: SiteConfig) -> Choices:
 # (schema class, Dutch key) -> the allowed values from site_config/
 CONFIG_CHOICES: dict[tuple[str, str], Callable[[SiteConfig], Choices]] = {
     ("SopFrontMatter", "kern"): _kernen,
+    ("NetworkFrontMatter", "kern"): _kernen,
     ("SopFrontMatter", "interne_expertise"): _vocabulary("internal_expertise"),
     ("SopFrontMatter", "externe_deskundigheid"): _vocabulary("external_expertise"),
     ("SopFrontMatter", "extra_ondersteuning"): _vocabulary("extra_support"),
     ("ScoreEntry", "score"): _score_codes,
 }
+
+
+@dataclass(frozen=True)
+class ProjectChoices:
+    """Choices that are not in SiteConfig: the offer's lists and the schools of the project."""
+
+    offer: OfferVocabularies | None = None
+    schools: tuple[tuple[str, str], ...] = ()  # (folder name, school name)
+
+
+def _offer_list(attr: str) -> Callable[[ProjectChoices], Choices]:
+    """The audiences or kinds of site_config/aanbod.yaml (none when it was not loaded)."""
+    return lambda extra: [(t.id, t.label) for t in getattr(extra.offer, attr, [])]
+
+
+def _schools(extra: ProjectChoices) -> Choices:
+    return list(extra.schools)
+
+
+# (schema class, Dutch key) -> the allowed values from the project; no choices means any value
+PROJECT_CHOICES: dict[tuple[str, str], Callable[[ProjectChoices], Choices]] = {
+    ("NetworkFrontMatter", "doelgroep"): _offer_list("audiences"),
+    ("CentreFrontMatter", "doelgroep"): _offer_list("audiences"),
+    ("WorkshopFrontMatter", "doelgroep"): _offer_list("audiences"),
+    ("WorkshopFrontMatter", "soort"): _offer_list("kinds"),
+    ("StoryFrontMatter", "scholen"): _schools,
+}
+
+
+def project_choices(root: Path) -> ProjectChoices:
+    """The offer's lists and every school folder with the school's name (else the folder name)."""
+    from .loading import school_folders
+    from .offer import load_vocabularies
+    from .sourcefile import read_markdown_file
+
+    schools = []
+    for folder in school_folders(root):
+        sop = folder / "sop.md"
+        source, _ = read_markdown_file(sop, sop.as_posix()) if sop.is_file() else (None, [])
+        data = source.tree.data if source is not None else None
+        name = data.get("naam") if isinstance(data, dict) else None
+        schools.append((folder.name, name.strip() if isinstance(name, str) else folder.name))
+    return ProjectChoices(load_vocabularies(root)[0], tuple(schools))
+
+
+def _choices(
+    name: str, key: str, config: SiteConfig | None, extra: ProjectChoices | None
+) -> Choices | None:
+    """The allowed values of ``key`` in the schema class ``name``, if they are known."""
+    from_config = CONFIG_CHOICES.get((name, key))
+    if from_config is not None and config is not None:
+        return from_config(config)
+    from_project = PROJECT_CHOICES.get((name, key))
+    if from_project is not None and extra is not None:
+        return from_project(extra) or None
+    return None
 
 
 def _enum(choices: Choices) -> dict[str, Any]:
@@ -68,7 +129,9 @@ def _allow_empty(schema: dict[str, Any]) -> None:
                     _allow_empty(item)
 
 
-def _describe(name: str, schema: dict[str, Any], config: SiteConfig | None) -> None:
+def _describe(
+    name: str, schema: dict[str, Any], config: SiteConfig | None, extra: ProjectChoices | None
+) -> None:
     """Dutch titles and explanations, config choices, and enum labels for one schema class."""
     for key, prop in schema.get("properties", {}).items():
         doc = field_doc(name, key)
@@ -77,15 +140,18 @@ def _describe(name: str, schema: dict[str, Any], config: SiteConfig | None) -> N
         labels = prop.pop("x-labels", None)
         if labels and "enum" in prop:
             prop["enumDescriptions"] = [labels.get(v, v) for v in prop["enum"]]
-        choose = CONFIG_CHOICES.get((name, key))
-        if choose is None or config is None:
+        choices = _choices(name, key, config, extra)
+        if choices is None:
             continue
         kept = {k: prop[k] for k in ("title", "description", "default") if k in prop}
         if prop.get("type") == "array":
-            prop["items"] = _enum(choose(config))
+            prop["items"] = _enum(choices)
+        elif {"type": "null"} in prop.get("anyOf", []):
+            prop.clear()
+            prop.update(kept | {"anyOf": [_enum(choices), {"type": "null"}]})
         else:
             prop.clear()
-            prop.update(kept | _enum(choose(config)))
+            prop.update(kept | _enum(choices))
 
 
 def _scores(schema: dict[str, Any], config: SiteConfig) -> None:
@@ -103,16 +169,19 @@ def _scores(schema: dict[str, Any], config: SiteConfig) -> None:
     )
 
 
-def content_schema(kind: ContentType, config: SiteConfig | None) -> dict[str, Any]:
-    """The JSON Schema of one content type (with site_config choices when ``config`` is given)."""
+def content_schema(
+    kind: ContentType, config: SiteConfig | None, extra: ProjectChoices | None = None
+) -> dict[str, Any]:
+    """The JSON Schema of one content type (with site_config choices when ``config`` is given,
+    and the offer's lists and the school folders when ``extra`` is given)."""
     schema = kind.model.model_json_schema(by_alias=True, mode="validation")
     if kind.model.__name__ == "AssessmentFile":
         from .model import ScoreEntry
 
         schema.setdefault("$defs", {})["ScoreEntry"] = ScoreEntry.model_json_schema(by_alias=True)
     for name, definition in schema.get("$defs", {}).items():
-        _describe(name, definition, config)
-    _describe(kind.model.__name__, schema, config)
+        _describe(name, definition, config, extra)
+    _describe(kind.model.__name__, schema, config, extra)
     if kind.model.__name__ == "AssessmentFile" and config is not None:
         _scores(schema, config)
     _allow_empty(schema)
@@ -123,9 +192,11 @@ def content_schema(kind: ContentType, config: SiteConfig | None) -> dict[str, An
     return {"$schema": JSON_SCHEMA_DIALECT, "$id": f"{kind.id}.schema.json", **schema}
 
 
-def all_schemas(config: SiteConfig | None) -> dict[str, dict[str, Any]]:
+def all_schemas(
+    config: SiteConfig | None, extra: ProjectChoices | None = None
+) -> dict[str, dict[str, Any]]:
     """File name -> schema, for every registered content type."""
-    return {f"{k.id}.schema.json": content_schema(k, config) for k in CONTENT_TYPES}
+    return {f"{k.id}.schema.json": content_schema(k, config, extra) for k in CONTENT_TYPES}
 
 
 def dumps(schema: dict[str, Any]) -> str:
@@ -145,10 +216,12 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_schemas(out_dir: Path, config: SiteConfig | None) -> list[Path]:
+def write_schemas(
+    out_dir: Path, config: SiteConfig | None, extra: ProjectChoices | None = None
+) -> list[Path]:
     """Write every schema into ``out_dir``; return the files written."""
     written = []
-    for name, schema in all_schemas(config).items():
+    for name, schema in all_schemas(config, extra).items():
         write_atomic(out_dir / name, dumps(schema))
         written.append(out_dir / name)
     return written

@@ -12,7 +12,7 @@ from sop_builder.config import load_config
 from sop_builder.content_types import CONTENT_TYPES, ContentType
 from sop_builder.fielddocs import field_doc
 from sop_builder.project import load_project
-from sop_builder.schema_export import all_schemas, content_schema, dumps
+from sop_builder.schema_export import all_schemas, content_schema, dumps, project_choices
 from sop_builder.sourcefile import read_markdown_file, read_yaml_file
 
 from .casefolders import CASES, TODAY, case_names, prepare
@@ -22,6 +22,7 @@ from .conftest import ROOT
 SCHEMA_CODES = {
     "SOP101", "SOP102", "SOP103", "SOP104", "SOP105", "SOP106", "SOP107", "SOP108", "SOP109",
     "SOP110", "SOP111", "SOP112", "SOP113", "SOP201", "SOP202", "SOP301", "SOP303", "SOP304",
+    "SOP721", "SOP723",
 }  # fmt: skip
 
 
@@ -58,21 +59,55 @@ def test_every_field_of_every_content_type_has_a_dutch_title_and_explanation():
 
 def test_schemas_are_valid_json_schema():
     config, _ = load_config(ROOT)
-    for schema in all_schemas(config).values():
+    for schema in all_schemas(config, project_choices(ROOT)).values():
         Draft202012Validator.check_schema(schema)
 
 
 def test_sample_content_and_config_pass_the_schema():
     config, _ = load_config(ROOT)
-    checked = 0
+    extra = project_choices(ROOT)
+    checked: dict[str, int] = {}
     for file in sorted([*ROOT.glob("content/**/*"), *ROOT.glob("site_config/*")]):
         rel = file.relative_to(ROOT).as_posix()
         kind = _kind(rel)
         if kind is None or not file.is_file():
             continue
-        assert _schema_errors(content_schema(kind, config), _data(ROOT, rel, kind)) == [], rel
-        checked += 1
-    assert checked > 20
+        schema = content_schema(kind, config, extra)
+        assert _schema_errors(schema, _data(ROOT, rel, kind)) == [], rel
+        checked[kind.id] = checked.get(kind.id, 0) + 1
+    assert sum(checked.values()) > 20
+    offer_kinds = {"netwerkgroep", "expertisecentrum", "workshop", "verhaal", "aanbod"}
+    assert offer_kinds <= checked.keys()
+
+
+def test_offer_schemas_take_their_choices_from_the_project():
+    config, _ = load_config(ROOT)
+    schemas = all_schemas(config, project_choices(ROOT))
+    network = schemas["netwerkgroep.schema.json"]["properties"]
+    workshop = schemas["workshop.schema.json"]["properties"]
+    story = schemas["verhaal.schema.json"]["properties"]
+    assert network["doelgroep"]["items"]["enum"][:2] == ["leerkrachten", "intern-begeleiders"]
+    assert network["doelgroep"]["items"]["enumDescriptions"][:2] == [
+        "Leerkrachten",
+        "Intern begeleiders",
+    ]
+    assert network["kern"]["anyOf"][0]["enum"] == [k.id for k in config.swv.kernen]
+    assert workshop["soort"]["enum"] == ["workshop", "training", "studiemiddag", "webinar"]
+    assert workshop["soort"]["enumDescriptions"][-1] == "Webinar (online)"
+    schools = story["scholen"]["items"]
+    assert (
+        schools["enumDescriptions"][schools["enum"].index("de-zeester")] == "Kindcentrum De Zeester"
+    )
+    assert "nooit op de site" in story["interne_notitie"]["description"]
+
+
+def test_offer_schema_without_project_choices_allows_any_audience_but_an_empty_kern():
+    config, _ = load_config(ROOT)
+    network = content_schema(next(k for k in CONTENT_TYPES if k.id == "netwerkgroep"), config)
+    base = {"titel": "IB-netwerk", "samenvatting": "Samen leren.", "wanneer": "Op dinsdag"}
+    assert _schema_errors(network, base | {"doelgroep": ["wie-dan-ook"], "kern": ""}) == []
+    assert _schema_errors(network, base | {"doelgroep": ["wie-dan-ook"], "kern": None}) == []
+    assert _schema_errors(network, base | {"doelgroep": ["x"], "kern": "Noord"}) != []
 
 
 def _case_files(case: str) -> list[str]:
@@ -87,13 +122,14 @@ def test_schema_rejects_what_check_rejects_for_type_and_allowed_values(case: str
     root = prepare(case, tmp_path)
     project = load_project(root, TODAY)
     config = project.config or load_config(ROOT)[0]
+    extra = project_choices(root)
     for rel in _case_files(case):
         kind = _kind(rel)
         data = _data(root, rel, kind) if kind else None
         if data is None:
             continue  # not a content file, or not readable YAML: no schema question
         check_codes = {i.code for i in project.issues if i.path == rel and i.is_error}
-        schema_errors = _schema_errors(content_schema(kind, config), data)
+        schema_errors = _schema_errors(content_schema(kind, config, extra), data)
         if check_codes & SCHEMA_CODES:
             assert schema_errors, f"{rel}: check says {sorted(check_codes)}, schema accepts"
         else:
@@ -103,6 +139,6 @@ def test_schema_rejects_what_check_rejects_for_type_and_allowed_values(case: str
 def test_committed_schemas_are_up_to_date():
     """schema/ (used by the editor settings) matches what `sop-builder schema` writes."""
     config, _ = load_config(ROOT)
-    for name, schema in all_schemas(config).items():
+    for name, schema in all_schemas(config, project_choices(ROOT)).items():
         committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
         assert committed == dumps(schema), f"schema/{name} is out of date: run sop-builder schema"
