@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site serve check test lint bench clean
+.PHONY: site serve editor check test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ site: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/sop-builder serve
+
+editor: $(STAMP)
+	$(BIN)/sop-builder editor
 
 check: $(STAMP)
 	$(BIN)/sop-builder check

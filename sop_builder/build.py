@@ -43,6 +43,24 @@ def _run_mkdocs(root: Path, out_dir: Path, project) -> tuple[str | None, list[st
     return config.site_url, []
 
 
+def _write_web_editor(site: Path, project) -> list[str]:
+    """The admin page, when site_config/webeditor.yaml asks for one."""
+    from .schema_export import project_choices
+    from .webeditor import write_admin
+    from .webeditor_assets import AssetsUnavailable
+
+    if project.config.webeditor is None:
+        return []
+    try:
+        write_admin(site, project.config, project_choices(project.root))
+    except AssetsUnavailable as exc:
+        return [
+            f"De webeditor (admin/) kon niet worden gemaakt: {exc} Bouwt u zonder internet? "
+            "Haal dan site_config/webeditor.yaml tijdelijk weg."
+        ]
+    return []
+
+
 def build_site(
     root: Path,
     site_dir: Path | None = None,
@@ -69,6 +87,7 @@ def build_site(
             errors += find_third_party_requests(built, own_host)
         if not errors:
             apply_policy(built)
+            errors += _write_web_editor(built, project)
         if errors:
             return BuildResult(
                 False, [*errors, "De site is niet gebouwd; de vorige versie blijft staan."]

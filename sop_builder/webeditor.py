@@ -16,10 +16,10 @@ from typing import Any
 import yaml
 
 from .content_types import CONTENT_TYPES, ContentType
+from .csp import ADMIN_DIR
 from .model import SiteConfig
-from .schema_export import content_schema
+from .schema_export import ProjectChoices, content_schema
 
-ADMIN_DIR = "admin"
 LOCAL_BACKEND_PORT = 8081
 DATE_FIELD = {
     "widget": "datetime",
@@ -187,7 +187,7 @@ def decap_field(name: str, prop: dict[str, Any], required: bool, defs: dict[str,
         field.update(widget="object", collapsed=False, fields=decap_fields(prop, defs))
     elif prop.get("format") == "date":
         field.update(DATE_FIELD)
-    elif kind == "integer":
+    elif kind == "integer" or (isinstance(kind, list) and "integer" in kind):
         field.update(widget="number", value_type="int", min=prop.get("minimum", 1))
     elif "pattern" in prop and prop["pattern"] != r"^[^<>]+$":
         field.update(widget="string", pattern=[prop["pattern"], _pattern_message(prop)])
@@ -244,10 +244,12 @@ def _score_fields(schema: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
     }
 
 
-def _collection(collection: Collection, config: SiteConfig) -> dict[str, Any]:
+def _collection(
+    collection: Collection, config: SiteConfig, extra: ProjectChoices | None
+) -> dict[str, Any]:
     kind = _content_type(collection.content_type)
     assert kind is not None
-    schema = content_schema(kind, config)
+    schema = content_schema(kind, config, extra)
     defs = schema.get("$defs", {})
     fields = decap_fields(schema, defs)
     if collection.content_type == "zelfevaluatie":
@@ -286,7 +288,9 @@ def _collection(collection: Collection, config: SiteConfig) -> dict[str, Any]:
     return result
 
 
-def decap_config(config: SiteConfig, local_backend: str | None = None) -> dict[str, Any]:
+def decap_config(
+    config: SiteConfig, extra: ProjectChoices | None = None, local_backend: str | None = None
+) -> dict[str, Any]:
     """The whole Decap CMS configuration.
 
     With ``local_backend`` (the URL of ``sop-builder editor``'s API) the editor saves on this
@@ -307,7 +311,7 @@ def decap_config(config: SiteConfig, local_backend: str | None = None) -> dict[s
         "publish_mode": "simple",
         "media_folder": "content/afbeeldingen",
         "collections": [
-            _collection(c, config) for c in collections(local=local_backend is not None)
+            _collection(c, config, extra) for c in collections(local=local_backend is not None)
         ],
     }
     return result
@@ -365,12 +369,12 @@ def hosted_connect(config: SiteConfig) -> list[str]:
     return hosts or defaults[source.name]
 
 
-def write_admin(site: Path, config: SiteConfig) -> None:
+def write_admin(site: Path, config: SiteConfig, extra: ProjectChoices) -> None:
     """Write the admin page, its configuration and Decap CMS into ``site``/admin/."""
     from .webeditor_assets import copy_assets
 
     target = site / ADMIN_DIR
     copy_assets(target)
-    (target / "config.yml").write_text(config_yaml(decap_config(config)), encoding="utf-8")
+    (target / "config.yml").write_text(config_yaml(decap_config(config, extra)), encoding="utf-8")
     title = config.webeditor.title or f"Webeditor {config.swv.short_name}"
     (target / "index.html").write_text(admin_page(title, hosted_connect(config)), encoding="utf-8")

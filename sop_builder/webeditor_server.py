@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import load_config
+from .schema_export import project_choices
 from .webeditor import ADMIN_DIR, admin_page, config_yaml, decap_config, file_patterns
 from .webeditor_assets import ensure_assets
 from .webeditor_backend import LocalBackend, Refused
@@ -53,6 +54,9 @@ def _handler(root: Path, assets: Path, backend: LocalBackend, base_url: Callable
                 self.send_header("Location", f"/{ADMIN_DIR}/")
                 self.end_headers()
                 return
+            if path == "/favicon.ico":
+                self._send(204, b"", "image/x-icon")
+                return
             if path == f"/{ADMIN_DIR}/":
                 page = admin_page("Webeditor (op deze computer)", [])
                 self._send(200, page.encode(), "text/html; charset=utf-8")
@@ -62,7 +66,8 @@ def _handler(root: Path, assets: Path, backend: LocalBackend, base_url: Callable
                 if config is None:
                     self._send(500, b"site_config/ heeft fouten: sop-builder check", "text/plain")
                     return
-                text = config_yaml(decap_config(config, local_backend=base_url() + API_PATH))
+                api = base_url() + API_PATH
+                text = config_yaml(decap_config(config, project_choices(root), api))
                 self._send(200, text.encode(), "text/yaml; charset=utf-8")
                 return
             name = path.removeprefix(f"/{ADMIN_DIR}/")

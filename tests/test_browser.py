@@ -10,7 +10,7 @@ import pytest
 from sop_builder.build import build_site
 
 from .axe import axe_source_or_skip, describe, run_axe
-from .browser import CHROMIUM_ARGS, chromium_or_skip, serve
+from .browser import serve
 from .conftest import TODAY
 
 PAGES = [
@@ -55,17 +55,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     assert build_site(root, today=TODAY, echo=lambda s: None).ok
     return root / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_pages_make_no_outside_requests_set_no_cookies_and_log_no_errors(

@@ -1,0 +1,194 @@
+"""The web editor: Decap CMS configuration from the schema, the local backend, the admin page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sop_builder.build import build_site
+from sop_builder.config import load_config
+from sop_builder.roundtrip import merge_yaml_text
+from sop_builder.schema_export import project_choices
+from sop_builder.webeditor import decap_config, file_patterns
+from sop_builder.webeditor_backend import LocalBackend, Refused
+from sop_builder.yamlread import read_yaml
+
+from .conftest import TODAY
+
+SCHOOL = "content/schools/de-boomgaard"
+
+
+def _config(root: Path, local: bool) -> dict:
+    config, issues = load_config(root)
+    assert config is not None, issues
+    api = "http://127.0.0.1:9/api/v1" if local else None
+    return decap_config(config, project_choices(root), api)
+
+
+def _field(collection: dict, name: str) -> dict:
+    return next(f for f in collection["fields"] if f["name"] == name)
+
+
+def test_forms_come_from_the_schema_with_choices_from_site_config(sample: Path):
+    config = _config(sample, local=True)
+    assert config["locale"] == "nl"
+    by_name = {c["name"]: c for c in config["collections"]}
+    assert list(by_name) == [
+        "scholen",
+        "zelfevaluaties",
+        "workshops",
+        "verhalen",
+        "netwerkgroepen",
+        "expertisecentra",
+    ]
+    sop = by_name["scholen"]
+    swv = yaml.safe_load((sample / "site_config/swv.yaml").read_text(encoding="utf-8"))
+    kern = _field(sop, "kern")
+    assert kern["widget"] == "select"
+    assert [o["value"] for o in kern["options"]] == [k["id"] for k in swv["kernen"]]
+    assert kern["label"] == "Kern" and kern["required"] is True
+    expertise = _field(sop, "interne_expertise")
+    assert expertise["widget"] == "select" and expertise["multiple"] is True
+    assert {"label": "Dyslexiespecialist", "value": "dyslexiespecialist"} in expertise["options"]
+    assert _field(sop, "email")["required"] is False
+    assert _field(sop, "vestigingscode")["pattern"][0] == r"^\d{2}[A-Z]{2}\d{2}$"
+    assert _field(sop, "geldig_tot")["format"] == "YYYY-MM-DD"
+    assert _field(sop, "body")["modes"] == ["raw"]
+    contacts = _field(sop, "contactpersonen")
+    assert [f["name"] for f in contacts["fields"]] == ["rol", "naam", "email", "telefoon"]
+
+    workshop = by_name["workshops"]
+    assert [o["value"] for o in _field(workshop, "soort")["options"]][:2] == [
+        "workshop",
+        "training",
+    ]
+    assert _field(workshop, "plaatsen")["widget"] == "number"
+    story = _field(by_name["verhalen"], "scholen")
+    assert {"label": "Basisschool De Boomgaard", "value": "de-boomgaard"} in story["options"]
+
+    scores = _field(by_name["zelfevaluaties"], "scores")
+    assert len(scores["fields"]) == 65
+    first = scores["fields"][0]
+    assert first["name"] == "BO-01"
+    assert [o["value"] for o in _field(first, "score")["options"]] == ["ja", "deels", "nee"]
+
+
+def test_hosted_editor_saves_to_the_git_host_and_leaves_out_self_assessments(sample: Path):
+    config = _config(sample, local=False)
+    assert config["backend"] == {
+        "name": "github",
+        "branch": "main",
+        "repo": "swv-duinkust/sop-site",
+    }
+    assert "zelfevaluaties" not in [c["name"] for c in config["collections"]]
+
+
+def test_round_trip_changes_one_value_and_keeps_comments_and_empty_fields():
+    old = (
+        "# Uitleg bovenaan.\n"
+        "naam: De School  # achter de waarde\n"
+        "# Telefoon: mag leeg.\n"
+        "telefoon:\n"
+        "adres:\n"
+        "  straat: Dorpsstraat 1\n"
+        "  plaats: Ergens\n"
+        "lijst: [a, b]\n"
+        "datum: 2025-01-31\n"
+        "code: 012345\n"
+    )
+    tree, _ = read_yaml(old, "x.yaml")
+    same = merge_yaml_text(old, tree.data)
+    assert same == old
+    new = dict(tree.data, adres={"straat": "Kerkplein 2", "plaats": "Ergens"}, lijst=["a"])
+    changed = merge_yaml_text(old, new)
+    assert changed == old.replace("Dorpsstraat 1", "Kerkplein 2").replace("[a, b]", "[a]")
+    new_key = merge_yaml_text(old, dict(tree.data, email="info@school.nl", leeg=""))
+    assert new_key == old + "email: info@school.nl\n"
+
+
+def _backend(root: Path) -> LocalBackend:
+    return LocalBackend(root, file_patterns(local=True), TODAY)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "site_config/swv.yaml",
+        "content/swv/notities.yaml",
+        "../buiten.md",
+        "content/schools/../../x/sop.md",
+        "content/schools/de-boomgaard/evaluatie-2025-2026.yaml",
+    ],
+)
+def test_backend_touches_only_the_editors_files(sample: Path, path: str):
+    with pytest.raises(Refused) as refused:
+        _backend(sample).handle("persistEntry", {"entry": {"path": path, "raw": "x: y\n"}})
+    assert refused.value.status == 403
+    assert "webeditor" in str(refused.value) or "project" in str(refused.value)
+
+
+def test_backend_never_deletes(sample: Path):
+    with pytest.raises(Refused, match="Verwijderen kan niet"):
+        _backend(sample).handle("deleteFile", {"path": f"{SCHOOL}/sop.md"})
+    assert (sample / SCHOOL / "sop.md").is_file()
+
+
+def test_a_save_that_check_refuses_is_undone_with_a_dutch_message(sample: Path):
+    file = sample / SCHOOL / "sop.md"
+    before = file.read_bytes()
+    raw = file.read_text(encoding="utf-8").replace("kern: limmerhout", "kern: nergens")
+    with pytest.raises(Refused) as refused:
+        _backend(sample).handle("persistEntry", {"entry": {"path": f"{SCHOOL}/sop.md", "raw": raw}})
+    message = str(refused.value)
+    assert message.startswith("Niet opgeslagen.")
+    assert "regel 5" in message and "nergens" in message
+    assert file.read_bytes() == before
+
+
+def test_self_assessment_short_scores_become_form_fields_and_stay_short(sample: Path):
+    rel = f"{SCHOOL}/zelfevaluatie-2025-2026.yaml"
+    file = sample / rel
+    before = file.read_text(encoding="utf-8")
+    backend = _backend(sample)
+    entry = backend.handle("getEntry", {"path": rel})
+    tree, _ = read_yaml(entry["data"], rel)
+    data = tree.data
+    assert data["scores"]["BO-01"] == {"score": "ja"}
+    assert data["scores"]["BO-25"]["toelichting"].startswith("Geen specialist")
+    # Saving the form as it is changes nothing.
+    backend.handle("persistEntry", {"entry": {"path": rel, "raw": entry["data"]}})
+    assert file.read_text(encoding="utf-8") == before
+    # One new explanation: that score becomes a mapping, the rest stays short.
+    data["scores"]["BO-02"] = {"score": "deels", "toelichting": "Nog niet in alle groepen."}
+    raw = json.dumps(data, ensure_ascii=False)  # JSON is YAML; Decap writes its own style
+    backend.handle("persistEntry", {"entry": {"path": rel, "raw": raw}})
+    after = file.read_text(encoding="utf-8")
+    assert after.startswith("# Zelfevaluatie basisondersteuning")
+    assert "  BO-01: ja\n" in after
+    assert "  BO-02:\n    score: deels\n    toelichting: Nog niet in alle groepen.\n" in after
+    assert len(after.splitlines()) == len(before.splitlines()) + 2
+
+
+def test_built_site_has_the_admin_page_with_its_own_policy(sample: Path):
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    admin = sample / "site" / "admin"
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert page.count('http-equiv="Content-Security-Policy"') == 1
+    assert "connect-src 'self' https://api.github.com;" in page
+    assert '<script src="decap-cms.js"></script>' in page
+    assert (admin / "decap-cms.js").stat().st_size > 1_000_000
+    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "swv-duinkust/sop-site"
+    home = (sample / "site" / "index.html").read_text(encoding="utf-8")
+    assert "'unsafe-eval'" not in home
+    sitemap = (sample / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/admin/" not in sitemap
+
+
+def test_without_webeditor_settings_the_site_has_no_admin_page(sample: Path):
+    (sample / "site_config" / "webeditor.yaml").unlink()
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert not (sample / "site" / "admin").exists()

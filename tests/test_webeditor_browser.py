@@ -1,0 +1,115 @@
+"""The web editor end to end in headless Chromium: change a school's visie and save it."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+from click.testing import CliRunner
+
+from sop_builder.build import build_site
+from sop_builder.cli import main
+from sop_builder.webeditor_server import running_editor
+
+from .browser import serve
+from .conftest import TODAY
+
+SLUG = "de-vlieger"
+VISIE = "Wij geven elk kind een warme plek om te leren."
+
+
+def _watch(context, page) -> tuple[list[str], list[str]]:
+    """Block and record requests to other hosts; record console errors and page errors."""
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def route(r):
+        if urlparse(r.request.url).hostname != "127.0.0.1":
+            outside.append(r.request.url)
+            return r.abort()
+        return r.continue_()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    return outside, errors
+
+
+def _wait_for_change(file: Path, before: str, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        text = file.read_text(encoding="utf-8")
+        if text != before:
+            return text
+        time.sleep(0.2)
+    return file.read_text(encoding="utf-8")
+
+
+def test_editor_changes_the_visie_and_keeps_every_other_field_and_comment(
+    sample: Path, browser, tmp_path: Path
+):
+    created = CliRunner().invoke(
+        main,
+        ["new-school", "--map", str(sample), "--naam", "De Vlieger", "--vestigingscode",
+         "12AB00", "--kern", "noord", "--type", "bao", "--datum", TODAY.isoformat()],
+    )  # fmt: skip
+    assert created.exit_code == 0, created.output
+    file = sample / "content" / "schools" / SLUG / "sop.md"
+    before = file.read_text(encoding="utf-8")
+    assert before.count("\n# ") > 20  # the new school's file explains every field in comments
+
+    with running_editor(sample, today=TODAY) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        outside, errors = _watch(context, page)
+        page.goto(url + "/admin/")
+        page.get_by_role("button", name="Inloggen").click()
+        page.get_by_role("link", name="Schoolprofielen").first.wait_for()
+        page.goto(f"{url}/admin/#/collections/scholen/entries/{SLUG}/sop")
+        assert page.get_by_label("Naam van de school").input_value() == "De Vlieger"
+        page.get_by_text("Wijzigingen opgeslagen").wait_for()  # the entry is loaded
+        # Type the visie under its heading, as a person would: click at the end of the heading.
+        heading = page.locator("[data-slate-string]", has_text="## Visie")
+        box = heading.bounding_box()
+        assert box is not None
+        heading.click(position={"x": box["width"] - 1, "y": box["height"] / 2})
+        page.keyboard.press("End")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Enter")
+        page.keyboard.type(VISIE)
+        page.locator("[data-slate-string]", has_text=VISIE).wait_for()
+        lines = page.locator("[data-slate-string]").all_inner_texts()
+        assert lines[lines.index("## Visie") + 1] == VISIE, lines[:4]
+        page.get_by_text("Niet-opgeslagen wijzigingen").wait_for()
+        page.get_by_role("button", name="Publiceer").click()
+        page.get_by_role("menuitem", name="Publiceer nu").click()
+        page.get_by_text("Wijzigingen opgeslagen").wait_for()
+        after = _wait_for_change(file, before)
+        page.screenshot(path=str(tmp_path / "webeditor.png"))
+        assert outside == []
+        assert errors == []
+        context.close()
+
+    assert after == before.replace("## Visie\n\n", f"## Visie\n\n{VISIE}\n\n", 1)
+    checked = CliRunner().invoke(main, ["check", "--map", str(sample), "--datum", "2026-11-23"])
+    assert checked.exit_code == 0, checked.output
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    page_html = (sample / "site" / "scholen" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert VISIE in page_html
+
+
+def test_admin_page_of_the_built_site_loads_under_its_policy_without_outside_requests(
+    sample: Path, browser
+):
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    with serve(sample / "site") as base:
+        context = browser.new_context(viewport={"width": 375, "height": 800})
+        page = context.new_page()
+        outside, errors = _watch(context, page)
+        page.goto(base + "/admin/")
+        page.get_by_role("button", name="Inloggen met GitHub").wait_for()
+        assert page.evaluate("document.documentElement.lang") == "nl"
+        assert outside == []
+        assert [e for e in errors if "Content Security Policy" in e] == []
+        context.close()
