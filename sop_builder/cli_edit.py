@@ -192,7 +192,11 @@ def check_owners(root: Path, auteur: str, basis: str) -> None:
 @click.command("editor")
 @ROOT_OPTION
 @click.option(
-    "--poort", default=8081, show_default=True, help="De poort op 127.0.0.1 van de webeditor."
+    "--poort",
+    default=8081,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="De poort op 127.0.0.1 van de webeditor (0: een vrije poort).",
 )
 def editor(root: Path, poort: int) -> None:
     """Open de webeditor op uw eigen computer; wat u bewaart, komt meteen in de bestanden."""

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
 from sop_builder.build import build_site
+from sop_builder.cli import main
 from sop_builder.config import load_config
 from sop_builder.roundtrip import merge_yaml_text
 from sop_builder.schema_export import project_choices
@@ -192,3 +197,60 @@ def test_without_webeditor_settings_the_site_has_no_admin_page(sample: Path):
     (sample / "site_config" / "webeditor.yaml").unlink()
     assert build_site(sample, today=TODAY, echo=lambda s: None).ok
     assert not (sample / "site" / "admin").exists()
+
+
+def test_a_new_workshop_from_the_editor_is_written_and_checked(sample: Path):
+    rel = "content/aanbod/workshops/lezen-met-plezier.md"
+    raw = (
+        "---\n"
+        "titel: Lezen met plezier\n"
+        "samenvatting: Hoe maak je lezen leuk voor kinderen die moeite hebben met lezen?\n"
+        "interne_notitie: null\n"
+        "doelgroep:\n  - leerkrachten\n"
+        "soort: workshop\n"
+        "datum: 2027-02-10\n"
+        "begin: '15:30'\n"
+        "einde: '17:00'\n"
+        "plaats: SBO Het Anker, Wijkerzand\n"
+        "aanmelden: null\n"
+        "plaatsen: 20\n"
+        "---\n"
+        "Je leert spelletjes en boeken kiezen die kinderen graag lezen.\n"
+    )
+    _backend(sample).handle("persistEntry", {"entry": {"path": rel, "raw": raw}})
+    written = (sample / rel).read_text(encoding="utf-8")
+    assert "null" not in written and "interne_notitie" not in written
+    assert "begin: 15:30\n" in written and "plaatsen: 20\n" in written
+    checked = CliRunner().invoke(main, ["check", "--map", str(sample), "--datum", "2026-11-23"])
+    assert checked.exit_code == 0, checked.output
+    assert "lezen-met-plezier" not in checked.output
+
+
+def test_editor_command_serves_the_admin_page_and_the_local_configuration(sample: Path):
+    command = [sys.executable, "-c", "from sop_builder.cli import main; main()"]
+    process = subprocess.Popen(
+        [*command, "editor", "--map", str(sample), "--poort", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = process.stdout.readline()
+        url = first.split(" op ", 1)[1].split("/admin/", 1)[0]
+        assert url.startswith("http://127.0.0.1:")
+        page = urllib.request.urlopen(url + "/admin/", timeout=10).read().decode()
+        assert '<link href="config.yml" type="text/yaml" rel="cms-config-url">' in page
+        text = urllib.request.urlopen(url + "/admin/config.yml", timeout=10).read().decode()
+        config = yaml.safe_load(text)
+        assert config["backend"] == {
+            "name": "proxy",
+            "proxy_url": url + "/api/v1",
+            "branch": "main",
+        }
+        request = urllib.request.Request(
+            url + "/api/v1", data=b'{"action": "info", "params": {}}', method="POST"
+        )
+        info = json.loads(urllib.request.urlopen(request, timeout=10).read())
+        assert info == {"repo": sample.name, "publish_modes": ["simple"], "type": "local_fs"}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
