@@ -223,4 +223,35 @@ def editor(root: Path, poort: int) -> None:
         click.echo("De webeditor is gestopt.")
 
 
-COMMANDS = [new_school, schema, install_hook, codeowners, check_owners, editor]
+@click.command("keep-comments")
+@ROOT_OPTION
+@click.option(
+    "--basis", default="origin/main", show_default=True, help="De tak waarmee vergeleken wordt."
+)
+def keep_comments_command(root: Path, basis: str) -> None:
+    """Zet na een wijziging via de webeditor de uitleg (regels met #) en de opmaak terug."""
+    import subprocess
+
+    from .keep_comments import keep_comments
+    from .webeditor import file_patterns
+
+    try:
+        rewritten = keep_comments(root, basis, file_patterns(local=True))
+    except (OSError, subprocess.CalledProcessError):
+        click.echo(f"Git kan de wijzigingen sinds '{basis}' niet tonen. Bestaat die tak?", err=True)
+        sys.exit(1)
+    for path in rewritten:
+        click.echo(f"Uitleg en opmaak teruggezet: {path}")
+    if not rewritten:
+        click.echo("Niets te doen: de uitleg en opmaak staan er nog.")
+
+
+COMMANDS = [
+    new_school,
+    schema,
+    install_hook,
+    codeowners,
+    check_owners,
+    editor,
+    keep_comments_command,
+]

@@ -9,6 +9,7 @@ date, '012345' or 'no' is never turned into something else on the way.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -16,6 +17,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import LiteralScalarString
+
+from .issues import Issue
+from .sourcefile import split_front_matter
+from .yamlread import read_yaml
 
 
 class _TextResolver(VersionedResolver):
@@ -120,3 +125,51 @@ def merge_yaml_text(old_text: str, new_data: dict[str, Any]) -> str:
     if not isinstance(old, CommentedMap):
         return dump(_new_node(new_data))
     return dump(merge(old, new_data))
+
+
+def without_nulls(data: Any) -> Any:
+    """Decap CMS writes an empty field as 'null'; in our files an empty field is just empty."""
+    if isinstance(data, dict):
+        return {k: without_nulls(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [without_nulls(v) for v in data]
+    return "" if data in ("null", "~") else data
+
+
+def split_document(text: str) -> tuple[str, str]:
+    """Front matter text (without the '---' lines) and body of a Markdown file."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return "", text
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return "", text
+    front = "\n".join(lines[1:end])
+    return (front + "\n" if front else ""), "\n".join(lines[end + 1 :])
+
+
+def merge_document(
+    path: str, old: str, new: str, adapt: Callable[[Any], Any] | None = None
+) -> tuple[str | None, list[Issue]]:
+    """The text of file ``path`` with the values of ``new`` written into ``old``.
+
+    Markdown files keep the old front matter's comments and layout, and get the new body;
+    YAML files keep their comments and layout. ``adapt`` may reshape the new data first. When
+    ``new`` cannot be read, the result is None with the reader's errors.
+    """
+    new = new.replace("\r\n", "\n")
+    adapt = adapt or (lambda data: data)
+    if path.endswith(".md"):
+        source, issues = split_front_matter(new, path)
+        errors = [i for i in issues if i.is_error]
+        if source is None or errors:
+            return None, errors
+        old_front, old_body = split_document(old)
+        front = merge_yaml_text(old_front, adapt(without_nulls(source.tree.data)))
+        body = old_body if old_body.strip() == source.body.strip() else source.body
+        return f"---\n{front}---\n{body.rstrip()}\n", []
+    tree, issues = read_yaml(new, path)
+    errors = [i for i in issues if i.is_error]
+    if tree is None or not isinstance(tree.data, dict) or errors:
+        return None, errors
+    return merge_yaml_text(old, adapt(without_nulls(tree.data))), []

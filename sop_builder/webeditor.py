@@ -26,7 +26,7 @@ DATE_FIELD = {
     "format": "YYYY-MM-DD",
     "date_format": "DD-MM-YYYY",
     "time_format": False,
-    "picker_utc": True,
+    "picker_utc": False,
     "default": "",
 }
 
@@ -305,10 +305,11 @@ def decap_config(
         for key in ("repo", "base_url", "api_root"):
             if getattr(source, key):
                 backend[key] = getattr(source, key)
+    hosted_review = local_backend is None and settings.workflow == "ter-beoordeling"
     result: dict[str, Any] = {
         "backend": backend,
         "locale": "nl",
-        "publish_mode": "simple",
+        "publish_mode": "editorial_workflow" if hosted_review else "simple",
         "media_folder": "content/afbeeldingen",
         "collections": [
             _collection(c, config, extra) for c in collections(local=local_backend is not None)

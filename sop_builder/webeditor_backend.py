@@ -25,9 +25,8 @@ from typing import Any
 
 from .issues import Issue
 from .project import load_project
-from .roundtrip import dump, merge_yaml_text, round_trip_yaml
-from .sourcefile import decode, split_front_matter
-from .yamlread import read_yaml
+from .roundtrip import dump, merge_document, round_trip_yaml
+from .sourcefile import decode
 
 SCORES_KEY = "scores"
 
@@ -75,15 +74,6 @@ def _scores_for_file(data: Any) -> Any:
                 score = value.get("score")
                 scores[key] = score if isinstance(score, str) else ""
     return data
-
-
-def _without_nulls(data: Any) -> Any:
-    """Decap CMS writes an empty field as 'null'; in our files an empty field is just empty."""
-    if isinstance(data, dict):
-        return {k: _without_nulls(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_without_nulls(v) for v in data]
-    return "" if data in ("null", "~") else data
 
 
 def _problems(issues: list[Issue]) -> str:
@@ -149,21 +139,6 @@ class LocalBackend:
 
     # --- writing ------------------------------------------------------------------------
 
-    def _merged(self, rel: str, old: str, raw: str) -> str:
-        """The new file text: the editor's values written into the old text."""
-        if rel.endswith(".md"):
-            source, issues = split_front_matter(raw.replace("\r\n", "\n"), rel)
-            if source is None or any(i.is_error for i in issues):
-                raise Refused(_problems([i for i in issues if i.is_error]))
-            old_front, old_body = _split(old)
-            front = merge_yaml_text(old_front, _without_nulls(source.tree.data))
-            body = old_body if old_body.strip() == source.body.strip() else source.body
-            return f"---\n{front}---\n{body.rstrip()}\n"
-        tree, issues = read_yaml(raw.replace("\r\n", "\n"), rel)
-        if tree is None or not isinstance(tree.data, dict) or any(i.is_error for i in issues):
-            raise Refused(_problems([i for i in issues if i.is_error]))
-        return merge_yaml_text(old, _scores_for_file(_without_nulls(tree.data)))
-
     def _errors_in(self, rel: str) -> list[Issue]:
         project = load_project(self.root, self.today)
         return [i for i in project.issues if i.path == rel and i.is_error]
@@ -179,7 +154,9 @@ class LocalBackend:
             if text is None:
                 raise Refused(_problems(issues))
             old = text.replace("\r\n", "\n")
-        new = self._merged(rel, old, str(entry.get("raw", "")))
+        new, problems = merge_document(rel, old, str(entry.get("raw", "")), _scores_for_file)
+        if new is None:
+            raise Refused(_problems(problems))
         if new == old:
             return
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -224,15 +201,3 @@ class LocalBackend:
         if action in ("persistMedia", "getMediaFile"):
             raise Refused("Afbeeldingen en bestanden toevoegen kan niet in de webeditor.")
         raise Refused(f"Onbekende opdracht '{action}'.")
-
-
-def _split(text: str) -> tuple[str, str]:
-    """Front matter text (without the '---' lines) and body of a Markdown file."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return "", text
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
-        return "", text
-    front = "\n".join(lines[1:end])
-    return (front + "\n" if front else ""), "\n".join(lines[end + 1 :])

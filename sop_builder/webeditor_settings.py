@@ -33,8 +33,17 @@ class EditorBackend(Schema):
     api_root: optional(Url) = Field(None, alias="api")
 
 
+WORKFLOW_LABELS = {
+    "ter-beoordeling": "elke wijziging wordt een pull request dat het samenwerkingsverband goedkeurt",
+    "direct": "elke wijziging gaat meteen naar de branch van de site",
+}
+
+
 class WebEditor(Schema):
     """Settings of the admin page of the published site."""
 
     backend: EditorBackend = Field(alias="opslag")
+    workflow: Literal["ter-beoordeling", "direct"] = Field(
+        "ter-beoordeling", alias="werkwijze", json_schema_extra={"x-labels": WORKFLOW_LABELS}
+    )
     title: optional(PlainText) = Field(None, alias="titel")

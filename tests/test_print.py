@@ -17,7 +17,6 @@ from sop_builder.project import load_project
 
 from .browser import serve
 from .conftest import ROOT, TODAY
-from .test_browser import browser as chromium
 
 SITE_URL = "https://sop.swv-duinkust.nl"
 RENAMES = """# Oude adressen van scholen met een nieuwe naam.
@@ -25,7 +24,6 @@ doorverwijzingen:
   - van: /scholen/obs-de-duinroos/
     naar: /scholen/de-duinroos/
 """
-browser = chromium  # the module-scoped Chromium fixture of test_browser.py
 KEEP = {"site_config", "content", "templates", "mkdocs.yml"}
 MIN_FONT_PX = 8.5 * 96 / 72  # 8.5pt
 

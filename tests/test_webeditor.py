@@ -89,6 +89,8 @@ def test_hosted_editor_saves_to_the_git_host_and_leaves_out_self_assessments(sam
         "repo": "swv-duinkust/sop-site",
     }
     assert "zelfevaluaties" not in [c["name"] for c in config["collections"]]
+    assert config["publish_mode"] == "editorial_workflow"  # werkwijze: ter-beoordeling
+    assert _config(sample, local=True)["publish_mode"] == "simple"
 
 
 def test_round_trip_changes_one_value_and_keeps_comments_and_empty_fields():

@@ -54,6 +54,11 @@ def test_github_workflow_checks_pull_requests_and_publishes_main():
     lines = _scripts(tree.data)
     assert "sop-builder check --formaat github" in lines
     assert tree.data["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    # Edits from the hosted web editor get their comments back on their own branch.
+    keep = tree.data["jobs"]["keep-comments"]
+    assert "startsWith(github.head_ref, 'cms/')" in keep["if"]
+    assert keep["permissions"] == {"contents": "write"}
+    assert 'sop-builder keep-comments --basis "origin/${{ github.base_ref }}"' in lines
 
 
 def test_readme_shows_the_adoption_steps():
