@@ -25,6 +25,21 @@ def sample(tmp_path: Path) -> Path:
     return target
 
 
+def add_new_school(root: Path, name: str = "De Vlieger", code: str = "12AB00") -> Path:
+    """Run `sop-builder new-school` in ``root``; return the new school's sop.md."""
+    from click.testing import CliRunner
+
+    from sop_builder.cli import main
+
+    args = ["--naam", name, "--vestigingscode", code, "--kern", "noord", "--type", "bao"]
+    created = CliRunner().invoke(
+        main, ["new-school", "--map", str(root), *args, "--datum", TODAY.isoformat()]
+    )
+    assert created.exit_code == 0, created.output
+    folder = created.output.split("De map ", 1)[1].split(" is klaar", 1)[0]
+    return root / folder / "sop.md"
+
+
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium per test module (tests/browser.py has the helpers)."""

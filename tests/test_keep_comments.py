@@ -13,7 +13,7 @@ from sop_builder.cli import main
 from sop_builder.roundtrip import split_document
 from sop_builder.yamlread import read_yaml
 
-from .conftest import TODAY
+from .conftest import add_new_school
 from .test_commit_hooks import git
 
 SOP = "content/schools/de-vlieger/sop.md"
@@ -34,12 +34,7 @@ def _as_decap_writes_it(text: str, phone: str, visie: str) -> str:
 def repo(sample: Path) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    created = CliRunner().invoke(
-        main,
-        ["new-school", "--map", str(sample), "--naam", "De Vlieger", "--vestigingscode",
-         "12AB00", "--kern", "noord", "--type", "bao", "--datum", TODAY.isoformat()],
-    )  # fmt: skip
-    assert created.exit_code == 0, created.output
+    add_new_school(sample)
     git(sample, "init", "-q", "-b", "main")
     git(sample, "add", "-A")
     git(sample, "commit", "-q", "-m", "start")

@@ -13,7 +13,7 @@ from sop_builder.cli import main
 from sop_builder.webeditor_server import running_editor
 
 from .browser import serve
-from .conftest import TODAY
+from .conftest import TODAY, add_new_school
 
 SLUG = "de-vlieger"
 VISIE = "Wij geven elk kind een warme plek om te leren."
@@ -49,12 +49,7 @@ def _wait_for_change(file: Path, before: str, seconds: float = 30) -> str:
 def test_editor_changes_the_visie_and_keeps_every_other_field_and_comment(
     sample: Path, browser, tmp_path: Path
 ):
-    created = CliRunner().invoke(
-        main,
-        ["new-school", "--map", str(sample), "--naam", "De Vlieger", "--vestigingscode",
-         "12AB00", "--kern", "noord", "--type", "bao", "--datum", TODAY.isoformat()],
-    )  # fmt: skip
-    assert created.exit_code == 0, created.output
+    add_new_school(sample)
     file = sample / "content" / "schools" / SLUG / "sop.md"
     before = file.read_text(encoding="utf-8")
     assert before.count("\n# ") > 20  # the new school's file explains every field in comments
