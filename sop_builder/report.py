@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from itertools import groupby
 
@@ -9,7 +10,7 @@ from .issues import Issue
 from .project import Project
 from .scoring import format_count, format_percentage
 
-FORMATS = ("text", "parsable", "json", "github")
+FORMATS = ("text", "parsable", "json", "github", "gitlab")
 
 
 def _text(issues: list[Issue]) -> str:
@@ -51,6 +52,25 @@ def _github(issues: list[Issue]) -> str:
         message = i.message + (f" Tip: {i.hint}" if i.hint else "")
         out.append(f"::{level} {props}::{_github_escape(message)}")
     return "\n".join(out)
+
+
+def _gitlab(issues: list[Issue]) -> str:
+    """GitLab's code quality report (a subset of Code Climate's format): merge requests show
+    each problem, and GitLab marks the changed lines that have one."""
+    report = []
+    for i in issues:
+        message = i.message + (f" Tip: {i.hint}" if i.hint else "")
+        key = f"{i.path}:{i.line}:{i.column}:{i.code}:{i.message}".encode()
+        report.append(
+            {
+                "description": f"{i.code} {message}",
+                "check_name": i.code,
+                "fingerprint": hashlib.sha256(key).hexdigest(),
+                "severity": "major" if i.is_error else "minor",
+                "location": {"path": i.path, "lines": {"begin": i.line}},
+            }
+        )
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
 def _json(project: Project) -> str:
@@ -142,6 +162,8 @@ def render(project: Project, fmt: str) -> str:
         return _parsable(project.issues)
     if fmt == "github":
         return _github(project.issues)
+    if fmt == "gitlab":
+        return _gitlab(project.issues)
     parts = [_text(project.issues), summary(project), "", compliance_table(project)]
     return "\n".join(p for p in parts if p is not None).rstrip() + "\n"
 

@@ -127,6 +127,22 @@ def test_github_format_is_an_annotation(tmp_path: Path):
     ) in run.stdout.splitlines()
 
 
+def test_gitlab_format_is_a_code_quality_report(tmp_path: Path):
+    run = check(prepare("unknown-agreement-id", tmp_path), "--formaat", "gitlab")
+    assert run.returncode == 1
+    report = json.loads(run.stdout)
+    found = [r for r in report if r["check_name"] == "SOP301"]
+    assert len(found) == 1
+    assert found[0]["location"] == {
+        "path": "content/schools/de-duinroos/zelfevaluatie-2025-2026.yaml",
+        "lines": {"begin": 13},
+    }
+    assert found[0]["severity"] == "major"
+    assert found[0]["description"].startswith("SOP301 Afspraak 'BO-66' bestaat niet")
+    assert {r["severity"] for r in report} == {"major", "minor"}  # the sample's warnings: minor
+    assert len({r["fingerprint"] for r in report}) == len(report)
+
+
 def test_json_format_of_a_broken_project(tmp_path: Path):
     run = check(prepare("duplicate-key", tmp_path), "--formaat", "json")
     assert run.returncode == 1

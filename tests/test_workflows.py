@@ -14,6 +14,7 @@ from sop_builder.yamlread import read_yaml
 from .conftest import ROOT
 
 WORKFLOWS = [".github/workflows/sop-builder.yml", ".gitlab-ci.yml"]
+SHELL_OPERATORS = {">", ">>", "||", "&&", "|", ";"}
 
 
 def _scripts(node) -> list[str]:
@@ -39,7 +40,10 @@ def test_workflow_is_valid_yaml_and_calls_real_commands(name: str):
     assert len(calls) >= 3
     for line in calls:
         # CI variables become plain words; click then parses the line as the real CLI would.
-        args = shlex.split(re.sub(r"\$\{\{[^}]*\}\}|\$\w+", "x", line))[1:]
+        words = shlex.split(re.sub(r"\$\{\{[^}]*\}\}|\$\w+", "x", line))
+        # The command ends where the shell takes over (a redirection or '||').
+        end = next((n for n, w in enumerate(words) if w in SHELL_OPERATORS), len(words))
+        args = words[1:end]
         context = main.make_context("sop-builder", list(args), resilient_parsing=False)
         command = main.get_command(context, args[0])
         assert command is not None, line
@@ -74,3 +78,13 @@ def test_readme_shows_the_adoption_steps():
         "site/",
     ):
         assert needed in section, needed
+
+
+def test_gitlab_merge_requests_get_a_code_quality_report():
+    tree, _ = read_yaml((ROOT / WORKFLOWS[1]).read_text(encoding="utf-8"), "w")
+    job = tree.data["check"]
+    assert job["script"][0] == (
+        "sop-builder check --formaat gitlab > gl-code-quality-report.json || true"
+    )
+    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert job["artifacts"]["when"] == "always"
