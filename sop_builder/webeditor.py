@@ -19,8 +19,11 @@ from .content_types import CONTENT_TYPES, ContentType
 from .csp import ADMIN_DIR
 from .model import SiteConfig
 from .schema_export import ProjectChoices, content_schema
+from .webeditor_a11y import ADMIN_CSS, ADMIN_JS
 
 LOCAL_BACKEND_PORT = 8081
+A11Y_CSS = "sop-builder.css"  # webeditor_a11y.py, beside Decap CMS in the admin folder
+A11Y_JS = "sop-builder.js"
 DATE_FIELD = {
     "widget": "datetime",
     "format": "YYYY-MM-DD",
@@ -348,10 +351,12 @@ def admin_page(title: str, connect: list[str]) -> str:
   <meta name="robots" content="noindex, nofollow">
   <title>{html.escape(title)}</title>
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
+  <link href="{A11Y_CSS}" rel="stylesheet">
 </head>
 <body>
   <noscript>De webeditor werkt alleen als JavaScript aan staat.</noscript>
   <script src="decap-cms.js"></script>
+  <script src="{A11Y_JS}"></script>
 </body>
 </html>
 """
@@ -376,6 +381,8 @@ def write_admin(site: Path, config: SiteConfig, extra: ProjectChoices) -> None:
 
     target = site / ADMIN_DIR
     copy_assets(target)
+    (target / A11Y_CSS).write_text(ADMIN_CSS, encoding="utf-8")
+    (target / A11Y_JS).write_text(ADMIN_JS, encoding="utf-8")
     (target / "config.yml").write_text(config_yaml(decap_config(config, extra)), encoding="utf-8")
     title = config.webeditor.title or f"Webeditor {config.swv.short_name}"
     (target / "index.html").write_text(admin_page(title, hosted_connect(config)), encoding="utf-8")

@@ -18,12 +18,25 @@ from typing import Any
 
 from .config import load_config
 from .schema_export import project_choices
-from .webeditor import ADMIN_DIR, admin_page, config_yaml, decap_config, file_patterns
+from .webeditor import (
+    A11Y_CSS,
+    A11Y_JS,
+    ADMIN_DIR,
+    admin_page,
+    config_yaml,
+    decap_config,
+    file_patterns,
+)
+from .webeditor_a11y import ADMIN_CSS, ADMIN_JS
 from .webeditor_assets import ensure_assets
 from .webeditor_backend import LocalBackend, Refused
 
 API_PATH = "/api/v1"
 MAX_REQUEST = 2_000_000
+OWN_FILES = {
+    A11Y_CSS: (ADMIN_CSS, "text/css; charset=utf-8"),
+    A11Y_JS: (ADMIN_JS, "text/javascript; charset=utf-8"),
+}
 TYPES = {".js": "text/javascript", ".wasm": "application/wasm", ".txt": "text/plain"}
 
 
@@ -71,6 +84,10 @@ def _handler(root: Path, assets: Path, backend: LocalBackend, base_url: Callable
                 self._send(200, text.encode(), "text/yaml; charset=utf-8")
                 return
             name = path.removeprefix(f"/{ADMIN_DIR}/")
+            if name in OWN_FILES:
+                body, kind = OWN_FILES[name]
+                self._send(200, body.encode(), kind)
+                return
             file = assets / name
             if name != path and "/" not in name and file.is_file():
                 kind = TYPES.get(file.suffix, "application/octet-stream")

@@ -12,6 +12,7 @@ from sop_builder.build import build_site
 from sop_builder.cli import main
 from sop_builder.webeditor_server import running_editor
 
+from .axe import axe_source_or_skip, describe, run_axe
 from .browser import serve
 from .conftest import TODAY, add_new_school
 
@@ -108,3 +109,55 @@ def test_admin_page_of_the_built_site_loads_under_its_policy_without_outside_req
         assert outside == []
         assert [e for e in errors if "Content Security Policy" in e] == []
         context.close()
+
+
+EDITOR_SCREENS = {  # screen -> a text it shows once loaded
+    "/admin/#/collections/scholen": "Basisschool De Boomgaard",
+    "/admin/#/collections/scholen/entries/de-boomgaard/sop": "Terug naar Schoolprofielen",
+    "/admin/#/collections/zelfevaluaties/entries/de-boomgaard/zelfevaluatie-2025-2026": ("BO-65"),
+    "/admin/#/collections/workshops/entries/rust-in-de-klas": "Terug naar Workshops",
+    "/admin/#/collections/verhalen/new": "Terug naar Verhalen",
+}
+
+
+def test_editor_screens_pass_axe_at_desktop_and_phone_width(sample: Path, browser):
+    source = axe_source_or_skip()
+    found: dict[str, str] = {}
+    with running_editor(sample, today=TODAY) as url:
+        for width in (1280, 375):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(url + "/admin/")
+            page.get_by_role("button", name="Inloggen").wait_for()
+            found[f"{width} /admin/"] = describe(run_axe(page, source))
+            page.get_by_role("button", name="Inloggen").click()
+            page.get_by_role("link", name="Schoolprofielen").first.wait_for()
+            for screen, shown in EDITOR_SCREENS.items():
+                page.goto(url + screen)
+                page.get_by_text(shown).first.wait_for()
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(500)  # the repairs of webeditor_a11y.py run per frame
+                found[f"{width} {screen}"] = describe(run_axe(page, source))
+            page.close()
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_changing_one_workshop_field_changes_only_that_line(sample: Path, browser):
+    """Decap sends the whole file in its own YAML style; only the changed line may differ."""
+    file = sample / "content/aanbod/workshops/rust-in-de-klas.md"
+    before = file.read_text(encoding="utf-8")
+    with running_editor(sample, today=TODAY) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + "/admin/")
+        page.get_by_role("button", name="Inloggen").click()
+        page.goto(url + "/admin/#/collections/workshops/entries/rust-in-de-klas")
+        assert page.get_by_label("Titel").input_value() == "Rust in de klas"
+        places = page.get_by_label("Plaatsen")
+        assert places.input_value() == "20"
+        places.fill("24")
+        page.get_by_text("Niet-opgeslagen wijzigingen").wait_for()
+        page.get_by_role("button", name="Publiceer").click()
+        page.get_by_role("menuitem", name="Publiceer nu").click()
+        page.get_by_text("Wijzigingen opgeslagen").wait_for()
+        after = _wait_for_change(file, before)
+        page.close()
+    assert after == before.replace("plaatsen: 20\n", "plaatsen: 24\n")
