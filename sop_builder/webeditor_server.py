@@ -95,9 +95,21 @@ def _handler(root: Path, assets: Path, backend: LocalBackend, base_url: Callable
                 return
             self._send(404, b"Niet gevonden.", "text/plain; charset=utf-8")
 
+        def _from_this_page(self) -> bool:
+            """Only the editor's own page may save: same host and origin, JSON only. Another
+            website open in the same browser cannot send that (no CORS is allowed here)."""
+            own = base_url()
+            origin = self.headers.get("Origin")
+            host_ok = f"http://{self.headers.get('Host', '')}" == own
+            json_ok = (self.headers.get("Content-Type") or "").startswith("application/json")
+            return host_ok and json_ok and origin in (None, own)
+
         def do_POST(self) -> None:
             if self.path != API_PATH:
                 self._send(404, b"{}", "application/json")
+                return
+            if not self._from_this_page():
+                self._reply(403, {"error": "Alleen de webeditor zelf mag hier iets bewaren."})
                 return
             length = int(self.headers.get("Content-Length") or 0)
             if length > MAX_REQUEST:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -228,6 +229,12 @@ def test_a_new_workshop_from_the_editor_is_written_and_checked(sample: Path):
     assert "lezen-met-plezier" not in checked.output
 
 
+def _api(url: str, action: str, headers: dict[str, str] | None = None) -> urllib.request.Request:
+    body = json.dumps({"action": action, "params": {}}).encode()
+    sent = {"Content-Type": "application/json", **(headers or {})}
+    return urllib.request.Request(url + "/api/v1", data=body, headers=sent, method="POST")
+
+
 def test_editor_command_serves_the_admin_page_and_the_local_configuration(sample: Path):
     command = [sys.executable, "-c", "from sop_builder.cli import main; main()"]
     process = subprocess.Popen(
@@ -248,11 +255,17 @@ def test_editor_command_serves_the_admin_page_and_the_local_configuration(sample
             "proxy_url": url + "/api/v1",
             "branch": "main",
         }
-        request = urllib.request.Request(
-            url + "/api/v1", data=b'{"action": "info", "params": {}}', method="POST"
-        )
-        info = json.loads(urllib.request.urlopen(request, timeout=10).read())
+        info = json.loads(urllib.request.urlopen(_api(url, "info"), timeout=10).read())
         assert info == {"repo": sample.name, "publish_modes": ["simple"], "type": "local_fs"}
+        # Another website in the same browser, or a form posting plain text, may not save.
+        for request in (
+            _api(url, "info", {"Origin": "https://kwaadwillend.example"}),
+            _api(url, "info", {"Content-Type": "text/plain"}),
+            _api(url, "info", {"Host": "kwaadwillend.example:8081"}),
+        ):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request, timeout=10)
+            assert refused.value.code == 403
     finally:
         process.terminate()
         process.wait(timeout=10)
