@@ -68,6 +68,11 @@ def test_pre_commit_hook_blocks_a_broken_school_file(repo: Path, tmp_path: Path)
     typed = {"true": True, "false": False}
     local = {k: typed.get(v, v) for k, v in hook.items()} | {"language": "system"}
     config = {"repos": [{"repo": "local", "hooks": [local]}]}
+    assert_pre_commit_blocks_a_broken_school(repo, config, tmp_path)
+
+
+def assert_pre_commit_blocks_a_broken_school(repo: Path, config: dict, tmp_path: Path) -> None:
+    """Install pre-commit with ``config`` in ``repo``; a broken school file may not be committed."""
     (repo / ".pre-commit-config.yaml").write_text(json.dumps(config), encoding="utf-8")
     git(repo, "add", ".pre-commit-config.yaml")
     git(repo, "commit", "-q", "-m", "pre-commit config")
@@ -78,6 +83,20 @@ def test_pre_commit_hook_blocks_a_broken_school_file(repo: Path, tmp_path: Path)
     assert result.returncode != 0
     assert "SOP107" in result.stdout + result.stderr
     assert commits(repo) == before
+
+
+def test_pre_commit_hook_from_a_clone_of_this_repository(repo: Path, tmp_path: Path):
+    """As an SWV's content repository uses it: pre-commit clones sop-builder at a commit and
+    installs it in its own environment (language: python). Uses the last commit of this
+    checkout, so uncommitted changes are not part of it; needs the package index."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("this checkout is not a Git repository")
+    clone = tmp_path / "sop-builder"
+    git(tmp_path, "clone", "-q", str(ROOT), str(clone))
+    rev = git(clone, "rev-parse", "HEAD").stdout.strip()
+    hooks = [{"id": "sop-builder-check"}]
+    config = {"repos": [{"repo": str(clone), "rev": rev, "hooks": hooks}]}
+    assert_pre_commit_blocks_a_broken_school(repo, config, tmp_path)
 
 
 def test_install_hook_blocks_a_broken_commit_and_lets_a_good_one_through(repo: Path, tmp_path):
