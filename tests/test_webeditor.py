@@ -269,3 +269,23 @@ def test_editor_command_serves_the_admin_page_and_the_local_configuration(sample
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_without_the_editors_program_the_build_stops_and_keeps_the_old_site(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from sop_builder import webeditor_assets
+
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    before = (sample / "site" / "index.html").read_bytes()
+
+    def offline(timeout: float = 60.0) -> Path:
+        raise webeditor_assets.AssetsUnavailable("Decap CMS kon niet worden gedownload.")
+
+    monkeypatch.setattr(webeditor_assets, "ensure_assets", offline)
+    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    assert not result.ok
+    assert result.messages[0].startswith("De webeditor (admin/) kon niet worden gemaakt")
+    assert "site_config/webeditor.yaml tijdelijk weg" in result.messages[0]
+    assert result.messages[-1] == "De site is niet gebouwd; de vorige versie blijft staan."
+    assert (sample / "site" / "index.html").read_bytes() == before
