@@ -43,7 +43,7 @@ def _run_mkdocs(root: Path, out_dir: Path, project) -> tuple[str | None, list[st
     return config.site_url, []
 
 
-def _write_web_editor(site: Path, project) -> list[str]:
+def _write_web_editor(site: Path, project, site_url: str | None) -> list[str]:
     """The admin page, when site_config/webeditor.yaml asks for one."""
     from .schema_export import project_choices
     from .webeditor import write_admin
@@ -52,7 +52,7 @@ def _write_web_editor(site: Path, project) -> list[str]:
     if project.config.webeditor is None:
         return []
     try:
-        write_admin(site, project.config, project_choices(project.root))
+        write_admin(site, project.config, project_choices(project.root), site_url)
     except AssetsUnavailable as exc:
         return [
             f"De webeditor (admin/) kon niet worden gemaakt: {exc} Bouwt u zonder internet? "
@@ -87,7 +87,7 @@ def build_site(
             errors += find_third_party_requests(built, own_host)
         if not errors:
             apply_policy(built)
-            errors += _write_web_editor(built, project)
+            errors += _write_web_editor(built, project, site_url)
         if errors:
             return BuildResult(
                 False, [*errors, "De site is niet gebouwd; de vorige versie blijft staan."]

@@ -49,6 +49,7 @@ class Collection:
     create: bool = False
     body: tuple[str, str] | None = None  # (label, hint) of the Markdown text under the fields
     local_only: bool = False  # only with the local backend (see ``collections``)
+    page: str | None = None  # the entry's page on the site ("Bekijk live"), from the site root
 
 
 COLLECTIONS: list[Collection] = [
@@ -60,6 +61,7 @@ COLLECTIONS: list[Collection] = [
         "content/schools",
         path="{{slug}}/sop",
         summary="{{naam}}",
+        page="scholen/{{dirname}}/",
         body=(
             "Het profiel voor ouders",
             "De kopjes (## Visie, ## Ambitie, ## Aanvullende ondersteuning, ## Grenzen aan de "
@@ -86,6 +88,7 @@ COLLECTIONS: list[Collection] = [
         "Workshop",
         "content/aanbod/workshops",
         create=True,
+        page="aanbod/workshops/{{filename}}/",
         body=("Beschrijving", "Wat leren de deelnemers? Schrijf kort en in gewone woorden."),
     ),
     Collection(
@@ -95,6 +98,7 @@ COLLECTIONS: list[Collection] = [
         "Verhaal",
         "content/aanbod/verhalen",
         create=True,
+        page="aanbod/verhalen/{{filename}}/",
         body=("Het verhaal", "Vertel wat de scholen doen en wat het kinderen oplevert."),
     ),
     Collection(
@@ -104,6 +108,7 @@ COLLECTIONS: list[Collection] = [
         "Netwerkgroep",
         "content/aanbod/netwerkgroepen",
         create=True,
+        page="aanbod/netwerkgroepen/{{filename}}/",
         body=("Beschrijving", "Voor wie is de groep en wat doet u samen?"),
     ),
     Collection(
@@ -113,6 +118,7 @@ COLLECTIONS: list[Collection] = [
         "Expertisecentrum",
         "content/aanbod/expertisecentra",
         create=True,
+        page="aanbod/expertisecentra/{{filename}}/",
         body=("Beschrijving", "Waarmee kan het centrum scholen helpen?"),
     ),
 ]
@@ -286,18 +292,24 @@ def _collection(
     }
     if collection.path:
         result["path"] = collection.path
+    if collection.page:
+        result["preview_path"] = collection.page
     if collection.create:
         result["slug"] = "{{slug}}"
     return result
 
 
 def decap_config(
-    config: SiteConfig, extra: ProjectChoices | None = None, local_backend: str | None = None
+    config: SiteConfig,
+    extra: ProjectChoices | None = None,
+    local_backend: str | None = None,
+    site_url: str | None = None,
 ) -> dict[str, Any]:
     """The whole Decap CMS configuration.
 
     With ``local_backend`` (the URL of ``sop-builder editor``'s API) the editor saves on this
-    computer; otherwise in the Git repository of ``site_config/webeditor.yaml``.
+    computer; otherwise in the Git repository of ``site_config/webeditor.yaml``. ``site_url``
+    gives each entry a link to its page on the site.
     """
     settings = config.webeditor
     if local_backend is not None:
@@ -318,6 +330,9 @@ def decap_config(
             _collection(c, config, extra) for c in collections(local=local_backend is not None)
         ],
     }
+    if site_url:
+        result["site_url"] = result["display_url"] = site_url.rstrip("/")
+        result["show_preview_links"] = True
     return result
 
 
@@ -375,7 +390,9 @@ def hosted_connect(config: SiteConfig) -> list[str]:
     return hosts or defaults[source.name]
 
 
-def write_admin(site: Path, config: SiteConfig, extra: ProjectChoices) -> None:
+def write_admin(
+    site: Path, config: SiteConfig, extra: ProjectChoices, site_url: str | None
+) -> None:
     """Write the admin page, its configuration and Decap CMS into ``site``/admin/."""
     from .webeditor_assets import copy_assets
 
@@ -383,6 +400,8 @@ def write_admin(site: Path, config: SiteConfig, extra: ProjectChoices) -> None:
     copy_assets(target)
     (target / A11Y_CSS).write_text(ADMIN_CSS, encoding="utf-8")
     (target / A11Y_JS).write_text(ADMIN_JS, encoding="utf-8")
-    (target / "config.yml").write_text(config_yaml(decap_config(config, extra)), encoding="utf-8")
+    (target / "config.yml").write_text(
+        config_yaml(decap_config(config, extra, site_url=site_url)), encoding="utf-8"
+    )
     title = config.webeditor.title or f"Webeditor {config.swv.short_name}"
     (target / "index.html").write_text(admin_page(title, hosted_connect(config)), encoding="utf-8")

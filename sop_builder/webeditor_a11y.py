@@ -10,7 +10,8 @@ the editor's screens, so a new Decap version that changes its markup is noticed.
 from __future__ import annotations
 
 ADMIN_CSS = """/* sop-builder: enough contrast for Decap CMS's menu (WCAG 2.1 AA). */
-a[data-testid], [class*="AppHeaderButton"], [class*="grayText"] { color: #3a4656 !important; }
+a[data-testid], [class*="AppHeaderButton"], [class*="AppHeaderSiteLink"], [class*="grayText"],
+[class*="ButtonText"] { color: #3a4656 !important; }
 a[data-testid].active, [class*="buttonActive"] { color: #1d5fbf !important; }
 [class*="textBadgeDanger"] { color: #a50e2d !important; }
 [class*="PublishButton"] { background-color: #0b5f6b !important; color: #fff !important; }

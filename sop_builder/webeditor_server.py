@@ -32,6 +32,7 @@ from .webeditor_assets import ensure_assets
 from .webeditor_backend import LocalBackend, Refused
 
 API_PATH = "/api/v1"
+PREVIEW_SITE = "http://127.0.0.1:8000"  # `sop-builder serve`, for the links to the pages
 MAX_REQUEST = 2_000_000
 OWN_FILES = {
     A11Y_CSS: (ADMIN_CSS, "text/css; charset=utf-8"),
@@ -80,7 +81,8 @@ def _handler(root: Path, assets: Path, backend: LocalBackend, base_url: Callable
                     self._send(500, b"site_config/ heeft fouten: sop-builder check", "text/plain")
                     return
                 api = base_url() + API_PATH
-                text = config_yaml(decap_config(config, project_choices(root), api))
+                choices = project_choices(root)
+                text = config_yaml(decap_config(config, choices, api, PREVIEW_SITE))
                 self._send(200, text.encode(), "text/yaml; charset=utf-8")
                 return
             name = path.removeprefix(f"/{ADMIN_DIR}/")

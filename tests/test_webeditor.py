@@ -63,6 +63,7 @@ def test_forms_come_from_the_schema_with_choices_from_site_config(sample: Path):
     assert _field(sop, "vestigingscode")["pattern"][0] == r"^\d{2}[A-Z]{2}\d{2}$"
     assert _field(sop, "geldig_tot")["format"] == "YYYY-MM-DD"
     assert _field(sop, "body")["modes"] == ["raw"]
+    assert sop["preview_path"] == "scholen/{{dirname}}/"  # "Bekijk live": the school's page
     contacts = _field(sop, "contactpersonen")
     assert [f["name"] for f in contacts["fields"]] == ["rol", "naam", "email", "telefoon"]
 
@@ -91,6 +92,7 @@ def test_hosted_editor_saves_to_the_git_host_and_leaves_out_self_assessments(sam
     }
     assert "zelfevaluaties" not in [c["name"] for c in config["collections"]]
     assert config["publish_mode"] == "editorial_workflow"  # werkwijze: ter-beoordeling
+    assert "site_url" not in config  # given by the build (mkdocs.yml), see the admin page test
     assert _config(sample, local=True)["publish_mode"] == "simple"
 
 
@@ -190,6 +192,7 @@ def test_built_site_has_the_admin_page_with_its_own_policy(sample: Path):
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
     config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"]["repo"] == "swv-duinkust/sop-site"
+    assert config["site_url"] == "https://sop.swv-duinkust.nl"
     home = (sample / "site" / "index.html").read_text(encoding="utf-8")
     assert "'unsafe-eval'" not in home
     sitemap = (sample / "site" / "sitemap.xml").read_text(encoding="utf-8")
