@@ -1,4 +1,4 @@
-"""Small repairs to Decap CMS's screens for people who use a screen reader or need contrast.
+"""Small repairs to Decap CMS's screens: screen readers, contrast, and the form on a phone.
 
 Decap CMS 3.16.3 (pinned in ``webeditor_assets.py``) leaves some buttons and its Markdown text box
 without a name, and draws its menu links in a grey that is too light (axe-core: button-name,
@@ -15,6 +15,14 @@ a[data-testid], [class*="AppHeaderButton"], [class*="AppHeaderSiteLink"], [class
 a[data-testid].active, [class*="buttonActive"] { color: #1d5fbf !important; }
 [class*="textBadgeDanger"] { color: #a50e2d !important; }
 [class*="PublishButton"] { background-color: #0b5f6b !important; color: #fff !important; }
+/* sop-builder: the form fits a phone (Decap sets min-width: 800px). */
+@media (max-width: 799px) {
+  [class*="EditorContainer"], [class*="ToolbarContainer"] { min-width: 0 !important; }
+  [class*="EditorContainer"] { padding-top: 0 !important; }
+  [class*="ToolbarContainer"] {
+    position: static !important; flex-wrap: wrap; height: auto !important;
+  }
+}
 """
 
 ADMIN_JS = """// sop-builder: names for Decap CMS's unnamed buttons and text boxes (screen readers).

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
 from click.testing import CliRunner
 
 from sop_builder.build import build_site
@@ -47,8 +48,9 @@ def _wait_for_change(file: Path, before: str, seconds: float = 30) -> str:
     return file.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("width", [1280, 375])
 def test_editor_changes_the_visie_and_keeps_every_other_field_and_comment(
-    sample: Path, browser, tmp_path: Path
+    sample: Path, browser, tmp_path: Path, width: int
 ):
     add_new_school(sample)
     file = sample / "content" / "schools" / SLUG / "sop.md"
@@ -56,7 +58,7 @@ def test_editor_changes_the_visie_and_keeps_every_other_field_and_comment(
     assert before.count("\n# ") > 20  # the new school's file explains every field in comments
 
     with running_editor(sample, today=TODAY) as url:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
         outside, errors = _watch(context, page)
         page.goto(url + "/admin/")
@@ -82,7 +84,7 @@ def test_editor_changes_the_visie_and_keeps_every_other_field_and_comment(
         page.get_by_role("menuitem", name="Publiceer nu").click()
         page.get_by_text("Wijzigingen opgeslagen").wait_for()
         after = _wait_for_change(file, before)
-        page.screenshot(path=str(tmp_path / "webeditor.png"))
+        page.screenshot(path=str(tmp_path / f"webeditor-{width}.png"))
         assert outside == []
         assert errors == []
         context.close()
@@ -146,6 +148,8 @@ def test_editor_screens_pass_axe_at_desktop_and_phone_width(sample: Path, browse
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(500)  # the repairs of webeditor_a11y.py run per frame
                 found[f"{width} {screen}"] = describe(run_axe(page, source))
+                # The form fits the screen: nothing sticks out sideways on a phone.
+                assert page.evaluate("document.documentElement.scrollWidth") <= width, screen
             page.close()
     assert {k: v for k, v in found.items() if v} == {}
 
