@@ -144,8 +144,8 @@ def _editors_or_exit(root: Path):
 )
 def codeowners(root: Path, out: Path) -> None:
     """Maak CODEOWNERS uit site_config/redacteuren.yaml."""
+    from .atomic import write_atomic
     from .ownership import codeowners as render
-    from .schema_export import write_atomic
 
     editors = _editors_or_exit(root)
     path = out if out.is_absolute() else root / out

@@ -12,9 +12,9 @@ import fnmatch
 import subprocess
 from pathlib import Path
 
+from .atomic import write_atomic
 from .ownership import changed_files
 from .roundtrip import merge_document
-from .webeditor_backend import write_atomic
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

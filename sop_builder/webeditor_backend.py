@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import os
-import tempfile
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic, write_bytes_atomic
 from .issues import Issue
 from .project import load_project
 from .roundtrip import dump, merge_document, round_trip_yaml
@@ -41,17 +41,6 @@ class Refused(Exception):
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def write_atomic(file: Path, text: str) -> None:
-    handle, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, file)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _scores_for_form(data: Any) -> Any:
@@ -89,6 +78,8 @@ class LocalBackend:
     patterns: tuple[str, ...]
     today: date | None = None
     after_save: Callable[[str], None] | None = None
+    _served: dict[str, str] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     # --- paths --------------------------------------------------------------------------
 
@@ -125,6 +116,7 @@ class LocalBackend:
         if not file.is_file():
             return {"data": None, "file": {"path": rel, "label": label, "id": None}}
         data = file.read_bytes()
+        self._served[rel] = _sha(data)  # what the editor shows; a save checks it is still so
         text, _ = decode(data, rel)
         return {
             "data": self._for_form(rel, text or ""),
@@ -144,13 +136,25 @@ class LocalBackend:
         return [i for i in project.issues if i.path == rel and i.is_error]
 
     def persist(self, entry: dict[str, Any]) -> None:
+        with self._lock:  # one save at a time: each is checked against the whole project
+            self._persist(entry)
+
+    def _persist(self, entry: dict[str, Any]) -> None:
         rel = str(entry.get("path", ""))
         if entry.get("newPath") and entry["newPath"] != rel:
             raise Refused("Een bestand verplaatsen of hernoemen kan niet in de webeditor.")
         file = self._file(rel)
+        data = file.read_bytes() if file.is_file() else None
+        if data is not None and self._served.get(rel, _sha(data)) != _sha(data):
+            raise Refused(
+                "Niet opgeslagen: dit bestand is veranderd sinds u het opende (door iemand "
+                "anders of in een ander programma). Kopieer uw tekst, laad de pagina opnieuw en "
+                "breng uw wijziging nog eens aan.",
+                409,
+            )
         old = ""
-        if file.is_file():
-            text, issues = decode(file.read_bytes(), rel)
+        if data is not None:
+            text, issues = decode(data, rel)
             if text is None:
                 raise Refused(_problems(issues))
             old = text.replace("\r\n", "\n")
@@ -163,11 +167,12 @@ class LocalBackend:
         write_atomic(file, new)
         errors = self._errors_in(rel)
         if errors:
-            if old:
-                write_atomic(file, old)
+            if data is not None:
+                write_bytes_atomic(file, data)
             else:
                 file.unlink()
             raise Refused(_problems(errors))
+        self._served[rel] = _sha(file.read_bytes())
         if self.after_save is not None:
             self.after_save(rel)
 

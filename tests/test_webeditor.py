@@ -292,3 +292,37 @@ def test_without_the_editors_program_the_build_stops_and_keeps_the_old_site(
     assert "site_config/webeditor.yaml tijdelijk weg" in result.messages[0]
     assert result.messages[-1] == "De site is niet gebouwd; de vorige versie blijft staan."
     assert (sample / "site" / "index.html").read_bytes() == before
+
+
+def test_a_save_over_a_file_changed_since_it_was_opened_is_refused(sample: Path):
+    rel = f"{SCHOOL}/sop.md"
+    file = sample / rel
+    backend = _backend(sample)
+    shown = backend.handle("getEntry", {"path": rel})["data"]
+    # Meanwhile someone else changes the phone number in the file itself.
+    theirs = file.read_text(encoding="utf-8").replace("0251 281 230", "0251 999 999")
+    file.write_text(theirs, encoding="utf-8")
+    mine = shown.replace("Wij zijn een dorpsschool", "Wij zijn een kleine dorpsschool")
+    with pytest.raises(Refused) as refused:
+        backend.handle("persistEntry", {"entry": {"path": rel, "raw": mine}})
+    assert refused.value.status == 409
+    assert "veranderd sinds u het opende" in str(refused.value)
+    assert file.read_text(encoding="utf-8") == theirs  # their change is not lost
+    # After opening it again, the save goes through and keeps both changes.
+    shown = backend.handle("getEntry", {"path": rel})["data"]
+    mine = shown.replace("Wij zijn een dorpsschool", "Wij zijn een kleine dorpsschool")
+    backend.handle("persistEntry", {"entry": {"path": rel, "raw": mine}})
+    assert file.read_text(encoding="utf-8") == theirs.replace(
+        "Wij zijn een dorpsschool", "Wij zijn een kleine dorpsschool"
+    )
+
+
+def test_an_undone_save_puts_back_the_exact_bytes(sample: Path):
+    rel = f"{SCHOOL}/sop.md"
+    file = sample / rel
+    original = b"\xef\xbb\xbf" + file.read_bytes().replace(b"\n", b"\r\n")  # BOM and CRLF
+    file.write_bytes(original)
+    raw = file.read_text(encoding="utf-8-sig").replace("kern: limmerhout", "kern: nergens")
+    with pytest.raises(Refused):
+        _backend(sample).handle("persistEntry", {"entry": {"path": rel, "raw": raw}})
+    assert file.read_bytes() == original
