@@ -45,14 +45,13 @@ def _run_mkdocs(root: Path, out_dir: Path, project) -> tuple[str | None, list[st
 
 def _write_web_editor(site: Path, project, site_url: str | None) -> list[str]:
     """The admin page, when site_config/webeditor.yaml asks for one."""
-    from .schema_export import project_choices
     from .webeditor import write_admin
     from .webeditor_assets import AssetsUnavailable
 
     if project.config.webeditor is None:
         return []
     try:
-        write_admin(site, project.config, project_choices(project.root), site_url)
+        write_admin(site, project.config, project.root, site_url)
     except AssetsUnavailable as exc:
         return [
             f"De webeditor (admin/) kon niet worden gemaakt: {exc} Bouwt u zonder internet? "

@@ -236,7 +236,7 @@ def keep_comments_command(root: Path, basis: str) -> None:
     from .webeditor import file_patterns
 
     try:
-        rewritten = keep_comments(root, basis, file_patterns(local=True))
+        rewritten = keep_comments(root, basis, file_patterns())
     except (OSError, subprocess.CalledProcessError):
         click.echo(f"Git kan de wijzigingen sinds '{basis}' niet tonen. Bestaat die tak?", err=True)
         sys.exit(1)

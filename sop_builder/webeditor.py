@@ -18,8 +18,9 @@ import yaml
 from .content_types import CONTENT_TYPES, ContentType
 from .csp import ADMIN_DIR
 from .model import SiteConfig
-from .schema_export import ProjectChoices, content_schema
+from .schema_export import ProjectChoices, content_schema, project_choices
 from .webeditor_a11y import ADMIN_CSS, ADMIN_JS
+from .webeditor_widgets import SCORE_WIDGET, WIDGETS_JS
 
 LOCAL_BACKEND_PORT = 8081
 A11Y_CSS = "sop-builder.css"  # webeditor_a11y.py, beside Decap CMS in the admin folder
@@ -48,8 +49,7 @@ class Collection:
     summary: str = "{{titel}}"
     create: bool = False
     body: tuple[str, str] | None = None  # (label, hint) of the Markdown text under the fields
-    local_only: bool = False  # only with the local backend (see ``collections``)
-    page: str | None = None  # the entry's page on the site ("Bekijk live"), from the site root
+    per_file: bool = False  # one form per existing file (a Decap "files" collection)
 
 
 COLLECTIONS: list[Collection] = [
@@ -61,7 +61,6 @@ COLLECTIONS: list[Collection] = [
         "content/schools",
         path="{{slug}}/sop",
         summary="{{naam}}",
-        page="scholen/{{dirname}}/",
         body=(
             "Het profiel voor ouders",
             "De kopjes (## Visie, ## Ambitie, ## Aanvullende ondersteuning, ## Grenzen aan de "
@@ -75,11 +74,9 @@ COLLECTIONS: list[Collection] = [
         "Zelfevaluatie",
         "content/schools",
         extension="yaml",
-        path="{{slug}}/zelfevaluatie-{{schooljaar}}",
-        summary="{{dirname}}: schooljaar {{schooljaar}}",
-        # A score may be written short ('BO-01: ja'); only our local backend turns that into the
-        # form's {score, toelichting} and back, so the hosted editor leaves these files alone.
-        local_only=True,
+        # Listed file by file: a school folder holds other YAML files too (the SWV's internal
+        # evaluations), which a folder collection on GitHub would show as self-assessments.
+        per_file=True,
     ),
     Collection(
         "workshops",
@@ -88,7 +85,6 @@ COLLECTIONS: list[Collection] = [
         "Workshop",
         "content/aanbod/workshops",
         create=True,
-        page="aanbod/workshops/{{filename}}/",
         body=("Beschrijving", "Wat leren de deelnemers? Schrijf kort en in gewone woorden."),
     ),
     Collection(
@@ -98,7 +94,6 @@ COLLECTIONS: list[Collection] = [
         "Verhaal",
         "content/aanbod/verhalen",
         create=True,
-        page="aanbod/verhalen/{{filename}}/",
         body=("Het verhaal", "Vertel wat de scholen doen en wat het kinderen oplevert."),
     ),
     Collection(
@@ -108,7 +103,6 @@ COLLECTIONS: list[Collection] = [
         "Netwerkgroep",
         "content/aanbod/netwerkgroepen",
         create=True,
-        page="aanbod/netwerkgroepen/{{filename}}/",
         body=("Beschrijving", "Voor wie is de groep en wat doet u samen?"),
     ),
     Collection(
@@ -118,7 +112,6 @@ COLLECTIONS: list[Collection] = [
         "Expertisecentrum",
         "content/aanbod/expertisecentra",
         create=True,
-        page="aanbod/expertisecentra/{{filename}}/",
         body=("Beschrijving", "Waarmee kan het centrum scholen helpen?"),
     ),
 ]
@@ -128,23 +121,19 @@ def _content_type(id_: str) -> ContentType | None:
     return next((k for k in CONTENT_TYPES if k.id == id_), None)
 
 
-def file_patterns(local: bool) -> tuple[str, ...]:
+def file_patterns() -> tuple[str, ...]:
     """The files the editor may read and write (globs relative to the project)."""
     patterns: list[str] = []
-    for collection in collections(local):
+    for collection in collections():
         kind = _content_type(collection.content_type)
         if kind is not None:
             patterns += kind.files
     return tuple(patterns)
 
 
-def collections(local: bool) -> list[Collection]:
-    """The collections of the local editor, or of the hosted one (``local=False``)."""
-    return [
-        c
-        for c in COLLECTIONS
-        if (local or not c.local_only) and _content_type(c.content_type) is not None
-    ]
+def collections() -> list[Collection]:
+    """The editor's collections whose content type is registered."""
+    return [c for c in COLLECTIONS if _content_type(c.content_type) is not None]
 
 
 # --- JSON Schema -> Decap fields ------------------------------------------------------------
@@ -220,17 +209,10 @@ def decap_fields(schema: dict[str, Any], defs: dict[str, Any]) -> list[dict[str,
 
 
 def _score_fields(schema: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
-    """The scores of a self-assessment: per agreement a score and an explanation."""
-    defs = schema.get("$defs", {})
-    entry = defs["ScoreEntry"]
-    score = {
-        **entry,
-        "properties": {
-            **entry["properties"],
-            "score": schema["properties"]["scores"]["additionalProperties"]["anyOf"][0],
-        },
-        "required": [],
-    }
+    """The scores of a self-assessment: per agreement the score widget of
+    ``webeditor_widgets.py`` (a dropdown of the scale and an explanation)."""
+    scale = schema["properties"]["scores"]["additionalProperties"]["anyOf"][0]
+    options = _options(scale)  # one list, written once in config.yml (a YAML anchor)
     return {
         "name": "scores",
         "label": "Scores per afspraak",
@@ -243,18 +225,33 @@ def _score_fields(schema: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
                 "name": agreement.id,
                 "label": f"{agreement.id}: {agreement.title}",
                 "hint": agreement.description,
-                "widget": "object",
+                "widget": SCORE_WIDGET,
                 "required": False,
-                "collapsed": False,
-                "fields": decap_fields(score, defs),
+                "options": options,
             }
             for agreement in config.norm.agreements
         ],
     }
 
 
+def _assessment_files(root: Path, kind: ContentType, names: dict[str, str]) -> list[dict]:
+    """One entry per existing self-assessment file, newest school year first."""
+    found = sorted(
+        {f for pattern in kind.files for f in root.glob(pattern)},
+        key=lambda f: (f.parent.name, f.stem),
+    )
+    found.sort(key=lambda f: f.stem, reverse=True)
+    entries = []
+    for file in found:
+        slug, year = file.parent.name, file.stem.rsplit("-", 2)[-2:]
+        label = f"{names.get(slug, slug)}, schooljaar {'-'.join(year)}"
+        name = f"{slug}-{'-'.join(year)}"
+        entries.append({"name": name, "label": label, "file": file.relative_to(root).as_posix()})
+    return entries
+
+
 def _collection(
-    collection: Collection, config: SiteConfig, extra: ProjectChoices | None
+    collection: Collection, config: SiteConfig, root: Path, extra: ProjectChoices | None
 ) -> dict[str, Any]:
     kind = _content_type(collection.content_type)
     assert kind is not None
@@ -280,20 +277,25 @@ def _collection(
         "name": collection.name,
         "label": collection.label,
         "label_singular": collection.singular,
-        "folder": collection.folder,
-        "extension": collection.extension,
         "format": "frontmatter" if kind.front_matter else "yaml",
-        "create": collection.create,
         "delete": False,
         "editor": {"preview": False},
+    }
+    if collection.per_file:
+        names = dict((extra.schools if extra else ()) or ())
+        files = _assessment_files(root, kind, names)
+        result["files"] = [{**f, "fields": fields} for f in files]  # fields: one YAML anchor
+        return result
+    result |= {
+        "folder": collection.folder,
+        "extension": collection.extension,
+        "create": collection.create,
         "summary": collection.summary,
         "identifier_field": fields[0]["name"],
         "fields": fields,
     }
     if collection.path:
         result["path"] = collection.path
-    if collection.page:
-        result["preview_path"] = collection.page
     if collection.create:
         result["slug"] = "{{slug}}"
     return result
@@ -301,16 +303,17 @@ def _collection(
 
 def decap_config(
     config: SiteConfig,
-    extra: ProjectChoices | None = None,
+    root: Path,
     local_backend: str | None = None,
     site_url: str | None = None,
 ) -> dict[str, Any]:
-    """The whole Decap CMS configuration.
+    """The whole Decap CMS configuration for the project at ``root``.
 
     With ``local_backend`` (the URL of ``sop-builder editor``'s API) the editor saves on this
     computer; otherwise in the Git repository of ``site_config/webeditor.yaml``. ``site_url``
-    gives each entry a link to its page on the site.
+    is linked from the editor's header.
     """
+    extra = project_choices(root)
     settings = config.webeditor
     if local_backend is not None:
         backend: dict[str, Any] = {"name": "proxy", "proxy_url": local_backend, "branch": "main"}
@@ -326,13 +329,13 @@ def decap_config(
         "locale": "nl",
         "publish_mode": "editorial_workflow" if hosted_review else "simple",
         "media_folder": "content/afbeeldingen",
-        "collections": [
-            _collection(c, config, extra) for c in collections(local=local_backend is not None)
-        ],
+        "collections": [_collection(c, config, root, extra) for c in collections()],
     }
     if site_url:
+        # A link to the site in the header. No "Bekijk live" per entry: Decap 3.16.3 then shows
+        # an error ("Kan voorvertoning niet laden") when a new or not yet loaded entry opens.
         result["site_url"] = result["display_url"] = site_url.rstrip("/")
-        result["show_preview_links"] = True
+        result["show_preview_links"] = False
     return result
 
 
@@ -390,18 +393,16 @@ def hosted_connect(config: SiteConfig) -> list[str]:
     return hosts or defaults[source.name]
 
 
-def write_admin(
-    site: Path, config: SiteConfig, extra: ProjectChoices, site_url: str | None
-) -> None:
+def write_admin(site: Path, config: SiteConfig, root: Path, site_url: str | None) -> None:
     """Write the admin page, its configuration and Decap CMS into ``site``/admin/."""
     from .webeditor_assets import copy_assets
 
     target = site / ADMIN_DIR
     copy_assets(target)
     (target / A11Y_CSS).write_text(ADMIN_CSS, encoding="utf-8")
-    (target / A11Y_JS).write_text(ADMIN_JS, encoding="utf-8")
+    (target / A11Y_JS).write_text(ADMIN_JS + WIDGETS_JS, encoding="utf-8")
     (target / "config.yml").write_text(
-        config_yaml(decap_config(config, extra, site_url=site_url)), encoding="utf-8"
+        config_yaml(decap_config(config, root, site_url=site_url)), encoding="utf-8"
     )
     title = config.webeditor.title or f"Webeditor {config.swv.short_name}"
     (target / "index.html").write_text(admin_page(title, hosted_connect(config)), encoding="utf-8")

@@ -25,10 +25,8 @@ from typing import Any
 from .atomic import write_atomic, write_bytes_atomic
 from .issues import Issue
 from .project import load_project
-from .roundtrip import dump, merge_document, round_trip_yaml
+from .roundtrip import merge_document
 from .sourcefile import decode
-
-SCORES_KEY = "scores"
 
 
 class Refused(Exception):
@@ -41,28 +39,6 @@ class Refused(Exception):
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _scores_for_form(data: Any) -> Any:
-    """The editor's form has a score and an explanation per agreement: 'BO-01: ja' becomes
-    'BO-01: {score: ja}' on the way to the form (the file itself is not changed)."""
-    scores = data.get(SCORES_KEY) if isinstance(data, dict) else None
-    if isinstance(scores, dict):
-        for key, value in scores.items():
-            if isinstance(value, str):
-                scores[key] = {"score": value}
-    return data
-
-
-def _scores_for_file(data: Any) -> Any:
-    """Back to the short form where there is no explanation: 'BO-01: {score: ja}' -> 'ja'."""
-    scores = data.get(SCORES_KEY) if isinstance(data, dict) else None
-    if isinstance(scores, dict):
-        for key, value in list(scores.items()):
-            if isinstance(value, dict) and not (value.get("toelichting") or "").strip():
-                score = value.get("score")
-                scores[key] = score if isinstance(score, str) else ""
-    return data
 
 
 def _problems(issues: list[Issue]) -> str:
@@ -119,15 +95,9 @@ class LocalBackend:
         self._served[rel] = _sha(data)  # what the editor shows; a save checks it is still so
         text, _ = decode(data, rel)
         return {
-            "data": self._for_form(rel, text or ""),
+            "data": text or "",
             "file": {"path": rel, "label": label, "id": _sha(data)},
         }
-
-    def _for_form(self, rel: str, text: str) -> str:
-        if not rel.endswith((".yaml", ".yml")):
-            return text
-        tree = round_trip_yaml().load(text) if text.strip() else None
-        return dump(_scores_for_form(tree)) if isinstance(tree, dict) else text
 
     # --- writing ------------------------------------------------------------------------
 
@@ -158,7 +128,7 @@ class LocalBackend:
             if text is None:
                 raise Refused(_problems(issues))
             old = text.replace("\r\n", "\n")
-        new, problems = merge_document(rel, old, str(entry.get("raw", "")), _scores_for_file)
+        new, problems = merge_document(rel, old, str(entry.get("raw", "")))
         if new is None:
             raise Refused(_problems(problems))
         if new == old:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from .config import load_config
-from .schema_export import project_choices
 from .webeditor import (
     A11Y_CSS,
     A11Y_JS,
@@ -30,13 +29,14 @@ from .webeditor import (
 from .webeditor_a11y import ADMIN_CSS, ADMIN_JS
 from .webeditor_assets import ensure_assets
 from .webeditor_backend import LocalBackend, Refused
+from .webeditor_widgets import WIDGETS_JS
 
 API_PATH = "/api/v1"
 PREVIEW_SITE = "http://127.0.0.1:8000"  # `sop-builder serve`, for the links to the pages
 MAX_REQUEST = 2_000_000
 OWN_FILES = {
     A11Y_CSS: (ADMIN_CSS, "text/css; charset=utf-8"),
-    A11Y_JS: (ADMIN_JS, "text/javascript; charset=utf-8"),
+    A11Y_JS: (ADMIN_JS + WIDGETS_JS, "text/javascript; charset=utf-8"),
 }
 TYPES = {".js": "text/javascript", ".wasm": "application/wasm", ".txt": "text/plain"}
 
@@ -81,8 +81,7 @@ def _handler(root: Path, assets: Path, backend: LocalBackend, base_url: Callable
                     self._send(500, b"site_config/ heeft fouten: sop-builder check", "text/plain")
                     return
                 api = base_url() + API_PATH
-                choices = project_choices(root)
-                text = config_yaml(decap_config(config, choices, api, PREVIEW_SITE))
+                text = config_yaml(decap_config(config, root, api, PREVIEW_SITE))
                 self._send(200, text.encode(), "text/yaml; charset=utf-8")
                 return
             name = path.removeprefix(f"/{ADMIN_DIR}/")
@@ -150,7 +149,7 @@ def running_editor(
             "De configuratie in site_config/ heeft fouten. Draai eerst: sop-builder check"
         )
     assets = ensure_assets()
-    backend = LocalBackend(root, file_patterns(local=True), today, after_save)
+    backend = LocalBackend(root, file_patterns(), today, after_save)
     address: list[str] = []
     handler = _handler(root, assets, backend, lambda: address[0])
     try:

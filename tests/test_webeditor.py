@@ -17,7 +17,6 @@ from sop_builder.build import build_site
 from sop_builder.cli import main
 from sop_builder.config import load_config
 from sop_builder.roundtrip import merge_yaml_text
-from sop_builder.schema_export import project_choices
 from sop_builder.webeditor import decap_config, file_patterns
 from sop_builder.webeditor_backend import LocalBackend, Refused
 from sop_builder.yamlread import read_yaml
@@ -31,7 +30,7 @@ def _config(root: Path, local: bool) -> dict:
     config, issues = load_config(root)
     assert config is not None, issues
     api = "http://127.0.0.1:9/api/v1" if local else None
-    return decap_config(config, project_choices(root), api)
+    return decap_config(config, root, api)
 
 
 def _field(collection: dict, name: str) -> dict:
@@ -63,7 +62,6 @@ def test_forms_come_from_the_schema_with_choices_from_site_config(sample: Path):
     assert _field(sop, "vestigingscode")["pattern"][0] == r"^\d{2}[A-Z]{2}\d{2}$"
     assert _field(sop, "geldig_tot")["format"] == "YYYY-MM-DD"
     assert _field(sop, "body")["modes"] == ["raw"]
-    assert sop["preview_path"] == "scholen/{{dirname}}/"  # "Bekijk live": the school's page
     contacts = _field(sop, "contactpersonen")
     assert [f["name"] for f in contacts["fields"]] == ["rol", "naam", "email", "telefoon"]
 
@@ -76,21 +74,31 @@ def test_forms_come_from_the_schema_with_choices_from_site_config(sample: Path):
     story = _field(by_name["verhalen"], "scholen")
     assert {"label": "Basisschool De Boomgaard", "value": "de-boomgaard"} in story["options"]
 
-    scores = _field(by_name["zelfevaluaties"], "scores")
+    # Self-assessments: one form per existing file (a school folder holds other YAML files too).
+    assessments = by_name["zelfevaluaties"]["files"]
+    files = sorted((sample / "content/schools").glob("*/zelfevaluatie-*.yaml"))
+    assert sorted(f["file"] for f in assessments) == [
+        f.relative_to(sample).as_posix() for f in files
+    ]
+    boomgaard = next(f for f in assessments if f["name"] == "de-boomgaard-2025-2026")
+    assert boomgaard["label"] == "Basisschool De Boomgaard, schooljaar 2025-2026"
+    scores = _field(boomgaard, "scores")
     assert len(scores["fields"]) == 65
     first = scores["fields"][0]
-    assert first["name"] == "BO-01"
-    assert [o["value"] for o in _field(first, "score")["options"]] == ["ja", "deels", "nee"]
+    assert first["name"] == "BO-01" and first["widget"] == "sop-score"
+    assert [o["value"] for o in first["options"]] == ["ja", "deels", "nee"]
 
 
-def test_hosted_editor_saves_to_the_git_host_and_leaves_out_self_assessments(sample: Path):
+def test_hosted_editor_saves_to_the_git_host_with_a_review(sample: Path):
     config = _config(sample, local=False)
     assert config["backend"] == {
         "name": "github",
         "branch": "main",
         "repo": "swv-duinkust/sop-site",
     }
-    assert "zelfevaluaties" not in [c["name"] for c in config["collections"]]
+    assert [c["name"] for c in config["collections"]] == [
+        c["name"] for c in _config(sample, local=True)["collections"]
+    ]
     assert config["publish_mode"] == "editorial_workflow"  # werkwijze: ter-beoordeling
     assert "site_url" not in config  # given by the build (mkdocs.yml), see the admin page test
     assert _config(sample, local=True)["publish_mode"] == "simple"
@@ -120,7 +128,7 @@ def test_round_trip_changes_one_value_and_keeps_comments_and_empty_fields():
 
 
 def _backend(root: Path) -> LocalBackend:
-    return LocalBackend(root, file_patterns(local=True), TODAY)
+    return LocalBackend(root, file_patterns(), TODAY)
 
 
 @pytest.mark.parametrize(
@@ -158,28 +166,29 @@ def test_a_save_that_check_refuses_is_undone_with_a_dutch_message(sample: Path):
     assert file.read_bytes() == before
 
 
-def test_self_assessment_short_scores_become_form_fields_and_stay_short(sample: Path):
+def test_self_assessment_scores_stay_short_unless_explained(sample: Path):
+    """What the score widget sends: 'ja' without explanation, a mapping with one."""
     rel = f"{SCHOOL}/zelfevaluatie-2025-2026.yaml"
     file = sample / rel
     before = file.read_text(encoding="utf-8")
     backend = _backend(sample)
     entry = backend.handle("getEntry", {"path": rel})
+    assert entry["data"] == before  # the editor gets the file as it is
     tree, _ = read_yaml(entry["data"], rel)
     data = tree.data
-    assert data["scores"]["BO-01"] == {"score": "ja"}
-    assert data["scores"]["BO-25"]["toelichting"].startswith("Geen specialist")
-    # Saving the form as it is changes nothing.
-    backend.handle("persistEntry", {"entry": {"path": rel, "raw": entry["data"]}})
+    # Saving the same values in Decap's own style (here: JSON, which is YAML) changes nothing.
+    backend.handle("persistEntry", {"entry": {"path": rel, "raw": json.dumps(data)}})
     assert file.read_text(encoding="utf-8") == before
-    # One new explanation: that score becomes a mapping, the rest stays short.
+    # A new explanation makes that score a mapping; an explanation removed makes it short.
     data["scores"]["BO-02"] = {"score": "deels", "toelichting": "Nog niet in alle groepen."}
-    raw = json.dumps(data, ensure_ascii=False)  # JSON is YAML; Decap writes its own style
+    data["scores"]["BO-25"] = "nee"
+    raw = json.dumps(data, ensure_ascii=False)
     backend.handle("persistEntry", {"entry": {"path": rel, "raw": raw}})
     after = file.read_text(encoding="utf-8")
     assert after.startswith("# Zelfevaluatie basisondersteuning")
-    assert "  BO-01: ja\n" in after
+    assert "  BO-01: ja\n" in after and "  BO-25: nee\n" in after
     assert "  BO-02:\n    score: deels\n    toelichting: Nog niet in alle groepen.\n" in after
-    assert len(after.splitlines()) == len(before.splitlines()) + 2
+    assert len(after.splitlines()) == len(before.splitlines())  # +2 for BO-02, -2 for BO-25
 
 
 def test_built_site_has_the_admin_page_with_its_own_policy(sample: Path):
@@ -193,6 +202,7 @@ def test_built_site_has_the_admin_page_with_its_own_policy(sample: Path):
     config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"]["repo"] == "swv-duinkust/sop-site"
     assert config["site_url"] == "https://sop.swv-duinkust.nl"
+    assert config["show_preview_links"] is False  # see webeditor.decap_config
     home = (sample / "site" / "index.html").read_text(encoding="utf-8")
     assert "'unsafe-eval'" not in home
     sitemap = (sample / "site" / "sitemap.xml").read_text(encoding="utf-8")

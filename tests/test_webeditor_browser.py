@@ -118,7 +118,7 @@ def test_admin_page_of_the_built_site_loads_under_its_policy_without_outside_req
 EDITOR_SCREENS = [  # (list, entry or None, label of a field, its value)
     ("scholen", None, None, None),
     ("scholen", "de-boomgaard/sop", "Naam van de school", "Basisschool De Boomgaard"),
-    ("zelfevaluaties", "de-boomgaard/zelfevaluatie-2025-2026", "Schooljaar", "2025-2026"),
+    ("zelfevaluaties", "de-boomgaard-2025-2026", "Schooljaar", "2025-2026"),
     ("workshops", "rust-in-de-klas", "Titel", "Rust in de klas"),
     ("verhalen", "new", "Titel", ""),
 ]
@@ -148,6 +148,8 @@ def test_editor_screens_pass_axe_at_desktop_and_phone_width(sample: Path, browse
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(500)  # the repairs of webeditor_a11y.py run per frame
                 found[f"{width} {screen}"] = describe(run_axe(page, source))
+                # No message of Decap's own (such as "Kan voorvertoning niet laden").
+                assert page.locator(".Toastify__toast-body").all_inner_texts() == [], screen
                 # The form fits the screen: nothing sticks out sideways on a phone.
                 assert page.evaluate("document.documentElement.scrollWidth") <= width, screen
             page.close()
@@ -174,3 +176,34 @@ def test_changing_one_workshop_field_changes_only_that_line(sample: Path, browse
         after = _wait_for_change(file, before)
         page.close()
     assert after == before.replace("plaatsen: 20\n", "plaatsen: 24\n")
+
+
+def test_self_assessment_form_writes_a_score_with_its_explanation(sample: Path, browser):
+    """The score widget: a dropdown and an explanation box; only that agreement changes."""
+    file = sample / "content/schools/de-boomgaard/zelfevaluatie-2025-2026.yaml"
+    before = file.read_text(encoding="utf-8")
+    explanation = "In groep 3 nog niet."
+    with running_editor(sample, today=TODAY) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        outside, errors = _watch(context, page)
+        page.goto(url + "/admin/")
+        page.get_by_role("button", name="Inloggen").click()
+        page.goto(url + "/admin/#/collections/zelfevaluaties")
+        page.get_by_text("Basisschool De Boomgaard, schooljaar 2025-2026").click()
+        score = page.get_by_label("BO-02: ", exact=False).first
+        assert score.input_value() == "ja"
+        explained = page.get_by_label("BO-25: ", exact=False).first
+        assert explained.input_value() == "nee"
+        score.select_option("deels")
+        box = page.locator(f"#{score.get_attribute('id')}-toelichting")
+        box.fill(explanation)
+        page.get_by_role("button", name="Publiceer").click()
+        page.get_by_role("menuitem", name="Publiceer nu").click()
+        page.get_by_text("Wijzigingen opgeslagen").wait_for()
+        after = _wait_for_change(file, before)
+        assert outside == [] and errors == []
+        context.close()
+    assert after == before.replace(
+        "  BO-02: ja\n", f"  BO-02:\n    score: deels\n    toelichting: {explanation}\n"
+    )
