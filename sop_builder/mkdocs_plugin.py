@@ -22,6 +22,7 @@ from .glossary import Glossary, explain_terms
 from .paths import grouping_path
 from .printing import poster_pages
 from .project import Project, load_project
+from .rawhtml import restore_html_blocks, stash_html_blocks
 from .redirects import Redirect, school_path, write_redirects
 from .rendering import GeneratedPage, render_pages
 from .search import index_site
@@ -109,6 +110,7 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         self.names = ProtectedNames([])
         self.redirects: list[Redirect] = []
         self.titles: dict[str, str] = {}
+        self.stashed: dict[str, list[str]] = {}  # page -> its raw HTML blocks, during Markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -140,8 +142,16 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         self.names = ProtectedNames(names + [s.front.name for s in project.schools])
         return config
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Take the page's raw HTML blocks out of Markdown's way (see `sop_builder.rawhtml`)."""
+        markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Explain jargon: the first use of each glossary term links to the glossary."""
+        """Put the raw HTML blocks back, then link the first use of each glossary term."""
+        html = restore_html_blocks(html, self.stashed.pop(page.file.src_uri, []))
         glossary = self.glossary
         if glossary is None or page.file.src_uri == GLOSSARY_PAGE:
             return html
