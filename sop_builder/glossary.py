@@ -6,6 +6,7 @@ first occurrence becomes a link to that explanation with the explanation as a to
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -45,14 +46,31 @@ _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 @dataclass(frozen=True)
 class _Pattern:
     term: GlossaryTerm
+    alternatives: str  # the words of the term as alternatives of a regular expression
     regex: re.Pattern[str]
 
 
-def _pattern(term: GlossaryTerm) -> _Pattern:
+def _alternatives(term: GlossaryTerm) -> str:
+    """The term and its variants as alternatives of a regular expression, longest first."""
     words = sorted({term.term, *term.variants}, key=len, reverse=True)
     # Abbreviations (OPP, TLV) only in capitals; ordinary words in any case.
-    alternatives = "|".join(re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})" for w in words)
-    return _Pattern(term, re.compile(rf"(?<![\w-])({alternatives})(?![\w-])"))
+    return "|".join(re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})" for w in words)
+
+
+def _pattern(term: GlossaryTerm) -> _Pattern:
+    alternatives = _alternatives(term)
+    return _Pattern(term, alternatives, _word_regex(f"({alternatives})"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_regex(alternatives: str) -> re.Pattern[str]:
+    """``alternatives`` as whole words (not part of a longer word or hyphenated word)."""
+    return re.compile(rf"(?<![\w-]){alternatives}(?![\w-])")
+
+
+def _any_of(patterns: tuple[_Pattern, ...]) -> re.Pattern[str]:
+    """One expression that matches where any of ``patterns`` matches (to skip texts fast)."""
+    return _word_regex("(?:" + "|".join(p.alternatives for p in patterns) + ")")
 
 
 def _first_free_match(
@@ -106,17 +124,21 @@ def explain_terms(
     """
     if not glossary.terms:
         return page_html
-    patterns = [_pattern(t) for t in glossary.terms]
+    patterns = tuple(_pattern(t) for t in glossary.terms)
     names = sorted({html.escape(n, quote=False) for n in protected if n}, key=len, reverse=True)
     shield = re.compile("|".join(re.escape(n) for n in names)) if names else None
     done: set[str] = set()
+    remaining = patterns
     skipped_depth = 0
     parts = _TAG.split(page_html)
     for index, part in enumerate(parts):
+        if not remaining:
+            break  # every term is linked: the rest of the page stays as it is
         if index % 2 == 1:  # a tag or a comment
             match = _TAG_NAME.match(part)
             if match and match.group(1).lower() in SKIPPED and not part.endswith("/>"):
                 skipped_depth = max(skipped_depth + (-1 if part.startswith("</") else 1), 0)
-        elif not skipped_depth and part.strip():
-            parts[index] = _explain_text(part, patterns, done, glossary_url, shield)
+        elif not skipped_depth and part.strip() and _any_of(remaining).search(part):
+            parts[index] = _explain_text(part, list(remaining), done, glossary_url, shield)
+            remaining = tuple(p for p in remaining if p.term.term not in done)
     return "".join(parts)
