@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import Glossary, GlossaryTerm
@@ -115,18 +116,36 @@ def _explain_text(
     return "".join(out)
 
 
+NameFinder = Callable[[str], Sequence[str]]  # the protected names that occur in a text
+
+
+@functools.lru_cache(maxsize=4096)
+def _shield(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One expression for the names in ``forms`` (HTML forms, longest first)."""
+    return re.compile("|".join(re.escape(f) for f in forms)) if forms else None
+
+
+def _shield_of(names: Sequence[str]) -> re.Pattern[str] | None:
+    forms = {html.escape(n, quote=False) for n in names if n}
+    return _shield(tuple(sorted(forms, key=lambda f: (-len(f), f))))
+
+
 def explain_terms(
-    page_html: str, glossary: Glossary, glossary_url: str, protected: list[str] = ()
+    page_html: str,
+    glossary: Glossary,
+    glossary_url: str,
+    protected: Sequence[str] | NameFinder = (),
 ) -> str:
     """Link the first occurrence of each glossary term in ``page_html`` to its explanation.
 
-    Terms inside a ``protected`` name (the SWV's or a school's name) are left alone.
+    Terms inside a ``protected`` name (the SWV's or a school's name) are left alone. Instead of
+    the names, ``protected`` may be a function that gives the names occurring in a text: it is
+    then asked only about the texts that contain a term.
     """
     if not glossary.terms:
         return page_html
     patterns = tuple(_pattern(t) for t in glossary.terms)
-    names = sorted({html.escape(n, quote=False) for n in protected if n}, key=len, reverse=True)
-    shield = re.compile("|".join(re.escape(n) for n in names)) if names else None
+    fixed = None if callable(protected) else _shield_of(protected)
     done: set[str] = set()
     remaining = patterns
     skipped_depth = 0
@@ -139,6 +158,7 @@ def explain_terms(
             if match and match.group(1).lower() in SKIPPED and not part.endswith("/>"):
                 skipped_depth = max(skipped_depth + (-1 if part.startswith("</") else 1), 0)
         elif not skipped_depth and part.strip() and _any_of(remaining).search(part):
+            shield = _shield_of(protected(part)) if callable(protected) else fixed
             parts[index] = _explain_text(part, list(remaining), done, glossary_url, shield)
             remaining = tuple(p for p in remaining if p.term.term not in done)
     return "".join(parts)

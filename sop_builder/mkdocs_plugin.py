@@ -49,13 +49,13 @@ PIECE = 6  # characters of a name that are looked up at once
 
 
 class ProtectedNames:
-    """The names (of the SWV and every school) that occur in a page, found fast.
+    """The names (of the SWV and every school) that occur in a text, found fast.
 
-    `explain_terms` leaves glossary terms inside these names alone; it searches every text of
-    the page for all names it is given, which grows with pages × schools (7,000 schools: 0.1 s
-    a page). Only names that occur in the page can matter, so it gets only those. Each name is
-    filed under its rarest piece of PIECE characters; a page is searched only for the names whose
-    piece it contains. The result is exactly the names whose HTML form occurs in the page.
+    `explain_terms` leaves glossary terms inside these names alone. Searching a text for all
+    names grows with texts × schools (7,000 schools: 0.1 s a page); only names that occur in the
+    text can matter, and `explain_terms` asks for them only for the texts that contain a term.
+    Each name is filed under its rarest piece of PIECE characters; a text is searched only for
+    the names whose piece it contains. The result is exactly the names whose HTML form occurs.
     """
 
     def __init__(self, names: list[str]) -> None:
@@ -156,8 +156,7 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         if glossary is None or page.file.src_uri == GLOSSARY_PAGE:
             return html
         depth = page.url.count("/")
-        names = self.names.in_page(html)
-        return explain_terms(html, glossary, "../" * depth + "woordenlijst/", names)
+        return explain_terms(html, glossary, "../" * depth + "woordenlijst/", self.names.in_page)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the redirect pages, then index the finished pages for search."""

@@ -26,6 +26,7 @@ _UNSURE = re.compile(
     r"<[!?]|<(?:script|style|textarea|title|xmp|iframe|noscript)\b|[\t\r\x02\x03]|\n +\n",
     re.I,
 )
+_NORMALISED = re.compile(r"[\r\x02\x03]")
 _LINE_START_TAG = re.compile(r"^ {0,3}<", re.M)
 
 
@@ -42,14 +43,11 @@ def _block_end(chunks: list[str], start: int, tag: str) -> int | None:
     """The index of the chunk that closes the block opened at ``chunks[start]``, if certain.
 
     Certain means: the block's tag is closed exactly at the end of that chunk (so a blank line
-    or the end of the page follows), not before, and the block holds nothing that needs
-    HTMLParser's judgement.
+    or the end of the page follows), and not before.
     """
     depth = 0
     for index in range(start, len(chunks)):
         chunk = chunks[index]
-        if _UNSURE.search(chunk):
-            return None
         depths = [depth + d for d in _depth_change(chunk, tag)]
         if any(d <= 0 for d in depths[:-1]):
             return None  # closed and reopened within the block: leave it to Markdown
@@ -61,8 +59,8 @@ def _block_end(chunks: list[str], start: int, tag: str) -> int | None:
 
 def stash_html_blocks(text: str) -> tuple[str, list[str]]:
     """``text`` with each certain raw HTML block replaced by a placeholder, and the blocks."""
-    if _MARKER in text:
-        return text, []
+    if _MARKER in text or _NORMALISED.search(text):
+        return text, []  # Markdown would change where its blank lines are: leave it all to it
     body = text.rstrip("\n")
     chunks, out, blocks = body.split("\n\n"), [], []
     index = 0
@@ -71,7 +69,8 @@ def stash_html_blocks(text: str) -> tuple[str, list[str]]:
         start = _START.match(chunk)
         tag = start.group(1).lower() if start else ""
         end = _block_end(chunks, index, tag) if tag in BLOCK_TAGS else None
-        if end is None:
+        block = "\n\n".join(chunks[index : end + 1]) if end is not None else ""
+        if end is None or _UNSURE.search(block):
             if _LINE_START_TAG.search(chunk):
                 out.extend(chunks[index:])  # Markdown may see raw HTML here: it decides the rest
                 break
@@ -79,7 +78,6 @@ def stash_html_blocks(text: str) -> tuple[str, list[str]]:
             index += 1
             continue
         out.append(PLACEHOLDER.format(len(blocks)))
-        block = "\n\n".join(chunks[index : end + 1])
         index = end + 1
         # Markdown keeps a newline after a block that a blank line follows.
         followed = index < len(chunks) or text[len(body) :].startswith("\n\n")
