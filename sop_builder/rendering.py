@@ -18,7 +18,7 @@ from .offer_pages import offer_pages
 from .paths import grouping_path
 from .project import Project
 from .pupils import school_pupils
-from .qrcode import qr_svg
+from .qrcode import prepare_qr_codes, qr_svg
 from .sanitize import school_html
 from .scoring import Compliance, format_count, format_percentage
 
@@ -213,6 +213,8 @@ class Renderer:
                 self._render("woordenlijst.md.j2", terms=self.glossary_terms()),
             ),
         ]
+        if self.site_url:  # every school page and poster shows the QR code of the page's address
+            prepare_qr_codes(f"{self.site_url}/scholen/{s.slug}/" for s in self.schools)
         for school in self.schools:
             pages.append(
                 GeneratedPage(
