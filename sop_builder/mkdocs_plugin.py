@@ -22,6 +22,7 @@ from .glossary import Glossary, explain_terms
 from .paths import grouping_path
 from .printing import poster_pages
 from .project import Project, load_project
+from .rawhtml import restore_html_blocks, stash_html_blocks
 from .redirects import Redirect, school_path, write_redirects
 from .rendering import GeneratedPage, render_pages
 from .search import index_site
@@ -48,13 +49,13 @@ PIECE = 6  # characters of a name that are looked up at once
 
 
 class ProtectedNames:
-    """The names (of the SWV and every school) that occur in a page, found fast.
+    """The names (of the SWV and every school) that occur in a text, found fast.
 
-    `explain_terms` leaves glossary terms inside these names alone; it searches every text of
-    the page for all names it is given, which grows with pages × schools (7,000 schools: 0.1 s
-    a page). Only names that occur in the page can matter, so it gets only those. Each name is
-    filed under its rarest piece of PIECE characters; a page is searched only for the names whose
-    piece it contains. The result is exactly the names whose HTML form occurs in the page.
+    `explain_terms` leaves glossary terms inside these names alone. Searching a text for all
+    names grows with texts × schools (7,000 schools: 0.1 s a page); only names that occur in the
+    text can matter, and `explain_terms` asks for them only for the texts that contain a term.
+    Each name is filed under its rarest piece of PIECE characters; a text is searched only for
+    the names whose piece it contains. The result is exactly the names whose HTML form occurs.
     """
 
     def __init__(self, names: list[str]) -> None:
@@ -109,6 +110,7 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         self.names = ProtectedNames([])
         self.redirects: list[Redirect] = []
         self.titles: dict[str, str] = {}
+        self.stashed: dict[str, list[str]] = {}  # page -> its raw HTML blocks, during Markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -140,14 +142,21 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         self.names = ProtectedNames(names + [s.front.name for s in project.schools])
         return config
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Take the page's raw HTML blocks out of Markdown's way (see `sop_builder.rawhtml`)."""
+        markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Explain jargon: the first use of each glossary term links to the glossary."""
+        """Put the raw HTML blocks back, then link the first use of each glossary term."""
+        html = restore_html_blocks(html, self.stashed.pop(page.file.src_uri, []))
         glossary = self.glossary
         if glossary is None or page.file.src_uri == GLOSSARY_PAGE:
             return html
         depth = page.url.count("/")
-        names = self.names.in_page(html)
-        return explain_terms(html, glossary, "../" * depth + "woordenlijst/", names)
+        return explain_terms(html, glossary, "../" * depth + "woordenlijst/", self.names.in_page)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the redirect pages, then index the finished pages for search."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -123,8 +124,16 @@ class SwvConfig(Schema):
         applicable = [t for t in self.targets if t.from_year <= school_year]
         return max(applicable, key=lambda t: t.from_year).percentage if applicable else None
 
+    @cached_property
+    def _kernen_by_id(self) -> dict[str, Kern]:
+        """Each kern by its id (the first, should an id occur twice); built once."""
+        found: dict[str, Kern] = {}
+        for kern in self.kernen:
+            found.setdefault(kern.id, kern)
+        return found
+
     def kern(self, kern_id: str) -> Kern | None:
-        return next((k for k in self.kernen if k.id == kern_id), None)
+        return self._kernen_by_id.get(kern_id)
 
 
 # --- site_config/basisondersteuning.yaml ----------------------------------------------------

@@ -48,7 +48,7 @@ def poster_pages(
         limits, more = limits_in_short(grenzen.markdown if grenzen else "")
         content = renderer._render(
             "poster.md.j2",
-            **renderer.school_context(school),
+            **renderer.school_context(school, sections=False),  # the poster shows no texts
             limits=limits,
             more_limits=more,
             page_url=renderer.site_url + school_path(school.slug),

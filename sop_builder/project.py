@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,14 +16,12 @@ from .loading import load_school, school_folders
 from .model import School, SiteConfig
 from .offer import load_offer
 from .offer_model import Offer
+from .parallel import parallel_map
 from .paths import kern_pages, offer_pages_paths
 from .pupils import PupilData, load_pupils
 from .redirects import Redirect, load_redirects
 from .scoring import Compliance, current_compliance
 from .validation import Identity, check_unique, identity, validate_school
-
-PARALLEL_FROM = 150  # below this, starting worker processes costs more than it saves
-MAX_WORKERS = 4
 
 
 @dataclass
@@ -95,15 +91,7 @@ def _process_all(
     folders: list[Path], root: Path, config: SiteConfig | None, today: date
 ) -> list[SchoolResult]:
     work = functools.partial(process_folder, root=root, config=config, today=today)
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(folders) < PARALLEL_FROM or workers < 2:
-        return [work(folder) for folder in folders]
-    # Each school is independent: spread them over the cores (fork keeps start-up cheap).
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(work, folders, chunksize=max(1, len(folders) // (workers * 4))))
+    return parallel_map(work, folders)  # each school is independent
 
 
 def load_project(root: Path, today: date | None = None, internal: bool = True) -> Project:

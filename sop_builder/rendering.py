@@ -18,7 +18,7 @@ from .offer_pages import offer_pages
 from .paths import grouping_path
 from .project import Project
 from .pupils import school_pupils
-from .qrcode import qr_svg
+from .qrcode import prepare_qr_codes, qr_svg
 from .sanitize import school_html
 from .scoring import Compliance, format_count, format_percentage
 
@@ -106,6 +106,7 @@ class Renderer:
         self.env = _environment(templates)
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
         self.finder = build_finder(self.schools, self.config, project.compliance)
+        self.entries = {e.slug: e for e in self.finder.entries}
         self.grouping_path = grouping_path(self.config.swv)
 
     def _render(self, template: str, **context: Any) -> str:
@@ -126,11 +127,14 @@ class Renderer:
     def kern_pages(self) -> list[GeneratedPage]:
         """A page per kern with schools, and the overview of all kernen."""
         folder = self.grouping_path
+        by_kern: dict[str, list[School]] = {}
+        for school in self.schools:
+            by_kern.setdefault(school.front.kern, []).append(school)
         overviews = [
-            kern_overview(k, self.schools, self.config, self.project.compliance)
+            kern_overview(k, by_kern.get(k.id, []), self.config, self.project.compliance)
             for k in self.config.swv.kernen
         ]
-        entries = {e.slug: e for e in self.finder.entries}
+        entries = self.entries
         pages = [
             GeneratedPage(f"{folder}/index.md", self._render("kernen.md.j2", overviews=overviews))
         ]
@@ -153,7 +157,8 @@ class Renderer:
             )
         return pages
 
-    def school_context(self, school: School) -> dict[str, Any]:
+    def school_context(self, school: School, *, sections: bool = True) -> dict[str, Any]:
+        """The template context of a school; ``sections=False`` leaves out its texts as HTML."""
         vocab = self.config.vocabularies
         result = self.project.compliance.get(school.slug)
         themes = []
@@ -164,12 +169,14 @@ class Renderer:
                     {"title": theme.title, "met": format_count(tally.met), "counted": tally.counted}
                 )
         return {
-            "entry": next(e for e in self.finder.entries if e.slug == school.slug),
+            "entry": self.entries[school.slug],
             "stories": self.project.offer.stories_about(school.slug),
             "school": school,
             "front": school.front,
             "kern": self.config.swv.kern(school.front.kern),
-            "sections": [(s, Markup(school_html(s.markdown))) for s in school.sections],
+            "sections": (
+                [(s, Markup(school_html(s.markdown))) for s in school.sections] if sections else []
+            ),
             "internal_expertise": _labels(
                 school.front.internal_expertise, vocab.internal_expertise
             ),
@@ -206,6 +213,8 @@ class Renderer:
                 self._render("woordenlijst.md.j2", terms=self.glossary_terms()),
             ),
         ]
+        if self.site_url:  # every school page and poster shows the QR code of the page's address
+            prepare_qr_codes(f"{self.site_url}/scholen/{s.slug}/" for s in self.schools)
         for school in self.schools:
             pages.append(
                 GeneratedPage(

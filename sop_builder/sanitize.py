@@ -23,6 +23,8 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# One converter, reset before each text: building a new one per text costs more than the text.
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
 def school_html(text: str) -> str:
@@ -30,7 +32,7 @@ def school_html(text: str) -> str:
 
     Headings are shifted down so that a school's '#' cannot compete with the page structure.
     """
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = _MARKDOWN.reset().convert(text)
     for level in (6, 5, 4, 3, 2, 1):
         shifted = min(level + 2, 4)
         html = html.replace(f"<h{level}>", f"<h{shifted}>").replace(

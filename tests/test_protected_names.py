@@ -45,3 +45,25 @@ def test_links_are_the_same_as_with_every_name():
     found = ProtectedNames(names).in_page(page)
     assert found == ["Basisschool De Duinroos 4", "Basisschool De Duinroos 42", "SO De Golfslag"]
     assert explain_terms(page, glossary, "w/", found) == explain_terms(page, glossary, "w/", names)
+    finder = ProtectedNames(names).in_page
+    assert explain_terms(page, glossary, "w/", finder) == explain_terms(page, glossary, "w/", names)
+
+
+TEXT = st.sampled_from(["SO", "passend onderwijs", " ", ". ", "<p>", "</p>", "<h2>", "</h2>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(names=st.lists(NAME, max_size=8), pieces=st.lists(st.one_of(TEXT, NAME), max_size=25))
+def test_asking_per_text_gives_the_links_of_the_whole_list(names: list[str], pieces: list[str]):
+    glossary = Glossary.model_validate(
+        {
+            "termen": [
+                {"term": "SO", "uitleg": "Speciaal onderwijs."},
+                {"term": "passend onderwijs", "uitleg": "Onderwijs dat past."},
+                {"term": "Duinroos", "uitleg": "Een bloem."},
+            ]
+        }
+    )
+    page = "".join(html.escape(p, quote=False) if "<" not in p else p for p in pieces)
+    finder = ProtectedNames(names).in_page
+    assert explain_terms(page, glossary, "w/", finder) == explain_terms(page, glossary, "w/", names)
