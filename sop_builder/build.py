@@ -45,7 +45,7 @@ def _run_mkdocs(root: Path, out_dir: Path, project) -> tuple[str | None, list[st
 
 def _write_web_editor(site: Path, project, site_url: str | None) -> list[str]:
     """The admin page, when site_config/webeditor.yaml asks for one."""
-    from .webeditor import write_admin
+    from .webeditor_admin import write_admin
     from .webeditor_assets import AssetsUnavailable
 
     if project.config.webeditor is None:

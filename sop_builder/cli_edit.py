@@ -12,6 +12,7 @@ from .cli_options import ROOT_OPTION
 from .config import load_config
 from .loading import SCHOOLS_DIR
 from .model import SCHOOL_TYPE_CODES
+from .webeditor_admin import LOCAL_BACKEND_PORT
 
 
 def _config_or_exit(root: Path):
@@ -193,7 +194,7 @@ def check_owners(root: Path, auteur: str, basis: str) -> None:
 @ROOT_OPTION
 @click.option(
     "--poort",
-    default=8081,
+    default=LOCAL_BACKEND_PORT,
     show_default=True,
     type=click.IntRange(0, 65535),
     help="De poort op 127.0.0.1 van de webeditor (0: een vrije poort).",

@@ -1,5 +1,5 @@
 """The web editor (Decap CMS): its configuration, generated from the JSON Schema of each content
-type, and its admin page.
+type (the admin page itself is in ``webeditor_admin.py``).
 
 Fields, Dutch labels and help texts, required fields, patterns and the choices from
 ``site_config/`` all come from ``schema_export.content_schema``, so the forms cannot drift from
@@ -8,7 +8,6 @@ what ``sop-builder check`` accepts.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,15 +15,10 @@ from typing import Any
 import yaml
 
 from .content_types import CONTENT_TYPES, ContentType
-from .csp import ADMIN_DIR
 from .model import SiteConfig
 from .schema_export import ProjectChoices, content_schema, project_choices
-from .webeditor_a11y import ADMIN_CSS, ADMIN_JS
-from .webeditor_widgets import SCORE_WIDGET, WIDGETS_JS
+from .webeditor_widgets import SCORE_WIDGET
 
-LOCAL_BACKEND_PORT = 8081
-A11Y_CSS = "sop-builder.css"  # webeditor_a11y.py, beside Decap CMS in the admin folder
-A11Y_JS = "sop-builder.js"
 DATE_FIELD = {
     "widget": "datetime",
     "format": "YYYY-MM-DD",
@@ -344,65 +338,3 @@ def config_yaml(config: dict[str, Any]) -> str:
     return "# Gemaakt door sop-builder uit de schema's; pas dit bestand niet met de hand aan.\n" + (
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
     )
-
-
-def _csp(connect: list[str]) -> str:
-    """The admin page's policy: Decap CMS needs inline styles and eval (its form checks);
-    it may talk to its own origin and the Git host's API only."""
-    sources = " ".join(["'self'", *connect])
-    return (
-        "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
-        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-        f"connect-src {sources}; worker-src 'self' blob:; "
-        "frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
-    )
-
-
-def admin_page(title: str, connect: list[str]) -> str:
-    """The admin page: Decap CMS with its configuration from config.yml beside it."""
-    return f"""<!doctype html>
-<html lang="nl">
-<head>
-  <meta charset="utf-8">
-  <meta http-equiv="Content-Security-Policy" content="{_csp(connect)}">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex, nofollow">
-  <title>{html.escape(title)}</title>
-  <link href="config.yml" type="text/yaml" rel="cms-config-url">
-  <link href="{A11Y_CSS}" rel="stylesheet">
-</head>
-<body>
-  <noscript>De webeditor werkt alleen als JavaScript aan staat.</noscript>
-  <script src="decap-cms.js"></script>
-  <script src="{A11Y_JS}"></script>
-</body>
-</html>
-"""
-
-
-def hosted_connect(config: SiteConfig) -> list[str]:
-    """The hosts the hosted editor talks to: the Git host's API and login server."""
-    source = config.webeditor.backend
-    defaults = {
-        "github": ["https://api.github.com"],
-        "gitlab": ["https://gitlab.com"],
-        "gitea": [],
-        "git-gateway": ["https://api.netlify.com"],
-    }
-    hosts = [u for u in (source.api_root, source.base_url) if u]
-    return hosts or defaults[source.name]
-
-
-def write_admin(site: Path, config: SiteConfig, root: Path, site_url: str | None) -> None:
-    """Write the admin page, its configuration and Decap CMS into ``site``/admin/."""
-    from .webeditor_assets import copy_assets
-
-    target = site / ADMIN_DIR
-    copy_assets(target)
-    (target / A11Y_CSS).write_text(ADMIN_CSS, encoding="utf-8")
-    (target / A11Y_JS).write_text(ADMIN_JS + WIDGETS_JS, encoding="utf-8")
-    (target / "config.yml").write_text(
-        config_yaml(decap_config(config, root, site_url=site_url)), encoding="utf-8"
-    )
-    title = config.webeditor.title or f"Webeditor {config.swv.short_name}"
-    (target / "index.html").write_text(admin_page(title, hosted_connect(config)), encoding="utf-8")

@@ -17,27 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from .config import load_config
-from .webeditor import (
-    A11Y_CSS,
-    A11Y_JS,
-    ADMIN_DIR,
-    admin_page,
-    config_yaml,
-    decap_config,
-    file_patterns,
-)
-from .webeditor_a11y import ADMIN_CSS, ADMIN_JS
+from .webeditor import config_yaml, decap_config, file_patterns
+from .webeditor_admin import ADMIN_DIR, OWN_FILES, admin_page
 from .webeditor_assets import ensure_assets
 from .webeditor_backend import LocalBackend, Refused
-from .webeditor_widgets import WIDGETS_JS
 
 API_PATH = "/api/v1"
 PREVIEW_SITE = "http://127.0.0.1:8000"  # `sop-builder serve`, for the links to the pages
 MAX_REQUEST = 2_000_000
-OWN_FILES = {
-    A11Y_CSS: (ADMIN_CSS, "text/css; charset=utf-8"),
-    A11Y_JS: (ADMIN_JS + WIDGETS_JS, "text/javascript; charset=utf-8"),
-}
 TYPES = {".js": "text/javascript", ".wasm": "application/wasm", ".txt": "text/plain"}
 
 
