@@ -43,13 +43,17 @@ def _run_mkdocs(root: Path, out_dir: Path, project) -> tuple[str | None, list[st
     return config.site_url, []
 
 
-def _write_web_editor(site: Path, project, site_url: str | None) -> list[str]:
+def _write_web_editor(
+    site: Path, project, site_url: str | None, echo: Callable[[str], None]
+) -> list[str]:
     """The admin page, when site_config/webeditor.yaml asks for one."""
     from .webeditor_admin import write_admin
-    from .webeditor_assets import AssetsUnavailable
+    from .webeditor_assets import AssetsUnavailable, is_cached
 
     if project.config.webeditor is None:
         return []
+    if not is_cached():
+        echo("De webeditor (Decap CMS, 6 MB) wordt eenmalig gedownload van registry.npmjs.org.\n")
     try:
         write_admin(site, project.config, project.root, site_url)
     except AssetsUnavailable as exc:
@@ -86,7 +90,7 @@ def build_site(
             errors += find_third_party_requests(built, own_host)
         if not errors:
             apply_policy(built)
-            errors += _write_web_editor(built, project, site_url)
+            errors += _write_web_editor(built, project, site_url, echo)
         if errors:
             return BuildResult(
                 False, [*errors, "De site is niet gebouwd; de vorige versie blijft staan."]

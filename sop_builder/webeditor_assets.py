@@ -80,6 +80,11 @@ def _unpack(data: bytes, target: Path) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def is_cached() -> bool:
+    """Whether the editor's files are in the cache already (no download needed)."""
+    return (cache_dir() / ENTRY_SCRIPT).is_file()
+
+
 def ensure_assets(timeout: float = 60.0) -> Path:
     """The folder with the editor's files; downloaded and checked on first use."""
     target = cache_dir()
