@@ -1,4 +1,5 @@
-"""Small repairs to Decap CMS's screens: screen readers, contrast, and the form on a phone.
+"""Small repairs to Decap CMS's screens: screen readers, contrast, the form on a phone, and no
+media library (uploads of photos, of pupils too, do not belong in the content repository).
 
 Decap CMS 3.16.3 (pinned in ``webeditor_assets.py``) leaves some buttons and its Markdown text box
 without a name, and draws its menu links in a grey that is too light (axe-core: button-name,
@@ -43,6 +44,10 @@ ADMIN_JS = """// sop-builder: names for Decap CMS's unnamed buttons and text box
     // Decap's date field has a button "Nu" whose name is English ("Set datum to now").
     root.querySelectorAll("button[aria-label$=' to now']").forEach(function (button) {
       button.setAttribute("aria-label", "Nu: " + labelOf(button).toLowerCase());
+    });
+    // No media library: photos (of pupils, too) do not belong in the content repository.
+    root.querySelectorAll("header button").forEach(function (button) {
+      if (button.textContent.trim() === "Media") { button.style.setProperty("display", "none", "important"); }
     });
     root.querySelectorAll("[class*=TopBar] > button").forEach(function (button) {
       if (button.textContent.trim() || button.hasAttribute("aria-label")) { return; }
