@@ -468,9 +468,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _fetch(url: str) -> str:
+def _fetch(url: str, timeout: float = 300) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=300) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8", errors="replace")
     except OSError:
         return ""

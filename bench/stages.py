@@ -14,14 +14,15 @@ import os
 import re
 import resource
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
+
+from run import _fetch as fetch_page  # bench/ is on the path when this script runs
+from run import _free_port
 
 STAGES: list[tuple[str, float, float, float]] = []  # (stage, start, wall, CPU incl. children)
 
@@ -79,18 +80,8 @@ def build_stages(root: Path) -> None:
     print("\n".join(result.messages))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=600) as response:
-            return response.read().decode("utf-8", errors="replace")
-    except OSError:
-        return ""
+    return fetch_page(url, timeout=600)
 
 
 def serve_stages(root: Path) -> None:

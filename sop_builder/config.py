@@ -46,16 +46,16 @@ def _load_one(root: Path, name: str, model: type) -> tuple[Any, YamlTree | None,
     return value, tree, issues + schema_issues
 
 
-def _duplicates(
-    items: list[Any], key: str, tree: YamlTree, display: str, list_path: tuple[str, ...], what: str
+def duplicate_values(
+    values: list[tuple[str, tuple[Any, ...]]], tree: YamlTree, display: str, what: str
 ) -> list[Issue]:
-    counts = Counter(getattr(i, key) for i in items)
+    """SOP501 at every repeat of a value; ``values`` holds (value, path in ``tree``) pairs."""
+    counts = Counter(v for v, _ in values)
     issues = []
     seen: set[str] = set()
-    for index, item in enumerate(items):
-        value = getattr(item, key)
+    for value, where in values:
         if counts[value] > 1 and value in seen:
-            pos = tree.value_pos((*list_path, index))
+            pos = tree.value_pos(where)
             issues.append(
                 make_issue(
                     "SOP501",
@@ -68,6 +68,14 @@ def _duplicates(
             )
         seen.add(value)
     return issues
+
+
+def _duplicates(
+    items: list[Any], key: str, tree: YamlTree, display: str, list_path: tuple[str, ...], what: str
+) -> list[Issue]:
+    """SOP501 for items of one list in ``tree`` that share the attribute ``key``."""
+    values = [(getattr(item, key), (*list_path, i)) for i, item in enumerate(items)]
+    return duplicate_values(values, tree, display, what)
 
 
 def _check_norm(norm: Norm, tree: YamlTree) -> list[Issue]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from .config import duplicate_values
 from .evaluation_model import FrameworkFile, YearGoals
 from .frameworks import NORM_FRAMEWORK, Framework, from_file, from_norm
 from .issues import Issue, make_issue
@@ -33,29 +32,6 @@ class EvaluationConfig:
         """The goals in force in ``school_year``: the latest file of that year or before."""
         years = [y for y in self.goals if y <= school_year]
         return self.goals[max(years)] if years else None
-
-
-def _duplicates(
-    values: list[tuple[str, tuple[Any, ...]]], tree: YamlTree, path: str, what: str
-) -> list[Issue]:
-    counts = Counter(v for v, _ in values)
-    seen: set[str] = set()
-    issues = []
-    for value, where in values:
-        if counts[value] > 1 and value in seen:
-            pos = tree.value_pos(where)
-            issues.append(
-                make_issue(
-                    "SOP501",
-                    path,
-                    pos.line,
-                    pos.column,
-                    f"{what} '{value}' komt meer dan één keer voor.",
-                    "Geef elk onderdeel een eigen code.",
-                )
-            )
-        seen.add(value)
-    return issues
 
 
 def year_mismatch(tree: YamlTree, display: str, written: str, year: str) -> list[Issue]:
@@ -99,9 +75,9 @@ def _load_goals(file: Path, display: str, year: str) -> tuple[YearGoals | None, 
         for gi, group in enumerate(goals.groups)
         for i, g in enumerate(group.goals)
     ]
-    issues += _duplicates(ids, tree, display, "Het doel")
+    issues += duplicate_values(ids, tree, display, "Het doel")
     codes = [(s.code, ("statusschaal", i, "code")) for i, s in enumerate(goals.status_scale)]
-    issues += _duplicates(codes, tree, display, "De status")
+    issues += duplicate_values(codes, tree, display, "De status")
     issues += year_mismatch(tree, display, goals.school_year, year)
     return goals, issues
 
@@ -119,11 +95,11 @@ def _load_framework(file: Path, display: str, fid: str) -> tuple[Framework | Non
         for ti, theme in enumerate(model.themes)
         for i, item in enumerate(theme.items)
     ]
-    issues += _duplicates(items, tree, display, "Het onderdeel")
+    issues += duplicate_values(items, tree, display, "Het onderdeel")
     dims = [(d.id, ("dimensies", i, "id")) for i, d in enumerate(model.dimensions)]
-    issues += _duplicates(dims, tree, display, "De dimensie")
+    issues += duplicate_values(dims, tree, display, "De dimensie")
     codes = [(s.code, ("schaal", i, "code")) for i, s in enumerate(model.scale)]
-    issues += _duplicates(codes, tree, display, "De score")
+    issues += duplicate_values(codes, tree, display, "De score")
     if fid == NORM_FRAMEWORK:
         pos = tree.pos(())
         issues.append(
