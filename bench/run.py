@@ -2,7 +2,7 @@
 
 Run: ``make bench`` or ``.venv/bin/python bench/run.py [--sizes 66,700,2000,7000]``.
 
-For every size N it generates a project (``sop_builder.synthetic``, seed 1) and measures:
+For every size N it generates a project (``bench/synthetic.py``, seed 1) and measures:
 
 * ``sop-builder check`` and ``sop-builder build``, each in a fresh process: wall time, CPU time,
   peak memory, and how busy the machine's other processes kept the cores meanwhile;
@@ -48,12 +48,12 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
+from synthetic import generate  # bench/synthetic.py, beside this script
 
-from sop_builder.mkdocs_plugin import NAV
-from sop_builder.project import load_project
-from sop_builder.rendering import render_pages
-from sop_builder.search import INDEX_DIR
-from sop_builder.synthetic import generate
+from sop_builder.project.load import load_project
+from sop_builder.site.engine import NAV
+from sop_builder.site.render import render_pages
+from sop_builder.site.search import INDEX_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable

@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/stages.py build MAP`` (one `sop-builder build` of project MAP, in
 this process) or ``.venv/bin/python bench/stages.py serve MAP`` (starts `sop-builder serve`, edits
 one school's sop.md once, prints the stages of the rebuild and the seconds until the new text is
-served). Make a project with ``python -m sop_builder.synthetic --scholen N --uit MAP``.
+served). Make a project with ``python bench/synthetic.py --scholen N --uit MAP``.
 """
 
 from __future__ import annotations
@@ -53,8 +53,8 @@ def _timed(module: Any, name: str, label: str) -> None:
 def instrument() -> None:
     import mkdocs.commands.build as mkdocs_build
 
-    import sop_builder.build as build
-    import sop_builder.mkdocs_plugin as plugin
+    import sop_builder.build.public as build
+    import sop_builder.site.engine as plugin
 
     _timed(build, "load_project", "load and validate (build)")
     _timed(plugin, "load_project", "load and validate (plugin)")
@@ -71,7 +71,7 @@ def instrument() -> None:
 
 def build_stages(root: Path) -> None:
     instrument()
-    from sop_builder.build import build_site
+    from sop_builder.build.public import build_site
 
     start, cpu = time.perf_counter(), _cpu()
     with tempfile.TemporaryDirectory() as out:
@@ -131,7 +131,7 @@ def main() -> None:
         serve_stages(args.root.resolve())
     else:  # the server process of `serve`
         instrument()
-        from sop_builder.cli import main as cli
+        from sop_builder.cli.main import main as cli
 
         cli(["serve", "--map", str(args.root), "--adres", args.address])
 

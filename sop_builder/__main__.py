@@ -1,5 +1,5 @@
 """`python -m sop_builder` runs the command line."""
 
-from .cli import main
+from sop_builder.cli.main import main
 
 main()

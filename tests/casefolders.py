@@ -17,8 +17,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sop_builder import report
-from sop_builder.project import load_project
+from sop_builder.project import report
+from sop_builder.project.load import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"

@@ -29,7 +29,7 @@ def add_new_school(root: Path, name: str = "De Vlieger", code: str = "12AB00") -
     """Run `sop-builder new-school` in ``root``; return the new school's sop.md."""
     from click.testing import CliRunner
 
-    from sop_builder.cli import main
+    from sop_builder.cli.main import main
 
     args = ["--naam", name, "--vestigingscode", code, "--kern", "noord", "--type", "bao"]
     created = CliRunner().invoke(

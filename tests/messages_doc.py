@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sop_builder.issues import CATALOGUE
+from sop_builder.core.issues import CATALOGUE
 
 from .casefolders import CASES, ROOT, case_names, expected_lines
 

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from sop_builder.build import build_site
+from sop_builder.build.public import build_site
 
 from .axe import axe_source_or_skip, describe, run_axe
 from .browser import serve

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.build import build_site
+from sop_builder.build.public import build_site
 
 from .conftest import TODAY
 

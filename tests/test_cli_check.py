@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from sop_builder.cli import main
+from sop_builder.cli.main import main
 
 from .conftest import ROOT
 

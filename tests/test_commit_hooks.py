@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.yamlread import read_yaml
+from sop_builder.core.yamlread import read_yaml
 
 from .casefolders import prepare
 from .conftest import ROOT

@@ -8,8 +8,8 @@ import re
 
 from click.testing import CliRunner
 
-from sop_builder.cli import main
-from sop_builder.content_types import CONTENT_TYPES
+from sop_builder.cli.main import main
+from sop_builder.project.content_types import CONTENT_TYPES
 
 from .casefolders import prepare
 from .conftest import ROOT

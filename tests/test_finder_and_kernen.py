@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.build import build_site
-from sop_builder.finder import build_finder
-from sop_builder.kernen import kern_overview
-from sop_builder.project import Project, load_project
+from sop_builder.build.public import build_site
+from sop_builder.project.load import Project, load_project
+from sop_builder.site.finder import build_finder
+from sop_builder.site.kernen import kern_overview
 
 from .conftest import ROOT, TODAY
 

@@ -7,9 +7,13 @@ import itertools
 import re
 from pathlib import Path
 
-from sop_builder.build import build_site
-from sop_builder.evaluation_model import EvaluationFile, FrameworkAssessmentFile, GoalEvaluation
-from sop_builder.intern_site import build_intern
+from sop_builder.build.public import build_site
+from sop_builder.intern.site import build_intern
+from sop_builder.project.evaluation.model import (
+    EvaluationFile,
+    FrameworkAssessmentFile,
+    GoalEvaluation,
+)
 
 from .conftest import TODAY
 
@@ -124,8 +128,8 @@ def test_internal_markers_reach_only_the_internal_site(sample: Path):
 
 def test_markers_in_an_imported_spreadsheet_reach_only_the_internal_site(sample: Path):
     """The free-text column of an imported questionnaire is internal, like every toelichting."""
-    from sop_builder.score_sheets import import_scores
-    from sop_builder.tables import write_csv
+    from sop_builder.core.tables import write_csv
+    from sop_builder.sheets.scores import import_scores
 
     markers: list[str] = []
     for slug in ("de-duinroos", "de-zeester"):

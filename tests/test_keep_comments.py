@@ -9,9 +9,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from sop_builder.cli import main
-from sop_builder.roundtrip import split_document
-from sop_builder.yamlread import read_yaml
+from sop_builder.cli.main import main
+from sop_builder.core.roundtrip import split_document
+from sop_builder.core.yamlread import read_yaml
 
 from .conftest import add_new_school
 from .test_commit_hooks import git

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from sop_builder.cli import main
-from sop_builder.fielddocs import FIELD_DOCS
-from sop_builder.project import load_project
+from sop_builder.cli.main import main
+from sop_builder.project.fielddocs import FIELD_DOCS
+from sop_builder.project.load import load_project
 
 from .conftest import TODAY
 

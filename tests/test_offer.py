@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from sop_builder.build import build_site
-from sop_builder.ical import workshops_calendar
-from sop_builder.offer import load_offer, slugify
-from sop_builder.offer_pages import stories_about
-from sop_builder.project import load_project
-from sop_builder.rendering import internal_texts
+from sop_builder.build.public import build_site
+from sop_builder.project.load import load_project
+from sop_builder.project.offer.load import load_offer, slugify
+from sop_builder.project.secrets import internal_texts
+from sop_builder.site.ical import workshops_calendar
+from sop_builder.site.offer_pages import stories_about
 
 from .conftest import ROOT, TODAY
 from .test_build import LiveCode

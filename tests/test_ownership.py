@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_builder.cli import main
-from sop_builder.ownership import codeowners, load_editors
+from sop_builder.authoring.ownership import codeowners
+from sop_builder.cli.main import main
+from sop_builder.project.editors import load_editors
 
 from .conftest import ROOT
 from .test_commit_hooks import git

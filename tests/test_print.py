@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 import pytest
 from pypdf import PdfReader
 
-from sop_builder.build import build_site
-from sop_builder.project import load_project
+from sop_builder.build.public import build_site
+from sop_builder.project.load import load_project
 
 from .browser import serve
 from .conftest import ROOT, TODAY

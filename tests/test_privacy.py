@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from sop_builder.privacy import find_personal_data, passes_eleven_test
+from sop_builder.project.privacy import find_personal_data, passes_eleven_test
 
 
 def codes(text: str) -> list[tuple[str, int, int]]:

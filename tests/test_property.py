@@ -9,11 +9,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sop_builder.model import AssessmentFile, SopFrontMatter
-from sop_builder.project import load_project
-from sop_builder.schema_check import validate_tree
-from sop_builder.sourcefile import decode, split_front_matter
-from sop_builder.yamlread import read_yaml
+from sop_builder.core.schema import validate_tree
+from sop_builder.core.sourcefile import decode, split_front_matter
+from sop_builder.core.yamlread import read_yaml
+from sop_builder.project.load import load_project
+from sop_builder.project.model import AssessmentFile, SopFrontMatter
 
 from .conftest import ROOT, TODAY
 

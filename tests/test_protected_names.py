@@ -7,8 +7,9 @@ import html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sop_builder.glossary import Glossary, explain_terms
-from sop_builder.mkdocs_plugin import ProtectedNames
+from sop_builder.project.model import Glossary
+from sop_builder.site.engine import ProtectedNames
+from sop_builder.site.glossary import explain_terms
 
 PARTS = st.sampled_from(["De ", "Het ", "Duin", "roos", "SO", " & ", "<b>", "OBS", "é", "a", " "])
 NAME = st.lists(PARTS, min_size=1, max_size=6).map("".join)

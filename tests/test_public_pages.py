@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sop_builder.build import build_site
+from sop_builder.build.public import build_site
 
 from .conftest import TODAY
 
@@ -24,7 +24,7 @@ def test_statement_pages_are_filled_from_config(sample: Path):
 
 
 def test_school_page_links_the_stories_about_it(sample: Path):
-    from sop_builder.project import load_project
+    from sop_builder.project.load import load_project
 
     assert build_site(sample, today=TODAY, echo=lambda s: None).ok
     project = load_project(sample, today=TODAY)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from sop_builder.build import build_site
-from sop_builder.cli import main
-from sop_builder.intern_site import build_intern
-from sop_builder.pupils import PUPILS_FILE, import_pupils, load_pupils, parse_count
+from sop_builder.build.public import build_site
+from sop_builder.cli.main import main
+from sop_builder.intern.site import build_intern
+from sop_builder.project.pupils import PUPILS_FILE, load_pupils, parse_count
+from sop_builder.sheets.pupils import import_pupils
 
 from .conftest import TODAY
 from .test_intern_canary import site_text

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sop_builder import qrcode
-from sop_builder.parallel import PARALLEL_FROM
+from sop_builder.core.parallel import PARALLEL_FROM
+from sop_builder.site import qrcode
 
 
 def test_codes_prepared_in_workers_match_their_addresses():

@@ -9,10 +9,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sop_builder.printing import poster_pages
-from sop_builder.project import load_project
-from sop_builder.rawhtml import restore_html_blocks, stash_html_blocks
-from sop_builder.rendering import render_pages
+from sop_builder.project.load import load_project
+from sop_builder.site.poster import poster_pages
+from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
+from sop_builder.site.render import render_pages
 
 from .conftest import ROOT
 
@@ -127,7 +127,7 @@ def test_any_text_renders_the_same_with_its_html_stashed(blocks, separators, end
 
 
 def test_a_built_page_keeps_its_raw_html(sample: Path):
-    from sop_builder.build import build_site
+    from sop_builder.build.public import build_site
 
     result = build_site(sample, sample / "site", echo=lambda s: None)
     assert result.ok, result.messages

@@ -8,8 +8,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from sop_builder.sourcefile import decode, read_markdown_file, split_front_matter
-from sop_builder.yamlread import read_yaml
+from sop_builder.core.sourcefile import decode, read_markdown_file, split_front_matter
+from sop_builder.core.yamlread import read_yaml
 
 
 def only_issue(text: str):

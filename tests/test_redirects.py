@@ -7,19 +7,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from sop_builder.cli import main
-from sop_builder.printing import limits_in_short
-from sop_builder.project import load_project
-from sop_builder.qrcode import qr_svg
-from sop_builder.redirects import (
-    Redirect,
-    load_redirects,
-    redirect_html,
-    relative_url,
-    short_links,
-    site_pages,
-    write_redirects,
-)
+from sop_builder.cli.main import main
+from sop_builder.project.load import load_project
+from sop_builder.project.redirects import Redirect, load_redirects, short_links, site_pages
+from sop_builder.site.poster import limits_in_short
+from sop_builder.site.qrcode import qr_svg
+from sop_builder.site.redirects import redirect_html, relative_url, write_redirects
 
 from .casefolders import prepare
 from .conftest import ROOT, TODAY

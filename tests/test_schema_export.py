@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from sop_builder.config import load_config
-from sop_builder.content_types import CONTENT_TYPES, ContentType
-from sop_builder.fielddocs import field_doc
-from sop_builder.project import load_project
-from sop_builder.schema_export import all_schemas, content_schema, dumps, project_choices
-from sop_builder.sourcefile import read_markdown_file, read_yaml_file
+from sop_builder.core.sourcefile import read_markdown_file, read_yaml_file
+from sop_builder.project.config import load_config
+from sop_builder.project.content_types import CONTENT_TYPES, ContentType
+from sop_builder.project.fielddocs import field_doc
+from sop_builder.project.load import load_project
+from sop_builder.project.schema_export import all_schemas, content_schema, dumps, project_choices
 
 from .casefolders import CASES, TODAY, case_names, prepare
 from .conftest import ROOT

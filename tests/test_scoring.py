@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from sop_builder.model import Assessment, Norm
-from sop_builder.scoring import Tally, format_count, score
+from sop_builder.project.model import Assessment, Norm
+from sop_builder.project.scoring import Tally, format_count, score
 
 
 def norm(

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_builder.cli import main
-from sop_builder.project import load_project
-from sop_builder.score_sheets import EXPORT_COLUMNS, export_scores, import_scores
-from sop_builder.tables import read_table, write_csv
+from sop_builder.cli.main import main
+from sop_builder.core.tables import read_table, write_csv
+from sop_builder.project.load import load_project
+from sop_builder.sheets.scores import EXPORT_COLUMNS, export_scores, import_scores
 
 from .conftest import TODAY
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_builder.cli import main
-from sop_builder.config import load_config
-from sop_builder.project import load_project
-from sop_builder.sections import visible_length
-from sop_builder.synthetic import MAX_TEXT, MIN_TEXT, generate
-from sop_builder.synthetic import main as synthetic_main
+from bench.synthetic import MAX_TEXT, MIN_TEXT, generate
+from bench.synthetic import main as synthetic_main
+from sop_builder.cli.main import main
+from sop_builder.project.config import load_config
+from sop_builder.project.load import load_project
+from sop_builder.project.sections import visible_length
 
 from .conftest import ROOT, TODAY
 

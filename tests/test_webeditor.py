@@ -13,13 +13,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from sop_builder.build import build_site
-from sop_builder.cli import main
-from sop_builder.config import load_config
-from sop_builder.roundtrip import merge_yaml_text
-from sop_builder.webeditor import decap_config, file_patterns
-from sop_builder.webeditor_backend import LocalBackend, Refused
-from sop_builder.yamlread import read_yaml
+from sop_builder.build.public import build_site
+from sop_builder.cli.main import main
+from sop_builder.core.roundtrip import merge_yaml_text
+from sop_builder.core.yamlread import read_yaml
+from sop_builder.editor.backend import LocalBackend, Refused
+from sop_builder.editor.config import decap_config, file_patterns
+from sop_builder.project.config import load_config
 
 from .conftest import TODAY
 
@@ -249,7 +249,7 @@ def _api(url: str, action: str, headers: dict[str, str] | None = None) -> urllib
 
 
 def test_editor_command_serves_the_admin_page_and_the_local_configuration(sample: Path):
-    command = [sys.executable, "-c", "from sop_builder.cli import main; main()"]
+    command = [sys.executable, "-c", "from sop_builder.cli.main import main; main()"]
     process = subprocess.Popen(
         [*command, "editor", "--map", str(sample), "--poort", "0"],
         stdout=subprocess.PIPE,
@@ -287,7 +287,7 @@ def test_editor_command_serves_the_admin_page_and_the_local_configuration(sample
 def test_without_the_editors_program_the_build_stops_and_keeps_the_old_site(
     sample: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    from sop_builder import webeditor_assets
+    from sop_builder.editor import assets as webeditor_assets
 
     assert build_site(sample, today=TODAY, echo=lambda s: None).ok
     before = (sample / "site" / "index.html").read_bytes()

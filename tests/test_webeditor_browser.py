@@ -9,9 +9,9 @@ from urllib.parse import urlparse
 import pytest
 from click.testing import CliRunner
 
-from sop_builder.build import build_site
-from sop_builder.cli import main
-from sop_builder.webeditor_server import running_editor
+from sop_builder.build.public import build_site
+from sop_builder.cli.main import main
+from sop_builder.editor.server import running_editor
 
 from .axe import axe_source_or_skip, describe, run_axe
 from .browser import serve

@@ -8,8 +8,8 @@ import shlex
 import click
 import pytest
 
-from sop_builder.cli import main
-from sop_builder.yamlread import read_yaml
+from sop_builder.cli.main import main
+from sop_builder.core.yamlread import read_yaml
 
 from .conftest import ROOT
 

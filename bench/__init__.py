@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic project generator (developer tools, not shipped)."""

@@ -1,0 +1,86 @@
+"""Content-Security-Policy for the built pages: a meta tag per page and a header file.
+
+The theme puts two small inline scripts in every page; they are allowed by their sha256 hash, so
+no 'unsafe-inline' is needed. Everything else must come from the site itself.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from sop_builder.project.paths import ADMIN_DIR
+
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE
+)
+NOT_EXECUTED = re.compile(r"type\s*=\s*[\"']?application/(ld\+)?json", re.IGNORECASE)
+HEADERS_FILE = "_headers"
+
+
+def script_hashes(html: str) -> list[str]:
+    """CSP source expressions for the executable inline scripts of a page."""
+    hashes = []
+    for match in INLINE_SCRIPT.finditer(html):
+        if NOT_EXECUTED.search(match.group("attrs")):
+            continue
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return sorted(set(hashes))
+
+
+def policy(hashes: list[str], wasm: bool = False) -> str:
+    """The policy: own origin only, inline scripts by hash, no frames, no plugins.
+
+    ``wasm`` allows compiling WebAssembly, which the search (Pagefind) needs.
+    """
+    scripts = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *hashes])
+    return (
+        "default-src 'self'; "
+        f"script-src {scripts}; "
+        "style-src 'self'; "
+        "img-src 'self' data:; "
+        "font-src 'self'; "
+        "connect-src 'self'; "
+        "worker-src 'self'; "
+        "manifest-src 'self'; "
+        "frame-src 'none'; "
+        "object-src 'none'; "
+        "base-uri 'self'; "
+        "form-action 'self'"
+    )
+
+
+def apply_policy(site: Path) -> None:
+    """Add the policy as a meta tag to every page and write a `_headers` file for hosts that
+    read one (Netlify, Cloudflare Pages), with frame-ancestors that a meta tag cannot carry."""
+    all_hashes: set[str] = set()
+    for page in sorted(site.rglob("*.html")):
+        if page.relative_to(site).parts[0] == ADMIN_DIR:
+            continue  # the web editor has its own policy (webeditor.admin_page)
+        html = page.read_text(encoding="utf-8")
+        hashes = script_hashes(html)
+        all_hashes.update(hashes)
+        wasm = "pagefind" in html
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, wasm)}">'
+        html, count = re.subn(
+            r"(<meta charset=[^>]*>)",
+            lambda m, tag=meta: m.group(1) + "\n    " + tag,
+            html,
+            count=1,
+            flags=re.IGNORECASE,
+        )
+        if count == 0:
+            html = html.replace("<head>", "<head>\n    " + meta, 1)
+        page.write_text(html, encoding="utf-8")
+    header = policy(sorted(all_hashes), wasm=True) + "; frame-ancestors 'none'"
+    (site / HEADERS_FILE).write_text(
+        "/*\n"
+        f"  Content-Security-Policy: {header}\n"
+        "  X-Content-Type-Options: nosniff\n"
+        "  Referrer-Policy: no-referrer\n"
+        "  Permissions-Policy: interest-cohort=(), camera=(), microphone=(), geolocation=()\n",
+        encoding="utf-8",
+    )

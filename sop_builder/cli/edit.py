@@ -1,0 +1,259 @@
+"""Commands for people who edit: new-school, schema, install-hook, codeowners, check-owners."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from sop_builder.cli.options import ROOT_OPTION
+from sop_builder.editor.admin import LOCAL_BACKEND_PORT
+from sop_builder.project.config import load_config
+from sop_builder.project.loading import SCHOOLS_DIR
+from sop_builder.project.model import SCHOOL_TYPE_CODES
+
+
+def _config_or_exit(root: Path):
+    config, _issues = load_config(root)
+    if config is None:
+        click.echo(
+            "De configuratie in site_config/ heeft fouten. Draai eerst: sop-builder check", err=True
+        )
+        sys.exit(1)
+    return config
+
+
+def _ask(field: str, label: str, given: str | None, check) -> str:
+    """Use the given value, or ask until the answer is right; a wrong given value stops."""
+    if given is not None:
+        problem = check(field, given)
+        if problem:
+            click.echo(f"{label}: {problem}", err=True)
+            sys.exit(1)
+        return given.strip()
+    while True:
+        answer = click.prompt(label).strip()
+        problem = check(field, answer)
+        if not problem:
+            return answer
+        click.echo(f"Dat klopt niet. {problem}")
+
+
+@click.command("new-school")
+@ROOT_OPTION
+@click.option("--naam", default=None, help="De naam van de school.")
+@click.option("--vestigingscode", default=None, help="De vestigingscode, bijvoorbeeld 12AB00.")
+@click.option("--kern", default=None, help="De code van de kern.")
+@click.option("--type", "school_type", default=None, help="bao, sbo, so of vo.")
+@click.option("--mapnaam", default=None, help="De naam van de map (standaard: uit de naam).")
+@click.option("--datum", default=None, help="Datum van vandaag (JJJJ-MM-DD), voor tests.")
+def new_school(
+    root: Path,
+    naam: str | None,
+    vestigingscode: str | None,
+    kern: str | None,
+    school_type: str | None,
+    mapnaam: str | None,
+    datum: str | None,
+) -> None:
+    """Maak de map van een nieuwe school, met uitleg bij elk veld. Overschrijft nooit iets."""
+    from sop_builder.authoring.new_school import NewSchool, answer_errors, create_school, slugify
+    from sop_builder.project.load import reference_date
+
+    config = _config_or_exit(root)
+
+    def check(field: str, value: str) -> str:
+        return answer_errors(field, value, root, config)
+
+    kernen = ", ".join(f"{k.id} ({k.name})" for k in config.swv.kernen)
+    types = ", ".join(f"{code} ({label})" for code, label in SCHOOL_TYPE_CODES.items())
+    name = _ask("naam", "Naam van de school", naam, check)
+    code = _ask("vestigingscode", "Vestigingscode (bijvoorbeeld 12AB00)", vestigingscode, check)
+    kern_id = _ask(
+        "kern", f"{config.swv.grouping.label.capitalize()}; kies uit {kernen}", kern, check
+    )
+    kind = _ask("type", f"Soort school; kies uit {types}", school_type, check)
+    slug = _ask("mapnaam", "Naam van de map", mapnaam if mapnaam else slugify(name), check)
+    today = date.fromisoformat(datum) if datum else reference_date()
+    try:
+        folder = create_school(root, NewSchool(name, code, kern_id, kind, slug), config, today)
+    except FileExistsError:
+        click.echo(
+            f"De map {SCHOOLS_DIR.as_posix()}/{slug} bestaat al; er is niets veranderd.", err=True
+        )
+        sys.exit(1)
+    rel = folder.relative_to(root).as_posix()
+    click.echo(f"De map {rel} is klaar, met sop.md en de zelfevaluatie.")
+    click.echo("Vul nu alles in waar INVULLEN staat en schrijf de vier teksten.")
+    click.echo("Controleer daarna uw werk met: sop-builder check")
+
+
+def _out_option(default: str, help_text: str, *, folder: bool):
+    """--uit: where the command writes (relative to the project folder)."""
+    kind = click.Path(file_okay=not folder, dir_okay=folder, path_type=Path)
+    return click.option(
+        "--uit", "out", default=default, show_default=True, type=kind, help=help_text
+    )
+
+
+@click.command("schema")
+@ROOT_OPTION
+@_out_option("schema", "De map waarin de schema's komen (binnen het project).", folder=True)
+def schema(root: Path, out: Path) -> None:
+    """Schrijf een JSON Schema per soort bestand, voor editors zoals VS Code."""
+    from sop_builder.project.schema_export import project_choices, write_schemas
+
+    config = _config_or_exit(root)
+    target = out if out.is_absolute() else root / out
+    for path in write_schemas(target, config, project_choices(root)):
+        click.echo(f"Geschreven: {path.relative_to(root) if path.is_relative_to(root) else path}")
+
+
+@click.command("install-hook")
+@ROOT_OPTION
+def install_hook(root: Path) -> None:
+    """Laat Git vóór elke commit 'sop-builder check' draaien (zonder pre-commit)."""
+    from sop_builder.authoring.hooks import HookError
+    from sop_builder.authoring.hooks import install_hook as install
+
+    try:
+        hook = install(root)
+    except HookError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"Klaar: {hook}. Vanaf nu controleert Git de inhoud vóór elke commit.")
+
+
+def _editors_or_exit(root: Path):
+    from sop_builder.project import report
+    from sop_builder.project.editors import load_editors
+
+    editors, issues = load_editors(root)
+    if issues:
+        click.echo(report._text(issues), err=True)
+    if editors is None:
+        sys.exit(1)
+    return editors
+
+
+@click.command("codeowners")
+@ROOT_OPTION
+@_out_option(
+    ".github/CODEOWNERS", "Waar het bestand komt (GitLab: .gitlab/CODEOWNERS).", folder=False
+)
+def codeowners(root: Path, out: Path) -> None:
+    """Maak CODEOWNERS uit site_config/redacteuren.yaml."""
+    from sop_builder.authoring.ownership import codeowners as render
+    from sop_builder.core.atomic import write_atomic
+
+    editors = _editors_or_exit(root)
+    path = out if out.is_absolute() else root / out
+    write_atomic(path, render(editors))
+    click.echo(f"Geschreven: {out}")
+
+
+@click.command("check-owners")
+@ROOT_OPTION
+@click.option(
+    "--auteur", required=True, help="De GitHub- of GitLab-naam van wie de wijziging maakt."
+)
+@click.option(
+    "--basis", default="origin/main", show_default=True, help="De tak waarmee vergeleken wordt."
+)
+def check_owners(root: Path, auteur: str, basis: str) -> None:
+    """Controleer in een pull request of de auteur alleen eigen scholen aanpast."""
+    import subprocess
+
+    from sop_builder.authoring.ownership import violations
+    from sop_builder.core.git import changed_files
+
+    editors = _editors_or_exit(root)
+    try:
+        paths = changed_files(root, basis)
+    except (OSError, subprocess.CalledProcessError):
+        click.echo(f"Git kan de wijzigingen sinds '{basis}' niet tonen. Bestaat die tak?", err=True)
+        sys.exit(1)
+    found = violations(editors, auteur, paths)
+    if not found:
+        click.echo(f"In orde: {auteur} past alleen eigen scholen aan ({len(paths)} bestanden).")
+        return
+    click.echo(f"{auteur} past bestanden aan van scholen die niet van hem of haar zijn:", err=True)
+    for v in found:
+        owners = ", ".join(v.owners) or "nog niemand"
+        click.echo(f"  {v.path}  (school {v.school}; redacteuren: {owners})", err=True)
+    click.echo(
+        "Haal deze wijzigingen uit het pull request, of vraag een redacteur van die school "
+        "of het samenwerkingsverband om ze te maken.",
+        err=True,
+    )
+    sys.exit(1)
+
+
+@click.command("editor")
+@ROOT_OPTION
+@click.option(
+    "--poort",
+    default=LOCAL_BACKEND_PORT,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="De poort op 127.0.0.1 van de webeditor (0: een vrije poort).",
+)
+def editor(root: Path, poort: int) -> None:
+    """Open de webeditor op uw eigen computer; wat u bewaart, komt meteen in de bestanden."""
+    import time
+
+    from sop_builder.editor.assets import AssetsUnavailable
+    from sop_builder.editor.server import EditorError, running_editor
+
+    def saved(path: str) -> None:
+        click.echo(f"Bewaard en gecontroleerd: {path}")
+
+    try:
+        with running_editor(root, poort, after_save=saved) as url:
+            click.echo(f"De webeditor staat op {url}/admin/ (stoppen: Ctrl+C).")
+            click.echo(
+                "Wilt u de site ernaast zien? Start in een tweede venster: sop-builder serve"
+            )
+            while True:
+                time.sleep(3600)
+    except (EditorError, AssetsUnavailable) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("De webeditor is gestopt.")
+
+
+@click.command("keep-comments")
+@ROOT_OPTION
+@click.option(
+    "--basis", default="origin/main", show_default=True, help="De tak waarmee vergeleken wordt."
+)
+def keep_comments_command(root: Path, basis: str) -> None:
+    """Zet na een wijziging via de webeditor de uitleg (regels met #) en de opmaak terug."""
+    import subprocess
+
+    from sop_builder.editor.config import file_patterns
+    from sop_builder.editor.keep_comments import keep_comments
+
+    try:
+        rewritten = keep_comments(root, basis, file_patterns())
+    except (OSError, subprocess.CalledProcessError):
+        click.echo(f"Git kan de wijzigingen sinds '{basis}' niet tonen. Bestaat die tak?", err=True)
+        sys.exit(1)
+    for path in rewritten:
+        click.echo(f"Uitleg en opmaak teruggezet: {path}")
+    if not rewritten:
+        click.echo("Niets te doen: de uitleg en opmaak staan er nog.")
+
+
+COMMANDS = [
+    new_school,
+    schema,
+    install_hook,
+    codeowners,
+    check_owners,
+    editor,
+    keep_comments_command,
+]

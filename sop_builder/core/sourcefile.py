@@ -1,0 +1,210 @@
+"""Reading files from disk as text, and splitting Markdown front matter.
+
+Handles the encodings people produce (UTF-8 with or without BOM, CRLF line ends) and says clearly
+when a file is binary, empty, too large or saved in Windows-1252 by Word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.yamlread import YamlTree, read_yaml
+
+MAX_BYTES = 1_000_000
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class MarkdownSource:
+    """A Markdown file split into its front matter tree and its body."""
+
+    path: str
+    tree: YamlTree
+    body: str
+    body_line: int  # 1-based line of the first body line
+    front_text: str = ""  # the YAML between the '---' lines (line 2 onwards)
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
+    """Turn raw bytes into text with LF line ends, or report why that is not possible."""
+    if len(data) > MAX_BYTES:
+        return None, [
+            make_issue(
+                "SOP004",
+                path,
+                1,
+                1,
+                f"Het bestand is te groot ({len(data):,} bytes; de grens is {MAX_BYTES:,}).".replace(
+                    ",", "."
+                ),
+                "Een SOP of zelfevaluatie is veel kleiner. Controleer of dit het goede bestand is.",
+            )
+        ]
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    if not data.strip():
+        return None, [
+            make_issue(
+                "SOP002", path, 1, 1, "Het bestand is leeg.", "Vul het bestand in of verwijder het."
+            )
+        ]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _line_col(data, nul)
+        return None, [
+            make_issue(
+                "SOP003",
+                path,
+                line,
+                column,
+                "Dit is geen tekstbestand: het bevat een nul-teken (binaire gegevens).",
+                "Zet hier alleen tekstbestanden neer (.md of .yaml). "
+                "Een afbeelding of Word-bestand hoort hier niet.",
+            )
+        ]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_col(data, exc.start)
+        try:
+            data.decode("cp1252")
+            origin = " Waarschijnlijk is het opgeslagen door Word of Kladblok (Windows-1252)."
+        except UnicodeDecodeError:
+            origin = ""
+        return None, [
+            make_issue(
+                "SOP001",
+                path,
+                line,
+                column,
+                f"Het bestand is niet opgeslagen als UTF-8 (eerste fout op regel {line}).{origin}",
+                "Sla het bestand op met de codering 'UTF-8' (in Kladblok: Opslaan als → Codering).",
+            )
+        ]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def read_text(file: Path, display: str) -> tuple[str | None, list[Issue]]:
+    """Read ``file`` as text; ``display`` is the path shown in messages."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, [
+            make_issue(
+                "SOP002",
+                display,
+                1,
+                1,
+                f"Het bestand kan niet worden gelezen ({exc.strerror}).",
+                "Controleer of het bestand bestaat en leesbaar is.",
+            )
+        ]
+    return decode(data, display)
+
+
+def _top_level_mapping(tree: YamlTree, display: str, what: str) -> list[Issue]:
+    if isinstance(tree.data, dict):
+        return []
+    kind = {list: "een lijst", str: "losse tekst"}.get(type(tree.data), "leeg")
+    pos = tree.pos(())
+    return [
+        make_issue(
+            "SOP018",
+            display,
+            pos.line,
+            pos.column,
+            f"{what} is {kind}, maar moet bestaan uit velden ('naam: waarde').",
+            "Begin elke regel met de naam van een veld, een dubbele punt en de waarde; "
+            "niet met '- '.",
+        )
+    ]
+
+
+def read_yaml_file(file: Path, display: str) -> tuple[YamlTree | None, list[Issue]]:
+    """Read a plain YAML file whose top level must be a mapping."""
+    text, issues = read_text(file, display)
+    if text is None:
+        return None, issues
+    tree, issues = read_yaml(text, display)
+    if tree is None:
+        return None, issues
+    shape = _top_level_mapping(tree, display, "Dit bestand")
+    return (None, issues + shape) if shape else (tree, issues)
+
+
+def split_front_matter(text: str, display: str) -> tuple[MarkdownSource | None, list[Issue]]:
+    """Split '---' front matter from the Markdown body and parse it strictly."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        if lines[first].rstrip() == "---":
+            return None, [
+                make_issue(
+                    "SOP010",
+                    display,
+                    1,
+                    1,
+                    f"Het bestand moet op regel 1 beginnen met '---', maar dat staat op regel "
+                    f"{first + 1}.",
+                    "Haal de lege regels boven '---' weg.",
+                )
+            ]
+        return None, [
+            make_issue(
+                "SOP010",
+                display,
+                1,
+                1,
+                "Het bestand begint niet met '---'; de gegevens van de school ontbreken.",
+                "Zet op regel 1 alleen '---', daaronder de velden, en sluit af met een regel '---'.",
+            )
+        ]
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return None, [
+            make_issue(
+                "SOP011",
+                display,
+                1,
+                1,
+                "Het blok met gegevens dat op regel 1 begint met '---', wordt nergens gesloten.",
+                "Zet na het laatste veld een regel met alleen '---'.",
+            )
+        ]
+    yaml_text = "\n".join(lines[1:end])
+    if not yaml_text.strip():
+        return None, [
+            make_issue(
+                "SOP018",
+                display,
+                1,
+                1,
+                "Het blok met gegevens tussen de twee regels '---' is leeg.",
+                "Vul de velden in; kijk in docs/content-format.md.",
+            )
+        ]
+    tree, issues = read_yaml(yaml_text, display, line_offset=1)
+    if tree is None:
+        return None, issues
+    shape = _top_level_mapping(tree, display, "Het blok met gegevens")
+    if shape:
+        return None, issues + shape
+    body = "\n".join(lines[end + 1 :])
+    return MarkdownSource(display, tree, body, end + 2, yaml_text), issues
+
+
+def read_markdown_file(file: Path, display: str) -> tuple[MarkdownSource | None, list[Issue]]:
+    """Read a Markdown file with front matter."""
+    text, issues = read_text(file, display)
+    if text is None:
+        return None, issues
+    return split_front_matter(text, display)

@@ -1,0 +1,184 @@
+"""Read and write simple tables: CSV (comma or semicolon) and XLSX (first sheet).
+
+Every cell is read as text, as written: numbers from XLSX become '12', never '12.0'.
+Problems are values (code SOP750), never exceptions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sop_builder.core.issues import Issue, make_issue
+
+MAX_BYTES = 50_000_000
+# A cell starting with one of these is a formula in a spreadsheet program; the CSV export
+# prefixes it with an apostrophe, and reading takes that apostrophe off again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A header and rows of text cells; ``rows`` holds (row number in the file, cells)."""
+
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+
+    def column(self, name: str) -> int | None:
+        """Index of a column, found case-insensitively and ignoring spaces around the name."""
+        wanted = name.strip().lower()
+        return next((i for i, h in enumerate(self.header) if h.strip().lower() == wanted), None)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _unprotect(text: str) -> str:
+    if text.startswith("'") and text[1:2] and text[1] in FORMULA_START:
+        return text[1:]
+    return text
+
+
+def _problem(display: str, message: str, hint: str) -> list[Issue]:
+    return [make_issue("SOP750", display, 1, 1, message, hint)]
+
+
+def _read_csv(data: bytes, display: str, delimiter: str | None) -> tuple[Table | None, list[Issue]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, _problem(
+            display,
+            "Het bestand is geen UTF-8-tekst (misschien opgeslagen als Windows-tekst).",
+            "Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)' en probeer het opnieuw.",
+        )
+    first = text.split("\n", 1)[0]
+    sep = delimiter or (";" if first.count(";") >= first.count(",") else ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    try:
+        lines = [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        return None, _problem(
+            display,
+            f"Regel {reader.line_num} van het CSV-bestand is niet te lezen ({exc}).",
+            "Controleer de aanhalingstekens op die regel.",
+        )
+    return _to_table(lines, display, lambda cells: [_unprotect(c) for c in cells])
+
+
+def _read_xlsx(data: bytes, display: str) -> tuple[Table | None, list[Issue]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return None, _problem(
+            display,
+            f"Het bestand is geen leesbaar Excel-bestand (.xlsx): {exc}.",
+            "Open het in Excel en sla het opnieuw op als 'Excel-werkmap (.xlsx)', of als CSV.",
+        )
+    try:
+        sheet = book.worksheets[0]
+        lines = [
+            (number, [_cell_text(v) for v in row])
+            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        book.close()
+    return _to_table(lines, display, lambda cells: cells)
+
+
+def _to_table(lines, display: str, clean) -> tuple[Table | None, list[Issue]]:
+    lines = [(n, clean(cells)) for n, cells in lines if any(c.strip() for c in cells)]
+    if not lines:
+        return None, _problem(
+            display, "Het bestand is leeg.", "Zet de kolomnamen op de eerste regel."
+        )
+    (_, header), rows = lines[0], lines[1:]
+    width = len(header)
+    return Table(
+        [h.strip().lstrip("\ufeff") for h in header],
+        [(n, [*cells, *[""] * (width - len(cells))]) for n, cells in rows],
+    ), []
+
+
+def read_table(
+    file: Path, display: str, delimiter: str | None = None
+) -> tuple[Table | None, list[Issue]]:
+    """Read a CSV or XLSX file (by its extension, or by its content)."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            return None, _problem(
+                display,
+                f"Het bestand is te groot ({size // 1_000_000} MB).",
+                f"Een tabel mag hooguit {MAX_BYTES // 1_000_000} MB zijn.",
+            )
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, _problem(
+            display,
+            f"Het bestand kan niet worden gelezen ({exc.strerror}).",
+            "Controleer of het bestand bestaat en leesbaar is.",
+        )
+    if file.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
+        return _read_xlsx(data, display)
+    if file.suffix.lower() == ".xls" or data[:4] == b"\xd0\xcf\x11\xe0":
+        return None, _problem(
+            display,
+            "Dit is een oud Excel-bestand (.xls); dat kan niet worden gelezen.",
+            "Sla het in Excel op als 'Excel-werkmap (.xlsx)' of als 'CSV UTF-8'.",
+        )
+    return _read_csv(data, display, delimiter)
+
+
+def _protect(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_csv(file: Path, header: list[str], rows: list[list[str]]) -> None:
+    """Semicolon-separated UTF-8 with BOM, as Dutch Excel opens it; formulas are defused."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([[_protect(c) for c in row] for row in rows])
+    file.write_text("\ufeff" + out.getvalue(), encoding="utf-8", newline="")
+
+
+def write_xlsx(file: Path, sheets: dict[str, tuple[list[str], list[list[object]]]]) -> None:
+    """One sheet per entry; text cells stay text (never evaluated as a formula)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, (header, rows) in sheets.items():
+        sheet = book.create_sheet(title[:31])
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(row)
+        for line in sheet.iter_rows(min_row=2):
+            for cell in line:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+        sheet.freeze_panes = "A2"
+    # A fixed creation time keeps the file the same for the same data.
+    book.properties.created = book.properties.modified = datetime(2000, 1, 1)
+    book.save(file)

@@ -1,0 +1,383 @@
+"""A strict YAML reader for files that people type.
+
+Every scalar stays text (the schema decides types), duplicate keys, anchors, aliases and tags are
+refused, and size, depth and the number of values are capped. Positions of every key and value are
+kept so that messages can point at them. The tree is built from PyYAML's event stream without
+recursion, so deeply nested input cannot crash the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import yaml
+
+from sop_builder.core.issues import Issue, make_issue
+
+MAX_DEPTH = 20
+MAX_NODES = 100_000
+FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
+
+Path = tuple[str | int, ...]
+
+
+class Pos(NamedTuple):
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class YamlTree:
+    """Plain data (dict, list, str) with the position of every value and key.
+
+    Positions are kept as the parser's marks (0-based) and turned into 1-based file positions
+    only when a message needs one: most values never do.
+    """
+
+    data: Any
+    line_offset: int = 0
+    values: dict[Path, yaml.Mark] = field(default_factory=dict)
+    keys: dict[Path, yaml.Mark] = field(default_factory=dict)
+
+    def _at(self, mark: yaml.Mark) -> Pos:
+        return Pos(mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def key_pos(self, path: Path) -> Pos | None:
+        """Position of the key at ``path``, if that key was written."""
+        mark = self.keys.get(tuple(path))
+        return self._at(mark) if mark is not None else None
+
+    def pos(self, path: Path) -> Pos:
+        """Best position for ``path``: the key, else the value, else the nearest parent."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.keys:
+                return self._at(self.keys[probe])
+            if probe in self.values:
+                return self._at(self.values[probe])
+            probe = probe[:-1]
+        root = self.values.get(())
+        return self._at(root) if root is not None else Pos(1 + self.line_offset, 1)
+
+    def value_pos(self, path: Path) -> Pos:
+        """Position of the value at ``path`` (falls back to :meth:`pos`)."""
+        mark = self.values.get(tuple(path))
+        return self._at(mark) if mark is not None else self.pos(path)
+
+
+class _Stop(Exception):
+    def __init__(self, issue: Issue) -> None:
+        self.issue = issue
+
+
+_YAML_PROBLEMS = [
+    (
+        "mapping values are not allowed",
+        "Er staat een dubbele punt (:) op een plek waar dat niet kan.",
+        'Zet aanhalingstekens om tekst met een dubbele punt, bijvoorbeeld: titel: "Let op: tekst".',
+    ),
+    (
+        "could not find expected ':'",
+        "Achter de naam van een veld mist een dubbele punt (:).",
+        "Schrijf elk veld als 'naam: waarde', met een spatie na de dubbele punt.",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "Een aanhalingsteken wordt niet gesloten.",
+        "Sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint.",
+    ),
+    (
+        "expected <block end>",
+        "De inspringing klopt niet.",
+        "Zorg dat velden op hetzelfde niveau precies even ver inspringen, met spaties.",
+    ),
+    (
+        "did not find expected key",
+        "De inspringing klopt niet.",
+        "Zorg dat velden op hetzelfde niveau precies even ver inspringen, met spaties.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "Een lijst is niet goed ingesprongen.",
+        "Zet elk onderdeel van een lijst op een eigen regel, beginnend met '- ', even ver ingesprongen.",
+    ),
+    (
+        "expected ',' or ']'",
+        "Een lijst tussen [ en ] is niet goed afgesloten.",
+        "Sluit de lijst af met ] en zet komma's tussen de onderdelen.",
+    ),
+    (
+        "expected ',' or '}'",
+        "Een blok tussen { en } is niet goed afgesloten.",
+        "Sluit het blok af met }.",
+    ),
+    (
+        "unacceptable character",
+        "Het bestand bevat een onzichtbaar teken dat niet mag.",
+        "Verwijder het teken op deze plek; typ de tekst eventueel opnieuw.",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "Een waarde mag niet beginnen met * of &.",
+        'Zet aanhalingstekens om de hele waarde, bijvoorbeeld: "*belangrijk*".',
+    ),
+    (
+        "found undefined alias",
+        "Een '*' aan het begin van een waarde is niet toegestaan.",
+        'Zet aanhalingstekens om de waarde, bijvoorbeeld: "*belangrijk*".',
+    ),
+    (
+        "found character '@'",
+        "Een waarde mag niet met @ of ` beginnen.",
+        "Zet aanhalingstekens om de waarde.",
+    ),
+    (
+        "found character '`'",
+        "Een waarde mag niet met @ of ` beginnen.",
+        "Zet aanhalingstekens om de waarde.",
+    ),
+]
+
+
+def _line_has_tab_indent(text: str, line0: int) -> bool:
+    lines = text.splitlines()
+    if 0 <= line0 < len(lines):
+        line = lines[line0]
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        return "\t" in indent
+    return False
+
+
+def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, path: str, line_offset: int) -> Issue:
+    context = exc.context or ""
+    use_context = exc.context_mark is not None and (
+        "quoted scalar" in context
+        or "simple key" in context
+        or "alias" in context
+        or "anchor" in context
+    )
+    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
+    line0 = mark.line if mark else 0
+    col0 = mark.column if mark else 0
+    line, column = line0 + 1 + line_offset, col0 + 1
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    tab_lines = [i for i in (line0, line0 - 1, line0 + 1) if _line_has_tab_indent(text, i)]
+    if "'\\t'" in problem or tab_lines:
+        tab_line = tab_lines[0] if tab_lines else line0
+        return make_issue(
+            "SOP013",
+            path,
+            tab_line + 1 + line_offset,
+            1,
+            "Deze regel springt in met een tab; YAML accepteert alleen spaties.",
+            "Vervang de tab aan het begin van de regel door spaties (bijvoorbeeld 2).",
+        )
+    lines = text.splitlines()
+    current = lines[line0] if 0 <= line0 < len(lines) else ""
+    if "could not find expected ':'" in problem and re.search(r"^\s*[^\s:#]+:\S", current):
+        key, _, value = current.strip().partition(":")
+        return make_issue(
+            "SOP012",
+            path,
+            line,
+            column,
+            "Na de dubbele punt moet een spatie staan.",
+            f"Schrijf '{key}: {value}' in plaats van '{key}:{value}'.",
+        )
+    for needle, message, hint in _YAML_PROBLEMS:
+        if needle in problem:
+            return make_issue("SOP012", path, line, column, message, hint)
+    return make_issue(
+        "SOP012",
+        path,
+        line,
+        column,
+        "De opmaak van de YAML klopt niet op deze plek.",
+        "Controleer de inspringing, de dubbele punten en de aanhalingstekens. "
+        f"(Technisch: {(exc.problem or exc.context or '').strip()})",
+    )
+
+
+def _comment_warning(
+    text_lines: list[str], event: yaml.ScalarEvent, path: str, line_offset: int
+) -> Issue | None:
+    """Warn when ' #x' after a plain value will be dropped as a comment."""
+    start, end = event.start_mark, event.end_mark
+    if event.style not in (None, "") or start.line != end.line or end.line >= len(text_lines):
+        return None
+    if "#" not in text_lines[end.line]:
+        return None
+    rest = text_lines[end.line][end.column :]
+    stripped = rest.lstrip(" ")
+    if rest[:1] == " " and stripped.startswith("#") and stripped[1:2] not in ("", " "):
+        return make_issue(
+            "SOP019",
+            path,
+            end.line + 1 + line_offset,
+            end.column + 1 + len(rest) - len(stripped),
+            f"De tekst '{stripped.strip()}' valt weg: YAML ziet alles na ' #' als commentaar.",
+            f'Zet aanhalingstekens om de hele waarde: "{event.value} {stripped.strip()}".',
+        )
+    return None
+
+
+def read_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlTree | None, list[Issue]]:
+    """Parse ``text`` strictly. ``line_offset`` shifts reported lines (front matter)."""
+    issues: list[Issue] = []
+    text_lines = text.splitlines()
+    if FAST_LOADER is not None:
+        # libyaml is about ten times faster; when it finds a syntax error, the pure-Python
+        # parser runs again below, because its messages and positions are the ones we explain.
+        try:
+            return _build(text, text_lines, path, line_offset, issues, FAST_LOADER), issues
+        except _Stop as stop:
+            return None, [*issues, stop.issue]
+        except yaml.YAMLError:
+            issues = []
+    try:
+        tree = _build(text, text_lines, path, line_offset, issues, yaml.SafeLoader)
+    except _Stop as stop:
+        return None, [*issues, stop.issue]
+    except yaml.MarkedYAMLError as exc:
+        return None, [*issues, _syntax_issue(exc, text, path, line_offset)]
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without a mark
+        return None, [
+            *issues,
+            make_issue(
+                "SOP012", path, 1 + line_offset, 1, "De YAML kan niet worden gelezen.", str(exc)
+            ),
+        ]
+    return tree, issues
+
+
+def _pos(mark: yaml.Mark, line_offset: int) -> Pos:
+    return Pos(mark.line + 1 + line_offset, mark.column + 1)
+
+
+def _build(
+    text: str,
+    text_lines: list[str],
+    path: str,
+    line_offset: int,
+    issues: list[Issue],
+    loader: type,
+) -> YamlTree:
+    tree = YamlTree(data=None, line_offset=line_offset)
+    # Each frame: [container, path, pending_key, seen_keys]
+    stack: list[list[Any]] = []
+    documents = 0
+    nodes = 0
+
+    def stop(code: str, mark: yaml.Mark, message: str, hint: str) -> _Stop:
+        p = _pos(mark, line_offset)
+        return _Stop(make_issue(code, path, p.line, p.column, message, hint))
+
+    def attach(value: Any, event: yaml.Event) -> Path | None:
+        """Place ``value`` in the current container; return its path (None for a key)."""
+        if not stack:
+            tree.data = value
+            tree.values[()] = event.start_mark
+            return ()
+        frame = stack[-1]
+        container, cpath = frame[0], frame[1]
+        if isinstance(container, list):
+            vpath = (*cpath, len(container))
+            container.append(value)
+            tree.values[vpath] = event.start_mark
+            return vpath
+        if frame[2] is None:  # this value is a key
+            if not isinstance(value, str) or isinstance(event, yaml.CollectionStartEvent):
+                raise stop(
+                    "SOP021",
+                    event.start_mark,
+                    "Een veldnaam moet gewone tekst zijn.",
+                    "Schrijf het veld als 'naam: waarde'.",
+                )
+            seen: dict[str, yaml.Mark] = frame[3]
+            if value in seen:
+                first = _pos(seen[value], line_offset)
+                kpos = _pos(event.start_mark, line_offset)
+                raise stop(
+                    "SOP014",
+                    event.start_mark,
+                    f"Het veld '{value}' staat twee keer in dit blok (regel {first.line} en "
+                    f"regel {kpos.line}).",
+                    "Houd één van de twee over; de ene waarde zou de andere stil overschrijven.",
+                )
+            seen[value] = event.start_mark
+            frame[2] = value
+            tree.keys[(*cpath, value)] = event.start_mark
+            return None
+        key = frame[2]
+        frame[2] = None
+        vpath = (*cpath, key)
+        container[key] = value
+        tree.values[vpath] = event.start_mark
+        return vpath
+
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise stop(
+                    "SOP020",
+                    event.start_mark,
+                    "Dit bestand bevat meer dan één YAML-document ('---').",
+                    "Houd één blok over; een tweede '---' hoort hier niet.",
+                )
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise stop(
+                "SOP015",
+                event.start_mark,
+                "Een waarde mag niet beginnen met * (YAML ziet dat als verwijzing).",
+                'Zet aanhalingstekens om de hele waarde, bijvoorbeeld: "*belangrijk*".',
+            )
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise stop(
+                    "SOP017",
+                    event.start_mark,
+                    f"Dit bestand bevat meer dan {MAX_NODES} waarden.",
+                    "Een SOP-bestand is veel kleiner; controleer of dit het goede bestand is.",
+                )
+            if event.anchor is not None:
+                raise stop(
+                    "SOP015",
+                    event.start_mark,
+                    f"Een waarde mag niet beginnen met & (hier: &{event.anchor}).",
+                    "Haal de & weg, of zet aanhalingstekens om de hele waarde.",
+                )
+            if event.tag is not None and event.tag not in ("!",):
+                raise stop(
+                    "SOP016",
+                    event.start_mark,
+                    f"Labels met '!' zijn niet toegestaan ({event.tag.replace('tag:yaml.org,2002:', '!!')}).",
+                    "Haal het label weg of zet aanhalingstekens om tekst die met ! begint.",
+                )
+        if isinstance(event, yaml.ScalarEvent):
+            attach(event.value, event)
+            warning = _comment_warning(text_lines, event, path, line_offset)
+            if warning:
+                issues.append(warning)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise stop(
+                    "SOP017",
+                    event.start_mark,
+                    f"De gegevens zijn dieper genest dan {MAX_DEPTH} niveaus.",
+                    "Controleer de inspringing; een SOP heeft maar een paar niveaus.",
+                )
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            cpath = attach(container, event)
+            if cpath is None:  # pragma: no cover - guarded in attach
+                raise stop("SOP021", event.start_mark, "Een veldnaam moet gewone tekst zijn.", "")
+            stack.append([container, cpath, None, {}])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+    return tree

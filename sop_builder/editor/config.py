@@ -1,0 +1,340 @@
+"""The web editor (Decap CMS): its configuration, generated from the JSON Schema of each content
+type (the admin page itself is in ``webeditor_admin.py``).
+
+Fields, Dutch labels and help texts, required fields, patterns and the choices from
+``site_config/`` all come from ``schema_export.content_schema``, so the forms cannot drift from
+what ``sop-builder check`` accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sop_builder.editor.widgets import SCORE_WIDGET
+from sop_builder.project.content_types import CONTENT_TYPES, ContentType
+from sop_builder.project.model import SiteConfig
+from sop_builder.project.schema_export import ProjectChoices, content_schema, project_choices
+
+DATE_FIELD = {
+    "widget": "datetime",
+    "format": "YYYY-MM-DD",
+    "date_format": "DD-MM-YYYY",
+    "time_format": False,
+    "picker_utc": False,
+    "default": "",
+}
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One list in the editor's menu: which files, and how they are shown."""
+
+    name: str
+    content_type: str
+    label: str
+    singular: str
+    folder: str
+    extension: str = "md"
+    path: str | None = None  # inside ``folder``, for files in a folder per school
+    summary: str = "{{titel}}"
+    create: bool = False
+    body: tuple[str, str] | None = None  # (label, hint) of the Markdown text under the fields
+    per_file: bool = False  # one form per existing file (a Decap "files" collection)
+
+
+COLLECTIONS: list[Collection] = [
+    Collection(
+        "scholen",
+        "sop",
+        "Schoolprofielen",
+        "Schoolprofiel",
+        "content/schools",
+        path="{{slug}}/sop",
+        summary="{{naam}}",
+        body=(
+            "Het profiel voor ouders",
+            "De kopjes (## Visie, ## Ambitie, ## Aanvullende ondersteuning, ## Grenzen aan de "
+            "ondersteuning) blijven staan; schrijf de tekst eronder. Korte zinnen, gewone woorden.",
+        ),
+    ),
+    Collection(
+        "zelfevaluaties",
+        "zelfevaluatie",
+        "Zelfevaluaties basisondersteuning",
+        "Zelfevaluatie",
+        "content/schools",
+        extension="yaml",
+        # Listed file by file: a school folder holds other YAML files too (the SWV's internal
+        # evaluations), which a folder collection on GitHub would show as self-assessments.
+        per_file=True,
+    ),
+    Collection(
+        "workshops",
+        "workshop",
+        "Workshops en trainingen",
+        "Workshop",
+        "content/aanbod/workshops",
+        create=True,
+        body=("Beschrijving", "Wat leren de deelnemers? Schrijf kort en in gewone woorden."),
+    ),
+    Collection(
+        "verhalen",
+        "verhaal",
+        "Verhalen uit de praktijk",
+        "Verhaal",
+        "content/aanbod/verhalen",
+        create=True,
+        body=("Het verhaal", "Vertel wat de scholen doen en wat het kinderen oplevert."),
+    ),
+    Collection(
+        "netwerkgroepen",
+        "netwerkgroep",
+        "Netwerkgroepen",
+        "Netwerkgroep",
+        "content/aanbod/netwerkgroepen",
+        create=True,
+        body=("Beschrijving", "Voor wie is de groep en wat doet u samen?"),
+    ),
+    Collection(
+        "expertisecentra",
+        "expertisecentrum",
+        "Expertisecentra",
+        "Expertisecentrum",
+        "content/aanbod/expertisecentra",
+        create=True,
+        body=("Beschrijving", "Waarmee kan het centrum scholen helpen?"),
+    ),
+]
+
+
+def _content_type(id_: str) -> ContentType | None:
+    return next((k for k in CONTENT_TYPES if k.id == id_), None)
+
+
+def file_patterns() -> tuple[str, ...]:
+    """The files the editor may read and write (globs relative to the project)."""
+    patterns: list[str] = []
+    for collection in collections():
+        kind = _content_type(collection.content_type)
+        if kind is not None:
+            patterns += kind.files
+    return tuple(patterns)
+
+
+def collections() -> list[Collection]:
+    """The editor's collections whose content type is registered."""
+    return [c for c in COLLECTIONS if _content_type(c.content_type) is not None]
+
+
+# --- JSON Schema -> Decap fields ------------------------------------------------------------
+
+
+def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """``prop`` with its $ref and 'may be empty' anyOf folded in."""
+    if "$ref" in prop:
+        target = defs[prop["$ref"].rsplit("/", 1)[-1]]
+        prop = {**target, **{k: v for k, v in prop.items() if k != "$ref"}}
+    if "anyOf" in prop:
+        real = [p for p in prop["anyOf"] if p.get("type") != "null" and p.get("maxLength") != 0]
+        if len(real) == 1:
+            prop = {**_resolve(real[0], defs), **{k: v for k, v in prop.items() if k != "anyOf"}}
+    return prop
+
+
+def _options(prop: dict[str, Any]) -> list[dict[str, str]]:
+    labels = prop.get("enumDescriptions") or prop["enum"]
+    return [
+        {"label": str(label), "value": value}
+        for value, label in zip(prop["enum"], labels, strict=True)
+    ]
+
+
+def decap_field(name: str, prop: dict[str, Any], required: bool, defs: dict[str, Any]) -> dict:
+    """One Decap CMS field for one property of a JSON Schema."""
+    prop = _resolve(prop, defs)
+    field: dict[str, Any] = {"name": name, "label": prop.get("title") or name}
+    if prop.get("description"):
+        field["hint"] = prop["description"]
+    field["required"] = required
+    kind = prop.get("type")
+    items = _resolve(prop.get("items", {}), defs)
+    if "enum" in prop:
+        field.update(widget="select", options=_options(prop))
+    elif kind == "array" and "enum" in items:
+        field.update(widget="select", multiple=True, options=_options(items))
+        field["min"] = prop.get("minItems", 0) if required else 0
+    elif kind == "array" and items.get("type") == "object":
+        field.update(widget="list", fields=decap_fields(items, defs))
+        field["summary"] = "{{fields.naam}}" if "naam" in items.get("properties", {}) else None
+        if required and prop.get("minItems"):
+            field["min"] = prop["minItems"]
+        field = {k: v for k, v in field.items() if v is not None}
+    elif kind == "array":
+        field.update(widget="list", field={"name": "waarde", "label": field["label"]})
+    elif kind == "object" and "properties" in prop:
+        field.update(widget="object", collapsed=False, fields=decap_fields(prop, defs))
+    elif prop.get("format") == "date":
+        field.update(DATE_FIELD)
+    elif kind == "integer" or (isinstance(kind, list) and "integer" in kind):
+        field.update(widget="number", value_type="int", min=prop.get("minimum", 1))
+    elif "pattern" in prop and prop["pattern"] != r"^[^<>]+$":
+        field.update(widget="string", pattern=[prop["pattern"], _pattern_message(prop)])
+    elif "pattern" in prop:
+        field["widget"] = "string"
+    else:
+        field["widget"] = "text"
+    return field
+
+
+def _pattern_message(prop: dict[str, Any]) -> str:
+    return f"Dit klopt nog niet. {prop.get('description', '')}".strip()
+
+
+def decap_fields(schema: dict[str, Any], defs: dict[str, Any]) -> list[dict[str, Any]]:
+    required = set(schema.get("required", []))
+    return [
+        decap_field(key, prop, key in required, defs)
+        for key, prop in schema.get("properties", {}).items()
+    ]
+
+
+def _score_fields(schema: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
+    """The scores of a self-assessment: per agreement the score widget of
+    ``webeditor_widgets.py`` (a dropdown of the scale and an explanation)."""
+    scale = schema["properties"]["scores"]["additionalProperties"]["anyOf"][0]
+    options = _options(scale)  # one list, written once in config.yml (a YAML anchor)
+    return {
+        "name": "scores",
+        "label": "Scores per afspraak",
+        "hint": "Kies bij elke afspraak hoe ver de school is. Licht 'deels' en 'nee' kort toe.",
+        "widget": "object",
+        "collapsed": False,
+        "required": False,
+        "fields": [
+            {
+                "name": agreement.id,
+                "label": f"{agreement.id}: {agreement.title}",
+                "hint": agreement.description,
+                "widget": SCORE_WIDGET,
+                "required": False,
+                "options": options,
+            }
+            for agreement in config.norm.agreements
+        ],
+    }
+
+
+def _assessment_files(root: Path, kind: ContentType, names: dict[str, str]) -> list[dict]:
+    """One entry per existing self-assessment file, newest school year first."""
+    found = sorted(
+        {f for pattern in kind.files for f in root.glob(pattern)},
+        key=lambda f: (f.parent.name, f.stem),
+    )
+    found.sort(key=lambda f: f.stem, reverse=True)
+    entries = []
+    for file in found:
+        slug, year = file.parent.name, file.stem.rsplit("-", 2)[-2:]
+        label = f"{names.get(slug, slug)}, schooljaar {'-'.join(year)}"
+        name = f"{slug}-{'-'.join(year)}"
+        entries.append({"name": name, "label": label, "file": file.relative_to(root).as_posix()})
+    return entries
+
+
+def _collection(
+    collection: Collection, config: SiteConfig, root: Path, extra: ProjectChoices | None
+) -> dict[str, Any]:
+    kind = _content_type(collection.content_type)
+    assert kind is not None
+    schema = content_schema(kind, config, extra)
+    defs = schema.get("$defs", {})
+    fields = decap_fields(schema, defs)
+    if collection.content_type == "zelfevaluatie":
+        fields = [f if f["name"] != "scores" else _score_fields(schema, config) for f in fields]
+    if collection.body is not None:
+        label, hint = collection.body
+        fields.append(
+            {
+                "name": "body",
+                "label": label,
+                "hint": hint,
+                "widget": "markdown",
+                "modes": ["raw"],
+                "buttons": ["bold", "italic", "heading-two", "heading-three", "bulleted-list"],
+                "editor_components": [],
+            }
+        )
+    result: dict[str, Any] = {
+        "name": collection.name,
+        "label": collection.label,
+        "label_singular": collection.singular,
+        "format": "frontmatter" if kind.front_matter else "yaml",
+        "delete": False,
+        "editor": {"preview": False},
+    }
+    if collection.per_file:
+        names = dict((extra.schools if extra else ()) or ())
+        files = _assessment_files(root, kind, names)
+        result["files"] = [{**f, "fields": fields} for f in files]  # fields: one YAML anchor
+        return result
+    result |= {
+        "folder": collection.folder,
+        "extension": collection.extension,
+        "create": collection.create,
+        "summary": collection.summary,
+        "identifier_field": fields[0]["name"],
+        "fields": fields,
+    }
+    if collection.path:
+        result["path"] = collection.path
+    if collection.create:
+        result["slug"] = "{{slug}}"
+    return result
+
+
+def decap_config(
+    config: SiteConfig,
+    root: Path,
+    local_backend: str | None = None,
+    site_url: str | None = None,
+) -> dict[str, Any]:
+    """The whole Decap CMS configuration for the project at ``root``.
+
+    With ``local_backend`` (the URL of ``sop-builder editor``'s API) the editor saves on this
+    computer; otherwise in the Git repository of ``site_config/webeditor.yaml``. ``site_url``
+    is linked from the editor's header.
+    """
+    extra = project_choices(root)
+    settings = config.webeditor
+    if local_backend is not None:
+        backend: dict[str, Any] = {"name": "proxy", "proxy_url": local_backend, "branch": "main"}
+    else:
+        source = settings.backend
+        backend = {"name": source.name, "branch": source.branch}
+        for key in ("repo", "base_url", "api_root"):
+            if getattr(source, key):
+                backend[key] = getattr(source, key)
+    hosted_review = local_backend is None and settings.workflow == "ter-beoordeling"
+    result: dict[str, Any] = {
+        "backend": backend,
+        "locale": "nl",
+        "publish_mode": "editorial_workflow" if hosted_review else "simple",
+        "media_folder": "content/afbeeldingen",
+        "collections": [_collection(c, config, root, extra) for c in collections()],
+    }
+    if site_url:
+        # A link to the site in the header. No "Bekijk live" per entry: Decap 3.16.3 then shows
+        # an error ("Kan voorvertoning niet laden") when a new or not yet loaded entry opens.
+        result["site_url"] = result["display_url"] = site_url.rstrip("/")
+        result["show_preview_links"] = False
+    return result
+
+
+def config_yaml(config: dict[str, Any]) -> str:
+    """The configuration as config.yml (plain YAML, Dutch comment on top)."""
+    return "# Gemaakt door sop-builder uit de schema's; pas dit bestand niet met de hand aan.\n" + (
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
+    )

@@ -1,0 +1,49 @@
+"""After an edit in the hosted web editor: put the comments and the layout back.
+
+Decap CMS on GitHub or GitLab rewrites a whole file with its own YAML writer, so the Dutch
+comments of a new school folder disappear and every value may change its quotes. In the pull
+request of such an edit, ``sop-builder keep-comments`` writes the new values into the file as it
+was on the base branch (``roundtrip.merge_document``); CI commits the result to the branch.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import subprocess
+from pathlib import Path
+
+from sop_builder.core.atomic import write_atomic
+from sop_builder.core.git import changed_files
+from sop_builder.core.roundtrip import merge_document
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+
+
+def _old_text(root: Path, commit: str, rel: str) -> str | None:
+    shown = _git(root, "show", f"{commit}:{rel}")
+    return shown.stdout if shown.returncode == 0 else None
+
+
+def keep_comments(root: Path, base: str, patterns: tuple[str, ...]) -> list[str]:
+    """Rewrite the changed files that match ``patterns`` with the comments and layout they had
+    where this branch left ``base``; return the paths that changed. Raises CalledProcessError
+    when git cannot compare with ``base``."""
+    fork = _git(root, "merge-base", base, "HEAD")
+    fork.check_returncode()
+    commit = fork.stdout.strip()
+    rewritten = []
+    for rel in changed_files(root, base):
+        file = root / rel
+        if not file.is_file() or not any(fnmatch.fnmatchcase(rel, p) for p in patterns):
+            continue
+        old = _old_text(root, commit, rel)
+        new = file.read_text(encoding="utf-8-sig")
+        if old is None:
+            continue  # a new file has no comments to keep
+        merged, _ = merge_document(rel, old, new)
+        if merged is not None and merged != new:
+            write_atomic(file, merged)
+            rewritten.append(rel)
+    return rewritten

@@ -1,0 +1,268 @@
+"""The internal site (site-intern/): SWV dashboard, a gespreksrapport per school, and the same
+rolled up per kern and per bestuur. Plain HTML from Jinja templates in templates/intern/, SVG
+charts made here, the same Content-Security-Policy as the public site; published atomically.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from sop_builder.build.checks import find_third_party_requests, swap_into_place
+from sop_builder.build.csp import apply_policy
+from sop_builder.core.text import dutch_date
+from sop_builder.intern.charts import Bar, bar_chart
+from sop_builder.intern.stats import InternalFigures, SchoolRow, slugify, summarise
+from sop_builder.project import report
+from sop_builder.project.load import Project, load_project
+from sop_builder.project.scoring import format_count, format_percentage
+
+ASSETS = ("intern.css",)
+ROBOTS = "User-agent: *\nDisallow: /\n"
+
+
+@dataclass
+class InternResult:
+    ok: bool
+    messages: list[str]
+
+
+def _environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates / "intern")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(dutch_date=dutch_date, count=format_count, pct=format_percentage)
+    return env
+
+
+def _kind(row_pct: int, target: Any) -> str:
+    return "good" if target is not None and row_pct >= target else "short"
+
+
+class InternSite:
+    """Renders every page of the internal site."""
+
+    def __init__(self, project: Project, templates: Path) -> None:
+        assert project.config is not None
+        self.project = project
+        self.swv = project.config.swv
+        self.figures = InternalFigures(project)
+        self.env = _environment(templates)
+
+    def _render(self, template: str, base: str, **context: Any) -> str:
+        return self.env.get_template(template).render(
+            swv=self.swv,
+            year=self.figures.year,
+            target=self.figures.target,
+            base=base,
+            today=self.project.today,
+            **context,
+        )
+
+    def _school_chart(self, rows: list[SchoolRow], chart_id: str, title: str):
+        target = self.figures.target
+        bars = [
+            Bar(
+                r.school.front.name,
+                r.own.total.percentage,
+                f"{r.own.total.percentage}%",
+                _kind(r.own.total.percentage, target),
+            )
+            for r in rows
+            if r.own
+        ]
+        return bar_chart(
+            chart_id,
+            title,
+            bars,
+            100,
+            float(target) if target else None,
+            f"doel {format_percentage(target)}" if target else "",
+        )
+
+    def dashboard(self) -> str:
+        f = self.figures
+        distribution = f.distribution()
+        themes = f.themes()
+        trend = f.trend()
+        kernen = {name: summarise(name, rows) for name, rows in f.groups("kern").items()}
+        boards = {name: summarise(name, rows) for name, rows in f.groups("bestuur").items()}
+        charts = {
+            "schools": self._school_chart(f.rows, "grafiek-scholen", "Naleving per school"),
+            "distribution": bar_chart(
+                "grafiek-verdeling",
+                "Verdeling van de scholen over de percentages",
+                [Bar(label, n, f"{n} scholen") for label, n in distribution],
+                max([n for _, n in distribution] + [1]),
+            ),
+            "themes": bar_chart(
+                "grafiek-themas",
+                "Naleving per thema",
+                [Bar(t, tally.percentage, f"{tally.percentage}%") for t, tally in themes],
+                100,
+            ),
+            "trend": bar_chart(
+                "grafiek-trend",
+                "Naleving door de jaren heen",
+                [
+                    Bar(y.year, y.summary.pooled.percentage, f"{y.summary.pooled.percentage}%")
+                    for y in trend
+                ],
+                100,
+            ),
+        }
+        return self._render(
+            "dashboard.html.j2",
+            "",
+            rows=f.rows,
+            distribution=distribution,
+            themes=themes,
+            trend=trend,
+            kernen=kernen,
+            boards=boards,
+            total=summarise("SWV", f.rows),
+            fewest=f.agreement_counts(f.rows)[:10],
+            charts=charts,
+            slugify=slugify,
+            pupil_groups=self.pupil_groups(),
+        )
+
+    def pupil_groups(self) -> list[tuple[str, str, list[Any]]]:
+        """Pupil sums for the SWV, each kern and each bestuur (never a count under 5)."""
+        pupils = self.project.pupils
+        if pupils is None or not pupils.counts:
+            return []
+
+        def codes(rows: list[SchoolRow]) -> list[str]:
+            return [r.school.front.vestigingscode for r in rows]
+
+        groups = [
+            ("Samenwerkingsverband", self.swv.short_name, pupils.totals(codes(self.figures.rows)))
+        ]
+        label = self.swv.grouping.label.capitalize()
+        for kind, key in ((label, "kern"), ("Bestuur", "bestuur")):
+            groups += [
+                (kind, n, pupils.totals(codes(r))) for n, r in self.figures.groups(key).items()
+            ]
+        return groups
+
+    def school_page(self, row: SchoolRow) -> str:
+        return self._render(
+            "gespreksrapport.html.j2", "../../", report=self.figures.report(row), slugify=slugify
+        )
+
+    def group_page(self, label: str, name: str, rows: list[SchoolRow], chart_id: str) -> str:
+        f = self.figures
+        goals = f.data.config.goals_for(f.year)
+        statuses = []
+        for line in f.goal_lines(goals, None):
+            counts: dict[str, int] = {}
+            hours = 0
+            for row in rows:
+                records = f.records(row.school.slug)
+                evaluation = records.evaluations.get(f.year) if records else None
+                entry = evaluation.goals.get(line.id) if evaluation else None
+                if entry is not None:
+                    status = goals.status(entry.status) if goals else None
+                    key = status.label if status else entry.status
+                    counts[key] = counts.get(key, 0) + 1
+                    hours += entry.consultant_hours
+            statuses.append((line, counts, hours))
+        return self._render(
+            "groep.html.j2",
+            "../../",
+            label=label,
+            name=name,
+            rows=rows,
+            summary=summarise(name, rows),
+            fewest=f.agreement_counts(rows)[:10],
+            chart=self._school_chart(rows, chart_id, f"Naleving per school in {name}"),
+            statuses=statuses,
+            goals=goals,
+            slugify=slugify,
+        )
+
+    def pages(self) -> dict[str, str]:
+        """Relative path -> HTML."""
+        out = {"index.html": self.dashboard()}
+        for row in self.figures.rows:
+            out[f"scholen/{row.school.slug}/index.html"] = self.school_page(row)
+        label = self.swv.grouping.label
+        for name, rows in self.figures.groups("kern").items():
+            out[f"kernen/{slugify(name)}/index.html"] = self.group_page(
+                label.capitalize(), name, rows, "grafiek-groep"
+            )
+        for name, rows in self.figures.groups("bestuur").items():
+            out[f"besturen/{slugify(name)}/index.html"] = self.group_page(
+                "Bestuur", name, rows, "grafiek-groep"
+            )
+        return out
+
+
+def write_site(project: Project, templates: Path, target: Path) -> None:
+    site = InternSite(project, templates)
+    for rel, html in site.pages().items():
+        file = target / rel
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(html, encoding="utf-8")
+    for asset in ASSETS:
+        shutil.copyfile(templates / "intern" / asset, target / asset)
+    (target / "robots.txt").write_text(ROBOTS, encoding="utf-8")
+
+
+def build_intern(
+    root: Path,
+    site_dir: Path | None = None,
+    today: date | None = None,
+    echo: Callable[[str], None] = print,
+    templates: Path | None = None,
+) -> InternResult:
+    """Build the internal site into ``site_dir`` (default root/site-intern), all or nothing."""
+    root = Path(root).resolve()
+    site_dir = Path(site_dir or root / "site-intern").resolve()
+    public = (root / "site").resolve()
+    if site_dir == public or public in site_dir.parents or site_dir in public.parents:
+        return InternResult(
+            False,
+            [
+                f"De interne site mag niet in of over de openbare site ({public}) komen. "
+                "Kies met --uit een andere map."
+            ],
+        )
+    project = load_project(root, today, internal=True)
+    if project.errors or project.config is None or project.evaluation is None:
+        echo(report.render(project, "text"))
+        return InternResult(
+            False, ["De interne site is niet gebouwd; de vorige versie blijft staan."]
+        )
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-bouw-", dir=site_dir.parent))
+    try:
+        built = work / "site"
+        built.mkdir()
+        write_site(project, templates or root / "templates", built)
+        errors = find_third_party_requests(built, None)
+        if errors:
+            return InternResult(False, [*errors, "De interne site is niet gebouwd."])
+        apply_policy(built)
+        swap_into_place(built, site_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return InternResult(
+        True,
+        [
+            f"Interne site gebouwd in {site_dir}: dashboard en {len(project.schools)} gespreksrapporten. "
+            "Zet deze site alleen achter een inlog; zie docs/intern.md."
+        ],
+    )

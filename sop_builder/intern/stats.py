@@ -1,0 +1,288 @@
+"""Figures for the internal site: compliance by school, kern, bestuur and year, differences
+between school and SWV, and each school's conversation report (gespreksrapport)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from sop_builder.project.evaluation.frameworks import (
+    NORM_FRAMEWORK,
+    SCHOOL,
+    SINGLE_DIMENSION,
+    SWV,
+    Difference,
+    Framework,
+    FrameworkAssessment,
+    differences,
+    from_self_assessment,
+)
+from sop_builder.project.evaluation.load import EvaluationData, SchoolRecords
+from sop_builder.project.evaluation.model import EvaluationFile, YearGoals
+from sop_builder.project.load import Project
+from sop_builder.project.model import Assessment, School, SiteConfig
+from sop_builder.project.scoring import Compliance, Tally, score
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "onbekend"
+
+
+@dataclass(frozen=True)
+class SchoolRow:
+    school: School
+    kern: str
+    own: Compliance | None  # the school's self-assessment
+    swv: Compliance | None  # the SWV's assessment of the same agreements
+    differences: int
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """Compliance of a set of schools (a kern, a bestuur, or the whole SWV)."""
+
+    name: str
+    schools: int
+    assessed: int
+    meeting: int
+    pooled: Tally
+
+
+@dataclass(frozen=True)
+class AgreementCount:
+    id: str
+    title: str
+    theme: str
+    met: int
+    assessed: int
+
+
+@dataclass(frozen=True)
+class YearFigure:
+    year: str
+    target: Fraction | None
+    summary: GroupSummary
+
+
+@dataclass
+class GoalLine:
+    id: str
+    title: str
+    group: str
+    questions: list[str]
+    status: str | None = None
+    status_label: str = ""
+    steps: str | None = None
+    remark: str | None = None
+    hours: bool = False
+
+
+@dataclass
+class FrameworkComparison:
+    framework: Framework
+    school: FrameworkAssessment | None
+    swv: FrameworkAssessment | None
+    differences: list[Difference] = field(default_factory=list)
+    agreeing: int = 0
+
+
+@dataclass
+class ConversationReport:
+    """Everything to prepare one school's yearly conversation."""
+
+    school: School
+    year: str
+    row: SchoolRow
+    comparisons: list[FrameworkComparison]
+    goals: YearGoals | None
+    goal_lines: list[GoalLine]
+    evaluation: EvaluationFile | None
+    last_year: EvaluationFile | None
+    history: list[tuple[EvaluationFile, list[GoalLine]]] = field(default_factory=list)
+
+
+def _swv_assessment(records: SchoolRecords | None, year: str) -> Assessment | None:
+    found = records.assessment(NORM_FRAMEWORK, year, SWV) if records else None
+    if found is None:
+        return None
+    scores = {k: v[SINGLE_DIMENSION] for k, v in found.scores.items() if SINGLE_DIMENSION in v}
+    return Assessment(year, found.filled_in_on, scores, {}, found.path)
+
+
+def summarise(name: str, rows: list[SchoolRow]) -> GroupSummary:
+    assessed = [r.own for r in rows if r.own is not None]
+    met = sum((c.total.met for c in assessed), Fraction(0))
+    counted = sum(c.total.counted for c in assessed)
+    return GroupSummary(
+        name,
+        len(rows),
+        len(assessed),
+        sum(1 for c in assessed if c.meets_target),
+        Tally(met, counted),
+    )
+
+
+class InternalFigures:
+    """Computes the figures once per build."""
+
+    def __init__(self, project: Project) -> None:
+        assert project.config is not None and project.evaluation is not None
+        self.project = project
+        self.config: SiteConfig = project.config
+        self.data: EvaluationData = project.evaluation
+        self.year = self.config.swv.school_year
+        self.target = self.config.swv.target_for(self.year)
+        self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
+        self.rows = [self._row(s) for s in self.schools]
+
+    def records(self, slug: str) -> SchoolRecords | None:
+        return self.data.schools.get(slug)
+
+    def _row(self, school: School) -> SchoolRow:
+        kern = self.config.swv.kern(school.front.kern)
+        own = self.project.compliance.get(school.slug)
+        swv_assessment = _swv_assessment(self.records(school.slug), self.year)
+        swv = score(swv_assessment, self.config.norm, self.target) if swv_assessment else None
+        count = sum(len(c.differences) for c in self.comparisons(school))
+        return SchoolRow(school, kern.name if kern else school.front.kern, own, swv, count)
+
+    # --- comparisons and reports ------------------------------------------------------------
+
+    def comparisons(self, school: School) -> list[FrameworkComparison]:
+        records = self.records(school.slug)
+        result = []
+        for framework in self.data.config.frameworks.values():
+            if framework.id == NORM_FRAMEWORK:
+                own = school.assessments.get(self.year)
+                mine = from_self_assessment(own) if own else None
+            else:
+                mine = records.assessment(framework.id, self.year, SCHOOL) if records else None
+            theirs = records.assessment(framework.id, self.year, SWV) if records else None
+            if mine is None and theirs is None:
+                continue
+            comparison = FrameworkComparison(framework, mine, theirs)
+            if mine is not None and theirs is not None:
+                comparison.differences = differences(framework, mine, theirs)
+                both = sum(
+                    1
+                    for item in framework.items
+                    for dim, _ in framework.dimensions
+                    if item.id in mine.scores
+                    and dim in mine.scores[item.id]
+                    and item.id in theirs.scores
+                    and dim in theirs.scores[item.id]
+                )
+                comparison.agreeing = both - len(comparison.differences)
+            result.append(comparison)
+        return result
+
+    def goal_lines(
+        self, goals: YearGoals | None, evaluation: EvaluationFile | None
+    ) -> list[GoalLine]:
+        lines = []
+        for group in goals.groups if goals else []:
+            for goal in group.goals:
+                line = GoalLine(goal.id, goal.title, group.title, list(goal.questions))
+                entry = evaluation.goals.get(goal.id) if evaluation else None
+                if entry is not None:
+                    status = goals.status(entry.status) if goals else None
+                    line.status = entry.status
+                    line.status_label = status.label if status else entry.status
+                    line.steps, line.remark, line.hours = (
+                        entry.steps,
+                        entry.remark,
+                        entry.consultant_hours,
+                    )
+                lines.append(line)
+        return lines
+
+    def report(self, row: SchoolRow) -> ConversationReport:
+        records = self.records(row.school.slug)
+        evaluations = records.evaluations if records else {}
+        evaluation = evaluations.get(self.year)
+        earlier = sorted(y for y in evaluations if y < self.year)
+        last_year = evaluations[earlier[-1]] if earlier else None
+        goals = self.data.config.goals_for(self.year)
+        history = [
+            (evaluations[y], self.goal_lines(self.data.config.goals_for(y), evaluations[y]))
+            for y in reversed(earlier)
+        ]
+        return ConversationReport(
+            row.school,
+            self.year,
+            row,
+            self.comparisons(row.school),
+            goals,
+            self.goal_lines(goals, evaluation),
+            evaluation,
+            last_year,
+            history,
+        )
+
+    # --- dashboard figures ------------------------------------------------------------------
+
+    def groups(self, key: str) -> dict[str, list[SchoolRow]]:
+        grouped: dict[str, list[SchoolRow]] = defaultdict(list)
+        for row in self.rows:
+            grouped[row.kern if key == "kern" else row.school.front.board].append(row)
+        return dict(sorted(grouped.items()))
+
+    def distribution(self) -> list[tuple[str, int]]:
+        bins = [(0, 60), (60, 70), (70, 80), (80, 90), (90, 101)]
+        labels = ["minder dan 60%", "60 tot 70%", "70 tot 80%", "80 tot 90%", "90% of meer"]
+        values = [r.own.total.percentage for r in self.rows if r.own]
+        return [
+            (label, sum(1 for v in values if lo <= v < hi))
+            for label, (lo, hi) in zip(labels, bins, strict=True)
+        ]
+
+    def agreement_counts(self, rows: list[SchoolRow]) -> list[AgreementCount]:
+        """Per agreement: how many schools fully meet it (weight 1), fewest first."""
+        norm = self.config.norm
+        themes = {t.id: t.title for t in norm.themes}
+        full = {s.code for s in norm.scale if s.weight == 1}
+        counts = []
+        assessed = [
+            r.school.assessments[self.year] for r in rows if self.year in r.school.assessments
+        ]
+        for agreement in norm.agreements:
+            met = sum(1 for a in assessed if a.scores.get(agreement.id) in full)
+            counts.append(
+                AgreementCount(
+                    agreement.id,
+                    agreement.title,
+                    themes.get(agreement.theme, ""),
+                    met,
+                    len(assessed),
+                )
+            )
+        return sorted(counts, key=lambda c: (c.met, c.id))
+
+    def themes(self) -> list[tuple[str, Tally]]:
+        result = []
+        for theme in self.config.norm.themes:
+            tallies = [r.own.by_theme[theme.id] for r in self.rows if r.own]
+            result.append(
+                (
+                    theme.title,
+                    Tally(
+                        sum((t.met for t in tallies), Fraction(0)), sum(t.counted for t in tallies)
+                    ),
+                )
+            )
+        return result
+
+    def trend(self) -> list[YearFigure]:
+        years = sorted({y for s in self.schools for y in s.assessments})
+        figures = []
+        for year in years:
+            target = self.config.swv.target_for(year)
+            rows = [
+                SchoolRow(s, "", score(s.assessments[year], self.config.norm, target), None, 0)
+                for s in self.schools
+                if year in s.assessments
+            ]
+            figures.append(YearFigure(year, target, summarise(year, rows)))
+        return figures

@@ -1,0 +1,227 @@
+"""Load and validate site_config/: the SWV, the norm of basisondersteuning and vocabularies."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from sop_builder.core.issues import Issue, did_you_mean, make_issue
+from sop_builder.core.schema import validate_tree
+from sop_builder.core.sourcefile import read_yaml_file
+from sop_builder.core.yamlread import YamlTree
+from sop_builder.project.editor_settings import WEBEDITOR_FILE, WebEditor
+from sop_builder.project.model import Glossary, Norm, SiteConfig, SwvConfig, Vocabularies
+
+GLOSSARY_FILE = "woordenlijst.yaml"  # optional
+CONFIG_FILES: dict[str, type] = {
+    "swv.yaml": SwvConfig,
+    "basisondersteuning.yaml": Norm,
+    "vocabularies.yaml": Vocabularies,
+}
+
+
+def _load_one(root: Path, name: str, model: type) -> tuple[Any, YamlTree | None, list[Issue]]:
+    display = f"site_config/{name}"
+    file = root / "site_config" / name
+    if not file.is_file():
+        return (
+            None,
+            None,
+            [
+                make_issue(
+                    "SOP503",
+                    display,
+                    1,
+                    1,
+                    f"Het configuratiebestand {display} ontbreekt.",
+                    "Kopieer het uit het voorbeeld en pas het aan.",
+                )
+            ],
+        )
+    tree, issues = read_yaml_file(file, display)
+    if tree is None:
+        return None, None, issues
+    value, schema_issues = validate_tree(model, tree, display)
+    return value, tree, issues + schema_issues
+
+
+def duplicate_values(
+    values: list[tuple[str, tuple[Any, ...]]], tree: YamlTree, display: str, what: str
+) -> list[Issue]:
+    """SOP501 at every repeat of a value; ``values`` holds (value, path in ``tree``) pairs."""
+    counts = Counter(v for v, _ in values)
+    issues = []
+    seen: set[str] = set()
+    for value, where in values:
+        if counts[value] > 1 and value in seen:
+            pos = tree.value_pos(where)
+            issues.append(
+                make_issue(
+                    "SOP501",
+                    display,
+                    pos.line,
+                    pos.column,
+                    f"{what} '{value}' komt meer dan één keer voor.",
+                    "Geef elk onderdeel een eigen code.",
+                )
+            )
+        seen.add(value)
+    return issues
+
+
+def _duplicates(
+    items: list[Any], key: str, tree: YamlTree, display: str, list_path: tuple[str, ...], what: str
+) -> list[Issue]:
+    """SOP501 for items of one list in ``tree`` that share the attribute ``key``."""
+    values = [(getattr(item, key), (*list_path, i)) for i, item in enumerate(items)]
+    return duplicate_values(values, tree, display, what)
+
+
+def _check_norm(norm: Norm, tree: YamlTree) -> list[Issue]:
+    display = "site_config/basisondersteuning.yaml"
+    issues = _duplicates(norm.themes, "id", tree, display, ("themas",), "Het thema")
+    issues += _duplicates(norm.aspects, "id", tree, display, ("aspecten",), "Het aspect")
+    issues += _duplicates(norm.agreements, "id", tree, display, ("afspraken",), "De afspraak")
+    issues += _duplicates(norm.scale, "code", tree, display, ("schaal",), "De score")
+    themes = {t.id for t in norm.themes}
+    aspects = {a.id for a in norm.aspects}
+    for index, agreement in enumerate(norm.agreements):
+        for field, value, known in (
+            ("thema", agreement.theme, themes),
+            ("aspect", agreement.aspect, aspects),
+        ):
+            if value not in known:
+                pos = tree.value_pos(("afspraken", index, field))
+                issues.append(
+                    make_issue(
+                        "SOP502",
+                        display,
+                        pos.line,
+                        pos.column,
+                        f"Afspraak {agreement.id} verwijst naar {field} '{value}', maar dat bestaat niet.",
+                        f"Kies uit: {', '.join(sorted(known))}.",
+                    )
+                )
+    for index, level in enumerate(norm.scale):
+        if not level.not_applicable and level.weight is None:
+            pos = tree.pos(("schaal", index))
+            issues.append(
+                make_issue(
+                    "SOP504",
+                    display,
+                    pos.line,
+                    pos.column,
+                    f"De score '{level.code}' heeft geen gewicht.",
+                    'Geef een gewicht van 0 tot en met 1 (bijvoorbeeld gewicht: "1/2"), '
+                    "of zet 'nvt: ja' als deze score niet meetelt.",
+                )
+            )
+    if not any(level.weight == 1 for level in norm.scale):
+        pos = tree.pos(("schaal",))
+        issues.append(
+            make_issue(
+                "SOP504",
+                display,
+                pos.line,
+                pos.column,
+                "Geen enkele score telt volledig mee (gewicht 1).",
+                "Geef de score 'voldoet' het gewicht 1.",
+            )
+        )
+    return issues
+
+
+def _check_vocabularies(vocab: Vocabularies, tree: YamlTree) -> list[Issue]:
+    display = "site_config/vocabularies.yaml"
+    issues: list[Issue] = []
+    for alias, items in (
+        ("interne_expertise", vocab.internal_expertise),
+        ("externe_deskundigheid", vocab.external_expertise),
+        ("extra_ondersteuning", vocab.extra_support),
+    ):
+        issues += _duplicates(items, "id", tree, display, (alias,), "De keuze")
+    issues += _duplicates(vocab.needs, "id", tree, display, ("behoeften",), "De behoefte")
+    if vocab.needs:
+        known = [n.id for n in vocab.needs]
+        for alias, items in (
+            ("interne_expertise", vocab.internal_expertise),
+            ("externe_deskundigheid", vocab.external_expertise),
+            ("extra_ondersteuning", vocab.extra_support),
+        ):
+            for index, entry in enumerate(items):
+                for position, need in enumerate(entry.needs):
+                    if need in known:
+                        continue
+                    pos = tree.value_pos((alias, index, "behoeften", position))
+                    suggestion = did_you_mean(need, known)
+                    issues.append(
+                        make_issue(
+                            "SOP502",
+                            display,
+                            pos.line,
+                            pos.column,
+                            f"'{entry.id}' noemt de behoefte '{need}', maar die staat niet "
+                            "in de lijst 'behoeften' bovenaan.",
+                            (f"{suggestion} " if suggestion else "")
+                            + "Voeg de behoefte toe aan 'behoeften', of kies een bestaande.",
+                        )
+                    )
+    return issues
+
+
+def _check_swv(swv: SwvConfig, tree: YamlTree) -> list[Issue]:
+    display = "site_config/swv.yaml"
+    issues = _duplicates(swv.kernen, "id", tree, display, ("kernen",), f"De {swv.grouping.label}")
+    issues += _duplicates(swv.targets, "from_year", tree, display, ("doelen",), "Het doel voor")
+    if swv.target_for(swv.school_year) is None:
+        pos = tree.pos(("doelen",))
+        issues.append(
+            make_issue(
+                "SOP505",
+                display,
+                pos.line,
+                pos.column,
+                f"Er is geen doel voor het schooljaar {swv.school_year}.",
+                "Voeg bij 'doelen' een regel toe met 'vanaf' op of vóór dit schooljaar.",
+            )
+        )
+    return issues
+
+
+def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
+    """Load all of site_config/; return the config (None if unusable) and every issue."""
+    values: dict[str, Any] = {}
+    issues: list[Issue] = []
+    checks = {
+        "swv.yaml": _check_swv,
+        "basisondersteuning.yaml": _check_norm,
+        "vocabularies.yaml": _check_vocabularies,
+    }
+    for name, model in CONFIG_FILES.items():
+        value, tree, found = _load_one(root, name, model)
+        issues += found
+        if value is not None and tree is not None:
+            issues += checks[name](value, tree)
+        values[name] = value
+    glossary = None
+    if (root / "site_config" / GLOSSARY_FILE).is_file():
+        glossary, tree, found = _load_one(root, GLOSSARY_FILE, Glossary)
+        issues += found
+        if glossary is not None and tree is not None:
+            display = f"site_config/{GLOSSARY_FILE}"
+            issues += _duplicates(glossary.terms, "term", tree, display, ("termen",), "Het woord")
+    webeditor = None
+    if (root / "site_config" / WEBEDITOR_FILE).is_file():
+        webeditor, _, found = _load_one(root, WEBEDITOR_FILE, WebEditor)
+        issues += found
+    if any(v is None for v in values.values()) or any(i.is_error for i in issues):
+        return None, issues
+    config = SiteConfig(
+        values["swv.yaml"],
+        values["basisondersteuning.yaml"],
+        values["vocabularies.yaml"],
+        glossary or Glossary(),
+        webeditor,
+    )
+    return config, issues

@@ -1,0 +1,97 @@
+"""The registry of content types people edit: one entry per kind of file.
+
+The JSON Schema export, the editor settings and the web editor are generated from this list.
+A new content type is one more entry here (with its field docs in ``fielddocs.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from sop_builder.project.editors import EDITORS_FILE, Editors
+from sop_builder.project.model import (
+    AssessmentFile,
+    Glossary,
+    Norm,
+    SopFrontMatter,
+    SwvConfig,
+    Vocabularies,
+)
+from sop_builder.project.offer.model import (
+    CentreFrontMatter,
+    NetworkFrontMatter,
+    OfferVocabularies,
+    StoryFrontMatter,
+    WorkshopFrontMatter,
+)
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """One kind of file: its schema, where it lives, and whether it is front matter."""
+
+    id: str
+    title: str
+    model: type[BaseModel]
+    files: tuple[str, ...]
+    front_matter: bool = False
+
+
+CONTENT_TYPES: list[ContentType] = [
+    ContentType(
+        "sop",
+        "Schoolondersteuningsprofiel (de gegevens bovenaan sop.md)",
+        SopFrontMatter,
+        ("content/schools/*/sop.md",),
+        front_matter=True,
+    ),
+    ContentType(
+        "zelfevaluatie",
+        "Zelfevaluatie basisondersteuning",
+        AssessmentFile,
+        ("content/schools/*/zelfevaluatie-*.yaml",),
+    ),
+    ContentType("swv", "Samenwerkingsverband", SwvConfig, ("site_config/swv.yaml",)),
+    ContentType(
+        "basisondersteuning",
+        "Afspraken basisondersteuning",
+        Norm,
+        ("site_config/basisondersteuning.yaml",),
+    ),
+    ContentType("vocabularies", "Keuzelijsten", Vocabularies, ("site_config/vocabularies.yaml",)),
+    ContentType("woordenlijst", "Woordenlijst", Glossary, ("site_config/woordenlijst.yaml",)),
+    ContentType("redacteuren", "Redacteuren", Editors, (EDITORS_FILE,)),
+    ContentType(
+        "netwerkgroep",
+        "Netwerkgroep (de gegevens bovenaan het bestand)",
+        NetworkFrontMatter,
+        ("content/aanbod/netwerkgroepen/*.md",),
+        front_matter=True,
+    ),
+    ContentType(
+        "expertisecentrum",
+        "Expertisecentrum (de gegevens bovenaan het bestand)",
+        CentreFrontMatter,
+        ("content/aanbod/expertisecentra/*.md",),
+        front_matter=True,
+    ),
+    ContentType(
+        "workshop",
+        "Workshop, training of studiemiddag (de gegevens bovenaan het bestand)",
+        WorkshopFrontMatter,
+        ("content/aanbod/workshops/*.md",),
+        front_matter=True,
+    ),
+    ContentType(
+        "verhaal",
+        "Verhaal uit de praktijk (de gegevens bovenaan het bestand)",
+        StoryFrontMatter,
+        ("content/aanbod/verhalen/*.md",),
+        front_matter=True,
+    ),
+    ContentType(
+        "aanbod", "Keuzelijsten voor het aanbod", OfferVocabularies, ("site_config/aanbod.yaml",)
+    ),
+]

@@ -1,0 +1,55 @@
+"""Who edits which school: site_config/redacteuren.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from sop_builder.core.issues import Issue, make_issue
+from sop_builder.project.config import _load_one
+from sop_builder.project.loading import SCHOOLS_DIR, school_folders
+from sop_builder.project.model import Schema
+
+Owner = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        pattern=r"^(@[A-Za-z0-9](?:[A-Za-z0-9_.-]*)(/[A-Za-z0-9_.-]+)*|[^@\s]+@[^@\s]+\.[a-z]{2,})$",
+    ),
+]
+
+EDITORS_FILE = "site_config/redacteuren.yaml"
+
+
+class Editors(Schema):
+    """site_config/redacteuren.yaml."""
+
+    swv: list[Owner] = Field(alias="swv", min_length=1)
+    schools: dict[str, list[Owner]] = Field(default_factory=dict, alias="scholen")
+
+
+def load_editors(root: Path) -> tuple[Editors | None, list[Issue]]:
+    """Read and validate the editors file; unknown school folders are errors too."""
+    editors, tree, issues = _load_one(root, Path(EDITORS_FILE).name, Editors)
+    if editors is None or tree is None:
+        return None, issues
+    known = {folder.name for folder in school_folders(root)}
+    for slug in editors.schools:
+        if slug not in known:
+            pos = tree.key_pos(("scholen", slug)) or tree.pos(("scholen",))
+            issues.append(
+                make_issue(
+                    "SOP502",
+                    EDITORS_FILE,
+                    pos.line,
+                    pos.column,
+                    f"De school '{slug}' bestaat niet in {SCHOOLS_DIR.as_posix()}/.",
+                    "Gebruik de naam van de map van de school.",
+                )
+            )
+    return (None if any(i.is_error for i in issues) else editors), issues
+
+
+# A GitHub/GitLab user (@naam), a team (@organisatie/team) or an e-mail address.

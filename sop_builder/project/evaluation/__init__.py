@@ -1,0 +1,1 @@
+"""The yearly goals and evaluations, the frameworks, and the SWV's own assessments."""

@@ -1,0 +1,204 @@
+"""Discover and read the schools under content/schools/ (syntax and schema only)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.schema import validate_tree
+from sop_builder.core.sourcefile import read_markdown_file, read_yaml_file
+from sop_builder.core.yamlread import YamlTree
+from sop_builder.project.model import AssessmentFile, ScoreEntry, SopFrontMatter
+from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
+from sop_builder.project.sections import split_sections, strip_comments
+
+SCHOOLS_DIR = Path("content/schools")
+SOP_FILE = "sop.md"
+ASSESSMENT_FILE = re.compile(r"zelfevaluatie-(\d{4}-\d{4})\.yaml")
+# Read by evaluation.py: yearly evaluations and assessments on other frameworks.
+EVALUATION_FILES = re.compile(r"(evaluatie-\d{4}-\d{4}|beoordeling-[a-z0-9-]+-\d{4}-\d{4})\.yaml")
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+class ScoreValue(NamedTuple):
+    """One agreement's score code and optional (internal) explanation, as written."""
+
+    score: str
+    explanation: str | None
+
+
+@dataclass
+class LoadedAssessment:
+    """A self-assessment file that passed the schema (scores not yet checked)."""
+
+    path: str
+    year_in_name: str
+    model: AssessmentFile
+    tree: YamlTree
+    entries: dict[str, ScoreValue] = field(default_factory=dict)
+
+
+@dataclass
+class LoadedSchool:
+    """A school folder after reading: what could be read, with the trees for positions."""
+
+    slug: str
+    folder: str
+    sop_path: str
+    front: SopFrontMatter | None = None
+    tree: YamlTree | None = None
+    sections: list = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    assessments: list[LoadedAssessment] = field(default_factory=list)
+    assessment_years: set[str] = field(default_factory=set)  # from file names, read or not
+
+
+def _read_scores(loaded: LoadedAssessment) -> list[Issue]:
+    """Check each score value: a code, or a mapping with score and toelichting."""
+    issues: list[Issue] = []
+    for agreement_id, raw in loaded.model.scores.items():
+        prefix = ("scores", agreement_id)
+        if isinstance(raw, str) and raw.strip() and "<" not in raw and ">" not in raw:
+            # The common short form 'BO-01: ja' needs no schema run; the code is checked later.
+            loaded.entries[agreement_id] = ScoreValue(" ".join(raw.split()), None)
+            continue
+        if isinstance(raw, str):
+            raw = {"score": raw}
+        if not isinstance(raw, dict):
+            pos = loaded.tree.value_pos(prefix)
+            issues.append(
+                make_issue(
+                    "SOP103",
+                    loaded.path,
+                    pos.line,
+                    pos.column,
+                    f"Bij '{agreement_id}' hoort een score, maar er staat een lijst.",
+                    f"Schrijf bijvoorbeeld '{agreement_id}: ja'.",
+                )
+            )
+            continue
+        entry, found = validate_tree(ScoreEntry, loaded.tree, loaded.path, raw, prefix)
+        issues += found
+        if entry is not None:
+            loaded.entries[agreement_id] = ScoreValue(entry.score, entry.explanation)
+    return issues
+
+
+def _load_assessment(
+    file: Path, display: str, year: str
+) -> tuple[LoadedAssessment | None, list[Issue]]:
+    tree, issues = read_yaml_file(file, display)
+    if tree is None:
+        return None, issues
+    model, found = validate_tree(AssessmentFile, tree, display)
+    issues += found
+    if model is None:
+        return None, issues
+    loaded = LoadedAssessment(display, year, model, tree)
+    issues += _read_scores(loaded)
+    if model.school_year != year:
+        pos = tree.value_pos(("schooljaar",))
+        issues.append(
+            make_issue(
+                "SOP305",
+                display,
+                pos.line,
+                pos.column,
+                f"In het bestand staat schooljaar {model.school_year}, maar de bestandsnaam zegt {year}.",
+                "Maak de bestandsnaam en het veld 'schooljaar' gelijk.",
+            )
+        )
+    return loaded, issues
+
+
+def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
+    rel = folder.relative_to(root).as_posix()
+    school = LoadedSchool(folder.name, rel, f"{rel}/{SOP_FILE}")
+    issues: list[Issue] = []
+    if not SLUG.fullmatch(folder.name):
+        issues.append(
+            make_issue(
+                "SOP206",
+                rel,
+                1,
+                1,
+                f"De mapnaam '{folder.name}' kan geen adres van een pagina worden.",
+                "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'obs-de-regenboog'.",
+            )
+        )
+    sop = folder / SOP_FILE
+    if not sop.is_file():
+        issues.append(
+            make_issue(
+                "SOP207",
+                rel,
+                1,
+                1,
+                f"De map {rel} heeft geen bestand {SOP_FILE}.",
+                "Maak het bestand sop.md aan, of verwijder de map.",
+            )
+        )
+    else:
+        source, found = read_markdown_file(sop, school.sop_path)
+        issues += found
+        if source is not None:
+            school.tree = source.tree
+            school.front, found = validate_tree(SopFrontMatter, source.tree, school.sop_path)
+            issues += found
+            body, school.comments = strip_comments(source.body)
+            school.sections, found = split_sections(body, source.body_line, school.sop_path)
+            issues += found
+            issues += find_personal_data(source.front_text, 2, school.sop_path, skip=INTERNAL_KEYS)
+            issues += find_personal_data(body, source.body_line, school.sop_path)
+    for file in sorted(folder.iterdir()):
+        if (
+            file.name == SOP_FILE
+            or file.name.startswith(".")
+            or EVALUATION_FILES.fullmatch(file.name)
+        ):
+            continue
+        match = ASSESSMENT_FILE.fullmatch(file.name)
+        display = f"{rel}/{file.name}"
+        if match and file.is_file():
+            school.assessment_years.add(match.group(1))
+            loaded, found = _load_assessment(file, display, match.group(1))
+            issues += found
+            if loaded is not None:
+                school.assessments.append(loaded)
+        else:
+            issues.append(
+                make_issue(
+                    "SOP208",
+                    display,
+                    1,
+                    1,
+                    f"Het bestand {file.name} wordt niet gebruikt en komt niet op de site.",
+                    "In een schoolmap horen alleen sop.md en zelfevaluatie-JJJJ-JJJJ.yaml. "
+                    "Verplaats of verwijder dit bestand.",
+                )
+            )
+    return school, issues
+
+
+def school_folders(root: Path) -> list[Path]:
+    """Every folder under content/schools/, sorted by name."""
+    base = root / SCHOOLS_DIR
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def load_schools(
+    root: Path, folders: list[Path] | None = None
+) -> tuple[list[LoadedSchool], list[Issue]]:
+    """Read every school folder; problems are collected, never raised."""
+    schools: list[LoadedSchool] = []
+    issues: list[Issue] = []
+    for folder in folders if folders is not None else school_folders(root):
+        school, found = load_school(folder, root)
+        schools.append(school)
+        issues += found
+    return schools, issues

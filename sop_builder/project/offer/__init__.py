@@ -1,0 +1,1 @@
+"""The SWV's own offer (content/aanbod/): its schemas and its reading and cross-checks."""

@@ -1,0 +1,291 @@
+"""Read and check the SWV's offer under content/aanbod/ (syntax, schema and cross-checks).
+
+One Markdown file with front matter per item, in one folder per kind::
+
+    content/aanbod/netwerkgroepen/<slug>.md
+    content/aanbod/expertisecentra/<slug>.md
+    content/aanbod/workshops/<slug>.md
+    content/aanbod/verhalen/<slug>.md
+
+The file name is the address of the page. Audiences and kinds come from site_config/aanbod.yaml,
+which is needed only when content/aanbod/ exists.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.schema import validate_tree
+from sop_builder.core.sourcefile import read_markdown_file
+from sop_builder.core.yamlread import YamlTree
+from sop_builder.project.config import _duplicates, _load_one
+from sop_builder.project.loading import SLUG
+from sop_builder.project.model import SiteConfig
+from sop_builder.project.offer.model import (
+    CentreFrontMatter,
+    NetworkFrontMatter,
+    Offer,
+    OfferItem,
+    OfferVocabularies,
+    StoryFrontMatter,
+    WorkshopFrontMatter,
+)
+from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
+from sop_builder.project.sections import strip_comments
+from sop_builder.project.validation import _kern_hint as kern_hint
+
+OFFER_DIR = Path("content/aanbod")
+OFFER_CONFIG = "aanbod.yaml"
+TWICE_HINT = "Haal één van de twee weg."
+KINDS: dict[str, type] = {
+    "netwerkgroepen": NetworkFrontMatter,
+    "expertisecentra": CentreFrontMatter,
+    "workshops": WorkshopFrontMatter,
+    "verhalen": StoryFrontMatter,
+}
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the cross-checks compare against."""
+
+    config: SiteConfig | None
+    vocabularies: OfferVocabularies | None
+    school_slugs: tuple[str, ...]
+
+
+def _stray(entry: Path, root: Path) -> Issue:
+    """A file or folder that is not part of the offer (SOP724)."""
+    display = entry.relative_to(root).as_posix()
+    if entry.parent == root / OFFER_DIR:
+        kinds = ", ".join(list(KINDS)[:-1]) + " en " + list(KINDS)[-1]
+        what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
+        hint = f"In content/aanbod/ horen alleen de mappen {kinds}. Verplaats of verwijder dit."
+    else:
+        what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
+        hint = "Hier horen alleen Markdown-bestanden (.md). Verplaats of verwijder dit."
+    return make_issue(
+        "SOP724", display, 1, 1, f"{what} wordt niet gebruikt en komt niet op de site.", hint
+    )
+
+
+def slugify(name: str) -> str:
+    """'Rust in de klas 2027' -> 'rust-in-de-klas-2027' (a suggestion for a file name)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower())) or "naam"
+
+
+def _texts(raw: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], str]]:
+    """(place, stripped text) of the filled-in text values under ``key``, a list or a single
+    value; other values are reported by the schema."""
+    value = raw.get(key)
+    pairs = enumerate(value) if isinstance(value, list) else [(None, value)]
+    return [
+        ((key,) if i is None else (key, i), v.strip())
+        for i, v in pairs
+        if isinstance(v, str) and v.strip()
+    ]
+
+
+def _twice(raw: dict[str, Any], tree: YamlTree, path: str, key: str) -> list[Issue]:
+    """A value written twice in one list (SOP203)."""
+    issues: list[Issue] = []
+    seen: set[str] = set()
+    for loc, value in _texts(raw, key):
+        if value in seen:
+            message = f"'{value}' staat twee keer bij '{key}'."
+            pos = tree.value_pos(loc)
+            issues.append(make_issue("SOP203", path, *pos, message, TWICE_HINT, key))
+        seen.add(value)
+    return issues
+
+
+def _check_choices(
+    raw: dict[str, Any], options: list[str], tree: YamlTree, path: str, key: str
+) -> list[Issue]:
+    """Each value under ``key`` must be one of ``options`` (SOP202)."""
+    issues: list[Issue] = []
+    for loc, value in _texts(raw, key):
+        if value not in options:
+            message = f"'{value}' staat niet in de lijst voor '{key}'."
+            hint = did_you_mean(value, options) or f"Kies uit: {allowed_list(options, 20)}."
+            issues.append(make_issue("SOP202", path, *tree.value_pos(loc), message, hint, key))
+    return issues
+
+
+def _check_schools(raw: dict[str, Any], known: Known, tree: YamlTree, path: str) -> list[Issue]:
+    """Every school a story names must have a folder in content/schools/ (SOP723)."""
+    issues = []
+    for loc, value in _texts(raw, "scholen"):
+        if value in known.school_slugs:
+            continue
+        pos = tree.value_pos(loc)
+        issues.append(
+            make_issue(
+                "SOP723",
+                path,
+                pos.line,
+                pos.column,
+                f"De school '{value}' bestaat niet.",
+                did_you_mean(value, list(known.school_slugs))
+                or "Gebruik de naam van de map van de school in content/schools/, "
+                "bijvoorbeeld 'de-duinroos'.",
+                "scholen",
+            )
+        )
+    return issues
+
+
+def _check_kern(value: Any, known: Known, tree: YamlTree, path: str) -> list[Issue]:
+    if known.config is None or not isinstance(value, str) or not value.strip():
+        return []
+    swv = known.config.swv
+    if swv.kern(value.strip()) is not None:
+        return []
+    pos = tree.value_pos(("kern",))
+    return [
+        make_issue(
+            "SOP201",
+            path,
+            pos.line,
+            pos.column,
+            f"De {swv.grouping.label} '{value.strip()}' bestaat niet.",
+            kern_hint(value.strip(), known.config),
+            "kern",
+        )
+    ]
+
+
+def _check_times(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[Issue]:
+    if front.end > front.start:
+        return []
+    pos = tree.value_pos(("einde",))
+    start, end = front.start.strftime("%H:%M"), front.end.strftime("%H:%M")
+    return [
+        make_issue(
+            "SOP722",
+            path,
+            pos.line,
+            pos.column,
+            f"Het einde ({end}) ligt niet na het begin ({start}).",
+            "Het einde moet later zijn dan het begin. Kijk of begin en einde zijn omgewisseld.",
+            "einde",
+        )
+    ]
+
+
+def _cross_check(kind: str, front: Any, tree: YamlTree, path: str, known: Known) -> list[Issue]:
+    """Checks against site_config/ and content/schools/, on the raw values so that a file
+    with schema errors still gets all its problems at once."""
+    raw = tree.data if isinstance(tree.data, dict) else {}
+    issues: list[Issue] = []
+    vocab = known.vocabularies
+    if vocab is not None:
+        issues += _check_choices(raw, [t.id for t in vocab.audiences], tree, path, "doelgroep")
+        if kind == "workshops":
+            issues += _check_choices(raw, [t.id for t in vocab.kinds], tree, path, "soort")
+    issues += _twice(raw, tree, path, "doelgroep")
+    if kind == "netwerkgroepen":
+        issues += _check_kern(raw.get("kern"), known, tree, path)
+    if kind == "verhalen":
+        issues += _check_schools(raw, known, tree, path)
+        issues += _twice(raw, tree, path, "scholen")
+    if kind == "workshops" and front is not None:
+        issues += _check_times(front, tree, path)
+    return issues
+
+
+def load_item(
+    file: Path, kind: str, root: Path, known: Known
+) -> tuple[OfferItem | None, list[Issue]]:
+    """Read, check and build one offer file."""
+    display = file.relative_to(root).as_posix()
+    if not SLUG.fullmatch(file.stem):
+        return None, [
+            make_issue(
+                "SOP725",
+                display,
+                1,
+                1,
+                f"De bestandsnaam '{file.name}' kan geen adres van een pagina worden.",
+                "Gebruik alleen kleine letters, cijfers en streepjes, "
+                f"bijvoorbeeld '{slugify(file.stem)}.md'.",
+            )
+        ]
+    source, issues = read_markdown_file(file, display)
+    if source is None:
+        return None, issues
+    front, found = validate_tree(KINDS[kind], source.tree, display)
+    issues += found
+    issues += _cross_check(kind, front, source.tree, display, known)
+    body, comments = strip_comments(source.body)
+    issues += find_personal_data(source.front_text, 2, display, skip=INTERNAL_KEYS)
+    issues += find_personal_data(body, source.body_line, display)
+    if front is None or any(i.is_error for i in issues):
+        return None, issues
+    return OfferItem(kind, file.stem, display, front, body.strip(), tuple(comments)), issues
+
+
+def load_vocabularies(root: Path) -> tuple[OfferVocabularies | None, list[Issue]]:
+    """Read site_config/aanbod.yaml: the audiences and kinds of the offer."""
+    value, tree, issues = _load_one(root, OFFER_CONFIG, OfferVocabularies)
+    if value is not None and tree is not None:
+        display = f"site_config/{OFFER_CONFIG}"
+        issues += _duplicates(
+            value.audiences, "id", tree, display, ("doelgroepen",), "De doelgroep"
+        )
+        issues += _duplicates(value.kinds, "id", tree, display, ("soorten",), "De soort")
+    return value, issues
+
+
+def load_offer(
+    root: Path, config: SiteConfig | None, school_slugs: list[str]
+) -> tuple[Offer, list[Issue]]:
+    """Read everything under content/aanbod/; problems are collected, never raised."""
+    root = Path(root)
+    base = root / OFFER_DIR
+    if not base.is_dir():
+        return Offer(), []
+    vocabularies, issues = load_vocabularies(root)
+    known = Known(config, vocabularies, tuple(school_slugs))
+    items: dict[str, list[OfferItem]] = {kind: [] for kind in KINDS}
+    for entry in sorted(base.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.name not in KINDS or not entry.is_dir():
+            issues.append(_stray(entry, root))
+            continue
+        for file in sorted(entry.iterdir()):
+            if file.name.startswith("."):
+                continue
+            if file.suffix != ".md" or not file.is_file():
+                issues.append(_stray(file, root))
+                continue
+            item, found = load_item(file, entry.name, root, known)
+            issues += found
+            if item is not None:
+                items[entry.name].append(item)
+    offer = Offer(
+        vocabularies,
+        tuple(sorted(items["netwerkgroepen"], key=lambda i: i.front.title.lower())),
+        tuple(sorted(items["expertisecentra"], key=lambda i: i.front.title.lower())),
+        tuple(sorted(items["workshops"], key=lambda i: (i.starts, i.slug))),
+        tuple(sorted(items["verhalen"], key=lambda i: (i.front.published, i.slug), reverse=True)),
+    )
+    return offer, issues
+
+
+def internal_texts(offer: Offer) -> list[str]:
+    """The internal notes and HTML comments of the offer, for the post-build leak check."""
+    texts: list[str] = []
+    for item in (*offer.networks, *offer.centres, *offer.workshops, *offer.stories):
+        public = " ".join(item.markdown.split())
+        for text in (item.front.internal_note or "", *item.internal_comments):
+            if text and " ".join(text.split()) not in public:
+                texts.append(text)
+    return texts

@@ -1,0 +1,147 @@
+"""Warn when the SOP text for parents is hard to read.
+
+Long sentences, long words, words from the glossary that have a plainer form, and abbreviations
+that the glossary does not explain. Each warning names the sentence and, where the glossary has
+one, the plainer form. Only the text under the four SOP headings is read; HTML comments are
+internal and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sop_builder.core.issues import Issue, make_issue
+from sop_builder.project.model import Glossary
+from sop_builder.project.sections import SOP_SECTIONS, strip_comments
+
+MAX_WORDS = 20  # a sentence with more words is hard to read (B1)
+MAX_LETTERS = 20  # a longer word is hard to read
+QUOTE_WORDS = 8  # how many words of a sentence a message quotes
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$")
+_ITEM = re.compile(r"^\s*([-*+]|\d+\.)\s+")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`>#\[\]]")
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_ABBREVIATION = re.compile(r"^[A-Z]{2,6}$")
+_TITLES = {title.lower() for title in SOP_SECTIONS.values()}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int
+    column: int
+
+    def quote(self) -> str:
+        words = self.text.split()
+        shown = " ".join(words[:QUOTE_WORDS])
+        return shown + (" …" if len(words) > QUOTE_WORDS else "")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _units(body: str, body_line: int) -> Iterator[list[tuple[int, str]]]:
+    """Paragraphs and list items under the SOP headings, as (line number, text) pairs."""
+    unit: list[tuple[int, str]] = []
+    in_section = False
+    for offset, line in enumerate(body.split("\n")):
+        heading = _HEADING.match(line)
+        if heading or not line.strip() or _ITEM.match(line):
+            if unit:
+                yield unit
+            unit = []
+        if heading:
+            in_section = " ".join(heading.group(1).split()).lower() in _TITLES
+            continue
+        if in_section and line.strip():
+            unit.append((body_line + offset, line))
+
+
+def sentences(body: str, body_line: int) -> Iterator[Sentence]:
+    """Every sentence of the text for parents, with the line and column where it starts."""
+    for unit in _units(body, body_line):
+        text, places = "", []
+        for line_no, line in unit:
+            clean = _MARKUP.sub(_blank, _LINK_TARGET.sub(_blank, line))
+            clean = _ITEM.sub(_blank, clean) if not places else clean
+            places += [(line_no, col) for col in range(1, len(clean) + 2)]
+            text += clean + " "
+        for match in _SENTENCE.finditer(text):
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            if match.group(0).strip():
+                line_no, col = places[start]
+                yield Sentence(" ".join(match.group(0).split()), line_no, col)
+
+
+def _glossary_index(glossary: Glossary) -> dict[str, tuple[str, str | None]]:
+    """Lowercased term or variant -> (term, plainer form)."""
+    index: dict[str, tuple[str, str | None]] = {}
+    for entry in glossary.terms:
+        for word in (entry.term, *entry.variants):
+            index[word.lower()] = (entry.term, entry.plainer)
+    return index
+
+
+def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list[Issue]:
+    """All plain-language warnings for one SOP body."""
+    body, _ = strip_comments(body)
+    known = _glossary_index(glossary)
+    phrases = [w for w in known if " " in w]
+    issues: list[Issue] = []
+    reported: set[str] = set()
+
+    def warn(code: str, sentence: Sentence, message: str, hint: str) -> None:
+        issues.append(make_issue(code, path, sentence.line, sentence.column, message, hint))
+
+    for sentence in sentences(body, body_line):
+        words = _WORD.findall(sentence.text)
+        quote = sentence.quote()
+        if len(words) > MAX_WORDS:
+            warn(
+                "SOP741",
+                sentence,
+                f"Deze zin heeft {len(words)} woorden: '{quote}'.",
+                f"Maak er twee of meer zinnen van. Een zin van hoogstens {MAX_WORDS} woorden "
+                "leest makkelijker.",
+            )
+        lowered = sentence.text.lower()
+        found = [w for w in words if w.lower() in known]
+        found += [p for p in phrases if re.search(rf"\b{re.escape(p)}\b", lowered)]
+        for word in found:
+            term, plainer = known[word.lower()]
+            if plainer and term not in reported:
+                reported.add(term)
+                warn(
+                    "SOP743",
+                    sentence,
+                    f"'{word}' is vaktaal, in de zin '{quote}'.",
+                    f"Schrijf liever '{plainer}'.",
+                )
+        for word in words:
+            if word.lower() in known or word in reported:
+                continue
+            stem = re.split(r"['’]", word)[0]  # IB'er, AVG's
+            if _ABBREVIATION.match(stem) and stem.lower() not in known and stem not in reported:
+                reported.add(stem)
+                warn(
+                    "SOP744",
+                    sentence,
+                    f"De afkorting '{stem}' staat niet in de woordenlijst, in de zin '{quote}'.",
+                    "Schrijf voluit wat u bedoelt. Of vraag het samenwerkingsverband de afkorting "
+                    "met uitleg op te nemen in site_config/woordenlijst.yaml.",
+                )
+            elif max(len(part) for part in re.split(r"['’-]", word)) > MAX_LETTERS:
+                reported.add(word)
+                warn(
+                    "SOP742",
+                    sentence,
+                    f"Het woord '{word}' is lang ({len(word)} letters), in de zin '{quote}'.",
+                    "Zeg het met kortere, gewone woorden.",
+                )
+    return issues

@@ -1,0 +1,213 @@
+"""JSON Schema for every content type, generated from the validator's own pydantic models.
+
+The structure (fields, required keys, patterns, fixed choices) comes from the models; Dutch titles
+and explanations come from ``fielddocs.py``; choices that the SWV keeps in ``site_config/``
+(kernen, keuzelijsten, afspraken, scores) are added from the loaded configuration, and the
+offer's audiences and kinds (site_config/aanbod.yaml) and the school folders from
+``ProjectChoices``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sop_builder.core.atomic import write_atomic
+from sop_builder.project.content_types import CONTENT_TYPES, ContentType
+from sop_builder.project.fielddocs import field_doc
+from sop_builder.project.model import SiteConfig
+from sop_builder.project.offer.model import OfferVocabularies
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+Choices = list[tuple[str, str]]  # (value, label)
+
+
+def _kernen(config: SiteConfig) -> Choices:
+    return [(k.id, k.name) for k in config.swv.kernen]
+
+
+def _vocabulary(attr: str) -> Callable[[SiteConfig], Choices]:
+    return lambda config: [(e.id, e.label) for e in getattr(config.vocabularies, attr)]
+
+
+def _score_codes(config: SiteConfig) -> Choices:
+    norm = config.norm
+    return [
+        (s.code, s.label) for s in norm.scale if norm.not_applicable_allowed or not s.not_applicable
+    ]
+
+
+# (schema class, Dutch key) -> the allowed values from site_config/
+CONFIG_CHOICES: dict[tuple[str, str], Callable[[SiteConfig], Choices]] = {
+    ("SopFrontMatter", "kern"): _kernen,
+    ("NetworkFrontMatter", "kern"): _kernen,
+    ("SopFrontMatter", "interne_expertise"): _vocabulary("internal_expertise"),
+    ("SopFrontMatter", "externe_deskundigheid"): _vocabulary("external_expertise"),
+    ("SopFrontMatter", "extra_ondersteuning"): _vocabulary("extra_support"),
+    ("ScoreEntry", "score"): _score_codes,
+}
+
+
+@dataclass(frozen=True)
+class ProjectChoices:
+    """Choices that are not in SiteConfig: the offer's lists and the schools of the project."""
+
+    offer: OfferVocabularies | None = None
+    schools: tuple[tuple[str, str], ...] = ()  # (folder name, school name)
+
+
+def _offer_list(attr: str) -> Callable[[ProjectChoices], Choices]:
+    """The audiences or kinds of site_config/aanbod.yaml (none when it was not loaded)."""
+    return lambda extra: [(t.id, t.label) for t in getattr(extra.offer, attr, [])]
+
+
+def _schools(extra: ProjectChoices) -> Choices:
+    return list(extra.schools)
+
+
+# (schema class, Dutch key) -> the allowed values from the project; no choices means any value
+PROJECT_CHOICES: dict[tuple[str, str], Callable[[ProjectChoices], Choices]] = {
+    ("NetworkFrontMatter", "doelgroep"): _offer_list("audiences"),
+    ("CentreFrontMatter", "doelgroep"): _offer_list("audiences"),
+    ("WorkshopFrontMatter", "doelgroep"): _offer_list("audiences"),
+    ("WorkshopFrontMatter", "soort"): _offer_list("kinds"),
+    ("StoryFrontMatter", "scholen"): _schools,
+}
+
+
+def project_choices(root: Path) -> ProjectChoices:
+    """The offer's lists and every school folder with the school's name (else the folder name)."""
+    from sop_builder.core.sourcefile import read_markdown_file
+    from sop_builder.project.loading import school_folders
+    from sop_builder.project.offer.load import load_vocabularies
+
+    schools = []
+    for folder in school_folders(root):
+        sop = folder / "sop.md"
+        source, _ = read_markdown_file(sop, sop.as_posix()) if sop.is_file() else (None, [])
+        data = source.tree.data if source is not None else None
+        name = data.get("naam") if isinstance(data, dict) else None
+        schools.append((folder.name, name.strip() if isinstance(name, str) else folder.name))
+    return ProjectChoices(load_vocabularies(root)[0], tuple(schools))
+
+
+def _choices(
+    name: str, key: str, config: SiteConfig | None, extra: ProjectChoices | None
+) -> Choices | None:
+    """The allowed values of ``key`` in the schema class ``name``, if they are known."""
+    from_config = CONFIG_CHOICES.get((name, key))
+    if from_config is not None and config is not None:
+        return from_config(config)
+    from_project = PROJECT_CHOICES.get((name, key))
+    if from_project is not None and extra is not None:
+        return from_project(extra) or None
+    return None
+
+
+def _enum(choices: Choices) -> dict[str, Any]:
+    return {
+        "type": "string",
+        "enum": [value for value, _ in choices],
+        "enumDescriptions": [label for _, label in choices],
+    }
+
+
+def _allow_empty(schema: dict[str, Any]) -> None:
+    """Optional fields: an empty value means 'not filled in' (null in editors, '' in our reader)."""
+    for key, value in list(schema.items()):
+        if key == "anyOf" and {"type": "null"} in value:
+            value.append({"type": "string", "maxLength": 0})
+        if isinstance(value, dict):
+            _allow_empty(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    _allow_empty(item)
+
+
+def _describe(
+    name: str, schema: dict[str, Any], config: SiteConfig | None, extra: ProjectChoices | None
+) -> None:
+    """Dutch titles and explanations, config choices, and enum labels for one schema class."""
+    for key, prop in schema.get("properties", {}).items():
+        doc = field_doc(name, key)
+        if doc:
+            prop["title"], prop["description"] = doc
+        labels = prop.pop("x-labels", None)
+        if labels and "enum" in prop:
+            prop["enumDescriptions"] = [labels.get(v, v) for v in prop["enum"]]
+        choices = _choices(name, key, config, extra)
+        if choices is None:
+            continue
+        kept = {k: prop[k] for k in ("title", "description", "default") if k in prop}
+        if prop.get("type") == "array":
+            prop["items"] = _enum(choices)
+        elif {"type": "null"} in prop.get("anyOf", []):
+            prop.clear()
+            prop.update(kept | {"anyOf": [_enum(choices), {"type": "null"}]})
+        else:
+            prop.clear()
+            prop.update(kept | _enum(choices))
+
+
+def _scores(schema: dict[str, Any], config: SiteConfig) -> None:
+    """The scores mapping: known agreement ids, each a score code or {score, toelichting}."""
+    scores = schema["properties"]["scores"]
+    entry = schema["$defs"]["ScoreEntry"]
+    agreements = config.norm.agreements
+    scores.update(
+        type=["object", "null", "string"],
+        maxLength=0,
+        propertyNames={"enum": [a.id for a in agreements]},
+        additionalProperties={
+            "anyOf": [entry["properties"]["score"], {"$ref": "#/$defs/ScoreEntry"}]
+        },
+    )
+
+
+def content_schema(
+    kind: ContentType, config: SiteConfig | None, extra: ProjectChoices | None = None
+) -> dict[str, Any]:
+    """The JSON Schema of one content type (with site_config choices when ``config`` is given,
+    and the offer's lists and the school folders when ``extra`` is given)."""
+    schema = kind.model.model_json_schema(by_alias=True, mode="validation")
+    if kind.model.__name__ == "AssessmentFile":
+        from sop_builder.project.model import ScoreEntry
+
+        schema.setdefault("$defs", {})["ScoreEntry"] = ScoreEntry.model_json_schema(by_alias=True)
+    for name, definition in schema.get("$defs", {}).items():
+        _describe(name, definition, config, extra)
+    _describe(kind.model.__name__, schema, config, extra)
+    if kind.model.__name__ == "AssessmentFile" and config is not None:
+        _scores(schema, config)
+    _allow_empty(schema)
+    schema["title"] = kind.title
+    schema["description"] = (
+        "Gemaakt door 'sop-builder schema'; pas dit bestand niet met de hand aan."
+    )
+    return {"$schema": JSON_SCHEMA_DIALECT, "$id": f"{kind.id}.schema.json", **schema}
+
+
+def all_schemas(
+    config: SiteConfig | None, extra: ProjectChoices | None = None
+) -> dict[str, dict[str, Any]]:
+    """File name -> schema, for every registered content type."""
+    return {f"{k.id}.schema.json": content_schema(k, config, extra) for k in CONTENT_TYPES}
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(
+    out_dir: Path, config: SiteConfig | None, extra: ProjectChoices | None = None
+) -> list[Path]:
+    """Write every schema into ``out_dir``; return the files written."""
+    written = []
+    for name, schema in all_schemas(config, extra).items():
+        write_atomic(out_dir / name, dumps(schema))
+        written.append(out_dir / name)
+    return written

@@ -1,0 +1,149 @@
+"""Split the Markdown body of an SOP into its fixed sections."""
+
+from __future__ import annotations
+
+import re
+
+from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.project.model import Section
+
+# key -> heading as written in the file. The order is the order on the page.
+SOP_SECTIONS: dict[str, str] = {
+    "visie": "Visie",
+    "ambitie": "Ambitie",
+    "aanvullende-ondersteuning": "Aanvullende ondersteuning",
+    "grenzen": "Grenzen aan de ondersteuning",
+}
+_BY_TITLE = {title.lower(): key for key, title in SOP_SECTIONS.items()}
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
+
+
+def strip_comments(body: str) -> tuple[str, list[str]]:
+    """Remove HTML comments (internal notes); keep line numbers by keeping newlines."""
+    comments: list[str] = []
+
+    def keep_lines(match: re.Match[str]) -> str:
+        comments.append(match.group(0))
+        return "\n" * match.group(0).count("\n")
+
+    return _COMMENT.sub(keep_lines, body), comments
+
+
+def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section], list[Issue]]:
+    """Find the four SOP sections in ``body``; report missing, unknown and repeated ones."""
+    issues: list[Issue] = []
+    found: list[tuple[str, str, int, list[str]]] = []
+    preamble: list[int] = []
+    suggested: set[str] = set()  # sections an unknown heading probably meant
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        lineno = body_line + offset
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else _HEADING.match(line)
+        if heading:
+            title = " ".join(heading.group(2).split())
+            key = _BY_TITLE.get(title.lower())
+            if key is not None and len(heading.group(1)) != 2:
+                issues.append(
+                    make_issue(
+                        "SOP406",
+                        path,
+                        lineno,
+                        1,
+                        f"Het kopje '{line.strip()}' moet met twee hekjes (##) beginnen.",
+                        f"Schrijf: '## {SOP_SECTIONS[key]}'.",
+                    )
+                )
+            if key is None:
+                suggestion = did_you_mean(title, list(SOP_SECTIONS.values()))
+                if suggestion:
+                    suggested.add(_BY_TITLE[suggestion.split("'")[1].lower()])
+                issues.append(
+                    make_issue(
+                        "SOP406",
+                        path,
+                        lineno,
+                        1,
+                        f"Het kopje '{line.strip()}' hoort niet in een SOP.",
+                        (suggestion + " " if suggestion else "")
+                        + "Gebruik alleen deze kopjes, met '## ' ervoor: "
+                        + allowed_list(list(SOP_SECTIONS.values()))
+                        + ".",
+                    )
+                )
+                key = None
+            elif any(f[0] == key for f in found):
+                issues.append(
+                    make_issue(
+                        "SOP408",
+                        path,
+                        lineno,
+                        1,
+                        f"Het kopje '## {title}' staat twee keer in de tekst.",
+                        "Voeg de twee stukken tekst samen onder één kopje.",
+                    )
+                )
+                key = None
+            found.append((key or "", title, lineno, []))
+            continue
+        if found:
+            found[-1][3].append(line)
+        elif line.strip():
+            preamble.append(lineno)
+    if preamble:
+        issues.append(
+            make_issue(
+                "SOP409",
+                path,
+                preamble[0],
+                1,
+                "Er staat tekst vóór het eerste kopje; die komt niet op de site.",
+                "Zet de tekst onder een van de kopjes, bijvoorbeeld '## Visie'.",
+            )
+        )
+    sections = [
+        Section(key, SOP_SECTIONS[key], "\n".join(lines).strip(), lineno)
+        for key, _title, lineno, lines in found
+        if key
+    ]
+    present = {s.key for s in sections} | suggested
+    lines = body.split("\n")
+    first_text = body_line + next((i for i, line in enumerate(lines) if line.strip()), 0)
+    for key, title in SOP_SECTIONS.items():
+        if key not in present:
+            issues.append(
+                make_issue(
+                    "SOP405",
+                    path,
+                    first_text,
+                    1,
+                    f"Het onderdeel '## {title}' ontbreekt.",
+                    f"Voeg een kopje '## {title}' toe met een korte tekst eronder.",
+                )
+            )
+    for section in sections:
+        if not section.markdown:
+            issues.append(
+                make_issue(
+                    "SOP407",
+                    path,
+                    section.line,
+                    1,
+                    f"Onder '## {section.title}' staat nog geen tekst.",
+                    "Schrijf er een paar korte zinnen onder.",
+                )
+            )
+    order = {key: i for i, key in enumerate(SOP_SECTIONS)}
+    sections.sort(key=lambda s: order[s.key])
+    return sections, issues
+
+
+def visible_length(markdown: str) -> int:
+    """Characters a reader sees: Markdown markup and repeated spaces are not counted."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"^[ \t]*([-*+]|\d+\.)[ \t]+", "", text, flags=re.MULTILINE)
+    text = re.sub(r"[*_`>#]", "", text)
+    return len(" ".join(text.split()))

@@ -1,0 +1,387 @@
+"""Check schools against the configuration: kernen, vocabularies, agreements, dates, length."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.yamlread import Pos
+from sop_builder.project.loading import LoadedAssessment, LoadedSchool
+from sop_builder.project.model import Assessment, School, SiteConfig
+from sop_builder.project.sections import visible_length
+
+_VOCAB_FIELDS = (
+    ("interne_expertise", "internal_expertise", "internal_expertise"),
+    ("externe_deskundigheid", "external_expertise", "external_expertise"),
+    ("extra_ondersteuning", "extra_support", "extra_support"),
+)
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _kern_hint(given: str, config: SiteConfig) -> str:
+    """'Bedoelt u …?' on the ids and on the names of the kernen, else the full list."""
+    kernen = config.swv.kernen
+    by_name = {k.name.lower(): k for k in kernen}
+    if given.lower() in by_name:
+        kern = by_name[given.lower()]
+        return f"Gebruik de code, niet de naam: bedoelt u '{kern.id}' ({kern.name})?"
+    suggestion = did_you_mean(given, [k.id for k in kernen])
+    return suggestion or "Kies uit: " + ", ".join(f"{k.id} ({k.name})" for k in kernen) + "."
+
+
+def _vocabulary_hint(choice: str, alias: str, config: SiteConfig) -> str:
+    """Suggest a close id, or name the list where the choice does belong."""
+    vocab = config.vocabularies
+    lists = {a: [e.id for e in getattr(vocab, v)] for a, _attr, v in _VOCAB_FIELDS}
+    suggestion = did_you_mean(choice, lists[alias])
+    if suggestion:
+        return suggestion
+    for other, ids in lists.items():
+        if other != alias and choice in ids:
+            return f"'{choice}' hoort bij '{other}'. Zet het daar neer."
+    return f"Kies uit: {allowed_list(lists[alias], limit=20)}."
+
+
+def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[Issue]:
+    """Cross-check the SOP. Works on the raw values too, so that a school whose front matter
+    has other errors still gets every problem reported at once."""
+    front, tree, path = school.front, school.tree, school.sop_path
+    assert tree is not None
+    raw = tree.data if isinstance(tree.data, dict) else {}
+    issues: list[Issue] = []
+    kern = raw.get("kern")
+    if isinstance(kern, str) and kern.strip() and config.swv.kern(kern.strip()) is None:
+        pos = tree.value_pos(("kern",))
+        label = config.swv.grouping.label
+        issues.append(
+            make_issue(
+                "SOP201",
+                path,
+                pos.line,
+                pos.column,
+                f"De {label} '{kern.strip()}' bestaat niet.",
+                _kern_hint(kern.strip(), config),
+                "kern",
+            )
+        )
+    for alias, _attr, vocab_attr in _VOCAB_FIELDS:
+        options = [e.id for e in getattr(config.vocabularies, vocab_attr)]
+        seen: set[str] = set()
+        values = raw.get(alias)
+        for index, choice in enumerate(values if isinstance(values, list) else []):
+            if not isinstance(choice, str) or not choice.strip():
+                continue  # reported by the schema
+            choice = choice.strip()
+            pos = tree.value_pos((alias, index))
+            if choice not in options:
+                issues.append(
+                    make_issue(
+                        "SOP202",
+                        path,
+                        pos.line,
+                        pos.column,
+                        f"'{choice}' staat niet in de lijst voor '{alias}'.",
+                        _vocabulary_hint(choice, alias, config),
+                        alias,
+                    )
+                )
+            elif choice in seen:
+                issues.append(
+                    make_issue(
+                        "SOP203",
+                        path,
+                        pos.line,
+                        pos.column,
+                        f"'{choice}' staat twee keer bij '{alias}'.",
+                        "Haal één van de twee weg.",
+                        alias,
+                    )
+                )
+            seen.add(choice)
+    if front is not None:
+        issues += _check_dates(school, today)
+    length = sum(visible_length(s.markdown) for s in school.sections)
+    limit = config.swv.sop_max_chars
+    if length > limit:
+        issues.append(
+            make_issue(
+                "SOP401",
+                path,
+                1,
+                1,
+                f"De tekst van het SOP is te lang voor één A4: {length} tekens, de grens is {limit}.",
+                f"Maak de tekst {length - limit} tekens korter; korte zinnen lezen ook makkelijker.",
+            )
+        )
+    return issues
+
+
+def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
+    front, tree, path = school.front, school.tree, school.sop_path
+    assert front is not None and tree is not None
+    issues: list[Issue] = []
+    adopted = front.adopted_by_board
+    if adopted < _years_before(today, 4):
+        pos = tree.value_pos(("vastgesteld_door_bestuur",))
+        issues.append(
+            make_issue(
+                "SOP402",
+                path,
+                pos.line,
+                pos.column,
+                f"Het SOP is vastgesteld op {adopted.isoformat()}; dat is meer dan 4 jaar geleden.",
+                "Het bestuur moet het SOP minstens elke 4 jaar opnieuw vaststellen. Werk het SOP bij, "
+                "bespreek het met de MR en vul de nieuwe datum in.",
+                "vastgesteld_door_bestuur",
+            )
+        )
+    if front.discussed_with_mr is None:
+        pos = tree.key_pos(("besproken_met_mr",)) or tree.pos(())
+        issues.append(
+            make_issue(
+                "SOP403",
+                path,
+                pos.line,
+                pos.column,
+                "Er staat niet bij wanneer de MR het SOP heeft besproken.",
+                "De MR heeft adviesrecht. Voeg 'besproken_met_mr: JJJJ-MM-DD' toe.",
+                "besproken_met_mr",
+            )
+        )
+    elif front.discussed_with_mr > adopted:
+        pos = tree.value_pos(("besproken_met_mr",))
+        issues.append(
+            make_issue(
+                "SOP410",
+                path,
+                pos.line,
+                pos.column,
+                f"De MR heeft het SOP besproken op {front.discussed_with_mr.isoformat()}, na de "
+                f"vaststelling door het bestuur op {adopted.isoformat()}.",
+                "De MR geeft advies vóór het bestuur beslist. Controleer beide datums.",
+                "besproken_met_mr",
+            )
+        )
+    if front.valid_until < today:
+        pos = tree.value_pos(("geldig_tot",))
+        issues.append(
+            make_issue(
+                "SOP404",
+                path,
+                pos.line,
+                pos.column,
+                f"Het SOP was geldig tot {front.valid_until.isoformat()}; die datum is voorbij.",
+                "Werk het SOP bij en laat het opnieuw vaststellen.",
+                "geldig_tot",
+            )
+        )
+    return issues
+
+
+def _check_assessment(
+    loaded: LoadedAssessment, config: SiteConfig
+) -> tuple[Assessment, list[Issue]]:
+    norm = config.norm
+    ids = norm.agreement_ids()
+    known = set(ids)
+    codes = [s.code for s in norm.scale if norm.not_applicable_allowed or not s.not_applicable]
+    issues: list[Issue] = []
+    scores: dict[str, str] = {}
+    explanations: dict[str, str] = {}
+    unscored = [i for i in ids if i not in loaded.model.scores]
+    for agreement_id, entry in loaded.entries.items():
+        key_pos = loaded.tree.key_pos(("scores", agreement_id)) or loaded.tree.pos(("scores",))
+        if agreement_id not in known:
+            first, last = ids[0], ids[-1]
+            # A typo of an agreement that has no score yet is the most likely meaning.
+            hint = (
+                did_you_mean(agreement_id, unscored)
+                or did_you_mean(agreement_id, ids)
+                or f"De norm kent {first} t/m {last}."
+            )
+            issues.append(
+                make_issue(
+                    "SOP301",
+                    loaded.path,
+                    key_pos.line,
+                    key_pos.column,
+                    f"Afspraak '{agreement_id}' bestaat niet; de norm kent {first} t/m {last}.",
+                    hint,
+                    "scores",
+                )
+            )
+            continue
+        level = norm.level(entry.score)
+        score_path = ("scores", agreement_id)
+        if isinstance(loaded.model.scores[agreement_id], dict):
+            score_path = (*score_path, "score")
+        pos = loaded.tree.value_pos(score_path)
+        if level is None:
+            issues.append(
+                make_issue(
+                    "SOP303",
+                    loaded.path,
+                    pos.line,
+                    pos.column,
+                    f"'{entry.score}' is geen score bij {agreement_id}.",
+                    did_you_mean(entry.score, codes) or f"Kies uit: {', '.join(codes)}.",
+                    "scores",
+                )
+            )
+            continue
+        if level.not_applicable and not norm.not_applicable_allowed:
+            issues.append(
+                make_issue(
+                    "SOP304",
+                    loaded.path,
+                    pos.line,
+                    pos.column,
+                    f"'{entry.score}' (niet van toepassing) mag in dit samenwerkingsverband niet.",
+                    f"Kies uit: {', '.join(codes)}.",
+                    "scores",
+                )
+            )
+            continue
+        scores[agreement_id] = entry.score
+        if entry.explanation:
+            explanations[agreement_id] = entry.explanation
+    missing = unscored
+    if missing:
+        pos = loaded.tree.pos(("scores",))
+        shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
+        issues.append(
+            make_issue(
+                "SOP302",
+                loaded.path,
+                pos.line,
+                pos.column,
+                f"{len(missing)} van de {len(ids)} afspraken {'heeft' if len(missing) == 1 else 'hebben'} "
+                f"nog geen score: {shown}.",
+                "Vul voor elke afspraak een score in. Zonder score telt een afspraak als 'niet "
+                "gehaald'.",
+                "scores",
+            )
+        )
+    assessment = Assessment(
+        loaded.year_in_name, loaded.model.filled_in_on, scores, explanations, loaded.path
+    )
+    return assessment, issues
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the checks across schools need to know of one school folder."""
+
+    slug: str
+    folder: str
+    sop_path: str
+    code: str | None
+    code_pos: Pos | None
+
+
+def identity(school: LoadedSchool) -> Identity:
+    code = school.front.vestigingscode if school.front is not None else None
+    pos = school.tree.value_pos(("vestigingscode",)) if code and school.tree else None
+    return Identity(school.slug, school.folder, school.sop_path, code, pos)
+
+
+def check_unique(schools: list[Identity]) -> list[Issue]:
+    """Vestigingscodes and page addresses must be unique across all schools."""
+    issues: list[Issue] = []
+    by_code: dict[str, list[Identity]] = defaultdict(list)
+    by_slug: dict[str, list[Identity]] = defaultdict(list)
+    for school in schools:
+        if school.code is not None:
+            by_code[school.code].append(school)
+        by_slug[re.sub(r"[\s_]+", "-", school.slug.lower())].append(school)
+    for code, group in by_code.items():
+        for school in group[1:] if len(group) > 1 else []:
+            pos = school.code_pos or Pos(1, 1)
+            others = ", ".join(s.sop_path for s in group if s is not school)
+            issues.append(
+                make_issue(
+                    "SOP204",
+                    school.sop_path,
+                    pos.line,
+                    pos.column,
+                    f"De vestigingscode {code} wordt ook gebruikt in {others}.",
+                    "Elke school heeft een eigen vestigingscode. Controleer beide bestanden.",
+                    "vestigingscode",
+                )
+            )
+    for slug, group in by_slug.items():
+        if len(group) < 2:
+            continue
+        odd = [s for s in group if s.slug != slug]  # the folder whose name is not the address
+        for school in odd or group[1:]:
+            others = ", ".join(s.folder for s in group if s is not school)
+            issues.append(
+                make_issue(
+                    "SOP205",
+                    school.folder,
+                    1,
+                    1,
+                    f"De map {school.folder} geeft hetzelfde adres (/scholen/{slug}/) als {others}.",
+                    "Geef elke school een eigen mapnaam.",
+                )
+            )
+    return issues
+
+
+def validate_schools(
+    loaded: list[LoadedSchool], config: SiteConfig, today: date
+) -> tuple[list[School], list[Issue]]:
+    """Cross-check every school; return the schools that can be published and all issues."""
+    issues = check_unique([identity(s) for s in loaded])
+    schools: list[School] = []
+    for school in loaded:
+        valid, found = validate_school(school, config, today)
+        issues += found
+        if valid is not None:
+            schools.append(valid)
+    return schools, issues
+
+
+def validate_school(
+    school: LoadedSchool, config: SiteConfig, today: date
+) -> tuple[School | None, list[Issue]]:
+    """Check one school against the configuration (not against other schools)."""
+    issues: list[Issue] = []
+    if school.tree is not None:
+        issues += _check_front(school, config, today)
+    assessments: dict[str, Assessment] = {}
+    for item in school.assessments:
+        assessment, found = _check_assessment(item, config)
+        issues += found
+        assessments[assessment.school_year] = assessment
+    if config.swv.school_year not in school.assessment_years:
+        issues.append(
+            make_issue(
+                "SOP306",
+                school.folder,
+                1,
+                1,
+                f"Er is geen zelfevaluatie voor het schooljaar {config.swv.school_year}.",
+                f"Maak het bestand zelfevaluatie-{config.swv.school_year}.yaml in deze map.",
+            )
+        )
+    if school.front is None:
+        return None, issues  # reported; a school that cannot be read is not published
+    valid = School(
+        school.slug,
+        school.sop_path,
+        school.front,
+        tuple(school.sections),
+        tuple(school.comments),
+        assessments,
+    )
+    return valid, issues

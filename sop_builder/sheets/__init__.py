@@ -1,0 +1,1 @@
+"""Rank 3, spreadsheets in and out: scores (CSV/XLSX) and DUO's pupil numbers."""

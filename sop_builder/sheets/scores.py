@@ -1,0 +1,461 @@
+"""Scores in spreadsheets: export compliance per school × agreement (CSV/XLSX) for the SWV's
+administration, and import one school's scores from a questionnaire spreadsheet into its
+yearly file ``zelfevaluatie-<schooljaar>.yaml`` without losing that file's other content or
+comments (ruamel.yaml round trip).
+
+Import columns (first row, any order, case-insensitive; other columns are ignored):
+  afspraak        required  the agreement id, e.g. BO-01
+  score           required  a code of the norm's scale (or its label, e.g. 'Voldoet deels')
+  toelichting     optional  internal explanation; never published
+  school          optional  folder name; rows of other schools are skipped
+  vestigingscode  optional  idem
+  schooljaar      optional  rows of other school years are skipped
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.tables import Table, read_table, write_csv, write_xlsx
+from sop_builder.project.config import load_config
+from sop_builder.project.load import Project
+from sop_builder.project.loading import SCHOOLS_DIR, SOP_FILE
+from sop_builder.project.model import Norm, School, SwvConfig
+from sop_builder.project.scoring import format_count
+
+SCHOOL_COLUMNS = [
+    "vestigingscode",
+    "school",
+    "naam",
+    "kern",
+    "bestuur",
+    "schooljaar",
+]
+EXPORT_COLUMNS = [
+    *SCHOOL_COLUMNS,
+    "afspraak",
+    "thema",
+    "titel",
+    "score",
+    "betekenis",
+    "toelichting",
+]
+SUMMARY_COLUMNS = [
+    *SCHOOL_COLUMNS,
+    "voldaan",
+    "telt_mee",
+    "percentage",
+    "doel",
+    "doel_gehaald",
+    "afspraken_zonder_score",
+]
+FORMATS = ("csv", "xlsx")
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def _school_cells(school: School, swv: SwvConfig, year: str) -> list[str]:
+    kern = swv.kern(school.front.kern)
+    return [
+        school.front.vestigingscode,
+        school.slug,
+        school.front.name,
+        kern.name if kern else school.front.kern,
+        school.front.board,
+        year,
+    ]
+
+
+def export_rows(project: Project, year: str) -> list[list[str]]:
+    """One row per school × agreement, schools by name, agreements in the norm's order."""
+    assert project.config is not None
+    norm, swv = project.config.norm, project.config.swv
+    themes = {t.id: t.title for t in norm.themes}
+    rows = []
+    for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
+        prefix = _school_cells(school, swv, year)
+        assessment = school.assessments.get(year)
+        for agreement in norm.agreements:
+            code = assessment.scores.get(agreement.id, "") if assessment else ""
+            level = norm.level(code) if code else None
+            explanation = assessment.explanations.get(agreement.id, "") if assessment else ""
+            rows.append(
+                [
+                    *prefix,
+                    agreement.id,
+                    themes.get(agreement.theme, agreement.theme),
+                    agreement.title,
+                    code,
+                    level.label if level else "",
+                    explanation,
+                ]
+            )
+    return rows
+
+
+def summary_rows(project: Project, year: str) -> list[list[object]]:
+    from sop_builder.project.scoring import score
+
+    assert project.config is not None
+    norm, swv = project.config.norm, project.config.swv
+    target = swv.target_for(year)
+    rows: list[list[object]] = []
+    for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
+        assessment = school.assessments.get(year)
+        result = score(assessment, norm, target) if assessment else None
+        rows.append(
+            [
+                *_school_cells(school, swv, year),
+                format_count(result.total.met) if result else "",
+                result.total.counted if result else "",
+                result.total.percentage if result else "",
+                format_count(target) if target is not None else "",
+                ("ja" if result.meets_target else "nee") if result else "",
+                (result.agreements - result.scored) if result else "",
+            ]
+        )
+    return rows
+
+
+def export_scores(project: Project, fmt: str, out: Path, year: str | None = None) -> str:
+    """Write the export; returns a Dutch sentence saying what was written."""
+    assert project.config is not None and fmt in FORMATS
+    year = year or project.config.swv.school_year
+    rows = export_rows(project, year)
+    if fmt == "csv":
+        write_csv(out, EXPORT_COLUMNS, rows)
+    else:
+        write_xlsx(
+            out,
+            {
+                "Per afspraak": (EXPORT_COLUMNS, rows),
+                "Per school": (SUMMARY_COLUMNS, summary_rows(project, year)),
+            },
+        )
+    return (
+        f"{len(rows)} regels ({len(project.schools)} scholen × "
+        f"{len(project.config.norm.agreements)} afspraken, schooljaar {year}) geschreven naar {out}. "
+        "Let op: de kolom 'toelichting' is intern; deel dit bestand niet buiten het samenwerkingsverband."
+    )
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    ok: bool
+    issues: list[Issue] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def find_school_folder(root: Path, name: str) -> Path | None:
+    """A school folder by its name, or by the vestigingscode in its sop.md."""
+    base = root / SCHOOLS_DIR
+    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) and (base / name).is_dir():
+        return base / name
+    pattern = re.compile(
+        rf"^vestigingscode:\s*['\"]?{re.escape(name.upper())}['\"]?\s*(#.*)?$", re.M
+    )
+    for folder in sorted(p for p in base.glob("*") if p.is_dir()):
+        sop = folder / SOP_FILE
+        if sop.is_file() and pattern.search(sop.read_text(encoding="utf-8", errors="replace")):
+            return folder
+    return None
+
+
+def _score_code(value: str, norm: Norm) -> str | None:
+    text = " ".join(value.split()).lower()
+    for level in norm.scale:
+        if text in (level.code.lower(), level.label.lower()):
+            return level.code
+    return None
+
+
+def _ranges(numbers: list[int]) -> str:
+    parts, start = [], None
+    for i, n in enumerate(numbers):
+        start = n if start is None else start
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            parts.append(str(start) if start == n else f"{start}-{n}")
+            start = None
+    return ", ".join(parts)
+
+
+@dataclass
+class SheetScores:
+    """What a spreadsheet says about one school: agreement -> (score code, explanation)."""
+
+    scores: dict[str, tuple[str, str]] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def read_scores(
+    table: Table, display: str, norm: Norm, slug: str, code: str, year: str
+) -> SheetScores:
+    """Check every row; usable rows go into ``scores``, every other row gets a message."""
+    result = SheetScores()
+    cols = {name: table.column(name) for name in ("afspraak", "score", "toelichting")}
+    filters = {name: table.column(name) for name in ("school", "vestigingscode", "schooljaar")}
+    missing = [n for n in ("afspraak", "score") if cols[n] is None]
+    if missing:
+        result.issues.append(
+            make_issue(
+                "SOP751",
+                display,
+                1,
+                1,
+                f"De kolom {' en '.join(repr(m) for m in missing)} ontbreekt op de eerste regel.",
+                f"De eerste regel heeft nu: {allowed_list(table.header)}. Nodig zijn 'afspraak' "
+                "en 'score'; 'toelichting', 'school', 'vestigingscode' en 'schooljaar' mogen.",
+            )
+        )
+        return result
+    wanted = {"school": slug, "vestigingscode": code.upper(), "schooljaar": year}
+    ids = norm.agreement_ids()
+    codes = [level.code for level in norm.scale]
+    first_row: dict[str, int] = {}
+    skipped: list[int] = []
+    a_col, s_col, t_col = cols["afspraak"], cols["score"], cols["toelichting"]
+    for number, cells in table.rows:
+        if any(
+            col is not None and cells[col].strip() and cells[col].strip().upper() != want.upper()
+            for name, col in filters.items()
+            for want in [wanted[name]]
+        ):
+            skipped.append(number)
+            continue
+        agreement = cells[a_col].strip()
+        value = cells[s_col]
+        explanation = cells[t_col].strip() if t_col is not None else ""
+
+        def issue(code: str, col: int, message: str, hint: str, number: int = number) -> None:
+            result.issues.append(make_issue(code, display, number, col + 1, message, hint))
+
+        if agreement not in ids:
+            hint = did_you_mean(agreement.upper(), ids) or f"De norm kent {ids[0]} t/m {ids[-1]}."
+            shown = agreement or "(leeg)"
+            issue(
+                "SOP752",
+                a_col,
+                f"Rij {number}: afspraak '{shown}' bestaat niet; deze rij is niet gebruikt.",
+                hint,
+            )
+            continue
+        if agreement in first_row:
+            issue(
+                "SOP755",
+                a_col,
+                f"Rij {number}: afspraak {agreement} stond al in rij {first_row[agreement]}; deze rij is niet gebruikt.",
+                "Laat elke afspraak één keer voorkomen.",
+            )
+            continue
+        first_row[agreement] = number
+        if not value.strip():
+            issue(
+                "SOP753",
+                s_col,
+                f"Rij {number}: afspraak {agreement} heeft geen score; de huidige score blijft staan.",
+                f"Vul een score in: {allowed_list(codes)}.",
+            )
+            continue
+        found = _score_code(value, norm)
+        level = norm.level(found) if found else None
+        if found is None or (
+            level is not None and level.not_applicable and not norm.not_applicable_allowed
+        ):
+            reason = (
+                f"'{value.strip()}' is geen score"
+                if found is None
+                else f"'{value.strip()}' (niet van toepassing) mag niet"
+            )
+            allowed = [
+                c
+                for c in codes
+                if not (norm.level(c).not_applicable and not norm.not_applicable_allowed)
+            ]  # type: ignore[union-attr]
+            issue(
+                "SOP754",
+                s_col,
+                f"Rij {number}: {reason} bij afspraak {agreement}; deze rij is niet gebruikt.",
+                " ".join(
+                    p
+                    for p in (
+                        did_you_mean(value.strip(), allowed),
+                        f"Kies uit: {allowed_list(allowed)}.",
+                    )
+                    if p
+                ),
+            )
+            continue
+        result.scores[agreement] = (found, explanation)
+    if skipped:
+        result.issues.append(
+            make_issue(
+                "SOP756",
+                display,
+                skipped[0],
+                1,
+                f"{len(skipped)} rijen gaan over een andere school of een ander schooljaar en zijn "
+                f"overgeslagen (rij {_ranges(skipped)}).",
+                f"Alleen rijen van {slug} ({code}), schooljaar {year}, worden gebruikt.",
+            )
+        )
+    return result
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def update_yearly_file(
+    file: Path,
+    display: str,
+    scores: dict[str, tuple[str, str]],
+    year: str,
+    filled_in_by: str,
+    today: date,
+) -> list[Issue]:
+    """Write ``scores`` into ``file``, keeping every other key, value and comment."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import YAMLError
+
+    from sop_builder.core.sourcefile import read_yaml_file
+
+    round_trip = _yaml()
+    if file.exists():
+        # The strict reader first: never rewrite a file that people's YAML would misread.
+        tree, issues = read_yaml_file(file, display)
+        errors = [i for i in issues if i.is_error]
+        scores_node = tree.data.get("scores") if tree is not None else None
+        if (
+            tree is not None
+            and not errors
+            and scores_node is not None
+            and not isinstance(scores_node, dict)
+        ):
+            pos = tree.value_pos(("scores",))
+            errors.append(
+                make_issue(
+                    "SOP757",
+                    display,
+                    pos.line,
+                    pos.column,
+                    "Onder 'scores' staat geen lijst van afspraken met hun score.",
+                    "Schrijf elke score op een eigen regel, bijvoorbeeld '  BO-01: ja'.",
+                )
+            )
+        if errors or tree is None:
+            return [
+                *errors,
+                make_issue(
+                    "SOP757",
+                    display,
+                    1,
+                    1,
+                    "Dit bestand is niet bijgewerkt, omdat het zelf fouten heeft.",
+                    "Herstel eerst de fouten hierboven (sop-builder check) en importeer opnieuw.",
+                ),
+            ]
+        try:
+            data = round_trip.load(file.read_text(encoding="utf-8-sig"))
+        except YAMLError as exc:  # pragma: no cover - the strict reader refused it already
+            return [
+                make_issue("SOP757", display, 1, 1, f"Het bestand is niet te lezen: {exc}.", "")
+            ]
+    else:
+        data = CommentedMap()
+        data.yaml_set_start_comment(
+            f"Zelfevaluatie basisondersteuning, schooljaar {year}.\n"
+            "Gemaakt met 'sop-builder import-scores'."
+        )
+        data["schooljaar"] = year
+        data["ingevuld_op"] = today.isoformat()
+        data["ingevuld_door"] = filled_in_by
+    if data.get("scores") is None:
+        data["scores"] = CommentedMap()
+    target = data["scores"]
+    for agreement, (code, explanation) in scores.items():
+        current = target.get(agreement)
+        if isinstance(current, dict):
+            current["score"] = code
+            if explanation:
+                current["toelichting"] = explanation
+        elif explanation:
+            entry = CommentedMap()
+            entry["score"] = code
+            entry["toelichting"] = explanation
+            target[agreement] = entry
+        else:
+            target[agreement] = code
+    out = StringIO()
+    round_trip.dump(data, out)
+    tmp = file.with_name(f".{file.name}.nieuw")
+    tmp.write_text(out.getvalue(), encoding="utf-8")
+    tmp.replace(file)
+    return []
+
+
+def import_scores(
+    root: Path,
+    school: str,
+    sheet: Path,
+    year: str | None = None,
+    filled_in_by: str = "Intern begeleider",
+    today: date | None = None,
+) -> ImportResult:
+    """Import one school's scores from ``sheet`` into its yearly file."""
+    root = Path(root)
+    config, config_issues = load_config(root)
+    if config is None:
+        return ImportResult(
+            False,
+            [i for i in config_issues if i.is_error],
+            ["De configuratie in site_config/ heeft fouten; er is niets geïmporteerd."],
+        )
+    folder = find_school_folder(root, school)
+    if folder is None:
+        return ImportResult(
+            False,
+            messages=[
+                f"Er is geen school '{school}' in {SCHOOLS_DIR.as_posix()}/. "
+                "Geef de mapnaam (bijvoorbeeld de-duinroos) of de vestigingscode."
+            ],
+        )
+    year = year or config.swv.school_year
+    sop = (folder / SOP_FILE).read_text(encoding="utf-8", errors="replace")
+    found = re.search(r"^vestigingscode:\s*['\"]?(\w+)", sop, re.M)
+    code = found.group(1) if found else ""
+    table, issues = read_table(sheet, sheet.name)
+    if table is None:
+        return ImportResult(False, issues, ["Er is niets geïmporteerd."])
+    result = read_scores(table, sheet.name, config.norm, folder.name, code, year)
+    issues = result.issues
+    if not result.scores:
+        return ImportResult(
+            False, issues, [f"Er is niets geïmporteerd: geen bruikbare rij voor {folder.name}."]
+        )
+    file = folder / f"zelfevaluatie-{year}.yaml"
+    display = file.relative_to(root).as_posix()
+    problems = update_yearly_file(
+        file, display, result.scores, year, filled_in_by, today or date.today()
+    )
+    if problems:
+        return ImportResult(False, issues + problems, ["Er is niets geïmporteerd."])
+    errors = [i for i in issues if i.is_error]
+    message = f"{len(result.scores)} scores geïmporteerd in {display}."
+    if errors:
+        message += f" {len(errors)} rijen zijn niet gebruikt; zie hierboven."
+    return ImportResult(not errors, issues, [message])

@@ -1,0 +1,176 @@
+"""The thin MkDocs glue: the only module that imports mkdocs.
+
+It asks the core for validated, rendered pages and hands them to MkDocs as generated files, so
+MkDocs never reads content/ itself. `mkdocs build` and `mkdocs serve` work through it.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from sop_builder.project import report
+from sop_builder.project.load import Project, load_project
+from sop_builder.project.model import Glossary
+from sop_builder.project.paths import grouping_path
+from sop_builder.project.redirects import Redirect, school_path
+from sop_builder.site.glossary import explain_terms
+from sop_builder.site.poster import poster_pages
+from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
+from sop_builder.site.redirects import write_redirects
+from sop_builder.site.render import GeneratedPage, render_pages
+from sop_builder.site.search import index_site
+
+NAV = [
+    {"Home": "index.md"},
+    {"Vind een school": "scholen/index.md"},
+    {"Basisondersteuning": "basisondersteuning.md"},
+    {"Aanbod": "aanbod/index.md"},
+    {"Zoeken": "zoeken.md"},
+    {
+        "Over deze site": [
+            {"Over passend onderwijs": "over-passend-onderwijs.md"},
+            {"Woordenlijst": "woordenlijst.md"},
+            {"Toegankelijkheid": "toegankelijkheid.md"},
+            {"Privacy": "privacy.md"},
+        ]
+    },
+]
+
+
+GLOSSARY_PAGE = "woordenlijst.md"
+PIECE = 6  # characters of a name that are looked up at once
+
+
+class ProtectedNames:
+    """The names (of the SWV and every school) that occur in a text, found fast.
+
+    `explain_terms` leaves glossary terms inside these names alone. Searching a text for all
+    names grows with texts × schools (7,000 schools: 0.1 s a page); only names that occur in the
+    text can matter, and `explain_terms` asks for them only for the texts that contain a term.
+    Each name is filed under its rarest piece of PIECE characters; a text is searched only for
+    the names whose piece it contains. The result is exactly the names whose HTML form occurs.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        self.forms: dict[str, list[str]] = {}  # HTML form (as explain_terms escapes) -> names
+        for name in dict.fromkeys(n for n in names if n):
+            self.forms.setdefault(html.escape(name, quote=False), []).append(name)
+        self.short = [f for f in self.forms if len(f) < PIECE]
+        pieces = {
+            f: {f[i : i + PIECE] for i in range(len(f) - PIECE + 1)}
+            for f in self.forms
+            if len(f) >= PIECE
+        }
+        frequency: dict[str, int] = {}
+        for found in pieces.values():
+            for piece in found:
+                frequency[piece] = frequency.get(piece, 0) + 1
+        self.by_piece: dict[str, list[str]] = {}
+        for form, found in pieces.items():
+            key = min(found, key=lambda p: (frequency[p], p))  # the rarest piece
+            self.by_piece.setdefault(key, []).append(form)
+
+    def in_page(self, page_html: str) -> list[str]:
+        forms = [f for f in self.short if f in page_html]
+        size = len(page_html) - PIECE + 1
+        for piece in {page_html[i : i + PIECE] for i in range(max(size, 0))}:
+            forms += [f for f in self.by_piece.get(piece, ()) if f in page_html]
+        return [name for form in sorted(forms) for name in self.forms[form]]
+
+
+class SopBuilderConfig(Config):
+    templates = c.Type(str, default="templates")
+
+
+def _error_page(project: Project) -> GeneratedPage:
+    text = html.escape(report.render(project, "text"))
+    body = (
+        "---\ntitle: Fouten in de inhoud\n---\n\n# De site kan niet worden gebouwd\n\n"
+        '<div class="sop-errors">\n<p>Los deze problemen op; de site wordt dan vanzelf '
+        f"opnieuw gebouwd.</p>\n<pre>{text}</pre>\n</div>\n"
+    )
+    return GeneratedPage("index.md", body)
+
+
+class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
+    """Generates every page from content/ and site_config/ through the sop_builder core."""
+
+    def __init__(self) -> None:
+        self.preloaded: Project | None = None
+        self.command = "build"
+        self.pages: list[GeneratedPage] = []
+        self.glossary: Glossary | None = None
+        self.names = ProtectedNames([])
+        self.redirects: list[Redirect] = []
+        self.titles: dict[str, str] = {}
+        self.stashed: dict[str, list[str]] = {}  # page -> its raw HTML blocks, during Markdown
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        project, self.preloaded = self.preloaded or load_project(root, internal=False), None
+        self.redirects = []
+        if project.errors or project.config is None:
+            if self.command != "serve":
+                raise PluginError(
+                    "De inhoud bevat fouten; de site is niet gebouwd.\n"
+                    + report.render(project, "text")
+                )
+            self.pages = [_error_page(project)]
+            config.nav = [{"Fouten": "index.md"}]
+            return config
+        swv = project.config.swv
+        config.site_name = swv.short_name
+        kernen = {swv.grouping.plural.capitalize(): f"{grouping_path(swv)}/index.md"}
+        config.nav = [*NAV[:2], kernen, *NAV[2:]]
+        templates = root / self.config.templates
+        self.pages = render_pages(project, templates, config.site_url)
+        self.pages += poster_pages(project, templates, config.site_url)
+        self.redirects = project.redirects
+        self.titles = {school_path(s.slug): s.front.name for s in project.schools}
+        self.glossary = project.config.glossary
+        names = [swv.name, swv.short_name, swv.support_point.name]
+        self.names = ProtectedNames(names + [s.front.name for s in project.schools])
+        return config
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Take the page's raw HTML blocks out of Markdown's way (see `sop_builder.rawhtml`)."""
+        markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put the raw HTML blocks back, then link the first use of each glossary term."""
+        html = restore_html_blocks(html, self.stashed.pop(page.file.src_uri, []))
+        glossary = self.glossary
+        if glossary is None or page.file.src_uri == GLOSSARY_PAGE:
+            return html
+        depth = page.url.count("/")
+        return explain_terms(html, glossary, "../" * depth + "woordenlijst/", self.names.in_page)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the redirect pages, then index the finished pages for search."""
+        site = Path(config.site_dir)
+        problems = write_redirects(site, self.redirects, config.site_url, self.titles)
+        problems = problems or index_site(site)
+        if problems:
+            raise PluginError("\n".join(problems))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Keep static assets only; every page comes from the core."""
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        for page in self.pages:
+            kept.append(File.generated(config, page.src_uri, content=page.content))
+        return kept

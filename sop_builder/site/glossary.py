@@ -1,0 +1,161 @@
+"""The glossary (site_config/woordenlijst.yaml): jargon explained where it appears.
+
+The file is optional. Each term is explained on the glossary page, and on every other page its
+first occurrence becomes a link to that explanation with the explanation as a tooltip.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sop_builder.project.model import Glossary, GlossaryTerm
+
+# Text inside these elements is left alone: links, headings, code, and what is already explained.
+SKIPPED = {
+    "a",
+    "abbr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "script",
+    "style",
+    "code",
+    "pre",
+    "title",
+    "button",
+    "label",
+    "option",
+    "select",
+    "textarea",
+    "caption",
+    "th",
+}
+_TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    term: GlossaryTerm
+    alternatives: str  # the words of the term as alternatives of a regular expression
+    regex: re.Pattern[str]
+
+
+def _alternatives(term: GlossaryTerm) -> str:
+    """The term and its variants as alternatives of a regular expression, longest first."""
+    words = sorted({term.term, *term.variants}, key=len, reverse=True)
+    # Abbreviations (OPP, TLV) only in capitals; ordinary words in any case.
+    return "|".join(re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})" for w in words)
+
+
+def _pattern(term: GlossaryTerm) -> _Pattern:
+    alternatives = _alternatives(term)
+    return _Pattern(term, alternatives, _word_regex(f"({alternatives})"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_regex(alternatives: str) -> re.Pattern[str]:
+    """``alternatives`` as whole words (not part of a longer word or hyphenated word)."""
+    return re.compile(rf"(?<![\w-]){alternatives}(?![\w-])")
+
+
+def _any_of(patterns: tuple[_Pattern, ...]) -> re.Pattern[str]:
+    """One expression that matches where any of ``patterns`` matches (to skip texts fast)."""
+    return _word_regex("(?:" + "|".join(p.alternatives for p in patterns) + ")")
+
+
+def _first_free_match(
+    pattern: _Pattern, text: str, position: int, blocked: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """The first match from ``position`` that is not inside a protected name."""
+    while (match := pattern.regex.search(text, position)) is not None:
+        inside = next((b for b in blocked if b[0] < match.end() and match.start() < b[1]), None)
+        if inside is None:
+            return match
+        position = inside[1]
+    return None
+
+
+def _explain_text(
+    text: str, patterns: list[_Pattern], done: set[str], url: str, protected: re.Pattern[str] | None
+) -> str:
+    """Link the earliest unexplained term in ``text`` (no tags), then the next, and so on."""
+    blocked = [m.span() for m in protected.finditer(text)] if protected else []
+    out: list[str] = []
+    position = 0
+    while True:
+        best: tuple[_Pattern, re.Match[str]] | None = None
+        for pattern in patterns:
+            if pattern.term.term in done:
+                continue
+            match = _first_free_match(pattern, text, position, blocked)
+            if match and (best is None or match.start() < best[1].start()):
+                best = (pattern, match)
+        if best is None:
+            break
+        pattern, match = best
+        done.add(pattern.term.term)
+        title = html.escape(pattern.term.explanation, quote=True)
+        out.append(text[position : match.start()])
+        out.append(
+            f'<a class="sop-term" href="{url}#{pattern.term.anchor}">'
+            f'<abbr title="{title}">{match.group(1)}</abbr></a>'
+        )
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+NameFinder = Callable[[str], Sequence[str]]  # the protected names that occur in a text
+
+
+@functools.lru_cache(maxsize=4096)
+def _shield(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One expression for the names in ``forms`` (HTML forms, longest first)."""
+    return re.compile("|".join(re.escape(f) for f in forms)) if forms else None
+
+
+def _shield_of(names: Sequence[str]) -> re.Pattern[str] | None:
+    forms = {html.escape(n, quote=False) for n in names if n}
+    return _shield(tuple(sorted(forms, key=lambda f: (-len(f), f))))
+
+
+def explain_terms(
+    page_html: str,
+    glossary: Glossary,
+    glossary_url: str,
+    protected: Sequence[str] | NameFinder = (),
+) -> str:
+    """Link the first occurrence of each glossary term in ``page_html`` to its explanation.
+
+    Terms inside a ``protected`` name (the SWV's or a school's name) are left alone. Instead of
+    the names, ``protected`` may be a function that gives the names occurring in a text: it is
+    then asked only about the texts that contain a term.
+    """
+    if not glossary.terms:
+        return page_html
+    patterns = tuple(_pattern(t) for t in glossary.terms)
+    fixed = None if callable(protected) else _shield_of(protected)
+    done: set[str] = set()
+    remaining = patterns
+    skipped_depth = 0
+    parts = _TAG.split(page_html)
+    for index, part in enumerate(parts):
+        if not remaining:
+            break  # every term is linked: the rest of the page stays as it is
+        if index % 2 == 1:  # a tag or a comment
+            match = _TAG_NAME.match(part)
+            if match and match.group(1).lower() in SKIPPED and not part.endswith("/>"):
+                skipped_depth = max(skipped_depth + (-1 if part.startswith("</") else 1), 0)
+        elif not skipped_depth and part.strip() and _any_of(remaining).search(part):
+            shield = _shield_of(protected(part)) if callable(protected) else fixed
+            parts[index] = _explain_text(part, list(remaining), done, glossary_url, shield)
+            remaining = tuple(p for p in remaining if p.term.term not in done)
+    return "".join(parts)

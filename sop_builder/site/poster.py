@@ -1,0 +1,57 @@
+"""Pages for paper: the leraarposter of each school (one landscape A4 for the staff room).
+
+The school page itself prints through templates/assets/stylesheets/print.css; its printed
+footer (address, date, QR code) is in templates/pages/school-print.md.j2.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+
+from sop_builder.project.load import Project
+from sop_builder.project.redirects import poster_path, school_path
+from sop_builder.site.render import GeneratedPage, Renderer
+from sop_builder.site.sanitize import school_html
+
+MAX_LIMITS = 4  # the poster shows at most this many grenzen; the page has them all
+_LIST = re.compile(r"<(ul|ol)>(.*?)</\1>", re.DOTALL)
+_ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def limits_in_short(markdown_text: str) -> tuple[list[Markup], bool]:
+    """The grenzen in short: the items of the first list, else the first paragraph.
+
+    Returns the items (sanitised HTML) and whether some were left out.
+    """
+    html = school_html(markdown_text)
+    found = _LIST.search(html)
+    if found:
+        items = [i.strip() for i in _ITEM.findall(found.group(2))]
+    else:
+        first = _PARAGRAPH.search(html)
+        items = [first.group(1).strip()] if first else []
+    return [Markup(i) for i in items[:MAX_LIMITS]], len(items) > MAX_LIMITS
+
+
+def poster_pages(
+    project: Project, templates: Path, site_url: str | None = None
+) -> list[GeneratedPage]:
+    """A poster page at /scholen/<slug>/poster/ for every school."""
+    renderer = Renderer(project, templates, site_url)
+    pages = []
+    for school in renderer.schools:
+        grenzen = school.section("grenzen")
+        limits, more = limits_in_short(grenzen.markdown if grenzen else "")
+        content = renderer._render(
+            "poster.md.j2",
+            **renderer.school_context(school, sections=False),  # the poster shows no texts
+            limits=limits,
+            more_limits=more,
+            page_url=renderer.site_url + school_path(school.slug),
+        )
+        pages.append(GeneratedPage(poster_path(school.slug).strip("/") + ".md", content))
+    return pages
