@@ -51,8 +51,7 @@ import yaml
 from synthetic import generate  # bench/synthetic.py, beside this script
 
 from sop_builder.project.load import load_project
-from sop_builder.site.engine import NAV
-from sop_builder.site.render import render_pages
+from sop_builder.site.pages import navigation, public_pages
 from sop_builder.site.search import INDEX_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -263,7 +262,7 @@ def plain_project(root: Path, target: Path, site_dir: Path) -> Path:
     project = load_project(root)
     docs = target / "docs"
     shutil.copytree(root / config.get("docs_dir", "docs"), docs)
-    for page in render_pages(project, root / "templates"):
+    for page in public_pages(project, root / "templates"):
         path = docs / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.content, encoding="utf-8")
@@ -271,7 +270,7 @@ def plain_project(root: Path, target: Path, site_dir: Path) -> Path:
     config["site_name"] = project.config.swv.short_name
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site_dir)
-    config["nav"] = NAV
+    config["nav"] = navigation(project.config.swv)
     config.pop("watch", None)
     theme = config.get("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):

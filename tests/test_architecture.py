@@ -1,58 +1,123 @@
-"""The domain core stays free of MkDocs; only the plugin imports it."""
+"""The shape of the house: the import rule, no default YAML loader, the message reference."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
+from .import_rules import check_package
+
 PACKAGE = Path(__file__).resolve().parent.parent / "sop_builder"
-GLUE = {"mkdocs_plugin"}
 
 BLOCKER = """
-import importlib.abc, sys
+import importlib, importlib.abc, pkgutil, sys
 class Block(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if name == "mkdocs" or name.startswith("mkdocs.") or name == "material":
+        if name.split(".")[0] in ("mkdocs", "material", "jinja2"):
             raise ImportError("blocked: " + name)
 sys.meta_path.insert(0, Block())
-import importlib
-for module in sys.argv[1:]:
-    importlib.import_module("sop_builder." + module)
+import sop_builder.project
+for info in pkgutil.walk_packages(sop_builder.project.__path__, "sop_builder.project."):
+    importlib.import_module(info.name)
+import sop_builder.core
+for info in pkgutil.walk_packages(sop_builder.core.__path__, "sop_builder.core."):
+    importlib.import_module(info.name)
 print("ok")
 """
 
 
-def core_modules() -> list[str]:
-    return sorted(
-        p.stem for p in PACKAGE.glob("*.py") if p.stem not in GLUE | {"__init__", "__main__"}
+def test_the_package_follows_the_import_rule():
+    assert [str(v) for v in check_package(PACKAGE)] == []
+
+
+def _plant(root: Path, files: dict[str, str]) -> Path:
+    package = root / "sop_builder"
+    for name, text in files.items():
+        file = package / name
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(textwrap.dedent(text), encoding="utf-8")
+    for folder in [package, *[p for p in package.rglob("*") if p.is_dir()]]:
+        (folder / "__init__.py").touch()
+    return package
+
+
+def test_the_import_rule_finds_planted_violations(tmp_path):
+    package = _plant(
+        tmp_path,
+        {
+            "core/text.py": "def slug(): ...\ndef _secret(): ...\n",
+            "project/model.py": """
+                from typing import TYPE_CHECKING
+                if TYPE_CHECKING:
+                    from sop_builder.site.render import Renderer  # upward, type-only
+            """,
+            "project/load.py": """
+                def load():
+                    from ..build import public  # upward, relative, inside a function
+            """,
+            "site/render.py": """
+                import jinja2
+                from sop_builder.intern import stats  # same rank
+                from sop_builder.core.text import _secret  # private name
+            """,
+            "site/engine.py": "import mkdocs.config\n",
+            "sheets/scores.py": """
+                import jinja2  # templates outside site/ and intern/
+                from sop_builder.project import model
+                def f(renderer):
+                    return renderer._render("x")  # private attribute of another object
+            """,
+            "build/public.py": "from mkdocs.commands.build import build  # engine outside glue\n",
+            "cli/main.py": "from sop_builder.build import public\nfrom sop_builder.core import text\n",
+            "__main__.py": "from sop_builder import cli, site\n",
+            "site/kernen.py": "from sop_builder import build  # upward through the top package\n",
+        },
     )
+    found = {(v.module, v.rule.split(":")[0]) for v in check_package(package)}
+    assert found == {
+        ("sop_builder.project.model", "imports sop_builder.site.render"),
+        ("sop_builder.project.load", "imports sop_builder.build"),
+        ("sop_builder.site.render", "imports sop_builder.intern"),
+        ("sop_builder.site.render", "imports the private name _secret from sop_builder.core.text"),
+        ("sop_builder.sheets.scores", "imports jinja2"),
+        ("sop_builder.sheets.scores", "uses the private name _render of another object"),
+        ("sop_builder.build.public", "imports mkdocs.commands.build"),
+        ("sop_builder.site.kernen", "imports sop_builder.build"),
+    }
 
 
-def test_every_core_module_imports_without_mkdocs():
-    modules = core_modules()
-    assert {"yamlread", "validation", "scoring", "loading", "build", "cli"} <= set(modules)
+def test_the_rank_rule_allows_imports_downward(tmp_path):
+    package = _plant(
+        tmp_path,
+        {
+            "core/issues.py": "import yaml\n",
+            "project/load.py": "from sop_builder.core import issues\nfrom . import model\n",
+            "project/model.py": "",
+            "site/render.py": "import jinja2\nfrom sop_builder.project.load import x\n",
+            "site/engine.py": "import mkdocs\n",
+            "build/public.py": "from sop_builder.site import render, engine\n",
+            "cli/main.py": "from sop_builder.build import public\n",
+            "__main__.py": "from sop_builder.cli.main import main\n",
+        },
+    )
+    assert check_package(package) == []
+
+
+def test_core_and_project_import_without_mkdocs_and_jinja():
     run = subprocess.run(
-        [sys.executable, "-c", BLOCKER, *modules], capture_output=True, text=True, check=False
+        [sys.executable, "-c", BLOCKER], capture_output=True, text=True, check=False
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "ok"
 
 
-def test_only_the_glue_imports_mkdocs_at_module_level():
-    offenders = []
-    for module in core_modules():
-        for line in (PACKAGE / f"{module}.py").read_text(encoding="utf-8").splitlines():
-            if line.startswith(("import mkdocs", "from mkdocs")):
-                offenders.append(f"{module}: {line}")
-    assert offenders == []
-
-
 def test_no_default_yaml_loader_on_user_input():
-    for file in PACKAGE.glob("*.py"):
+    for file in PACKAGE.rglob("*.py"):
         text = file.read_text(encoding="utf-8")
         for forbidden in ("yaml.load(", "yaml.safe_load(", "yaml.full_load(", "yaml.unsafe_load("):
-            assert forbidden not in text, f"{file.name} uses {forbidden}"
+            assert forbidden not in text, f"{file} uses {forbidden}"
 
 
 def test_message_reference_is_up_to_date():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.intern.site import build_intern
+from sop_builder.build.intern import build_intern
 
 from .axe import describe, run_axe
 from .browser import CHROMIUM_ARGS, chromium_or_skip, serve

@@ -7,8 +7,8 @@ import itertools
 import re
 from pathlib import Path
 
+from sop_builder.build.intern import build_intern
 from sop_builder.build.public import build_site
-from sop_builder.intern.site import build_intern
 from sop_builder.project.evaluation.model import (
     EvaluationFile,
     FrameworkAssessmentFile,

@@ -17,7 +17,6 @@ from sop_builder.project.load import load_project
 from sop_builder.project.offer.load import load_offer, slugify
 from sop_builder.project.secrets import internal_texts
 from sop_builder.site.ical import workshops_calendar
-from sop_builder.site.offer_pages import stories_about
 
 from .conftest import ROOT, TODAY
 from .test_build import LiveCode
@@ -70,10 +69,10 @@ def test_workshops_are_split_by_the_build_date(project):
 
 
 def test_stories_about_a_school(project):
-    about = stories_about(project, "de-zeester")
+    about = project.offer.stories_about("de-zeester")
     assert [s.slug for s in about] == ["samen-spelen-op-het-plein"]
     assert about[0].url == "aanbod/verhalen/samen-spelen-op-het-plein/"
-    assert stories_about(project, "de-meeuw") == []
+    assert project.offer.stories_about("de-meeuw") == []
     slugs = {s.slug for s in project.schools}
     for story in project.offer.stories:
         assert set(story.front.schools) <= slugs

@@ -10,9 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sop_builder.project.load import load_project
-from sop_builder.site.poster import poster_pages
+from sop_builder.site.pages import public_pages
 from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
-from sop_builder.site.render import render_pages
 
 from .conftest import ROOT
 
@@ -50,8 +49,7 @@ def _body(content: str) -> str:
 def test_every_sample_page_renders_identically_with_its_html_stashed():
     project = load_project(ROOT, internal=False)
     templates = ROOT / "templates"
-    pages = render_pages(project, templates, "https://x.nl/")
-    pages += poster_pages(project, templates, "https://x.nl/")
+    pages = public_pages(project, templates, "https://x.nl/")
     texts = {p.src_uri: _body(p.content) for p in pages if isinstance(p.content, str)}
     for uri, text in texts.items():
         assert _stashed(text) == _plain(text), uri

@@ -7,7 +7,6 @@ import gzip
 import html
 import json
 import re
-import shutil
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlparse
@@ -153,20 +152,3 @@ def missing_pages(site: Path, slugs: list[str]) -> list[str]:
         for slug in slugs
         if not (site / "scholen" / slug / "index.html").is_file()
     ]
-
-
-def swap_into_place(built: Path, target: Path) -> None:
-    """Replace ``target`` by ``built`` with two renames; the old site is removed afterwards."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    try:
-        built.rename(target)
-    except OSError:
-        if old.exists():
-            old.rename(target)
-        raise
-    if old.exists():
-        shutil.rmtree(old)

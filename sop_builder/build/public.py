@@ -1,55 +1,23 @@
-"""Build the public site atomically: validate, render, run MkDocs, check, swap into place."""
+"""Build the public site: validate, render, let the engine build, check the result, publish atomically."""
 
 from __future__ import annotations
 
-import logging
-import shutil
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-from sop_builder.build.checks import (
-    find_leaks,
-    find_third_party_requests,
-    missing_pages,
-    swap_into_place,
-)
+from sop_builder.build.atomic import BuildResult, build_atomically
+from sop_builder.build.checks import find_leaks, find_third_party_requests, missing_pages
 from sop_builder.build.csp import apply_policy
 from sop_builder.project import report
-from sop_builder.project.load import load_project
+from sop_builder.project.load import Project, load_project
 from sop_builder.project.secrets import internal_texts
-
-
-@dataclass
-class BuildResult:
-    ok: bool
-    messages: list[str] = field(default_factory=list)
-
-
-def _run_mkdocs(root: Path, out_dir: Path, project) -> tuple[str | None, list[str]]:
-    """Run MkDocs into ``out_dir``; return (site_url, errors)."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out_dir), strict=True)
-    config.plugins["sop-builder"].preloaded = project
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    except MkDocsException as exc:
-        return None, [f"MkDocs kon de site niet bouwen: {exc}"]
-    finally:
-        config.plugins.on_shutdown()
-    return config.site_url, []
+from sop_builder.site.engine import build_with_engine
 
 
 def _write_web_editor(
-    site: Path, project, site_url: str | None, echo: Callable[[str], None]
+    site: Path, project: Project, site_url: str | None, echo: Callable[[str], None]
 ) -> list[str]:
     """The admin page, when site_config/webeditor.yaml asks for one."""
     from sop_builder.editor.admin import write_admin
@@ -82,27 +50,26 @@ def build_site(
     if project.errors or project.config is None:
         echo(report.render(project, "text"))
         return BuildResult(False, ["De site is niet gebouwd; de vorige versie blijft staan."])
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-bouw-", dir=site_dir.parent))
-    try:
-        site_url, errors = _run_mkdocs(root, work / "site", project)
-        built = work / "site"
-        if not errors:
-            own_host = urlparse(site_url).hostname if site_url else None
-            errors += missing_pages(built, [s.slug for s in project.schools])
-            secrets = project.evaluation.secrets if project.evaluation else []
-            errors += find_leaks(built, internal_texts(project) + secrets)
-            errors += find_third_party_requests(built, own_host)
+
+    def make(built: Path) -> list[str]:
+        site_url, errors = build_with_engine(root, built, project)
+        if errors:
+            return errors
+        own_host = urlparse(site_url).hostname if site_url else None
+        errors += missing_pages(built, [s.slug for s in project.schools])
+        secrets = project.evaluation.secrets if project.evaluation else []
+        errors += find_leaks(built, internal_texts(project) + secrets)
+        errors += find_third_party_requests(built, own_host)
         if not errors:
             apply_policy(built)
             errors += _write_web_editor(built, project, site_url, echo)
-        if errors:
-            return BuildResult(
-                False, [*errors, "De site is niet gebouwd; de vorige versie blijft staan."]
-            )
-        swap_into_place(built, site_dir)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        return errors
+
+    errors = build_atomically(site_dir, make)
+    if errors:
+        return BuildResult(
+            False, [*errors, "De site is niet gebouwd; de vorige versie blijft staan."]
+        )
     warnings = len(project.warnings)
     return BuildResult(
         True,

@@ -132,7 +132,7 @@ def _editors_or_exit(root: Path):
 
     editors, issues = load_editors(root)
     if issues:
-        click.echo(report._text(issues), err=True)
+        click.echo(report.text_report(issues), err=True)
     if editors is None:
         sys.exit(1)
     return editors

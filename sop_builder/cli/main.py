@@ -64,8 +64,8 @@ def check(root: Path, fmt: str, strict: bool, datum: str | None) -> None:
 )
 def build(root: Path, site_dir: Path | None, datum: str | None, intern: bool) -> None:
     """Bouw de openbare site. Bij een fout blijft de vorige site staan."""
+    from sop_builder.build.intern import build_intern
     from sop_builder.build.public import build_site
-    from sop_builder.intern.site import build_intern
 
     builder = build_intern if intern else build_site
     result = builder(root, site_dir, _date(datum), echo=lambda s: click.echo(s, nl=False))
@@ -85,15 +85,15 @@ def build(root: Path, site_dir: Path | None, datum: str | None, intern: bool) ->
 )
 def serve(root: Path, address: str) -> None:
     """Toon de site op uw eigen computer; bij elke wijziging wordt hij opnieuw gebouwd."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from sop_builder.site.engine import serve as serve_site
 
     click.echo(f"De site staat op http://{address}/ (stoppen: Ctrl+C).")
-    mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), livereload=True, dev_addr=address)
+    serve_site(Path(root), address)
 
 
 def _show_issues(issues: list) -> None:
     if issues:
-        click.echo(report._text(sorted(issues, key=lambda i: i.sort_key())), err=True)
+        click.echo(report.text_report(sorted(issues, key=lambda i: i.sort_key())), err=True)
 
 
 _FILE = click.Path(dir_okay=False, path_type=Path)

@@ -15,16 +15,16 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
-def _fail(code: str, message: str, hint: str, value: Any = "") -> PydanticCustomError:
+def field_error(code: str, message: str, hint: str, value: Any = "") -> PydanticCustomError:
     # Braces in user input must not be read as template fields by pydantic.
     safe = str(value).replace("{", "(").replace("}", ")")
     return PydanticCustomError(code, message.replace("{value}", safe), {"hint": hint})
 
 
-def _text(value: Any) -> str:
+def text_value(value: Any) -> str:
     if isinstance(value, (dict, list)):
         kind = "een lijst" if isinstance(value, list) else "een blok met velden"
-        raise _fail(
+        raise field_error(
             "SOP103",
             f"Hier hoort tekst, maar er staat {kind}.",
             "Schrijf de waarde achter de dubbele punt op dezelfde regel.",
@@ -33,7 +33,7 @@ def _text(value: Any) -> str:
         value = ""
     text = str(value).strip()
     if not text:
-        raise _fail("SOP111", "dit veld is leeg.", "Vul een waarde in.")
+        raise field_error("SOP111", "dit veld is leeg.", "Vul een waarde in.")
     return text
 
 
@@ -41,27 +41,27 @@ def _pattern(regex: str, code: str, message: str, hint: str):
     compiled = re.compile(regex)
 
     def check(value: Any) -> str:
-        text = _text(value)
+        text = text_value(value)
         if not compiled.fullmatch(text):
-            raise _fail(code, message, hint, text)
+            raise field_error(code, message, hint, text)
         return text
 
     return check
 
 
 def _plain_text(value: Any) -> str:
-    text = _text(value)
+    text = text_value(value)
     if "<" in text or ">" in text:
-        raise _fail(
+        raise field_error(
             "SOP113", "De tekens < en > mogen hier niet.", "Haal < en > weg; gebruik gewone tekst."
         )
     return " ".join(text.split())
 
 
 def _date(value: Any) -> date:
-    text = _text(value)
+    text = text_value(value)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise _fail(
+        raise field_error(
             "SOP105",
             "'{value}' is geen datum in de vorm JJJJ-MM-DD.",
             "Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2025-06-30.",
@@ -70,7 +70,7 @@ def _date(value: Any) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise _fail(
+        raise field_error(
             "SOP105",
             "'{value}' bestaat niet als datum.",
             "Controleer de dag en de maand, bijvoorbeeld 2025-06-30.",
@@ -79,10 +79,10 @@ def _date(value: Any) -> date:
 
 
 def _school_year(value: Any) -> str:
-    text = _text(value)
+    text = text_value(value)
     match = re.fullmatch(r"(\d{4})-(\d{4})", text)
     if not match or int(match[2]) != int(match[1]) + 1:
-        raise _fail(
+        raise field_error(
             "SOP109",
             "'{value}' is geen schooljaar.",
             "Schrijf het schooljaar als twee opvolgende jaren, bijvoorbeeld 2025-2026.",
@@ -96,9 +96,9 @@ _EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 
 
 def _url(value: Any) -> str:
-    text = _text(value)
+    text = text_value(value)
     if not re.fullmatch(_URL, text):
-        raise _fail(
+        raise field_error(
             "SOP106",
             "'{value}' is geen geldig webadres.",
             "Schrijf het volledige adres, beginnend met https://, "
@@ -109,9 +109,9 @@ def _url(value: Any) -> str:
 
 
 def _email(value: Any) -> str:
-    text = _text(value)
+    text = text_value(value)
     if not re.fullmatch(_EMAIL, text):
-        raise _fail(
+        raise field_error(
             "SOP107",
             "'{value}' is geen geldig e-mailadres.",
             "Schrijf het adres als naam@domein.nl, zonder spaties.",
@@ -121,7 +121,7 @@ def _email(value: Any) -> str:
 
 
 def _fraction(value: Any, code: str, lo: Fraction, hi: Fraction, what: str) -> Fraction:
-    text = _text(value)
+    text = text_value(value)
     try:
         if re.fullmatch(r"\d+/\d+", text):
             number = Fraction(text)
@@ -130,9 +130,11 @@ def _fraction(value: Any, code: str, lo: Fraction, hi: Fraction, what: str) -> F
         else:
             raise ValueError
     except (ValueError, ZeroDivisionError):
-        raise _fail(code, "'{value}' is geen getal.", f"Schrijf {what}.", text) from None
+        raise field_error(code, "'{value}' is geen getal.", f"Schrijf {what}.", text) from None
     if not lo <= number <= hi:
-        raise _fail(code, f"'{{value}}' ligt niet tussen {lo} en {hi}.", f"Schrijf {what}.", text)
+        raise field_error(
+            code, f"'{{value}}' ligt niet tussen {lo} en {hi}.", f"Schrijf {what}.", text
+        )
     return number
 
 
@@ -157,9 +159,9 @@ def _percentage(value: Any) -> Fraction:
 
 
 def _positive_int(value: Any) -> int:
-    text = _text(value)
+    text = text_value(value)
     if not re.fullmatch(r"[1-9]\d{0,6}", text):
-        raise _fail(
+        raise field_error(
             "SOP110",
             "'{value}' is geen geheel getal groter dan 0.",
             "Schrijf alleen cijfers, bijvoorbeeld 2600.",
@@ -169,19 +171,19 @@ def _positive_int(value: Any) -> int:
 
 
 def _yes_no(value: Any) -> bool:
-    text = _text(value).lower()
+    text = text_value(value).lower()
     if text in ("ja", "true"):
         return True
     if text in ("nee", "false"):
         return False
-    raise _fail("SOP108", "'{value}' is geen ja of nee.", "Schrijf ja of nee.", text)
+    raise field_error("SOP108", "'{value}' is geen ja of nee.", "Schrijf ja of nee.", text)
 
 
 def _empty_to_none(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
 
 
-def _string_schema(**extra: Any) -> WithJsonSchema:
+def string_schema(**extra: Any) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", **extra})
 
 
@@ -191,9 +193,9 @@ def _number_schema(lo: int, hi: int, pattern: str) -> WithJsonSchema:
     return WithJsonSchema({"anyOf": [number, {"type": "string", "pattern": pattern}]})
 
 
-Text = Annotated[str, BeforeValidator(_text), _string_schema(minLength=1)]
+Text = Annotated[str, BeforeValidator(text_value), string_schema(minLength=1)]
 PlainText = Annotated[
-    str, BeforeValidator(_plain_text), _string_schema(minLength=1, pattern=r"^[^<>]+$")
+    str, BeforeValidator(_plain_text), string_schema(minLength=1, pattern=r"^[^<>]+$")
 ]
 Slug = Annotated[
     str,
@@ -205,7 +207,7 @@ Slug = Annotated[
             "Bijvoorbeeld: specialist-hoogbegaafdheid.",
         )
     ),
-    _string_schema(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    string_schema(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
 ]
 AgreementId = Annotated[
     str,
@@ -217,7 +219,7 @@ AgreementId = Annotated[
             "Gebruik hoofdletters, een streepje en een nummer, bijvoorbeeld BO-01.",
         )
     ),
-    _string_schema(pattern=r"^[A-Z]{1,6}-\d{1,3}$"),
+    string_schema(pattern=r"^[A-Z]{1,6}-\d{1,3}$"),
 ]
 Vestigingscode = Annotated[
     str,
@@ -230,7 +232,7 @@ Vestigingscode = Annotated[
             "bijvoorbeeld 12AB00. U vindt hem op de site van DUO of de Inspectie.",
         )
     ),
-    _string_schema(pattern=r"^\d{2}[A-Z]{2}\d{2}$"),
+    string_schema(pattern=r"^\d{2}[A-Z]{2}\d{2}$"),
 ]
 Postcode = Annotated[
     str,
@@ -242,7 +244,7 @@ Postcode = Annotated[
             "Schrijf 4 cijfers en 2 hoofdletters, bijvoorbeeld 1941 AB.",
         )
     ),
-    _string_schema(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$"),
+    string_schema(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$"),
 ]
 Phone = Annotated[
     str,
@@ -254,15 +256,15 @@ Phone = Annotated[
             "Schrijf alleen cijfers, spaties en streepjes, bijvoorbeeld 0251 222 333.",
         )
     ),
-    _string_schema(pattern=r"^\+?[0-9][0-9 \-]{7,16}[0-9]$"),
+    string_schema(pattern=r"^\+?[0-9][0-9 \-]{7,16}[0-9]$"),
 ]
-Date = Annotated[date, BeforeValidator(_date), _string_schema(format="date")]
+Date = Annotated[date, BeforeValidator(_date), string_schema(format="date")]
 SchoolYear = Annotated[
-    str, BeforeValidator(_school_year), _string_schema(pattern=r"^[0-9]{4}-[0-9]{4}$")
+    str, BeforeValidator(_school_year), string_schema(pattern=r"^[0-9]{4}-[0-9]{4}$")
 ]
-Url = Annotated[str, BeforeValidator(_url), _string_schema(format="uri", pattern=f"^{_URL}$")]
+Url = Annotated[str, BeforeValidator(_url), string_schema(format="uri", pattern=f"^{_URL}$")]
 Email = Annotated[
-    str, BeforeValidator(_email), _string_schema(format="email", pattern=f"^{_EMAIL}$")
+    str, BeforeValidator(_email), string_schema(format="email", pattern=f"^{_EMAIL}$")
 ]
 # Editors read an unquoted 80 or true as a number or a boolean; our reader keeps it as text.
 Weight = Annotated[

@@ -1,37 +1,24 @@
 """The internal site (site-intern/): SWV dashboard, a gespreksrapport per school, and the same
 rolled up per kern and per bestuur. Plain HTML from Jinja templates in templates/intern/, SVG
-charts made here, the same Content-Security-Policy as the public site; published atomically.
+charts made here. build/intern.py checks it, sets the Content-Security-Policy and publishes it.
 """
 
 from __future__ import annotations
 
 import shutil
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from sop_builder.build.checks import find_third_party_requests, swap_into_place
-from sop_builder.build.csp import apply_policy
 from sop_builder.core.text import dutch_date
 from sop_builder.intern.charts import Bar, bar_chart
 from sop_builder.intern.stats import InternalFigures, SchoolRow, slugify, summarise
-from sop_builder.project import report
-from sop_builder.project.load import Project, load_project
+from sop_builder.project.load import Project
 from sop_builder.project.scoring import format_count, format_percentage
 
 ASSETS = ("intern.css",)
 ROBOTS = "User-agent: *\nDisallow: /\n"
-
-
-@dataclass
-class InternResult:
-    ok: bool
-    messages: list[str]
 
 
 def _environment(templates: Path) -> Environment:
@@ -219,50 +206,3 @@ def write_site(project: Project, templates: Path, target: Path) -> None:
     for asset in ASSETS:
         shutil.copyfile(templates / "intern" / asset, target / asset)
     (target / "robots.txt").write_text(ROBOTS, encoding="utf-8")
-
-
-def build_intern(
-    root: Path,
-    site_dir: Path | None = None,
-    today: date | None = None,
-    echo: Callable[[str], None] = print,
-    templates: Path | None = None,
-) -> InternResult:
-    """Build the internal site into ``site_dir`` (default root/site-intern), all or nothing."""
-    root = Path(root).resolve()
-    site_dir = Path(site_dir or root / "site-intern").resolve()
-    public = (root / "site").resolve()
-    if site_dir == public or public in site_dir.parents or site_dir in public.parents:
-        return InternResult(
-            False,
-            [
-                f"De interne site mag niet in of over de openbare site ({public}) komen. "
-                "Kies met --uit een andere map."
-            ],
-        )
-    project = load_project(root, today, internal=True)
-    if project.errors or project.config is None or project.evaluation is None:
-        echo(report.render(project, "text"))
-        return InternResult(
-            False, ["De interne site is niet gebouwd; de vorige versie blijft staan."]
-        )
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-bouw-", dir=site_dir.parent))
-    try:
-        built = work / "site"
-        built.mkdir()
-        write_site(project, templates or root / "templates", built)
-        errors = find_third_party_requests(built, None)
-        if errors:
-            return InternResult(False, [*errors, "De interne site is niet gebouwd."])
-        apply_policy(built)
-        swap_into_place(built, site_dir)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return InternResult(
-        True,
-        [
-            f"Interne site gebouwd in {site_dir}: dashboard en {len(project.schools)} gespreksrapporten. "
-            "Zet deze site alleen achter een inlog; zie docs/intern.md."
-        ],
-    )

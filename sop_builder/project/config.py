@@ -21,7 +21,9 @@ CONFIG_FILES: dict[str, type] = {
 }
 
 
-def _load_one(root: Path, name: str, model: type) -> tuple[Any, YamlTree | None, list[Issue]]:
+def load_config_file(
+    root: Path, name: str, model: type
+) -> tuple[Any, YamlTree | None, list[Issue]]:
     display = f"site_config/{name}"
     file = root / "site_config" / name
     if not file.is_file():
@@ -70,7 +72,7 @@ def duplicate_values(
     return issues
 
 
-def _duplicates(
+def duplicate_items(
     items: list[Any], key: str, tree: YamlTree, display: str, list_path: tuple[str, ...], what: str
 ) -> list[Issue]:
     """SOP501 for items of one list in ``tree`` that share the attribute ``key``."""
@@ -80,10 +82,10 @@ def _duplicates(
 
 def _check_norm(norm: Norm, tree: YamlTree) -> list[Issue]:
     display = "site_config/basisondersteuning.yaml"
-    issues = _duplicates(norm.themes, "id", tree, display, ("themas",), "Het thema")
-    issues += _duplicates(norm.aspects, "id", tree, display, ("aspecten",), "Het aspect")
-    issues += _duplicates(norm.agreements, "id", tree, display, ("afspraken",), "De afspraak")
-    issues += _duplicates(norm.scale, "code", tree, display, ("schaal",), "De score")
+    issues = duplicate_items(norm.themes, "id", tree, display, ("themas",), "Het thema")
+    issues += duplicate_items(norm.aspects, "id", tree, display, ("aspecten",), "Het aspect")
+    issues += duplicate_items(norm.agreements, "id", tree, display, ("afspraken",), "De afspraak")
+    issues += duplicate_items(norm.scale, "code", tree, display, ("schaal",), "De score")
     themes = {t.id for t in norm.themes}
     aspects = {a.id for a in norm.aspects}
     for index, agreement in enumerate(norm.agreements):
@@ -140,8 +142,8 @@ def _check_vocabularies(vocab: Vocabularies, tree: YamlTree) -> list[Issue]:
         ("externe_deskundigheid", vocab.external_expertise),
         ("extra_ondersteuning", vocab.extra_support),
     ):
-        issues += _duplicates(items, "id", tree, display, (alias,), "De keuze")
-    issues += _duplicates(vocab.needs, "id", tree, display, ("behoeften",), "De behoefte")
+        issues += duplicate_items(items, "id", tree, display, (alias,), "De keuze")
+    issues += duplicate_items(vocab.needs, "id", tree, display, ("behoeften",), "De behoefte")
     if vocab.needs:
         known = [n.id for n in vocab.needs]
         for alias, items in (
@@ -172,8 +174,10 @@ def _check_vocabularies(vocab: Vocabularies, tree: YamlTree) -> list[Issue]:
 
 def _check_swv(swv: SwvConfig, tree: YamlTree) -> list[Issue]:
     display = "site_config/swv.yaml"
-    issues = _duplicates(swv.kernen, "id", tree, display, ("kernen",), f"De {swv.grouping.label}")
-    issues += _duplicates(swv.targets, "from_year", tree, display, ("doelen",), "Het doel voor")
+    issues = duplicate_items(
+        swv.kernen, "id", tree, display, ("kernen",), f"De {swv.grouping.label}"
+    )
+    issues += duplicate_items(swv.targets, "from_year", tree, display, ("doelen",), "Het doel voor")
     if swv.target_for(swv.school_year) is None:
         pos = tree.pos(("doelen",))
         issues.append(
@@ -199,21 +203,23 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         "vocabularies.yaml": _check_vocabularies,
     }
     for name, model in CONFIG_FILES.items():
-        value, tree, found = _load_one(root, name, model)
+        value, tree, found = load_config_file(root, name, model)
         issues += found
         if value is not None and tree is not None:
             issues += checks[name](value, tree)
         values[name] = value
     glossary = None
     if (root / "site_config" / GLOSSARY_FILE).is_file():
-        glossary, tree, found = _load_one(root, GLOSSARY_FILE, Glossary)
+        glossary, tree, found = load_config_file(root, GLOSSARY_FILE, Glossary)
         issues += found
         if glossary is not None and tree is not None:
             display = f"site_config/{GLOSSARY_FILE}"
-            issues += _duplicates(glossary.terms, "term", tree, display, ("termen",), "Het woord")
+            issues += duplicate_items(
+                glossary.terms, "term", tree, display, ("termen",), "Het woord"
+            )
     webeditor = None
     if (root / "site_config" / WEBEDITOR_FILE).is_file():
-        webeditor, _, found = _load_one(root, WEBEDITOR_FILE, WebEditor)
+        webeditor, _, found = load_config_file(root, WEBEDITOR_FILE, WebEditor)
         issues += found
     if any(v is None for v in values.values()) or any(i.is_error for i in issues):
         return None, issues

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from sop_builder.core.issues import Issue, make_issue
-from sop_builder.project.config import _load_one
+from sop_builder.project.config import load_config_file
 from sop_builder.project.loading import SCHOOLS_DIR, school_folders
 from sop_builder.project.model import Schema
 
@@ -32,7 +32,7 @@ class Editors(Schema):
 
 def load_editors(root: Path) -> tuple[Editors | None, list[Issue]]:
     """Read and validate the editors file; unknown school folders are errors too."""
-    editors, tree, issues = _load_one(root, Path(EDITORS_FILE).name, Editors)
+    editors, tree, issues = load_config_file(root, Path(EDITORS_FILE).name, Editors)
     if editors is None or tree is None:
         return None, issues
     known = {folder.name for folder in school_folders(root)}

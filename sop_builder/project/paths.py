@@ -2,20 +2,60 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sop_builder.project.model import SwvConfig
 from sop_builder.project.offer.model import Offer
 
-# Pages the site always has besides school, kern and offer pages (see rendering.Renderer.pages).
 ADMIN_DIR = "admin"  # the web editor (editor/admin.py)
+GROUPING = "{grouping}"  # stands for the folder of the kern pages (see grouping_path)
+
+
+@dataclass(frozen=True)
+class FixedPage:
+    """A page every site has, in the order of the navigation.
+
+    ``template`` is None for a page that its own module renders (the kern overview, the offer);
+    ``title`` is None where the configuration gives it (the grouping's plural).
+    """
+
+    path: str  # address from the site root
+    source: str  # the page's source file for the site engine
+    template: str | None
+    title: str | None
+    group: str | None = None  # the navigation group it sits in
+
+
 FIXED_PAGES = (
-    "/",
-    "/scholen/",
-    "/basisondersteuning/",
-    "/zoeken/",
-    "/woordenlijst/",
-    "/over-passend-onderwijs/",
-    "/toegankelijkheid/",
-    "/privacy/",
+    FixedPage("/", "index.md", "home.md.j2", "Home"),
+    FixedPage("/scholen/", "scholen/index.md", "schools.md.j2", "Vind een school"),
+    FixedPage(f"/{GROUPING}/", f"{GROUPING}/index.md", None, None),
+    FixedPage(
+        "/basisondersteuning/",
+        "basisondersteuning.md",
+        "basisondersteuning.md.j2",
+        "Basisondersteuning",
+    ),
+    FixedPage("/aanbod/", "aanbod/index.md", None, "Aanbod"),
+    FixedPage("/zoeken/", "zoeken.md", "zoeken.md.j2", "Zoeken"),
+    FixedPage(
+        "/over-passend-onderwijs/",
+        "over-passend-onderwijs.md",
+        "over-passend-onderwijs.md.j2",
+        "Over passend onderwijs",
+        "Over deze site",
+    ),
+    FixedPage(
+        "/woordenlijst/", "woordenlijst.md", "woordenlijst.md.j2", "Woordenlijst", "Over deze site"
+    ),
+    FixedPage(
+        "/toegankelijkheid/",
+        "toegankelijkheid.md",
+        "toegankelijkheid.md.j2",
+        "Toegankelijkheid",
+        "Over deze site",
+    ),
+    FixedPage("/privacy/", "privacy.md", "privacy.md.j2", "Privacy", "Over deze site"),
 )
 
 

@@ -24,12 +24,12 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from sop_builder.core.fieldtypes import _fail, _string_schema, _text
+from sop_builder.core.fieldtypes import field_error, string_schema, text_value
 from sop_builder.core.issues import Issue, make_issue
 from sop_builder.core.yamlread import YamlTree
-from sop_builder.project.config import _load_one as load_config_file
+from sop_builder.project.config import load_config_file
 from sop_builder.project.model import Schema
-from sop_builder.project.paths import FIXED_PAGES
+from sop_builder.project.paths import FIXED_PAGES, GROUPING
 
 REDIRECTS_FILE = "doorverwijzingen.yaml"
 DISPLAY = f"site_config/{REDIRECTS_FILE}"
@@ -46,7 +46,7 @@ def _suggest_path(text: str) -> str:
 
 
 def _site_path(value: Any) -> str:
-    text = _text(value)
+    text = text_value(value)
     if not _SITE_PATH.fullmatch(text):
         suggestion = _suggest_path(text)
         hint = (
@@ -54,11 +54,11 @@ def _site_path(value: Any) -> str:
             if _SITE_PATH.fullmatch(suggestion) and suggestion != "/"
             else "Schrijf een pad binnen deze site, bijvoorbeeld /scholen/oude-naam/."
         )
-        raise _fail("SOP801", "'{value}' is geen pad binnen deze site.", hint, text)
+        raise field_error("SOP801", "'{value}' is geen pad binnen deze site.", hint, text)
     return text
 
 
-SitePath = Annotated[str, BeforeValidator(_site_path), _string_schema(pattern=r"^/")]
+SitePath = Annotated[str, BeforeValidator(_site_path), string_schema(pattern=r"^/")]
 
 
 class RedirectEntry(Schema):
@@ -88,7 +88,8 @@ def poster_path(slug: str) -> str:
 
 def site_pages(slugs: Iterable[str], extra: Iterable[str] = ()) -> set[str]:
     """The paths of the real pages of a site with these school slugs (plus ``extra``)."""
-    pages = set(FIXED_PAGES) | set(extra)
+    # The kern pages come in ``extra``: their folder depends on the configuration.
+    pages = {p.path for p in FIXED_PAGES if GROUPING not in p.path} | set(extra)
     for slug in slugs:
         pages |= {school_path(slug), poster_path(slug)}
     return pages

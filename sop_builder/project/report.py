@@ -13,7 +13,7 @@ from sop_builder.project.scoring import format_count, format_percentage
 FORMATS = ("text", "parsable", "json", "github", "gitlab")
 
 
-def _text(issues: list[Issue]) -> str:
+def text_report(issues: list[Issue]) -> str:
     lines: list[str] = []
     for path, group in groupby(issues, key=lambda i: i.path):
         lines.append(path)
@@ -164,7 +164,7 @@ def render(project: Project, fmt: str) -> str:
         return _github(project.issues)
     if fmt == "gitlab":
         return _gitlab(project.issues)
-    parts = [_text(project.issues), summary(project), "", compliance_table(project)]
+    parts = [text_report(project.issues), summary(project), "", compliance_table(project)]
     return "\n".join(p for p in parts if p is not None).rstrip() + "\n"
 
 

@@ -27,7 +27,7 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _kern_hint(given: str, config: SiteConfig) -> str:
+def kern_hint(given: str, config: SiteConfig) -> str:
     """'Bedoelt u …?' on the ids and on the names of the kernen, else the full list."""
     kernen = config.swv.kernen
     by_name = {k.name.lower(): k for k in kernen}
@@ -69,7 +69,7 @@ def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[
                 pos.line,
                 pos.column,
                 f"De {label} '{kern.strip()}' bestaat niet.",
-                _kern_hint(kern.strip(), config),
+                kern_hint(kern.strip(), config),
                 "kern",
             )
         )

@@ -1,12 +1,14 @@
 """The thin MkDocs glue: the only module that imports mkdocs.
 
 It asks the core for validated, rendered pages and hands them to MkDocs as generated files, so
-MkDocs never reads content/ itself. `mkdocs build` and `mkdocs serve` work through it.
+MkDocs never reads content/ itself. `mkdocs build` and `mkdocs serve` work through the plugin;
+`build_with_engine` and `serve` are how the rest of sop-builder runs the engine.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -20,31 +22,13 @@ from mkdocs.structure.pages import Page
 from sop_builder.project import report
 from sop_builder.project.load import Project, load_project
 from sop_builder.project.model import Glossary
-from sop_builder.project.paths import grouping_path
 from sop_builder.project.redirects import Redirect, school_path
 from sop_builder.site.glossary import explain_terms
-from sop_builder.site.poster import poster_pages
+from sop_builder.site.pages import navigation, public_pages
 from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
 from sop_builder.site.redirects import write_redirects
-from sop_builder.site.render import GeneratedPage, render_pages
+from sop_builder.site.render import GeneratedPage
 from sop_builder.site.search import index_site
-
-NAV = [
-    {"Home": "index.md"},
-    {"Vind een school": "scholen/index.md"},
-    {"Basisondersteuning": "basisondersteuning.md"},
-    {"Aanbod": "aanbod/index.md"},
-    {"Zoeken": "zoeken.md"},
-    {
-        "Over deze site": [
-            {"Over passend onderwijs": "over-passend-onderwijs.md"},
-            {"Woordenlijst": "woordenlijst.md"},
-            {"Toegankelijkheid": "toegankelijkheid.md"},
-            {"Privacy": "privacy.md"},
-        ]
-    },
-]
-
 
 GLOSSARY_PAGE = "woordenlijst.md"
 PIECE = 6  # characters of a name that are looked up at once
@@ -132,11 +116,8 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
             return config
         swv = project.config.swv
         config.site_name = swv.short_name
-        kernen = {swv.grouping.plural.capitalize(): f"{grouping_path(swv)}/index.md"}
-        config.nav = [*NAV[:2], kernen, *NAV[2:]]
-        templates = root / self.config.templates
-        self.pages = render_pages(project, templates, config.site_url)
-        self.pages += poster_pages(project, templates, config.site_url)
+        config.nav = navigation(swv)
+        self.pages = public_pages(project, root / self.config.templates, config.site_url)
         self.redirects = project.redirects
         self.titles = {school_path(s.slug): s.front.name for s in project.schools}
         self.glossary = project.config.glossary
@@ -174,3 +155,31 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         for page in self.pages:
             kept.append(File.generated(config, page.src_uri, content=page.content))
         return kept
+
+
+def build_with_engine(root: Path, out_dir: Path, project: Project) -> tuple[str | None, list[str]]:
+    """Run MkDocs (strict) on ``project``'s pages into ``out_dir``; return (site_url, errors)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out_dir), strict=True)
+    plugin = config.plugins["sop-builder"]
+    assert isinstance(plugin, SopBuilderPlugin)
+    plugin.preloaded = project
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        return None, [f"MkDocs kon de site niet bouwen: {exc}"]
+    finally:
+        config.plugins.on_shutdown()
+    return config.site_url, []
+
+
+def serve(root: Path, address: str) -> None:
+    """Serve the site on ``address`` and rebuild it whenever a source file changes."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=address)

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from sop_builder.project.model import Kern, School, SiteConfig, VocabularyEntry
 from sop_builder.project.scoring import Compliance
+from sop_builder.site.render import GeneratedPage, Renderer
 
 
 @dataclass(frozen=True)
@@ -111,3 +112,30 @@ def kern_overview(
     }
     missing = tuple(n.label for n in vocab.needs if own and n.id not in covered)
     return KernOverview(kern, own, groups, gaps, missing, _spread(own, compliance))
+
+
+def kern_pages(renderer: Renderer) -> list[GeneratedPage]:
+    """The overview of the kernen and a page per kern with its schools."""
+    project, config = renderer.project, renderer.config
+    folder = renderer.grouping_path
+    by_kern: dict[str, list[School]] = {}
+    for school in renderer.schools:
+        by_kern.setdefault(school.front.kern, []).append(school)
+    overviews = [
+        kern_overview(k, by_kern.get(k.id, []), config, project.compliance)
+        for k in config.swv.kernen
+    ]
+    pages = [
+        GeneratedPage(f"{folder}/index.md", renderer.render("kernen.md.j2", overviews=overviews))
+    ]
+    for overview in overviews:
+        codes = [s.front.vestigingscode for s in overview.schools]
+        content = renderer.render(
+            "kern.md.j2",
+            overview=overview,
+            entries=[renderer.entries[s.slug] for s in overview.schools],
+            compliance=project.compliance,
+            kern_pupils=project.pupils.totals(codes) if project.pupils else [],
+        )
+        pages.append(GeneratedPage(f"{folder}/{overview.kern.id}.md", content))
+    return pages

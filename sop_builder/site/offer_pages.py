@@ -1,26 +1,18 @@
-"""Render the pages of the SWV's offer (content/aanbod/) and its iCalendar feed.
-
-Called by rendering.Renderer; returns (src_uri, content) pairs so that this module does not
-import rendering (which imports it).
-"""
+"""Render the pages of the SWV's offer (content/aanbod/) and its iCalendar feed."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
 from sop_builder.project.offer.model import Offer, OfferItem
 from sop_builder.site.ical import FEED_PATH, TIMEZONE, workshops_calendar
+from sop_builder.site.render import GeneratedPage, Renderer
 from sop_builder.site.sanitize import school_html
 
-if TYPE_CHECKING:
-    from sop_builder.project.load import Project
-    from sop_builder.site.render import Renderer
-
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 # kind (folder) -> (template of the list, template of one item)
 TEMPLATES = {
     "netwerkgroepen": ("aanbod/netwerkgroepen.md.j2", "aanbod/netwerkgroep.md.j2"),
@@ -44,15 +36,6 @@ def feed_links(site_url: str | None) -> dict[str, str | None]:
     return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
 
 
-def stories_about(project: Project, slug: str) -> list[OfferItem]:
-    """The published stories that name school ``slug``, newest first.
-
-    Each story has ``.front.title``, ``.front.summary``, ``.front.published`` and ``.url``
-    (from the site root, e.g. 'aanbod/verhalen/samen-spelen-op-het-plein/').
-    """
-    return project.offer.stories_about(slug)
-
-
 def body_html(markdown: str) -> Markup:
     """The sanitised body; headings start at h3, because every body sits under an h2."""
     html = school_html(markdown)
@@ -70,16 +53,11 @@ def _items(offer: Offer, kind: str) -> tuple[OfferItem, ...]:
     }[kind]
 
 
-def offer_pages(renderer: Renderer) -> list[tuple[str, str | bytes]]:
+def offer_pages(renderer: Renderer) -> list[GeneratedPage]:
     """Every page of the offer, plus the feed of upcoming workshops."""
     project = renderer.project
     offer = project.offer
     today = project.today
-    renderer.env.filters.update(
-        weekday=lambda day: WEEKDAYS[day.weekday()],
-        clock=lambda moment: moment.strftime("%H:%M"),
-        label=offer.label,
-    )
     schools = {s.slug: s for s in project.schools}
     common: dict[str, Any] = {
         "offer": offer,
@@ -89,26 +67,17 @@ def offer_pages(renderer: Renderer) -> list[tuple[str, str | bytes]]:
         "local_datetime": local_datetime,
         "schools": schools,
     }
-    pages: list[tuple[str, str | bytes]] = [
-        ("aanbod/index.md", renderer._render("aanbod/index.md.j2", **common))
-    ]
+    pages = [GeneratedPage("aanbod/index.md", renderer.render("aanbod/index.md.j2", **common))]
     for kind, (list_template, item_template) in TEMPLATES.items():
         items = _items(offer, kind)
-        pages.append(
-            (f"aanbod/{kind}/index.md", renderer._render(list_template, items=items, **common))
-        )
+        listing = renderer.render(list_template, items=items, **common)
+        pages.append(GeneratedPage(f"aanbod/{kind}/index.md", listing))
         for item in items:
             body = body_html(item.markdown)
-            pages.append(
-                (
-                    f"aanbod/{kind}/{item.slug}.md",
-                    renderer._render(
-                        item_template, item=item, front=item.front, body=body, **common
-                    ),
-                )
+            content = renderer.render(
+                item_template, item=item, front=item.front, body=body, **common
             )
-    assert renderer.config is not None
-    pages.append(
-        (FEED_PATH, workshops_calendar(offer, renderer.config.swv, today, renderer.site_url))
-    )
+            pages.append(GeneratedPage(f"aanbod/{kind}/{item.slug}.md", content))
+    feed = workshops_calendar(offer, renderer.config.swv, today, renderer.site_url)
+    pages.append(GeneratedPage(FEED_PATH, feed))
     return pages

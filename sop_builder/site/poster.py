@@ -7,11 +7,9 @@ footer (address, date, QR code) is in templates/pages/school-print.md.j2.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from markupsafe import Markup
 
-from sop_builder.project.load import Project
 from sop_builder.project.redirects import poster_path, school_path
 from sop_builder.site.render import GeneratedPage, Renderer
 from sop_builder.site.sanitize import school_html
@@ -37,16 +35,13 @@ def limits_in_short(markdown_text: str) -> tuple[list[Markup], bool]:
     return [Markup(i) for i in items[:MAX_LIMITS]], len(items) > MAX_LIMITS
 
 
-def poster_pages(
-    project: Project, templates: Path, site_url: str | None = None
-) -> list[GeneratedPage]:
+def poster_pages(renderer: Renderer) -> list[GeneratedPage]:
     """A poster page at /scholen/<slug>/poster/ for every school."""
-    renderer = Renderer(project, templates, site_url)
     pages = []
     for school in renderer.schools:
         grenzen = school.section("grenzen")
         limits, more = limits_in_short(grenzen.markdown if grenzen else "")
-        content = renderer._render(
+        content = renderer.render(
             "poster.md.j2",
             **renderer.school_context(school, sections=False),  # the poster shows no texts
             limits=limits,

@@ -23,7 +23,7 @@ from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issu
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_markdown_file
 from sop_builder.core.yamlread import YamlTree
-from sop_builder.project.config import _duplicates, _load_one
+from sop_builder.project.config import duplicate_items, load_config_file
 from sop_builder.project.loading import SLUG
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.model import (
@@ -37,7 +37,7 @@ from sop_builder.project.offer.model import (
 )
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.sections import strip_comments
-from sop_builder.project.validation import _kern_hint as kern_hint
+from sop_builder.project.validation import kern_hint as kern_hint
 
 OFFER_DIR = Path("content/aanbod")
 OFFER_CONFIG = "aanbod.yaml"
@@ -233,13 +233,13 @@ def load_item(
 
 def load_vocabularies(root: Path) -> tuple[OfferVocabularies | None, list[Issue]]:
     """Read site_config/aanbod.yaml: the audiences and kinds of the offer."""
-    value, tree, issues = _load_one(root, OFFER_CONFIG, OfferVocabularies)
+    value, tree, issues = load_config_file(root, OFFER_CONFIG, OfferVocabularies)
     if value is not None and tree is not None:
         display = f"site_config/{OFFER_CONFIG}"
-        issues += _duplicates(
+        issues += duplicate_items(
             value.audiences, "id", tree, display, ("doelgroepen",), "De doelgroep"
         )
-        issues += _duplicates(value.kinds, "id", tree, display, ("soorten",), "De soort")
+        issues += duplicate_items(value.kinds, "id", tree, display, ("soorten",), "De soort")
     return value, issues
 
 

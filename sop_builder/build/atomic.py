@@ -1,0 +1,56 @@
+"""All or nothing: build a site into a temporary folder beside its place, check it, swap it in.
+
+Both builds (the public and the internal site) go through `build_atomically`, so a failed build
+always leaves the previous site byte for byte as it was and no temporary folder behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class BuildResult:
+    """Whether a build was published, and what to tell the person who started it."""
+
+    ok: bool
+    messages: list[str] = field(default_factory=list)
+
+
+def build_atomically(site_dir: Path, make: Callable[[Path], list[str]]) -> list[str]:
+    """Let ``make`` write and check a site in an empty folder; publish it at ``site_dir``.
+
+    ``make`` returns the problems it found; with any problem nothing is published and the
+    problems are returned.
+    """
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-bouw-", dir=site_dir.parent))
+    try:
+        built = work / "site"
+        errors = make(built)
+        if not errors:
+            swap_into_place(built, site_dir)
+        return errors
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def swap_into_place(built: Path, target: Path) -> None:
+    """Replace ``target`` by ``built`` with two renames; the old site is removed afterwards."""
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    try:
+        built.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
+    if old.exists():
+        shutil.rmtree(old)

@@ -1,0 +1,60 @@
+"""Build the internal site (site-intern/): validate, render, check, publish atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from sop_builder.build.atomic import BuildResult, build_atomically
+from sop_builder.build.checks import find_third_party_requests
+from sop_builder.build.csp import apply_policy
+from sop_builder.intern.site import write_site
+from sop_builder.project import report
+from sop_builder.project.load import load_project
+
+
+def build_intern(
+    root: Path,
+    site_dir: Path | None = None,
+    today: date | None = None,
+    echo: Callable[[str], None] = print,
+    templates: Path | None = None,
+) -> BuildResult:
+    """Build the internal site into ``site_dir`` (default root/site-intern), all or nothing."""
+    root = Path(root).resolve()
+    site_dir = Path(site_dir or root / "site-intern").resolve()
+    public = (root / "site").resolve()
+    if site_dir == public or public in site_dir.parents or site_dir in public.parents:
+        return BuildResult(
+            False,
+            [
+                f"De interne site mag niet in of over de openbare site ({public}) komen. "
+                "Kies met --uit een andere map."
+            ],
+        )
+    project = load_project(root, today, internal=True)
+    if project.errors or project.config is None or project.evaluation is None:
+        echo(report.render(project, "text"))
+        return BuildResult(
+            False, ["De interne site is niet gebouwd; de vorige versie blijft staan."]
+        )
+
+    def make(built: Path) -> list[str]:
+        built.mkdir()
+        write_site(project, templates or root / "templates", built)
+        errors = find_third_party_requests(built, None)
+        if not errors:
+            apply_policy(built)
+        return errors
+
+    errors = build_atomically(site_dir, make)
+    if errors:
+        return BuildResult(False, [*errors, "De interne site is niet gebouwd."])
+    return BuildResult(
+        True,
+        [
+            f"Interne site gebouwd in {site_dir}: dashboard en {len(project.schools)} gespreksrapporten. "
+            "Zet deze site alleen achter een inlog; zie docs/intern.md."
+        ],
+    )
