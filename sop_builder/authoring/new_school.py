@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -50,7 +51,7 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
-def _type_error(kind: object, value: str) -> str:
+def _type_error(kind: Any, value: str) -> str:
     try:
         TypeAdapter(kind).validate_python(value)
     except ValidationError as exc:

@@ -53,6 +53,15 @@ def policy(hashes: list[str], wasm: bool = False) -> str:
     )
 
 
+_CHARSET = re.compile(r"(<meta charset=[^>]*>)", re.IGNORECASE)
+
+
+def _with_meta(html: str, meta: str) -> str:
+    """``html`` with ``meta`` right after its charset tag (else at the start of the head)."""
+    html, count = _CHARSET.subn(lambda m: m.group(1) + "\n    " + meta, html, count=1)
+    return html if count else html.replace("<head>", "<head>\n    " + meta, 1)
+
+
 def apply_policy(site: Path) -> None:
     """Add the policy as a meta tag to every page and write a `_headers` file for hosts that
     read one (Netlify, Cloudflare Pages), with frame-ancestors that a meta tag cannot carry."""
@@ -65,16 +74,7 @@ def apply_policy(site: Path) -> None:
         all_hashes.update(hashes)
         wasm = "pagefind" in html
         meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, wasm)}">'
-        html, count = re.subn(
-            r"(<meta charset=[^>]*>)",
-            lambda m, tag=meta: m.group(1) + "\n    " + tag,
-            html,
-            count=1,
-            flags=re.IGNORECASE,
-        )
-        if count == 0:
-            html = html.replace("<head>", "<head>\n    " + meta, 1)
-        page.write_text(html, encoding="utf-8")
+        page.write_text(_with_meta(html, meta), encoding="utf-8")
     header = policy(sorted(all_hashes), wasm=True) + "; frame-ancestors 'none'"
     (site / HEADERS_FILE).write_text(
         "/*\n"

@@ -23,12 +23,13 @@ def _write_web_editor(
     from sop_builder.editor.admin import write_admin
     from sop_builder.editor.assets import AssetsUnavailable, is_cached
 
-    if project.config.webeditor is None:
+    config = project.config
+    if config is None or config.webeditor is None:
         return []
     if not is_cached():
         echo("De webeditor (Decap CMS, 6 MB) wordt eenmalig gedownload van registry.npmjs.org.\n")
     try:
-        write_admin(site, project.config, project.root, site_url)
+        write_admin(site, config, project.root, site_url)
     except AssetsUnavailable as exc:
         return [
             f"De webeditor (admin/) kon niet worden gemaakt: {exc} Bouwt u zonder internet? "

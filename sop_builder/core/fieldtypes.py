@@ -7,11 +7,12 @@ message is the Dutch text; ``hint`` in the context says how to fix it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from datetime import date
 from fractions import Fraction
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, JsonValue, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
@@ -289,10 +290,20 @@ YesNo = Annotated[
 ]
 
 
+def x_labels(labels: Mapping[str, str]) -> dict[str, JsonValue]:
+    """The Dutch labels of a field's allowed values, for the JSON Schema (``x-labels``)."""
+    shown: dict[str, JsonValue] = dict(labels)
+    return {"x-labels": shown}
+
+
 def optional(kind: Any) -> Any:
     """An optional field of type ``kind``: absent or empty means 'not filled in'."""
     core = kind.__origin__
-    check = next(m.func for m in kind.__metadata__ if isinstance(m, BeforeValidator))
+    # Every field type here validates with a one-argument function.
+    check = cast(
+        Callable[[Any], Any],
+        next(m.func for m in kind.__metadata__ if isinstance(m, BeforeValidator)),
+    )
     schema = next(m for m in kind.__metadata__ if isinstance(m, WithJsonSchema))
 
     def check_optional(value: Any) -> Any:
@@ -305,3 +316,24 @@ def optional(kind: Any) -> Any:
         WithJsonSchema({"anyOf": [schema.json_schema, {"type": "null"}]}),
         Field(default=None),
     ]
+
+
+# Optional fields: absent or empty is None. The type checker sees what such a field holds.
+if TYPE_CHECKING:
+    OptionalText = str | None
+    OptionalPlainText = str | None
+    OptionalEmail = str | None
+    OptionalPhone = str | None
+    OptionalUrl = str | None
+    OptionalDate = date | None
+    OptionalPositiveInt = int | None
+    OptionalWeight = Fraction | None
+else:
+    OptionalText = optional(Text)
+    OptionalPlainText = optional(PlainText)
+    OptionalEmail = optional(Email)
+    OptionalPhone = optional(Phone)
+    OptionalUrl = optional(Url)
+    OptionalDate = optional(Date)
+    OptionalPositiveInt = optional(PositiveInt)
+    OptionalWeight = optional(Weight)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -102,7 +103,7 @@ def _literal_values(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 
 
 def translate(
-    error: dict[str, Any],
+    error: Mapping[str, Any],
     model: type[BaseModel],
     tree: YamlTree,
     path: str,
@@ -193,7 +194,7 @@ def translate(
     )
 
 
-def _near_misses(errors: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+def _near_misses(errors: Sequence[Mapping[str, Any]]) -> set[tuple[Any, ...]]:
     """Missing fields for which an unknown key nearby looks like a typo of that field."""
     unknown: dict[tuple[Any, ...], list[str]] = {}
     for error in errors:

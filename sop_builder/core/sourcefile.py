@@ -114,7 +114,8 @@ def read_text(file: Path, display: str) -> tuple[str | None, list[Issue]]:
 def _top_level_mapping(tree: YamlTree, display: str, what: str) -> list[Issue]:
     if isinstance(tree.data, dict):
         return []
-    kind = {list: "een lijst", str: "losse tekst"}.get(type(tree.data), "leeg")
+    kinds: dict[type, str] = {list: "een lijst", str: "losse tekst"}
+    kind = kinds.get(type(tree.data), "leeg")
     pos = tree.pos(())
     return [
         make_issue(

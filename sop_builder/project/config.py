@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -197,7 +198,7 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
     """Load all of site_config/; return the config (None if unusable) and every issue."""
     values: dict[str, Any] = {}
     issues: list[Issue] = []
-    checks = {
+    checks: dict[str, Callable[[Any, YamlTree], list[Issue]]] = {
         "swv.yaml": _check_swv,
         "basisondersteuning.yaml": _check_norm,
         "vocabularies.yaml": _check_vocabularies,

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from sop_builder.core.fieldtypes import PlainText, Url, optional
+from sop_builder.core.fieldtypes import OptionalPlainText, OptionalUrl, PlainText, x_labels
 from sop_builder.project.model import Schema
 
 WEBEDITOR_FILE = "webeditor.yaml"
@@ -25,12 +25,12 @@ class EditorBackend(Schema):
     """The Git host of the content repository, in Decap CMS's terms."""
 
     name: Literal["github", "gitlab", "gitea", "git-gateway"] = Field(
-        alias="naam", json_schema_extra={"x-labels": BACKEND_LABELS}
+        alias="naam", json_schema_extra=x_labels(BACKEND_LABELS)
     )
-    repo: optional(PlainText) = Field(None, alias="repository")
+    repo: OptionalPlainText = Field(None, alias="repository")
     branch: PlainText = Field("main", alias="branch")
-    base_url: optional(Url) = Field(None, alias="inlogserver")
-    api_root: optional(Url) = Field(None, alias="api")
+    base_url: OptionalUrl = Field(None, alias="inlogserver")
+    api_root: OptionalUrl = Field(None, alias="api")
 
 
 WORKFLOW_LABELS = {
@@ -44,6 +44,6 @@ class WebEditor(Schema):
 
     backend: EditorBackend = Field(alias="opslag")
     workflow: Literal["ter-beoordeling", "direct"] = Field(
-        "ter-beoordeling", alias="werkwijze", json_schema_extra={"x-labels": WORKFLOW_LABELS}
+        "ter-beoordeling", alias="werkwijze", json_schema_extra=x_labels(WORKFLOW_LABELS)
     )
-    title: optional(PlainText) = Field(None, alias="titel")
+    title: OptionalPlainText = Field(None, alias="titel")

@@ -17,8 +17,14 @@ from sop_builder.core.fieldtypes import (
     AgreementId,
     Date,
     Email,
+    OptionalDate,
+    OptionalEmail,
+    OptionalPhone,
+    OptionalPlainText,
+    OptionalText,
+    OptionalUrl,
+    OptionalWeight,
     Percentage,
-    Phone,
     PlainText,
     PositiveInt,
     Postcode,
@@ -27,9 +33,8 @@ from sop_builder.core.fieldtypes import (
     Text,
     Url,
     Vestigingscode,
-    Weight,
     YesNo,
-    optional,
+    x_labels,
 )
 
 
@@ -45,9 +50,9 @@ class Schema(BaseModel):
 
 
 class SwvContact(Schema):
-    email: optional(Email) = Field(None, alias="email")
-    phone: optional(Phone) = Field(None, alias="telefoon")
-    address: optional(Text) = Field(None, alias="adres")
+    email: OptionalEmail = Field(None, alias="email")
+    phone: OptionalPhone = Field(None, alias="telefoon")
+    address: OptionalText = Field(None, alias="adres")
 
 
 class SupportPoint(Schema):
@@ -55,9 +60,9 @@ class SupportPoint(Schema):
 
     name: PlainText = Field(alias="naam")
     description: Text = Field(alias="omschrijving")
-    phone: optional(Phone) = Field(None, alias="telefoon")
-    email: optional(Email) = Field(None, alias="email")
-    website: optional(Url) = Field(None, alias="website")
+    phone: OptionalPhone = Field(None, alias="telefoon")
+    email: OptionalEmail = Field(None, alias="email")
+    website: OptionalUrl = Field(None, alias="website")
 
 
 class Grouping(Schema):
@@ -90,8 +95,8 @@ class Accessibility(Schema):
         },
     )
     statement_date: Date = Field(alias="datum_verklaring")
-    last_check: optional(Date) = Field(None, alias="laatste_onderzoek")
-    checked_by: optional(PlainText) = Field(None, alias="onderzocht_door")
+    last_check: OptionalDate = Field(None, alias="laatste_onderzoek")
+    checked_by: OptionalPlainText = Field(None, alias="onderzocht_door")
     known_problems: list[Text] = Field(default_factory=list, alias="bekende_problemen")
     email: Email = Field(alias="email")
     response_days: PositiveInt = Field(5, alias="reactietermijn_dagen")
@@ -101,13 +106,13 @@ class Privacy(Schema):
     """Who is responsible for personal data and whom to ask."""
 
     officer_email: Email = Field(alias="email_functionaris")
-    host: optional(PlainText) = Field(None, alias="hosting")
+    host: OptionalPlainText = Field(None, alias="hosting")
 
 
 class SwvConfig(Schema):
     name: PlainText = Field(alias="naam")
     short_name: PlainText = Field(alias="korte_naam")
-    region_code: optional(PlainText) = Field(None, alias="regiocode")
+    region_code: OptionalPlainText = Field(None, alias="regiocode")
     website: Url = Field(alias="website")
     contact: SwvContact = Field(alias="contact")
     support_point: SupportPoint = Field(alias="steunpunt")
@@ -147,7 +152,7 @@ class Aspect(Schema):
 class ScaleLevel(Schema):
     code: Slug = Field(alias="code")
     label: PlainText = Field(alias="label")
-    weight: optional(Weight) = Field(None, alias="gewicht")
+    weight: OptionalWeight = Field(None, alias="gewicht")
     not_applicable: YesNo = Field(False, alias="nvt")
 
 
@@ -168,7 +173,7 @@ class Agreement(Schema):
 class Norm(Schema):
     version: PlainText = Field(alias="versie")
     name: PlainText = Field(alias="naam")
-    adopted: optional(Date) = Field(None, alias="vastgesteld")
+    adopted: OptionalDate = Field(None, alias="vastgesteld")
     aspects: list[Aspect] = Field(alias="aspecten", min_length=1)
     scale: list[ScaleLevel] = Field(alias="schaal", min_length=2)
     not_applicable_allowed: YesNo = Field(False, alias="nvt_toegestaan")
@@ -244,8 +249,8 @@ class Address(Schema):
 class ContactPerson(Schema):
     role: PlainText = Field(alias="rol")
     name: PlainText = Field(alias="naam")
-    email: optional(Email) = Field(None, alias="email")
-    phone: optional(Phone) = Field(None, alias="telefoon")
+    email: OptionalEmail = Field(None, alias="email")
+    phone: OptionalPhone = Field(None, alias="telefoon")
 
 
 class SopFrontMatter(Schema):
@@ -257,20 +262,20 @@ class SopFrontMatter(Schema):
     # Choices from site_config are plain text here; validation.py checks them against the
     # configuration, so that it can say "bedoelt u …?" with the real options.
     kern: PlainText = Field(alias="kern")
-    type: SchoolType = Field(alias="type", json_schema_extra={"x-labels": SCHOOL_TYPE_CODES})
+    type: SchoolType = Field(alias="type", json_schema_extra=x_labels(SCHOOL_TYPE_CODES))
     address: Address = Field(alias="adres")
     website: Url = Field(alias="website")
-    email: optional(Email) = Field(None, alias="email")
-    phone: optional(Phone) = Field(None, alias="telefoon")
+    email: OptionalEmail = Field(None, alias="email")
+    phone: OptionalPhone = Field(None, alias="telefoon")
     contacts: list[ContactPerson] = Field(alias="contactpersonen", min_length=1)
     adopted_by_board: Date = Field(alias="vastgesteld_door_bestuur")
-    discussed_with_mr: optional(Date) = Field(None, alias="besproken_met_mr")
+    discussed_with_mr: OptionalDate = Field(None, alias="besproken_met_mr")
     valid_until: Date = Field(alias="geldig_tot")
     updated: Date = Field(alias="bijgewerkt")
     internal_expertise: list[PlainText] = Field(default_factory=list, alias="interne_expertise")
     external_expertise: list[PlainText] = Field(default_factory=list, alias="externe_deskundigheid")
     extra_support: list[PlainText] = Field(default_factory=list, alias="extra_ondersteuning")
-    internal_note: optional(Text) = Field(None, alias="interne_notitie")
+    internal_note: OptionalText = Field(None, alias="interne_notitie")
 
 
 # --- content/schools/<slug>/zelfevaluatie-<jaar>.yaml ---------------------------------------
@@ -282,7 +287,7 @@ def _empty_mapping(value: Any) -> Any:
 
 class ScoreEntry(Schema):
     score: PlainText = Field(alias="score")
-    explanation: optional(Text) = Field(None, alias="toelichting")
+    explanation: OptionalText = Field(None, alias="toelichting")
 
 
 class AssessmentFile(Schema):
@@ -304,7 +309,7 @@ class GlossaryTerm(Schema):
 
     term: PlainText = Field(alias="term")
     explanation: Text = Field(alias="uitleg")
-    plainer: optional(PlainText) = Field(None, alias="eenvoudiger")
+    plainer: OptionalPlainText = Field(None, alias="eenvoudiger")
     variants: list[PlainText] = Field(default_factory=list, alias="varianten")
 
     @property

@@ -66,7 +66,8 @@ def _units(body: str, body_line: int) -> Iterator[list[tuple[int, str]]]:
 def sentences(body: str, body_line: int) -> Iterator[Sentence]:
     """Every sentence of the text for parents, with the line and column where it starts."""
     for unit in _units(body, body_line):
-        text, places = "", []
+        text = ""
+        places: list[tuple[int, int]] = []
         for line_no, line in unit:
             clean = _MARKUP.sub(_blank, _LINK_TARGET.sub(_blank, line))
             clean = _ITEM.sub(_blank, clean) if not places else clean

@@ -221,7 +221,7 @@ def _check_assessment(
             )
             continue
         level = norm.level(entry.score)
-        score_path = ("scores", agreement_id)
+        score_path: tuple[str, ...] = ("scores", agreement_id)
         if isinstance(loaded.model.scores[agreement_id], dict):
             score_path = (*score_path, "score")
         pos = loaded.tree.value_pos(score_path)

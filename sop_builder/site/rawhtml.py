@@ -62,7 +62,9 @@ def stash_html_blocks(text: str) -> tuple[str, list[str]]:
     if _MARKER in text or _NORMALISED.search(text):
         return text, []  # Markdown would change where its blank lines are: leave it all to it
     body = text.rstrip("\n")
-    chunks, out, blocks = body.split("\n\n"), [], []
+    chunks = body.split("\n\n")
+    out: list[str] = []
+    blocks: list[str] = []
     index = 0
     while index < len(chunks):
         chunk = chunks[index]

@@ -11,7 +11,17 @@ from typing import Any
 
 from pydantic import Field
 
-from sop_builder.core.fieldtypes import Date, PlainText, SchoolYear, Slug, Text, YesNo, optional
+from sop_builder.core.fieldtypes import (
+    Date,
+    OptionalDate,
+    OptionalPlainText,
+    OptionalText,
+    PlainText,
+    SchoolYear,
+    Slug,
+    Text,
+    YesNo,
+)
 from sop_builder.project.model import Schema, SchoolType
 
 # --- site_config/jaardoelen/<schooljaar>.yaml -----------------------------------------------
@@ -35,7 +45,7 @@ class GoalGroup(Schema):
 
     id: PlainText = Field(alias="id")
     title: PlainText = Field(alias="titel")
-    description: optional(Text) = Field(None, alias="omschrijving")
+    description: OptionalText = Field(None, alias="omschrijving")
     goals: list[Goal] = Field(alias="doelen", min_length=1)
 
 
@@ -62,7 +72,7 @@ class YearGoals(Schema):
 class Dimension(Schema):
     id: Slug = Field(alias="id")
     label: PlainText = Field(alias="label")
-    description: optional(Text) = Field(None, alias="omschrijving")
+    description: OptionalText = Field(None, alias="omschrijving")
 
 
 class FrameworkLevel(Schema):
@@ -97,8 +107,8 @@ class FrameworkFile(Schema):
 
 class GoalEvaluation(Schema):
     status: PlainText = Field(alias="status")
-    steps: optional(Text) = Field(None, alias="stappen")
-    remark: optional(Text) = Field(None, alias="opmerking")
+    steps: OptionalText = Field(None, alias="stappen")
+    remark: OptionalText = Field(None, alias="opmerking")
     consultant_hours: YesNo = Field(False, alias="uren_consulent")
 
 
@@ -106,15 +116,15 @@ class EvaluationFile(Schema):
     """The yearly evaluation conversation of a school with the SWV."""
 
     school_year: SchoolYear = Field(alias="schooljaar")
-    conversation_on: optional(Date) = Field(None, alias="gesprek_op")
+    conversation_on: OptionalDate = Field(None, alias="gesprek_op")
     aims: list[Text] = Field(default_factory=list, alias="doel_gesprek")
     goals: dict[str, GoalEvaluation] = Field(default_factory=dict, alias="doelen")
     priorities: list[Text] = Field(default_factory=list, alias="speerpunten")
     agreements_next_year: list[Text] = Field(default_factory=list, alias="afspraken_volgend_jaar")
-    report_by: optional(PlainText) = Field(None, alias="verslag_door")
+    report_by: OptionalPlainText = Field(None, alias="verslag_door")
     report_in_sop: YesNo = Field(False, alias="verslag_bij_sop")
     # The only public field: shown on the school's page.
-    public_summary: optional(Text) = Field(None, alias="openbare_samenvatting")
+    public_summary: OptionalText = Field(None, alias="openbare_samenvatting")
 
 
 PUBLIC_EVALUATION_FIELDS = frozenset({"public_summary"})
@@ -129,5 +139,5 @@ class FrameworkAssessmentFile(Schema):
     school_year: SchoolYear = Field(alias="schooljaar")
     filled_in_on: Date = Field(alias="ingevuld_op")
     filled_in_by: PlainText = Field(alias="ingevuld_door")
-    remark: optional(Text) = Field(None, alias="opmerking")
+    remark: OptionalText = Field(None, alias="opmerking")
     scores: dict[str, Any] = Field(alias="scores")

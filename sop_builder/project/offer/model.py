@@ -16,14 +16,14 @@ from pydantic_core import PydanticCustomError
 
 from sop_builder.core.fieldtypes import (
     Date,
-    Email,
-    Phone,
+    OptionalEmail,
+    OptionalPhone,
+    OptionalPlainText,
+    OptionalPositiveInt,
+    OptionalText,
+    OptionalUrl,
     PlainText,
-    PositiveInt,
     Slug,
-    Text,
-    Url,
-    optional,
 )
 from sop_builder.project.model import Schema
 
@@ -76,7 +76,7 @@ class OfferFrontMatter(Schema):
 
     title: PlainText = Field(alias="titel")
     summary: PlainText = Field(alias="samenvatting")
-    internal_note: optional(Text) = Field(None, alias="interne_notitie")
+    internal_note: OptionalText = Field(None, alias="interne_notitie")
 
 
 class ForAudiences(OfferFrontMatter):
@@ -88,20 +88,20 @@ class ForAudiences(OfferFrontMatter):
 class NetworkFrontMatter(ForAudiences):
     """A network group (netwerkgroep), e.g. the IB network of one kern."""
 
-    kern: optional(PlainText) = Field(None, alias="kern")
+    kern: OptionalPlainText = Field(None, alias="kern")
     when: PlainText = Field(alias="wanneer")
-    place: optional(PlainText) = Field(None, alias="plaats")
-    email: optional(Email) = Field(None, alias="email")
-    registration: optional(Url) = Field(None, alias="aanmelden")
+    place: OptionalPlainText = Field(None, alias="plaats")
+    email: OptionalEmail = Field(None, alias="email")
+    registration: OptionalUrl = Field(None, alias="aanmelden")
 
 
 class CentreFrontMatter(ForAudiences):
     """An expertise centre (expertisecentrum) that schools can ask for advice."""
 
     place: PlainText = Field(alias="plaats")
-    email: optional(Email) = Field(None, alias="email")
-    phone: optional(Phone) = Field(None, alias="telefoon")
-    website: optional(Url) = Field(None, alias="website")
+    email: OptionalEmail = Field(None, alias="email")
+    phone: OptionalPhone = Field(None, alias="telefoon")
+    website: OptionalUrl = Field(None, alias="website")
 
 
 class WorkshopFrontMatter(ForAudiences):
@@ -112,8 +112,8 @@ class WorkshopFrontMatter(ForAudiences):
     start: Time = Field(alias="begin")
     end: Time = Field(alias="einde")
     place: PlainText = Field(alias="plaats")
-    registration: optional(Url) = Field(None, alias="aanmelden")
-    places: optional(PositiveInt) = Field(None, alias="plaatsen")
+    registration: OptionalUrl = Field(None, alias="aanmelden")
+    places: OptionalPositiveInt = Field(None, alias="plaatsen")
 
 
 class StoryFrontMatter(OfferFrontMatter):
