@@ -1,4 +1,4 @@
-"""Commands for people who edit: new-school, schema, install-hook, codeowners, check-owners."""
+"""Commands for people who edit: new-school, schema, install-hook, codeowners, check-owners, migreer."""
 
 from __future__ import annotations
 
@@ -248,7 +248,42 @@ def keep_comments_command(root: Path, basis: str) -> None:
         click.echo("Niets te doen: de uitleg en opmaak staan er nog.")
 
 
+@click.command("migreer")
+@ROOT_OPTION
+@click.option("--proef", is_flag=True, help="Laat alleen zien wat er zou veranderen.")
+def migrate_command(root: Path, proef: bool) -> None:
+    """Zet de bestanden om naar het formaat van deze versie (uitleg blijft staan)."""
+    from sop_builder.authoring.migrate import migrate
+    from sop_builder.authoring.migrations import STEPS
+    from sop_builder.project import report
+
+    result = migrate(root, STEPS, dry_run=proef)
+    if result.issues:
+        click.echo(report.text_report(result.issues), err=True)
+    for message in result.messages:
+        click.echo(message, err=not result.ok)
+    if not result.ok:
+        sys.exit(1)
+    if result.old_version == result.new_version:
+        return
+    click.echo(f"Formaat {result.old_version} → {result.new_version}:")
+    for change in result.changes:
+        click.echo(f"  {change.kind}: {change.path} — {change.summary}")
+    if proef:
+        click.echo(
+            "Dit was een proef: er is niets veranderd. Draai het zonder --proef om om te zetten."
+        )
+    else:
+        count = len({c.path for c in result.changes})
+        click.echo(
+            f"Klaar: {count} {'bestand' if count == 1 else 'bestanden'} aangepast. "
+            "Lees docs/formaatwijzigingen.md voor wat u nog zelf moet doen, "
+            "en draai daarna 'sop-builder check'."
+        )
+
+
 COMMANDS = [
+    migrate_command,
     new_school,
     schema,
     install_hook,

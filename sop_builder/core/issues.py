@@ -119,6 +119,8 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "SOP503": (Severity.ERROR, "configuration file missing"),
     "SOP504": (Severity.ERROR, "invalid scale"),
     "SOP505": (Severity.ERROR, "no target for the current school year"),
+    "SOP506": (Severity.ERROR, "project files have an older format (run migreer)"),
+    "SOP507": (Severity.ERROR, "project files have a newer format than this version reads"),
     "SOP801": (Severity.ERROR, "redirect path is not a path of this site"),
     "SOP802": (Severity.ERROR, "redirect would replace a real page or short link"),
     "SOP803": (Severity.ERROR, "redirect target is not a page of the site"),

@@ -113,6 +113,11 @@ def merge(old: Any, new: Any) -> Any:
     return _new_node(new)
 
 
+def load(text: str) -> Any:
+    """Round-trip nodes of a YAML text (every scalar text), to change and `dump` again."""
+    return round_trip_yaml().load(text)
+
+
 def dump(node: Any) -> str:
     out = io.StringIO()
     round_trip_yaml().dump(node, out)

@@ -14,6 +14,10 @@ from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.editor_settings import WEBEDITOR_FILE, WebEditor
 from sop_builder.project.model import Glossary, Norm, SiteConfig, SwvConfig, Vocabularies
 
+# The format of the project's files that this version reads; `sop-builder migreer` brings older
+# projects here (authoring/migrate.py, docs/formaatwijzigingen.md).
+FORMAT_VERSION = 2
+SWV_FILE = "site_config/swv.yaml"
 GLOSSARY_FILE = "woordenlijst.yaml"  # optional
 CONFIG_FILES: dict[str, type] = {
     "swv.yaml": SwvConfig,
@@ -194,8 +198,61 @@ def _check_swv(swv: SwvConfig, tree: YamlTree) -> list[Issue]:
     return issues
 
 
+def format_version_of(root: Path) -> tuple[int | None, list[Issue]]:
+    """The project's `formaatversie` (1 when swv.yaml has none), or None when it cannot be read."""
+    tree, issues = read_yaml_file(root / SWV_FILE, SWV_FILE)
+    if tree is None:
+        return None, issues
+    raw = tree.data.get("formaatversie", "1")
+    if not isinstance(raw, str) or not raw.strip().isdigit():
+        pos = tree.value_pos(("formaatversie",))
+        return None, [
+            make_issue(
+                "SOP112",
+                SWV_FILE,
+                pos.line,
+                pos.column,
+                f"'{raw}' is geen formaatversie.",
+                f"Schrijf een geheel getal, bijvoorbeeld formaatversie: {FORMAT_VERSION}.",
+            )
+        ]
+    return int(raw), []
+
+
+def _format_issue(root: Path, version: int) -> Issue:
+    tree, _ = read_yaml_file(root / SWV_FILE, SWV_FILE)
+    pos = tree.key_pos(("formaatversie",)) if tree is not None else None
+    line, column = (pos.line, pos.column) if pos is not None else (1, 1)
+    if version < FORMAT_VERSION:
+        return make_issue(
+            "SOP506",
+            SWV_FILE,
+            line,
+            column,
+            f"De bestanden hebben formaat {version}; deze versie van sop-builder leest formaat "
+            f"{FORMAT_VERSION}.",
+            "Draai 'sop-builder migreer': dat zet de bestanden om en houdt de uitleg erin. "
+            "Wat er verandert, staat in docs/formaatwijzigingen.md.",
+        )
+    return make_issue(
+        "SOP507",
+        SWV_FILE,
+        line,
+        column,
+        f"De bestanden hebben formaat {version}, nieuwer dan deze versie van sop-builder kent "
+        f"({FORMAT_VERSION}).",
+        "Installeer een nieuwere versie van sop-builder.",
+    )
+
+
 def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
-    """Load all of site_config/; return the config (None if unusable) and every issue."""
+    """Load all of site_config/; return the config (None if unusable) and every issue.
+
+    Files of another format are not read further: one message says how to convert them.
+    """
+    version, _ = format_version_of(root)  # unreadable: the checks below say why
+    if version is not None and version != FORMAT_VERSION:
+        return None, [_format_issue(root, version)]
     values: dict[str, Any] = {}
     issues: list[Issue] = []
     checks: dict[str, Callable[[Any, YamlTree], list[Issue]]] = {

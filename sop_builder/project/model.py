@@ -110,6 +110,8 @@ class Privacy(Schema):
 
 
 class SwvConfig(Schema):
+    # Checked before the schema (project/config.py); written by `sop-builder migreer`.
+    format_version: PositiveInt = Field(1, alias="formaatversie")
     name: PlainText = Field(alias="naam")
     short_name: PlainText = Field(alias="korte_naam")
     region_code: OptionalPlainText = Field(None, alias="regiocode")

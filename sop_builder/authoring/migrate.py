@@ -1,0 +1,167 @@
+"""`sop-builder migreer`: bring a project's files to the format this version of sop-builder reads.
+
+The format has one number, `formaatversie` in site_config/swv.yaml (missing: 1). Each change of
+the format is a step (see authoring/migrations/) that reads and rewrites files in a `Workspace`:
+all steps work on texts in memory, and only when every step has succeeded are the changed files
+written, each atomically. Steps keep comments and layout (core/roundtrip.py). What each format
+changes, and what is left to do by hand, is in docs/formaatwijzigingen.md.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sop_builder.core import roundtrip
+from sop_builder.core.atomic import write_atomic
+from sop_builder.core.issues import Issue
+from sop_builder.core.sourcefile import read_text
+from sop_builder.project.config import FORMAT_VERSION, SWV_FILE, format_version_of
+
+SKIPPED_FOLDERS = {".git", ".venv", "node_modules", "site", "site-intern"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file a migration writes, adds or removes, with a line for the person who runs it."""
+
+    path: str
+    summary: str
+    kind: str = "gewijzigd"  # gewijzigd, nieuw, verwijderd
+
+
+class MigrationError(Exception):
+    """A step cannot go on; nothing has been written."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("; ".join(i.message for i in issues))
+        self.issues = issues
+
+
+class Workspace:
+    """The project's text files, changed in memory until `commit` writes them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._texts: dict[str, str | None] = {}  # changed or removed files (None: removed)
+        self.changes: list[Change] = []
+
+    def paths(self, pattern: str) -> list[str]:
+        """Project-relative paths (posix) matching ``pattern`` (fnmatch), as they are now."""
+        found = {
+            p.relative_to(self.root).as_posix()
+            for p in self.root.rglob("*")
+            if p.is_file() and not SKIPPED_FOLDERS & set(p.relative_to(self.root).parts)
+        }
+        found |= {path for path, text in self._texts.items() if text is not None}
+        found -= {path for path, text in self._texts.items() if text is None}
+        return sorted(p for p in found if fnmatch.fnmatchcase(p, pattern))
+
+    def exists(self, path: str) -> bool:
+        if path in self._texts:
+            return self._texts[path] is not None
+        return (self.root / path).is_file()
+
+    def read(self, path: str) -> str:
+        """The file's text as it is now (BOM and CRLF already taken away)."""
+        if path in self._texts:
+            text = self._texts[path]
+            if text is None:
+                raise FileNotFoundError(path)
+            return text
+        text, issues = read_text(self.root / path, path)
+        if text is None:
+            raise MigrationError(issues)
+        return text
+
+    def write(self, path: str, text: str, summary: str) -> None:
+        """Replace (or add) ``path``; a text equal to the current one is no change."""
+        new = not self.exists(path)
+        if not new and self.read(path) == text:
+            return
+        self._texts[path] = text
+        self.changes.append(Change(path, summary, "nieuw" if new else "gewijzigd"))
+
+    def remove(self, path: str, summary: str) -> None:
+        if self.exists(path):
+            self._texts[path] = None
+            self.changes.append(Change(path, summary, "verwijderd"))
+
+    def commit(self) -> None:
+        """Write every changed file atomically, then remove the removed ones."""
+        for path, text in self._texts.items():
+            if text is not None:
+                write_atomic(self.root / path, text)
+        for path, text in self._texts.items():
+            if text is None:
+                (self.root / path).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change of the format: it leads a project to format ``version``."""
+
+    version: int
+    title: str  # Dutch, as in docs/formaatwijzigingen.md
+    apply: Callable[[Workspace], None]
+
+
+@dataclass
+class MigrationResult:
+    ok: bool
+    old_version: int | None = None
+    new_version: int | None = None
+    changes: list[Change] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def set_format_version(workspace: Workspace, version: int) -> None:
+    """Write ``formaatversie: <version>`` into site_config/swv.yaml, keeping its comments."""
+    data = roundtrip.load(workspace.read(SWV_FILE))
+    if "formaatversie" in data:
+        data["formaatversie"] = str(version)
+    else:
+        data.insert(0, "formaatversie", str(version))
+        data.yaml_set_comment_before_after_key(
+            "formaatversie",
+            before="De versie van het formaat van deze bestanden. Verander dit niet zelf:\n"
+            "'sop-builder migreer' zet het goed.",
+        )
+    workspace.write(SWV_FILE, roundtrip.dump(data), f"formaatversie {version}")
+
+
+def migrate(root: Path, steps: list[Step], dry_run: bool = False) -> MigrationResult:
+    """Run every step after the project's format; write the files unless ``dry_run``."""
+    root = Path(root)
+    version, issues = format_version_of(root)
+    if version is None:
+        return MigrationResult(False, issues=issues, messages=["Er is niets veranderd."])
+    if version > FORMAT_VERSION:
+        return MigrationResult(
+            False,
+            version,
+            messages=[
+                f"Deze bestanden hebben formaat {version}, nieuwer dan deze versie van "
+                f"sop-builder kent ({FORMAT_VERSION}). Installeer een nieuwere sop-builder."
+            ],
+        )
+    if version == FORMAT_VERSION:
+        return MigrationResult(
+            True, version, version, messages=[f"De bestanden hebben al formaat {version}."]
+        )
+    workspace = Workspace(root)
+    try:
+        for step in sorted(steps, key=lambda s: s.version):
+            if version < step.version <= FORMAT_VERSION:
+                step.apply(workspace)
+        set_format_version(workspace, FORMAT_VERSION)
+    except MigrationError as exc:
+        return MigrationResult(
+            False, version, issues=exc.issues, messages=["Er is niets veranderd."]
+        )
+    if not dry_run:
+        workspace.commit()
+    return MigrationResult(True, version, FORMAT_VERSION, workspace.changes)
