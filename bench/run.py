@@ -266,7 +266,8 @@ def plain_project(root: Path, target: Path, site_dir: Path) -> Path:
     for page in render_pages(project, root / "templates"):
         path = docs / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.content, encoding="utf-8")
+        content = page.content  # bytes for files that are not pages (the calendar feed)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     assert project.config is not None
     config["site_name"] = project.config.swv.short_name
     config["docs_dir"] = str(docs)
