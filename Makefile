@@ -32,10 +32,10 @@ check: $(STAMP)
 	$(BIN)/sop-builder check
 
 lint: $(STAMP)
-	$(BIN)/ruff check sop_builder tests
+	$(BIN)/ruff check sop_builder tests bench
 
 test: $(STAMP) $(AXE)
-	$(BIN)/ruff check sop_builder tests
+	$(BIN)/ruff check sop_builder tests bench
 	$(BIN)/python -m pytest
 
 # Benchmarks on synthetic projects (66, 700, 2,000 and 7,000 schools; needs Chromium):

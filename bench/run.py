@@ -48,7 +48,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
-from synthetic import generate  # bench/synthetic.py, beside this script
+from synthetic import SAMPLE, generate  # bench/synthetic.py, beside this script
 
 from sop_builder.project.load import load_project
 from sop_builder.site.pages import navigation, public_pages
@@ -265,7 +265,8 @@ def plain_project(root: Path, target: Path, site_dir: Path) -> Path:
     for page in public_pages(project, root / "templates"):
         path = docs / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.content, encoding="utf-8")
+        content = page.content  # bytes for files that are not pages (the calendar feed)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     assert project.config is not None
     config["site_name"] = project.config.swv.short_name
     config["docs_dir"] = str(docs)
@@ -536,7 +537,7 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     project, out, plain_site = work / "project", work / "site", work / "plain-site"
     result: dict[str, Any] = {"schools": n, "loadavg_start": loadavg()}
     start = time.perf_counter()
-    generate(ROOT, project, n, args.seed)
+    generate(SAMPLE, project, n, args.seed)
     result["generate_s"] = time.perf_counter() - start
     slugs = sorted(p.name for p in (project / "content" / "schools").iterdir())
     print(f"[{n}] generated in {result['generate_s']:.1f} s", flush=True)

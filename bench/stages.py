@@ -53,12 +53,13 @@ def _timed(module: Any, name: str, label: str) -> None:
 def instrument() -> None:
     import mkdocs.commands.build as mkdocs_build
 
+    import sop_builder.build.atomic as atomic
     import sop_builder.build.public as build
     import sop_builder.site.engine as plugin
 
     _timed(build, "load_project", "load and validate (build)")
     _timed(plugin, "load_project", "load and validate (plugin)")
-    _timed(plugin, "render_pages", "render pages (Jinja)")
+    _timed(plugin, "public_pages", "render pages (Jinja)")
     _timed(mkdocs_build, "build", "MkDocs build incl. the two above")
     _timed(plugin, "index_site", "Pagefind (inside MkDocs build)")
     _timed(build, "missing_pages", "check: every school has a page")
@@ -66,7 +67,7 @@ def instrument() -> None:
     _timed(build, "find_leaks", "check: no internal text")
     _timed(build, "find_third_party_requests", "check: no other hosts")
     _timed(build, "apply_policy", "Content-Security-Policy")
-    _timed(build, "swap_into_place", "swap into place")
+    _timed(atomic, "swap_into_place", "swap into place")
 
 
 def build_stages(root: Path) -> None:

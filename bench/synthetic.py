@@ -2,6 +2,9 @@
 
 The output depends only on the source project, the number of schools and the seed: the same
 (N, seed) gives byte-identical files. Run ``python bench/synthetic.py --scholen N --uit MAP``.
+
+The source project is the frozen sample SWV in tests/fixtures/sample/ (not the repository's own
+content/ and site_config/, which an SWV replaces with its data); the templates are the tool's own.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from sop_builder.project.config import load_config
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.sections import SOP_SECTIONS, visible_length
 
+REPOSITORY = Path(__file__).resolve().parent.parent
+SAMPLE = REPOSITORY / "tests" / "fixtures" / "sample"  # site_config/, content/, mkdocs.yml
+TEMPLATES = REPOSITORY / "templates"
 MIN_TEXT, MAX_TEXT = 1200, 2300  # visible characters of the four sections together
 
 # --- word lists -----------------------------------------------------------------------------
@@ -381,9 +387,17 @@ def _write(path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))
 
 
-def generate(source_root: Path, target: Path, schools: int, seed: int = 1) -> None:
-    """Write a project with ``schools`` synthetic schools into ``target`` (new or empty)."""
+def generate(
+    source_root: Path, target: Path, schools: int, seed: int = 1, templates: Path | None = None
+) -> None:
+    """Write a project with ``schools`` synthetic schools into ``target`` (new or empty).
+
+    ``source_root`` gives site_config/ and mkdocs.yml; the templates come from ``templates``, else
+    from ``source_root/templates`` if it has them (a full project), else the repository's."""
     source_root, target = Path(source_root), Path(target)
+    if templates is None:
+        templates = source_root / "templates"
+        templates = templates if templates.is_dir() else TEMPLATES
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} is not empty")
     config, issues = load_config(source_root)
@@ -392,7 +406,7 @@ def generate(source_root: Path, target: Path, schools: int, seed: int = 1) -> No
     rng = random.Random(seed)
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source_root / "site_config", target / "site_config")
-    shutil.copytree(source_root / "templates", target / "templates")
+    shutil.copytree(templates, target / "templates")
     shutil.copyfile(source_root / "mkdocs.yml", target / "mkdocs.yml")
 
     kernen = _scale_kernen(config, schools, rng)
@@ -437,7 +451,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scholen", type=int, required=True, help="aantal scholen")
     parser.add_argument("--uit", type=Path, required=True, help="nieuwe (lege) map")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--bron", type=Path, default=Path("."), help="bronproject (standaard: .)")
+    parser.add_argument(
+        "--bron", type=Path, default=SAMPLE, help="bronproject (standaard: tests/fixtures/sample)"
+    )
     args = parser.parse_args(argv)
     generate(args.bron, args.uit, args.scholen, args.seed)
     print(f"{args.scholen} scholen geschreven in {args.uit}")

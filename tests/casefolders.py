@@ -2,6 +2,7 @@
 
 A case folder holds
   files/<path in project>   files that replace or add to a copy of the sample project
+                            (tests/fixtures/sample/: content/ and site_config/)
   delete.txt                (optional) project paths to remove, one per line
   expected.txt              the exact `check --formaat parsable` lines the change adds
 
@@ -14,15 +15,14 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
-from datetime import date
 from pathlib import Path
 
 from sop_builder.project import report
 from sop_builder.project.load import load_project
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import SAMPLE, TODAY
+
 CASES = Path(__file__).resolve().parent / "cases"
-TODAY = date(2026, 11, 23)
 
 
 def case_names() -> list[str]:
@@ -30,9 +30,9 @@ def case_names() -> list[str]:
 
 
 def prepare(case: str, target: Path) -> Path:
-    """Copy the sample project to ``target`` and apply the case's changes."""
+    """Copy the sample project's data to ``target`` and apply the case's changes."""
     for name in ("site_config", "content"):
-        shutil.copytree(ROOT / name, target / name)
+        shutil.copytree(SAMPLE / name, target / name)
     folder = CASES / case
     delete = folder / "delete.txt"
     if delete.exists():
@@ -58,7 +58,7 @@ def parsable_lines(root: Path) -> list[str]:
 
 @functools.cache
 def baseline() -> list[str]:
-    return parsable_lines(ROOT)
+    return parsable_lines(SAMPLE)
 
 
 def added_lines(case: str, scratch: Path) -> list[str]:

@@ -1,4 +1,11 @@
-"""Shared fixtures: the repository root, a scratch copy of the sample project."""
+"""Shared fixtures: fixture projects under tests/fixtures/, assembled with the tool's templates.
+
+Tests never read the repository's own content/, site_config/ or mkdocs.yml: an SWV that adopts
+the tool replaces those with its own data, and the tests must keep passing. The data of a test
+project comes from a fixture folder (``tests/fixtures/<name>/``: content/, site_config/,
+mkdocs.yml); its templates/ are the tool's own, from the repository. Only the smoke tests
+(``-m smoke``, tests/test_smoke.py) look at the SWV that the repository holds.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +15,45 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent  # the tool: templates/, docs/, workflows, ...
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE = FIXTURES / "sample"  # a frozen copy of the sample SWV (SWV Duinkust, 18 schools)
+SAMPLE_V1 = FIXTURES / "sample-v1"  # the sample in file format 1: the input of migration tests
+OTHER_SWV = FIXTURES / "other-swv"  # a small, different SWV (its own names, 'regio', ja/nee)
+PROJECT_PARTS = ("content", "site_config", "mkdocs.yml")  # what a fixture holds
 TODAY = date(2026, 11, 23)
+
+
+def make_project(
+    parent: Path, fixture: str = "sample", name: str = "project", templates: bool = True
+) -> Path:
+    """A writable project ``parent/name``: a copy of ``tests/fixtures/<fixture>/`` plus (with
+    ``templates``) the repository's templates/; returns its root."""
+    source = FIXTURES / fixture
+    if not (source / "site_config").is_dir():
+        raise FileNotFoundError(f"no fixture project in {source}")
+    target = Path(parent) / name
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part)
+        elif (source / part).is_file():
+            shutil.copyfile(source / part, target / part)
+    if templates:
+        shutil.copytree(REPO / "templates", target / "templates")
+    return target
 
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
     """A writable copy of the sample project (config, content, templates, mkdocs.yml)."""
-    target = tmp_path / "project"
-    target.mkdir()
-    for name in ("site_config", "content", "templates"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, target / name)
-    if (ROOT / "mkdocs.yml").exists():
-        shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+    return make_project(tmp_path)
+
+
+@pytest.fixture
+def other_swv(tmp_path: Path) -> Path:
+    """A writable copy of the other SWV's project (config, content, templates, mkdocs.yml)."""
+    return make_project(tmp_path, "other-swv")
 
 
 def add_new_school(root: Path, name: str = "De Vlieger", code: str = "12AB00") -> Path:

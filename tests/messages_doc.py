@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sop_builder.core.issues import CATALOGUE
 
-from .casefolders import CASES, ROOT, case_names, expected_lines
+from .casefolders import CASES, case_names, expected_lines
+from .conftest import REPO
 
 READER_TESTS = {
     "SOP004": "tests/test_reader.py::test_five_megabyte_file_is_refused_quickly",
@@ -15,7 +16,7 @@ READER_TESTS = {
     },
     **{f"SOP76{n}": "tests/test_pupils.py" for n in range(5)},  # import-leerlingen
 }
-DOC = ROOT / "docs" / "messages.md"
+DOC = REPO / "docs" / "messages.md"
 
 
 def render() -> str:

@@ -11,7 +11,7 @@ from sop_builder.build.public import build_site
 
 from .axe import axe_source_or_skip, describe, run_axe
 from .browser import serve
-from .conftest import TODAY
+from .conftest import TODAY, make_project
 
 PAGES = [
     "/",
@@ -44,15 +44,7 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    from .conftest import ROOT
-
-    root = tmp_path_factory.mktemp("browser") / "project"
-    root.mkdir()
-    for name in ("site_config", "content", "templates"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = make_project(tmp_path_factory.mktemp("browser"))
     assert build_site(root, today=TODAY, echo=lambda s: None).ok
     return root / "site"
 

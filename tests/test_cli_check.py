@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from sop_builder.cli.main import main
 
-from .conftest import ROOT
+from .conftest import SAMPLE
 
 
 def run_check(root: Path, *args: str):
@@ -17,7 +17,7 @@ def run_check(root: Path, *args: str):
 
 
 def test_sample_passes_and_prints_compliance_table():
-    result = run_check(ROOT)
+    result = run_check(SAMPLE)
     assert result.exit_code == 0, result.output
     assert "Basisondersteuning 2025-2026 (doel 85%)" in result.output
     assert "Kindcentrum De Zeester     52 van 65 (80%)    haalt het doel niet" in result.output
@@ -25,11 +25,11 @@ def test_sample_passes_and_prints_compliance_table():
 
 
 def test_sample_strict_exits_2_because_of_warnings():
-    assert run_check(ROOT, "--strict").exit_code == 2
+    assert run_check(SAMPLE, "--strict").exit_code == 2
 
 
 def test_json_format_lists_problems_and_compliance():
-    result = run_check(ROOT, "--formaat", "json")
+    result = run_check(SAMPLE, "--formaat", "json")
     data = json.loads(result.output)
     codes = {p["code"] for p in data["problemen"]}
     assert {"SOP302", "SOP402", "SOP403"} <= codes

@@ -14,7 +14,7 @@ import pytest
 from sop_builder.core.yamlread import read_yaml
 
 from .casefolders import prepare
-from .conftest import ROOT
+from .conftest import REPO, SAMPLE
 
 BIN = Path(sys.executable).parent
 BROKEN = "bad-email"  # a case folder: a school file with an invalid e-mail address (SOP107)
@@ -60,7 +60,7 @@ def commits(repo: Path) -> int:
 
 
 def test_pre_commit_hook_blocks_a_broken_school_file(repo: Path, tmp_path: Path):
-    hooks, issues = read_yaml((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"), "h")
+    hooks, issues = read_yaml((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"), "h")
     assert issues == [] and hooks is not None
     hook = hooks.data[0]
     assert hook["id"] == "sop-builder-check" and hook["language"] == "python"
@@ -89,10 +89,10 @@ def test_pre_commit_hook_from_a_clone_of_this_repository(repo: Path, tmp_path: P
     """As an SWV's content repository uses it: pre-commit clones sop-builder at a commit and
     installs it in its own environment (language: python). Uses the last commit of this
     checkout, so uncommitted changes are not part of it; needs the package index."""
-    if not (ROOT / ".git").exists():
+    if not (REPO / ".git").exists():
         pytest.skip("this checkout is not a Git repository")
     clone = tmp_path / "sop-builder"
-    git(tmp_path, "clone", "-q", str(ROOT), str(clone))
+    git(tmp_path, "clone", "-q", str(REPO), str(clone))
     rev = git(clone, "rev-parse", "HEAD").stdout.strip()
     hooks = [{"id": "sop-builder-check"}]
     config = {"repos": [{"repo": str(clone), "rev": rev, "hooks": hooks}]}
@@ -114,7 +114,7 @@ def test_install_hook_blocks_a_broken_commit_and_lets_a_good_one_through(repo: P
     assert commits(repo) == before
     git(repo, "checkout", "HEAD", "--", "content")
     (repo / "content/schools/de-duinroos/sop.md").write_text(
-        (ROOT / "content/schools/de-duinroos/sop.md")
+        (SAMPLE / "content/schools/de-duinroos/sop.md")
         .read_text(encoding="utf-8")
         .replace("Basisschool De Duinroos", "Basisschool De Duinroos (Zeewijk)"),
         encoding="utf-8",

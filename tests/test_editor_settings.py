@@ -12,11 +12,11 @@ from sop_builder.cli.main import main
 from sop_builder.project.content_types import CONTENT_TYPES
 
 from .casefolders import prepare
-from .conftest import ROOT
+from .conftest import REPO
 
 
 def _vscode(name: str) -> dict:
-    return json.loads((ROOT / ".vscode" / name).read_text(encoding="utf-8"))
+    return json.loads((REPO / ".vscode" / name).read_text(encoding="utf-8"))
 
 
 def test_every_yaml_content_type_has_its_schema_wired_to_its_files():
@@ -25,7 +25,7 @@ def test_every_yaml_content_type_has_its_schema_wired_to_its_files():
         if kind.front_matter:
             continue  # front matter in .md is checked by the task below, not by the YAML extension
         schema = f"./schema/{kind.id}.schema.json"
-        assert (ROOT / schema).is_file(), schema
+        assert (REPO / schema).is_file(), schema
         assert mapping[schema] in kind.files
 
 

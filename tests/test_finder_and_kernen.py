@@ -13,12 +13,12 @@ from sop_builder.project.load import Project, load_project
 from sop_builder.site.finder import build_finder
 from sop_builder.site.kernen import kern_overview
 
-from .conftest import ROOT, TODAY
+from .conftest import SAMPLE, TODAY
 
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    loaded = load_project(ROOT, today=TODAY)
+    loaded = load_project(SAMPLE, today=TODAY)
     assert loaded.config is not None and not loaded.errors
     return loaded
 

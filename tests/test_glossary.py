@@ -9,7 +9,7 @@ from sop_builder.project.config import load_config
 from sop_builder.project.model import Glossary
 from sop_builder.site.glossary import GlossaryTerm, explain_terms
 
-from .conftest import ROOT, TODAY
+from .conftest import SAMPLE, TODAY
 
 
 def _glossary(*terms: tuple[str, str, list[str]]) -> Glossary:
@@ -60,7 +60,7 @@ def test_links_headings_and_attributes_are_left_alone():
 
 
 def test_sample_glossary_loads_and_has_no_duplicates():
-    config, issues = load_config(ROOT)
+    config, issues = load_config(SAMPLE)
     assert config is not None and config.glossary is not None
     assert not [i for i in issues if i.is_error]
     terms = [t.term for t in config.glossary.terms]

@@ -16,7 +16,7 @@ from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.project.evaluation.config import load_evaluation_config
 from sop_builder.project.load import load_project
 
-from .conftest import ROOT, TODAY
+from .conftest import SAMPLE, TODAY, make_project
 
 
 class _Rows(HTMLParser):
@@ -73,15 +73,15 @@ def raw_scores(path: Path) -> dict[tuple[str, str], str]:
 
 @pytest.fixture(scope="module")
 def intern_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("intern") / "site-intern"
-    result = build_intern(ROOT, target, TODAY, echo=lambda s: None)
+    target = make_project(tmp_path_factory.mktemp("intern")) / "site-intern"
+    result = build_intern(target.parent, target, TODAY, echo=lambda s: None)
     assert result.ok, result.messages
     return target
 
 
 def test_both_sample_years_goals_and_the_frameworks_load():
-    project = load_project(ROOT, TODAY)
-    config, issues = load_evaluation_config(ROOT, project.config.norm)
+    project = load_project(SAMPLE, TODAY)
+    config, issues = load_evaluation_config(SAMPLE, project.config.norm)
     assert issues == []
     old, new = config.goals["2022-2023"], config.goals["2024-2025"]
     assert [g.id for g in old.goals()] == [
@@ -109,12 +109,12 @@ def test_gespreksrapport_lists_every_difference(intern_site: Path, slug: str):
     expected = set()
     pairs = [
         (
-            ROOT / f"content/schools/{slug}/zelfevaluatie-2025-2026.yaml",
-            ROOT / f"content/swv/{slug}/beoordeling-basisondersteuning-2025-2026.yaml",
+            SAMPLE / f"content/schools/{slug}/zelfevaluatie-2025-2026.yaml",
+            SAMPLE / f"content/swv/{slug}/beoordeling-basisondersteuning-2025-2026.yaml",
         ),
         (
-            ROOT / f"content/schools/{slug}/beoordeling-indicatoren-2025-2026.yaml",
-            ROOT / f"content/swv/{slug}/beoordeling-indicatoren-2025-2026.yaml",
+            SAMPLE / f"content/schools/{slug}/beoordeling-indicatoren-2025-2026.yaml",
+            SAMPLE / f"content/swv/{slug}/beoordeling-indicatoren-2025-2026.yaml",
         ),
     ]
     labels = {

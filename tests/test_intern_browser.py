@@ -10,7 +10,7 @@ from sop_builder.build.intern import build_intern
 
 from .axe import describe, run_axe
 from .browser import CHROMIUM_ARGS, chromium_or_skip, serve
-from .conftest import ROOT, TODAY
+from .conftest import TODAY, make_project
 
 # A4 is 210 mm wide; the print style sheet uses 12 mm side margins: 186 mm at 96 px per inch.
 A4_CONTENT_WIDTH = round(186 / 25.4 * 96)
@@ -19,7 +19,8 @@ A4_CONTENT_WIDTH = round(186 / 25.4 * 96)
 @pytest.fixture(scope="module")
 def intern_url(tmp_path_factory: pytest.TempPathFactory):
     target = tmp_path_factory.mktemp("intern-browser") / "site-intern"
-    assert build_intern(ROOT, target, TODAY, echo=lambda s: None).ok
+    root = make_project(target.parent)
+    assert build_intern(root, target, TODAY, echo=lambda s: None).ok
     with serve(target) as url:
         yield url
 

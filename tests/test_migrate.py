@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from sop_builder.authoring.migrate import Step, Workspace, migrate
@@ -11,26 +12,17 @@ from sop_builder.cli.main import main
 from sop_builder.project.config import FORMAT_VERSION
 from sop_builder.project.load import load_project
 
-from .conftest import TODAY
+from .conftest import TODAY, make_project
 
 
-def _old_format(root: Path) -> Path:
-    """The project with its swv.yaml as format 1 wrote it (no formaatversie)."""
-    swv = root / "site_config/swv.yaml"
-    lines = swv.read_text(encoding="utf-8").split("\n")
-    kept = [
-        line
-        for line in lines
-        if not line.startswith("formaatversie:") and "'sop-builder migreer' zet" not in line
-    ]
-    kept = [line for line in kept if "De versie van het formaat van deze bestanden" not in line]
-    swv.write_text("\n".join(kept), encoding="utf-8")
-    return swv
+@pytest.fixture
+def old_sample(tmp_path: Path) -> Path:
+    """A writable copy of the sample as file format 1 wrote it."""
+    return make_project(tmp_path, "sample-v1")
 
 
-def test_an_old_project_gets_one_message_that_says_to_migrate(sample):
-    _old_format(sample)
-    project = load_project(sample, TODAY)
+def test_an_old_project_gets_one_message_that_says_to_migrate(old_sample):
+    project = load_project(old_sample, TODAY)
     assert [(i.code, i.path) for i in project.issues] == [("SOP506", "site_config/swv.yaml")]
     assert "sop-builder migreer" in project.issues[0].hint
 
@@ -47,8 +39,9 @@ def test_a_newer_project_is_refused_with_a_message(sample):
     assert project.issues[0].line > 1  # points at the formaatversie line
 
 
-def test_migreer_sets_the_version_and_keeps_every_other_line(sample):
-    swv = _old_format(sample)
+def test_migreer_sets_the_version_and_keeps_every_other_line(old_sample):
+    sample = old_sample
+    swv = sample / "site_config/swv.yaml"
     before = swv.read_text(encoding="utf-8")
     run = CliRunner().invoke(main, ["migreer", "--map", str(sample)])
     assert run.exit_code == 0, run.output
@@ -63,8 +56,9 @@ def test_migreer_sets_the_version_and_keeps_every_other_line(sample):
     assert again.exit_code == 0 and f"al formaat {FORMAT_VERSION}" in again.output
 
 
-def test_a_dry_run_writes_nothing(sample):
-    swv = _old_format(sample)
+def test_a_dry_run_writes_nothing(old_sample):
+    sample = old_sample
+    swv = sample / "site_config/swv.yaml"
     before = swv.read_bytes()
     run = CliRunner().invoke(main, ["migreer", "--map", str(sample), "--proef"])
     assert run.exit_code == 0, run.output
@@ -72,8 +66,9 @@ def test_a_dry_run_writes_nothing(sample):
     assert swv.read_bytes() == before
 
 
-def test_a_failing_step_writes_nothing(sample):
-    swv = _old_format(sample)
+def test_a_failing_step_writes_nothing(old_sample):
+    sample = old_sample
+    swv = sample / "site_config/swv.yaml"
     before = swv.read_bytes()
     school = sample / "content/schools/de-duinroos/sop.md"
     school_before = school.read_bytes()

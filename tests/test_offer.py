@@ -18,22 +18,19 @@ from sop_builder.project.offer.load import load_offer, slugify
 from sop_builder.project.secrets import internal_texts
 from sop_builder.site.ical import workshops_calendar
 
-from .conftest import ROOT, TODAY
+from .conftest import SAMPLE, TODAY, make_project
 from .test_build import LiveCode
 
 
 @pytest.fixture(scope="module")
 def project():
-    return load_project(ROOT, TODAY)
+    return load_project(SAMPLE, TODAY)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site, built once for the page tests of this module."""
-    root = tmp_path_factory.mktemp("offer") / "project"
-    for name in ("site_config", "content", "templates"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = make_project(tmp_path_factory.mktemp("offer"))
     result = build_site(root, today=TODAY, echo=lambda s: None)
     assert result.ok, result.messages
     return root / "site"

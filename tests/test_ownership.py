@@ -14,19 +14,19 @@ from sop_builder.authoring.ownership import codeowners
 from sop_builder.cli.main import main
 from sop_builder.project.editors import load_editors
 
-from .conftest import ROOT
+from .conftest import SAMPLE
 from .test_commit_hooks import git
 
 
 def test_codeowners_gives_each_school_to_its_editors_and_the_rest_to_the_swv(tmp_path: Path):
-    editors, issues = load_editors(ROOT)
+    editors, issues = load_editors(SAMPLE)
     assert issues == [] and editors is not None
     text = codeowners(editors)
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     assert lines[0] == "* @swv-duinkust/beheer"
     assert "/content/schools/de-duinroos/ @marieke-schouten @peter-bakker" in lines
     result = CliRunner().invoke(
-        main, ["codeowners", "--map", str(ROOT), "--uit", str(tmp_path / "CODEOWNERS")]
+        main, ["codeowners", "--map", str(SAMPLE), "--uit", str(tmp_path / "CODEOWNERS")]
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "CODEOWNERS").read_text(encoding="utf-8") == text

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -16,7 +15,7 @@ from sop_builder.build.public import build_site
 from sop_builder.project.load import load_project
 
 from .browser import serve
-from .conftest import ROOT, TODAY
+from .conftest import TODAY, make_project
 
 SITE_URL = "https://sop.swv-duinkust.nl"
 RENAMES = """# Oude adressen van scholen met een nieuwe naam.
@@ -24,7 +23,6 @@ doorverwijzingen:
   - van: /scholen/obs-de-duinroos/
     naar: /scholen/de-duinroos/
 """
-KEEP = {"site_config", "content", "templates", "mkdocs.yml"}
 MIN_FONT_PX = 8.5 * 96 / 72  # 8.5pt
 
 # The smallest font size of visible text in the page content, in CSS pixels.
@@ -41,16 +39,10 @@ SMALLEST_TEXT = """() => {
 }"""
 
 
-def top_level_extras(folder: str, names: list[str]) -> list[str]:
-    """What not to copy of the repository: everything at the top but the project files."""
-    return sorted(set(names) - KEEP) if Path(folder) == ROOT else []
-
-
 @pytest.fixture(scope="module")
 def project_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample project with one renamed school, built."""
-    root = tmp_path_factory.mktemp("print") / "project"
-    shutil.copytree(ROOT, root, ignore=lambda folder, names: top_level_extras(folder, names))
+    root = make_project(tmp_path_factory.mktemp("print"))
     (root / "site_config" / "doorverwijzingen.yaml").write_text(RENAMES, encoding="utf-8")
     result = build_site(root, today=TODAY, echo=lambda s: None)
     assert result.ok, result.messages

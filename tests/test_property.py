@@ -15,7 +15,7 @@ from sop_builder.core.yamlread import read_yaml
 from sop_builder.project.load import load_project
 from sop_builder.project.model import AssessmentFile, SopFrontMatter
 
-from .conftest import ROOT, TODAY
+from .conftest import SAMPLE, TODAY
 
 FAST = settings(
     max_examples=300, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow]
@@ -147,7 +147,7 @@ def test_any_structure_validates_or_gives_issues(data: dict):
 def test_whole_project_with_any_school_file_never_raises(tmp_path: Path, data: bytes):
     root = tmp_path / "p"
     if not root.exists():
-        shutil.copytree(ROOT / "site_config", root / "site_config")
+        shutil.copytree(SAMPLE / "site_config", root / "site_config")
         (root / "content/schools/x").mkdir(parents=True)
     (root / "content/schools/x/sop.md").write_bytes(data)
     project = load_project(root, TODAY)
@@ -192,7 +192,7 @@ def test_whole_project_with_any_structured_front_matter_never_raises(
 
     root = tmp_path / "p"
     if not root.exists():
-        shutil.copytree(ROOT / "site_config", root / "site_config")
+        shutil.copytree(SAMPLE / "site_config", root / "site_config")
         (root / "content/schools/x").mkdir(parents=True)
     folder = root / "content/schools/x"
     (folder / "sop.md").write_text(

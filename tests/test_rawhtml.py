@@ -13,12 +13,12 @@ from sop_builder.project.load import load_project
 from sop_builder.site.pages import public_pages
 from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
 
-from .conftest import ROOT
+from .conftest import REPO, SAMPLE
 
 
 def _converter() -> markdown.Markdown:
-    """Markdown with the extensions of mkdocs.yml, as MkDocs runs it."""
-    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    """Markdown with the extensions of the sample's mkdocs.yml, as MkDocs runs it."""
+    settings = yaml.safe_load((SAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
     names, configs = [], {}
     for entry in settings["markdown_extensions"]:
         name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
@@ -47,8 +47,8 @@ def _body(content: str) -> str:
 
 
 def test_every_sample_page_renders_identically_with_its_html_stashed():
-    project = load_project(ROOT, internal=False)
-    templates = ROOT / "templates"
+    project = load_project(SAMPLE, internal=False)
+    templates = REPO / "templates"
     pages = public_pages(project, templates, "https://x.nl/")
     texts = {p.src_uri: _body(p.content) for p in pages if isinstance(p.content, str)}
     for uri, text in texts.items():

@@ -15,7 +15,7 @@ from sop_builder.site.qrcode import qr_svg
 from sop_builder.site.redirects import redirect_html, relative_url, write_redirects
 
 from .casefolders import prepare
-from .conftest import ROOT, TODAY
+from .conftest import SAMPLE, TODAY
 
 
 def write_renames(root: Path, text: str) -> None:
@@ -23,7 +23,7 @@ def write_renames(root: Path, text: str) -> None:
 
 
 def test_every_sample_school_has_a_short_link_and_no_file_means_no_renames():
-    project = load_project(ROOT, TODAY)
+    project = load_project(SAMPLE, TODAY)
     by_source = {r.source: r.target for r in project.redirects}
     for school in project.schools:
         code = school.front.vestigingscode

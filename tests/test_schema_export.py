@@ -16,7 +16,7 @@ from sop_builder.project.load import load_project
 from sop_builder.project.schema_export import all_schemas, content_schema, dumps, project_choices
 
 from .casefolders import CASES, TODAY, case_names, prepare
-from .conftest import ROOT
+from .conftest import REPO, SAMPLE
 
 # Codes about the type or the allowed values of a single field: what a schema can express.
 SCHEMA_CODES = {
@@ -58,22 +58,22 @@ def test_every_field_of_every_content_type_has_a_dutch_title_and_explanation():
 
 
 def test_schemas_are_valid_json_schema():
-    config, _ = load_config(ROOT)
-    for schema in all_schemas(config, project_choices(ROOT)).values():
+    config, _ = load_config(SAMPLE)
+    for schema in all_schemas(config, project_choices(SAMPLE)).values():
         Draft202012Validator.check_schema(schema)
 
 
 def test_sample_content_and_config_pass_the_schema():
-    config, _ = load_config(ROOT)
-    extra = project_choices(ROOT)
+    config, _ = load_config(SAMPLE)
+    extra = project_choices(SAMPLE)
     checked: dict[str, int] = {}
-    for file in sorted([*ROOT.glob("content/**/*"), *ROOT.glob("site_config/*")]):
-        rel = file.relative_to(ROOT).as_posix()
+    for file in sorted([*SAMPLE.glob("content/**/*"), *SAMPLE.glob("site_config/*")]):
+        rel = file.relative_to(SAMPLE).as_posix()
         kind = _kind(rel)
         if kind is None or not file.is_file():
             continue
         schema = content_schema(kind, config, extra)
-        assert _schema_errors(schema, _data(ROOT, rel, kind)) == [], rel
+        assert _schema_errors(schema, _data(SAMPLE, rel, kind)) == [], rel
         checked[kind.id] = checked.get(kind.id, 0) + 1
     assert sum(checked.values()) > 20
     offer_kinds = {"netwerkgroep", "expertisecentrum", "workshop", "verhaal", "aanbod"}
@@ -81,8 +81,8 @@ def test_sample_content_and_config_pass_the_schema():
 
 
 def test_offer_schemas_take_their_choices_from_the_project():
-    config, _ = load_config(ROOT)
-    schemas = all_schemas(config, project_choices(ROOT))
+    config, _ = load_config(SAMPLE)
+    schemas = all_schemas(config, project_choices(SAMPLE))
     network = schemas["netwerkgroep.schema.json"]["properties"]
     workshop = schemas["workshop.schema.json"]["properties"]
     story = schemas["verhaal.schema.json"]["properties"]
@@ -102,7 +102,7 @@ def test_offer_schemas_take_their_choices_from_the_project():
 
 
 def test_offer_schema_without_project_choices_allows_any_audience_but_an_empty_kern():
-    config, _ = load_config(ROOT)
+    config, _ = load_config(SAMPLE)
     network = content_schema(next(k for k in CONTENT_TYPES if k.id == "netwerkgroep"), config)
     base = {"titel": "IB-netwerk", "samenvatting": "Samen leren.", "wanneer": "Op dinsdag"}
     assert _schema_errors(network, base | {"doelgroep": ["wie-dan-ook"], "kern": ""}) == []
@@ -121,7 +121,7 @@ def _case_files(case: str) -> list[str]:
 def test_schema_rejects_what_check_rejects_for_type_and_allowed_values(case: str, tmp_path: Path):
     root = prepare(case, tmp_path)
     project = load_project(root, TODAY)
-    config = project.config or load_config(ROOT)[0]
+    config = project.config or load_config(SAMPLE)[0]
     extra = project_choices(root)
     for rel in _case_files(case):
         kind = _kind(rel)
@@ -137,8 +137,12 @@ def test_schema_rejects_what_check_rejects_for_type_and_allowed_values(case: str
 
 
 def test_committed_schemas_are_up_to_date():
-    """schema/ (used by the editor settings) matches what `sop-builder schema` writes."""
-    config, _ = load_config(ROOT)
-    for name, schema in all_schemas(config, project_choices(ROOT)).items():
-        committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
+    """schema/ (used by the editor settings) matches what `sop-builder schema` writes.
+
+    schema/ belongs to the SWV in this repository (its kernen, lists and school folders), so
+    this test reads the repository's own site_config/ and content/, not a fixture: an SWV that
+    puts its own data here runs `sop-builder schema` once, as the README says."""
+    config, _ = load_config(REPO)
+    for name, schema in all_schemas(config, project_choices(REPO)).items():
+        committed = (REPO / "schema" / name).read_text(encoding="utf-8")
         assert committed == dumps(schema), f"schema/{name} is out of date: run sop-builder schema"

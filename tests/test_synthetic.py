@@ -15,7 +15,7 @@ from sop_builder.project.config import load_config
 from sop_builder.project.load import load_project
 from sop_builder.project.sections import visible_length
 
-from .conftest import ROOT, TODAY
+from .conftest import SAMPLE, TODAY
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -27,21 +27,21 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 def test_same_seed_gives_identical_files(tmp_path: Path):
-    generate(ROOT, tmp_path / "a", 40, seed=7)
-    generate(ROOT, tmp_path / "b", 40, seed=7)
+    generate(SAMPLE, tmp_path / "a", 40, seed=7)
+    generate(SAMPLE, tmp_path / "b", 40, seed=7)
     assert files(tmp_path / "a") == files(tmp_path / "b")
 
 
 def test_other_seed_gives_other_content(tmp_path: Path):
-    generate(ROOT, tmp_path / "a", 40, seed=7)
-    generate(ROOT, tmp_path / "b", 40, seed=8)
+    generate(SAMPLE, tmp_path / "a", 40, seed=7)
+    generate(SAMPLE, tmp_path / "b", 40, seed=8)
     first, second = files(tmp_path / "a"), files(tmp_path / "b")
     content = {k: v for k, v in first.items() if k.startswith("content/")}
     assert content != {k: v for k, v in second.items() if k.startswith("content/")}
 
 
 def test_generated_project_passes_check_without_problems(tmp_path: Path):
-    generate(ROOT, tmp_path / "p", 40, seed=7)
+    generate(SAMPLE, tmp_path / "p", 40, seed=7)
     result = CliRunner().invoke(
         main, ["check", "--map", str(tmp_path / "p"), "--datum", str(TODAY), "--strict"]
     )
@@ -54,7 +54,7 @@ def test_generated_project_passes_check_without_problems(tmp_path: Path):
 
 @pytest.mark.parametrize("count", [1, 66, 300])
 def test_counts_of_schools_assessments_and_kernen(tmp_path: Path, count: int):
-    generate(ROOT, tmp_path / "p", count, seed=3)
+    generate(SAMPLE, tmp_path / "p", count, seed=3)
     config, issues = load_config(tmp_path / "p")
     assert config is not None and issues == []
     year = config.swv.school_year
@@ -62,7 +62,7 @@ def test_counts_of_schools_assessments_and_kernen(tmp_path: Path, count: int):
     assert len(schools) == count
     assert all((s / "sop.md").is_file() for s in schools)
     assert all((s / f"zelfevaluatie-{year}.yaml").is_file() for s in schools)
-    original = {k.id for k in load_config(ROOT)[0].swv.kernen}
+    original = {k.id for k in load_config(SAMPLE)[0].swv.kernen}
     kernen = [k.id for k in config.swv.kernen]
     assert original <= set(kernen) and len(set(kernen)) == len(kernen)
     assert round(count / 15) <= len(kernen) <= max(round(count / 15), len(original) + 3)
@@ -71,7 +71,7 @@ def test_counts_of_schools_assessments_and_kernen(tmp_path: Path, count: int):
 
 
 def test_every_school_text_is_between_the_limits(tmp_path: Path):
-    generate(ROOT, tmp_path / "p", 30, seed=5)
+    generate(SAMPLE, tmp_path / "p", 30, seed=5)
     project = load_project(tmp_path / "p", TODAY)
     for school in project.schools:
         visible = sum(visible_length(s.markdown) for s in school.sections)
@@ -79,11 +79,13 @@ def test_every_school_text_is_between_the_limits(tmp_path: Path):
 
 
 def test_command_line_writes_the_project_and_refuses_a_full_folder(tmp_path: Path, capsys):
-    synthetic_main(["--scholen", "3", "--uit", str(tmp_path / "p"), "--bron", str(ROOT)])
+    synthetic_main(["--scholen", "3", "--uit", str(tmp_path / "p")])  # from the sample fixture
     assert "3 scholen geschreven" in capsys.readouterr().out
     assert len(list((tmp_path / "p" / "content" / "schools").iterdir())) == 3
+    norm = "site_config/basisondersteuning.yaml"
+    assert (tmp_path / "p" / norm).read_bytes() == (SAMPLE / norm).read_bytes()
     with pytest.raises(FileExistsError):
-        generate(ROOT, tmp_path / "p", 3)
+        generate(SAMPLE, tmp_path / "p", 3)
     data = json.loads(
         CliRunner()
         .invoke(main, ["check", "--map", str(tmp_path / "p"), "--formaat", "json"])

@@ -11,7 +11,7 @@ import pytest
 from sop_builder.cli.main import main
 from sop_builder.core.yamlread import read_yaml
 
-from .conftest import ROOT
+from .conftest import REPO
 
 WORKFLOWS = [".github/workflows/sop-builder.yml", ".gitlab-ci.yml"]
 SHELL_OPERATORS = {">", ">>", "||", "&&", "|", ";"}
@@ -34,7 +34,7 @@ def _scripts(node) -> list[str]:
 
 @pytest.mark.parametrize("name", WORKFLOWS)
 def test_workflow_is_valid_yaml_and_calls_real_commands(name: str):
-    tree, issues = read_yaml((ROOT / name).read_text(encoding="utf-8"), name)
+    tree, issues = read_yaml((REPO / name).read_text(encoding="utf-8"), name)
     assert issues == [] and isinstance(tree.data, dict)
     calls = [line for line in _scripts(tree.data) if line.strip().startswith("sop-builder ")]
     assert len(calls) >= 3
@@ -54,7 +54,7 @@ def test_workflow_is_valid_yaml_and_calls_real_commands(name: str):
 
 
 def test_github_workflow_checks_pull_requests_and_publishes_main():
-    tree, _ = read_yaml((ROOT / WORKFLOWS[0]).read_text(encoding="utf-8"), "w")
+    tree, _ = read_yaml((REPO / WORKFLOWS[0]).read_text(encoding="utf-8"), "w")
     lines = _scripts(tree.data)
     assert "sop-builder check --formaat github" in lines
     assert tree.data["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
@@ -66,7 +66,7 @@ def test_github_workflow_checks_pull_requests_and_publishes_main():
 
 
 def test_readme_shows_the_adoption_steps():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Een nieuw samenwerkingsverband", 1)[1]
     for needed in (
         "swv.yaml",
@@ -81,7 +81,7 @@ def test_readme_shows_the_adoption_steps():
 
 
 def test_gitlab_merge_requests_get_a_code_quality_report():
-    tree, _ = read_yaml((ROOT / WORKFLOWS[1]).read_text(encoding="utf-8"), "w")
+    tree, _ = read_yaml((REPO / WORKFLOWS[1]).read_text(encoding="utf-8"), "w")
     job = tree.data["check"]
     assert job["script"][0] == (
         "sop-builder check --formaat gitlab > gl-code-quality-report.json || true"
