@@ -115,6 +115,11 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "SwvConfig": {
+        "formaatversie": (
+            "Formaatversie",
+            "De versie van het formaat van de bestanden. Verander dit niet zelf: "
+            "'sop-builder migreer' zet het goed.",
+        ),
         "toegankelijkheid": (
             "Toegankelijkheid",
             "De gegevens voor de toegankelijkheidsverklaring op de site.",
