@@ -347,7 +347,7 @@ def _sop_md(
     return "\n".join(lines) + "\n"
 
 
-def _assessment_yaml(rng: random.Random, config: SiteConfig, year: str, name: str) -> str:
+def _self_assessment_yaml(rng: random.Random, config: SiteConfig, year: str, name: str) -> str:
     norm = config.norm
     usable = [s for s in norm.scale if not s.not_applicable]
     full = [s.code for s in usable if s.weight == 1]
@@ -425,9 +425,11 @@ def generate(source_root: Path, target: Path, schools: int, seed: int = 1) -> No
         folder = target / "content" / "schools" / slug
         sop = _sop_md(rng, config, name, code, kern, rng.choice(boards), school_type, domain)
         _write(folder / "sop.md", sop)
-        _write(folder / f"zelfevaluatie-{year}.yaml", _assessment_yaml(rng, config, year, name))
+        _write(
+            folder / f"zelfevaluatie-{year}.yaml", _self_assessment_yaml(rng, config, year, name)
+        )
         if rng.random() < 0.3:
-            text = _assessment_yaml(rng, config, previous, name)
+            text = _self_assessment_yaml(rng, config, previous, name)
             _write(folder / f"zelfevaluatie-{previous}.yaml", text)
 
 

@@ -21,9 +21,9 @@ YEAR = "2025-2026"
 def scores_of(root: Path) -> dict[str, tuple[dict[str, str], dict[str, str]]]:
     project = load_project(root, TODAY)
     return {
-        s.slug: (dict(s.assessments[YEAR].scores), dict(s.assessments[YEAR].explanations))
+        s.slug: (dict(s.self_assessments[YEAR].scores), dict(s.self_assessments[YEAR].explanations))
         for s in project.schools
-        if YEAR in s.assessments
+        if YEAR in s.self_assessments
     }
 
 
@@ -144,7 +144,7 @@ def test_import_creates_a_new_yearly_file_that_check_accepts(sample: Path):
         if i.path == "content/schools/de-duinroos/zelfevaluatie-2026-2027.yaml"
     ] == []
     school = next(s for s in project.schools if s.slug == "de-duinroos")
-    assert set(school.assessments["2026-2027"].scores.values()) == {"ja"}
+    assert set(school.self_assessments["2026-2027"].scores.values()) == {"ja"}
 
 
 def test_unreadable_sheets_and_missing_columns(sample: Path):

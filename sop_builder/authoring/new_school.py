@@ -181,10 +181,10 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
     return "\n".join(lines)
 
 
-def render_assessment(school: NewSchool, config: SiteConfig, today: date) -> str:
+def render_self_assessment(school: NewSchool, config: SiteConfig, today: date) -> str:
     """The text of a new zelfevaluatie for the current school year, every agreement listed."""
     year = config.swv.school_year
-    doc = "AssessmentFile"
+    doc = "SelfAssessmentFile"
     codes = " / ".join(
         s.code
         for s in config.norm.scale
@@ -224,7 +224,7 @@ def create_school(root: Path, school: NewSchool, config: SiteConfig, today: date
     try:
         (staging / SOP_FILE).write_text(render_sop(school, config, today), encoding="utf-8")
         assessment = staging / f"zelfevaluatie-{config.swv.school_year}.yaml"
-        assessment.write_text(render_assessment(school, config, today), encoding="utf-8")
+        assessment.write_text(render_self_assessment(school, config, today), encoding="utf-8")
         staging.rename(target)  # fails rather than replaces if the folder appeared meanwhile
     finally:
         if staging.exists():

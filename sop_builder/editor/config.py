@@ -228,7 +228,7 @@ def _score_fields(schema: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
     }
 
 
-def _assessment_files(root: Path, kind: ContentType, names: dict[str, str]) -> list[dict]:
+def _self_assessment_files(root: Path, kind: ContentType, names: dict[str, str]) -> list[dict]:
     """One entry per existing self-assessment file, newest school year first."""
     found = sorted(
         {f for pattern in kind.files for f in root.glob(pattern)},
@@ -277,7 +277,7 @@ def _collection(
     }
     if collection.per_file:
         names = dict((extra.schools if extra else ()) or ())
-        files = _assessment_files(root, kind, names)
+        files = _self_assessment_files(root, kind, names)
         result["files"] = [{**f, "fields": fields} for f in files]  # fields: one YAML anchor
         return result
     result |= {

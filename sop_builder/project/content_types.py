@@ -12,9 +12,9 @@ from pydantic import BaseModel
 
 from sop_builder.project.editors import EDITORS_FILE, Editors
 from sop_builder.project.model import (
-    AssessmentFile,
     Glossary,
     Norm,
+    SelfAssessmentFile,
     SopFrontMatter,
     SwvConfig,
     Vocabularies,
@@ -50,7 +50,7 @@ CONTENT_TYPES: list[ContentType] = [
     ContentType(
         "zelfevaluatie",
         "Zelfevaluatie basisondersteuning",
-        AssessmentFile,
+        SelfAssessmentFile,
         ("content/schools/*/zelfevaluatie-*.yaml",),
     ),
     ContentType("swv", "Samenwerkingsverband", SwvConfig, ("site_config/swv.yaml",)),

@@ -95,7 +95,7 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "email": ("E-mail", "Een e-mailadres van school, geen privéadres (mag leeg)."),
         "telefoon": ("Telefoon", "Een nummer van school, geen privénummer (mag leeg)."),
     },
-    "AssessmentFile": {
+    "SelfAssessmentFile": {
         "schooljaar": ("Schooljaar", "Bijvoorbeeld 2025-2026; gelijk aan de bestandsnaam."),
         "ingevuld_op": ("Ingevuld op", "De datum (JJJJ-MM-DD) waarop de school dit invulde."),
         "ingevuld_door": (

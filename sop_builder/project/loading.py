@@ -11,15 +11,20 @@ from sop_builder.core.issues import Issue, make_issue
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_markdown_file, read_yaml_file
 from sop_builder.core.yamlread import YamlTree
-from sop_builder.project.model import AssessmentFile, ScoreEntry, SopFrontMatter
+from sop_builder.project.model import ScoreEntry, SelfAssessmentFile, SopFrontMatter
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.sections import split_sections, strip_comments
 
 SCHOOLS_DIR = Path("content/schools")
 SOP_FILE = "sop.md"
-ASSESSMENT_FILE = re.compile(r"zelfevaluatie-(\d{4}-\d{4})\.yaml")
-# Read by evaluation.py: yearly evaluations and assessments on other frameworks.
-EVALUATION_FILES = re.compile(r"(evaluatie-\d{4}-\d{4}|beoordeling-[a-z0-9-]+-\d{4}-\d{4})\.yaml")
+# The files of a school folder: the SOP, the school's self-assessment of the agreements per
+# school year, and (read by evaluation/load.py) the yearly evaluation conversation and the
+# assessments on a framework, by the school (or, in content/swv/<slug>/, by the SWV).
+SELF_ASSESSMENT_FILE = re.compile(r"zelfevaluatie-(\d{4}-\d{4})\.yaml")
+EVALUATION_FILE = re.compile(r"evaluatie-(\d{4}-\d{4})\.yaml")
+FRAMEWORK_ASSESSMENT_FILE = re.compile(
+    r"beoordeling-([a-z0-9]+(?:-[a-z0-9]+)*)-(\d{4}-\d{4})\.yaml"
+)
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
@@ -31,12 +36,12 @@ class ScoreValue(NamedTuple):
 
 
 @dataclass
-class LoadedAssessment:
+class LoadedSelfAssessment:
     """A self-assessment file that passed the schema (scores not yet checked)."""
 
     path: str
     year_in_name: str
-    model: AssessmentFile
+    model: SelfAssessmentFile
     tree: YamlTree
     entries: dict[str, ScoreValue] = field(default_factory=dict)
 
@@ -52,11 +57,11 @@ class LoadedSchool:
     tree: YamlTree | None = None
     sections: list = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
-    assessments: list[LoadedAssessment] = field(default_factory=list)
-    assessment_years: set[str] = field(default_factory=set)  # from file names, read or not
+    self_assessments: list[LoadedSelfAssessment] = field(default_factory=list)
+    self_assessment_years: set[str] = field(default_factory=set)  # from file names, read or not
 
 
-def _read_scores(loaded: LoadedAssessment) -> list[Issue]:
+def _read_scores(loaded: LoadedSelfAssessment) -> list[Issue]:
     """Check each score value: a code, or a mapping with score and toelichting."""
     issues: list[Issue] = []
     for agreement_id, raw in loaded.model.scores.items():
@@ -87,17 +92,17 @@ def _read_scores(loaded: LoadedAssessment) -> list[Issue]:
     return issues
 
 
-def _load_assessment(
+def _load_self_assessment(
     file: Path, display: str, year: str
-) -> tuple[LoadedAssessment | None, list[Issue]]:
+) -> tuple[LoadedSelfAssessment | None, list[Issue]]:
     tree, issues = read_yaml_file(file, display)
     if tree is None:
         return None, issues
-    model, found = validate_tree(AssessmentFile, tree, display)
+    model, found = validate_tree(SelfAssessmentFile, tree, display)
     issues += found
     if model is None:
         return None, issues
-    loaded = LoadedAssessment(display, year, model, tree)
+    loaded = LoadedSelfAssessment(display, year, model, tree)
     issues += _read_scores(loaded)
     if model.school_year != year:
         pos = tree.value_pos(("schooljaar",))
@@ -157,17 +162,18 @@ def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
         if (
             file.name == SOP_FILE
             or file.name.startswith(".")
-            or EVALUATION_FILES.fullmatch(file.name)
+            or EVALUATION_FILE.fullmatch(file.name)
+            or FRAMEWORK_ASSESSMENT_FILE.fullmatch(file.name)
         ):
             continue
-        match = ASSESSMENT_FILE.fullmatch(file.name)
+        match = SELF_ASSESSMENT_FILE.fullmatch(file.name)
         display = f"{rel}/{file.name}"
         if match and file.is_file():
-            school.assessment_years.add(match.group(1))
-            loaded, found = _load_assessment(file, display, match.group(1))
+            school.self_assessment_years.add(match.group(1))
+            loaded, found = _load_self_assessment(file, display, match.group(1))
             issues += found
             if loaded is not None:
-                school.assessments.append(loaded)
+                school.self_assessments.append(loaded)
         else:
             issues.append(
                 make_issue(

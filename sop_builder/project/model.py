@@ -285,7 +285,7 @@ class ScoreEntry(Schema):
     explanation: optional(Text) = Field(None, alias="toelichting")
 
 
-class AssessmentFile(Schema):
+class SelfAssessmentFile(Schema):
     """A school's self-assessment of the agreements for one school year."""
 
     school_year: SchoolYear = Field(alias="schooljaar")
@@ -345,7 +345,7 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Assessment:
+class SelfAssessment:
     """A validated self-assessment: agreement id -> score code, plus internal explanations."""
 
     school_year: str
@@ -364,7 +364,7 @@ class School:
     front: SopFrontMatter
     sections: tuple[Section, ...]
     internal_comments: tuple[str, ...] = ()
-    assessments: dict[str, Assessment] = field(default_factory=dict)
+    self_assessments: dict[str, SelfAssessment] = field(default_factory=dict)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -174,14 +174,14 @@ def content_schema(
     """The JSON Schema of one content type (with site_config choices when ``config`` is given,
     and the offer's lists and the school folders when ``extra`` is given)."""
     schema = kind.model.model_json_schema(by_alias=True, mode="validation")
-    if kind.model.__name__ == "AssessmentFile":
+    if kind.model.__name__ == "SelfAssessmentFile":
         from sop_builder.project.model import ScoreEntry
 
         schema.setdefault("$defs", {})["ScoreEntry"] = ScoreEntry.model_json_schema(by_alias=True)
     for name, definition in schema.get("$defs", {}).items():
         _describe(name, definition, config, extra)
     _describe(kind.model.__name__, schema, config, extra)
-    if kind.model.__name__ == "AssessmentFile" and config is not None:
+    if kind.model.__name__ == "SelfAssessmentFile" and config is not None:
         _scores(schema, config)
     _allow_empty(schema)
     schema["title"] = kind.title

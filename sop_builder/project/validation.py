@@ -9,8 +9,8 @@ from datetime import date
 
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
 from sop_builder.core.yamlread import Pos
-from sop_builder.project.loading import LoadedAssessment, LoadedSchool
-from sop_builder.project.model import Assessment, School, SiteConfig
+from sop_builder.project.loading import LoadedSchool, LoadedSelfAssessment
+from sop_builder.project.model import School, SelfAssessment, SiteConfig
 from sop_builder.project.sections import visible_length
 
 _VOCAB_FIELDS = (
@@ -187,9 +187,9 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
     return issues
 
 
-def _check_assessment(
-    loaded: LoadedAssessment, config: SiteConfig
-) -> tuple[Assessment, list[Issue]]:
+def _check_self_assessment(
+    loaded: LoadedSelfAssessment, config: SiteConfig
+) -> tuple[SelfAssessment, list[Issue]]:
     norm = config.norm
     ids = norm.agreement_ids()
     known = set(ids)
@@ -271,7 +271,7 @@ def _check_assessment(
                 "scores",
             )
         )
-    assessment = Assessment(
+    assessment = SelfAssessment(
         loaded.year_in_name, loaded.model.filled_in_on, scores, explanations, loaded.path
     )
     return assessment, issues
@@ -358,12 +358,12 @@ def validate_school(
     issues: list[Issue] = []
     if school.tree is not None:
         issues += _check_front(school, config, today)
-    assessments: dict[str, Assessment] = {}
-    for item in school.assessments:
-        assessment, found = _check_assessment(item, config)
+    assessments: dict[str, SelfAssessment] = {}
+    for item in school.self_assessments:
+        assessment, found = _check_self_assessment(item, config)
         issues += found
         assessments[assessment.school_year] = assessment
-    if config.swv.school_year not in school.assessment_years:
+    if config.swv.school_year not in school.self_assessment_years:
         issues.append(
             make_issue(
                 "SOP306",

@@ -80,7 +80,7 @@ def export_rows(project: Project, year: str) -> list[list[str]]:
     rows = []
     for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
         prefix = _school_cells(school, swv, year)
-        assessment = school.assessments.get(year)
+        assessment = school.self_assessments.get(year)
         for agreement in norm.agreements:
             code = assessment.scores.get(agreement.id, "") if assessment else ""
             level = norm.level(code) if code else None
@@ -107,7 +107,7 @@ def summary_rows(project: Project, year: str) -> list[list[object]]:
     target = swv.target_for(year)
     rows: list[list[object]] = []
     for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
-        assessment = school.assessments.get(year)
+        assessment = school.self_assessments.get(year)
         result = score(assessment, norm, target) if assessment else None
         rows.append(
             [
