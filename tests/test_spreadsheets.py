@@ -73,8 +73,11 @@ def test_export_csv_defuses_formulas_and_reads_back_the_same(tmp_path: Path):
     assert table.rows == [(2, rows[0])]
 
 
+COLUMNS = ["afspraak", "score", "toelichting"]
+
+
 def write_sheet(path: Path, rows: list[list[str]], header: list[str] | None = None) -> Path:
-    write_csv(path, header or ["school", "afspraak", "score", "toelichting"], rows)
+    write_csv(path, header or ["school", *COLUMNS], rows)
     return path
 
 
@@ -126,6 +129,21 @@ def test_import_through_the_cli_reports_rows_and_exits_1(sample: Path):
     assert result.exit_code == 1
     assert "v.csv" in result.output and "2:2" in result.output and "SOP752" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_vestigingscode_is_read_as_check_reads_it(sample: Path):
+    """Quotes, a comment and lower case: the school is found and its rows are used."""
+    sop = sample / "content/schools/de-duinroos/sop.md"
+    text = sop.read_text(encoding="utf-8")
+    sop.write_text(
+        text.replace("vestigingscode: 98XA00", 'vestigingscode: "98XA00"  # BRIN + 00'), "utf-8"
+    )
+    sheet = write_sheet(
+        sample.parent / "v.csv", [["98XA00", "BO-02", "nee", ""]], ["vestigingscode", *COLUMNS]
+    )
+    result = import_scores(sample, "98xa00", sheet, today=TODAY)
+    assert result.ok, (result.issues, result.messages)
+    assert scores_of(sample)["de-duinroos"][0]["BO-02"] == "nee"
 
 
 def test_import_creates_a_new_yearly_file_that_check_accepts(sample: Path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from sop_builder.core.issues import Issue, make_issue
 from sop_builder.core.yamlread import YamlTree, read_yaml
@@ -24,7 +25,8 @@ class MarkdownSource:
     tree: YamlTree
     body: str
     body_line: int  # 1-based line of the first body line
-    front_text: str = ""  # the YAML between the '---' lines (line 2 onwards)
+    front_text: str = ""  # the YAML between the '---' lines (from ``front_line`` onwards)
+    front_line: ClassVar[int] = 2  # the front matter starts under the opening '---'
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -129,16 +131,22 @@ def _top_level_mapping(tree: YamlTree, display: str, what: str) -> list[Issue]:
     ]
 
 
-def read_yaml_file(file: Path, display: str) -> tuple[YamlTree | None, list[Issue]]:
-    """Read a plain YAML file whose top level must be a mapping."""
-    text, issues = read_text(file, display)
-    if text is None:
-        return None, issues
+def read_yaml_mapping(text: str, display: str) -> tuple[YamlTree | None, list[Issue]]:
+    """Parse the text of a plain YAML file whose top level must be a mapping."""
     tree, issues = read_yaml(text, display)
     if tree is None:
         return None, issues
     shape = _top_level_mapping(tree, display, "Dit bestand")
     return (None, issues + shape) if shape else (tree, issues)
+
+
+def read_yaml_file(file: Path, display: str) -> tuple[YamlTree | None, list[Issue]]:
+    """Read a plain YAML file whose top level must be a mapping."""
+    text, issues = read_text(file, display)
+    if text is None:
+        return None, issues
+    tree, found = read_yaml_mapping(text, display)
+    return tree, issues + found
 
 
 def split_front_matter(text: str, display: str) -> tuple[MarkdownSource | None, list[Issue]]:

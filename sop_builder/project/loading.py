@@ -1,4 +1,9 @@
-"""Discover and read the schools under content/schools/ (syntax and schema only)."""
+"""Discover and read the schools under content/schools/ (syntax and schema only).
+
+This is the only place that reads a school's sop.md and self-assessments: what later checks need
+(the front matter text and the body with their lines, the text of each self-assessment file) is
+kept on the ``LoadedSchool``.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,12 @@ from typing import NamedTuple
 
 from sop_builder.core.issues import Issue, make_issue
 from sop_builder.core.schema import validate_tree
-from sop_builder.core.sourcefile import read_markdown_file, read_yaml_file
+from sop_builder.core.sourcefile import (
+    MarkdownSource,
+    read_markdown_file,
+    read_text,
+    read_yaml_mapping,
+)
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.model import ScoreEntry, SelfAssessmentFile, SopFrontMatter
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
@@ -53,12 +63,25 @@ class LoadedSchool:
     slug: str
     folder: str
     sop_path: str
-    front: SopFrontMatter | None = None
-    tree: YamlTree | None = None
+    sop: MarkdownSource | None = None  # sop.md as read (None when it could not be read)
+    front: SopFrontMatter | None = None  # its front matter, when it passed the schema
     sections: list = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     self_assessments: list[LoadedSelfAssessment] = field(default_factory=list)
     self_assessment_years: set[str] = field(default_factory=set)  # from file names, read or not
+    # path -> text of every self-assessment file that could be decoded (parsed or not)
+    self_assessment_texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def tree(self) -> YamlTree | None:
+        """The front matter of sop.md with positions (None when it could not be read)."""
+        return self.sop.tree if self.sop is not None else None
+
+    def written(self, key: str) -> str | None:
+        """A top-level front matter value as written, stripped; also when the schema refused
+        the file (None when it is missing, empty or not text)."""
+        value = self.tree.data.get(key) if self.tree is not None else None
+        return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _read_scores(loaded: LoadedSelfAssessment) -> list[Issue]:
@@ -93,9 +116,13 @@ def _read_scores(loaded: LoadedSelfAssessment) -> list[Issue]:
 
 
 def _load_self_assessment(
-    file: Path, display: str, year: str
+    school: LoadedSchool, file: Path, display: str, year: str
 ) -> tuple[LoadedSelfAssessment | None, list[Issue]]:
-    tree, issues = read_yaml_file(file, display)
+    text, issues = read_text(file, display)
+    if text is None:
+        return None, issues
+    school.self_assessment_texts[display] = text
+    tree, issues = read_yaml_mapping(text, display)
     if tree is None:
         return None, issues
     model, found = validate_tree(SelfAssessmentFile, tree, display)
@@ -119,7 +146,8 @@ def _load_self_assessment(
     return loaded, issues
 
 
-def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
+def read_sop(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
+    """Check a school folder's name and read its sop.md (not yet its other files)."""
     rel = folder.relative_to(root).as_posix()
     school = LoadedSchool(folder.name, rel, f"{rel}/{SOP_FILE}")
     issues: list[Issue] = []
@@ -150,14 +178,23 @@ def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
         source, found = read_markdown_file(sop, school.sop_path)
         issues += found
         if source is not None:
-            school.tree = source.tree
+            school.sop = source
             school.front, found = validate_tree(SopFrontMatter, source.tree, school.sop_path)
             issues += found
             body, school.comments = strip_comments(source.body)
             school.sections, found = split_sections(body, source.body_line, school.sop_path)
             issues += found
-            issues += find_personal_data(source.front_text, 2, school.sop_path, skip=INTERNAL_KEYS)
+            issues += find_personal_data(
+                source.front_text, source.front_line, school.sop_path, skip=INTERNAL_KEYS
+            )
             issues += find_personal_data(body, source.body_line, school.sop_path)
+    return school, issues
+
+
+def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
+    """Read one school folder: sop.md and the self-assessments; report every other file."""
+    school, issues = read_sop(folder, root)
+    rel = school.folder
     for file in sorted(folder.iterdir()):
         if (
             file.name == SOP_FILE
@@ -170,7 +207,7 @@ def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
         display = f"{rel}/{file.name}"
         if match and file.is_file():
             school.self_assessment_years.add(match.group(1))
-            loaded, found = _load_self_assessment(file, display, match.group(1))
+            loaded, found = _load_self_assessment(school, file, display, match.group(1))
             issues += found
             if loaded is not None:
                 school.self_assessments.append(loaded)
@@ -195,6 +232,18 @@ def school_folders(root: Path) -> list[Path]:
     if not base.is_dir():
         return []
     return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def school_codes(root: Path) -> dict[str, str]:
+    """vestigingscode (upper case) -> folder name, as written in each readable sop.md; the
+    first folder keeps a code that is written twice (check reports that)."""
+    codes: dict[str, str] = {}
+    for folder in school_folders(root):
+        school, _ = read_sop(folder, root)  # problems are reported by check
+        code = school.written("vestigingscode")
+        if code is not None:
+            codes.setdefault(code.upper(), folder.name)
+    return codes
 
 
 def load_schools(

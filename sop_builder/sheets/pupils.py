@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sop_builder.core.issues import Issue, allowed_list, make_issue
 from sop_builder.core.tables import Table, read_table
-from sop_builder.project.loading import SCHOOLS_DIR, SOP_FILE
+from sop_builder.project.loading import school_codes
 from sop_builder.project.pupils import CODE, MASKED, PUPILS_FILE, parse_count
 
 CODE_COLUMNS = ("VESTIGINGSCODE", "BRIN_VESTIGINGSNUMMER")
@@ -119,17 +119,6 @@ def _row_code(layout: _Layout, cells: list[str]) -> str:
     if CODE.fullmatch(location):  # some files give the whole code here
         return location
     return cells[layout.institution].strip().upper() + location.zfill(2)
-
-
-def school_codes(root: Path) -> dict[str, str]:
-    """vestigingscode -> folder name, from the schools' sop.md files."""
-    pattern = re.compile(r"^vestigingscode:\s*['\"]?(\w+)", re.M)
-    codes = {}
-    for sop in sorted((Path(root) / SCHOOLS_DIR).glob(f"*/{SOP_FILE}")):
-        found = pattern.search(sop.read_text(encoding="utf-8", errors="replace"))
-        if found:
-            codes[found.group(1).upper()] = sop.parent.name
-    return codes
 
 
 def read_pupil_csv(

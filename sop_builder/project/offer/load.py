@@ -224,7 +224,7 @@ def load_item(
     issues += found
     issues += _cross_check(kind, front, source.tree, display, known)
     body, comments = strip_comments(source.body)
-    issues += find_personal_data(source.front_text, 2, display, skip=INTERNAL_KEYS)
+    issues += find_personal_data(source.front_text, source.front_line, display, skip=INTERNAL_KEYS)
     issues += find_personal_data(body, source.body_line, display)
     if front is None or any(i.is_error for i in issues):
         return None, issues
