@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from sop_builder.core.atomic import write_atomic, write_bytes_atomic
 from sop_builder.core.issues import Issue, make_issue
 
 MAX_BYTES = 50_000_000
@@ -157,7 +158,7 @@ def write_csv(file: Path, header: list[str], rows: list[list[str]]) -> None:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([[_protect(c) for c in row] for row in rows])
-    file.write_text("\ufeff" + out.getvalue(), encoding="utf-8", newline="")
+    write_atomic(file, "\ufeff" + out.getvalue())
 
 
 def write_xlsx(file: Path, sheets: dict[str, tuple[list[str], list[list[object]]]]) -> None:
@@ -181,4 +182,6 @@ def write_xlsx(file: Path, sheets: dict[str, tuple[list[str], list[list[object]]
         sheet.freeze_panes = "A2"
     # A fixed creation time keeps the file the same for the same data.
     book.properties.created = book.properties.modified = datetime(2000, 1, 1)
-    book.save(file)
+    data = io.BytesIO()
+    book.save(data)
+    write_bytes_atomic(file, data.getvalue())

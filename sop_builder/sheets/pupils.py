@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sop_builder.core.atomic import write_atomic
 from sop_builder.core.issues import Issue, allowed_list, make_issue
 from sop_builder.core.tables import Table, read_table
 from sop_builder.project.loading import school_codes
@@ -195,10 +196,7 @@ def write_pupils(file: Path, source: str, counts: dict[str, dict[int, str]]) -> 
     for code in sorted(c for c in counts if counts[c]):
         lines.append(f'  "{code}":')
         lines += [f'    "{year}": "{value}"' for year, value in sorted(counts[code].items())]
-    file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_name(f".{file.name}.nieuw")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(file)
+    write_atomic(file, "\n".join(lines) + "\n")
 
 
 def import_pupils(root: Path, csv_file: Path) -> PupilImport:

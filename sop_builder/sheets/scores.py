@@ -19,7 +19,9 @@ from datetime import date
 from io import StringIO
 from pathlib import Path
 
+from sop_builder.core.atomic import write_atomic
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.roundtrip import round_trip_yaml
 from sop_builder.core.sourcefile import read_text, read_yaml_mapping
 from sop_builder.core.tables import Table, read_table, write_csv, write_xlsx
 from sop_builder.project.config import load_config
@@ -354,14 +356,10 @@ def update_yearly_file(
     today: date,
 ) -> list[Issue]:
     """Write ``scores`` into ``file``, keeping every other key, value and comment."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
-    round_trip = YAML(typ="rt")
-    round_trip.preserve_quotes = True
-    round_trip.width = 4096
-    round_trip.indent(mapping=2, sequence=4, offset=2)
+    round_trip = round_trip_yaml()  # every scalar stays text, as the strict reader reads it
     if file.exists():
         text, problems = _yearly_file_text(file, display)
         if text is None:
@@ -399,9 +397,7 @@ def update_yearly_file(
             target[agreement] = code
     out = StringIO()
     round_trip.dump(data, out)
-    tmp = file.with_name(f".{file.name}.nieuw")
-    tmp.write_text(out.getvalue(), encoding="utf-8")
-    tmp.replace(file)
+    write_atomic(file, out.getvalue())
     return []
 
 
