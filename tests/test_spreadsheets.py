@@ -146,6 +146,20 @@ def test_the_vestigingscode_is_read_as_check_reads_it(sample: Path):
     assert scores_of(sample)["de-duinroos"][0]["BO-02"] == "nee"
 
 
+def test_import_fills_the_empty_scores_of_a_new_schools_file(sample: Path):
+    """new-school writes 'scores:' with only comments under it; check accepts that, so must
+    the import (it refused the file as having errors)."""
+    file = sample / f"content/schools/de-duinroos/zelfevaluatie-{YEAR}.yaml"
+    head = file.read_text(encoding="utf-8").split("scores:", 1)[0]
+    file.write_text(head + "scores:\n  # BO-01: ja / deels / nee\n", encoding="utf-8")
+    sheet = write_sheet(sample.parent / "v.csv", [["de-duinroos", "BO-01", "deels", ""]])
+    result = import_scores(sample, "de-duinroos", sheet, today=TODAY)
+    assert result.ok, result.issues
+    text = file.read_text(encoding="utf-8")
+    assert text.startswith(head) and "  BO-01: deels\n" in text and "# BO-01: ja / deels" in text
+    assert scores_of(sample)["de-duinroos"][0] == {"BO-01": "deels"}
+
+
 def test_import_creates_a_new_yearly_file_that_check_accepts(sample: Path):
     sheet = write_sheet(
         sample.parent / "v.csv",

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sop_builder.core.atomic import write_atomic
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
-from sop_builder.core.roundtrip import round_trip_yaml
+from sop_builder.core.roundtrip import is_empty, round_trip_yaml
 from sop_builder.core.sourcefile import read_text, read_yaml_mapping
 from sop_builder.core.tables import Table, read_table, write_csv, write_xlsx
 from sop_builder.project.config import load_config
@@ -318,7 +318,7 @@ def _yearly_file_text(file: Path, display: str) -> tuple[str | None, list[Issue]
     if (
         tree is not None
         and not errors
-        and scores_node is not None
+        and not is_empty(scores_node)  # an empty 'scores:' (a new school's file) is fine
         and not isinstance(scores_node, dict)
     ):
         pos = tree.value_pos(("scores",))
@@ -379,7 +379,7 @@ def update_yearly_file(
         data["schooljaar"] = year
         data["ingevuld_op"] = today.isoformat()
         data["ingevuld_door"] = filled_in_by
-    if data.get("scores") is None:
+    if is_empty(data.get("scores")):
         data["scores"] = CommentedMap()
     target = data["scores"]
     for agreement, (code, explanation) in scores.items():
