@@ -17,6 +17,7 @@ import yaml
 from sop_builder.editor.widgets import SCORE_WIDGET
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
 from sop_builder.project.model import SiteConfig
+from sop_builder.project.offer.kinds import OFFER_KINDS
 from sop_builder.project.schema_export import ProjectChoices, content_schema, project_choices
 
 DATE_FIELD = {
@@ -72,41 +73,17 @@ COLLECTIONS: list[Collection] = [
         # evaluations), which a folder collection on GitHub would show as self-assessments.
         per_file=True,
     ),
-    Collection(
-        "workshops",
-        "workshop",
-        "Workshops en trainingen",
-        "Workshop",
-        "content/aanbod/workshops",
-        create=True,
-        body=("Beschrijving", "Wat leren de deelnemers? Schrijf kort en in gewone woorden."),
-    ),
-    Collection(
-        "verhalen",
-        "verhaal",
-        "Verhalen uit de praktijk",
-        "Verhaal",
-        "content/aanbod/verhalen",
-        create=True,
-        body=("Het verhaal", "Vertel wat de scholen doen en wat het kinderen oplevert."),
-    ),
-    Collection(
-        "netwerkgroepen",
-        "netwerkgroep",
-        "Netwerkgroepen",
-        "Netwerkgroep",
-        "content/aanbod/netwerkgroepen",
-        create=True,
-        body=("Beschrijving", "Voor wie is de groep en wat doet u samen?"),
-    ),
-    Collection(
-        "expertisecentra",
-        "expertisecentrum",
-        "Expertisecentra",
-        "Expertisecentrum",
-        "content/aanbod/expertisecentra",
-        create=True,
-        body=("Beschrijving", "Waarmee kan het centrum scholen helpen?"),
+    *(
+        Collection(
+            kind.folder,
+            kind.id,
+            kind.plural,
+            kind.singular,
+            kind.directory,
+            create=True,
+            body=kind.body,
+        )
+        for kind in sorted(OFFER_KINDS, key=lambda kind: kind.menu)
     ),
 ]
 

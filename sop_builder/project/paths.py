@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sop_builder.project.model import SwvConfig
+from sop_builder.project.offer.kinds import OFFER_KINDS, all_items
 from sop_builder.project.offer.model import Offer
 
 # Pages the site always has besides school, kern and offer pages (see rendering.Renderer.pages).
@@ -38,6 +39,5 @@ def kern_pages(swv: SwvConfig) -> set[str]:
 
 def offer_pages_paths(offer: Offer) -> set[str]:
     """The offer's listing pages and a page per item."""
-    kinds = ("netwerkgroepen", "expertisecentra", "workshops", "verhalen")
-    items = [*offer.networks, *offer.centres, *offer.workshops, *offer.stories]
-    return {"/aanbod/", *(f"/aanbod/{k}/" for k in kinds), *(f"/{i.url}" for i in items)}
+    lists = {f"/aanbod/{kind.folder}/" for kind in OFFER_KINDS}
+    return {"/aanbod/", *lists, *(f"/{item.url}" for item in all_items(offer))}
