@@ -11,12 +11,12 @@ import json
 import random
 import re
 import shutil
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from sop_builder.core.text import slugify
 from sop_builder.project.config import load_config
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.sections import SOP_SECTIONS, visible_length
@@ -136,12 +136,6 @@ class Kern:
     id: str
     name: str
     municipality: str
-
-
-def slugify(text: str) -> str:
-    """'Basisschool De Duinroos' -> 'basisschool-de-duinroos'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _place_names(rng: random.Random, taken: set[str]) -> Iterator[str]:

@@ -7,10 +7,8 @@ with the word INVULLEN in the comment above it; `check` warns about each such pl
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -42,12 +40,6 @@ class NewSchool:
     kern: str
     type: str
     slug: str
-
-
-def slugify(name: str) -> str:
-    """A page address from a school name: 'Basisschool De Duinroos' -> 'basisschool-de-duinroos'."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def _type_error(kind: object, value: str) -> str:

@@ -17,9 +17,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from sop_builder.build.checks import find_third_party_requests, swap_into_place
 from sop_builder.build.csp import apply_policy
-from sop_builder.core.text import dutch_date
+from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
-from sop_builder.intern.stats import InternalFigures, SchoolRow, slugify, summarise
+from sop_builder.intern.stats import InternalFigures, SchoolRow, summarise
 from sop_builder.project import report
 from sop_builder.project.load import Project, load_project
 from sop_builder.project.scoring import format_count, format_percentage

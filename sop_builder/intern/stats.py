@@ -3,7 +3,6 @@ between school and SWV, and each school's conversation report (gespreksrapport).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -24,10 +23,6 @@ from sop_builder.project.evaluation.model import EvaluationFile, YearGoals
 from sop_builder.project.load import Project
 from sop_builder.project.model import School, SelfAssessment, SiteConfig
 from sop_builder.project.scoring import Compliance, Tally, score
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "onbekend"
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from sop_builder.core.fieldtypes import (
     YesNo,
     optional,
 )
+from sop_builder.core.text import slugify
 
 
 class Schema(BaseModel):
@@ -310,8 +311,7 @@ class GlossaryTerm(Schema):
     @property
     def anchor(self) -> str:
         """The id of the term on the glossary page: 'S(B)O' -> 's-b-o'."""
-        kept = "".join(c if c.isalnum() else "-" for c in self.term.lower())
-        return "-".join(p for p in kept.split("-") if p) or "term"
+        return slugify(self.term, fallback="term")
 
 
 class Glossary(Schema):

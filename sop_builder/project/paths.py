@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from sop_builder.core.text import slugify
 from sop_builder.project.model import SwvConfig
 from sop_builder.project.offer.kinds import OFFER_KINDS, all_items
 from sop_builder.project.offer.model import Offer
@@ -22,8 +25,7 @@ FIXED_PAGES = (
 
 def url_segment(text: str) -> str:
     """'Kernen' -> 'kernen', "Regio's" -> 'regios': a word usable as a folder in a URL."""
-    kept = "".join(c if c.isalnum() else "-" for c in text.lower() if c.isalnum() or c in " -_")
-    return "-".join(part for part in kept.split("-") if part) or "groepen"
+    return slugify(re.sub(r"['’]", "", text), fallback="groepen")
 
 
 def grouping_path(swv: SwvConfig) -> str:

@@ -8,8 +8,6 @@ content/aanbod/ exists.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from typing import Any
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_markdown_file
+from sop_builder.core.text import slugify
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import _duplicates, _load_one
 from sop_builder.project.loading import SLUG
@@ -68,12 +67,6 @@ def _stray(entry: Path, root: Path) -> Issue:
     return make_issue(
         "SOP724", display, 1, 1, f"{what} wordt niet gebruikt en komt niet op de site.", hint
     )
-
-
-def slugify(name: str) -> str:
-    """'Rust in de klas 2027' -> 'rust-in-de-klas-2027' (a suggestion for a file name)."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return "-".join(re.findall(r"[a-z0-9]+", plain.lower())) or "naam"
 
 
 def _texts(raw: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], str]]:
@@ -212,7 +205,7 @@ def load_item(
                 1,
                 f"De bestandsnaam '{file.name}' kan geen adres van een pagina worden.",
                 "Gebruik alleen kleine letters, cijfers en streepjes, "
-                f"bijvoorbeeld '{slugify(file.stem)}.md'.",
+                f"bijvoorbeeld '{slugify(file.stem, fallback='naam')}.md'.",
             )
         ]
     source, issues = read_markdown_file(file, display)
