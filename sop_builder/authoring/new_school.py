@@ -18,11 +18,18 @@ from pydantic import TypeAdapter, ValidationError
 from sop_builder.core.fieldtypes import PlainText, Vestigingscode
 from sop_builder.core.sourcefile import read_markdown_file
 from sop_builder.project.fielddocs import field_doc
-from sop_builder.project.loading import SCHOOLS_DIR, SLUG, SOP_FILE, school_folders
+from sop_builder.project.loading import (
+    SCHOOLS_DIR,
+    SLUG,
+    SOP_FILE,
+    school_folders,
+    self_assessment_name,
+)
 from sop_builder.project.model import SCHOOL_TYPE_CODES, SiteConfig
 from sop_builder.project.placeholders import MARK
 from sop_builder.project.sections import SOP_SECTIONS
 
+COMMENTS_EXPLAINED = "# Een regel die met # begint, is uitleg. Die komt niet op de site."
 SECTION_GUIDANCE = {
     "visie": "Wat vindt de school belangrijk voor elk kind? Schrijf 2 tot 4 korte zinnen.",
     "ambitie": "Wat wil de school de komende jaren beter doen? Een korte lijst is prima.",
@@ -114,7 +121,7 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
     lines = [
         "---",
         f"# Schoolondersteuningsprofiel (SOP) van {school.name}.",
-        "# Een regel die met # begint, is uitleg. Die komt niet op de site.",
+        COMMENTS_EXPLAINED,
         f"# Eindigt de uitleg boven een veld op {MARK}? Vul daar de juiste waarde in.",
         "# Haal daarna dat ene woord weg. Controleer uw werk met: sop-builder check",
         "",
@@ -184,7 +191,7 @@ def render_self_assessment(school: NewSchool, config: SiteConfig, today: date) -
     )
     lines = [
         f"# Zelfevaluatie basisondersteuning van {school.name}, schooljaar {year}.",
-        "# Een regel die met # begint, is uitleg. Die komt niet op de site.",
+        COMMENTS_EXPLAINED,
         "# Geef bij elke afspraak een score. Haal daarvoor het # weg vóór de afspraak",
         f"# en laat één score staan: {codes}. Alleen de totalen komen op de site.",
         _comment(doc, "schooljaar"),
@@ -215,7 +222,7 @@ def create_school(root: Path, school: NewSchool, config: SiteConfig, today: date
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{school.slug}."))
     try:
         (staging / SOP_FILE).write_text(render_sop(school, config, today), encoding="utf-8")
-        assessment = staging / f"zelfevaluatie-{config.swv.school_year}.yaml"
+        assessment = staging / self_assessment_name(config.swv.school_year)
         assessment.write_text(render_self_assessment(school, config, today), encoding="utf-8")
         staging.rename(target)  # fails rather than replaces if the folder appeared meanwhile
     finally:

@@ -29,6 +29,17 @@ class MarkdownSource:
     front_line: ClassVar[int] = 2  # the front matter starts under the opening '---'
 
 
+EMPTY_FILE = "Het bestand is leeg."
+
+
+def cannot_read(exc: OSError) -> tuple[str, str]:
+    """The message and hint when the system refuses to read a file."""
+    return (
+        f"Het bestand kan niet worden gelezen ({exc.strerror}).",
+        "Controleer of het bestand bestaat en leesbaar is.",
+    )
+
+
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     before = data[:offset]
     line = before.count(b"\n") + 1
@@ -55,9 +66,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
         data = data[len(BOM) :]
     if not data.strip():
         return None, [
-            make_issue(
-                "SOP002", path, 1, 1, "Het bestand is leeg.", "Vul het bestand in of verwijder het."
-            )
+            make_issue("SOP002", path, 1, 1, EMPTY_FILE, "Vul het bestand in of verwijder het.")
         ]
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -100,16 +109,7 @@ def read_text(file: Path, display: str) -> tuple[str | None, list[Issue]]:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        return None, [
-            make_issue(
-                "SOP002",
-                display,
-                1,
-                1,
-                f"Het bestand kan niet worden gelezen ({exc.strerror}).",
-                "Controleer of het bestand bestaat en leesbaar is.",
-            )
-        ]
+        return None, [make_issue("SOP002", display, 1, 1, *cannot_read(exc))]
     return decode(data, display)
 
 

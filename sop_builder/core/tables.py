@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sop_builder.core.atomic import write_atomic, write_bytes_atomic
 from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.sourcefile import EMPTY_FILE, cannot_read
 
 MAX_BYTES = 50_000_000
 # A cell starting with one of these is a formula in a spreadsheet program; the CSV export
@@ -107,9 +108,7 @@ def _read_xlsx(data: bytes, display: str) -> tuple[Table | None, list[Issue]]:
 def _to_table(lines, display: str, clean) -> tuple[Table | None, list[Issue]]:
     lines = [(n, clean(cells)) for n, cells in lines if any(c.strip() for c in cells)]
     if not lines:
-        return None, _problem(
-            display, "Het bestand is leeg.", "Zet de kolomnamen op de eerste regel."
-        )
+        return None, _problem(display, EMPTY_FILE, "Zet de kolomnamen op de eerste regel.")
     (_, header), rows = lines[0], lines[1:]
     width = len(header)
     return Table(
@@ -132,11 +131,7 @@ def read_table(
             )
         data = file.read_bytes()
     except OSError as exc:
-        return None, _problem(
-            display,
-            f"Het bestand kan niet worden gelezen ({exc.strerror}).",
-            "Controleer of het bestand bestaat en leesbaar is.",
-        )
+        return None, _problem(display, *cannot_read(exc))
     if file.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
         return _read_xlsx(data, display)
     if file.suffix.lower() == ".xls" or data[:4] == b"\xd0\xcf\x11\xe0":

@@ -38,6 +38,46 @@ FRAMEWORK_ASSESSMENT_FILE = re.compile(
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
+def self_assessment_name(year: str) -> str:
+    """The file name of a school's self-assessment for ``year`` (see SELF_ASSESSMENT_FILE)."""
+    return f"zelfevaluatie-{year}.yaml"
+
+
+def not_an_address(code: str, path: str, what: str, example: str) -> Issue:
+    """A folder or file whose name cannot be the address of a page (SOP206, SOP725)."""
+    return make_issue(
+        code,
+        path,
+        1,
+        1,
+        f"{what} kan geen adres van een pagina worden.",
+        f"Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld '{example}'.",
+    )
+
+
+def not_used(what: str, published: bool = True) -> str:
+    """The message for a file or folder that nothing reads ('Het bestand x wordt niet
+    gebruikt ...'); ``published``: where it would otherwise be expected on the site."""
+    return f"{what} wordt niet gebruikt" + (" en komt niet op de site." if published else ".")
+
+
+def year_mismatch(tree: YamlTree, display: str, written: str, year: str) -> list[Issue]:
+    """SOP305 when the school year in a file differs from the one in its name."""
+    if written == year:
+        return []
+    pos = tree.value_pos(("schooljaar",))
+    return [
+        make_issue(
+            "SOP305",
+            display,
+            pos.line,
+            pos.column,
+            f"In het bestand staat schooljaar {written}, maar de bestandsnaam zegt {year}.",
+            "Maak de bestandsnaam en het veld 'schooljaar' gelijk.",
+        )
+    ]
+
+
 class ScoreValue(NamedTuple):
     """One agreement's score code and optional (internal) explanation, as written."""
 
@@ -131,18 +171,7 @@ def _load_self_assessment(
         return None, issues
     loaded = LoadedSelfAssessment(display, year, model, tree)
     issues += _read_scores(loaded)
-    if model.school_year != year:
-        pos = tree.value_pos(("schooljaar",))
-        issues.append(
-            make_issue(
-                "SOP305",
-                display,
-                pos.line,
-                pos.column,
-                f"In het bestand staat schooljaar {model.school_year}, maar de bestandsnaam zegt {year}.",
-                "Maak de bestandsnaam en het veld 'schooljaar' gelijk.",
-            )
-        )
+    issues += year_mismatch(tree, display, model.school_year, year)
     return loaded, issues
 
 
@@ -153,14 +182,7 @@ def read_sop(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
     issues: list[Issue] = []
     if not SLUG.fullmatch(folder.name):
         issues.append(
-            make_issue(
-                "SOP206",
-                rel,
-                1,
-                1,
-                f"De mapnaam '{folder.name}' kan geen adres van een pagina worden.",
-                "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'obs-de-regenboog'.",
-            )
+            not_an_address("SOP206", rel, f"De mapnaam '{folder.name}'", "obs-de-regenboog")
         )
     sop = folder / SOP_FILE
     if not sop.is_file():
@@ -218,7 +240,7 @@ def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
                     display,
                     1,
                     1,
-                    f"Het bestand {file.name} wordt niet gebruikt en komt niet op de site.",
+                    not_used(f"Het bestand {file.name}"),
                     "In een schoolmap horen alleen sop.md en zelfevaluatie-JJJJ-JJJJ.yaml. "
                     "Verplaats of verwijder dit bestand.",
                 )

@@ -30,6 +30,8 @@ YEAR_COLUMNS = (
 
 
 YEAR_FORMS = "LEERLINGEN_JJJJ (of het oudere AANTAL_LEERLINGEN_JJJJ of TOTAAL_LEERLINGEN_JJJJ)"
+YEAR_COLUMNS_HINT = f"Een kolom met aantallen heet {YEAR_FORMS}."
+NOTHING_IMPORTED = "Er is niets geïmporteerd; content/leerlingen.yaml is niet veranderd."
 
 
 @dataclass
@@ -83,7 +85,7 @@ def _layout(table: Table, display: str) -> tuple[_Layout, list[Issue]]:
                     index + 1,
                     f"De kolomnaam '{raw}' is onbekend; de indeling van het bestand is misschien veranderd.",
                     (f"Bedoelt u '{suggestion}'? " if suggestion else "")
-                    + f"Een kolom met aantallen heet {YEAR_FORMS}. Pas de kolomnaam aan en importeer opnieuw.",
+                    + f"{YEAR_COLUMNS_HINT} Pas de kolomnaam aan en importeer opnieuw.",
                 )
             )
     if layout.code is None and (layout.institution is None or layout.location is None):
@@ -106,7 +108,7 @@ def _layout(table: Table, display: str) -> tuple[_Layout, list[Issue]]:
                 1,
                 1,
                 "Er is geen kolom met aantallen leerlingen.",
-                f"Een kolom met aantallen heet {YEAR_FORMS}.",
+                YEAR_COLUMNS_HINT,
             )
         )
     return layout, issues
@@ -204,15 +206,11 @@ def import_pupils(root: Path, csv_file: Path) -> PupilImport:
     root = Path(root)
     table, issues = read_table(csv_file, csv_file.name, delimiter=";")
     if table is None:
-        return PupilImport(
-            False, issues, ["Er is niets geïmporteerd; content/leerlingen.yaml is niet veranderd."]
-        )
+        return PupilImport(False, issues, [NOTHING_IMPORTED])
     codes = school_codes(root)
     counts, issues = read_pupil_csv(table, csv_file.name, set(codes))
     if issues:
-        return PupilImport(
-            False, issues, ["Er is niets geïmporteerd; content/leerlingen.yaml is niet veranderd."]
-        )
+        return PupilImport(False, issues, [NOTHING_IMPORTED])
     write_pupils(root / PUPILS_FILE, csv_file.name, counts)
     messages = [
         f"Leerlingaantallen van {len(counts)} van de {len(codes)} scholen geschreven naar "

@@ -26,9 +26,17 @@ from sop_builder.core.sourcefile import read_text, read_yaml_mapping
 from sop_builder.core.tables import Table, read_table, write_csv, write_xlsx
 from sop_builder.project.config import load_config
 from sop_builder.project.load import Project
-from sop_builder.project.loading import SCHOOLS_DIR, SLUG, LoadedSchool, read_sop, school_codes
+from sop_builder.project.loading import (
+    SCHOOLS_DIR,
+    SLUG,
+    LoadedSchool,
+    read_sop,
+    school_codes,
+    self_assessment_name,
+)
 from sop_builder.project.model import Norm, School, SwvConfig
 from sop_builder.project.scoring import format_count
+from sop_builder.project.validation import unknown_agreement_hint
 
 SCHOOL_COLUMNS = [
     "vestigingscode",
@@ -57,6 +65,7 @@ SUMMARY_COLUMNS = [
     "afspraken_zonder_score",
 ]
 FORMATS = ("csv", "xlsx")
+NOTHING_IMPORTED = "Er is niets geïmporteerd."
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -237,7 +246,7 @@ def read_scores(
             result.issues.append(make_issue(code, display, number, col + 1, message, hint))
 
         if agreement not in ids:
-            hint = did_you_mean(agreement.upper(), ids) or f"De norm kent {ids[0]} t/m {ids[-1]}."
+            hint = unknown_agreement_hint(agreement.upper(), ids)
             shown = agreement or "(leeg)"
             issue(
                 "SOP752",
@@ -431,20 +440,20 @@ def import_scores(
     folder, code = root / found.folder, found.written("vestigingscode") or ""
     table, issues = read_table(sheet, sheet.name)
     if table is None:
-        return ImportResult(False, issues, ["Er is niets geïmporteerd."])
+        return ImportResult(False, issues, [NOTHING_IMPORTED])
     result = read_scores(table, sheet.name, config.norm, folder.name, code, year)
     issues = result.issues
     if not result.scores:
         return ImportResult(
             False, issues, [f"Er is niets geïmporteerd: geen bruikbare rij voor {folder.name}."]
         )
-    file = folder / f"zelfevaluatie-{year}.yaml"
+    file = folder / self_assessment_name(year)
     display = file.relative_to(root).as_posix()
     problems = update_yearly_file(
         file, display, result.scores, year, filled_in_by, today or date.today()
     )
     if problems:
-        return ImportResult(False, issues + problems, ["Er is niets geïmporteerd."])
+        return ImportResult(False, issues + problems, [NOTHING_IMPORTED])
     errors = [i for i in issues if i.is_error]
     message = f"{len(result.scores)} scores geïmporteerd in {display}."
     if errors:

@@ -18,7 +18,7 @@ from sop_builder.core.sourcefile import read_markdown_file
 from sop_builder.core.text import slugify
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import _duplicates, _load_one
-from sop_builder.project.loading import SLUG
+from sop_builder.project.loading import SLUG, not_an_address, not_used
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.kinds import (
     KINDS_BY_FOLDER,
@@ -38,10 +38,9 @@ from sop_builder.project.offer.model import (
 )
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.sections import strip_comments
-from sop_builder.project.validation import _kern_hint as kern_hint
+from sop_builder.project.validation import listed_twice, not_in_list, unknown_kern
 
 OFFER_CONFIG = "aanbod.yaml"
-TWICE_HINT = "Haal één van de twee weg."
 
 
 @dataclass(frozen=True)
@@ -56,17 +55,14 @@ class Known:
 def _stray(entry: Path, root: Path) -> Issue:
     """A file or folder that is not part of the offer (SOP724)."""
     display = entry.relative_to(root).as_posix()
+    what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
     if entry.parent == root / OFFER_DIR:
         folders = [kind.folder for kind in OFFER_KINDS]
         kinds = ", ".join(folders[:-1]) + " en " + folders[-1]
-        what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
         hint = f"In content/aanbod/ horen alleen de mappen {kinds}. Verplaats of verwijder dit."
     else:
-        what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
         hint = "Hier horen alleen Markdown-bestanden (.md). Verplaats of verwijder dit."
-    return make_issue(
-        "SOP724", display, 1, 1, f"{what} wordt niet gebruikt en komt niet op de site.", hint
-    )
+    return make_issue("SOP724", display, 1, 1, not_used(what), hint)
 
 
 def _texts(raw: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], str]]:
@@ -87,9 +83,7 @@ def _twice(raw: dict[str, Any], tree: YamlTree, path: str, key: str) -> list[Iss
     seen: set[str] = set()
     for loc, value in _texts(raw, key):
         if value in seen:
-            message = f"'{value}' staat twee keer bij '{key}'."
-            pos = tree.value_pos(loc)
-            issues.append(make_issue("SOP203", path, *pos, message, TWICE_HINT, key))
+            issues.append(listed_twice(path, tree.value_pos(loc), value, key))
         seen.add(value)
     return issues
 
@@ -101,9 +95,8 @@ def _check_choices(
     issues: list[Issue] = []
     for loc, value in _texts(raw, key):
         if value not in options:
-            message = f"'{value}' staat niet in de lijst voor '{key}'."
             hint = did_you_mean(value, options) or f"Kies uit: {allowed_list(options, 20)}."
-            issues.append(make_issue("SOP202", path, *tree.value_pos(loc), message, hint, key))
+            issues.append(not_in_list(path, tree.value_pos(loc), value, key, hint))
     return issues
 
 
@@ -128,26 +121,6 @@ def _check_schools(raw: dict[str, Any], known: Known, tree: YamlTree, path: str)
             )
         )
     return issues
-
-
-def _check_kern(value: Any, known: Known, tree: YamlTree, path: str) -> list[Issue]:
-    if known.config is None or not isinstance(value, str) or not value.strip():
-        return []
-    swv = known.config.swv
-    if swv.kern(value.strip()) is not None:
-        return []
-    pos = tree.value_pos(("kern",))
-    return [
-        make_issue(
-            "SOP201",
-            path,
-            pos.line,
-            pos.column,
-            f"De {swv.grouping.label} '{value.strip()}' bestaat niet.",
-            kern_hint(value.strip(), known.config),
-            "kern",
-        )
-    ]
 
 
 def _check_times(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[Issue]:
@@ -181,8 +154,8 @@ def _cross_check(
         if kind is WORKSHOPS:
             issues += _check_choices(raw, [t.id for t in vocab.kinds], tree, path, "soort")
     issues += _twice(raw, tree, path, "doelgroep")
-    if kind is NETWORKS:
-        issues += _check_kern(raw.get("kern"), known, tree, path)
+    if kind is NETWORKS and known.config is not None:
+        issues += unknown_kern(raw.get("kern"), tree, path, known.config)
     if kind is STORIES:
         issues += _check_schools(raw, known, tree, path)
         issues += _twice(raw, tree, path, "scholen")
@@ -197,17 +170,8 @@ def load_item(
     """Read, check and build one offer file."""
     display = file.relative_to(root).as_posix()
     if not SLUG.fullmatch(file.stem):
-        return None, [
-            make_issue(
-                "SOP725",
-                display,
-                1,
-                1,
-                f"De bestandsnaam '{file.name}' kan geen adres van een pagina worden.",
-                "Gebruik alleen kleine letters, cijfers en streepjes, "
-                f"bijvoorbeeld '{slugify(file.stem, fallback='naam')}.md'.",
-            )
-        ]
+        example = f"{slugify(file.stem, fallback='naam')}.md"
+        return None, [not_an_address("SOP725", display, f"De bestandsnaam '{file.name}'", example)]
     source, issues = read_markdown_file(file, display)
     if source is None:
         return None, issues
