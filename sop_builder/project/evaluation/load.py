@@ -13,20 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
-from sop_builder.core.schema import validate_tree
-from sop_builder.core.sourcefile import read_yaml_file
+from sop_builder.core.schema import read_model
 from sop_builder.core.yamlread import YamlTree
-from sop_builder.project.evaluation.config import (
-    EvaluationConfig,
-    load_evaluation_config,
-    year_mismatch,
-)
+from sop_builder.project.evaluation.config import EvaluationConfig, load_evaluation_config
 from sop_builder.project.evaluation.frameworks import SCHOOL, SWV, Framework, FrameworkAssessment
 from sop_builder.project.evaluation.model import EvaluationFile, FrameworkAssessmentFile
 from sop_builder.project.loading import (
     EVALUATION_FILE,
     FRAMEWORK_ASSESSMENT_FILE,
     SCHOOLS_DIR,
+    not_used,
+    year_mismatch,
 )
 from sop_builder.project.model import School, SiteConfig
 
@@ -104,13 +101,9 @@ def read_evaluation(
     file: Path, display: str, year: str, config: EvaluationConfig
 ) -> tuple[EvaluationFile | None, list[str], list[Issue]]:
     """A school's evaluation file: the model, its internal texts, and every problem."""
-    tree, issues = read_yaml_file(file, display)
-    if tree is None:
-        return None, [], issues
-    secrets = _evaluation_secrets(tree)
-    model, found = validate_tree(EvaluationFile, tree, display)
-    issues += found
-    if model is None:
+    model, tree, issues = read_model(file, display, EvaluationFile)
+    secrets = _evaluation_secrets(tree) if tree is not None else []
+    if model is None or tree is None:
         return None, secrets, issues
     issues += year_mismatch(tree, display, model.school_year, year)
     goals = config.goals_for(model.school_year)
@@ -269,13 +262,9 @@ def read_framework_assessment(
                 )
             ],
         )
-    tree, issues = read_yaml_file(file, display)
-    if tree is None:
-        return None, [], issues
-    secrets = _framework_assessment_secrets(tree)
-    model, found = validate_tree(FrameworkAssessmentFile, tree, display)
-    issues += found
-    if model is None:
+    model, tree, issues = read_model(file, display, FrameworkAssessmentFile)
+    secrets = _framework_assessment_secrets(tree) if tree is not None else []
+    if model is None or tree is None:
         return None, secrets, issues
     issues += year_mismatch(tree, display, model.school_year, year)
     if framework.school_types and school_type and school_type not in framework.school_types:
@@ -398,7 +387,7 @@ def _school_files(
                     display,
                     1,
                     1,
-                    f"Het bestand {file.name} wordt niet gebruikt.",
+                    not_used(f"Het bestand {file.name}", published=False),
                     "In een map van het samenwerkingsverband horen alleen bestanden "
                     "beoordeling-<kader>-<schooljaar>.yaml. Hernoem of verwijder dit bestand.",
                 )
