@@ -16,13 +16,12 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from sop_builder.core.fieldtypes import PlainText, Vestigingscode
-from sop_builder.core.sourcefile import read_markdown_file
 from sop_builder.project.fielddocs import field_doc
 from sop_builder.project.loading import (
     SCHOOLS_DIR,
     SLUG,
     SOP_FILE,
-    school_folders,
+    school_codes,
     self_assessment_name,
 )
 from sop_builder.project.model import SCHOOL_TYPE_CODES, SiteConfig
@@ -59,18 +58,6 @@ def _type_error(kind: object, value: str) -> str:
     return ""
 
 
-def _existing_codes(root: Path) -> dict[str, str]:
-    """Vestigingscode -> folder, for every school that can be read."""
-    codes: dict[str, str] = {}
-    for folder in school_folders(root):
-        source, _ = read_markdown_file(folder / SOP_FILE, folder.name)
-        data = source.tree.data if source is not None else None
-        code = data.get("vestigingscode") if isinstance(data, dict) else None
-        if isinstance(code, str):
-            codes[code.strip()] = folder.name
-    return codes
-
-
 def answer_errors(field: str, value: str, root: Path, config: SiteConfig) -> str:
     """What is wrong with one answer, in plain Dutch; an empty string when it is right."""
     value = value.strip()
@@ -78,7 +65,7 @@ def answer_errors(field: str, value: str, root: Path, config: SiteConfig) -> str
         return _type_error(PlainText, value)
     if field == "vestigingscode":
         wrong = _type_error(Vestigingscode, value)
-        taken = _existing_codes(root).get(value)
+        taken = school_codes(root).get(value.upper())
         return wrong or (f"School {taken} heeft al vestigingscode {value}." if taken else "")
     if field == "kern":
         ids = [k.id for k in config.swv.kernen]

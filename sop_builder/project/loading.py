@@ -120,8 +120,12 @@ class LoadedSchool:
     def written(self, key: str) -> str | None:
         """A top-level front matter value as written, stripped; also when the schema refused
         the file (None when it is missing, empty or not text)."""
-        value = self.tree.data.get(key) if self.tree is not None else None
-        return value.strip() if isinstance(value, str) and value.strip() else None
+        return _written(self.tree, key)
+
+
+def _written(tree: YamlTree | None, key: str) -> str | None:
+    value = tree.data.get(key) if tree is not None else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _read_scores(loaded: LoadedSelfAssessment) -> list[Issue]:
@@ -256,15 +260,26 @@ def school_folders(root: Path) -> list[Path]:
     return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
+def written_values(root: Path, key: str) -> dict[str, str]:
+    """Folder name -> the front matter value ``key`` as written (see LoadedSchool.written), for
+    every school whose sop.md can be read; a quick look-up, without the schema and the checks
+    (check reports their problems)."""
+    found: dict[str, str] = {}
+    for folder in school_folders(root):
+        rel = folder.relative_to(root).as_posix()
+        source, _ = read_markdown_file(folder / SOP_FILE, f"{rel}/{SOP_FILE}")
+        value = _written(source.tree if source is not None else None, key)
+        if value is not None:
+            found[folder.name] = value
+    return found
+
+
 def school_codes(root: Path) -> dict[str, str]:
     """vestigingscode (upper case) -> folder name, as written in each readable sop.md; the
     first folder keeps a code that is written twice (check reports that)."""
     codes: dict[str, str] = {}
-    for folder in school_folders(root):
-        school, _ = read_sop(folder, root)  # problems are reported by check
-        code = school.written("vestigingscode")
-        if code is not None:
-            codes.setdefault(code.upper(), folder.name)
+    for folder, code in written_values(root, "vestigingscode").items():
+        codes.setdefault(code.upper(), folder)
     return codes
 
 

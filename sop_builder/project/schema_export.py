@@ -80,18 +80,12 @@ PROJECT_CHOICES: dict[tuple[str, str], Callable[[ProjectChoices], Choices]] = {
 
 def project_choices(root: Path) -> ProjectChoices:
     """The offer's lists and every school folder with the school's name (else the folder name)."""
-    from sop_builder.core.sourcefile import read_markdown_file
-    from sop_builder.project.loading import school_folders
+    from sop_builder.project.loading import school_folders, written_values
     from sop_builder.project.offer.load import load_vocabularies
 
-    schools = []
-    for folder in school_folders(root):
-        sop = folder / "sop.md"
-        source, _ = read_markdown_file(sop, sop.as_posix()) if sop.is_file() else (None, [])
-        data = source.tree.data if source is not None else None
-        name = data.get("naam") if isinstance(data, dict) else None
-        schools.append((folder.name, name.strip() if isinstance(name, str) else folder.name))
-    return ProjectChoices(load_vocabularies(root)[0], tuple(schools))
+    names = written_values(root, "naam")
+    schools = tuple((f.name, names.get(f.name, f.name)) for f in school_folders(root))
+    return ProjectChoices(load_vocabularies(root)[0], schools)
 
 
 def _choices(
