@@ -14,12 +14,12 @@ import json
 import random
 import re
 import shutil
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from sop_builder.core.text import slugify
 from sop_builder.project.config import load_config
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.sections import SOP_SECTIONS, visible_length
@@ -142,12 +142,6 @@ class Kern:
     id: str
     name: str
     municipality: str
-
-
-def slugify(text: str) -> str:
-    """'Basisschool De Duinroos' -> 'basisschool-de-duinroos'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _place_names(rng: random.Random, taken: set[str]) -> Iterator[str]:
@@ -353,7 +347,7 @@ def _sop_md(
     return "\n".join(lines) + "\n"
 
 
-def _assessment_yaml(rng: random.Random, config: SiteConfig, year: str, name: str) -> str:
+def _self_assessment_yaml(rng: random.Random, config: SiteConfig, year: str, name: str) -> str:
     norm = config.norm
     usable = [s for s in norm.scale if not s.not_applicable]
     full = [s.code for s in usable if s.weight == 1]
@@ -439,9 +433,11 @@ def generate(
         folder = target / "content" / "schools" / slug
         sop = _sop_md(rng, config, name, code, kern, rng.choice(boards), school_type, domain)
         _write(folder / "sop.md", sop)
-        _write(folder / f"zelfevaluatie-{year}.yaml", _assessment_yaml(rng, config, year, name))
+        _write(
+            folder / f"zelfevaluatie-{year}.yaml", _self_assessment_yaml(rng, config, year, name)
+        )
         if rng.random() < 0.3:
-            text = _assessment_yaml(rng, config, previous, name)
+            text = _self_assessment_yaml(rng, config, previous, name)
             _write(folder / f"zelfevaluatie-{previous}.yaml", text)
 
 

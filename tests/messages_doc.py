@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sop_builder.core.issues import CATALOGUE
+from sop_builder.core.issues import CATALOGUE, FAMILIES
 
 from .casefolders import CASES, case_names, expected_lines
 from .conftest import REPO
@@ -32,18 +32,20 @@ def render() -> str:
         "Codes never change meaning; a retired code is not reused. Severity `fout` (error) stops the",
         "build and gives exit code 1; `waarschuwing` (warning) does not, except with `--strict`",
         "(exit 2). Each code is shown with its exact text by a case folder in `tests/cases/` (or the",
-        "named test). This file is generated: `python -m tests.messages_doc`.",
-        "",
-        "| code | severity | what is wrong | shown by |",
-        "|---|---|---|---|",
+        "named test). The codes come in families, one per stage or subject",
+        "(`sop_builder/core/issues.py`). This file is generated: `python -m tests.messages_doc`.",
     ]
-    for code, (severity, description) in CATALOGUE.items():
-        where = (
-            f"`tests/cases/{examples[code][0]}`"
-            if code in examples
-            else f"`{READER_TESTS.get(code, 'not shown')}`"
-        )
-        out.append(f"| {code} | {severity.value} | {description} | {where} |")
+    for family in FAMILIES:
+        first, last = min(family.codes), max(family.codes)
+        out += ["", f"## {family.title} ({first}–{last})", ""]
+        out += ["| code | severity | what is wrong | shown by |", "|---|---|---|---|"]
+        for code, (severity, description) in family.codes.items():
+            where = (
+                f"`tests/cases/{examples[code][0]}`"
+                if code in examples
+                else f"`{READER_TESTS.get(code, 'not shown')}`"
+            )
+            out.append(f"| {code} | {severity.value} | {description} | {where} |")
     out += ["", "## Examples", ""]
     out += [f"- **{code}**: `{examples[code][1]}`" for code in CATALOGUE if code in examples]
     return "\n".join(out) + "\n"

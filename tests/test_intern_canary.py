@@ -60,8 +60,8 @@ def canary_evaluation(
     return "\n".join(lines) + "\n"
 
 
-def mark_assessment(file: Path, markers: list[str]) -> None:
-    """Put a marker in every free-text field of an assessment file (school or SWV)."""
+def mark_framework_assessment(file: Path, markers: list[str]) -> None:
+    """Put a marker in every free-text field of a framework assessment file (school or SWV)."""
 
     def replace(match: re.Match[str]) -> str:
         markers.append(marker())
@@ -98,7 +98,7 @@ def test_internal_markers_reach_only_the_internal_site(sample: Path):
     swv_files = sorted((sample / "content/swv").rglob("*.yaml"))
     assert len(swv_files) >= 8
     for file in [*swv_files, *sample.glob("content/schools/*/beoordeling-*.yaml")]:
-        mark_assessment(file, markers)
+        mark_framework_assessment(file, markers)
     for file in sorted(sample.glob("content/schools/*/zelfevaluatie-2025-2026.yaml")):
         new = marker()
         text, count = re.subn(

@@ -14,7 +14,7 @@ from icalendar import Calendar
 
 from sop_builder.build.public import build_site
 from sop_builder.project.load import load_project
-from sop_builder.project.offer.load import load_offer, slugify
+from sop_builder.project.offer.load import load_offer
 from sop_builder.project.secrets import internal_texts
 from sop_builder.site.ical import workshops_calendar
 
@@ -112,11 +112,6 @@ def test_feed_is_the_same_for_the_same_input_and_follows_the_date(project):
 def test_no_offer_folder_means_an_empty_offer(tmp_path: Path):
     offer, issues = load_offer(tmp_path, None, [])
     assert (offer.workshops, offer.stories, issues) == ((), (), [])
-
-
-def test_file_name_suggestion():
-    assert slugify("Rust in de klas 2027") == "rust-in-de-klas-2027"
-    assert slugify("Één café") == "een-cafe"
 
 
 class Outline(HTMLParser):

@@ -13,7 +13,7 @@ from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import decode, split_front_matter
 from sop_builder.core.yamlread import read_yaml
 from sop_builder.project.load import load_project
-from sop_builder.project.model import AssessmentFile, SopFrontMatter
+from sop_builder.project.model import SelfAssessmentFile, SopFrontMatter
 
 from .conftest import SAMPLE, TODAY
 
@@ -133,7 +133,7 @@ TREES = st.recursive(
 def test_any_structure_validates_or_gives_issues(data: dict):
     tree, _ = read_yaml("a: b\n", "x.yaml")
     assert tree is not None
-    for model in (SopFrontMatter, AssessmentFile):
+    for model in (SopFrontMatter, SelfAssessmentFile):
         value, issues = validate_tree(model, tree, "x.yaml", data)
         assert (value is None) == bool(issues)
 

@@ -21,9 +21,9 @@ YEAR = "2025-2026"
 def scores_of(root: Path) -> dict[str, tuple[dict[str, str], dict[str, str]]]:
     project = load_project(root, TODAY)
     return {
-        s.slug: (dict(s.assessments[YEAR].scores), dict(s.assessments[YEAR].explanations))
+        s.slug: (dict(s.self_assessments[YEAR].scores), dict(s.self_assessments[YEAR].explanations))
         for s in project.schools
-        if YEAR in s.assessments
+        if YEAR in s.self_assessments
     }
 
 
@@ -73,8 +73,11 @@ def test_export_csv_defuses_formulas_and_reads_back_the_same(tmp_path: Path):
     assert table.rows == [(2, rows[0])]
 
 
+COLUMNS = ["afspraak", "score", "toelichting"]
+
+
 def write_sheet(path: Path, rows: list[list[str]], header: list[str] | None = None) -> Path:
-    write_csv(path, header or ["school", "afspraak", "score", "toelichting"], rows)
+    write_csv(path, header or ["school", *COLUMNS], rows)
     return path
 
 
@@ -128,6 +131,35 @@ def test_import_through_the_cli_reports_rows_and_exits_1(sample: Path):
     assert "Traceback" not in result.output
 
 
+def test_the_vestigingscode_is_read_as_check_reads_it(sample: Path):
+    """Quotes, a comment and lower case: the school is found and its rows are used."""
+    sop = sample / "content/schools/de-duinroos/sop.md"
+    text = sop.read_text(encoding="utf-8")
+    sop.write_text(
+        text.replace("vestigingscode: 98XA00", 'vestigingscode: "98XA00"  # BRIN + 00'), "utf-8"
+    )
+    sheet = write_sheet(
+        sample.parent / "v.csv", [["98XA00", "BO-02", "nee", ""]], ["vestigingscode", *COLUMNS]
+    )
+    result = import_scores(sample, "98xa00", sheet, today=TODAY)
+    assert result.ok, (result.issues, result.messages)
+    assert scores_of(sample)["de-duinroos"][0]["BO-02"] == "nee"
+
+
+def test_import_fills_the_empty_scores_of_a_new_schools_file(sample: Path):
+    """new-school writes 'scores:' with only comments under it; check accepts that, so must
+    the import (it refused the file as having errors)."""
+    file = sample / f"content/schools/de-duinroos/zelfevaluatie-{YEAR}.yaml"
+    head = file.read_text(encoding="utf-8").split("scores:", 1)[0]
+    file.write_text(head + "scores:\n  # BO-01: ja / deels / nee\n", encoding="utf-8")
+    sheet = write_sheet(sample.parent / "v.csv", [["de-duinroos", "BO-01", "deels", ""]])
+    result = import_scores(sample, "de-duinroos", sheet, today=TODAY)
+    assert result.ok, result.issues
+    text = file.read_text(encoding="utf-8")
+    assert text.startswith(head) and "  BO-01: deels\n" in text and "# BO-01: ja / deels" in text
+    assert scores_of(sample)["de-duinroos"][0] == {"BO-01": "deels"}
+
+
 def test_import_creates_a_new_yearly_file_that_check_accepts(sample: Path):
     sheet = write_sheet(
         sample.parent / "v.csv",
@@ -144,7 +176,7 @@ def test_import_creates_a_new_yearly_file_that_check_accepts(sample: Path):
         if i.path == "content/schools/de-duinroos/zelfevaluatie-2026-2027.yaml"
     ] == []
     school = next(s for s in project.schools if s.slug == "de-duinroos")
-    assert set(school.assessments["2026-2027"].scores.values()) == {"ja"}
+    assert set(school.self_assessments["2026-2027"].scores.values()) == {"ja"}
 
 
 def test_unreadable_sheets_and_missing_columns(sample: Path):

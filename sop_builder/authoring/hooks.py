@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sop_builder.core.atomic import write_atomic
+
 HOOK = """#!/bin/sh
 # Gemaakt door 'sop-builder install-hook'. Controleert de inhoud vóór elke commit.
 # Bij een fout gaat de commit niet door; lees de meldingen en verbeter het bestand.
@@ -44,7 +46,6 @@ def install_hook(root: Path) -> Path:
             "Voeg daar zelf de regel 'sop-builder check' aan toe."
         )
     found = shutil.which("sop-builder") or str(Path(sys.executable).with_name("sop-builder"))
-    hook.parent.mkdir(parents=True, exist_ok=True)
-    hook.write_text(HOOK.format(command=shlex.quote(found)), encoding="utf-8")
+    write_atomic(hook, HOOK.format(command=shlex.quote(found)))  # git never runs half a hook
     hook.chmod(0o755)
     return hook

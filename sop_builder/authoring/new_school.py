@@ -7,10 +7,8 @@ with the word INVULLEN in the comment above it; `check` warns about each such pl
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,13 +17,19 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from sop_builder.core.fieldtypes import PlainText, Vestigingscode
-from sop_builder.core.sourcefile import read_markdown_file
 from sop_builder.project.fielddocs import field_doc
-from sop_builder.project.loading import SCHOOLS_DIR, SLUG, SOP_FILE, school_folders
+from sop_builder.project.loading import (
+    SCHOOLS_DIR,
+    SLUG,
+    SOP_FILE,
+    school_codes,
+    self_assessment_name,
+)
 from sop_builder.project.model import SCHOOL_TYPE_CODES, SiteConfig
 from sop_builder.project.placeholders import MARK
 from sop_builder.project.sections import SOP_SECTIONS
 
+COMMENTS_EXPLAINED = "# Een regel die met # begint, is uitleg. Die komt niet op de site."
 SECTION_GUIDANCE = {
     "visie": "Wat vindt de school belangrijk voor elk kind? Schrijf 2 tot 4 korte zinnen.",
     "ambitie": "Wat wil de school de komende jaren beter doen? Een korte lijst is prima.",
@@ -45,12 +49,6 @@ class NewSchool:
     slug: str
 
 
-def slugify(name: str) -> str:
-    """A page address from a school name: 'Basisschool De Duinroos' -> 'basisschool-de-duinroos'."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-
-
 def _type_error(kind: Any, value: str) -> str:
     try:
         TypeAdapter(kind).validate_python(value)
@@ -61,18 +59,6 @@ def _type_error(kind: Any, value: str) -> str:
     return ""
 
 
-def _existing_codes(root: Path) -> dict[str, str]:
-    """Vestigingscode -> folder, for every school that can be read."""
-    codes: dict[str, str] = {}
-    for folder in school_folders(root):
-        source, _ = read_markdown_file(folder / SOP_FILE, folder.name)
-        data = source.tree.data if source is not None else None
-        code = data.get("vestigingscode") if isinstance(data, dict) else None
-        if isinstance(code, str):
-            codes[code.strip()] = folder.name
-    return codes
-
-
 def answer_errors(field: str, value: str, root: Path, config: SiteConfig) -> str:
     """What is wrong with one answer, in plain Dutch; an empty string when it is right."""
     value = value.strip()
@@ -80,7 +66,7 @@ def answer_errors(field: str, value: str, root: Path, config: SiteConfig) -> str
         return _type_error(PlainText, value)
     if field == "vestigingscode":
         wrong = _type_error(Vestigingscode, value)
-        taken = _existing_codes(root).get(value)
+        taken = school_codes(root).get(value.upper())
         return wrong or (f"School {taken} heeft al vestigingscode {value}." if taken else "")
     if field == "kern":
         ids = [k.id for k in config.swv.kernen]
@@ -123,7 +109,7 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
     lines = [
         "---",
         f"# Schoolondersteuningsprofiel (SOP) van {school.name}.",
-        "# Een regel die met # begint, is uitleg. Die komt niet op de site.",
+        COMMENTS_EXPLAINED,
         f"# Eindigt de uitleg boven een veld op {MARK}? Vul daar de juiste waarde in.",
         "# Haal daarna dat ene woord weg. Controleer uw werk met: sop-builder check",
         "",
@@ -182,10 +168,10 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
     return "\n".join(lines)
 
 
-def render_assessment(school: NewSchool, config: SiteConfig, today: date) -> str:
+def render_self_assessment(school: NewSchool, config: SiteConfig, today: date) -> str:
     """The text of a new zelfevaluatie for the current school year, every agreement listed."""
     year = config.swv.school_year
-    doc = "AssessmentFile"
+    doc = "SelfAssessmentFile"
     codes = " / ".join(
         s.code
         for s in config.norm.scale
@@ -193,7 +179,7 @@ def render_assessment(school: NewSchool, config: SiteConfig, today: date) -> str
     )
     lines = [
         f"# Zelfevaluatie basisondersteuning van {school.name}, schooljaar {year}.",
-        "# Een regel die met # begint, is uitleg. Die komt niet op de site.",
+        COMMENTS_EXPLAINED,
         "# Geef bij elke afspraak een score. Haal daarvoor het # weg vóór de afspraak",
         f"# en laat één score staan: {codes}. Alleen de totalen komen op de site.",
         _comment(doc, "schooljaar"),
@@ -224,8 +210,8 @@ def create_school(root: Path, school: NewSchool, config: SiteConfig, today: date
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{school.slug}."))
     try:
         (staging / SOP_FILE).write_text(render_sop(school, config, today), encoding="utf-8")
-        assessment = staging / f"zelfevaluatie-{config.swv.school_year}.yaml"
-        assessment.write_text(render_assessment(school, config, today), encoding="utf-8")
+        assessment = staging / self_assessment_name(config.swv.school_year)
+        assessment.write_text(render_self_assessment(school, config, today), encoding="utf-8")
         staging.rename(target)  # fails rather than replaces if the folder appeared meanwhile
     finally:
         if staging.exists():

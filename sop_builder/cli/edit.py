@@ -59,7 +59,8 @@ def new_school(
     datum: str | None,
 ) -> None:
     """Maak de map van een nieuwe school, met uitleg bij elk veld. Overschrijft nooit iets."""
-    from sop_builder.authoring.new_school import NewSchool, answer_errors, create_school, slugify
+    from sop_builder.authoring.new_school import NewSchool, answer_errors, create_school
+    from sop_builder.core.text import slugify
     from sop_builder.project.load import reference_date
 
     config = _config_or_exit(root)
@@ -75,7 +76,7 @@ def new_school(
         "kern", f"{config.swv.grouping.label.capitalize()}; kies uit {kernen}", kern, check
     )
     kind = _ask("type", f"Soort school; kies uit {types}", school_type, check)
-    slug = _ask("mapnaam", "Naam van de map", mapnaam if mapnaam else slugify(name), check)
+    slug = _ask("mapnaam", "Naam van de map", mapnaam or slugify(name, fallback=""), check)
     today = date.fromisoformat(datum) if datum else reference_date()
     try:
         folder = create_school(root, NewSchool(name, code, kern_id, kind, slug), config, today)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.core.yamlread import YamlTree
 
 _KIND = {
@@ -234,3 +236,15 @@ def validate_tree(
             if not (e["type"] == "missing" and tuple(e["loc"]) in skip)
         ]
         return None, issues
+
+
+def read_model(
+    file: Path, display: str, model: type[BaseModel]
+) -> tuple[Any, YamlTree | None, list[Issue]]:
+    """Read a YAML file strictly and validate it against ``model``: the value (None when the
+    schema refuses it), the tree (None when the file cannot be read) and every problem."""
+    tree, issues = read_yaml_file(file, display)
+    if tree is None:
+        return None, None, issues
+    value, found = validate_tree(model, tree, display)
+    return value, tree, issues + found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from sop_builder.core.issues import Issue, make_issue
 from sop_builder.core.yamlread import YamlTree, read_yaml
@@ -24,7 +25,19 @@ class MarkdownSource:
     tree: YamlTree
     body: str
     body_line: int  # 1-based line of the first body line
-    front_text: str = ""  # the YAML between the '---' lines (line 2 onwards)
+    front_text: str = ""  # the YAML between the '---' lines (from ``front_line`` onwards)
+    front_line: ClassVar[int] = 2  # the front matter starts under the opening '---'
+
+
+EMPTY_FILE = "Het bestand is leeg."
+
+
+def cannot_read(exc: OSError) -> tuple[str, str]:
+    """The message and hint when the system refuses to read a file."""
+    return (
+        f"Het bestand kan niet worden gelezen ({exc.strerror}).",
+        "Controleer of het bestand bestaat en leesbaar is.",
+    )
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -53,9 +66,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
         data = data[len(BOM) :]
     if not data.strip():
         return None, [
-            make_issue(
-                "SOP002", path, 1, 1, "Het bestand is leeg.", "Vul het bestand in of verwijder het."
-            )
+            make_issue("SOP002", path, 1, 1, EMPTY_FILE, "Vul het bestand in of verwijder het.")
         ]
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -98,16 +109,7 @@ def read_text(file: Path, display: str) -> tuple[str | None, list[Issue]]:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        return None, [
-            make_issue(
-                "SOP002",
-                display,
-                1,
-                1,
-                f"Het bestand kan niet worden gelezen ({exc.strerror}).",
-                "Controleer of het bestand bestaat en leesbaar is.",
-            )
-        ]
+        return None, [make_issue("SOP002", display, 1, 1, *cannot_read(exc))]
     return decode(data, display)
 
 
@@ -130,16 +132,22 @@ def _top_level_mapping(tree: YamlTree, display: str, what: str) -> list[Issue]:
     ]
 
 
-def read_yaml_file(file: Path, display: str) -> tuple[YamlTree | None, list[Issue]]:
-    """Read a plain YAML file whose top level must be a mapping."""
-    text, issues = read_text(file, display)
-    if text is None:
-        return None, issues
+def read_yaml_mapping(text: str, display: str) -> tuple[YamlTree | None, list[Issue]]:
+    """Parse the text of a plain YAML file whose top level must be a mapping."""
     tree, issues = read_yaml(text, display)
     if tree is None:
         return None, issues
     shape = _top_level_mapping(tree, display, "Dit bestand")
     return (None, issues + shape) if shape else (tree, issues)
+
+
+def read_yaml_file(file: Path, display: str) -> tuple[YamlTree | None, list[Issue]]:
+    """Read a plain YAML file whose top level must be a mapping."""
+    text, issues = read_text(file, display)
+    if text is None:
+        return None, issues
+    tree, found = read_yaml_mapping(text, display)
+    return tree, issues + found
 
 
 def split_front_matter(text: str, display: str) -> tuple[MarkdownSource | None, list[Issue]]:

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from sop_builder.core.atomic import write_atomic, write_bytes_atomic
 from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.sourcefile import EMPTY_FILE, cannot_read
 
 MAX_BYTES = 50_000_000
 # A cell starting with one of these is a formula in a spreadsheet program; the CSV export
@@ -106,9 +108,7 @@ def _read_xlsx(data: bytes, display: str) -> tuple[Table | None, list[Issue]]:
 def _to_table(lines, display: str, clean) -> tuple[Table | None, list[Issue]]:
     lines = [(n, clean(cells)) for n, cells in lines if any(c.strip() for c in cells)]
     if not lines:
-        return None, _problem(
-            display, "Het bestand is leeg.", "Zet de kolomnamen op de eerste regel."
-        )
+        return None, _problem(display, EMPTY_FILE, "Zet de kolomnamen op de eerste regel.")
     (_, header), rows = lines[0], lines[1:]
     width = len(header)
     return Table(
@@ -131,11 +131,7 @@ def read_table(
             )
         data = file.read_bytes()
     except OSError as exc:
-        return None, _problem(
-            display,
-            f"Het bestand kan niet worden gelezen ({exc.strerror}).",
-            "Controleer of het bestand bestaat en leesbaar is.",
-        )
+        return None, _problem(display, *cannot_read(exc))
     if file.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
         return _read_xlsx(data, display)
     if file.suffix.lower() == ".xls" or data[:4] == b"\xd0\xcf\x11\xe0":
@@ -157,7 +153,7 @@ def write_csv(file: Path, header: list[str], rows: list[list[str]]) -> None:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([[_protect(c) for c in row] for row in rows])
-    file.write_text("\ufeff" + out.getvalue(), encoding="utf-8", newline="")
+    write_atomic(file, "\ufeff" + out.getvalue())
 
 
 def write_xlsx(file: Path, sheets: dict[str, tuple[list[str], list[list[object]]]]) -> None:
@@ -181,4 +177,6 @@ def write_xlsx(file: Path, sheets: dict[str, tuple[list[str], list[list[object]]
         sheet.freeze_panes = "A2"
     # A fixed creation time keeps the file the same for the same data.
     book.properties.created = book.properties.modified = datetime(2000, 1, 1)
-    book.save(file)
+    data = io.BytesIO()
+    book.save(data)
+    write_bytes_atomic(file, data.getvalue())

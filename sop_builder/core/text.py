@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 
 MONTHS = (
@@ -18,6 +20,17 @@ MONTHS = (
     "november",
     "december",
 )
+
+
+def slugify(text: str, fallback: str = "onbekend") -> str:
+    """'Één café 2027' -> 'een-cafe-2027': a name as a part of an address.
+
+    Lower-case letters and digits joined by single hyphens; accents are folded to plain letters
+    (é -> e, ë -> e), other characters separate words. When nothing is left, ``fallback``: an
+    address needs a name.
+    """
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower())) or fallback
 
 
 def dutch_date(day: date | None) -> str:

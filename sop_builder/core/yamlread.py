@@ -74,69 +74,63 @@ class _Stop(Exception):
         self.issue = issue
 
 
+QUOTE_STAR = 'Zet aanhalingstekens om de hele waarde, bijvoorbeeld: "*belangrijk*".'
+KEY_NOT_TEXT = "Een veldnaam moet gewone tekst zijn."
+
+# (what PyYAML says, ...) -> our message and hint
 _YAML_PROBLEMS = [
     (
-        "mapping values are not allowed",
+        ("mapping values are not allowed",),
         "Er staat een dubbele punt (:) op een plek waar dat niet kan.",
         'Zet aanhalingstekens om tekst met een dubbele punt, bijvoorbeeld: titel: "Let op: tekst".',
     ),
     (
-        "could not find expected ':'",
+        ("could not find expected ':'",),
         "Achter de naam van een veld mist een dubbele punt (:).",
         "Schrijf elk veld als 'naam: waarde', met een spatie na de dubbele punt.",
     ),
     (
-        "while scanning a quoted scalar",
+        ("while scanning a quoted scalar",),
         "Een aanhalingsteken wordt niet gesloten.",
         "Sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint.",
     ),
     (
-        "expected <block end>",
+        ("expected <block end>", "did not find expected key"),
         "De inspringing klopt niet.",
         "Zorg dat velden op hetzelfde niveau precies even ver inspringen, met spaties.",
     ),
     (
-        "did not find expected key",
-        "De inspringing klopt niet.",
-        "Zorg dat velden op hetzelfde niveau precies even ver inspringen, met spaties.",
-    ),
-    (
-        "did not find expected '-' indicator",
+        ("did not find expected '-' indicator",),
         "Een lijst is niet goed ingesprongen.",
         "Zet elk onderdeel van een lijst op een eigen regel, beginnend met '- ', even ver ingesprongen.",
     ),
     (
-        "expected ',' or ']'",
+        ("expected ',' or ']'",),
         "Een lijst tussen [ en ] is niet goed afgesloten.",
         "Sluit de lijst af met ] en zet komma's tussen de onderdelen.",
     ),
     (
-        "expected ',' or '}'",
+        ("expected ',' or '}'",),
         "Een blok tussen { en } is niet goed afgesloten.",
         "Sluit het blok af met }.",
     ),
     (
-        "unacceptable character",
+        ("unacceptable character",),
         "Het bestand bevat een onzichtbaar teken dat niet mag.",
         "Verwijder het teken op deze plek; typ de tekst eventueel opnieuw.",
     ),
     (
-        "expected alphabetic or numeric character",
+        ("expected alphabetic or numeric character",),
         "Een waarde mag niet beginnen met * of &.",
-        'Zet aanhalingstekens om de hele waarde, bijvoorbeeld: "*belangrijk*".',
+        QUOTE_STAR,
     ),
     (
-        "found undefined alias",
+        ("found undefined alias",),
         "Een '*' aan het begin van een waarde is niet toegestaan.",
         'Zet aanhalingstekens om de waarde, bijvoorbeeld: "*belangrijk*".',
     ),
     (
-        "found character '@'",
-        "Een waarde mag niet met @ of ` beginnen.",
-        "Zet aanhalingstekens om de waarde.",
-    ),
-    (
-        "found character '`'",
+        ("found character '@'", "found character '`'"),
         "Een waarde mag niet met @ of ` beginnen.",
         "Zet aanhalingstekens om de waarde.",
     ),
@@ -188,8 +182,8 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, path: str, line_offset: 
             "Na de dubbele punt moet een spatie staan.",
             f"Schrijf '{key}: {value}' in plaats van '{key}:{value}'.",
         )
-    for needle, message, hint in _YAML_PROBLEMS:
-        if needle in problem:
+    for needles, message, hint in _YAML_PROBLEMS:
+        if any(needle in problem for needle in needles):
             return make_issue("SOP012", path, line, column, message, hint)
     return make_issue(
         "SOP012",
@@ -294,7 +288,7 @@ def _build(
                 raise stop(
                     "SOP021",
                     event.start_mark,
-                    "Een veldnaam moet gewone tekst zijn.",
+                    KEY_NOT_TEXT,
                     "Schrijf het veld als 'naam: waarde'.",
                 )
             seen: dict[str, yaml.Mark] = frame[3]
@@ -335,7 +329,7 @@ def _build(
                 "SOP015",
                 event.start_mark,
                 "Een waarde mag niet beginnen met * (YAML ziet dat als verwijzing).",
-                'Zet aanhalingstekens om de hele waarde, bijvoorbeeld: "*belangrijk*".',
+                QUOTE_STAR,
             )
         if isinstance(event, yaml.NodeEvent):
             nodes += 1
@@ -376,7 +370,7 @@ def _build(
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             cpath = attach(container, event)
             if cpath is None:  # pragma: no cover - guarded in attach
-                raise stop("SOP021", event.start_mark, "Een veldnaam moet gewone tekst zijn.", "")
+                raise stop("SOP021", event.start_mark, KEY_NOT_TEXT, "")
             stack.append([container, cpath, None, {}])
         elif isinstance(event, yaml.CollectionEndEvent):
             stack.pop()

@@ -28,6 +28,8 @@ from sop_builder.core.roundtrip import merge_document
 from sop_builder.core.sourcefile import decode
 from sop_builder.project.load import load_project
 
+NO_MEDIA = "Afbeeldingen en bestanden toevoegen kan niet in de webeditor."
+
 
 class Refused(Exception):
     """A request the backend will not carry out; the text is Dutch, for the editor's screen."""
@@ -163,7 +165,7 @@ class LocalBackend:
             return self._entry(str(params["path"]))
         if action == "persistEntry":
             if params.get("assets"):
-                raise Refused("Afbeeldingen en bestanden toevoegen kan niet in de webeditor.")
+                raise Refused(NO_MEDIA)
             for entry in params.get("dataFiles") or [params["entry"]]:
                 self.persist(entry)
             return {"message": "entry persisted"}
@@ -174,5 +176,5 @@ class LocalBackend:
         if action in ("deleteFile", "deleteFiles"):
             raise Refused("Verwijderen kan niet in de webeditor. Vraag het samenwerkingsverband.")
         if action in ("persistMedia", "getMediaFile"):
-            raise Refused("Afbeeldingen en bestanden toevoegen kan niet in de webeditor.")
+            raise Refused(NO_MEDIA)
         raise Refused(f"Onbekende opdracht '{action}'.")

@@ -17,6 +17,7 @@ import yaml
 from sop_builder.editor.widgets import SCORE_WIDGET
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
 from sop_builder.project.model import SiteConfig
+from sop_builder.project.offer.kinds import OFFER_KINDS
 from sop_builder.project.schema_export import ProjectChoices, content_schema, project_choices
 
 DATE_FIELD = {
@@ -72,41 +73,17 @@ COLLECTIONS: list[Collection] = [
         # evaluations), which a folder collection on GitHub would show as self-assessments.
         per_file=True,
     ),
-    Collection(
-        "workshops",
-        "workshop",
-        "Workshops en trainingen",
-        "Workshop",
-        "content/aanbod/workshops",
-        create=True,
-        body=("Beschrijving", "Wat leren de deelnemers? Schrijf kort en in gewone woorden."),
-    ),
-    Collection(
-        "verhalen",
-        "verhaal",
-        "Verhalen uit de praktijk",
-        "Verhaal",
-        "content/aanbod/verhalen",
-        create=True,
-        body=("Het verhaal", "Vertel wat de scholen doen en wat het kinderen oplevert."),
-    ),
-    Collection(
-        "netwerkgroepen",
-        "netwerkgroep",
-        "Netwerkgroepen",
-        "Netwerkgroep",
-        "content/aanbod/netwerkgroepen",
-        create=True,
-        body=("Beschrijving", "Voor wie is de groep en wat doet u samen?"),
-    ),
-    Collection(
-        "expertisecentra",
-        "expertisecentrum",
-        "Expertisecentra",
-        "Expertisecentrum",
-        "content/aanbod/expertisecentra",
-        create=True,
-        body=("Beschrijving", "Waarmee kan het centrum scholen helpen?"),
+    *(
+        Collection(
+            kind.folder,
+            kind.id,
+            kind.plural,
+            kind.singular,
+            kind.directory,
+            create=True,
+            body=kind.body,
+        )
+        for kind in sorted(OFFER_KINDS, key=lambda kind: kind.menu)
     ),
 ]
 
@@ -228,7 +205,7 @@ def _score_fields(schema: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
     }
 
 
-def _assessment_files(root: Path, kind: ContentType, names: dict[str, str]) -> list[dict]:
+def _self_assessment_files(root: Path, kind: ContentType, names: dict[str, str]) -> list[dict]:
     """One entry per existing self-assessment file, newest school year first."""
     found = sorted(
         {f for pattern in kind.files for f in root.glob(pattern)},
@@ -277,7 +254,7 @@ def _collection(
     }
     if collection.per_file:
         names = dict((extra.schools if extra else ()) or ())
-        files = _assessment_files(root, kind, names)
+        files = _self_assessment_files(root, kind, names)
         result["files"] = [{**f, "fields": fields} for f in files]  # fields: one YAML anchor
         return result
     result |= {

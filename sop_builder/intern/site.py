@@ -11,9 +11,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from sop_builder.core.text import dutch_date
+from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
-from sop_builder.intern.stats import InternalFigures, SchoolRow, slugify, summarise
+from sop_builder.intern.stats import InternalFigures, SchoolRow, summarise
 from sop_builder.project.load import Project
 from sop_builder.project.scoring import format_count, format_percentage
 

@@ -3,7 +3,6 @@ between school and SWV, and each school's conversation report (gespreksrapport).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -22,12 +21,8 @@ from sop_builder.project.evaluation.frameworks import (
 from sop_builder.project.evaluation.load import EvaluationData, SchoolRecords
 from sop_builder.project.evaluation.model import EvaluationFile, YearGoals
 from sop_builder.project.load import Project
-from sop_builder.project.model import Assessment, School, SiteConfig
+from sop_builder.project.model import School, SelfAssessment, SiteConfig
 from sop_builder.project.scoring import Compliance, Tally, score
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "onbekend"
 
 
 @dataclass(frozen=True)
@@ -103,12 +98,14 @@ class ConversationReport:
     history: list[tuple[EvaluationFile, list[GoalLine]]] = field(default_factory=list)
 
 
-def _swv_assessment(records: SchoolRecords | None, year: str) -> Assessment | None:
-    found = records.assessment(NORM_FRAMEWORK, year, SWV) if records else None
+def _swv_norm_scores(records: SchoolRecords | None, year: str) -> SelfAssessment | None:
+    """The SWV's assessment on the agreements, in the shape of a self-assessment, so that it is
+    scored exactly like the school's own."""
+    found = records.framework_assessment(NORM_FRAMEWORK, year, SWV) if records else None
     if found is None:
         return None
     scores = {k: v[SINGLE_DIMENSION] for k, v in found.scores.items() if SINGLE_DIMENSION in v}
-    return Assessment(year, found.filled_in_on, scores, {}, found.path)
+    return SelfAssessment(year, found.filled_in_on, scores, {}, found.path)
 
 
 def summarise(name: str, rows: list[SchoolRow]) -> GroupSummary:
@@ -143,8 +140,8 @@ class InternalFigures:
     def _row(self, school: School) -> SchoolRow:
         kern = self.config.swv.kern(school.front.kern)
         own = self.project.compliance.get(school.slug)
-        swv_assessment = _swv_assessment(self.records(school.slug), self.year)
-        swv = score(swv_assessment, self.config.norm, self.target) if swv_assessment else None
+        swv_scores = _swv_norm_scores(self.records(school.slug), self.year)
+        swv = score(swv_scores, self.config.norm, self.target) if swv_scores else None
         count = sum(len(c.differences) for c in self.comparisons(school))
         return SchoolRow(school, kern.name if kern else school.front.kern, own, swv, count)
 
@@ -155,11 +152,15 @@ class InternalFigures:
         result = []
         for framework in self.data.config.frameworks.values():
             if framework.id == NORM_FRAMEWORK:
-                own = school.assessments.get(self.year)
+                own = school.self_assessments.get(self.year)
                 mine = from_self_assessment(own) if own else None
             else:
-                mine = records.assessment(framework.id, self.year, SCHOOL) if records else None
-            theirs = records.assessment(framework.id, self.year, SWV) if records else None
+                mine = (
+                    records.framework_assessment(framework.id, self.year, SCHOOL)
+                    if records
+                    else None
+                )
+            theirs = records.framework_assessment(framework.id, self.year, SWV) if records else None
             if mine is None and theirs is None:
                 continue
             comparison = FrameworkComparison(framework, mine, theirs)
@@ -245,7 +246,9 @@ class InternalFigures:
         full = {s.code for s in norm.scale if s.weight == 1}
         counts = []
         assessed = [
-            r.school.assessments[self.year] for r in rows if self.year in r.school.assessments
+            r.school.self_assessments[self.year]
+            for r in rows
+            if self.year in r.school.self_assessments
         ]
         for agreement in norm.agreements:
             met = sum(1 for a in assessed if a.scores.get(agreement.id) in full)
@@ -275,14 +278,14 @@ class InternalFigures:
         return result
 
     def trend(self) -> list[YearFigure]:
-        years = sorted({y for s in self.schools for y in s.assessments})
+        years = sorted({y for s in self.schools for y in s.self_assessments})
         figures = []
         for year in years:
             target = self.config.swv.target_for(year)
             rows = [
-                SchoolRow(s, "", score(s.assessments[year], self.config.norm, target), None, 0)
+                SchoolRow(s, "", score(s.self_assessments[year], self.config.norm, target), None, 0)
                 for s in self.schools
-                if year in s.assessments
+                if year in s.self_assessments
             ]
             figures.append(YearFigure(year, target, summarise(year, rows)))
         return figures

@@ -12,20 +12,15 @@ from pydantic import BaseModel
 
 from sop_builder.project.editors import EDITORS_FILE, Editors
 from sop_builder.project.model import (
-    AssessmentFile,
     Glossary,
     Norm,
+    SelfAssessmentFile,
     SopFrontMatter,
     SwvConfig,
     Vocabularies,
 )
-from sop_builder.project.offer.model import (
-    CentreFrontMatter,
-    NetworkFrontMatter,
-    OfferVocabularies,
-    StoryFrontMatter,
-    WorkshopFrontMatter,
-)
+from sop_builder.project.offer.kinds import OFFER_KINDS
+from sop_builder.project.offer.model import OfferVocabularies
 
 
 @dataclass(frozen=True)
@@ -50,7 +45,7 @@ CONTENT_TYPES: list[ContentType] = [
     ContentType(
         "zelfevaluatie",
         "Zelfevaluatie basisondersteuning",
-        AssessmentFile,
+        SelfAssessmentFile,
         ("content/schools/*/zelfevaluatie-*.yaml",),
     ),
     ContentType("swv", "Samenwerkingsverband", SwvConfig, ("site_config/swv.yaml",)),
@@ -63,33 +58,15 @@ CONTENT_TYPES: list[ContentType] = [
     ContentType("vocabularies", "Keuzelijsten", Vocabularies, ("site_config/vocabularies.yaml",)),
     ContentType("woordenlijst", "Woordenlijst", Glossary, ("site_config/woordenlijst.yaml",)),
     ContentType("redacteuren", "Redacteuren", Editors, (EDITORS_FILE,)),
-    ContentType(
-        "netwerkgroep",
-        "Netwerkgroep (de gegevens bovenaan het bestand)",
-        NetworkFrontMatter,
-        ("content/aanbod/netwerkgroepen/*.md",),
-        front_matter=True,
-    ),
-    ContentType(
-        "expertisecentrum",
-        "Expertisecentrum (de gegevens bovenaan het bestand)",
-        CentreFrontMatter,
-        ("content/aanbod/expertisecentra/*.md",),
-        front_matter=True,
-    ),
-    ContentType(
-        "workshop",
-        "Workshop, training of studiemiddag (de gegevens bovenaan het bestand)",
-        WorkshopFrontMatter,
-        ("content/aanbod/workshops/*.md",),
-        front_matter=True,
-    ),
-    ContentType(
-        "verhaal",
-        "Verhaal uit de praktijk (de gegevens bovenaan het bestand)",
-        StoryFrontMatter,
-        ("content/aanbod/verhalen/*.md",),
-        front_matter=True,
+    *(
+        ContentType(
+            kind.id,
+            f"{kind.name} (de gegevens bovenaan het bestand)",
+            kind.schema,
+            (kind.files,),
+            front_matter=True,
+        )
+        for kind in OFFER_KINDS
     ),
     ContentType(
         "aanbod", "Keuzelijsten voor het aanbod", OfferVocabularies, ("site_config/aanbod.yaml",)

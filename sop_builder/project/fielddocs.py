@@ -7,6 +7,10 @@ field of every registered content type, so a new field cannot go undocumented.
 
 from __future__ import annotations
 
+_INTERNAL = "Alleen voor het samenwerkingsverband; komt nooit op de site."
+_CODE = ("Code", "Kleine letters, cijfers en streepjes. Verander een code nooit.")
+_LETTERS_DIGITS_HYPHENS = "Kleine letters, cijfers en streepjes."
+
 # Fields that every offer file (content/aanbod/) has, and the audiences of most of them.
 _OFFER_COMMON: dict[str, tuple[str, str]] = {
     "titel": ("Titel", "De titel van de pagina op de site, kort en duidelijk."),
@@ -16,7 +20,7 @@ _OFFER_COMMON: dict[str, tuple[str, str]] = {
     ),
     "interne_notitie": (
         "Interne notitie",
-        "Alleen voor het samenwerkingsverband; komt nooit op de site.",
+        _INTERNAL,
     ),
 }
 _FOR_AUDIENCES: dict[str, tuple[str, str]] = {
@@ -81,7 +85,7 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "interne_notitie": (
             "Interne notitie",
-            "Alleen voor het samenwerkingsverband; komt nooit op de site.",
+            _INTERNAL,
         ),
     },
     "Address": {
@@ -95,7 +99,7 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "email": ("E-mail", "Een e-mailadres van school, geen privéadres (mag leeg)."),
         "telefoon": ("Telefoon", "Een nummer van school, geen privénummer (mag leeg)."),
     },
-    "AssessmentFile": {
+    "SelfAssessmentFile": {
         "schooljaar": ("Schooljaar", "Bijvoorbeeld 2025-2026; gelijk aan de bestandsnaam."),
         "ingevuld_op": ("Ingevuld op", "De datum (JJJJ-MM-DD) waarop de school dit invulde."),
         "ingevuld_door": (
@@ -111,7 +115,7 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "score": ("Score", "De code van de score, bijvoorbeeld ja, deels of nee."),
         "toelichting": (
             "Toelichting",
-            "Alleen voor het samenwerkingsverband; komt nooit op de site.",
+            _INTERNAL,
         ),
     },
     "SwvConfig": {
@@ -157,7 +161,7 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "meervoud": ("Meervoud", "Bijvoorbeeld kernen of regio's."),
     },
     "Kern": {
-        "id": ("Code", "Kleine letters, cijfers en streepjes. Verander een code nooit."),
+        "id": _CODE,
         "naam": ("Naam", "De naam van de kern."),
         "gemeente": ("Gemeente", "De gemeente van de kern."),
     },
@@ -177,7 +181,7 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "afspraken": ("Afspraken", "De afspraken basisondersteuning, elk met een vaste code."),
     },
     "Aspect": {
-        "id": ("Code", "Kleine letters, cijfers en streepjes."),
+        "id": ("Code", _LETTERS_DIGITS_HYPHENS),
         "naam": ("Naam", "De naam van het aspect."),
     },
     "ScaleLevel": {
@@ -187,7 +191,7 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "nvt": ("Niet van toepassing", "ja als deze score de afspraak uit de telling haalt."),
     },
     "Theme": {
-        "id": ("Code", "Kleine letters, cijfers en streepjes."),
+        "id": ("Code", _LETTERS_DIGITS_HYPHENS),
         "titel": ("Titel", "De titel van het thema."),
         "omschrijving": ("Omschrijving", "Eén zin in de woorden van ouders."),
     },
@@ -209,7 +213,7 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "extra_ondersteuning": ("Extra ondersteuning", "De keuzes voor scholen."),
     },
     "VocabularyEntry": {
-        "id": ("Code", "Kleine letters, cijfers en streepjes. Verander een code nooit."),
+        "id": _CODE,
         "label": ("Naam", "De naam op de site."),
         "omschrijving": ("Omschrijving", "Eén zin in gewone taal."),
         "behoeften": ("Behoeften", "Woorden die ouders gebruiken als ze zoeken."),
@@ -273,7 +277,7 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "OfferTerm": {
-        "id": ("Code", "Kleine letters, cijfers en streepjes. Verander een code nooit."),
+        "id": _CODE,
         "label": ("Naam", "De naam op de site, in gewone taal."),
     },
     "NetworkFrontMatter": {

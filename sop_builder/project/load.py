@@ -77,12 +77,10 @@ def process_folder(
     if config is not None:
         school, found = validate_school(loaded, config, today)
         issues += found
-        issues += editing_checks(folder, loaded.folder, config)
+        issues += editing_checks(loaded, config)
     unreadable = None
     if loaded.front is None:
-        raw = loaded.tree.data if loaded.tree is not None else None
-        name = raw.get("naam") if isinstance(raw, dict) else None
-        unreadable = name.strip() if isinstance(name, str) and name.strip() else loaded.folder
+        unreadable = loaded.written("naam") or loaded.folder
     compliance = current_compliance(school, config) if school and config else None
     return SchoolResult(school, issues, identity(loaded), unreadable, compliance)
 

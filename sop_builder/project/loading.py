@@ -1,4 +1,9 @@
-"""Discover and read the schools under content/schools/ (syntax and schema only)."""
+"""Discover and read the schools under content/schools/ (syntax and schema only).
+
+This is the only place that reads a school's sop.md and self-assessments: what later checks need
+(the front matter text and the body with their lines, the text of each self-assessment file) is
+kept on the ``LoadedSchool``.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +14,68 @@ from typing import NamedTuple
 
 from sop_builder.core.issues import Issue, make_issue
 from sop_builder.core.schema import validate_tree
-from sop_builder.core.sourcefile import read_markdown_file, read_yaml_file
+from sop_builder.core.sourcefile import (
+    MarkdownSource,
+    read_markdown_file,
+    read_text,
+    read_yaml_mapping,
+)
 from sop_builder.core.yamlread import YamlTree
-from sop_builder.project.model import AssessmentFile, ScoreEntry, SopFrontMatter
+from sop_builder.project.model import ScoreEntry, SelfAssessmentFile, SopFrontMatter
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.sections import split_sections, strip_comments
 
 SCHOOLS_DIR = Path("content/schools")
 SOP_FILE = "sop.md"
-ASSESSMENT_FILE = re.compile(r"zelfevaluatie-(\d{4}-\d{4})\.yaml")
-# Read by evaluation.py: yearly evaluations and assessments on other frameworks.
-EVALUATION_FILES = re.compile(r"(evaluatie-\d{4}-\d{4}|beoordeling-[a-z0-9-]+-\d{4}-\d{4})\.yaml")
+# The files of a school folder: the SOP, the school's self-assessment of the agreements per
+# school year, and (read by evaluation/load.py) the yearly evaluation conversation and the
+# assessments on a framework, by the school (or, in content/swv/<slug>/, by the SWV).
+SELF_ASSESSMENT_FILE = re.compile(r"zelfevaluatie-(\d{4}-\d{4})\.yaml")
+EVALUATION_FILE = re.compile(r"evaluatie-(\d{4}-\d{4})\.yaml")
+FRAMEWORK_ASSESSMENT_FILE = re.compile(
+    r"beoordeling-([a-z0-9]+(?:-[a-z0-9]+)*)-(\d{4}-\d{4})\.yaml"
+)
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def self_assessment_name(year: str) -> str:
+    """The file name of a school's self-assessment for ``year`` (see SELF_ASSESSMENT_FILE)."""
+    return f"zelfevaluatie-{year}.yaml"
+
+
+def not_an_address(code: str, path: str, what: str, example: str) -> Issue:
+    """A folder or file whose name cannot be the address of a page (SOP206, SOP725)."""
+    return make_issue(
+        code,
+        path,
+        1,
+        1,
+        f"{what} kan geen adres van een pagina worden.",
+        f"Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld '{example}'.",
+    )
+
+
+def not_used(what: str, published: bool = True) -> str:
+    """The message for a file or folder that nothing reads ('Het bestand x wordt niet
+    gebruikt ...'); ``published``: where it would otherwise be expected on the site."""
+    return f"{what} wordt niet gebruikt" + (" en komt niet op de site." if published else ".")
+
+
+def year_mismatch(tree: YamlTree, display: str, written: str, year: str) -> list[Issue]:
+    """SOP305 when the school year in a file differs from the one in its name."""
+    if written == year:
+        return []
+    pos = tree.value_pos(("schooljaar",))
+    return [
+        make_issue(
+            "SOP305",
+            display,
+            pos.line,
+            pos.column,
+            f"In het bestand staat schooljaar {written}, maar de bestandsnaam zegt {year}.",
+            "Maak de bestandsnaam en het veld 'schooljaar' gelijk.",
+        )
+    ]
 
 
 class ScoreValue(NamedTuple):
@@ -31,12 +86,12 @@ class ScoreValue(NamedTuple):
 
 
 @dataclass
-class LoadedAssessment:
+class LoadedSelfAssessment:
     """A self-assessment file that passed the schema (scores not yet checked)."""
 
     path: str
     year_in_name: str
-    model: AssessmentFile
+    model: SelfAssessmentFile
     tree: YamlTree
     entries: dict[str, ScoreValue] = field(default_factory=dict)
 
@@ -48,15 +103,32 @@ class LoadedSchool:
     slug: str
     folder: str
     sop_path: str
-    front: SopFrontMatter | None = None
-    tree: YamlTree | None = None
+    sop: MarkdownSource | None = None  # sop.md as read (None when it could not be read)
+    front: SopFrontMatter | None = None  # its front matter, when it passed the schema
     sections: list = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
-    assessments: list[LoadedAssessment] = field(default_factory=list)
-    assessment_years: set[str] = field(default_factory=set)  # from file names, read or not
+    self_assessments: list[LoadedSelfAssessment] = field(default_factory=list)
+    self_assessment_years: set[str] = field(default_factory=set)  # from file names, read or not
+    # path -> text of every self-assessment file that could be decoded (parsed or not)
+    self_assessment_texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def tree(self) -> YamlTree | None:
+        """The front matter of sop.md with positions (None when it could not be read)."""
+        return self.sop.tree if self.sop is not None else None
+
+    def written(self, key: str) -> str | None:
+        """A top-level front matter value as written, stripped; also when the schema refused
+        the file (None when it is missing, empty or not text)."""
+        return _written(self.tree, key)
 
 
-def _read_scores(loaded: LoadedAssessment) -> list[Issue]:
+def _written(tree: YamlTree | None, key: str) -> str | None:
+    value = tree.data.get(key) if tree is not None else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _read_scores(loaded: LoadedSelfAssessment) -> list[Issue]:
     """Check each score value: a code, or a mapping with score and toelichting."""
     issues: list[Issue] = []
     for agreement_id, raw in loaded.model.scores.items():
@@ -87,47 +159,34 @@ def _read_scores(loaded: LoadedAssessment) -> list[Issue]:
     return issues
 
 
-def _load_assessment(
-    file: Path, display: str, year: str
-) -> tuple[LoadedAssessment | None, list[Issue]]:
-    tree, issues = read_yaml_file(file, display)
+def _load_self_assessment(
+    school: LoadedSchool, file: Path, display: str, year: str
+) -> tuple[LoadedSelfAssessment | None, list[Issue]]:
+    text, issues = read_text(file, display)
+    if text is None:
+        return None, issues
+    school.self_assessment_texts[display] = text
+    tree, issues = read_yaml_mapping(text, display)
     if tree is None:
         return None, issues
-    model, found = validate_tree(AssessmentFile, tree, display)
+    model, found = validate_tree(SelfAssessmentFile, tree, display)
     issues += found
     if model is None:
         return None, issues
-    loaded = LoadedAssessment(display, year, model, tree)
+    loaded = LoadedSelfAssessment(display, year, model, tree)
     issues += _read_scores(loaded)
-    if model.school_year != year:
-        pos = tree.value_pos(("schooljaar",))
-        issues.append(
-            make_issue(
-                "SOP305",
-                display,
-                pos.line,
-                pos.column,
-                f"In het bestand staat schooljaar {model.school_year}, maar de bestandsnaam zegt {year}.",
-                "Maak de bestandsnaam en het veld 'schooljaar' gelijk.",
-            )
-        )
+    issues += year_mismatch(tree, display, model.school_year, year)
     return loaded, issues
 
 
-def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
+def read_sop(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
+    """Check a school folder's name and read its sop.md (not yet its other files)."""
     rel = folder.relative_to(root).as_posix()
     school = LoadedSchool(folder.name, rel, f"{rel}/{SOP_FILE}")
     issues: list[Issue] = []
     if not SLUG.fullmatch(folder.name):
         issues.append(
-            make_issue(
-                "SOP206",
-                rel,
-                1,
-                1,
-                f"De mapnaam '{folder.name}' kan geen adres van een pagina worden.",
-                "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'obs-de-regenboog'.",
-            )
+            not_an_address("SOP206", rel, f"De mapnaam '{folder.name}'", "obs-de-regenboog")
         )
     sop = folder / SOP_FILE
     if not sop.is_file():
@@ -145,29 +204,39 @@ def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
         source, found = read_markdown_file(sop, school.sop_path)
         issues += found
         if source is not None:
-            school.tree = source.tree
+            school.sop = source
             school.front, found = validate_tree(SopFrontMatter, source.tree, school.sop_path)
             issues += found
             body, school.comments = strip_comments(source.body)
             school.sections, found = split_sections(body, source.body_line, school.sop_path)
             issues += found
-            issues += find_personal_data(source.front_text, 2, school.sop_path, skip=INTERNAL_KEYS)
+            issues += find_personal_data(
+                source.front_text, source.front_line, school.sop_path, skip=INTERNAL_KEYS
+            )
             issues += find_personal_data(body, source.body_line, school.sop_path)
+    return school, issues
+
+
+def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
+    """Read one school folder: sop.md and the self-assessments; report every other file."""
+    school, issues = read_sop(folder, root)
+    rel = school.folder
     for file in sorted(folder.iterdir()):
         if (
             file.name == SOP_FILE
             or file.name.startswith(".")
-            or EVALUATION_FILES.fullmatch(file.name)
+            or EVALUATION_FILE.fullmatch(file.name)
+            or FRAMEWORK_ASSESSMENT_FILE.fullmatch(file.name)
         ):
             continue
-        match = ASSESSMENT_FILE.fullmatch(file.name)
+        match = SELF_ASSESSMENT_FILE.fullmatch(file.name)
         display = f"{rel}/{file.name}"
         if match and file.is_file():
-            school.assessment_years.add(match.group(1))
-            loaded, found = _load_assessment(file, display, match.group(1))
+            school.self_assessment_years.add(match.group(1))
+            loaded, found = _load_self_assessment(school, file, display, match.group(1))
             issues += found
             if loaded is not None:
-                school.assessments.append(loaded)
+                school.self_assessments.append(loaded)
         else:
             issues.append(
                 make_issue(
@@ -175,7 +244,7 @@ def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
                     display,
                     1,
                     1,
-                    f"Het bestand {file.name} wordt niet gebruikt en komt niet op de site.",
+                    not_used(f"Het bestand {file.name}"),
                     "In een schoolmap horen alleen sop.md en zelfevaluatie-JJJJ-JJJJ.yaml. "
                     "Verplaats of verwijder dit bestand.",
                 )
@@ -189,6 +258,29 @@ def school_folders(root: Path) -> list[Path]:
     if not base.is_dir():
         return []
     return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def written_values(root: Path, key: str) -> dict[str, str]:
+    """Folder name -> the front matter value ``key`` as written (see LoadedSchool.written), for
+    every school whose sop.md can be read; a quick look-up, without the schema and the checks
+    (check reports their problems)."""
+    found: dict[str, str] = {}
+    for folder in school_folders(root):
+        rel = folder.relative_to(root).as_posix()
+        source, _ = read_markdown_file(folder / SOP_FILE, f"{rel}/{SOP_FILE}")
+        value = _written(source.tree if source is not None else None, key)
+        if value is not None:
+            found[folder.name] = value
+    return found
+
+
+def school_codes(root: Path) -> dict[str, str]:
+    """vestigingscode (upper case) -> folder name, as written in each readable sop.md; the
+    first folder keeps a code that is written twice (check reports that)."""
+    codes: dict[str, str] = {}
+    for folder, code in written_values(root, "vestigingscode").items():
+        codes.setdefault(code.upper(), folder)
+    return codes
 
 
 def load_schools(

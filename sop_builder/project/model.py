@@ -36,6 +36,7 @@ from sop_builder.core.fieldtypes import (
     YesNo,
     x_labels,
 )
+from sop_builder.core.text import slugify
 
 
 class Schema(BaseModel):
@@ -292,7 +293,7 @@ class ScoreEntry(Schema):
     explanation: OptionalText = Field(None, alias="toelichting")
 
 
-class AssessmentFile(Schema):
+class SelfAssessmentFile(Schema):
     """A school's self-assessment of the agreements for one school year."""
 
     school_year: SchoolYear = Field(alias="schooljaar")
@@ -317,8 +318,7 @@ class GlossaryTerm(Schema):
     @property
     def anchor(self) -> str:
         """The id of the term on the glossary page: 'S(B)O' -> 's-b-o'."""
-        kept = "".join(c if c.isalnum() else "-" for c in self.term.lower())
-        return "-".join(p for p in kept.split("-") if p) or "term"
+        return slugify(self.term, fallback="term")
 
 
 class Glossary(Schema):
@@ -352,7 +352,7 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Assessment:
+class SelfAssessment:
     """A validated self-assessment: agreement id -> score code, plus internal explanations."""
 
     school_year: str
@@ -371,7 +371,7 @@ class School:
     front: SopFrontMatter
     sections: tuple[Section, ...]
     internal_comments: tuple[str, ...] = ()
-    assessments: dict[str, Assessment] = field(default_factory=dict)
+    self_assessments: dict[str, SelfAssessment] = field(default_factory=dict)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from sop_builder.core.text import slugify
 from sop_builder.project.model import SwvConfig
+from sop_builder.project.offer.kinds import OFFER_KINDS, all_items
 from sop_builder.project.offer.model import Offer
 
 ADMIN_DIR = "admin"  # the web editor (editor/admin.py)
@@ -61,8 +64,7 @@ FIXED_PAGES = (
 
 def url_segment(text: str) -> str:
     """'Kernen' -> 'kernen', "Regio's" -> 'regios': a word usable as a folder in a URL."""
-    kept = "".join(c if c.isalnum() else "-" for c in text.lower() if c.isalnum() or c in " -_")
-    return "-".join(part for part in kept.split("-") if part) or "groepen"
+    return slugify(re.sub(r"['’]", "", text), fallback="groepen")
 
 
 def grouping_path(swv: SwvConfig) -> str:
@@ -78,6 +80,5 @@ def kern_pages(swv: SwvConfig) -> set[str]:
 
 def offer_pages_paths(offer: Offer) -> set[str]:
     """The offer's listing pages and a page per item."""
-    kinds = ("netwerkgroepen", "expertisecentra", "workshops", "verhalen")
-    items = [*offer.networks, *offer.centres, *offer.workshops, *offer.stories]
-    return {"/aanbod/", *(f"/aanbod/{k}/" for k in kinds), *(f"/{i.url}" for i in items)}
+    lists = {f"/aanbod/{kind.folder}/" for kind in OFFER_KINDS}
+    return {"/aanbod/", *lists, *(f"/{item.url}" for item in all_items(offer))}

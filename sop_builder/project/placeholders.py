@@ -7,26 +7,28 @@ each one at the field below it, until the school removes the word.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from sop_builder.core.issues import Issue, make_issue
+from sop_builder.project.loading import LoadedSchool
 
 MARK = "INVULLEN"  # ends a comment that new-school writes above a value to fill in
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
 
 
-def find_placeholders(text: str, path: str) -> list[Issue]:
-    """One warning per YAML comment line that still ends with the INVULLEN mark."""
+def find_placeholders(text: str, path: str, first_line: int = 1) -> list[Issue]:
+    """One warning per YAML comment line that still ends with the INVULLEN mark; ``text``
+    starts on line ``first_line`` of the file."""
     issues: list[Issue] = []
     lines = text.splitlines()
-    for number, line in enumerate(lines, start=1):
+    for index, line in enumerate(lines):
         stripped = line.strip()
         if not (stripped.startswith("#") and stripped.endswith(MARK)):
             continue
+        number = first_line + index
         following = next(
             (
                 (n, m)
-                for n, candidate in enumerate(lines[number:], start=number + 1)
+                for n, candidate in enumerate(lines[index + 1 :], start=number + 1)
                 if (m := _KEY.match(candidate))
             ),
             None,
@@ -49,20 +51,13 @@ def find_placeholders(text: str, path: str) -> list[Issue]:
     return issues
 
 
-def school_placeholders(folder: Path, rel: str) -> list[Issue]:
-    """Placeholders in the front matter of sop.md and in the self-assessments of one school."""
+def school_placeholders(school: LoadedSchool) -> list[Issue]:
+    """Placeholders in the front matter of sop.md and in the self-assessments of one school,
+    in the texts that loading read."""
     issues: list[Issue] = []
-    for file in sorted(folder.glob("*")):
-        if file.suffix not in (".md", ".yaml") or not file.is_file():
-            continue
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # reported by the reader
-        if MARK not in text:
-            continue
-        if file.suffix == ".md":
-            parts = text.split("\n---", 1)
-            text = parts[0] if len(parts) == 2 else ""
-        issues += find_placeholders(text, f"{rel}/{file.name}")
+    if school.sop is not None and MARK in school.sop.front_text:
+        issues += find_placeholders(school.sop.front_text, school.sop_path, school.sop.front_line)
+    for path, text in sorted(school.self_assessment_texts.items()):
+        if MARK in text:
+            issues += find_placeholders(text, path)
     return issues

@@ -80,18 +80,12 @@ PROJECT_CHOICES: dict[tuple[str, str], Callable[[ProjectChoices], Choices]] = {
 
 def project_choices(root: Path) -> ProjectChoices:
     """The offer's lists and every school folder with the school's name (else the folder name)."""
-    from sop_builder.core.sourcefile import read_markdown_file
-    from sop_builder.project.loading import school_folders
+    from sop_builder.project.loading import school_folders, written_values
     from sop_builder.project.offer.load import load_vocabularies
 
-    schools = []
-    for folder in school_folders(root):
-        sop = folder / "sop.md"
-        source, _ = read_markdown_file(sop, sop.as_posix()) if sop.is_file() else (None, [])
-        data = source.tree.data if source is not None else None
-        name = data.get("naam") if isinstance(data, dict) else None
-        schools.append((folder.name, name.strip() if isinstance(name, str) else folder.name))
-    return ProjectChoices(load_vocabularies(root)[0], tuple(schools))
+    names = written_values(root, "naam")
+    schools = tuple((f.name, names.get(f.name, f.name)) for f in school_folders(root))
+    return ProjectChoices(load_vocabularies(root)[0], schools)
 
 
 def _choices(
@@ -174,14 +168,14 @@ def content_schema(
     """The JSON Schema of one content type (with site_config choices when ``config`` is given,
     and the offer's lists and the school folders when ``extra`` is given)."""
     schema = kind.model.model_json_schema(by_alias=True, mode="validation")
-    if kind.model.__name__ == "AssessmentFile":
+    if kind.model.__name__ == "SelfAssessmentFile":
         from sop_builder.project.model import ScoreEntry
 
         schema.setdefault("$defs", {})["ScoreEntry"] = ScoreEntry.model_json_schema(by_alias=True)
     for name, definition in schema.get("$defs", {}).items():
         _describe(name, definition, config, extra)
     _describe(kind.model.__name__, schema, config, extra)
-    if kind.model.__name__ == "AssessmentFile" and config is not None:
+    if kind.model.__name__ == "SelfAssessmentFile" and config is not None:
         _scores(schema, config)
     _allow_empty(schema)
     schema["title"] = kind.title

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sop_builder.project.model import Assessment, Norm, School, SiteConfig
+from sop_builder.project.model import Norm, School, SelfAssessment, SiteConfig
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Compliance:
         return self.target is not None and self.total.reaches(self.target)
 
 
-def score(assessment: Assessment, norm: Norm, target: Fraction | None) -> Compliance:
+def score(assessment: SelfAssessment, norm: Norm, target: Fraction | None) -> Compliance:
     """Score ``assessment``; unscored agreements count as not met, n.v.t. does not count."""
     levels = {level.code: level for level in norm.scale}
     # Count codes per theme first, then weigh: a few Fraction operations instead of one per
@@ -76,7 +76,7 @@ def score(assessment: Assessment, norm: Norm, target: Fraction | None) -> Compli
 def current_compliance(school: School, config: SiteConfig) -> Compliance | None:
     """Compliance in the SWV's current school year, or None without an assessment."""
     year = config.swv.school_year
-    assessment = school.assessments.get(year)
+    assessment = school.self_assessments.get(year)
     if assessment is None:
         return None
     return score(assessment, config.norm, config.swv.target_for(year))

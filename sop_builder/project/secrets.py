@@ -15,7 +15,7 @@ def internal_texts(project: Project) -> list[str]:
     for school in project.schools:
         public = " ".join(" ".join(s.markdown for s in school.sections).split())
         found = [school.front.internal_note or "", *school.internal_comments]
-        for assessment in school.assessments.values():
+        for assessment in school.self_assessments.values():
             found.extend(assessment.explanations.values())
         texts.extend(t for t in found if t and " ".join(t.split()) not in public)
     return texts + offer_internal_texts(project.offer)

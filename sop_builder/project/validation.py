@@ -6,11 +6,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
-from sop_builder.core.yamlread import Pos
-from sop_builder.project.loading import LoadedAssessment, LoadedSchool
-from sop_builder.project.model import Assessment, School, SiteConfig
+from sop_builder.core.yamlread import Pos, YamlTree
+from sop_builder.project.loading import LoadedSchool, LoadedSelfAssessment, self_assessment_name
+from sop_builder.project.model import School, SelfAssessment, SiteConfig
 from sop_builder.project.sections import visible_length
 
 _VOCAB_FIELDS = (
@@ -38,6 +39,50 @@ def kern_hint(given: str, config: SiteConfig) -> str:
     return suggestion or "Kies uit: " + ", ".join(f"{k.id} ({k.name})" for k in kernen) + "."
 
 
+def unknown_kern(value: Any, tree: YamlTree, path: str, config: SiteConfig) -> list[Issue]:
+    """SOP201 when the 'kern' written in a file (raw) names no kern of the configuration."""
+    if not isinstance(value, str) or not value.strip():
+        return []  # reported by the schema
+    if config.swv.kern(value.strip()) is not None:
+        return []
+    pos = tree.value_pos(("kern",))
+    return [
+        make_issue(
+            "SOP201",
+            path,
+            pos.line,
+            pos.column,
+            f"De {config.swv.grouping.label} '{value.strip()}' bestaat niet.",
+            kern_hint(value.strip(), config),
+            "kern",
+        )
+    ]
+
+
+def not_in_list(path: str, pos: Pos, choice: str, key: str, hint: str) -> Issue:
+    """SOP202: ``choice`` is not one of the options for ``key``."""
+    message = f"'{choice}' staat niet in de lijst voor '{key}'."
+    return make_issue("SOP202", path, pos.line, pos.column, message, hint, key)
+
+
+def listed_twice(path: str, pos: Pos, choice: str, key: str) -> Issue:
+    """SOP203: ``choice`` is written twice in the list ``key``."""
+    message = f"'{choice}' staat twee keer bij '{key}'."
+    return make_issue(
+        "SOP203", path, pos.line, pos.column, message, "Haal één van de twee weg.", key
+    )
+
+
+def unknown_agreement_hint(given: str, ids: list[str], unscored: list[str] | None = None) -> str:
+    """'Bedoelt u …?' for an agreement id the norm does not have (a typo of one that has no
+    score yet is the likeliest), else the norm's first and last id."""
+    return (
+        did_you_mean(given, unscored or [])
+        or did_you_mean(given, ids)
+        or f"De norm kent {ids[0]} t/m {ids[-1]}."
+    )
+
+
 def _vocabulary_hint(choice: str, alias: str, config: SiteConfig) -> str:
     """Suggest a close id, or name the list where the choice does belong."""
     vocab = config.vocabularies
@@ -58,21 +103,7 @@ def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[
     assert tree is not None
     raw = tree.data if isinstance(tree.data, dict) else {}
     issues: list[Issue] = []
-    kern = raw.get("kern")
-    if isinstance(kern, str) and kern.strip() and config.swv.kern(kern.strip()) is None:
-        pos = tree.value_pos(("kern",))
-        label = config.swv.grouping.label
-        issues.append(
-            make_issue(
-                "SOP201",
-                path,
-                pos.line,
-                pos.column,
-                f"De {label} '{kern.strip()}' bestaat niet.",
-                kern_hint(kern.strip(), config),
-                "kern",
-            )
-        )
+    issues += unknown_kern(raw.get("kern"), tree, path, config)
     for alias, _attr, vocab_attr in _VOCAB_FIELDS:
         options = [e.id for e in getattr(config.vocabularies, vocab_attr)]
         seen: set[str] = set()
@@ -83,29 +114,10 @@ def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[
             choice = choice.strip()
             pos = tree.value_pos((alias, index))
             if choice not in options:
-                issues.append(
-                    make_issue(
-                        "SOP202",
-                        path,
-                        pos.line,
-                        pos.column,
-                        f"'{choice}' staat niet in de lijst voor '{alias}'.",
-                        _vocabulary_hint(choice, alias, config),
-                        alias,
-                    )
-                )
+                hint = _vocabulary_hint(choice, alias, config)
+                issues.append(not_in_list(path, pos, choice, alias, hint))
             elif choice in seen:
-                issues.append(
-                    make_issue(
-                        "SOP203",
-                        path,
-                        pos.line,
-                        pos.column,
-                        f"'{choice}' staat twee keer bij '{alias}'.",
-                        "Haal één van de twee weg.",
-                        alias,
-                    )
-                )
+                issues.append(listed_twice(path, pos, choice, alias))
             seen.add(choice)
     if front is not None:
         issues += _check_dates(school, today)
@@ -187,9 +199,9 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
     return issues
 
 
-def _check_assessment(
-    loaded: LoadedAssessment, config: SiteConfig
-) -> tuple[Assessment, list[Issue]]:
+def _check_self_assessment(
+    loaded: LoadedSelfAssessment, config: SiteConfig
+) -> tuple[SelfAssessment, list[Issue]]:
     norm = config.norm
     ids = norm.agreement_ids()
     known = set(ids)
@@ -202,12 +214,7 @@ def _check_assessment(
         key_pos = loaded.tree.key_pos(("scores", agreement_id)) or loaded.tree.pos(("scores",))
         if agreement_id not in known:
             first, last = ids[0], ids[-1]
-            # A typo of an agreement that has no score yet is the most likely meaning.
-            hint = (
-                did_you_mean(agreement_id, unscored)
-                or did_you_mean(agreement_id, ids)
-                or f"De norm kent {first} t/m {last}."
-            )
+            hint = unknown_agreement_hint(agreement_id, ids, unscored)
             issues.append(
                 make_issue(
                     "SOP301",
@@ -271,7 +278,7 @@ def _check_assessment(
                 "scores",
             )
         )
-    assessment = Assessment(
+    assessment = SelfAssessment(
         loaded.year_in_name, loaded.model.filled_in_on, scores, explanations, loaded.path
     )
     return assessment, issues
@@ -358,12 +365,12 @@ def validate_school(
     issues: list[Issue] = []
     if school.tree is not None:
         issues += _check_front(school, config, today)
-    assessments: dict[str, Assessment] = {}
-    for item in school.assessments:
-        assessment, found = _check_assessment(item, config)
+    assessments: dict[str, SelfAssessment] = {}
+    for item in school.self_assessments:
+        assessment, found = _check_self_assessment(item, config)
         issues += found
         assessments[assessment.school_year] = assessment
-    if config.swv.school_year not in school.assessment_years:
+    if config.swv.school_year not in school.self_assessment_years:
         issues.append(
             make_issue(
                 "SOP306",
@@ -371,7 +378,7 @@ def validate_school(
                 1,
                 1,
                 f"Er is geen zelfevaluatie voor het schooljaar {config.swv.school_year}.",
-                f"Maak het bestand zelfevaluatie-{config.swv.school_year}.yaml in deze map.",
+                f"Maak het bestand {self_assessment_name(config.swv.school_year)} in deze map.",
             )
         )
     if school.front is None:

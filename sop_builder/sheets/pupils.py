@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sop_builder.core.atomic import write_atomic
 from sop_builder.core.issues import Issue, allowed_list, make_issue
 from sop_builder.core.tables import Table, read_table
-from sop_builder.project.loading import SCHOOLS_DIR, SOP_FILE
+from sop_builder.project.loading import school_codes
 from sop_builder.project.pupils import CODE, MASKED, PUPILS_FILE, parse_count
 
 CODE_COLUMNS = ("VESTIGINGSCODE", "BRIN_VESTIGINGSNUMMER")
@@ -29,6 +30,8 @@ YEAR_COLUMNS = (
 
 
 YEAR_FORMS = "LEERLINGEN_JJJJ (of het oudere AANTAL_LEERLINGEN_JJJJ of TOTAAL_LEERLINGEN_JJJJ)"
+YEAR_COLUMNS_HINT = f"Een kolom met aantallen heet {YEAR_FORMS}."
+NOTHING_IMPORTED = "Er is niets geïmporteerd; content/leerlingen.yaml is niet veranderd."
 
 
 @dataclass
@@ -82,7 +85,7 @@ def _layout(table: Table, display: str) -> tuple[_Layout, list[Issue]]:
                     index + 1,
                     f"De kolomnaam '{raw}' is onbekend; de indeling van het bestand is misschien veranderd.",
                     (f"Bedoelt u '{suggestion}'? " if suggestion else "")
-                    + f"Een kolom met aantallen heet {YEAR_FORMS}. Pas de kolomnaam aan en importeer opnieuw.",
+                    + f"{YEAR_COLUMNS_HINT} Pas de kolomnaam aan en importeer opnieuw.",
                 )
             )
     if layout.code is None and (layout.institution is None or layout.location is None):
@@ -105,7 +108,7 @@ def _layout(table: Table, display: str) -> tuple[_Layout, list[Issue]]:
                 1,
                 1,
                 "Er is geen kolom met aantallen leerlingen.",
-                f"Een kolom met aantallen heet {YEAR_FORMS}.",
+                YEAR_COLUMNS_HINT,
             )
         )
     return layout, issues
@@ -119,17 +122,6 @@ def _row_code(layout: _Layout, cells: list[str]) -> str:
     if CODE.fullmatch(location):  # some files give the whole code here
         return location
     return cells[layout.institution].strip().upper() + location.zfill(2)
-
-
-def school_codes(root: Path) -> dict[str, str]:
-    """vestigingscode -> folder name, from the schools' sop.md files."""
-    pattern = re.compile(r"^vestigingscode:\s*['\"]?(\w+)", re.M)
-    codes = {}
-    for sop in sorted((Path(root) / SCHOOLS_DIR).glob(f"*/{SOP_FILE}")):
-        found = pattern.search(sop.read_text(encoding="utf-8", errors="replace"))
-        if found:
-            codes[found.group(1).upper()] = sop.parent.name
-    return codes
 
 
 def read_pupil_csv(
@@ -206,10 +198,7 @@ def write_pupils(file: Path, source: str, counts: dict[str, dict[int, str]]) -> 
     for code in sorted(c for c in counts if counts[c]):
         lines.append(f'  "{code}":')
         lines += [f'    "{year}": "{value}"' for year, value in sorted(counts[code].items())]
-    file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_name(f".{file.name}.nieuw")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(file)
+    write_atomic(file, "\n".join(lines) + "\n")
 
 
 def import_pupils(root: Path, csv_file: Path) -> PupilImport:
@@ -217,15 +206,11 @@ def import_pupils(root: Path, csv_file: Path) -> PupilImport:
     root = Path(root)
     table, issues = read_table(csv_file, csv_file.name, delimiter=";")
     if table is None:
-        return PupilImport(
-            False, issues, ["Er is niets geïmporteerd; content/leerlingen.yaml is niet veranderd."]
-        )
+        return PupilImport(False, issues, [NOTHING_IMPORTED])
     codes = school_codes(root)
     counts, issues = read_pupil_csv(table, csv_file.name, set(codes))
     if issues:
-        return PupilImport(
-            False, issues, ["Er is niets geïmporteerd; content/leerlingen.yaml is niet veranderd."]
-        )
+        return PupilImport(False, issues, [NOTHING_IMPORTED])
     write_pupils(root / PUPILS_FILE, csv_file.name, counts)
     messages = [
         f"Leerlingaantallen van {len(counts)} van de {len(codes)} scholen geschreven naar "

@@ -14,19 +14,29 @@ Import columns (first row, any order, case-insensitive; other columns are ignore
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from io import StringIO
 from pathlib import Path
 
+from sop_builder.core.atomic import write_atomic
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.roundtrip import is_empty, round_trip_yaml
+from sop_builder.core.sourcefile import read_text, read_yaml_mapping
 from sop_builder.core.tables import Table, read_table, write_csv, write_xlsx
 from sop_builder.project.config import load_config
 from sop_builder.project.load import Project
-from sop_builder.project.loading import SCHOOLS_DIR, SOP_FILE
+from sop_builder.project.loading import (
+    SCHOOLS_DIR,
+    SLUG,
+    LoadedSchool,
+    read_sop,
+    school_codes,
+    self_assessment_name,
+)
 from sop_builder.project.model import Norm, School, SwvConfig
 from sop_builder.project.scoring import format_count
+from sop_builder.project.validation import unknown_agreement_hint
 
 SCHOOL_COLUMNS = [
     "vestigingscode",
@@ -55,6 +65,7 @@ SUMMARY_COLUMNS = [
     "afspraken_zonder_score",
 ]
 FORMATS = ("csv", "xlsx")
+NOTHING_IMPORTED = "Er is niets geïmporteerd."
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -80,7 +91,7 @@ def export_rows(project: Project, year: str) -> list[list[str]]:
     rows = []
     for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
         prefix = _school_cells(school, swv, year)
-        assessment = school.assessments.get(year)
+        assessment = school.self_assessments.get(year)
         for agreement in norm.agreements:
             code = assessment.scores.get(agreement.id, "") if assessment else ""
             level = norm.level(code) if code else None
@@ -107,7 +118,7 @@ def summary_rows(project: Project, year: str) -> list[list[object]]:
     target = swv.target_for(year)
     rows: list[list[object]] = []
     for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
-        assessment = school.assessments.get(year)
+        assessment = school.self_assessments.get(year)
         result = score(assessment, norm, target) if assessment else None
         rows.append(
             [
@@ -155,19 +166,15 @@ class ImportResult:
     messages: list[str] = field(default_factory=list)
 
 
-def find_school_folder(root: Path, name: str) -> Path | None:
-    """A school folder by its name, or by the vestigingscode in its sop.md."""
+def find_school(root: Path, name: str) -> LoadedSchool | None:
+    """A school by its folder name, or by the vestigingscode in its sop.md (read strictly)."""
     base = root / SCHOOLS_DIR
-    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) and (base / name).is_dir():
-        return base / name
-    pattern = re.compile(
-        rf"^vestigingscode:\s*['\"]?{re.escape(name.upper())}['\"]?\s*(#.*)?$", re.M
-    )
-    for folder in sorted(p for p in base.glob("*") if p.is_dir()):
-        sop = folder / SOP_FILE
-        if sop.is_file() and pattern.search(sop.read_text(encoding="utf-8", errors="replace")):
-            return folder
-    return None
+    if not (SLUG.fullmatch(name) and (base / name).is_dir()):
+        name = school_codes(root).get(name.upper(), "")
+        if not name:
+            return None
+    school, _ = read_sop(base / name, root)  # its problems are reported by check
+    return school
 
 
 def _score_code(value: str, norm: Norm) -> str | None:
@@ -239,7 +246,7 @@ def read_scores(
             result.issues.append(make_issue(code, display, number, col + 1, message, hint))
 
         if agreement not in ids:
-            hint = did_you_mean(agreement.upper(), ids) or f"De norm kent {ids[0]} t/m {ids[-1]}."
+            hint = unknown_agreement_hint(agreement.upper(), ids)
             shown = agreement or "(leeg)"
             issue(
                 "SOP752",
@@ -310,14 +317,43 @@ def read_scores(
     return result
 
 
-def _yaml():
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
+def _yearly_file_text(file: Path, display: str) -> tuple[str | None, list[Issue]]:
+    """The text of an existing yearly file, read strictly, or why it must not be rewritten:
+    never rewrite a file that people's YAML would misread."""
+    text, issues = read_text(file, display)
+    tree, found = read_yaml_mapping(text, display) if text is not None else (None, [])
+    errors = [i for i in issues + found if i.is_error]
+    scores_node = tree.data.get("scores") if tree is not None else None
+    if (
+        tree is not None
+        and not errors
+        and not is_empty(scores_node)  # an empty 'scores:' (a new school's file) is fine
+        and not isinstance(scores_node, dict)
+    ):
+        pos = tree.value_pos(("scores",))
+        errors.append(
+            make_issue(
+                "SOP757",
+                display,
+                pos.line,
+                pos.column,
+                "Onder 'scores' staat geen lijst van afspraken met hun score.",
+                "Schrijf elke score op een eigen regel, bijvoorbeeld '  BO-01: ja'.",
+            )
+        )
+    if errors or tree is None:
+        return None, [
+            *errors,
+            make_issue(
+                "SOP757",
+                display,
+                1,
+                1,
+                "Dit bestand is niet bijgewerkt, omdat het zelf fouten heeft.",
+                "Herstel eerst de fouten hierboven (sop-builder check) en importeer opnieuw.",
+            ),
+        ]
+    return text, []
 
 
 def update_yearly_file(
@@ -332,45 +368,13 @@ def update_yearly_file(
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
-    from sop_builder.core.sourcefile import read_yaml_file
-
-    round_trip = _yaml()
+    round_trip = round_trip_yaml()  # every scalar stays text, as the strict reader reads it
     if file.exists():
-        # The strict reader first: never rewrite a file that people's YAML would misread.
-        tree, issues = read_yaml_file(file, display)
-        errors = [i for i in issues if i.is_error]
-        scores_node = tree.data.get("scores") if tree is not None else None
-        if (
-            tree is not None
-            and not errors
-            and scores_node is not None
-            and not isinstance(scores_node, dict)
-        ):
-            pos = tree.value_pos(("scores",))
-            errors.append(
-                make_issue(
-                    "SOP757",
-                    display,
-                    pos.line,
-                    pos.column,
-                    "Onder 'scores' staat geen lijst van afspraken met hun score.",
-                    "Schrijf elke score op een eigen regel, bijvoorbeeld '  BO-01: ja'.",
-                )
-            )
-        if errors or tree is None:
-            return [
-                *errors,
-                make_issue(
-                    "SOP757",
-                    display,
-                    1,
-                    1,
-                    "Dit bestand is niet bijgewerkt, omdat het zelf fouten heeft.",
-                    "Herstel eerst de fouten hierboven (sop-builder check) en importeer opnieuw.",
-                ),
-            ]
+        text, problems = _yearly_file_text(file, display)
+        if text is None:
+            return problems
         try:
-            data = round_trip.load(file.read_text(encoding="utf-8-sig"))
+            data = round_trip.load(text)
         except YAMLError as exc:  # pragma: no cover - the strict reader refused it already
             return [
                 make_issue("SOP757", display, 1, 1, f"Het bestand is niet te lezen: {exc}.", "")
@@ -384,7 +388,7 @@ def update_yearly_file(
         data["schooljaar"] = year
         data["ingevuld_op"] = today.isoformat()
         data["ingevuld_door"] = filled_in_by
-    if data.get("scores") is None:
+    if is_empty(data.get("scores")):
         data["scores"] = CommentedMap()
     target = data["scores"]
     for agreement, (code, explanation) in scores.items():
@@ -402,9 +406,7 @@ def update_yearly_file(
             target[agreement] = code
     out = StringIO()
     round_trip.dump(data, out)
-    tmp = file.with_name(f".{file.name}.nieuw")
-    tmp.write_text(out.getvalue(), encoding="utf-8")
-    tmp.replace(file)
+    write_atomic(file, out.getvalue())
     return []
 
 
@@ -425,8 +427,8 @@ def import_scores(
             [i for i in config_issues if i.is_error],
             ["De configuratie in site_config/ heeft fouten; er is niets geïmporteerd."],
         )
-    folder = find_school_folder(root, school)
-    if folder is None:
+    found = find_school(root, school)
+    if found is None:
         return ImportResult(
             False,
             messages=[
@@ -435,25 +437,23 @@ def import_scores(
             ],
         )
     year = year or config.swv.school_year
-    sop = (folder / SOP_FILE).read_text(encoding="utf-8", errors="replace")
-    found = re.search(r"^vestigingscode:\s*['\"]?(\w+)", sop, re.M)
-    code = found.group(1) if found else ""
+    folder, code = root / found.folder, found.written("vestigingscode") or ""
     table, issues = read_table(sheet, sheet.name)
     if table is None:
-        return ImportResult(False, issues, ["Er is niets geïmporteerd."])
+        return ImportResult(False, issues, [NOTHING_IMPORTED])
     result = read_scores(table, sheet.name, config.norm, folder.name, code, year)
     issues = result.issues
     if not result.scores:
         return ImportResult(
             False, issues, [f"Er is niets geïmporteerd: geen bruikbare rij voor {folder.name}."]
         )
-    file = folder / f"zelfevaluatie-{year}.yaml"
+    file = folder / self_assessment_name(year)
     display = file.relative_to(root).as_posix()
     problems = update_yearly_file(
         file, display, result.scores, year, filled_in_by, today or date.today()
     )
     if problems:
-        return ImportResult(False, issues + problems, ["Er is niets geïmporteerd."])
+        return ImportResult(False, issues + problems, [NOTHING_IMPORTED])
     errors = [i for i in issues if i.is_error]
     message = f"{len(result.scores)} scores geïmporteerd in {display}."
     if errors:

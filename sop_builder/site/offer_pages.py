@@ -8,18 +8,11 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from sop_builder.project.offer.model import Offer, OfferItem
+from sop_builder.project.offer.kinds import OFFER_KINDS
+from sop_builder.project.offer.model import OfferItem
 from sop_builder.site.ical import FEED_PATH, TIMEZONE, workshops_calendar
 from sop_builder.site.render import GeneratedPage, Renderer
 from sop_builder.site.sanitize import school_html
-
-# kind (folder) -> (template of the list, template of one item)
-TEMPLATES = {
-    "netwerkgroepen": ("aanbod/netwerkgroepen.md.j2", "aanbod/netwerkgroep.md.j2"),
-    "expertisecentra": ("aanbod/expertisecentra.md.j2", "aanbod/expertisecentrum.md.j2"),
-    "workshops": ("aanbod/workshops.md.j2", "aanbod/workshop.md.j2"),
-    "verhalen": ("aanbod/verhalen.md.j2", "aanbod/verhaal.md.j2"),
-}
 
 
 def local_datetime(item: OfferItem, end: bool = False) -> datetime:
@@ -44,15 +37,6 @@ def body_html(markdown: str) -> Markup:
     return Markup(html)
 
 
-def _items(offer: Offer, kind: str) -> tuple[OfferItem, ...]:
-    return {
-        "netwerkgroepen": offer.networks,
-        "expertisecentra": offer.centres,
-        "workshops": offer.workshops,
-        "verhalen": offer.stories,
-    }[kind]
-
-
 def offer_pages(renderer: Renderer) -> list[GeneratedPage]:
     """Every page of the offer, plus the feed of upcoming workshops."""
     project = renderer.project
@@ -68,8 +52,9 @@ def offer_pages(renderer: Renderer) -> list[GeneratedPage]:
         "schools": schools,
     }
     pages = [GeneratedPage("aanbod/index.md", renderer.render("aanbod/index.md.j2", **common))]
-    for kind, (list_template, item_template) in TEMPLATES.items():
-        items = _items(offer, kind)
+    for offer_kind in OFFER_KINDS:
+        kind, items = offer_kind.folder, offer_kind.items(offer)
+        list_template, item_template = offer_kind.list_template, offer_kind.item_template
         listing = renderer.render(list_template, items=items, **common)
         pages.append(GeneratedPage(f"aanbod/{kind}/index.md", listing))
         for item in items:

@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sop_builder.core.issues import Issue, make_issue
-from sop_builder.core.schema import validate_tree
-from sop_builder.core.sourcefile import read_yaml_file
-from sop_builder.core.yamlread import YamlTree
+from sop_builder.core.schema import read_model
 from sop_builder.project.config import duplicate_values
 from sop_builder.project.evaluation.frameworks import (
     NORM_FRAMEWORK,
@@ -18,6 +16,7 @@ from sop_builder.project.evaluation.frameworks import (
     from_norm,
 )
 from sop_builder.project.evaluation.model import FrameworkFile, YearGoals
+from sop_builder.project.loading import not_used, year_mismatch
 from sop_builder.project.model import Norm
 
 GOALS_DIR = "site_config/jaardoelen"
@@ -39,40 +38,19 @@ class EvaluationConfig:
         return self.goals[max(years)] if years else None
 
 
-def year_mismatch(tree: YamlTree, display: str, written: str, year: str) -> list[Issue]:
-    """SOP305 when the school year in a file differs from the one in its name."""
-    if written == year:
-        return []
-    pos = tree.value_pos(("schooljaar",))
-    return [
-        make_issue(
-            "SOP305",
-            display,
-            pos.line,
-            pos.column,
-            f"In het bestand staat schooljaar {written}, maar de bestandsnaam zegt {year}.",
-            "Maak de bestandsnaam en het veld 'schooljaar' gelijk.",
-        )
-    ]
-
-
 def _stray(path: str, expected: str) -> Issue:
     return make_issue(
         "SOP208",
         path,
         1,
         1,
-        f"Het bestand {path.rsplit('/', 1)[-1]} wordt niet gebruikt.",
+        not_used(f"Het bestand {path.rsplit('/', 1)[-1]}", published=False),
         f"Geef het bestand een naam als {expected}, of verwijder het.",
     )
 
 
 def _load_goals(file: Path, display: str, year: str) -> tuple[YearGoals | None, list[Issue]]:
-    tree, issues = read_yaml_file(file, display)
-    if tree is None:
-        return None, issues
-    goals, found = validate_tree(YearGoals, tree, display)
-    issues += found
+    goals, tree, issues = read_model(file, display, YearGoals)
     if goals is None:
         return None, issues
     ids = [
@@ -88,11 +66,7 @@ def _load_goals(file: Path, display: str, year: str) -> tuple[YearGoals | None, 
 
 
 def _load_framework(file: Path, display: str, fid: str) -> tuple[Framework | None, list[Issue]]:
-    tree, issues = read_yaml_file(file, display)
-    if tree is None:
-        return None, issues
-    model, found = validate_tree(FrameworkFile, tree, display)
-    issues += found
+    model, tree, issues = read_model(file, display, FrameworkFile)
     if model is None:
         return None, issues
     items = [
@@ -121,31 +95,37 @@ def _load_framework(file: Path, display: str, fid: str) -> tuple[Framework | Non
     return (from_file(fid, model) if ok else None), issues
 
 
+def _named_files(
+    root: Path, folder: str, name: re.Pattern[str], example: str
+) -> tuple[list[tuple[Path, str, str]], list[Issue]]:
+    """(file, display path, what its name says) for every file of ``folder`` whose name fits,
+    and SOP208 for every other file; a folder that does not exist simply holds nothing."""
+    found: list[tuple[Path, str, str]] = []
+    issues: list[Issue] = []
+    base = root / folder
+    for file in sorted(base.iterdir()) if base.is_dir() else []:
+        display = f"{folder}/{file.name}"
+        match = name.fullmatch(file.name)
+        if match:
+            found.append((file, display, match.group(1)))
+        elif not file.name.startswith("."):
+            issues.append(_stray(display, example))
+    return found, issues
+
+
 def load_evaluation_config(root: Path, norm: Norm) -> tuple[EvaluationConfig, list[Issue]]:
     """Read both folders; a folder that does not exist simply holds nothing."""
     config = EvaluationConfig(frameworks={NORM_FRAMEWORK: from_norm(norm)})
-    issues: list[Issue] = []
-    folder = root / GOALS_DIR
-    for file in sorted(folder.iterdir()) if folder.is_dir() else []:
-        display = f"{GOALS_DIR}/{file.name}"
-        match = YEAR_FILE.fullmatch(file.name)
-        if not match:
-            if not file.name.startswith("."):
-                issues.append(_stray(display, "2025-2026.yaml"))
-            continue
-        goals, found = _load_goals(file, display, match.group(1))
+    goal_files, issues = _named_files(root, GOALS_DIR, YEAR_FILE, "2025-2026.yaml")
+    for file, display, year in goal_files:
+        goals, found = _load_goals(file, display, year)
         issues += found
         if goals is not None and not any(i.is_error for i in found):
             config.goals[goals.school_year] = goals
-    folder = root / FRAMEWORKS_DIR
-    for file in sorted(folder.iterdir()) if folder.is_dir() else []:
-        display = f"{FRAMEWORKS_DIR}/{file.name}"
-        match = ID_FILE.fullmatch(file.name)
-        if not match:
-            if not file.name.startswith("."):
-                issues.append(_stray(display, "indicatoren.yaml"))
-            continue
-        framework, found = _load_framework(file, display, match.group(1))
+    framework_files, found = _named_files(root, FRAMEWORKS_DIR, ID_FILE, "indicatoren.yaml")
+    issues += found
+    for file, display, fid in framework_files:
+        framework, found = _load_framework(file, display, fid)
         issues += found
         if framework is not None:
             config.frameworks[framework.id] = framework

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sop_builder.project.evaluation.model import FrameworkFile
-from sop_builder.project.model import Assessment, Norm
+from sop_builder.project.model import Norm, SelfAssessment
 
 NORM_FRAMEWORK = "basisondersteuning"
 SINGLE_DIMENSION = "score"
@@ -93,7 +93,7 @@ def from_file(framework_id: str, model: FrameworkFile) -> Framework:
     return Framework(framework_id, model.name, tuple(model.school_types), dimensions, levels, items)
 
 
-def from_self_assessment(assessment: Assessment, filled_in_by: str = "") -> FrameworkAssessment:
+def from_self_assessment(assessment: SelfAssessment, filled_in_by: str = "") -> FrameworkAssessment:
     """A school's self-assessment of the agreements in the framework form."""
     return FrameworkAssessment(
         NORM_FRAMEWORK,

@@ -8,43 +8,43 @@ prove none of them was published.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
-from sop_builder.core.schema import validate_tree
-from sop_builder.core.sourcefile import read_yaml_file
+from sop_builder.core.schema import read_model
 from sop_builder.core.yamlread import YamlTree
-from sop_builder.project.evaluation.config import (
-    EvaluationConfig,
-    load_evaluation_config,
-    year_mismatch,
-)
+from sop_builder.project.evaluation.config import EvaluationConfig, load_evaluation_config
 from sop_builder.project.evaluation.frameworks import SCHOOL, SWV, Framework, FrameworkAssessment
 from sop_builder.project.evaluation.model import EvaluationFile, FrameworkAssessmentFile
-from sop_builder.project.loading import SCHOOLS_DIR
+from sop_builder.project.loading import (
+    EVALUATION_FILE,
+    FRAMEWORK_ASSESSMENT_FILE,
+    SCHOOLS_DIR,
+    not_used,
+    year_mismatch,
+)
 from sop_builder.project.model import School, SiteConfig
 
 SWV_DIR = Path("content/swv")
-EVALUATION_FILE = re.compile(r"evaluatie-(\d{4}-\d{4})\.yaml")
-ASSESSMENT_FILE = re.compile(r"beoordeling-([a-z0-9]+(?:-[a-z0-9]+)*)-(\d{4}-\d{4})\.yaml")
 EXPLANATION = "toelichting"
 
 
 @dataclass
 class SchoolRecords:
-    """Everything internal about one school: evaluations per year and assessments."""
+    """Everything internal about one school: evaluations per year and framework assessments."""
 
     evaluations: dict[str, EvaluationFile] = field(default_factory=dict)
-    assessments: list[FrameworkAssessment] = field(default_factory=list)
+    framework_assessments: list[FrameworkAssessment] = field(default_factory=list)
 
-    def assessment(self, framework: str, year: str, assessor: str) -> FrameworkAssessment | None:
+    def framework_assessment(
+        self, framework: str, year: str, assessor: str
+    ) -> FrameworkAssessment | None:
         return next(
             (
                 a
-                for a in self.assessments
+                for a in self.framework_assessments
                 if (a.framework, a.school_year, a.assessor) == (framework, year, assessor)
             ),
             None,
@@ -87,7 +87,7 @@ def _evaluation_secrets(tree: YamlTree) -> list[str]:
     return [t for t in texts if " ".join(t.split()) not in public]
 
 
-def _assessment_secrets(tree: YamlTree) -> list[str]:
+def _framework_assessment_secrets(tree: YamlTree) -> list[str]:
     data = tree.data if isinstance(tree.data, dict) else {}
     texts = _texts(data.get("opmerking"))
     scores = data.get("scores")
@@ -101,13 +101,9 @@ def read_evaluation(
     file: Path, display: str, year: str, config: EvaluationConfig
 ) -> tuple[EvaluationFile | None, list[str], list[Issue]]:
     """A school's evaluation file: the model, its internal texts, and every problem."""
-    tree, issues = read_yaml_file(file, display)
-    if tree is None:
-        return None, [], issues
-    secrets = _evaluation_secrets(tree)
-    model, found = validate_tree(EvaluationFile, tree, display)
-    issues += found
-    if model is None:
+    model, tree, issues = read_model(file, display, EvaluationFile)
+    secrets = _evaluation_secrets(tree) if tree is not None else []
+    if model is None or tree is None:
         return None, secrets, issues
     issues += year_mismatch(tree, display, model.school_year, year)
     goals = config.goals_for(model.school_year)
@@ -234,7 +230,7 @@ def _item_scores(
     return scores, explanation, issues
 
 
-def read_assessment(
+def read_framework_assessment(
     file: Path,
     display: str,
     framework_id: str,
@@ -266,13 +262,9 @@ def read_assessment(
                 )
             ],
         )
-    tree, issues = read_yaml_file(file, display)
-    if tree is None:
-        return None, [], issues
-    secrets = _assessment_secrets(tree)
-    model, found = validate_tree(FrameworkAssessmentFile, tree, display)
-    issues += found
-    if model is None:
+    model, tree, issues = read_model(file, display, FrameworkAssessmentFile)
+    secrets = _framework_assessment_secrets(tree) if tree is not None else []
+    if model is None or tree is None:
         return None, secrets, issues
     issues += year_mismatch(tree, display, model.school_year, year)
     if framework.school_types and school_type and school_type not in framework.school_types:
@@ -363,7 +355,7 @@ def _school_files(
     for file in sorted(folder.iterdir()):
         display = f"{display_dir}/{file.name}"
         evaluation = EVALUATION_FILE.fullmatch(file.name) if assessor == SCHOOL else None
-        assessment = ASSESSMENT_FILE.fullmatch(file.name)
+        framework_assessment = FRAMEWORK_ASSESSMENT_FILE.fullmatch(file.name)
         if evaluation:
             model, secrets, found = read_evaluation(file, display, evaluation.group(1), data.config)
             data.secrets += secrets
@@ -374,12 +366,12 @@ def _school_files(
                     latest = data.summaries.get(slug)
                     if latest is None or latest[0] < model.school_year:
                         data.summaries[slug] = (model.school_year, model.public_summary)
-        elif assessment:
-            result, secrets, found = read_assessment(
+        elif framework_assessment:
+            result, secrets, found = read_framework_assessment(
                 file,
                 display,
-                assessment.group(1),
-                assessment.group(2),
+                framework_assessment.group(1),
+                framework_assessment.group(2),
                 assessor,
                 data.config,
                 school_type,
@@ -387,7 +379,7 @@ def _school_files(
             data.secrets += secrets
             issues += found
             if result is not None:
-                records.assessments.append(result)
+                records.framework_assessments.append(result)
         elif assessor == SWV and not file.name.startswith("."):
             issues.append(
                 make_issue(
@@ -395,7 +387,7 @@ def _school_files(
                     display,
                     1,
                     1,
-                    f"Het bestand {file.name} wordt niet gebruikt.",
+                    not_used(f"Het bestand {file.name}", published=False),
                     "In een map van het samenwerkingsverband horen alleen bestanden "
                     "beoordeling-<kader>-<schooljaar>.yaml. Hernoem of verwijder dit bestand.",
                 )
@@ -403,7 +395,7 @@ def _school_files(
     if data.internal:
         target = data.schools.setdefault(slug, SchoolRecords())
         target.evaluations.update(records.evaluations)
-        target.assessments += records.assessments
+        target.framework_assessments += records.framework_assessments
     return issues
 
 

@@ -1,20 +1,13 @@
 """Read and check the SWV's offer under content/aanbod/ (syntax, schema and cross-checks).
 
-One Markdown file with front matter per item, in one folder per kind::
-
-    content/aanbod/netwerkgroepen/<slug>.md
-    content/aanbod/expertisecentra/<slug>.md
-    content/aanbod/workshops/<slug>.md
-    content/aanbod/verhalen/<slug>.md
-
-The file name is the address of the page. Audiences and kinds come from site_config/aanbod.yaml,
-which is needed only when content/aanbod/ exists.
+One Markdown file with front matter per item, in one folder per kind (``kinds.py``), for
+example ``content/aanbod/workshops/<slug>.md``. The file name is the address of the page.
+Audiences and kinds of workshop come from site_config/aanbod.yaml, which is needed only when
+content/aanbod/ exists.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,32 +15,32 @@ from typing import Any
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_markdown_file
+from sop_builder.core.text import slugify
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import duplicate_items, load_config_file
-from sop_builder.project.loading import SLUG
+from sop_builder.project.loading import SLUG, not_an_address, not_used
 from sop_builder.project.model import SiteConfig
+from sop_builder.project.offer.kinds import (
+    KINDS_BY_FOLDER,
+    NETWORKS,
+    OFFER_DIR,
+    OFFER_KINDS,
+    STORIES,
+    WORKSHOPS,
+    OfferKind,
+    all_items,
+)
 from sop_builder.project.offer.model import (
-    CentreFrontMatter,
-    NetworkFrontMatter,
     Offer,
     OfferItem,
     OfferVocabularies,
-    StoryFrontMatter,
     WorkshopFrontMatter,
 )
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.sections import strip_comments
-from sop_builder.project.validation import kern_hint as kern_hint
+from sop_builder.project.validation import listed_twice, not_in_list, unknown_kern
 
-OFFER_DIR = Path("content/aanbod")
 OFFER_CONFIG = "aanbod.yaml"
-TWICE_HINT = "Haal één van de twee weg."
-KINDS: dict[str, type] = {
-    "netwerkgroepen": NetworkFrontMatter,
-    "expertisecentra": CentreFrontMatter,
-    "workshops": WorkshopFrontMatter,
-    "verhalen": StoryFrontMatter,
-}
 
 
 @dataclass(frozen=True)
@@ -62,22 +55,14 @@ class Known:
 def _stray(entry: Path, root: Path) -> Issue:
     """A file or folder that is not part of the offer (SOP724)."""
     display = entry.relative_to(root).as_posix()
+    what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
     if entry.parent == root / OFFER_DIR:
-        kinds = ", ".join(list(KINDS)[:-1]) + " en " + list(KINDS)[-1]
-        what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
+        folders = [kind.folder for kind in OFFER_KINDS]
+        kinds = ", ".join(folders[:-1]) + " en " + folders[-1]
         hint = f"In content/aanbod/ horen alleen de mappen {kinds}. Verplaats of verwijder dit."
     else:
-        what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
         hint = "Hier horen alleen Markdown-bestanden (.md). Verplaats of verwijder dit."
-    return make_issue(
-        "SOP724", display, 1, 1, f"{what} wordt niet gebruikt en komt niet op de site.", hint
-    )
-
-
-def slugify(name: str) -> str:
-    """'Rust in de klas 2027' -> 'rust-in-de-klas-2027' (a suggestion for a file name)."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return "-".join(re.findall(r"[a-z0-9]+", plain.lower())) or "naam"
+    return make_issue("SOP724", display, 1, 1, not_used(what), hint)
 
 
 def _texts(raw: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], str]]:
@@ -98,9 +83,7 @@ def _twice(raw: dict[str, Any], tree: YamlTree, path: str, key: str) -> list[Iss
     seen: set[str] = set()
     for loc, value in _texts(raw, key):
         if value in seen:
-            message = f"'{value}' staat twee keer bij '{key}'."
-            pos = tree.value_pos(loc)
-            issues.append(make_issue("SOP203", path, *pos, message, TWICE_HINT, key))
+            issues.append(listed_twice(path, tree.value_pos(loc), value, key))
         seen.add(value)
     return issues
 
@@ -112,9 +95,8 @@ def _check_choices(
     issues: list[Issue] = []
     for loc, value in _texts(raw, key):
         if value not in options:
-            message = f"'{value}' staat niet in de lijst voor '{key}'."
             hint = did_you_mean(value, options) or f"Kies uit: {allowed_list(options, 20)}."
-            issues.append(make_issue("SOP202", path, *tree.value_pos(loc), message, hint, key))
+            issues.append(not_in_list(path, tree.value_pos(loc), value, key, hint))
     return issues
 
 
@@ -141,26 +123,6 @@ def _check_schools(raw: dict[str, Any], known: Known, tree: YamlTree, path: str)
     return issues
 
 
-def _check_kern(value: Any, known: Known, tree: YamlTree, path: str) -> list[Issue]:
-    if known.config is None or not isinstance(value, str) or not value.strip():
-        return []
-    swv = known.config.swv
-    if swv.kern(value.strip()) is not None:
-        return []
-    pos = tree.value_pos(("kern",))
-    return [
-        make_issue(
-            "SOP201",
-            path,
-            pos.line,
-            pos.column,
-            f"De {swv.grouping.label} '{value.strip()}' bestaat niet.",
-            kern_hint(value.strip(), known.config),
-            "kern",
-        )
-    ]
-
-
 def _check_times(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[Issue]:
     if front.end > front.start:
         return []
@@ -179,7 +141,9 @@ def _check_times(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[
     ]
 
 
-def _cross_check(kind: str, front: Any, tree: YamlTree, path: str, known: Known) -> list[Issue]:
+def _cross_check(
+    kind: OfferKind, front: Any, tree: YamlTree, path: str, known: Known
+) -> list[Issue]:
     """Checks against site_config/ and content/schools/, on the raw values so that a file
     with schema errors still gets all its problems at once."""
     raw = tree.data if isinstance(tree.data, dict) else {}
@@ -187,48 +151,40 @@ def _cross_check(kind: str, front: Any, tree: YamlTree, path: str, known: Known)
     vocab = known.vocabularies
     if vocab is not None:
         issues += _check_choices(raw, [t.id for t in vocab.audiences], tree, path, "doelgroep")
-        if kind == "workshops":
+        if kind is WORKSHOPS:
             issues += _check_choices(raw, [t.id for t in vocab.kinds], tree, path, "soort")
     issues += _twice(raw, tree, path, "doelgroep")
-    if kind == "netwerkgroepen":
-        issues += _check_kern(raw.get("kern"), known, tree, path)
-    if kind == "verhalen":
+    if kind is NETWORKS and known.config is not None:
+        issues += unknown_kern(raw.get("kern"), tree, path, known.config)
+    if kind is STORIES:
         issues += _check_schools(raw, known, tree, path)
         issues += _twice(raw, tree, path, "scholen")
-    if kind == "workshops" and front is not None:
+    if kind is WORKSHOPS and front is not None:
         issues += _check_times(front, tree, path)
     return issues
 
 
 def load_item(
-    file: Path, kind: str, root: Path, known: Known
+    file: Path, kind: OfferKind, root: Path, known: Known
 ) -> tuple[OfferItem | None, list[Issue]]:
     """Read, check and build one offer file."""
     display = file.relative_to(root).as_posix()
     if not SLUG.fullmatch(file.stem):
-        return None, [
-            make_issue(
-                "SOP725",
-                display,
-                1,
-                1,
-                f"De bestandsnaam '{file.name}' kan geen adres van een pagina worden.",
-                "Gebruik alleen kleine letters, cijfers en streepjes, "
-                f"bijvoorbeeld '{slugify(file.stem)}.md'.",
-            )
-        ]
+        example = f"{slugify(file.stem, fallback='naam')}.md"
+        return None, [not_an_address("SOP725", display, f"De bestandsnaam '{file.name}'", example)]
     source, issues = read_markdown_file(file, display)
     if source is None:
         return None, issues
-    front, found = validate_tree(KINDS[kind], source.tree, display)
+    front, found = validate_tree(kind.schema, source.tree, display)
     issues += found
     issues += _cross_check(kind, front, source.tree, display, known)
     body, comments = strip_comments(source.body)
-    issues += find_personal_data(source.front_text, 2, display, skip=INTERNAL_KEYS)
+    issues += find_personal_data(source.front_text, source.front_line, display, skip=INTERNAL_KEYS)
     issues += find_personal_data(body, source.body_line, display)
     if front is None or any(i.is_error for i in issues):
         return None, issues
-    return OfferItem(kind, file.stem, display, front, body.strip(), tuple(comments)), issues
+    item = OfferItem(kind.folder, file.stem, display, front, body.strip(), tuple(comments))
+    return item, issues
 
 
 def load_vocabularies(root: Path) -> tuple[OfferVocabularies | None, list[Issue]]:
@@ -253,11 +209,12 @@ def load_offer(
         return Offer(), []
     vocabularies, issues = load_vocabularies(root)
     known = Known(config, vocabularies, tuple(school_slugs))
-    items: dict[str, list[OfferItem]] = {kind: [] for kind in KINDS}
+    items: dict[OfferKind, list[OfferItem]] = {kind: [] for kind in OFFER_KINDS}
     for entry in sorted(base.iterdir()):
         if entry.name.startswith("."):
             continue
-        if entry.name not in KINDS or not entry.is_dir():
+        kind = KINDS_BY_FOLDER.get(entry.name)
+        if kind is None or not entry.is_dir():
             issues.append(_stray(entry, root))
             continue
         for file in sorted(entry.iterdir()):
@@ -266,24 +223,18 @@ def load_offer(
             if file.suffix != ".md" or not file.is_file():
                 issues.append(_stray(file, root))
                 continue
-            item, found = load_item(file, entry.name, root, known)
+            item, found = load_item(file, kind, root, known)
             issues += found
             if item is not None:
-                items[entry.name].append(item)
-    offer = Offer(
-        vocabularies,
-        tuple(sorted(items["netwerkgroepen"], key=lambda i: i.front.title.lower())),
-        tuple(sorted(items["expertisecentra"], key=lambda i: i.front.title.lower())),
-        tuple(sorted(items["workshops"], key=lambda i: (i.starts, i.slug))),
-        tuple(sorted(items["verhalen"], key=lambda i: (i.front.published, i.slug), reverse=True)),
-    )
-    return offer, issues
+                items[kind].append(item)
+    lists = {kind.attribute: kind.ordered(listed) for kind, listed in items.items()}
+    return Offer(vocabularies, **lists), issues
 
 
 def internal_texts(offer: Offer) -> list[str]:
     """The internal notes and HTML comments of the offer, for the post-build leak check."""
     texts: list[str] = []
-    for item in (*offer.networks, *offer.centres, *offer.workshops, *offer.stories):
+    for item in all_items(offer):
         public = " ".join(item.markdown.split())
         for text in (item.front.internal_note or "", *item.internal_comments):
             if text and " ".join(text.split()) not in public:

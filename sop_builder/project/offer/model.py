@@ -130,7 +130,7 @@ class StoryFrontMatter(OfferFrontMatter):
 class OfferItem:
     """One validated offer file: its front matter and its Markdown text."""
 
-    kind: str  # folder name: netwerkgroepen, expertisecentra, workshops, verhalen
+    kind: str  # the folder of its kind (kinds.py), e.g. 'workshops'
     slug: str
     path: str
     front: Any  # the front matter schema of its kind

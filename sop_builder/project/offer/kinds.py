@@ -1,0 +1,132 @@
+"""The kinds of the SWV's offer: one entry per folder under content/aanbod/.
+
+Everything that differs per kind lives here: the folder (and so the page addresses), the schema
+of the front matter, the Dutch names, the templates of the pages, the ``Offer`` field that holds
+the items and their order. Reading (``load.py``), the page paths, the content types, the web
+editor and the pages all take the kinds from ``OFFER_KINDS``; a new kind is one more entry here,
+plus its two templates and its field docs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sop_builder.project.offer.model import (
+    CentreFrontMatter,
+    NetworkFrontMatter,
+    Offer,
+    OfferFrontMatter,
+    OfferItem,
+    StoryFrontMatter,
+    WorkshopFrontMatter,
+)
+
+OFFER_DIR = Path("content/aanbod")
+
+
+@dataclass(frozen=True)
+class OfferKind:
+    """One kind of offer item."""
+
+    folder: str  # content/aanbod/<folder>/<slug>.md; on the site /aanbod/<folder>/<slug>/
+    id: str  # one item: the content type (its JSON Schema file) and the item's template
+    schema: type[OfferFrontMatter]
+    attribute: str  # the field of ``Offer`` that holds the items
+    name: str  # Dutch, what one file is (the content type's title)
+    singular: str  # Dutch, the web editor's name for one item
+    plural: str  # Dutch, the web editor's name for the list
+    body: tuple[str, str]  # Dutch label and hint of the text under the fields (web editor)
+    menu: int  # place in the web editor's menu
+    sort_key: Callable[[OfferItem], Any]  # the order of the list on the site
+    newest_first: bool = False
+
+    @property
+    def directory(self) -> str:
+        """The folder of this kind's files, relative to the project."""
+        return f"{OFFER_DIR.as_posix()}/{self.folder}"
+
+    @property
+    def files(self) -> str:
+        """The files of this kind (a glob relative to the project)."""
+        return f"{self.directory}/*.md"
+
+    @property
+    def list_template(self) -> str:
+        return f"aanbod/{self.folder}.md.j2"
+
+    @property
+    def item_template(self) -> str:
+        return f"aanbod/{self.id}.md.j2"
+
+    def items(self, offer: Offer) -> tuple[OfferItem, ...]:
+        """This kind's items in ``offer``, in the order of the site."""
+        return getattr(offer, self.attribute)
+
+    def ordered(self, items: list[OfferItem]) -> tuple[OfferItem, ...]:
+        return tuple(sorted(items, key=self.sort_key, reverse=self.newest_first))
+
+
+def _by_title(item: OfferItem) -> str:
+    return item.front.title.lower()
+
+
+NETWORKS = OfferKind(
+    "netwerkgroepen",
+    "netwerkgroep",
+    NetworkFrontMatter,
+    "networks",
+    name="Netwerkgroep",
+    singular="Netwerkgroep",
+    plural="Netwerkgroepen",
+    body=("Beschrijving", "Voor wie is de groep en wat doet u samen?"),
+    menu=3,
+    sort_key=_by_title,
+)
+CENTRES = OfferKind(
+    "expertisecentra",
+    "expertisecentrum",
+    CentreFrontMatter,
+    "centres",
+    name="Expertisecentrum",
+    singular="Expertisecentrum",
+    plural="Expertisecentra",
+    body=("Beschrijving", "Waarmee kan het centrum scholen helpen?"),
+    menu=4,
+    sort_key=_by_title,
+)
+WORKSHOPS = OfferKind(
+    "workshops",
+    "workshop",
+    WorkshopFrontMatter,
+    "workshops",
+    name="Workshop, training of studiemiddag",
+    singular="Workshop",
+    plural="Workshops en trainingen",
+    body=("Beschrijving", "Wat leren de deelnemers? Schrijf kort en in gewone woorden."),
+    menu=1,
+    sort_key=lambda item: (item.starts, item.slug),  # by date and start time
+)
+STORIES = OfferKind(
+    "verhalen",
+    "verhaal",
+    StoryFrontMatter,
+    "stories",
+    name="Verhaal uit de praktijk",
+    singular="Verhaal",
+    plural="Verhalen uit de praktijk",
+    body=("Het verhaal", "Vertel wat de scholen doen en wat het kinderen oplevert."),
+    menu=2,
+    sort_key=lambda item: (item.front.published, item.slug),
+    newest_first=True,
+)
+
+OFFER_KINDS: tuple[OfferKind, ...] = (NETWORKS, CENTRES, WORKSHOPS, STORIES)
+KINDS_BY_FOLDER: dict[str, OfferKind] = {kind.folder: kind for kind in OFFER_KINDS}
+
+
+def all_items(offer: Offer) -> list[OfferItem]:
+    """Every item of ``offer``, kind by kind."""
+    return [item for kind in OFFER_KINDS for item in kind.items(offer)]
