@@ -1,4 +1,5 @@
 # The README's two commands: `make site` and `make test`. Both set up .venv themselves.
+# `make test` = `make lint` (ruff, the format check, mypy) and then every test (pytest).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -33,9 +34,10 @@ check: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check sop_builder tests bench
+	$(BIN)/ruff format --check sop_builder tests bench
+	$(BIN)/mypy
 
-test: $(STAMP) $(AXE)
-	$(BIN)/ruff check sop_builder tests bench
+test: $(STAMP) $(AXE) lint
 	$(BIN)/python -m pytest
 
 # Benchmarks on synthetic projects (66, 700, 2,000 and 7,000 schools; needs Chromium):

@@ -6,13 +6,15 @@ import types
 import typing
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
 from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.core.yamlread import YamlTree
+
+M = TypeVar("M", bound=BaseModel)
 
 _KIND = {
     "list_type": "een lijst (regels die beginnen met '- ')",
@@ -239,8 +241,8 @@ def validate_tree(
 
 
 def read_model(
-    file: Path, display: str, model: type[BaseModel]
-) -> tuple[Any, YamlTree | None, list[Issue]]:
+    file: Path, display: str, model: type[M]
+) -> tuple[M | None, YamlTree | None, list[Issue]]:
     """Read a YAML file strictly and validate it against ``model``: the value (None when the
     schema refuses it), the tree (None when the file cannot be read) and every problem."""
     tree, issues = read_yaml_file(file, display)

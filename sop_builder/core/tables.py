@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -156,7 +157,9 @@ def write_csv(file: Path, header: list[str], rows: list[list[str]]) -> None:
     write_atomic(file, "\ufeff" + out.getvalue())
 
 
-def write_xlsx(file: Path, sheets: dict[str, tuple[list[str], list[list[object]]]]) -> None:
+def write_xlsx(
+    file: Path, sheets: Mapping[str, tuple[list[str], Sequence[Sequence[object]]]]
+) -> None:
     """One sheet per entry; text cells stay text (never evaluated as a formula)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

@@ -224,12 +224,13 @@ def read_scores(
             )
         )
         return result
+    a_col, s_col, t_col = cols["afspraak"], cols["score"], cols["toelichting"]
+    assert a_col is not None and s_col is not None  # checked just above
     wanted = {"school": slug, "vestigingscode": code.upper(), "schooljaar": year}
     ids = norm.agreement_ids()
     codes = [level.code for level in norm.scale]
     first_row: dict[str, int] = {}
     skipped: list[int] = []
-    a_col, s_col, t_col = cols["afspraak"], cols["score"], cols["toelichting"]
     for number, cells in table.rows:
         if any(
             col is not None and cells[col].strip() and cells[col].strip().upper() != want.upper()
@@ -283,10 +284,10 @@ def read_scores(
                 else f"'{value.strip()}' (niet van toepassing) mag niet"
             )
             allowed = [
-                c
-                for c in codes
-                if not (norm.level(c).not_applicable and not norm.not_applicable_allowed)
-            ]  # type: ignore[union-attr]
+                level.code
+                for level in norm.scale
+                if not (level.not_applicable and not norm.not_applicable_allowed)
+            ]
             issue(
                 "SOP754",
                 s_col,

@@ -51,7 +51,7 @@ def _stray(path: str, expected: str) -> Issue:
 
 def _load_goals(file: Path, display: str, year: str) -> tuple[YearGoals | None, list[Issue]]:
     goals, tree, issues = read_model(file, display, YearGoals)
-    if goals is None:
+    if goals is None or tree is None:
         return None, issues
     ids = [
         (g.id, ("ambities", gi, "doelen", i, "id"))
@@ -67,7 +67,7 @@ def _load_goals(file: Path, display: str, year: str) -> tuple[YearGoals | None, 
 
 def _load_framework(file: Path, display: str, fid: str) -> tuple[Framework | None, list[Issue]]:
     model, tree, issues = read_model(file, display, FrameworkFile)
-    if model is None:
+    if model is None or tree is None:
         return None, issues
     items = [
         (item.id, ("themas", ti, "items", i, "id"))
