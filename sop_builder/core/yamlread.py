@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import yaml
 
@@ -200,7 +200,7 @@ def _comment_warning(
     text_lines: list[str], event: yaml.ScalarEvent, path: str, line_offset: int
 ) -> Issue | None:
     """Warn when ' #x' after a plain value will be dropped as a comment."""
-    start, end = event.start_mark, event.end_mark
+    start, end = _start(event), _end(event)
     if event.style not in (None, "") or start.line != end.line or end.line >= len(text_lines):
         return None
     if "#" not in text_lines[end.line]:
@@ -248,6 +248,16 @@ def read_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlTree | No
     return tree, issues
 
 
+def _start(event: yaml.Event) -> yaml.Mark:
+    """Where ``event`` starts: the parser gives every event a mark (libyaml's own Mark class
+    has the same line and column)."""
+    return cast(yaml.Mark, event.start_mark)
+
+
+def _end(event: yaml.Event) -> yaml.Mark:
+    return cast(yaml.Mark, event.end_mark)
+
+
 def _pos(mark: yaml.Mark, line_offset: int) -> Pos:
     return Pos(mark.line + 1 + line_offset, mark.column + 1)
 
@@ -274,43 +284,43 @@ def _build(
         """Place ``value`` in the current container; return its path (None for a key)."""
         if not stack:
             tree.data = value
-            tree.values[()] = event.start_mark
+            tree.values[()] = _start(event)
             return ()
         frame = stack[-1]
         container, cpath = frame[0], frame[1]
         if isinstance(container, list):
             vpath = (*cpath, len(container))
             container.append(value)
-            tree.values[vpath] = event.start_mark
+            tree.values[vpath] = _start(event)
             return vpath
         if frame[2] is None:  # this value is a key
             if not isinstance(value, str) or isinstance(event, yaml.CollectionStartEvent):
                 raise stop(
                     "SOP021",
-                    event.start_mark,
+                    _start(event),
                     KEY_NOT_TEXT,
                     "Schrijf het veld als 'naam: waarde'.",
                 )
             seen: dict[str, yaml.Mark] = frame[3]
             if value in seen:
                 first = _pos(seen[value], line_offset)
-                kpos = _pos(event.start_mark, line_offset)
+                kpos = _pos(_start(event), line_offset)
                 raise stop(
                     "SOP014",
-                    event.start_mark,
+                    _start(event),
                     f"Het veld '{value}' staat twee keer in dit blok (regel {first.line} en "
                     f"regel {kpos.line}).",
                     "Houd één van de twee over; de ene waarde zou de andere stil overschrijven.",
                 )
-            seen[value] = event.start_mark
+            seen[value] = _start(event)
             frame[2] = value
-            tree.keys[(*cpath, value)] = event.start_mark
+            tree.keys[(*cpath, value)] = _start(event)
             return None
         key = frame[2]
         frame[2] = None
         vpath = (*cpath, key)
         container[key] = value
-        tree.values[vpath] = event.start_mark
+        tree.values[vpath] = _start(event)
         return vpath
 
     for event in yaml.parse(text, Loader=loader):
@@ -319,7 +329,7 @@ def _build(
             if documents > 1:
                 raise stop(
                     "SOP020",
-                    event.start_mark,
+                    _start(event),
                     "Dit bestand bevat meer dan één YAML-document ('---').",
                     "Houd één blok over; een tweede '---' hoort hier niet.",
                 )
@@ -327,7 +337,7 @@ def _build(
         if isinstance(event, yaml.AliasEvent):
             raise stop(
                 "SOP015",
-                event.start_mark,
+                _start(event),
                 "Een waarde mag niet beginnen met * (YAML ziet dat als verwijzing).",
                 QUOTE_STAR,
             )
@@ -336,22 +346,23 @@ def _build(
             if nodes > MAX_NODES:
                 raise stop(
                     "SOP017",
-                    event.start_mark,
+                    _start(event),
                     f"Dit bestand bevat meer dan {MAX_NODES} waarden.",
                     "Een SOP-bestand is veel kleiner; controleer of dit het goede bestand is.",
                 )
             if event.anchor is not None:
                 raise stop(
                     "SOP015",
-                    event.start_mark,
+                    _start(event),
                     f"Een waarde mag niet beginnen met & (hier: &{event.anchor}).",
                     "Haal de & weg, of zet aanhalingstekens om de hele waarde.",
                 )
-            if event.tag is not None and event.tag not in ("!",):
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in ("!",):
                 raise stop(
                     "SOP016",
-                    event.start_mark,
-                    f"Labels met '!' zijn niet toegestaan ({event.tag.replace('tag:yaml.org,2002:', '!!')}).",
+                    _start(event),
+                    f"Labels met '!' zijn niet toegestaan ({tag.replace('tag:yaml.org,2002:', '!!')}).",
                     "Haal het label weg of zet aanhalingstekens om tekst die met ! begint.",
                 )
         if isinstance(event, yaml.ScalarEvent):
@@ -363,14 +374,14 @@ def _build(
             if len(stack) >= MAX_DEPTH:
                 raise stop(
                     "SOP017",
-                    event.start_mark,
+                    _start(event),
                     f"De gegevens zijn dieper genest dan {MAX_DEPTH} niveaus.",
                     "Controleer de inspringing; een SOP heeft maar een paar niveaus.",
                 )
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             cpath = attach(container, event)
             if cpath is None:  # pragma: no cover - guarded in attach
-                raise stop("SOP021", event.start_mark, KEY_NOT_TEXT, "")
+                raise stop("SOP021", _start(event), KEY_NOT_TEXT, "")
             stack.append([container, cpath, None, {}])
         elif isinstance(event, yaml.CollectionEndEvent):
             stack.pop()
