@@ -1,4 +1,5 @@
-"""Post-build checks on a finished site folder, and the atomic swap into place."""
+"""Checks on our own output: internal text (on the staged pages, before the engine) and, on the
+finished site, requests to other hosts and missing pages."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import gzip
 import html
 import json
 import re
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlparse
+
+from sop_builder.core.parallel import map_indexes
 
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".txt", ".ics", ".svg", ".webmanifest"}
 MIN_SECRET_LENGTH = 12
@@ -110,31 +114,42 @@ class _LeakIndex:
         return min(found) if found else None
 
 
-def find_leaks(site: Path, secrets: list[str]) -> list[str]:
-    """Files that contain any internal text (texts shorter than 12 characters are skipped)."""
+def leak_finder(secrets: list[str]) -> Callable[[str, str], list[str]]:
+    """A check of one text for internal texts (those shorter than 12 characters are skipped):
+    ``check(name, text)`` gives a problem for ``name`` when ``text`` holds one."""
     needles = set()
     for secret in secrets:
         secret = secret.replace("<!--", "").replace("-->", "").strip()
         if len(secret) >= MIN_SECRET_LENGTH:
             needles |= _variants(secret)
     index = _LeakIndex(needles)
-    problems = []
+
+    def check(name: str, text: str) -> list[str]:
+        needle = index.first_in(" ".join(text.split()))
+        return [] if needle is None else [f"{name} bevat interne tekst: '{needle[:40]}…'"]
+
+    return check
+
+
+def find_leaks(site: Path, secrets: list[str]) -> list[str]:
+    """Files that contain any internal text (texts shorter than 12 characters are skipped)."""
+    check = leak_finder(secrets)
     files = text_files(site) + sorted(
         p for p in site.rglob("*") if p.is_file() and p.suffix in COMPRESSED_SUFFIXES
     )
-    for file in files:
-        needle = index.first_in(" ".join(readable_text(file).split()))
-        if needle is not None:
-            problems.append(f"{file.relative_to(site)} bevat interne tekst: '{needle[:40]}…'")
-    return problems
+    found = map_indexes(
+        lambda i: check(files[i].relative_to(site).as_posix(), readable_text(files[i])),
+        len(files),
+    )
+    return [problem for problems in found for problem in problems]
 
 
 def find_third_party_requests(site: Path, own_host: str | None) -> list[str]:
     """Requests to other hosts that a page or stylesheet would make."""
-    problems = []
-    for file in text_files(site):
-        if file.suffix not in (".html", ".css", ".svg"):
-            continue
+    files = [f for f in text_files(site) if f.suffix in (".html", ".css", ".svg")]
+
+    def requests_of(index: int) -> list[str]:
+        file, problems = files[index], []
         content = file.read_text(encoding="utf-8", errors="replace")
         for pattern in _REQUEST_PATTERNS:
             for match in pattern.finditer(content):
@@ -143,7 +158,9 @@ def find_third_party_requests(site: Path, own_host: str | None) -> list[str]:
                 host = urlparse(target if "//" in target else "").hostname
                 if host and host != own_host:
                     problems.append(f"{file.relative_to(site)} laadt iets van {host}: {url[:80]}")
-    return problems
+        return problems
+
+    return [problem for found in map_indexes(requests_of, len(files)) for problem in found]
 
 
 def missing_pages(site: Path, slugs: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from sop_builder.core.parallel import map_indexes
 from sop_builder.project.paths import ADMIN_DIR
 
 INLINE_SCRIPT = re.compile(
@@ -65,16 +66,19 @@ def _with_meta(html: str, meta: str) -> str:
 def apply_policy(site: Path) -> None:
     """Add the policy as a meta tag to every page and write a `_headers` file for hosts that
     read one (Netlify, Cloudflare Pages), with frame-ancestors that a meta tag cannot carry."""
-    all_hashes: set[str] = set()
-    for page in sorted(site.rglob("*.html")):
-        if page.relative_to(site).parts[0] == ADMIN_DIR:
-            continue  # the web editor has its own policy (webeditor.admin_page)
+    pages = [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] != ADMIN_DIR]
+    # (the web editor has its own policy: editor/admin.py)
+
+    def add_policy(index: int) -> list[str]:
+        page = pages[index]
         html = page.read_text(encoding="utf-8")
         hashes = script_hashes(html)
-        all_hashes.update(hashes)
         wasm = "pagefind" in html
         meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, wasm)}">'
         page.write_text(_with_meta(html, meta), encoding="utf-8")
+        return hashes
+
+    all_hashes = {h for hashes in map_indexes(add_policy, len(pages)) for h in hashes}
     header = policy(sorted(all_hashes), wasm=True) + "; frame-ancestors 'none'"
     (site / HEADERS_FILE).write_text(
         "/*\n"

@@ -1,4 +1,5 @@
-"""Build the public site: validate, render, let the engine build, check the result, publish atomically."""
+"""Build the public site: validate, render and stage (with the checks on our own pages), let the
+engine build the staging folder, index, check the result, publish atomically."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from sop_builder.build.atomic import BuildResult, build_atomically
-from sop_builder.build.checks import find_leaks, find_third_party_requests, missing_pages
+from sop_builder.build.checks import find_third_party_requests, leak_finder, missing_pages
 from sop_builder.build.csp import apply_policy
 from sop_builder.project import report
 from sop_builder.project.load import Project, load_project
 from sop_builder.project.secrets import internal_texts
-from sop_builder.site.engine import build_with_engine
+from sop_builder.site.engine import DEFAULT_ENGINE, run_engine
+from sop_builder.site.redirects import school_titles, write_redirects
+from sop_builder.site.search import index_site
+from sop_builder.site.staging import read_engine_settings, site_address, stage_site
 
 
 def _write_web_editor(
@@ -38,6 +42,44 @@ def _write_web_editor(
     return []
 
 
+def engine_of(project: Project) -> str:
+    """The engine that site_config/bouwen.yaml chooses (MkDocs without that file)."""
+    build = project.config.build if project.config is not None else None
+    return build.engine if build is not None else DEFAULT_ENGINE
+
+
+def build_staged(
+    root: Path,
+    project: Project,
+    staging: Path,
+    built: Path,
+    echo: Callable[[str], None] = print,
+    engine: str | None = None,
+) -> list[str]:
+    """Stage ``project``'s site in ``staging`` (checking every page for internal text), let the
+    engine build it into ``built``, then redirects, search, the checks on the site, the CSP and
+    the web editor. Returns the problems (empty: ``built`` may be published)."""
+    secrets = project.evaluation.secrets if project.evaluation else []
+    staged = stage_site(project, root, staging, leak_finder(internal_texts(project) + secrets))
+    if staged.problems:
+        return staged.problems
+    errors = run_engine(engine or engine_of(project), staged.config_file, built)
+    if errors:
+        return errors
+    site_url = site_address(project, read_engine_settings(staged.config_file))
+    errors += write_redirects(built, project.redirects, site_url, school_titles(project))
+    errors += missing_pages(built, [s.slug for s in project.schools])
+    own_host = urlparse(site_url).hostname if site_url else None
+    errors += find_third_party_requests(built, own_host)
+    if errors:
+        return errors
+    errors += index_site(built)
+    if not errors:
+        apply_policy(built)
+        errors += _write_web_editor(built, project, site_url, echo)
+    return errors
+
+
 def build_site(
     root: Path,
     site_dir: Path | None = None,
@@ -53,18 +95,7 @@ def build_site(
         return BuildResult(False, ["De site is niet gebouwd; de vorige versie blijft staan."])
 
     def make(built: Path) -> list[str]:
-        site_url, errors = build_with_engine(root, built, project)
-        if errors:
-            return errors
-        own_host = urlparse(site_url).hostname if site_url else None
-        errors += missing_pages(built, [s.slug for s in project.schools])
-        secrets = project.evaluation.secrets if project.evaluation else []
-        errors += find_leaks(built, internal_texts(project) + secrets)
-        errors += find_third_party_requests(built, own_host)
-        if not errors:
-            apply_policy(built)
-            errors += _write_web_editor(built, project, site_url, echo)
-        return errors
+        return build_staged(root, project, built.parent / "staging", built, echo)
 
     errors = build_atomically(site_dir, make)
     if errors:

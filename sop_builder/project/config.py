@@ -11,6 +11,7 @@ from sop_builder.core.issues import Issue, did_you_mean, make_issue
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.core.yamlread import YamlTree
+from sop_builder.project.build_settings import BUILD_FILE, BuildSettings
 from sop_builder.project.editor_settings import WEBEDITOR_FILE, WebEditor
 from sop_builder.project.model import Glossary, Norm, SiteConfig, SwvConfig, Vocabularies
 
@@ -279,6 +280,10 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
     if (root / "site_config" / WEBEDITOR_FILE).is_file():
         webeditor, _, found = load_config_file(root, WEBEDITOR_FILE, WebEditor)
         issues += found
+    build = BuildSettings()
+    if (root / "site_config" / BUILD_FILE).is_file():
+        build, _, found = load_config_file(root, BUILD_FILE, BuildSettings)
+        issues += found
     if any(v is None for v in values.values()) or any(i.is_error for i in issues):
         return None, issues
     config = SiteConfig(
@@ -287,5 +292,6 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         values["vocabularies.yaml"],
         glossary or Glossary(),
         webeditor,
+        build,
     )
     return config, issues

@@ -339,6 +339,7 @@ class SiteConfig:
     vocabularies: Vocabularies
     glossary: Glossary = field(default_factory=Glossary)  # site_config/woordenlijst.yaml
     webeditor: Any = None  # site_config/webeditor.yaml (webeditor_settings.WebEditor), optional
+    build: Any = None  # site_config/bouwen.yaml (build_settings.BuildSettings), optional
 
 
 @dataclass(frozen=True)

@@ -1,185 +1,216 @@
-"""The thin MkDocs glue: the only module that imports mkdocs.
+"""The engine glue: the only module that imports the site engine (MkDocs or ProperDocs).
 
-It asks the core for validated, rendered pages and hands them to MkDocs as generated files, so
-MkDocs never reads content/ itself. `mkdocs build` and `mkdocs serve` work through the plugin;
-`build_with_engine` and `serve` are how the rest of sop-builder runs the engine.
+The engine builds the staging folder (`site/staging.py`): plain source files and a plain
+mkdocs.yml. `run_engine` builds it in a process of its own (`python -m sop_builder.site.engine
+ENGINE CONFIG SITE`), so the engine's memory is given back when it is done and ProperDocs can
+take MkDocs's place (``import properdocs.replacement`` turns every ``mkdocs`` import of that
+process into ProperDocs). `build_in_process` is the same build inside the calling process, for
+`serve`, which rebuilds only the pages whose source changed.
+
+Our pages are raw HTML blocks between Markdown headings; the engine's Markdown would parse
+every block with Python's HTMLParser only to pass it on unchanged. Here a small plugin takes the
+blocks out of Markdown's way and puts them back (`site/rawhtml.py`, tested against Markdown
+itself), so the engine's Markdown reads only the headings. Any engine that does not run it
+(plain ``mkdocs build -f``, Zensical) gives the same pages, more slowly.
+
+Every import of the engine is inside a function, so that the engine is chosen before it is
+imported. ``SopBuilderPlugin`` (the entry point ``sop-builder`` of ``mkdocs.plugins``) keeps
+``mkdocs build`` in a project working: it stages the site and lets MkDocs build that.
 """
 
 from __future__ import annotations
 
-import html
 import logging
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-
-from sop_builder.project import report
-from sop_builder.project.load import Project, load_project
-from sop_builder.project.model import Glossary
-from sop_builder.project.redirects import Redirect, school_path
-from sop_builder.site.glossary import explain_terms
-from sop_builder.site.pages import navigation, public_pages
 from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
-from sop_builder.site.redirects import write_redirects
-from sop_builder.site.render import GeneratedPage
-from sop_builder.site.search import index_site
 
-GLOSSARY_PAGE = "woordenlijst.md"
-PIECE = 6  # characters of a name that are looked up at once
+ENGINES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}  # the choice in site_config/bouwen.yaml
+DEFAULT_ENGINE = "mkdocs"
+_CHOSEN: list[str] = []  # the engine this process has imported
 
 
-class ProtectedNames:
-    """The names (of the SWV and every school) that occur in a text, found fast.
+def use_engine(engine: str) -> None:
+    """Make ``engine`` the one this process imports as ``mkdocs`` (before any engine import)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}")
+    if _CHOSEN and _CHOSEN[0] != engine:
+        raise RuntimeError(f"this process already runs {_CHOSEN[0]}, not {engine}")
+    if not _CHOSEN:
+        if engine == "properdocs":
+            import properdocs.replacement  # noqa: F401  (mkdocs.* now means properdocs.*)
+        _CHOSEN.append(engine)
 
-    `explain_terms` leaves glossary terms inside these names alone. Searching a text for all
-    names grows with texts × schools (7,000 schools: 0.1 s a page); only names that occur in the
-    text can matter, and `explain_terms` asks for them only for the texts that contain a term.
-    Each name is filed under its rarest piece of PIECE characters; a text is searched only for
-    the names whose piece it contains. The result is exactly the names whose HTML form occurs.
+
+def _pass_through() -> Any:
+    """The plugin that lets raw HTML blocks pass the engine's Markdown unparsed."""
+    from mkdocs.plugins import BasePlugin
+
+    class RawHtmlPassThrough(BasePlugin):  # type: ignore[type-arg]
+        def __init__(self) -> None:
+            self.stashed: dict[str, list[str]] = {}
+
+        def on_page_markdown(self, markdown: str, *, page: Any, **_: Any) -> str:
+            markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
+            return markdown
+
+        def on_page_content(self, html: str, *, page: Any, **_: Any) -> str:
+            return restore_html_blocks(html, self.stashed.pop(page.file.src_uri, []))
+
+    return RawHtmlPassThrough()
+
+
+def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> list[str]:
+    """Build the staging folder of ``config_file`` into ``site_dir`` (strict); problems.
+
+    With ``dirty`` only pages whose source is newer than their built page are rebuilt.
     """
-
-    def __init__(self, names: list[str]) -> None:
-        self.forms: dict[str, list[str]] = {}  # HTML form (as explain_terms escapes) -> names
-        for name in dict.fromkeys(n for n in names if n):
-            self.forms.setdefault(html.escape(name, quote=False), []).append(name)
-        self.short = [f for f in self.forms if len(f) < PIECE]
-        pieces = {
-            f: {f[i : i + PIECE] for i in range(len(f) - PIECE + 1)}
-            for f in self.forms
-            if len(f) >= PIECE
-        }
-        frequency: dict[str, int] = {}
-        for found in pieces.values():
-            for piece in found:
-                frequency[piece] = frequency.get(piece, 0) + 1
-        self.by_piece: dict[str, list[str]] = {}
-        for form, found in pieces.items():
-            key = min(found, key=lambda p: (frequency[p], p))  # the rarest piece
-            self.by_piece.setdefault(key, []).append(form)
-
-    def in_page(self, page_html: str) -> list[str]:
-        forms = [f for f in self.short if f in page_html]
-        size = len(page_html) - PIECE + 1
-        for piece in {page_html[i : i + PIECE] for i in range(max(size, 0))}:
-            forms += [f for f in self.by_piece.get(piece, ()) if f in page_html]
-        return [name for form in sorted(forms) for name in self.forms[form]]
-
-
-class SopBuilderConfig(Config):
-    templates = c.Type(str, default="templates")
-
-
-def _error_page(project: Project) -> GeneratedPage:
-    text = html.escape(report.render(project, "text"))
-    body = (
-        "---\ntitle: Fouten in de inhoud\n---\n\n# De site kan niet worden gebouwd\n\n"
-        '<div class="sop-errors">\n<p>Los deze problemen op; de site wordt dan vanzelf '
-        f"opnieuw gebouwd.</p>\n<pre>{text}</pre>\n</div>\n"
-    )
-    return GeneratedPage("index.md", body)
-
-
-class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
-    """Generates every page from content/ and site_config/ through the sop_builder core."""
-
-    def __init__(self) -> None:
-        self.preloaded: Project | None = None
-        self.command = "build"
-        self.pages: list[GeneratedPage] = []
-        self.glossary: Glossary | None = None
-        self.names = ProtectedNames([])
-        self.redirects: list[Redirect] = []
-        self.titles: dict[str, str] = {}
-        self.stashed: dict[str, list[str]] = {}  # page -> its raw HTML blocks, during Markdown
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
-
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
-        project, self.preloaded = self.preloaded or load_project(root, internal=False), None
-        self.redirects = []
-        if project.errors or project.config is None:
-            if self.command != "serve":
-                raise PluginError(
-                    "De inhoud bevat fouten; de site is niet gebouwd.\n"
-                    + report.render(project, "text")
-                )
-            self.pages = [_error_page(project)]
-            config.nav = [{"Fouten": "index.md"}]
-            return config
-        swv = project.config.swv
-        config.site_name = swv.short_name
-        config.nav = navigation(swv)
-        self.pages = public_pages(project, root / self.config.templates, config.site_url)
-        self.redirects = project.redirects
-        self.titles = {school_path(s.slug): s.front.name for s in project.schools}
-        self.glossary = project.config.glossary
-        names = [swv.name, swv.short_name, swv.support_point.name]
-        self.names = ProtectedNames(names + [s.front.name for s in project.schools])
-        return config
-
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
-        """Take the page's raw HTML blocks out of Markdown's way (see `sop_builder.rawhtml`)."""
-        markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
-        return markdown
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put the raw HTML blocks back, then link the first use of each glossary term."""
-        html = restore_html_blocks(html, self.stashed.pop(page.file.src_uri, []))
-        glossary = self.glossary
-        if glossary is None or page.file.src_uri == GLOSSARY_PAGE:
-            return html
-        depth = page.url.count("/")
-        return explain_terms(html, glossary, "../" * depth + "woordenlijst/", self.names.in_page)
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the redirect pages, then index the finished pages for search."""
-        site = Path(config.site_dir)
-        problems = write_redirects(site, self.redirects, config.site_url, self.titles)
-        problems = problems or index_site(site)
-        if problems:
-            raise PluginError("\n".join(problems))
-
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Keep static assets only; every page comes from the core."""
-        kept = Files([f for f in files if not f.is_documentation_page()])
-        for page in self.pages:
-            kept.append(File.generated(config, page.src_uri, content=page.content))
-        return kept
-
-
-def build_with_engine(root: Path, out_dir: Path, project: Project) -> tuple[str | None, list[str]]:
-    """Run MkDocs (strict) on ``project``'s pages into ``out_dir``; return (site_url, errors)."""
-    from mkdocs.commands.build import build as mkdocs_build
+    use_engine(_CHOSEN[0] if _CHOSEN else DEFAULT_ENGINE)
+    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out_dir), strict=True)
-    plugin = config.plugins["sop-builder"]
-    assert isinstance(plugin, SopBuilderPlugin)
-    plugin.preloaded = project
-    config.plugins.on_startup(command="build", dirty=False)
+    logging.getLogger("properdocs").setLevel(logging.WARNING)
     try:
-        mkdocs_build(config)
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins["sop-builder-raw-html"] = _pass_through()
+        config.plugins.on_startup(command="build", dirty=dirty)
+        try:
+            build(config, dirty=dirty)
+        finally:
+            config.plugins.on_shutdown()
     except MkDocsException as exc:
-        return None, [f"MkDocs kon de site niet bouwen: {exc}"]
+        return [f"{ENGINES[_CHOSEN[0]]} kon de site niet bouwen: {exc}"]
+    return []
+
+
+def run_engine(engine: str, config_file: Path, site_dir: Path) -> list[str]:
+    """Build the staging folder in a process of its own with ``engine``; problems."""
+    command = [sys.executable, "-m", "sop_builder.site.engine", engine, str(config_file)]
+    try:
+        run = subprocess.run(
+            [*command, str(site_dir)], capture_output=True, text=True, timeout=3600, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return [f"{ENGINES.get(engine, engine)} kon de site niet bouwen: {exc}"]
+    if run.returncode != 0:
+        lines = [ln for ln in (run.stdout + run.stderr).splitlines() if ln.strip()]
+        return lines[-10:] or [f"{ENGINES.get(engine, engine)} stopte zonder uitleg."]
+    return []
+
+
+def serve_site(site_dir: Path, address: str, rebuild: Any, watched: list[Path]) -> None:
+    """Serve ``site_dir`` on ``address`` and call ``rebuild()`` when a watched file changes;
+    until Ctrl+C.
+
+    The engine's live-reload server holds requests while ``rebuild`` runs and reloads open pages
+    after it. ``rebuild`` returns the folder to serve from then on.
+    """
+    use_engine(_CHOSEN[0] if _CHOSEN else DEFAULT_ENGINE)
+    from mkdocs.livereload import LiveReloadServer
+
+    host, _, port = address.rpartition(":")
+    server: Any = None
+
+    def builder() -> None:
+        server.root = str(Path(rebuild()).resolve())
+
+    def not_found(code: int) -> bytes | None:
+        page = Path(server.root) / "404.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir))
+    server.error_handler = not_found
+    for path in watched:
+        if path.exists():
+            server.watch(str(path))
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
     finally:
-        config.plugins.on_shutdown()
-    return config.site_url, []
+        server.shutdown()
 
 
-def serve(root: Path, address: str) -> None:
-    """Serve the site on ``address`` and rebuild it whenever a source file changes."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+def _plugin_class() -> type:
+    """``SopBuilderPlugin``: `mkdocs build` in a project stages the site and builds that."""
+    from mkdocs.exceptions import PluginError
+    from mkdocs.plugins import BasePlugin
 
-    mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=address)
+    class SopBuilderPlugin(BasePlugin):  # type: ignore[type-arg]
+        def __init__(self) -> None:
+            self.staging = tempfile.TemporaryDirectory(prefix="sop-builder-staging-")
+            self.raw = _pass_through()
+            self.project: Any = None
+            self.site_url: str | None = None
+
+        def on_config(self, config: Any) -> Any:
+            from sop_builder.project import report
+            from sop_builder.project.load import load_project
+            from sop_builder.site.staging import (
+                DOCS_DIR,
+                read_engine_settings,
+                site_address,
+                stage_site,
+                staged_navigation,
+            )
+
+            root = Path(config.config_file_path).parent
+            project = load_project(root, internal=False)
+            if project.errors or project.config is None:
+                raise PluginError(
+                    "De inhoud bevat fouten; de site is niet gebouwd.\n"
+                    + report.render(project, "text")
+                )
+            stage_site(project, root, Path(self.staging.name))
+            config.docs_dir = str(Path(self.staging.name) / DOCS_DIR)
+            config.nav = staged_navigation(project)
+            config.site_name = project.config.swv.short_name
+            self.site_url = site_address(project, read_engine_settings(Path(config.config_file_path)))
+            self.project = project
+            return config
+
+        def on_page_markdown(self, markdown: str, **kwargs: Any) -> str:
+            return str(self.raw.on_page_markdown(markdown, **kwargs))
+
+        def on_page_content(self, html: str, **kwargs: Any) -> str:
+            return str(self.raw.on_page_content(html, **kwargs))
+
+        def on_post_build(self, *, config: Any) -> None:
+            from sop_builder.site.redirects import school_titles, write_redirects
+            from sop_builder.site.search import index_site
+
+            problems = write_redirects(
+                Path(config.site_dir), self.project.redirects, self.site_url, school_titles(self.project)
+            )
+            problems = problems or index_site(Path(config.site_dir))
+            if problems:
+                raise PluginError("\n".join(problems))
+
+    return SopBuilderPlugin
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SopBuilderPlugin":  # the entry point; created on first use (see the docstring)
+        return _plugin_class()
+    raise AttributeError(name)
+
+
+def main(argv: list[str]) -> int:
+    """``python -m sop_builder.site.engine ENGINE CONFIG SITE``: build, print problems."""
+    engine, config_file, site_dir = argv
+    use_engine(engine)
+    problems = build_in_process(Path(config_file), Path(site_dir))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -159,3 +159,67 @@ def explain_terms(
             parts[index] = _explain_text(part, list(remaining), done, glossary_url, shield)
             remaining = tuple(p for p in remaining if p.term.term not in done)
     return "".join(parts)
+
+
+PIECE = 6  # characters of a name that are looked up at once
+
+
+class ProtectedNames:
+    """The names (of the SWV and every school) that occur in a text, found fast.
+
+    `explain_terms` leaves glossary terms inside these names alone. Searching a text for all
+    names grows with texts × schools (7,000 schools: 0.1 s a page); only names that occur in the
+    text can matter, and `explain_terms` asks for them only for the texts that contain a term.
+    Each name is filed under its rarest piece of PIECE characters; a text is searched only for
+    the names whose piece it contains. The result is exactly the names whose HTML form occurs.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        self.forms: dict[str, list[str]] = {}  # HTML form (as explain_terms escapes) -> names
+        for name in dict.fromkeys(n for n in names if n):
+            self.forms.setdefault(html.escape(name, quote=False), []).append(name)
+        self.short = [f for f in self.forms if len(f) < PIECE]
+        pieces = {
+            f: {f[i : i + PIECE] for i in range(len(f) - PIECE + 1)}
+            for f in self.forms
+            if len(f) >= PIECE
+        }
+        frequency: dict[str, int] = {}
+        for found in pieces.values():
+            for piece in found:
+                frequency[piece] = frequency.get(piece, 0) + 1
+        self.by_piece: dict[str, list[str]] = {}
+        for form, found in pieces.items():
+            key = min(found, key=lambda p: (frequency[p], p))  # the rarest piece
+            self.by_piece.setdefault(key, []).append(form)
+
+    def in_page(self, page_html: str) -> list[str]:
+        forms = [f for f in self.short if f in page_html]
+        size = len(page_html) - PIECE + 1
+        for piece in {page_html[i : i + PIECE] for i in range(max(size, 0))}:
+            forms += [f for f in self.by_piece.get(piece, ()) if f in page_html]
+        return [name for form in sorted(forms) for name in self.forms[form]]
+
+
+# A Markdown heading at the start of a block (after a blank line), as the engine's Markdown reads
+# it: its text becomes an <h1>–<h6> element, where `explain_terms` links nothing.
+_MARKDOWN_HEADING = re.compile(r"(?<=\n\n)(#{1,6}[ \t][^\n]*)")
+_OPEN, _CLOSE = "<h6\x00>", "</h6\x00>"  # NUL never occurs in a page (sources refuse it)
+
+
+def explain_terms_in_source(
+    page: str, glossary: Glossary, glossary_url: str, protected: Sequence[str] | NameFinder = ()
+) -> str:
+    """`explain_terms` on a page's source (front matter, Markdown headings, raw HTML blocks),
+    with the same links as on the HTML the engine makes of it: the front matter and the
+    headings are left alone, as the engine's headings are."""
+    if not glossary.terms:
+        return page
+    front = ""
+    if page.startswith("---\n"):
+        end = page.find("\n---\n", 4)
+        if end >= 0:
+            front, page = page[: end + 5], page[end + 5 :]
+    marked = _MARKDOWN_HEADING.sub(lambda m: _OPEN + m.group(1) + _CLOSE, "\n\n" + page)[2:]
+    linked = explain_terms(marked, glossary, glossary_url, protected)
+    return front + linked.replace(_OPEN, "").replace(_CLOSE, "")

@@ -31,12 +31,10 @@ def school_pages(renderer: Renderer) -> list[GeneratedPage]:
     """A page per school at /scholen/<slug>/."""
     if renderer.site_url:  # every school page and poster shows the QR code of its address
         prepare_qr_codes(renderer.site_url + school_path(s.slug) for s in renderer.schools)
+    texts = renderer.render_each("school.md.j2", renderer.schools, renderer.school_context)
     return [
-        GeneratedPage(
-            f"scholen/{school.slug}.md",
-            renderer.render("school.md.j2", **renderer.school_context(school)),
-        )
-        for school in renderer.schools
+        GeneratedPage(f"scholen/{school.slug}.md", text)
+        for school, text in zip(renderer.schools, texts, strict=True)
     ]
 
 

@@ -7,9 +7,11 @@ footer (address, date, QR code) is in templates/pages/school-print.md.j2.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from markupsafe import Markup
 
+from sop_builder.project.model import School
 from sop_builder.project.redirects import poster_path, school_path
 from sop_builder.site.render import GeneratedPage, Renderer
 from sop_builder.site.sanitize import school_html
@@ -37,16 +39,19 @@ def limits_in_short(markdown_text: str) -> tuple[list[Markup], bool]:
 
 def poster_pages(renderer: Renderer) -> list[GeneratedPage]:
     """A poster page at /scholen/<slug>/poster/ for every school."""
-    pages = []
-    for school in renderer.schools:
+
+    def context(school: School) -> dict[str, Any]:
         grenzen = school.section("grenzen")
         limits, more = limits_in_short(grenzen.markdown if grenzen else "")
-        content = renderer.render(
-            "poster.md.j2",
+        return {
             **renderer.school_context(school, sections=False),  # the poster shows no texts
-            limits=limits,
-            more_limits=more,
-            page_url=renderer.site_url + school_path(school.slug),
-        )
-        pages.append(GeneratedPage(poster_path(school.slug).strip("/") + ".md", content))
-    return pages
+            "limits": limits,
+            "more_limits": more,
+            "page_url": renderer.site_url + school_path(school.slug),
+        }
+
+    texts = renderer.render_each("poster.md.j2", renderer.schools, context)
+    return [
+        GeneratedPage(poster_path(school.slug).strip("/") + ".md", text)
+        for school, text in zip(renderer.schools, texts, strict=True)
+    ]

@@ -6,7 +6,8 @@ import html
 import posixpath
 from pathlib import Path
 
-from sop_builder.project.redirects import Redirect
+from sop_builder.project.load import Project
+from sop_builder.project.redirects import Redirect, school_path
 
 
 def relative_url(source: str, target: str) -> str:
@@ -36,6 +37,11 @@ def redirect_html(redirect: Redirect, site_url: str | None, title: str) -> str:
         f'<p>U gaat nu naar <a href="{href}">{name}</a>. Gebeurt dat niet vanzelf? '
         "Klik dan op de link.</p>\n</main>\n</body>\n</html>\n"
     )
+
+
+def school_titles(project: Project) -> dict[str, str]:
+    """The title of each school page, by its address (what a redirect page names)."""
+    return {school_path(s.slug): s.front.name for s in project.schools}
 
 
 def write_redirects(

@@ -6,13 +6,15 @@ kernen.py, offer_pages.py, poster.py) each take the one Renderer of a build.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from sop_builder.core.parallel import map_indexes
 from sop_builder.core.text import dutch_date
 from sop_builder.project.load import Project
 from sop_builder.project.model import SCHOOL_TYPE_LABELS, School, VocabularyEntry
@@ -36,6 +38,8 @@ def plain_title(text: str) -> str:
     """A title safe for the engine's <title> and navigation (no markup characters)."""
     return " ".join(text.replace("<", "").replace(">", "").replace('"', "'").split())
 
+
+T = TypeVar("T")
 
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
@@ -106,6 +110,12 @@ class Renderer:
             site_url=self.site_url,
             **context,
         )
+
+    def render_each(
+        self, template: str, items: Sequence[T], context: Callable[[T], dict[str, Any]]
+    ) -> list[str]:
+        """``template`` once per item, with ``context(item)``; spread over the cores."""
+        return map_indexes(lambda i: self.render(template, **context(items[i])), len(items))
 
     def glossary_terms(self) -> list[Any]:
         glossary = self.config.glossary

@@ -69,6 +69,22 @@
     history.replaceState(null, "", search ? "?" + search : window.location.pathname);
   }
 
+  // The index comes in parts (sop_builder/site/search.py): merge the ones delen.json lists.
+  function mergeParts(module) {
+    var bundle = new URL(form.dataset.index, window.location.href);
+    return fetch(new URL("delen.json", bundle))
+      .then(function (response) {
+        return response.ok ? response.json() : [];
+      })
+      .then(function (parts) {
+        return parts.reduce(function (done, part) {
+          return done.then(function () {
+            return module.mergeIndex(new URL(part, bundle).pathname);
+          });
+        }, Promise.resolve());
+      });
+  }
+
   function searchIndex() {
     var query = text.value.trim();
     if (query === lastQuery) return;
@@ -78,8 +94,10 @@
     var load = pagefind
       ? Promise.resolve(pagefind)
       : import(form.dataset.index + "pagefind.js").then(function (module) {
-          pagefind = module;
-          return module;
+          return mergeParts(module).then(function () {
+            pagefind = module;
+            return module;
+          });
         });
     load
       .then(function (module) {

@@ -1,0 +1,256 @@
+"""The staging folder: the public site as engine-neutral source files, before any engine runs.
+
+`stage_site` writes every page of `public_pages` as ``docs/<path>/index.md`` (front matter the
+theme reads, Markdown headings, raw HTML whose links are relative to the page's address, so they
+do not depend on where the source file lies), the static assets beside them, the theme's
+overrides, and a plain ``mkdocs.yml`` (the theme settings of the project's own mkdocs.yml, the
+SWV's name and address, the navigation; no plugins). Any MkDocs-compatible engine builds that
+folder as it is: ``mkdocs build -f <staging>/mkdocs.yml``.
+
+What can be done on our own output is done here, in worker processes, before the engine: the
+glossary links, and the ``inspect`` callback of the caller (the public build checks every page
+for internal text there). A file whose content did not change is not rewritten, so its
+modification time tells an engine's incremental build ("dirty") which pages to rebuild.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from sop_builder.core import roundtrip
+from sop_builder.core.parallel import map_indexes
+from sop_builder.project.load import Project
+from sop_builder.project.paths import FIXED_PAGES
+from sop_builder.site.glossary import ProtectedNames, explain_terms_in_source
+from sop_builder.site.pages import navigation, public_pages
+from sop_builder.site.render import GeneratedPage
+
+DOCS_DIR = "docs"
+THEME_DIR = "overrides"
+CONFIG_FILE = "mkdocs.yml"
+ASSETS = Path("templates/assets")
+OVERRIDES = Path("templates/overrides")
+GLOSSARY_SOURCE = next(p.source for p in FIXED_PAGES if p.path == "/woordenlijst/")
+# Keys of the project's mkdocs.yml that the staging folder sets itself or leaves out.
+OWN_KEYS = ("site_name", "site_url", "docs_dir", "site_dir", "nav", "watch", "plugins", "INHERIT")
+
+Inspect = Callable[[str, str], list[str]]  # (staged path, text) -> problems
+
+
+def staged_path(src_uri: str) -> str:
+    """Where a page lies in the staging folder: ``scholen/x.md`` -> ``scholen/x/index.md``
+    (the address stays /scholen/x/); index pages and files that are not pages keep theirs."""
+    if not src_uri.endswith(".md") or src_uri == "index.md" or src_uri.endswith("/index.md"):
+        return src_uri
+    return src_uri[: -len(".md")] + "/index.md"
+
+
+def page_address(staged: str) -> str:
+    """The address of a staged page from the site's root: ``scholen/x/index.md`` -> ``scholen/x/``."""
+    return staged[: -len("index.md")]
+
+
+@dataclass
+class StagedSite:
+    """What `stage_site` wrote."""
+
+    folder: Path
+    config_file: Path
+    pages: list[str] = field(default_factory=list)  # staged paths of every page and file
+    changed: list[str] = field(default_factory=list)  # those whose content is new or changed
+    removed: list[str] = field(default_factory=list)  # staged files of pages that are gone
+    problems: list[str] = field(default_factory=list)  # what ``inspect`` found
+
+
+# --- the generated mkdocs.yml ----------------------------------------------------------------
+
+
+def read_engine_settings(file: Path) -> Any:
+    """The project's mkdocs.yml as written: every value text, tags kept (``!ENV``), comments
+    too; the engine reads the values when it reads the staging folder's copy."""
+    return roundtrip.load(file.read_text(encoding="utf-8")) if file.is_file() else {}
+
+
+def _quoted(value: Any) -> Any:
+    """Values we add, quoted, so that the engine reads them as the text they are."""
+    if isinstance(value, dict):
+        return {_quoted(k): _quoted(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_quoted(v) for v in value]
+    return DoubleQuotedScalarString(value) if isinstance(value, str) else value
+
+
+def site_address(project: Project, settings: Any) -> str | None:
+    """The site's address: from the SWV's configuration when it has one, else mkdocs.yml's."""
+    assert project.config is not None
+    own = getattr(project.config.swv, "site_address", None)  # site_config/swv.yaml (issue 13)
+    value = own or settings.get("site_url")
+    return str(value) if value else None
+
+
+def engine_settings(project: Project, settings: Any, nav: list[Any]) -> Any:
+    """The staging folder's mkdocs.yml: the project's theme settings, our name, address, pages."""
+    assert project.config is not None
+    out = CommentedMap()
+    out["site_name"] = _quoted(project.config.swv.short_name)
+    address = site_address(project, settings)
+    if address:
+        out["site_url"] = _quoted(address)
+    for key, value in settings.items():
+        if key not in OWN_KEYS:
+            out[key] = value
+    out["docs_dir"] = _quoted(DOCS_DIR)
+    theme = out.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = _quoted(THEME_DIR)
+    plugins = settings.get("plugins") or []
+    out["plugins"] = [
+        p
+        for p in (plugins if isinstance(plugins, list) else [])
+        if p != "sop-builder" and not (isinstance(p, dict) and "sop-builder" in p)
+    ]
+    out["nav"] = _quoted(nav)
+    return out
+
+
+def staged_navigation(project: Project) -> list[Any]:
+    """The navigation with the staged paths of its pages."""
+    assert project.config is not None
+
+    def walk(entries: list[Any]) -> list[Any]:
+        out = []
+        for entry in entries:
+            ((title, target),) = entry.items()
+            out.append({title: walk(target) if isinstance(target, list) else staged_path(target)})
+        return out
+
+    return walk(navigation(project.config.swv))
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _write_if_changed(file: Path, data: bytes) -> bool:
+    """Write ``data`` unless ``file`` holds it already; True when it was written."""
+    try:
+        if file.stat().st_size == len(data) and file.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_bytes(data)
+    return True
+
+
+def _copy_tree(source: Path, target: Path) -> list[str]:
+    """Copy the files of ``source`` to ``target``, leaving unchanged ones as they are; remove
+    files that ``source`` no longer has. Returns the paths (from ``target``) copied."""
+    copied, present = [], set()
+    if source.is_dir():
+        for file in sorted(p for p in source.rglob("*") if p.is_file()):
+            rel = file.relative_to(source).as_posix()
+            present.add(rel)
+            dest = target / rel
+            if dest.is_file() and filecmp.cmp(file, dest, shallow=False):
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, dest)
+            copied.append(rel)
+    return copied
+
+
+def _linker(project: Project) -> Callable[[GeneratedPage], str | bytes]:
+    """The glossary links of a page (not of the glossary page itself)."""
+    assert project.config is not None
+    glossary = project.config.glossary
+    swv = project.config.swv
+    names = ProtectedNames(
+        [swv.name, swv.short_name, swv.support_point.name, *(s.front.name for s in project.schools)]
+    )
+
+    def link(page: GeneratedPage) -> str | bytes:
+        if isinstance(page.content, bytes) or not page.src_uri.endswith(".md"):
+            return page.content
+        if not glossary.terms or page.src_uri == GLOSSARY_SOURCE:
+            return page.content
+        depth = staged_path(page.src_uri).count("/")
+        url = "../" * depth + "woordenlijst/"
+        return explain_terms_in_source(page.content, glossary, url, names.in_page)
+
+    return link
+
+
+def write_pages(
+    pages: list[GeneratedPage],
+    docs: Path,
+    link: Callable[[GeneratedPage], str | bytes],
+    inspect: Inspect | None,
+) -> tuple[list[str], list[str]]:
+    """Link, inspect and write every page into ``docs`` over the cores; (changed, problems)."""
+
+    def work(index: int) -> tuple[str | None, list[str]]:
+        page = pages[index]
+        path = staged_path(page.src_uri)
+        content = link(page)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        problems = inspect(path, content) if inspect and isinstance(content, str) else []
+        return (path if _write_if_changed(docs / path, data) else None), problems
+
+    results = map_indexes(work, len(pages))
+    changed = [path for path, _ in results if path is not None]
+    return changed, [p for _, found in results for p in found]
+
+
+def stage_pages(
+    project: Project,
+    root: Path,
+    folder: Path,
+    pages: list[GeneratedPage],
+    settings: Any = None,
+    inspect: Inspect | None = None,
+    complete: bool = True,
+) -> StagedSite:
+    """Write ``pages`` (with the assets, overrides and mkdocs.yml) into ``folder``.
+
+    With ``complete``, ``pages`` are all pages of the site and staged pages not among them are
+    removed; otherwise only ``pages`` are (re)written.
+    """
+    settings = read_engine_settings(root / CONFIG_FILE) if settings is None else settings
+    docs = folder / DOCS_DIR
+    staged = StagedSite(folder, folder / CONFIG_FILE)
+    staged.changed = _copy_tree(root / ASSETS, docs) if complete else []
+    if complete:
+        _copy_tree(root / OVERRIDES, folder / THEME_DIR)
+    changed, staged.problems = write_pages(pages, docs, _linker(project), inspect)
+    staged.changed += changed
+    staged.pages = [staged_path(p.src_uri) for p in pages]
+    if complete:
+        keep = set(staged.pages) | {
+            p.relative_to(root / ASSETS).as_posix()
+            for p in (root / ASSETS).rglob("*")
+            if p.is_file()
+        }
+        for file in sorted(p for p in docs.rglob("*") if p.is_file()):
+            rel = file.relative_to(docs).as_posix()
+            if rel not in keep:
+                file.unlink()
+                staged.removed.append(rel)
+        text = roundtrip.dump(engine_settings(project, settings, staged_navigation(project)))
+        _write_if_changed(staged.config_file, text.encode("utf-8"))
+    return staged
+
+
+def stage_site(
+    project: Project, root: Path, folder: Path, inspect: Inspect | None = None
+) -> StagedSite:
+    """Render every page of ``project`` and write the staging folder ``folder``."""
+    settings = read_engine_settings(root / CONFIG_FILE)
+    pages = public_pages(project, root / "templates", site_address(project, settings))
+    return stage_pages(project, root, folder, pages, settings, inspect)
