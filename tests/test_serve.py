@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -65,6 +66,73 @@ def test_serve_rebuilds_after_an_edit_and_shows_errors(sample: Path):
         sop.write_text(original.replace("kern: helmerdam", "kern: helmerdamm"), encoding="utf-8")
         page = wait_for(f"{base}/", "SOP201")
         assert "De kern &#x27;helmerdamm&#x27; bestaat niet." in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def built_pages(site: Path) -> dict[str, int]:
+    """Every HTML page of the served site (not the search index) and its modification time."""
+    found = {}
+    for folder, dirs, files in os.walk(site):
+        dirs[:] = [d for d in dirs if not d.startswith("pagefind")]  # indexed in the background
+        for name in files:
+            if name.endswith(".html"):
+                path = Path(folder) / name
+                found[path.relative_to(site).as_posix()] = path.stat().st_mtime_ns
+    return found
+
+
+def test_serve_rebuilds_only_the_pages_an_edit_touches(sample: Path):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    site = sample / ".sop-builder" / "serve" / "site"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sop_builder", "serve", "--map", str(sample)]
+        + ["--adres", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert "Basisschool De Meeuw" in wait_for(f"{base}/scholen/de-meeuw/", "De Meeuw")
+        wait_for(f"{base}/pagefind/delen.json", "[")  # the search index of the first build
+        before = built_pages(site)
+        assert len(before) > 60
+        time.sleep(1.1)  # a rewritten page gets a later modification time on any disk
+
+        # A new sentence in one school's text: only that school's page is built again (and the
+        # 404 page, which the engine writes on every build).
+        sop = sample / "content/schools/de-meeuw/sop.md"
+        original = sop.read_text(encoding="utf-8")
+        sop.write_text(
+            original.replace("## Visie\n", "## Visie\n\nZEERNIEUWEZIN in de visie.\n"),
+            encoding="utf-8",
+        )
+        assert "ZEERNIEUWEZIN" in wait_for(f"{base}/scholen/de-meeuw/", "ZEERNIEUWEZIN")
+        after = built_pages(site)
+        assert set(after) == set(before)
+        assert {p for p in after if after[p] != before[p]} == {
+            "scholen/de-meeuw/index.html",
+            "404.html",
+        }
+
+        # The school moves to another kern: its page, the finder and the two kern pages (and
+        # the kern overview) change; the other schools' pages do not.
+        time.sleep(1.1)
+        sop.write_text(original.replace("kern: helmerdam", "kern: noord"), encoding="utf-8")
+        page = wait_for(f"{base}/scholen/de-meeuw/", "kernen/noord/")
+        assert "kernen/noord/" in page
+        again = built_pages(site)
+        assert {p for p in again if again[p] != after[p]} == {
+            "scholen/de-meeuw/index.html",
+            "scholen/index.html",
+            "kernen/index.html",
+            "kernen/noord/index.html",
+            "kernen/helmerdam/index.html",
+            "404.html",
+        }
+        assert "Basisschool De Meeuw" in fetch(f"{base}/kernen/noord/")
+        assert "Basisschool De Meeuw" not in fetch(f"{base}/kernen/helmerdam/")
     finally:
         server.terminate()
         server.wait(timeout=10)

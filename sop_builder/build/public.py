@@ -12,9 +12,10 @@ from sop_builder.build.atomic import BuildResult, build_atomically
 from sop_builder.build.checks import find_third_party_requests, leak_finder, missing_pages
 from sop_builder.build.csp import apply_policy
 from sop_builder.project import report
+from sop_builder.project.build_settings import engine_choice
 from sop_builder.project.load import Project, load_project
 from sop_builder.project.secrets import internal_texts
-from sop_builder.site.engine import DEFAULT_ENGINE, run_engine
+from sop_builder.site.engine import run_engine
 from sop_builder.site.redirects import school_titles, write_redirects
 from sop_builder.site.search import index_site
 from sop_builder.site.staging import read_engine_settings, site_address, stage_site
@@ -42,12 +43,6 @@ def _write_web_editor(
     return []
 
 
-def engine_of(project: Project) -> str:
-    """The engine that site_config/bouwen.yaml chooses (MkDocs without that file)."""
-    build = project.config.build if project.config is not None else None
-    return build.engine if build is not None else DEFAULT_ENGINE
-
-
 def build_staged(
     root: Path,
     project: Project,
@@ -63,7 +58,7 @@ def build_staged(
     staged = stage_site(project, root, staging, leak_finder(internal_texts(project) + secrets))
     if staged.problems:
         return staged.problems
-    errors = run_engine(engine or engine_of(project), staged.config_file, built)
+    errors = run_engine(engine or engine_choice(project.config), staged.config_file, built)
     if errors:
         return errors
     site_url = site_address(project, read_engine_settings(staged.config_file))

@@ -84,8 +84,9 @@ def build(root: Path, site_dir: Path | None, datum: str | None, intern: bool) ->
     help="Adres en poort van de voorbeeldsite.",
 )
 def serve(root: Path, address: str) -> None:
-    """Toon de site op uw eigen computer; bij elke wijziging wordt hij opnieuw gebouwd."""
-    from sop_builder.site.engine import serve as serve_site
+    """Toon de site op uw eigen computer; na elke wijziging worden alleen de pagina's die ervan
+    afhangen opnieuw gebouwd."""
+    from sop_builder.site.serve import serve as serve_site
 
     click.echo(f"De site staat op http://{address}/ (stoppen: Ctrl+C).")
     serve_site(Path(root), address)

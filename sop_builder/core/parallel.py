@@ -52,7 +52,11 @@ def map_indexes(work: Callable[[int], R], count: int) -> list[R]:
     processes cannot be forked, the work runs in this process.
     """
     workers = _workers()
-    if count < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        count < PARALLEL_FROM
+        or workers < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         return [work(index) for index in range(count)]
     size = max(1, count // (workers * 4))
     chunks = [(start, min(start + size, count)) for start in range(0, count, size)]

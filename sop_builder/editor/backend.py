@@ -7,7 +7,8 @@ package ``decap-server``). Unlike decap-server, a save here:
   outside the project), and never deletes a file;
 - writes only the values that changed into the old text, so comments and layout stay
   (``roundtrip.py``);
-- is checked with the same validation as ``sop-builder check``; a save that would give an error
+- is checked with the same validation as ``sop-builder check`` (only the changed school folder is
+  read again; the checks across schools run on the kept results); a save that would give an error
   in that file is undone, and the Dutch message (line, field, what to do) is shown in the editor.
 """
 
@@ -26,7 +27,7 @@ from sop_builder.core.atomic import write_atomic, write_bytes_atomic
 from sop_builder.core.issues import Issue
 from sop_builder.core.roundtrip import merge_document
 from sop_builder.core.sourcefile import decode
-from sop_builder.project.load import load_project
+from sop_builder.project.load import ProjectState, reference_date
 
 NO_MEDIA = "Afbeeldingen en bestanden toevoegen kan niet in de webeditor."
 
@@ -58,6 +59,7 @@ class LocalBackend:
     after_save: Callable[[str], None] | None = None
     _served: dict[str, str] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _state: ProjectState | None = field(default=None, repr=False)  # the project as last read
 
     # --- paths --------------------------------------------------------------------------
 
@@ -104,8 +106,18 @@ class LocalBackend:
     # --- writing ------------------------------------------------------------------------
 
     def _errors_in(self, rel: str) -> list[Issue]:
-        project = load_project(self.root, self.today)
+        """The errors a save gives in ``rel``: only the changed folder is read again, then the
+        checks across schools run (see ProjectState)."""
+        if self._state is None:
+            self._state = ProjectState(self.root, self.today or reference_date())
+        self._state.refresh()
+        project = self._state.project()
         return [i for i in project.issues if i.path == rel and i.is_error]
+
+    def warm_up(self) -> None:
+        """Read the whole project once, so that the first save is as quick as the others."""
+        with self._lock:
+            self._errors_in("")
 
     def persist(self, entry: dict[str, Any]) -> None:
         with self._lock:  # one save at a time: each is checked against the whole project

@@ -148,6 +148,8 @@ def running_editor(
     address.append(f"http://127.0.0.1:{server.server_address[1]}")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    # Read the project once now; a save then reads only its own school folder again.
+    threading.Thread(target=backend.warm_up, daemon=True).start()
     try:
         yield address[0]
     finally:

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from sop_builder.core.fieldtypes import x_labels
-from sop_builder.project.model import Schema
+from sop_builder.project.model import Schema, SiteConfig
 
 BUILD_FILE = "bouwen.yaml"
 ENGINE_LABELS = {
@@ -28,3 +28,9 @@ class BuildSettings(Schema):
     engine: Literal["mkdocs", "properdocs"] = Field(
         "mkdocs", alias="motor", json_schema_extra=x_labels(ENGINE_LABELS)
     )
+
+
+def engine_choice(config: SiteConfig | None) -> str:
+    """The engine site_config/bouwen.yaml chooses (MkDocs without that file)."""
+    build = config.build if config is not None else None
+    return build.engine if isinstance(build, BuildSettings) else "mkdocs"

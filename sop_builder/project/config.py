@@ -280,7 +280,7 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
     if (root / "site_config" / WEBEDITOR_FILE).is_file():
         webeditor, _, found = load_config_file(root, WEBEDITOR_FILE, WebEditor)
         issues += found
-    build = BuildSettings()
+    build: BuildSettings | None = BuildSettings.model_validate({})
     if (root / "site_config" / BUILD_FILE).is_file():
         build, _, found = load_config_file(root, BUILD_FILE, BuildSettings)
         issues += found

@@ -92,37 +92,99 @@ def _process_all(
     return parallel_map(work, folders)  # each school is independent
 
 
+def folder_stamp(folder: Path, recursive: bool = False) -> tuple[tuple[str, int, int], ...]:
+    """What a folder holds, by name, modification time and size: it changes with any edit."""
+    if not folder.is_dir():
+        return ()
+    files = folder.rglob("*") if recursive else folder.iterdir()
+    found = []
+    for file in files:
+        try:
+            info = file.stat()
+        except OSError:
+            continue
+        found.append((file.relative_to(folder).as_posix(), info.st_mtime_ns, info.st_size))
+    return tuple(sorted(found))
+
+
+@dataclass
+class ProjectState:
+    """A loaded project that follows the files: `refresh` re-reads only what changed.
+
+    Each school folder's result (read, validated, scored) is kept; a change in one folder
+    re-reads that folder only, and `project` runs the checks across schools again (unique
+    codes and addresses, stories that name schools, redirects) with the kept results. A change
+    in site_config/ re-reads everything. `serve` and the web editor work this way.
+    """
+
+    root: Path
+    today: date
+    internal: bool = True
+    config: SiteConfig | None = None
+    config_issues: list[Issue] = field(default_factory=list)
+    results: dict[str, SchoolResult] = field(default_factory=dict)  # by folder name
+    stamps: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
+    config_stamp: tuple[tuple[str, int, int], ...] | None = None
+
+    def refresh(self) -> set[str]:
+        """Re-read what changed since the last refresh; the names of the folders re-read or
+        gone (every folder when site_config/ changed)."""
+        config_stamp = folder_stamp(self.root / "site_config", recursive=True)
+        everything = config_stamp != self.config_stamp
+        if everything:
+            self.config, self.config_issues = load_config(self.root)
+            self.config_stamp = config_stamp
+        folders = school_folders(self.root)
+        stamps = {f.name: folder_stamp(f) for f in folders}
+        changed = [f for f in folders if everything or stamps[f.name] != self.stamps.get(f.name)]
+        gone = set(self.results) - set(stamps)
+        for name in gone:
+            del self.results[name]
+        for folder, result in zip(
+            changed, _process_all(changed, self.root, self.config, self.today), strict=True
+        ):
+            self.results[folder.name] = result
+        self.stamps = stamps
+        return {f.name for f in changed} | gone
+
+    def project(self) -> Project:
+        """The project from the kept results, with the checks across schools run again."""
+        root, config = self.root, self.config
+        results = [self.results[name] for name in sorted(self.results)]
+        project = Project(root, self.today, config)
+        issues = list(self.config_issues)
+        issues += check_unique([r.identity for r in results])
+        project.offer, found = load_offer(root, config, sorted(self.results))
+        issues += found
+        extra = kern_pages(config.swv) if config is not None else set()
+        extra |= offer_pages_paths(project.offer)
+        redirects, found = load_redirects(
+            root, [(r.identity.slug, r.identity.code) for r in results], extra
+        )
+        project.redirects, issues = redirects, issues + found
+        for result in results:
+            issues += result.issues
+            if result.unreadable_name is not None:
+                project.unreadable.append(result.unreadable_name)
+            if result.school is not None:
+                project.schools.append(result.school)
+                project.compliance[result.school.slug] = result.compliance
+        if config is not None:
+            project.evaluation, found = load_evaluations(
+                root, config, project.schools, self.internal
+            )
+            issues += found
+        project.pupils, found = load_pupils(root)
+        issues += found
+        project.issues = sorted(issues, key=Issue.sort_key)
+        return project
+
+
 def load_project(root: Path, today: date | None = None, internal: bool = True) -> Project:
     """Read and validate everything; never raises on bad content.
 
     With ``internal=False`` (the public build) content/swv/ is not read at all.
     """
-    root = Path(root)
-    today = today or reference_date()
-    config, issues = load_config(root)
-    folders = school_folders(root)
-    results = _process_all(folders, root, config, today)
-    project = Project(root, today, config)
-    issues += check_unique([r.identity for r in results])
-    project.offer, found = load_offer(root, config, [f.name for f in folders])
-    issues += found
-    extra = kern_pages(config.swv) if config is not None else set()
-    extra |= offer_pages_paths(project.offer)
-    redirects, found = load_redirects(
-        root, [(r.identity.slug, r.identity.code) for r in results], extra
-    )
-    project.redirects, issues = redirects, issues + found
-    for result in results:
-        issues += result.issues
-        if result.unreadable_name is not None:
-            project.unreadable.append(result.unreadable_name)
-        if result.school is not None:
-            project.schools.append(result.school)
-            project.compliance[result.school.slug] = result.compliance
-    if config is not None:
-        project.evaluation, found = load_evaluations(root, config, project.schools, internal)
-        issues += found
-    project.pupils, found = load_pupils(root)
-    issues += found
-    project.issues = sorted(issues, key=Issue.sort_key)
-    return project
+    state = ProjectState(Path(root), today or reference_date(), internal)
+    state.refresh()
+    return state.project()

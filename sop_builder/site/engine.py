@@ -29,9 +29,14 @@ from typing import Any
 
 from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
 
-ENGINES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}  # the choice in site_config/bouwen.yaml
+ENGINES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}  # see project/build_settings.py
 DEFAULT_ENGINE = "mkdocs"
 _CHOSEN: list[str] = []  # the engine this process has imported
+
+
+def chosen() -> str | None:
+    """The engine this process has imported (None: not yet)."""
+    return _CHOSEN[0] if _CHOSEN else None
 
 
 def use_engine(engine: str) -> None:
@@ -50,7 +55,7 @@ def _pass_through() -> Any:
     """The plugin that lets raw HTML blocks pass the engine's Markdown unparsed."""
     from mkdocs.plugins import BasePlugin
 
-    class RawHtmlPassThrough(BasePlugin):  # type: ignore[type-arg]
+    class RawHtmlPassThrough(BasePlugin):
         def __init__(self) -> None:
             self.stashed: dict[str, list[str]] = {}
 
@@ -62,6 +67,10 @@ def _pass_through() -> Any:
             return restore_html_blocks(html, self.stashed.pop(page.file.src_uri, []))
 
     return RawHtmlPassThrough()
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
 
 
 def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> list[str]:
@@ -76,6 +85,10 @@ def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> 
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("properdocs").setLevel(logging.WARNING)
+    for name in ("mkdocs.commands.build", "properdocs.commands.build"):
+        logger = logging.getLogger(name)
+        if _not_dirty_warning not in logger.filters:
+            logger.addFilter(_not_dirty_warning)  # a dirty build is what serve wants
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
         config.plugins["sop-builder-raw-html"] = _pass_through()
@@ -143,7 +156,7 @@ def _plugin_class() -> type:
     from mkdocs.exceptions import PluginError
     from mkdocs.plugins import BasePlugin
 
-    class SopBuilderPlugin(BasePlugin):  # type: ignore[type-arg]
+    class SopBuilderPlugin(BasePlugin):
         def __init__(self) -> None:
             self.staging = tempfile.TemporaryDirectory(prefix="sop-builder-staging-")
             self.raw = _pass_through()
@@ -172,7 +185,9 @@ def _plugin_class() -> type:
             config.docs_dir = str(Path(self.staging.name) / DOCS_DIR)
             config.nav = staged_navigation(project)
             config.site_name = project.config.swv.short_name
-            self.site_url = site_address(project, read_engine_settings(Path(config.config_file_path)))
+            self.site_url = site_address(
+                project, read_engine_settings(Path(config.config_file_path))
+            )
             self.project = project
             return config
 
@@ -187,7 +202,10 @@ def _plugin_class() -> type:
             from sop_builder.site.search import index_site
 
             problems = write_redirects(
-                Path(config.site_dir), self.project.redirects, self.site_url, school_titles(self.project)
+                Path(config.site_dir),
+                self.project.redirects,
+                self.site_url,
+                school_titles(self.project),
             )
             problems = problems or index_site(Path(config.site_dir))
             if problems:

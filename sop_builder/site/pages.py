@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from sop_builder.project.load import Project
-from sop_builder.project.model import SwvConfig
+from sop_builder.project.model import School, SwvConfig
 from sop_builder.project.paths import FIXED_PAGES, GROUPING, FixedPage, grouping_path
 from sop_builder.project.redirects import school_path
 from sop_builder.site.kernen import kern_pages
@@ -27,22 +28,30 @@ def _fixed_context(renderer: Renderer, page: FixedPage) -> dict[str, Any]:
     return {}
 
 
-def school_pages(renderer: Renderer) -> list[GeneratedPage]:
+def school_pages(renderer: Renderer, schools: list[School]) -> list[GeneratedPage]:
     """A page per school at /scholen/<slug>/."""
     if renderer.site_url:  # every school page and poster shows the QR code of its address
-        prepare_qr_codes(renderer.site_url + school_path(s.slug) for s in renderer.schools)
-    texts = renderer.render_each("school.md.j2", renderer.schools, renderer.school_context)
+        prepare_qr_codes(renderer.site_url + school_path(s.slug) for s in schools)
+    texts = renderer.render_each("school.md.j2", schools, renderer.school_context)
     return [
         GeneratedPage(f"scholen/{school.slug}.md", text)
-        for school, text in zip(renderer.schools, texts, strict=True)
+        for school, text in zip(schools, texts, strict=True)
     ]
 
 
 def public_pages(
-    project: Project, templates: Path, site_url: str | None = None
+    project: Project,
+    templates: Path,
+    site_url: str | None = None,
+    schools: Collection[str] | None = None,
 ) -> list[GeneratedPage]:
-    """Every page of the public site of ``project``, with the templates in ``templates``."""
+    """Every page of the public site of ``project``, with the templates in ``templates``.
+
+    With ``schools`` (slugs), the pages of single schools (page, poster) only for those: what
+    `serve` renders again after an edit; every page about many schools is always rendered.
+    """
     renderer = Renderer(project, templates, site_url)
+    single = [s for s in renderer.schools if schools is None or s.slug in schools]
     pages: list[GeneratedPage] = []
     for page in FIXED_PAGES:
         if page.template is not None:
@@ -50,9 +59,9 @@ def public_pages(
             pages.append(GeneratedPage(page.source, content))
         elif GROUPING in page.path:
             pages += kern_pages(renderer)
-    pages += school_pages(renderer)
+    pages += school_pages(renderer, single)
     pages += offer_pages(renderer)
-    pages += poster_pages(renderer)
+    pages += poster_pages(renderer, single)
     return pages
 
 

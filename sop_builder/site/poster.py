@@ -37,8 +37,8 @@ def limits_in_short(markdown_text: str) -> tuple[list[Markup], bool]:
     return [Markup(i) for i in items[:MAX_LIMITS]], len(items) > MAX_LIMITS
 
 
-def poster_pages(renderer: Renderer) -> list[GeneratedPage]:
-    """A poster page at /scholen/<slug>/poster/ for every school."""
+def poster_pages(renderer: Renderer, schools: list[School] | None = None) -> list[GeneratedPage]:
+    """A poster page at /scholen/<slug>/poster/ for every school (or each of ``schools``)."""
 
     def context(school: School) -> dict[str, Any]:
         grenzen = school.section("grenzen")
@@ -50,8 +50,9 @@ def poster_pages(renderer: Renderer) -> list[GeneratedPage]:
             "page_url": renderer.site_url + school_path(school.slug),
         }
 
-    texts = renderer.render_each("poster.md.j2", renderer.schools, context)
+    schools = renderer.schools if schools is None else schools
+    texts = renderer.render_each("poster.md.j2", schools, context)
     return [
         GeneratedPage(poster_path(school.slug).strip("/") + ".md", text)
-        for school, text in zip(renderer.schools, texts, strict=True)
+        for school, text in zip(schools, texts, strict=True)
     ]

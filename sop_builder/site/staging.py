@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import filecmp
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,12 +96,12 @@ def site_address(project: Project, settings: Any) -> str | None:
     return str(value) if value else None
 
 
-def engine_settings(project: Project, settings: Any, nav: list[Any]) -> Any:
+def engine_settings(
+    settings: Any, site_name: str, address: str | None, nav: list[Any]
+) -> CommentedMap:
     """The staging folder's mkdocs.yml: the project's theme settings, our name, address, pages."""
-    assert project.config is not None
     out = CommentedMap()
-    out["site_name"] = _quoted(project.config.swv.short_name)
-    address = site_address(project, settings)
+    out["site_name"] = _quoted(site_name)
     if address:
         out["site_url"] = _quoted(address)
     for key, value in settings.items():
@@ -242,15 +242,26 @@ def stage_pages(
             if rel not in keep:
                 file.unlink()
                 staged.removed.append(rel)
-        text = roundtrip.dump(engine_settings(project, settings, staged_navigation(project)))
-        _write_if_changed(staged.config_file, text.encode("utf-8"))
+        assert project.config is not None
+        own = engine_settings(
+            settings,
+            project.config.swv.short_name,
+            site_address(project, settings),
+            staged_navigation(project),
+        )
+        _write_if_changed(staged.config_file, roundtrip.dump(own).encode("utf-8"))
     return staged
 
 
 def stage_site(
-    project: Project, root: Path, folder: Path, inspect: Inspect | None = None
+    project: Project,
+    root: Path,
+    folder: Path,
+    inspect: Inspect | None = None,
+    schools: Collection[str] | None = None,
 ) -> StagedSite:
-    """Render every page of ``project`` and write the staging folder ``folder``."""
+    """Render the pages of ``project`` and write them into the staging folder ``folder``:
+    every page, or (with ``schools``) the pages about many schools and those of ``schools``."""
     settings = read_engine_settings(root / CONFIG_FILE)
-    pages = public_pages(project, root / "templates", site_address(project, settings))
-    return stage_pages(project, root, folder, pages, settings, inspect)
+    pages = public_pages(project, root / "templates", site_address(project, settings), schools)
+    return stage_pages(project, root, folder, pages, settings, inspect, schools is None)
