@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sop_builder.project.model import Glossary
-from sop_builder.site.glossary import ProtectedNames
-from sop_builder.site.glossary import explain_terms
+from sop_builder.site.glossary import ProtectedNames, explain_terms
 
 PARTS = st.sampled_from(["De ", "Het ", "Duin", "roos", "SO", " & ", "<b>", "OBS", "é", "a", " "])
 NAME = st.lists(PARTS, min_size=1, max_size=6).map("".join)

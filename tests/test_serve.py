@@ -11,6 +11,9 @@ import urllib.request
 from pathlib import Path
 
 
+SERVE = [sys.executable, "-m", "sop_builder", "serve"]
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -88,8 +91,7 @@ def test_serve_rebuilds_only_the_pages_an_edit_touches(sample: Path):
     base = f"http://127.0.0.1:{port}"
     site = sample / ".sop-builder" / "serve" / "site"
     server = subprocess.Popen(
-        [sys.executable, "-m", "sop_builder", "serve", "--map", str(sample)]
-        + ["--adres", f"127.0.0.1:{port}"],
+        [*SERVE, "--map", str(sample), "--adres", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
