@@ -51,23 +51,27 @@ def _timed(module: Any, name: str, label: str) -> None:
 
 
 def instrument() -> None:
-    import mkdocs.commands.build as mkdocs_build
-
     import sop_builder.build.atomic as atomic
     import sop_builder.build.public as build
-    import sop_builder.site.engine as plugin
+    import sop_builder.project.load as load
+    import sop_builder.site.serve as serve
+    import sop_builder.site.staging as staging
 
     _timed(build, "load_project", "load and validate (build)")
-    _timed(plugin, "load_project", "load and validate (plugin)")
-    _timed(plugin, "public_pages", "render pages (Jinja)")
-    _timed(mkdocs_build, "build", "MkDocs build incl. the two above")
-    _timed(plugin, "index_site", "Pagefind (inside MkDocs build)")
+    _timed(staging, "public_pages", "render pages (Jinja)")
+    _timed(staging, "write_pages", "glossary links, leak check, write")
+    _timed(build, "run_engine", "engine (own process)")
+    _timed(build, "write_redirects", "redirect pages")
     _timed(build, "missing_pages", "check: every school has a page")
-    _timed(build, "internal_texts", "collect internal texts")
-    _timed(build, "find_leaks", "check: no internal text")
     _timed(build, "find_third_party_requests", "check: no other hosts")
+    _timed(build, "index_site", "Pagefind (in parts)")
     _timed(build, "apply_policy", "Content-Security-Policy")
     _timed(atomic, "swap_into_place", "swap into place")
+    # serve: one rebuild after an edit
+    _timed(load.ProjectState, "refresh", "serve: re-read changed folders")
+    _timed(load.ProjectState, "project", "serve: checks across schools")
+    _timed(serve, "stage_site", "serve: render and stage")
+    _timed(serve.engine, "build_in_process", "serve: engine (dirty build)")
 
 
 def build_stages(root: Path) -> None:

@@ -12,7 +12,7 @@ from sop_builder.cli.main import main
 from sop_builder.project.config import FORMAT_VERSION
 from sop_builder.project.load import load_project
 
-from .conftest import TODAY, make_project
+from .conftest import SAMPLE, TODAY, make_project
 
 
 @pytest.fixture
@@ -50,7 +50,10 @@ def test_migreer_sets_the_version_and_keeps_every_other_line(old_sample):
     assert f"formaatversie: {FORMAT_VERSION}" in added
     assert all(line.startswith("#") or line.startswith("formaatversie") for line in added)
     assert [line for line in after.split("\n") if line in before.split("\n")] == before.split("\n")
-    assert "Klaar: 1 bestand aangepast" in run.output
+    assert "Klaar: 2 bestanden aangepast" in run.output  # swv.yaml, and bouwen.yaml is new
+    assert (sample / "site_config/bouwen.yaml").read_text(encoding="utf-8") == (
+        SAMPLE / "site_config/bouwen.yaml"
+    ).read_text(encoding="utf-8")
     assert not load_project(sample, TODAY).errors
     again = CliRunner().invoke(main, ["migreer", "--map", str(sample)])
     assert again.exit_code == 0 and f"al formaat {FORMAT_VERSION}" in again.output

@@ -10,7 +10,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-
 SERVE = [sys.executable, "-m", "sop_builder", "serve"]
 
 

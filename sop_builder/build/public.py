@@ -3,6 +3,9 @@ engine build the staging folder, index, check the result, publish atomically."""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -43,6 +46,13 @@ def _write_web_editor(
     return []
 
 
+def release_memory() -> None:
+    """Give memory that Python has freed back to the system (glibc keeps it otherwise)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def build_staged(
     root: Path,
     project: Project,
@@ -58,6 +68,7 @@ def build_staged(
     staged = stage_site(project, root, staging, leak_finder(internal_texts(project) + secrets))
     if staged.problems:
         return staged.problems
+    release_memory()  # the rendered pages: the engine and Pagefind need the room
     errors = run_engine(engine or engine_choice(project.config), staged.config_file, built)
     if errors:
         return errors

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from sop_builder.project.build_settings import BUILD_FILE, BuildSettings
 from sop_builder.project.editors import EDITORS_FILE, Editors
 from sop_builder.project.model import (
     Glossary,
@@ -71,4 +72,5 @@ CONTENT_TYPES: list[ContentType] = [
     ContentType(
         "aanbod", "Keuzelijsten voor het aanbod", OfferVocabularies, ("site_config/aanbod.yaml",)
     ),
+    ContentType("bouwen", "De bouw van de site", BuildSettings, (f"site_config/{BUILD_FILE}",)),
 ]

@@ -66,6 +66,12 @@ def _pass_through() -> Any:
         def on_page_content(self, html: str, *, page: Any, **_: Any) -> str:
             return restore_html_blocks(html, self.stashed.pop(page.file.src_uri, []))
 
+        def on_post_page(self, output: str, *, page: Any, **_: Any) -> str:
+            # The engine keeps every page's Markdown and HTML to the end of the build (600 MB
+            # at 7,000 schools); once a page is rendered, nothing of the build reads them again.
+            page.markdown, page.content = None, None
+            return output
+
     return RawHtmlPassThrough()
 
 

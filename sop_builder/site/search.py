@@ -74,12 +74,13 @@ def _mirror(site: Path, pages: list[Path], folder: Path) -> None:
             shutil.copyfile(page, target)
 
 
-def index_site(site: Path, part_pages: int = PART_PAGES) -> list[str]:
-    """Build the search index of ``site`` in parts; return problems (empty when it worked)."""
+def index_site(site: Path, part_pages: int | None = None) -> list[str]:
+    """Build the search index of ``site`` in parts of at most ``part_pages`` pages (default
+    `PART_PAGES`); return problems (empty when it worked)."""
     for old in site.glob(f"{INDEX_DIR}*"):
         if old.is_dir():
             shutil.rmtree(old)
-    parts = split_parts(indexed_pages(site), part_pages)
+    parts = split_parts(indexed_pages(site), part_pages or PART_PAGES)
     if len(parts) == 1:
         problems = _pagefind(site, site / INDEX_DIR)
     else:
