@@ -266,6 +266,12 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "swv": ("Beheerders", "Wie van het samenwerkingsverband alles mag aanpassen (@naam)."),
         "scholen": ("Scholen", "Per map van een school: wie haar SOP mag aanpassen (@naam)."),
     },
+    "BuildSettings": {
+        "motor": (
+            "Motor",
+            "Het programma dat van de pagina's de site maakt: mkdocs (standaard) of properdocs.",
+        ),
+    },
     "OfferVocabularies": {
         "doelgroepen": (
             "Doelgroepen",
