@@ -143,7 +143,9 @@ def serve_site(site_dir: Path, address: str, rebuild: Any, watched: list[Path]) 
         page = Path(server.root) / "404.html"
         return page.read_bytes() if code == 404 and page.is_file() else None
 
-    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir))
+    server = LiveReloadServer(
+        builder=builder, host=host, port=int(port), root=str(site_dir), polling_interval=0.2
+    )
     server.error_handler = not_found
     for path in watched:
         if path.exists():

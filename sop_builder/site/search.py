@@ -50,9 +50,12 @@ def split_parts(pages: list[Path], part_pages: int = PART_PAGES) -> list[list[Pa
     return [pages[i * size : (i + 1) * size] for i in range(count)]
 
 
-def _pagefind(site: Path, output: Path) -> list[str]:
+def _pagefind(site: Path, output: Path, background: bool = False) -> list[str]:
     command = [sys.executable, "-m", "pagefind", "--site", str(site)]
     command += ["--output-path", str(output), "--silent"]
+    nice = shutil.which("nice") if background else None
+    if nice:
+        command = [nice, "-n", "10", *command]
     try:
         run = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -74,21 +77,22 @@ def _mirror(site: Path, pages: list[Path], folder: Path) -> None:
             shutil.copyfile(page, target)
 
 
-def index_site(site: Path, part_pages: int | None = None) -> list[str]:
+def index_site(site: Path, part_pages: int | None = None, background: bool = False) -> list[str]:
     """Build the search index of ``site`` in parts of at most ``part_pages`` pages (default
-    `PART_PAGES`); return problems (empty when it worked)."""
+    `PART_PAGES`); return problems (empty when it worked). ``background``: at a low priority,
+    so that it does not slow down what the computer does meanwhile (`serve`)."""
     for old in site.glob(f"{INDEX_DIR}*"):
         if old.is_dir():
             shutil.rmtree(old)
     parts = split_parts(indexed_pages(site), part_pages or PART_PAGES)
     if len(parts) == 1:
-        problems = _pagefind(site, site / INDEX_DIR)
+        problems = _pagefind(site, site / INDEX_DIR, background)
     else:
         problems = []
         for number, pages in enumerate(parts, start=1):
             with tempfile.TemporaryDirectory(prefix=".zoekdeel-", dir=site.parent) as mirror:
                 _mirror(site, pages, Path(mirror))
-                problems += _pagefind(Path(mirror), site / part_dir(number))
+                problems += _pagefind(Path(mirror), site / part_dir(number), background)
             if problems:
                 break
     if not problems:

@@ -148,7 +148,7 @@ class ServeSession:
     def _index(self) -> None:
         """Make the search index again, after the page is served."""
         with self.indexing:
-            problems = index_site(self.site)
+            problems = index_site(self.site, background=True)
         if problems:
             print("\n".join(problems))
         if self.after_index is not None:
