@@ -8,6 +8,7 @@ internal and skipped.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +29,14 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _ABBREVIATION = re.compile(r"^[A-Z]{2,6}$")
 _TITLES = {title.lower() for title in SOP_SECTIONS.values()}
+_APOSTROPHE = re.compile(r"['’]")
+_WORD_PARTS = re.compile(r"['’-]")
+
+
+@functools.lru_cache(maxsize=1024)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    """A glossary phrase (lower case) as a whole-word expression, compiled once."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,7 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
             )
         lowered = sentence.text.lower()
         found = [w for w in words if w.lower() in known]
-        found += [p for p in phrases if re.search(rf"\b{re.escape(p)}\b", lowered)]
+        found += [p for p in phrases if p in lowered and _phrase(p).search(lowered)]
         for word in found:
             term, plainer = known[word.lower()]
             if plainer and term not in reported:
@@ -127,7 +136,7 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
         for word in words:
             if word.lower() in known or word in reported:
                 continue
-            stem = re.split(r"['’]", word)[0]  # IB'er, AVG's
+            stem = _APOSTROPHE.split(word)[0]  # IB'er, AVG's
             if _ABBREVIATION.match(stem) and stem.lower() not in known and stem not in reported:
                 reported.add(stem)
                 warn(
@@ -137,7 +146,7 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
                     "Schrijf voluit wat u bedoelt. Of vraag het samenwerkingsverband de afkorting "
                     "met uitleg op te nemen in site_config/woordenlijst.yaml.",
                 )
-            elif max(len(part) for part in re.split(r"['’-]", word)) > MAX_LETTERS:
+            elif max(len(part) for part in _WORD_PARTS.split(word)) > MAX_LETTERS:
                 reported.add(word)
                 warn(
                     "SOP742",
