@@ -250,7 +250,7 @@ def plain_command(config: Path, site: Path) -> list[str]:
 def site_stats(site: Path, slugs: list[str]) -> dict[str, Any]:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = {s: (site / "scholen" / s / "index.html").stat().st_size for s in slugs}
-    index = [p for p in files if INDEX_DIR in p.relative_to(site).parts]
+    index = [p for p in files if p.relative_to(site).parts[0].startswith(INDEX_DIR)]  # all parts
     ordered = sorted(pages, key=lambda s: (pages[s], s))
     median_slug = ordered[len(ordered) // 2]
     return {
@@ -319,7 +319,7 @@ def static_server(site: Path, use_gzip: bool) -> Iterator[str]:
 
 def _kind(url: str) -> str:
     path = urlsplit(url).path
-    if f"/{INDEX_DIR}/" in path:
+    if re.search(rf"/{INDEX_DIR}(-\d+)?/", path):  # any part of the search index
         name = path.rsplit("/", 1)[-1]
         if name.endswith((".js", ".css")):
             return "search code"
