@@ -1,13 +1,15 @@
-"""`sop-builder serve` rebuilds when content changes, and shows errors on the page."""
+"""`sop-builder serve` rebuilds what an edit touches, and shows errors on the page."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 SERVE = [sys.executable, "-m", "sop_builder", "serve"]
@@ -39,38 +41,40 @@ def wait_for(url: str, needle: str, seconds: float = 60) -> str:
     return text
 
 
-def test_serve_rebuilds_after_an_edit_and_shows_errors(sample: Path):
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """`sop-builder serve` on ``project``; yields its address once the first build is served."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sop_builder",
-            "serve",
-            "--map",
-            str(sample),
-            "--adres",
-            f"127.0.0.1:{port}",
-        ],
+        [*SERVE, "--map", str(project), "--adres", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
         assert "Basisschool De Meeuw" in wait_for(f"{base}/scholen/de-meeuw/", "De Meeuw")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def add_sentence(sop: Path) -> str:
+    """Write ZEERNIEUWEZIN into the school's vision; return the text as it was."""
+    original = sop.read_text(encoding="utf-8")
+    new = original.replace("## Visie\n", "## Visie\n\nZEERNIEUWEZIN in de visie.\n")
+    sop.write_text(new, encoding="utf-8")
+    return original
+
+
+def test_serve_rebuilds_after_an_edit_and_shows_errors(sample: Path):
+    with serving(sample) as base:
         sop = sample / "content/schools/de-meeuw/sop.md"
-        original = sop.read_text(encoding="utf-8")
-        sop.write_text(
-            original.replace("## Visie\n", "## Visie\n\nZEERNIEUWEZIN in de visie.\n"),
-            encoding="utf-8",
-        )
+        original = add_sentence(sop)
         assert "ZEERNIEUWEZIN" in wait_for(f"{base}/scholen/de-meeuw/", "ZEERNIEUWEZIN")
         sop.write_text(original.replace("kern: helmerdam", "kern: helmerdamm"), encoding="utf-8")
         page = wait_for(f"{base}/", "SOP201")
         assert "De kern &#x27;helmerdamm&#x27; bestaat niet." in page
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def built_pages(site: Path) -> dict[str, int]:
@@ -86,16 +90,8 @@ def built_pages(site: Path) -> dict[str, int]:
 
 
 def test_serve_rebuilds_only_the_pages_an_edit_touches(sample: Path):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     site = sample / ".sop-builder" / "serve" / "site"
-    server = subprocess.Popen(
-        [*SERVE, "--map", str(sample), "--adres", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        assert "Basisschool De Meeuw" in wait_for(f"{base}/scholen/de-meeuw/", "De Meeuw")
+    with serving(sample) as base:
         wait_for(f"{base}/pagefind/delen.json", "[")  # the search index of the first build
         before = built_pages(site)
         assert len(before) > 60
@@ -104,11 +100,7 @@ def test_serve_rebuilds_only_the_pages_an_edit_touches(sample: Path):
         # A new sentence in one school's text: only that school's page is built again (and the
         # 404 page, which the engine writes on every build).
         sop = sample / "content/schools/de-meeuw/sop.md"
-        original = sop.read_text(encoding="utf-8")
-        sop.write_text(
-            original.replace("## Visie\n", "## Visie\n\nZEERNIEUWEZIN in de visie.\n"),
-            encoding="utf-8",
-        )
+        original = add_sentence(sop)
         assert "ZEERNIEUWEZIN" in wait_for(f"{base}/scholen/de-meeuw/", "ZEERNIEUWEZIN")
         after = built_pages(site)
         assert set(after) == set(before)
@@ -134,6 +126,3 @@ def test_serve_rebuilds_only_the_pages_an_edit_touches(sample: Path):
         }
         assert "Basisschool De Meeuw" in fetch(f"{base}/kernen/noord/")
         assert "Basisschool De Meeuw" not in fetch(f"{base}/kernen/helmerdam/")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
