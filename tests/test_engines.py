@@ -47,3 +47,40 @@ def test_an_unknown_engine_is_an_error_in_check(sample: Path):
     assert project.config is None
     (issue,) = [i for i in project.errors if i.path == "site_config/bouwen.yaml"]
     assert issue.line == 1 and "zensical" in issue.message
+
+
+def test_two_engine_processes_build_the_same_site_as_one(tmp_path: Path, monkeypatch):
+    from sop_builder.site import staging
+
+    sites = {}
+    for split_from in (10**9, 10):  # one engine process; two, each with half of the pages
+        monkeypatch.setattr(staging, "SPLIT_FROM", split_from)
+        root = make_project(tmp_path, name=f"split-{split_from}")
+        result = build_site(root, today=TODAY, echo=lambda _: None)
+        assert result.ok, result.messages
+        sites[split_from] = files_of(root / "site")
+    one, two = sites[10**9], sites[10]
+    assert set(one) == set(two)
+    assert [p for p in one if one[p] != two[p]] == []  # the sitemap (and its .gz) too
+    assert len(one) > 100
+
+
+def test_the_halves_share_the_navigation_and_split_the_other_pages(sample: Path):
+    from sop_builder.site import staging
+
+    project = load_project(sample, TODAY, internal=False)
+    staged = staging.stage_site(project, sample, sample / "staging")
+    staging.SPLIT_FROM, before = 10, staging.SPLIT_FROM
+    try:
+        first, second = staging.split_staging(staged)
+    finally:
+        staging.SPLIT_FROM = before
+    assert set(first.units).isdisjoint(second.units) and first.units and second.units
+    pages = {
+        n: {p.relative_to(h.config_file.parent / f"docs-{n}").as_posix() for p in docs}
+        for n, h in ((1, first), (2, second))
+        for docs in [list((h.config_file.parent / f"docs-{n}").rglob("*.md"))]
+    }
+    assert staged.nav_pages <= pages[1] and staged.nav_pages <= pages[2]
+    assert pages[1] | pages[2] == {p for p in staged.pages if p.endswith(".md")}
+    assert (pages[1] & pages[2]) == staged.nav_pages

@@ -21,7 +21,12 @@ from sop_builder.project.secrets import internal_texts
 from sop_builder.site.engine import run_engine
 from sop_builder.site.redirects import school_titles, write_redirects
 from sop_builder.site.search import index_site
-from sop_builder.site.staging import read_engine_settings, site_address, stage_site
+from sop_builder.site.staging import (
+    read_engine_settings,
+    site_address,
+    split_staging,
+    stage_site,
+)
 
 
 def _write_web_editor(
@@ -69,7 +74,8 @@ def build_staged(
     if staged.problems:
         return staged.problems
     release_memory()  # the rendered pages: the engine and Pagefind need the room
-    errors = run_engine(engine or engine_choice(project.config), staged.config_file, built)
+    halves = split_staging(staged)  # two engine processes on two cores, when it is large
+    errors = run_engine(engine or engine_choice(project.config), staged.config_file, built, halves)
     if errors:
         return errors
     site_url = site_address(project, read_engine_settings(staged.config_file))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -31,8 +32,12 @@ def parallel_map(work: Callable[[T], R], items: Sequence[T]) -> list[R]:
     if len(items) < PARALLEL_FROM or workers < 2:
         return [work(item) for item in items]
     # Fork keeps start-up cheap: the workers share the parent's memory until they write to it.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        return list(pool.map(work, items, chunksize=max(1, len(items) // (workers * 4))))
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+            return list(pool.map(work, items, chunksize=max(1, len(items) // (workers * 4))))
+    finally:
+        gc.unfreeze()
 
 
 _SHARED: list[Callable[[int], Any]] = []  # the work of the running `map_indexes`, for forks
@@ -61,9 +66,13 @@ def map_indexes(work: Callable[[int], R], count: int) -> list[R]:
     size = max(1, count // (workers * 4))
     chunks = [(start, min(start + size, count)) for start in range(0, count, size)]
     _SHARED.append(work)
+    # Objects the workers inherit stay out of the collector's way, so that it does not copy
+    # the parent's memory page by page into every worker (copy-on-write).
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             return [result for chunk in pool.map(_run_shared, chunks) for result in chunk]
     finally:
+        gc.unfreeze()
         _SHARED.pop()

@@ -125,6 +125,7 @@ class ProjectState:
     results: dict[str, SchoolResult] = field(default_factory=dict)  # by folder name
     stamps: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
     config_stamp: tuple[tuple[str, int, int], ...] | None = None
+    track: bool = True  # False: read once (check, build), without noting what each folder holds
 
     def refresh(self) -> set[str]:
         """Re-read what changed since the last refresh; the names of the folders re-read or
@@ -135,8 +136,12 @@ class ProjectState:
             self.config, self.config_issues = load_config(self.root)
             self.config_stamp = config_stamp
         folders = school_folders(self.root)
-        stamps = {f.name: folder_stamp(f) for f in folders}
-        changed = [f for f in folders if everything or stamps[f.name] != self.stamps.get(f.name)]
+        stamps = {f.name: folder_stamp(f) if self.track else () for f in folders}
+        changed = [
+            f
+            for f in folders
+            if everything or not self.track or stamps[f.name] != self.stamps.get(f.name)
+        ]
         gone = set(self.results) - set(stamps)
         for name in gone:
             del self.results[name]
@@ -185,6 +190,6 @@ def load_project(root: Path, today: date | None = None, internal: bool = True) -
 
     With ``internal=False`` (the public build) content/swv/ is not read at all.
     """
-    state = ProjectState(Path(root), today or reference_date(), internal)
+    state = ProjectState(Path(root), today or reference_date(), internal, track=False)
     state.refresh()
     return state.project()

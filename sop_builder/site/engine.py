@@ -20,14 +20,22 @@ imported. ``SopBuilderPlugin`` (the entry point ``sop-builder`` of ``mkdocs.plug
 
 from __future__ import annotations
 
+import gzip
+import html
 import logging
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
+
+if TYPE_CHECKING:
+    from sop_builder.site.staging import Half
 
 ENGINES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}  # see project/build_settings.py
 DEFAULT_ENGINE = "mkdocs"
@@ -108,19 +116,113 @@ def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> 
     return []
 
 
-def run_engine(engine: str, config_file: Path, site_dir: Path) -> list[str]:
-    """Build the staging folder in a process of its own with ``engine``; problems."""
-    command = [sys.executable, "-m", "sop_builder.site.engine", engine, str(config_file)]
-    try:
-        run = subprocess.run(
-            [*command, str(site_dir)], capture_output=True, text=True, timeout=3600, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return [f"{ENGINES.get(engine, engine)} kon de site niet bouwen: {exc}"]
-    if run.returncode != 0:
-        lines = [ln for ln in (run.stdout + run.stderr).splitlines() if ln.strip()]
-        return lines[-10:] or [f"{ENGINES.get(engine, engine)} stopte zonder uitleg."]
-    return []
+def _command(engine: str, config_file: Path, site_dir: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "sop_builder.site.engine",
+        engine,
+        str(config_file),
+        str(site_dir),
+    ]
+
+
+def _problems(engine: str, returncode: int, output: str) -> list[str]:
+    if returncode == 0:
+        return []
+    lines = [ln for ln in output.splitlines() if ln.strip()]
+    return lines[-10:] or [f"{ENGINES.get(engine, engine)} stopte zonder uitleg."]
+
+
+def run_engine(
+    engine: str, config_file: Path, site_dir: Path, halves: list[Half] | None = None
+) -> list[str]:
+    """Build the staging folder with ``engine`` in a process of its own; problems.
+
+    With ``halves`` (`split_staging`), two engine processes build the two halves side by side
+    into folders beside ``site_dir``; the second half's pages then join the first half's site,
+    and the two sitemaps become one, in the order one build would give.
+    """
+    if not halves:
+        try:
+            run = subprocess.run(
+                _command(engine, config_file, site_dir),
+                capture_output=True,
+                text=True,
+                timeout=3600,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return [f"{ENGINES.get(engine, engine)} kon de site niet bouwen: {exc}"]
+        return _problems(engine, run.returncode, run.stdout + run.stderr)
+    sites = [site_dir.with_name(f"{site_dir.name}-{n}") for n in range(1, len(halves) + 1)]
+    problems: list[str] = []
+    with tempfile.TemporaryFile("w+") as log_1, tempfile.TemporaryFile("w+") as log_2:
+        logs = [log_1, log_2]
+        started = [
+            subprocess.Popen(
+                _command(engine, h.config_file, site), stdout=log, stderr=log, text=True
+            )
+            for h, site, log in zip(halves, sites, logs, strict=True)
+        ]
+        for process, log in zip(started, logs, strict=True):
+            code = process.wait(timeout=3600)
+            log.seek(0)
+            problems += _problems(engine, code, log.read())
+    if not problems:
+        first, second = sites
+        for unit in halves[1].units:
+            (first / unit).parent.mkdir(parents=True, exist_ok=True)
+            (second / unit).rename(first / unit)
+        _join_sitemaps(first, second)
+        first.rename(site_dir)
+    for site in sites:
+        if site.exists():
+            shutil.rmtree(site)
+    return problems
+
+
+_URL = re.compile(r"\s*<url>.*?</url>", re.S)
+
+
+def _sitemap_key(block: str, root: str) -> tuple[Any, ...]:
+    """Where one build lists a page: the engine walks the folders in order, each folder's
+    index.md and files before its subfolders."""
+    loc = re.search(r"<loc>([^<]*)</loc>", block)
+    path = urlsplit(html.unescape(loc.group(1))).path if loc else ""
+    parts = [p for p in path[len(root) :].split("/") if p] if path.startswith(root) else []
+    return (*((1, p) for p in parts), (0, False, "index.md"))
+
+
+def _join_sitemaps(first: Path, second: Path) -> None:
+    """The sitemap of ``first`` with the pages of ``second`` that it lacks, in build order."""
+    file = first / "sitemap.xml"
+    if not file.is_file() or not (second / "sitemap.xml").is_file():
+        return
+    text = file.read_text(encoding="utf-8")
+    own = _URL.findall(text)
+    seen = set(own)
+    other = [b for b in _URL.findall((second / "sitemap.xml").read_text(encoding="utf-8"))]
+    blocks = own + [b for b in other if b not in seen]
+    locs = [re.search(r"<loc>([^<]*)</loc>", b) for b in own[:1]]
+    root = "/"
+    if locs and locs[0]:
+        root = urlsplit(html.unescape(locs[0].group(1))).path or "/"  # the home page comes first
+    blocks.sort(key=lambda b: _sitemap_key(b, root))
+    start, end = text.index(own[0]) if own else text.rindex("</urlset>"), text.rindex("</urlset>")
+    if own:
+        end_own = text.index(own[-1]) + len(own[-1])
+        joined = text[:start] + "".join(blocks) + text[end_own:]
+    else:
+        joined = text[:start] + "".join(blocks) + text[end:]
+    file.write_text(joined, encoding="utf-8")
+    gz = first / "sitemap.xml.gz"
+    mtime = int.from_bytes(gz.read_bytes()[4:8], "little") if gz.is_file() else 0
+    with (
+        gz.open("wb") as out,
+        gzip.GzipFile(fileobj=out, filename=str(gz), mode="wb", mtime=mtime) as packed,
+    ):
+        packed.write(joined.encode("utf-8"))
 
 
 def serve_site(site_dir: Path, address: str, rebuild: Any, watched: list[Path]) -> None:

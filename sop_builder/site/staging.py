@@ -16,6 +16,7 @@ modification time tells an engine's incremental build ("dirty") which pages to r
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -68,6 +69,7 @@ class StagedSite:
     changed: list[str] = field(default_factory=list)  # those whose content is new or changed
     removed: list[str] = field(default_factory=list)  # staged files of pages that are gone
     problems: list[str] = field(default_factory=list)  # what ``inspect`` found
+    nav_pages: set[str] = field(default_factory=set)  # staged paths of the navigation's pages
 
 
 # --- the generated mkdocs.yml ----------------------------------------------------------------
@@ -133,6 +135,82 @@ def staged_navigation(project: Project) -> list[Any]:
         return out
 
     return walk(navigation(project.config.swv))
+
+
+def _nav_paths(nav: list[Any]) -> list[str]:
+    paths: list[str] = []
+    for entry in nav:
+        for target in entry.values():
+            paths += _nav_paths(target) if isinstance(target, list) else [target]
+    return paths
+
+
+# --- building in halves ----------------------------------------------------------------------
+
+SPLIT_FROM = 800  # pages; a smaller site is built by one engine process
+
+
+@dataclass(frozen=True)
+class Half:
+    """One of two staging folders that share the assets and the navigation's pages, and each
+    have their own part of the other pages: two engine processes build them side by side."""
+
+    config_file: Path
+    units: tuple[str, ...]  # the folders of pages it builds for the site (``scholen/x/``, ...)
+
+
+def _unit(path: str) -> str | None:
+    """The folder of two levels that a page belongs to (``scholen/x/`` for its poster too)."""
+    parts = path.split("/")
+    return "/".join(parts[:2]) + "/" if len(parts) > 2 else None
+
+
+def split_staging(staged: StagedSite) -> list[Half]:
+    """The staging folder as two halves with about as many pages each (hard links, so it costs
+    little), or [] when the site is too small to gain from it.
+
+    Each half holds every file that is not a page (assets, the feed), the navigation's pages (the
+    engine needs them for the navigation) and a run of the folders of two levels
+    (``scholen/<slug>/`` with its poster, ``kernen/<id>/``, ...); pages of one level go to the
+    first half.
+    """
+    pages = [p for p in staged.pages if p.endswith(".md")]
+    if len(pages) < SPLIT_FROM:
+        return []
+    sizes: dict[str, int] = {}
+    for page in pages:
+        unit = _unit(page)
+        if unit is not None and page not in staged.nav_pages:
+            sizes[unit] = sizes.get(unit, 0) + 1
+    units = sorted(sizes)
+    half, count, cut = len(pages) / 2, len(pages) - sum(sizes.values()), 0
+    while cut < len(units) and count + sizes[units[cut]] <= half:
+        count += sizes[units[cut]]
+        cut += 1
+    owned = [tuple(units[:cut]), tuple(units[cut:])]
+    docs = staged.folder / DOCS_DIR
+    settings = read_engine_settings(staged.config_file)
+    halves = []
+    for number, own in enumerate(owned, start=1):
+        others = set(owned[2 - number])
+        folder = f"{DOCS_DIR}-{number}"
+        target = staged.folder / folder
+        if target.exists():
+            shutil.rmtree(target)
+        for file in docs.rglob("*"):
+            rel = file.relative_to(docs).as_posix()
+            nav = rel in staged.nav_pages
+            if file.is_dir() or (_unit(rel) in others and not nav):
+                continue
+            if number == 2 and rel.endswith(".md") and _unit(rel) not in own and not nav:
+                continue  # the second half builds only its own pages and the navigation's
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.link(file, target / rel)
+        settings["docs_dir"] = _quoted(folder)
+        config = staged.folder / f"mkdocs-{number}.yml"
+        config.write_text(roundtrip.dump(settings), encoding="utf-8")
+        halves.append(Half(config, own))
+    return halves
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -243,11 +321,10 @@ def stage_pages(
                 file.unlink()
                 staged.removed.append(rel)
         assert project.config is not None
+        nav = staged_navigation(project)
+        staged.nav_pages = set(_nav_paths(nav))
         own = engine_settings(
-            settings,
-            project.config.swv.short_name,
-            site_address(project, settings),
-            staged_navigation(project),
+            settings, project.config.swv.short_name, site_address(project, settings), nav
         )
         _write_if_changed(staged.config_file, roundtrip.dump(own).encode("utf-8"))
     return staged
