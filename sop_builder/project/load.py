@@ -12,7 +12,7 @@ from sop_builder.core.issues import Issue
 from sop_builder.core.parallel import parallel_map
 from sop_builder.project.config import load_config
 from sop_builder.project.editing_checks import editing_checks
-from sop_builder.project.evaluation.load import EvaluationData, load_evaluations
+from sop_builder.project.evaluation.load import EvaluationData, SchoolPart, load_evaluations
 from sop_builder.project.loading import load_school, school_folders
 from sop_builder.project.model import School, SiteConfig
 from sop_builder.project.offer.load import load_offer
@@ -94,16 +94,22 @@ def _process_all(
 
 def folder_stamp(folder: Path, recursive: bool = False) -> tuple[tuple[str, int, int], ...]:
     """What a folder holds, by name, modification time and size: it changes with any edit."""
-    if not folder.is_dir():
-        return ()
-    files = folder.rglob("*") if recursive else folder.iterdir()
-    found = []
-    for file in files:
+    found: list[tuple[str, int, int]] = []
+    todo = [("", str(folder))]
+    while todo:
+        prefix, path = todo.pop()
         try:
-            info = file.stat()
+            entries = list(os.scandir(path))
         except OSError:
             continue
-        found.append((file.relative_to(folder).as_posix(), info.st_mtime_ns, info.st_size))
+        for entry in entries:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            found.append((prefix + entry.name, info.st_mtime_ns, info.st_size))
+            if recursive and entry.is_dir(follow_symlinks=False):
+                todo.append((f"{prefix}{entry.name}/", entry.path))
     return tuple(sorted(found))
 
 
@@ -126,6 +132,7 @@ class ProjectState:
     stamps: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
     config_stamp: tuple[tuple[str, int, int], ...] | None = None
     track: bool = True  # False: read once (check, build), without noting what each folder holds
+    evaluations: dict[str, SchoolPart] = field(default_factory=dict)  # each folder's, kept
 
     def refresh(self) -> set[str]:
         """Re-read what changed since the last refresh; the names of the folders re-read or
@@ -143,8 +150,11 @@ class ProjectState:
             if everything or not self.track or stamps[f.name] != self.stamps.get(f.name)
         ]
         gone = set(self.results) - set(stamps)
-        for name in gone:
-            del self.results[name]
+        if everything:
+            self.evaluations.clear()
+        for name in gone | {f.name for f in changed}:
+            self.results.pop(name, None)
+            self.evaluations.pop(name, None)
         for folder, result in zip(
             changed, _process_all(changed, self.root, self.config, self.today), strict=True
         ):
@@ -176,7 +186,7 @@ class ProjectState:
                 project.compliance[result.school.slug] = result.compliance
         if config is not None:
             project.evaluation, found = load_evaluations(
-                root, config, project.schools, self.internal
+                root, config, project.schools, self.internal, self.evaluations
             )
             issues += found
         project.pupils, found = load_pupils(root)

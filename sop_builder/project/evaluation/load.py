@@ -399,23 +399,58 @@ def _school_files(
     return issues
 
 
+@dataclass
+class SchoolPart:
+    """What one school folder contributes to the evaluation data (kept between edits)."""
+
+    issues: list[Issue]
+    secrets: list[str]
+    summary: tuple[str, str] | None
+    records: SchoolRecords | None
+
+
+def _school_part(
+    root: Path, eval_config: EvaluationConfig, internal: bool, school: School
+) -> SchoolPart:
+    data = EvaluationData(eval_config, internal)
+    folder = root / SCHOOLS_DIR / school.slug
+    issues: list[Issue] = []
+    if folder.is_dir():
+        display = f"{SCHOOLS_DIR.as_posix()}/{school.slug}"
+        issues = _school_files(folder, display, data, school.slug, school.front.type, SCHOOL)
+    return SchoolPart(
+        issues, data.secrets, data.summaries.get(school.slug), data.schools.get(school.slug)
+    )
+
+
 def load_evaluations(
-    root: Path, config: SiteConfig, schools: list[School], internal: bool
+    root: Path,
+    config: SiteConfig,
+    schools: list[School],
+    internal: bool,
+    kept: dict[str, SchoolPart] | None = None,
 ) -> tuple[EvaluationData, list[Issue]]:
-    """Goals, frameworks, evaluations and assessments; content/swv/ only when ``internal``."""
+    """Goals, frameworks, evaluations and assessments; content/swv/ only when ``internal``.
+
+    ``kept`` holds each school folder's part from an earlier call, by slug: a part found there
+    is used as it is (the caller removes the parts of folders that changed); new parts are added.
+    """
     eval_config, issues = load_evaluation_config(root, config.norm)
     data = EvaluationData(eval_config, internal)
     types = {s.slug: s.front.type for s in schools}
     for school in schools:
-        folder = root / SCHOOLS_DIR / school.slug
-        if folder.is_dir():
-            issues += _school_files(
-                folder,
-                f"{SCHOOLS_DIR.as_posix()}/{school.slug}",
-                data,
-                school.slug,
-                school.front.type,
-                SCHOOL,
+        part = kept.get(school.slug) if kept is not None else None
+        if part is None:
+            part = _school_part(root, eval_config, internal, school)
+            if kept is not None:
+                kept[school.slug] = part
+        issues += part.issues
+        data.secrets += part.secrets
+        if part.summary is not None:
+            data.summaries[school.slug] = part.summary
+        if part.records is not None:  # a copy: the SWV's assessments are added to it below
+            data.schools[school.slug] = SchoolRecords(
+                dict(part.records.evaluations), list(part.records.framework_assessments)
             )
     base = root / SWV_DIR
     if not internal or not base.is_dir():
