@@ -70,6 +70,8 @@ FAMILIES: tuple[Family, ...] = (
             "SOP019": (Severity.WARNING, "text after ' #' is dropped as a comment"),
             "SOP020": (Severity.ERROR, "more than one YAML document"),
             "SOP021": (Severity.ERROR, "key is not plain text"),
+            "SOP022": (Severity.ERROR, "continuation line not indented enough (YAML 1.2)"),
+            "SOP023": (Severity.ERROR, "YAML directive (%)"),
         },
     ),
     Family(
@@ -128,6 +130,19 @@ FAMILIES: tuple[Family, ...] = (
             "SOP409": (Severity.WARNING, "text before the first section"),
             "SOP410": (Severity.ERROR, "MR date after the board's adoption"),
             "SOP411": (Severity.WARNING, "field still holds the example from new-school"),
+        },
+    ),
+    Family(
+        "Published text: Markdown, HTML and invisible characters",
+        {
+            "SOP451": (Severity.WARNING, "HTML in a Markdown text is shown as text"),
+            "SOP452": (Severity.WARNING, "link whose address is not allowed: text without link"),
+            "SOP453": (Severity.WARNING, "image not shown: its description instead"),
+            "SOP454": (Severity.WARNING, "text the page leaves out (e.g. unused link definition)"),
+            "SOP455": (Severity.ERROR, "HTML comment not closed"),
+            "SOP456": (Severity.ERROR, "control character in text"),
+            "SOP457": (Severity.ERROR, "character that changes the reading direction"),
+            "SOP458": (Severity.WARNING, "invisible character (zero width)"),
         },
     ),
     Family(

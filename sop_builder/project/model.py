@@ -348,7 +348,9 @@ class Section:
     key: str
     title: str
     markdown: str
-    line: int
+    line: int  # the line of its heading
+    text_line: int = 0  # the line of the first line of ``markdown``
+    html: str = ""  # ``markdown`` rendered and sanitised (core/richtext.py), once, by loading
 
 
 @dataclass(frozen=True)

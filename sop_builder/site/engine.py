@@ -11,6 +11,7 @@ import html
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,7 @@ from sop_builder.site.pages import navigation, public_pages
 from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
 from sop_builder.site.redirects import write_redirects
 from sop_builder.site.render import GeneratedPage
+from sop_builder.site.sanitize import page_text, page_title
 from sop_builder.site.search import index_site
 
 GLOSSARY_PAGE = "woordenlijst.md"
@@ -47,7 +49,9 @@ class ProtectedNames:
     def __init__(self, names: list[str]) -> None:
         self.forms: dict[str, list[str]] = {}  # HTML form (as explain_terms escapes) -> names
         for name in dict.fromkeys(n for n in names if n):
-            self.forms.setdefault(html.escape(name, quote=False), []).append(name)
+            # as written in a Markdown text, and as a template prints a value (page_text)
+            for form in {html.escape(name, quote=False), str(page_text(name))}:
+                self.forms.setdefault(form, []).append(name)
         self.short = [f for f in self.forms if len(f) < PIECE]
         pieces = {
             f: {f[i : i + PIECE] for i in range(len(f) - PIECE + 1)}
@@ -115,7 +119,7 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
             config.nav = [{"Fouten": "index.md"}]
             return config
         swv = project.config.swv
-        config.site_name = swv.short_name
+        config.site_name = Markup(page_title(swv.short_name))  # the theme prints it as HTML
         config.nav = navigation(swv)
         self.pages = public_pages(project, root / self.config.templates, config.site_url)
         self.redirects = project.redirects

@@ -21,7 +21,7 @@ from sop_builder.project.pupils import school_pupils
 from sop_builder.project.scoring import Compliance, format_count, format_percentage
 from sop_builder.site.finder import build_finder
 from sop_builder.site.qrcode import qr_svg
-from sop_builder.site.sanitize import school_html
+from sop_builder.site.sanitize import page_text, page_title, school_html
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,16 @@ class GeneratedPage:
     content: str | bytes  # bytes for files that are not pages, such as the calendar feed
 
 
-def plain_title(text: str) -> str:
-    """A title safe for the engine's <title> and navigation (no markup characters)."""
-    return " ".join(text.replace("<", "").replace(">", "").replace('"', "'").split())
+def _join(values: Any, separator: str = "") -> Markup:
+    """Jinja's ``join``, with each value as text (`page_text`)."""
+    return page_text(separator).join(page_text(v) for v in values)
+
+
+def _replace(value: Any, old: str, new: str) -> Markup:
+    """Jinja's ``replace``, with the result as text (`page_text`)."""
+    if hasattr(value, "__html__"):
+        return Markup(value).replace(old, page_text(new))
+    return page_text(str(value).replace(old, new))
 
 
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -44,6 +51,7 @@ def _environment(templates: Path, project: Project) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates / "pages")),
         autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=page_text,  # every printed value is text: HTML and Markdown escaped
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -54,7 +62,12 @@ def _environment(templates: Path, project: Project) -> Environment:
         count=format_count,
         pct=format_percentage,
         school_type=lambda t: SCHOOL_TYPE_LABELS.get(t, t),
-        title=plain_title,
+        title=page_title,
+        join=_join,
+        replace=_replace,
+        e=page_text,
+        escape=page_text,
+        forceescape=page_text,
         qr_svg=qr_svg,
         weekday=lambda day: WEEKDAYS[day.weekday()],
         clock=lambda moment: moment.strftime("%H:%M"),
@@ -130,7 +143,9 @@ class Renderer:
             "front": school.front,
             "kern": self.config.swv.kern(school.front.kern),
             "sections": (
-                [(s, Markup(school_html(s.markdown))) for s in school.sections] if sections else []
+                [(s, Markup(s.html or school_html(s.markdown))) for s in school.sections]
+                if sections
+                else []
             ),
             "internal_expertise": _labels(
                 school.front.internal_expertise, vocab.internal_expertise
