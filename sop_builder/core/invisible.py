@@ -77,13 +77,13 @@ def invisible_issue(char: str, path: str, line: int, column: int, where: str = "
             "zoeken op de site vindt het woord dan niet.",
             REMOVE + " Zo'n teken komt vaak mee als u tekst van een website of uit Word kopieert.",
         )
-    name = unicodedata.name(char, "stuurteken").lower()
+    name = unicodedata.name(char, "").lower()
     return make_issue(
         "SOP456",
         path,
         line,
         column,
-        f"{place} staat een onzichtbaar stuurteken ({_code(char)}, {name}).",
+        f"{place} staat een onzichtbaar stuurteken ({_code(char)}{', ' + name if name else ''}).",
         REMOVE,
     )
 

@@ -223,21 +223,28 @@ def visible_text(fragment: str) -> str:
     return " ".join(_text_of(fragment).parts)
 
 
-def _source_words(text: str) -> list[tuple[str, int]]:
+def _definition(line: str, defined: set[str]) -> str | None:
+    """The id of the link definition on ``line``, if Markdown read one there."""
+    match = _REFERENCE_LINE.match(line)
+    found = " ".join(match.group(1).split()).lower() if match else None
+    return found if found in defined else None
+
+
+def _source_words(text: str, defined: set[str]) -> list[tuple[str, int]]:
     """The words of a Markdown text that a reader should see, each with its 0-based line:
     without link addresses, link definitions, list markers and backslashes of escapes."""
     words: list[tuple[str, int]] = []
     for number, line in enumerate(text.split("\n")):
-        if _REFERENCE_LINE.match(line):
+        if _definition(line, defined):
             continue  # a definition: reported on its own when nothing uses it
         line = _ESCAPE.sub(r"\1", _LINK_TARGET.sub("]", _LIST_MARKER.sub("", line)))
         words += [(w, number) for w in _WORD.findall(html.unescape(line))]
     return words
 
 
-def _lost_words(text: str, shown: str) -> list[Loss]:
+def _lost_words(text: str, shown: str, defined: set[str]) -> list[Loss]:
     """Runs of source words that the visible text of the page does not have."""
-    source = _source_words(text)
+    source = _source_words(text, defined)
     matcher = difflib.SequenceMatcher(
         None, [w for w, _ in source], _WORD.findall(shown), autojunk=False
     )
@@ -260,11 +267,10 @@ def _line_of(text: str, needle: str, default: int = 0) -> int:
     return text.count("\n", 0, at) if at >= 0 else default
 
 
-def _unused_references(text: str, used: set[str]) -> list[Loss]:
+def _unused_references(text: str, defined: set[str], used: set[str]) -> list[Loss]:
     losses = []
     for number, line in enumerate(text.split("\n")):
-        match = _REFERENCE_LINE.match(line)
-        if match and match.group(1).strip().lower() not in used:
+        if _definition(line, defined) not in (None, *used):
             losses.append(Loss("reference", _quote(line.strip()), number))
     return losses
 
@@ -290,13 +296,15 @@ def render_markdown(text: str) -> Rendered:
         Loss("image", _quote(f"![{alt}]({src})"), _line_of(text, src or alt))
         for alt, src in _FOUND.images
     ]
-    losses += _unused_references(text, _REFERENCES.used)
+    defined = {" ".join(key.split()) for key in _REFERENCES}
+    used = {" ".join(key.split()) for key in _REFERENCES.used}
+    losses += _unused_references(text, defined, used)
     shown = _text_of(cleaned)
     losses += [
         Loss("html", tag, _line_of(text, tag))
         for tag in dict.fromkeys(_TAG_AS_TEXT.findall(" ".join(shown.prose)))
     ]
-    losses += _lost_words(text, " ".join(shown.parts))
+    losses += _lost_words(text, " ".join(shown.parts), defined)
     return Rendered(cleaned, tuple(sorted(losses, key=lambda loss: loss.line)))
 
 

@@ -258,8 +258,14 @@ class _Spec:
         return None
 
     def header(self, start: yaml.Mark, indent: int) -> Issue | None:
-        """SOP022 for a '|' or '>' that starts a line no further in than ``indent``."""
+        """SOP022 for a '|' or '>' that starts a line no further in than ``indent``; SOP012
+        for a '#' directly after it."""
         line = self._line(start.line)
+        header = re.match(r"[|>][1-9+-]*", line[start.column :])
+        if header and line[start.column + header.end() :].startswith("#"):
+            return self.comment_after(
+                yaml.Mark("", 0, start.line, start.column + header.end(), None, None)
+            )
         if line[: start.column].strip() or start.column > indent:
             return None
         return make_issue(
@@ -284,6 +290,17 @@ class _Spec:
             "Direct na een aanhalingsteken of haakje staat een '#'.",
             "Zet een spatie voor de '#' als er commentaar volgt, of zet de '#' binnen de "
             "aanhalingstekens als hij bij de tekst hoort.",
+        )
+
+    def lone_dash(self, start: yaml.Mark) -> Issue:
+        """SOP012 for a '-' alone as a value between brackets."""
+        return make_issue(
+            "SOP012",
+            self.path,
+            start.line + 1 + self.line_offset,
+            start.column + 1,
+            "Een '-' alleen kan geen waarde tussen haakjes zijn.",
+            'Zet aanhalingstekens om het streepje ("-"), of haal het weg.',
         )
 
     def complex_key(self, start: yaml.Mark) -> Issue | None:
@@ -478,6 +495,8 @@ def _build(
                 check(spec.comment_after(_end(event)))
             elif event.style in ("|", ">"):
                 check(spec.header(_start(event), block_indent()))
+            elif flow_start is not None and not event.style and event.value == "-":
+                raise _Stop(spec.lone_dash(_start(event)))
             attach(event.value, event)
             warning = _comment_warning(text_lines, event, path, line_offset)
             if warning:

@@ -18,6 +18,7 @@ _BY_TITLE = {title.lower(): key for key, title in SOP_SECTIONS.items()}
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
+_CLOSED_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def unclosed_comment(body: str, body_line: int, path: str) -> list[Issue]:
@@ -41,14 +42,17 @@ def unclosed_comment(body: str, body_line: int, path: str) -> list[Issue]:
 
 
 def strip_comments(body: str) -> tuple[str, list[str]]:
-    """Remove HTML comments (internal notes); keep line numbers by keeping newlines."""
+    """Remove HTML comments (internal notes); keep line numbers by keeping newlines.
+
+    A comment that is not closed stays (SOP455 refuses the file, so nothing is published).
+    """
     comments: list[str] = []
 
     def keep_lines(match: re.Match[str]) -> str:
         comments.append(match.group(0))
         return "\n" * match.group(0).count("\n")
 
-    return _COMMENT.sub(keep_lines, body), comments
+    return _CLOSED_COMMENT.sub(keep_lines, body), comments
 
 
 def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section], list[Issue]]:
