@@ -263,9 +263,7 @@ class _Spec:
         line = self._line(start.line)
         header = re.match(r"[|>][1-9+-]*", line[start.column :])
         if header and line[start.column + header.end() :].startswith("#"):
-            return self.comment_after(
-                yaml.Mark("", 0, start.line, start.column + header.end(), None, None)
-            )
+            return self.comment_at(start.line, start.column + header.end())
         if line[: start.column].strip() or start.column > indent:
             return None
         return make_issue(
@@ -279,14 +277,18 @@ class _Spec:
 
     def comment_after(self, end: yaml.Mark) -> Issue | None:
         """SOP012 for a '#' directly after a closing quote or bracket."""
-        line = self._line(end.line)
-        if line[end.column : end.column + 1] != "#":
+        return self.comment_at(end.line, end.column)
+
+    def comment_at(self, line_number: int, column: int) -> Issue | None:
+        """SOP012 for a '#' at this place, where it cannot start a comment."""
+        line = self._line(line_number)
+        if line[column : column + 1] != "#":
             return None
         return make_issue(
             "SOP012",
             self.path,
-            end.line + 1 + self.line_offset,
-            end.column + 1,
+            line_number + 1 + self.line_offset,
+            column + 1,
             "Direct na een aanhalingsteken of haakje staat een '#'.",
             "Zet een spatie voor de '#' als er commentaar volgt, of zet de '#' binnen de "
             "aanhalingstekens als hij bij de tekst hoort.",
