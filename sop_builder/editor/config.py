@@ -8,6 +8,7 @@ what ``sop-builder check`` accepts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,19 @@ def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     return prop
 
 
+# Decap shows a field's hint as Markdown; a hint made of the SWV's plain text is escaped.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+MARKDOWN_BODY = (
+    "Hier werkt opmaak met Markdown: **vet**, *schuin*, een lijst met '- ' voor elke regel, "
+    "een link als [tekst](https://…). HTML werkt niet. De velden hierboven zijn gewone tekst."
+)
+
+
+def as_plain_hint(text: str) -> str:
+    """``text`` (plain text) as a Decap hint that shows it as written."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
 def _options(prop: dict[str, Any]) -> list[dict[str, str]]:
     labels = prop.get("enumDescriptions") or prop["enum"]
     return [
@@ -195,7 +209,7 @@ def _score_fields(schema: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
             {
                 "name": agreement.id,
                 "label": f"{agreement.id}: {agreement.title}",
-                "hint": agreement.description,
+                "hint": as_plain_hint(agreement.description),
                 "widget": SCORE_WIDGET,
                 "required": False,
                 "options": options,
@@ -237,7 +251,7 @@ def _collection(
             {
                 "name": "body",
                 "label": label,
-                "hint": hint,
+                "hint": f"{hint} {MARKDOWN_BODY}",
                 "widget": "markdown",
                 "modes": ["raw"],
                 "buttons": ["bold", "italic", "heading-two", "heading-three", "bulleted-list"],

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sop_builder.core.atomic import write_atomic
+from sop_builder.core.fieldtypes import MARKDOWN
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
 from sop_builder.project.fielddocs import field_doc
 from sop_builder.project.model import SiteConfig
@@ -182,6 +183,9 @@ def content_schema(
     schema["description"] = (
         "Gemaakt door 'sop-builder schema'; pas dit bestand niet met de hand aan."
     )
+    if kind.front_matter:
+        # the text under the '---' block: Markdown (core/richtext.py); every field is plain text
+        schema["x-body"] = {"type": "string", "contentMediaType": MARKDOWN}
     return {"$schema": JSON_SCHEMA_DIALECT, "$id": f"{kind.id}.schema.json", **schema}
 
 
