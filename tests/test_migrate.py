@@ -99,3 +99,28 @@ def test_workspace_sees_its_own_changes_before_writing(tmp_path):
     assert not (tmp_path / "a.yaml").exists()
     assert (tmp_path / "b.yaml").read_text(encoding="utf-8") == "y: 2\n"
     assert [c.kind for c in space.changes] == ["nieuw", "verwijderd"]
+
+
+def test_migreer_indents_lines_that_continue_a_value(old_sample):
+    from sop_builder.authoring.migrations import STEPS
+
+    sop = old_sample / "content/schools/de-duinroos/sop.md"
+    text = sop.read_text(encoding="utf-8")
+    old = "extra_ondersteuning: [plusklas, leesbegeleiding]"
+    assert old in text
+    sop.write_text(
+        text.replace(old, "extra_ondersteuning: [plusklas,\nleesbegeleiding]").replace(
+            "bestuur: Stichting Kustwijzer", 'bestuur: "Stichting\nKustwijzer"'
+        ),
+        encoding="utf-8",
+    )
+    result = migrate(old_sample, STEPS)
+    assert result.ok
+    assert {c.path for c in result.changes} == {
+        "content/schools/de-duinroos/sop.md",
+        "site_config/swv.yaml",
+    }
+    after = sop.read_text(encoding="utf-8")
+    assert "extra_ondersteuning: [plusklas,\n leesbegeleiding]" in after
+    assert 'bestuur: "Stichting\n Kustwijzer"' in after
+    assert not load_project(old_sample, TODAY).errors
