@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -161,13 +162,48 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         return kept
 
 
+class _Warnings(logging.Handler):
+    """The engine's warnings, kept to say what made a strict build stop."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _source_of(page: str) -> str:
+    """The file a generated page comes from, for a message about it."""
+    parts = page.removesuffix(".md").split("/")
+    if parts[0] == "scholen" and len(parts) >= 2:
+        return f"content/schools/{parts[1]}/sop.md"
+    if parts[0] == "aanbod" and len(parts) == 3:
+        return f"content/{page}"
+    return "site_config/"
+
+
+def engine_problem(message: str) -> str:
+    """One warning of the engine as a message that names the file it comes from."""
+    page = re.search(r"'([^']+\.md)'", message)
+    where = _source_of(page.group(1)) if page else "site_config/"
+    return (
+        f"{where}:1:1: fout De site kan niet worden gebouwd: {message} "
+        "Tip: Voer 'sop-builder check' uit en los eerst de meldingen over dit bestand op; "
+        "meld het anders bij de beheerder van sop-builder."
+    )
+
+
 def build_with_engine(root: Path, out_dir: Path, project: Project) -> tuple[str | None, list[str]]:
     """Run MkDocs (strict) on ``project``'s pages into ``out_dir``; return (site_url, errors)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    warnings = _Warnings()
+    logger.addHandler(warnings)
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out_dir), strict=True)
     plugin = config.plugins["sop-builder"]
     assert isinstance(plugin, SopBuilderPlugin)
@@ -176,9 +212,13 @@ def build_with_engine(root: Path, out_dir: Path, project: Project) -> tuple[str 
     try:
         mkdocs_build(config)
     except MkDocsException as exc:
-        return None, [f"MkDocs kon de site niet bouwen: {exc}"]
+        return None, [
+            *(engine_problem(m) for m in warnings.messages),
+            f"MkDocs kon de site niet bouwen: {exc}",
+        ]
     finally:
         config.plugins.on_shutdown()
+        logger.removeHandler(warnings)
     return config.site_url, []
 
 
