@@ -124,7 +124,7 @@ def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
 
 
 # Decap shows a field's hint as Markdown; a hint made of the SWV's plain text is escaped.
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&])")
 MARKDOWN_BODY = (
     "Hier werkt opmaak met Markdown: **vet**, *schuin*, een lijst met '- ' voor elke regel, "
     "een link als [tekst](https://…). HTML werkt niet. De velden hierboven zijn gewone tekst."

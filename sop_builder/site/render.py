@@ -6,6 +6,7 @@ kernen.py, offer_pages.py, poster.py) each take the one Renderer of a build.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,15 @@ class GeneratedPage:
 
     src_uri: str
     content: str | bytes  # bytes for files that are not pages, such as the calendar feed
+
+
+def _tojson(value: Any) -> Markup:
+    """Jinja's ``tojson`` (for values in front matter), keeping characters beyond U+FFFF as they
+    are: as \\u escapes they become two halves that the engine's YAML reader does not join."""
+    text = json.dumps(value, ensure_ascii=False)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+        text = text.replace(char, escaped)
+    return Markup(text)
 
 
 def _join(values: Any, separator: str = "") -> Markup:
@@ -63,6 +73,7 @@ def _environment(templates: Path, project: Project) -> Environment:
         pct=format_percentage,
         school_type=lambda t: SCHOOL_TYPE_LABELS.get(t, t),
         title=page_title,
+        tojson=_tojson,
         join=_join,
         replace=_replace,
         e=page_text,
