@@ -226,7 +226,7 @@ from .conftest import REPO  # noqa: E402
 ENGINE_EXTENSIONS = ["attr_list", "toc", "tables", "fenced_code"]
 MARKDOWNISH = st.lists(
     st.characters(blacklist_categories=("Cs",))
-    | st.sampled_from(list("[]()*_`#{}\\!<>&;:=-+.|~^\"' \n\t") + ["&lt;", "&#106;", "](", "{:"]),
+    | st.sampled_from([*"[]()*_`#{}\\!<>&;:=-+.|~^\"' \n\t", "&lt;", "&#106;", "](", "{:"]),
     min_size=1,
     max_size=30,
 ).map("".join)
