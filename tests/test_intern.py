@@ -81,7 +81,7 @@ def intern_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_both_sample_years_goals_and_the_frameworks_load():
     project = load_project(SAMPLE, TODAY)
-    config, issues = load_evaluation_config(SAMPLE, project.config.norm)
+    config, issues = load_evaluation_config(SAMPLE, project.config)
     assert issues == []
     old, new = config.goals["2022-2023"], config.goals["2024-2025"]
     assert [g.id for g in old.goals()] == [

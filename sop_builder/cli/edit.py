@@ -1,4 +1,5 @@
-"""Commands for people who edit: new-school, schema, install-hook, codeowners, check-owners, migreer."""
+"""Commands for people who edit: new-school, nieuw-schooljaar, schema, install-hook, codeowners,
+check-owners, migreer."""
 
 from __future__ import annotations
 
@@ -283,8 +284,43 @@ def migrate_command(root: Path, proef: bool) -> None:
         )
 
 
+@click.command("nieuw-schooljaar")
+@ROOT_OPTION
+@click.argument("schooljaar")
+@click.option(
+    "--startpunt",
+    type=click.Choice(["leeg", "vorig-jaar"]),
+    default="leeg",
+    show_default=True,
+    help="Lege zelfevaluaties, of met de scores van vorig jaar (nog te bevestigen).",
+)
+@click.option("--proef", is_flag=True, help="Laat alleen zien wat er zou gebeuren.")
+@click.option("--datum", default=None, help="Datum van vandaag (JJJJ-MM-DD), voor tests.")
+def new_year_command(
+    root: Path, schooljaar: str, startpunt: str, proef: bool, datum: str | None
+) -> None:
+    """Begin een nieuw schooljaar: een zelfevaluatie per school en het nieuwe schooljaar."""
+    from sop_builder.authoring.new_year import start_new_year
+
+    today = date.fromisoformat(datum) if datum else None
+    result = start_new_year(root, schooljaar.strip(), startpunt, today, dry_run=proef)
+    for message in result.messages:
+        click.echo(message, err=not result.ok)
+    if not result.ok:
+        sys.exit(1)
+    click.echo("\nPer school nog te doen:")
+    for school, todo in result.schools:
+        click.echo(f"  {school}")
+        for line in todo:
+            click.echo(f"    - {line}")
+    click.echo("\nVoor het samenwerkingsverband:")
+    for line in result.swv:
+        click.echo(f"  - {line}")
+
+
 COMMANDS = [
     migrate_command,
+    new_year_command,
     new_school,
     schema,
     install_hook,

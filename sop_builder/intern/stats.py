@@ -22,7 +22,7 @@ from sop_builder.project.evaluation.load import EvaluationData, SchoolRecords
 from sop_builder.project.evaluation.model import EvaluationFile, YearGoals
 from sop_builder.project.load import Project
 from sop_builder.project.model import School, SelfAssessment, SiteConfig
-from sop_builder.project.scoring import Compliance, Tally, score
+from sop_builder.project.scoring import Compliance, Tally, score, year_compliance
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,7 @@ class InternalFigures:
         self.data: EvaluationData = project.evaluation
         self.year = self.config.swv.school_year
         self.target = self.config.swv.target_for(self.year)
+        self.norm = self.config.norm  # the norm of this school year
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
         self.rows = [self._row(s) for s in self.schools]
 
@@ -139,9 +140,9 @@ class InternalFigures:
 
     def _row(self, school: School) -> SchoolRow:
         kern = self.config.swv.kern(school.front.kern)
-        own = self.project.compliance.get(school.slug)
+        own = self.project.current.get(school.slug)
         swv_scores = _swv_norm_scores(self.records(school.slug), self.year)
-        swv = score(swv_scores, self.config.norm, self.target) if swv_scores else None
+        swv = score(swv_scores, self.norm, self.target) if swv_scores else None
         count = sum(len(c.differences) for c in self.comparisons(school))
         return SchoolRow(school, kern.name if kern else school.front.kern, own, swv, count)
 
@@ -150,7 +151,10 @@ class InternalFigures:
     def comparisons(self, school: School) -> list[FrameworkComparison]:
         records = self.records(school.slug)
         result = []
-        for framework in self.data.config.frameworks.values():
+        for framework_id in self.data.config.framework_ids():
+            framework = self.data.config.framework(framework_id, self.year)
+            if framework is None:
+                continue
             if framework.id == NORM_FRAMEWORK:
                 own = school.self_assessments.get(self.year)
                 mine = from_self_assessment(own) if own else None
@@ -241,7 +245,7 @@ class InternalFigures:
 
     def agreement_counts(self, rows: list[SchoolRow]) -> list[AgreementCount]:
         """Per agreement: how many schools fully meet it (weight 1), fewest first."""
-        norm = self.config.norm
+        norm = self.norm
         themes = {t.id: t.title for t in norm.themes}
         full = {s.code for s in norm.scale if s.weight == 1}
         counts = []
@@ -265,7 +269,7 @@ class InternalFigures:
 
     def themes(self) -> list[tuple[str, Tally]]:
         result = []
-        for theme in self.config.norm.themes:
+        for theme in self.norm.themes:
             tallies = [r.own.by_theme[theme.id] for r in self.rows if r.own]
             result.append(
                 (
@@ -281,11 +285,13 @@ class InternalFigures:
         years = sorted({y for s in self.schools for y in s.self_assessments})
         figures = []
         for year in years:
-            target = self.config.swv.target_for(year)
+            # Each year with the norm and the target of that year: history never changes.
             rows = [
-                SchoolRow(s, "", score(s.self_assessments[year], self.config.norm, target), None, 0)
+                SchoolRow(s, "", result, None, 0)
                 for s in self.schools
-                if year in s.self_assessments
+                if (result := year_compliance(s, self.config, year)) is not None
             ]
-            figures.append(YearFigure(year, target, summarise(year, rows)))
+            figures.append(
+                YearFigure(year, self.config.swv.target_for(year), summarise(year, rows))
+            )
         return figures
