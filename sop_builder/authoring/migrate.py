@@ -99,6 +99,16 @@ class Workspace:
         for path, text in self._texts.items():
             if text is None:
                 (self.root / path).unlink(missing_ok=True)
+                self._remove_empty_folders(Path(path).parent)
+
+    def _remove_empty_folders(self, folder: Path) -> None:
+        """Remove ``folder`` and its parents inside the project while they are empty."""
+        while folder.parts:
+            target = self.root / folder
+            if not target.is_dir() or any(target.iterdir()):
+                return
+            target.rmdir()
+            folder = folder.parent
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from sop_builder.project.load import Project
 from sop_builder.project.model import School, SelfAssessment, SiteConfig
 from sop_builder.project.scoring import Compliance, Tally, score, year_compliance
 
-
 GROUPING_KEY = "kern"  # group rows by the SWV's grouping (its label: swv.grouping)
 
 
