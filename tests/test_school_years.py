@@ -183,3 +183,25 @@ def test_a_dry_run_writes_nothing(tmp_path: Path):
     assert run.exit_code == 0 and "proef" in run.output
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
     shutil.rmtree(root)
+
+
+def test_export_and_import_work_in_the_new_year(rolled_over, tmp_path: Path):
+    root, _ = rolled_over
+    sheet = tmp_path / "scores.csv"
+    sheet.write_text(
+        "afspraak;score;schooljaar\nBO-01;ja;2026-2027\nBO-02;nee;2026-2027\nBO-03;ja;2025-2026\n",
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke(main, ["import-scores", "--map", str(root), "de-duinroos", str(sheet)])
+    assert run.exit_code == 0, run.output
+    assert "2 scores geïmporteerd" in run.output  # the row of last year is skipped, not these
+    school = next(s for s in load_project(root, TODAY).schools if s.slug == "de-duinroos")
+    assessment = school.self_assessments[NEXT]
+    assert assessment.scores == {"BO-01": "ja", "BO-02": "nee"}
+    out = tmp_path / "export.csv"
+    exported = CliRunner().invoke(
+        main, ["export", "--map", str(root), "--formaat", "csv", "--uit", str(out)]
+    )
+    assert exported.exit_code == 0, exported.output
+    assert "schooljaar 2026-2027" in exported.output
+    assert "BO-01" in out.read_text(encoding="utf-8")

@@ -266,20 +266,6 @@ class Vocabularies(Schema):
 # --- site_config/teksten.yaml ----------------------------------------------------------------
 
 
-class PerSchoolType(Schema):
-    """A text for every school ('standaard'), or another one for a kind of school."""
-
-    default: PlainText = Field(alias="standaard")
-    bao: OptionalPlainText = Field(None, alias="bao")
-    sbo: OptionalPlainText = Field(None, alias="sbo")
-    so: OptionalPlainText = Field(None, alias="so")
-    vo: OptionalPlainText = Field(None, alias="vo")
-
-    def for_type(self, school_type: str | None = None) -> str:
-        own = getattr(self, school_type, None) if school_type in SCHOOL_TYPE_CODES else None
-        return own or self.default
-
-
 class HelpAtSchool(Schema):
     """Who arranges extra help at school, for the page 'Over passend onderwijs'."""
 
@@ -288,12 +274,22 @@ class HelpAtSchool(Schema):
 
 
 class SchoolTypeNames(Schema):
-    """What this SWV calls each kind of school (each may be left out: then the usual name)."""
+    """A text per kind of school (each may be left out)."""
 
     bao: OptionalPlainText = Field(None, alias="bao")
     sbo: OptionalPlainText = Field(None, alias="sbo")
     so: OptionalPlainText = Field(None, alias="so")
     vo: OptionalPlainText = Field(None, alias="vo")
+
+
+class PerSchoolType(SchoolTypeNames):
+    """A text for every school ('standaard'), or another one for a kind of school."""
+
+    default: PlainText = Field(alias="standaard")
+
+    def for_type(self, school_type: str | None = None) -> str:
+        own = getattr(self, school_type, None) if school_type in SCHOOL_TYPE_CODES else None
+        return own or self.default
 
 
 class Texts(Schema):
@@ -303,6 +299,7 @@ class Texts(Schema):
     help_at_school: HelpAtSchool = Field(alias="hulp_op_school")
     special_education: PlainText = Field(alias="speciaal_onderwijs")
     contact_role: PerSchoolType = Field(alias="contactrol")
+    # What this SWV calls each kind of school (left out: the usual name).
     school_types: SchoolTypeNames | None = Field(None, alias="soorten_school")
 
     def school_type(self, code: str) -> str:
