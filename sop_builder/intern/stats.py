@@ -251,7 +251,7 @@ class InternalFigures:
                 continue
             if framework.id == NORM_FRAMEWORK:
                 own = school.self_assessments.get(self.year)
-                mine = from_self_assessment(own, own.filled_in_by) if own else None
+                mine = from_self_assessment(own) if own else None
             else:
                 mine = (
                     records.framework_assessment(framework.id, self.year, SCHOOL)
