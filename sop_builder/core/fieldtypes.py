@@ -220,18 +220,6 @@ Slug = Annotated[
     ),
     string_schema(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
 ]
-AgreementId = Annotated[
-    str,
-    BeforeValidator(
-        _pattern(
-            r"[A-Z]{1,6}-\d{1,3}",
-            "SOP112",
-            "'{value}' is geen geldige code van een afspraak.",
-            "Gebruik hoofdletters, een streepje en een nummer, bijvoorbeeld BO-01.",
-        )
-    ),
-    string_schema(pattern=r"^[A-Z]{1,6}-\d{1,3}$"),
-]
 Vestigingscode = Annotated[
     str,
     BeforeValidator(
@@ -338,6 +326,7 @@ if TYPE_CHECKING:
     OptionalDate = date | None
     OptionalPositiveInt = int | None
     OptionalWeight = Fraction | None
+    OptionalSchoolYear = str | None
 else:
     OptionalText = optional(Text)
     OptionalPlainText = optional(PlainText)
@@ -347,3 +336,4 @@ else:
     OptionalDate = optional(Date)
     OptionalPositiveInt = optional(PositiveInt)
     OptionalWeight = optional(Weight)
+    OptionalSchoolYear = optional(SchoolYear)

@@ -103,6 +103,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP206": (Severity.ERROR, "invalid folder name (slug)"),
             "SOP207": (Severity.ERROR, "school folder without sop.md"),
             "SOP208": (Severity.WARNING, "unknown file in school folder"),
+            "SOP209": (Severity.ERROR, "editors file names a school folder that does not exist"),
         },
     ),
     Family(
@@ -114,6 +115,8 @@ FAMILIES: tuple[Family, ...] = (
             "SOP304": (Severity.ERROR, "n.v.t. not allowed"),
             "SOP305": (Severity.ERROR, "school year differs from file name"),
             "SOP306": (Severity.WARNING, "no self-assessment for the current school year"),
+            "SOP307": (Severity.ERROR, "agreement of another school year's norm"),
+            "SOP308": (Severity.ERROR, "no version of the norm in force in the file's school year"),
         },
     ),
     Family(
@@ -155,6 +158,10 @@ FAMILIES: tuple[Family, ...] = (
             "SOP505": (Severity.ERROR, "no target for the current school year"),
             "SOP506": (Severity.ERROR, "project files have an older format (run migreer)"),
             "SOP507": (Severity.ERROR, "project files have a newer format than this version reads"),
+            "SOP508": (
+                Severity.ERROR,
+                "no version of the norm in force in the current school year",
+            ),
         },
     ),
     Family(
@@ -226,6 +233,10 @@ FAMILIES: tuple[Family, ...] = (
             "SOP802": (Severity.ERROR, "redirect would replace a real page or short link"),
             "SOP803": (Severity.ERROR, "redirect target is not a page of the site"),
             "SOP804": (Severity.ERROR, "old address redirected twice"),
+            "SOP805": (
+                Severity.WARNING,
+                "school folder gone since the last build or commit, no redirect",
+            ),
         },
     ),
 )

@@ -121,6 +121,9 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
             return config
         swv = project.config.swv
         config.site_name = Markup(page_title(swv.short_name))  # the theme prints it as HTML
+        if swv.site_address and self.command != "serve":  # serve links to itself
+            # The site's address is the SWV's data; mkdocs.yml's site_url only a fallback.
+            config.site_url = swv.site_address.rstrip("/") + "/"
         config.nav = navigation(swv)
         self.pages = public_pages(project, root / self.config.templates, config.site_url)
         self.redirects = project.redirects

@@ -16,11 +16,12 @@ from markupsafe import Markup
 
 from sop_builder.core.text import dutch_date
 from sop_builder.project.load import Project
-from sop_builder.project.model import SCHOOL_TYPE_LABELS, School, VocabularyEntry
+from sop_builder.project.model import School, VocabularyEntry
 from sop_builder.project.paths import grouping_path
 from sop_builder.project.pupils import school_pupils
 from sop_builder.project.scoring import Compliance, format_count, format_percentage
 from sop_builder.site.finder import build_finder
+from sop_builder.site.hints import in_sentence, search_examples
 from sop_builder.site.qrcode import qr_svg
 from sop_builder.site.sanitize import page_text, page_title, school_html
 
@@ -54,6 +55,12 @@ def _replace(value: Any, old: str, new: str) -> Markup:
     return page_text(str(value).replace(old, new))
 
 
+def listing(words: list[str]) -> str:
+    """['Mentoren', 'Docenten', 'Ouders'] -> 'Mentoren, docenten en ouders'."""
+    shown = [w if i == 0 else in_sentence(w) for i, w in enumerate(words)]
+    return ", ".join(shown[:-1]) + f" en {shown[-1]}" if len(shown) > 1 else "".join(shown)
+
+
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -71,7 +78,7 @@ def _environment(templates: Path, project: Project) -> Environment:
         dutch_date=dutch_date,
         count=format_count,
         pct=format_percentage,
-        school_type=lambda t: SCHOOL_TYPE_LABELS.get(t, t),
+        school_type=project.config.school_type if project.config else str,
         title=page_title,
         tojson=_tojson,
         join=_join,
@@ -83,15 +90,20 @@ def _environment(templates: Path, project: Project) -> Environment:
         weekday=lambda day: WEEKDAYS[day.weekday()],
         clock=lambda moment: moment.strftime("%H:%M"),
         label=project.offer.label,
+        listing=listing,
     )
     return env
 
 
 def compliance_line(result: Compliance | None, year: str) -> str:
+    """The school's result in one sentence; a result of an earlier year (this year's
+    self-assessment is not final yet) says so."""
     if result is None:
         return f"Er is nog geen zelfevaluatie van de basisondersteuning voor {year}."
+    earlier = result.school_year != year
     line = (
-        f"Voldoet aan {format_count(result.total.met)} van de {result.total.counted} "
+        f"{'Vorige zelfevaluatie (' + result.school_year + '): v' if earlier else 'V'}oldoet aan "
+        f"{format_count(result.total.met)} van de {result.total.counted} "
         f"afspraken basisondersteuning ({result.total.percentage}%)"
     )
     if result.target is not None:
@@ -119,6 +131,7 @@ class Renderer:
         self.finder = build_finder(self.schools, self.config, project.compliance)
         self.entries = {e.slug: e for e in self.finder.entries}
         self.grouping_path = grouping_path(self.config.swv)
+        self.examples = search_examples(self.schools, self.config)
 
     def render(self, template: str, **context: Any) -> str:
         """Render ``templates/pages/<template>`` with the shared context and ``context``."""
@@ -128,6 +141,8 @@ class Renderer:
             today=self.project.today,
             grouping_path=self.grouping_path,
             site_url=self.site_url,
+            texts=self.config.texts,  # site_config/teksten.yaml
+            examples=self.examples,  # words of this SWV for the search hints
             **context,
         )
 
@@ -141,8 +156,9 @@ class Renderer:
         vocab = self.config.vocabularies
         result = self.project.compliance.get(school.slug)
         themes = []
-        if result is not None:
-            for theme in self.config.norm.themes:
+        norm = self.config.norm_for(result.school_year) if result is not None else None
+        if result is not None and norm is not None:
+            for theme in norm.themes:  # the themes of the norm of the result's own year
                 tally = result.by_theme[theme.id]
                 themes.append(
                     {"title": theme.title, "met": format_count(tally.met), "counted": tally.counted}
