@@ -97,12 +97,15 @@ def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> 
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("properdocs").setLevel(logging.WARNING)
     for name in ("mkdocs.commands.build", "properdocs.commands.build"):
         logger = logging.getLogger(name)
         if _not_dirty_warning not in logger.filters:
             logger.addFilter(_not_dirty_warning)  # a dirty build is what serve wants
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    warnings = _Warnings()
+    logger.addHandler(warnings)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
         config.plugins["sop-builder-raw-html"] = _pass_through()
@@ -112,8 +115,45 @@ def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> 
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
-        return [f"{ENGINES[_CHOSEN[0]]} kon de site niet bouwen: {exc}"]
+        return [
+            *(engine_problem(m) for m in warnings.messages),
+            f"{ENGINES[_CHOSEN[0]]} kon de site niet bouwen: {exc}",
+        ]
+    finally:
+        logger.removeHandler(warnings)
     return []
+
+
+class _Warnings(logging.Handler):
+    """The engine's warnings, kept to say what made a strict build stop."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _source_of(page: str) -> str:
+    """The file a staged page comes from, for a message about it."""
+    parts = page.removesuffix(".md").removesuffix("/index").split("/")
+    if parts[0] == "scholen" and len(parts) >= 2:
+        return f"content/schools/{parts[1]}/sop.md"
+    if parts[0] == "aanbod" and len(parts) == 3:
+        return f"content/{'/'.join(parts)}.md"
+    return "site_config/"
+
+
+def engine_problem(message: str) -> str:
+    """One warning of the engine as a message that names the file it comes from."""
+    page = re.search(r"'([^']+\.md)'", message)
+    where = _source_of(page.group(1)) if page else "site_config/"
+    return (
+        f"{where}:1:1: fout De site kan niet worden gebouwd: {message} "
+        "Tip: Voer 'sop-builder check' uit en los eerst de meldingen over dit bestand op; "
+        "meld het anders bij de beheerder van sop-builder."
+    )
 
 
 def _command(engine: str, config_file: Path, site_dir: Path) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sop_builder.project.model import SCHOOL_TYPE_LABELS, School, SiteConfig, VocabularyEntry
+from sop_builder.project.model import SCHOOL_TYPE_CODES, School, SiteConfig, VocabularyEntry
 from sop_builder.project.scoring import Compliance, format_count
 
 HIGHLIGHTS = 3  # how many strong points a result shows
@@ -77,14 +77,17 @@ def strongest(school: School, config: SiteConfig, frequency: Counter[str]) -> tu
     return tuple(labels[i] for i in ranked[:HIGHLIGHTS])
 
 
-def compliance_summary(result: Compliance | None) -> tuple[str, bool | None]:
-    """A short line for a result, and whether the school meets the target."""
+def compliance_summary(result: Compliance | None, year: str) -> tuple[str, bool | None]:
+    """A short line for a result, and whether the school meets the target; a result of an
+    earlier school year than ``year`` names its year."""
     if result is None:
         return "Nog geen zelfevaluatie basisondersteuning", None
     text = (
         f"Basisondersteuning: {format_count(result.total.met)} van {result.total.counted} "
         f"afspraken ({result.total.percentage}%)"
     )
+    if result.school_year != year:
+        text += f" in {result.school_year}"
     return text, result.meets_target
 
 
@@ -100,13 +103,13 @@ def build_finder(
         kern = config.swv.kern(front.kern)
         chosen = _chosen(school, config)
         needs = tuple(sorted({n for e in chosen for n in e.needs}))
-        text, meets = compliance_summary(compliance.get(school.slug))
+        text, meets = compliance_summary(compliance.get(school.slug), config.swv.school_year)
         words = [
             front.name,
             front.address.place,
             kern.name if kern else "",
             kern.municipality if kern else "",
-            SCHOOL_TYPE_LABELS.get(front.type, front.type),
+            config.school_type(front.type),
             *(e.label for e in chosen),
             *(need_labels.get(n, n) for n in needs),
         ]
@@ -119,7 +122,7 @@ def build_finder(
                 kern_id=front.kern,
                 kern_name=kern.name if kern else front.kern,
                 type=front.type,
-                type_label=SCHOOL_TYPE_LABELS.get(front.type, front.type),
+                type_label=config.school_type(front.type),
                 needs=needs,
                 highlights=strongest(school, config, frequency),
                 compliance=text,
@@ -139,8 +142,8 @@ def build_finder(
             if any(e.kern_id == k.id for e in entries)
         ],
         types=[
-            Choice(code, label)
-            for code, label in SCHOOL_TYPE_LABELS.items()
+            Choice(code, config.school_type(code))
+            for code in SCHOOL_TYPE_CODES
             if any(e.type == code for e in entries)
         ],
         needs=[Choice(n.id, n.label) for n in config.vocabularies.needs if n.id in used_needs]

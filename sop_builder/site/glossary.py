@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sop_builder.project.model import Glossary, GlossaryTerm
+from sop_builder.site.sanitize import page_text
 
 # Text inside these elements is left alone: links, headings, code, and what is already explained.
 SKIPPED = {
@@ -123,7 +124,8 @@ def _shield(forms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _shield_of(names: Sequence[str]) -> re.Pattern[str] | None:
-    forms = {html.escape(n, quote=False) for n in names if n}
+    # each name as written in a Markdown text, and as a template prints it (page_text)
+    forms = {f for n in names if n for f in (html.escape(n, quote=False), str(page_text(n)))}
     return _shield(tuple(sorted(forms, key=lambda f: (-len(f), f))))
 
 
@@ -177,7 +179,9 @@ class ProtectedNames:
     def __init__(self, names: list[str]) -> None:
         self.forms: dict[str, list[str]] = {}  # HTML form (as explain_terms escapes) -> names
         for name in dict.fromkeys(n for n in names if n):
-            self.forms.setdefault(html.escape(name, quote=False), []).append(name)
+            # as written in a Markdown text, and as a template prints a value (page_text)
+            for form in {html.escape(name, quote=False), str(page_text(name))}:
+                self.forms.setdefault(form, []).append(name)
         self.short = [f for f in self.forms if len(f) < PIECE]
         pieces = {
             f: {f[i : i + PIECE] for i in range(len(f) - PIECE + 1)}

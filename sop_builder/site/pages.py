@@ -15,6 +15,7 @@ from sop_builder.site.offer_pages import offer_pages
 from sop_builder.site.poster import poster_pages
 from sop_builder.site.qrcode import prepare_qr_codes
 from sop_builder.site.render import GeneratedPage, Renderer
+from sop_builder.site.sanitize import page_title
 
 
 def _fixed_context(renderer: Renderer, page: FixedPage) -> dict[str, Any]:
@@ -71,13 +72,13 @@ def navigation(swv: SwvConfig) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, str]]] = {}
     folder = grouping_path(swv)
     for page in FIXED_PAGES:
-        title = page.title or swv.grouping.plural.capitalize()
+        title = page_title(page.title or swv.grouping.plural.capitalize())
         entry = {title: page.source.replace(GROUPING, folder)}
         if page.group is None:
             nav.append(entry)
             continue
         if page.group not in groups:
             groups[page.group] = []
-            nav.append({page.group: groups[page.group]})
+            nav.append({page_title(page.group): groups[page.group]})
         groups[page.group].append(entry)
     return nav
