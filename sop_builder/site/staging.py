@@ -33,6 +33,7 @@ from sop_builder.project.paths import FIXED_PAGES
 from sop_builder.site.glossary import ProtectedNames, explain_terms_in_source
 from sop_builder.site.pages import navigation, public_pages
 from sop_builder.site.render import GeneratedPage
+from sop_builder.site.sanitize import page_title
 
 DOCS_DIR = "docs"
 THEME_DIR = "overrides"
@@ -93,9 +94,8 @@ def _quoted(value: Any) -> Any:
 def site_address(project: Project, settings: Any) -> str | None:
     """The site's address: from the SWV's configuration when it has one, else mkdocs.yml's."""
     assert project.config is not None
-    own = getattr(project.config.swv, "site_address", None)  # site_config/swv.yaml (issue 13)
-    value = own or settings.get("site_url")
-    return str(value) if value else None
+    value = project.config.swv.site_address or settings.get("site_url")
+    return str(value).rstrip("/") + "/" if value else None
 
 
 def engine_settings(
@@ -103,7 +103,7 @@ def engine_settings(
 ) -> CommentedMap:
     """The staging folder's mkdocs.yml: the project's theme settings, our name, address, pages."""
     out = CommentedMap()
-    out["site_name"] = _quoted(site_name)
+    out["site_name"] = _quoted(page_title(site_name))  # the theme prints it as HTML
     if address:
         out["site_url"] = _quoted(address)
     for key, value in settings.items():
