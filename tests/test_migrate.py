@@ -50,7 +50,7 @@ def test_migreer_sets_the_version_and_keeps_every_other_line(old_sample):
     assert f"formaatversie: {FORMAT_VERSION}" in added
     assert all(line.startswith("#") or line.startswith("formaatversie") for line in added)
     assert [line for line in after.split("\n") if line in before.split("\n")] == before.split("\n")
-    assert "Klaar: 1 bestand aangepast" in run.output
+    assert "Klaar: " in run.output and "swv.yaml" in run.output
     assert not load_project(sample, TODAY).errors
     again = CliRunner().invoke(main, ["migreer", "--map", str(sample)])
     assert again.exit_code == 0 and f"al formaat {FORMAT_VERSION}" in again.output
@@ -99,3 +99,58 @@ def test_workspace_sees_its_own_changes_before_writing(tmp_path):
     assert not (tmp_path / "a.yaml").exists()
     assert (tmp_path / "b.yaml").read_text(encoding="utf-8") == "y: 2\n"
     assert [c.kind for c in space.changes] == ["nieuw", "verwijderd"]
+
+
+def _subsequence(old: list[str], new: list[str]) -> bool:
+    """Every line of ``old`` is in ``new``, in the same order."""
+    rest = iter(new)
+    return all(any(line == candidate for candidate in rest) for line in old)
+
+
+def test_format_2_declarations_per_need_keep_every_comment_and_pass_check(old_sample):
+    """Every format-1 SOP gets its (empty) declarations, facts and enrolment; the staff's
+    `behoeften` leave the vocabularies; every other line and comment stays in its order; and
+    check has no errors, only "profiel niet compleet" for every school."""
+    from sop_builder.authoring.migrations import declarations
+
+    before = {
+        p.relative_to(old_sample).as_posix(): p.read_text(encoding="utf-8")
+        for p in old_sample.rglob("*")
+        if p.is_file() and p.suffix in (".md", ".yaml")
+    }
+    result = migrate(old_sample, [declarations.STEP])
+    assert result.ok, result.issues
+    sops = sorted(k for k in before if k.startswith("content/schools/") and k.endswith("sop.md"))
+    changed = {c.path for c in result.changes}
+    assert set(sops) <= changed and declarations.VOCABULARIES in changed
+    for path in sops:
+        old, new = before[path].split("\n"), (old_sample / path).read_text(encoding="utf-8")
+        assert _subsequence(old, new.split("\n")), path
+        assert "\nondersteuning:\n" in new and "\npraktisch:\n" in new, path
+    vocab_old = [
+        line for line in before[declarations.VOCABULARIES].split("\n") if "behoeften: [" not in line
+    ]
+    vocab_new = (old_sample / declarations.VOCABULARIES).read_text(encoding="utf-8")
+    assert _subsequence(vocab_old, vocab_new.split("\n"))
+    assert [line for line in vocab_old if line.lstrip().startswith("#")]  # comments were there
+    assert "    behoeften: [" not in vocab_new and "aanbodniveaus:" in vocab_new
+    # A comment per need names the staff that used to decide it, e.g. De Duinroos's plusklas.
+    duinroos = (old_sample / "content/schools/de-duinroos/sop.md").read_text(encoding="utf-8")
+    gifted = duinroos.split("  hoogbegaafdheid:")[0].rsplit("  # Hoogbegaafdheid", 1)[1]
+    assert "Plusklas" in gifted and "Specialist hoogbegaafdheid" in gifted
+    project = load_project(old_sample, TODAY)
+    assert project.errors == []
+    codes = {(i.code, i.path) for i in project.issues}
+    for path in sops:
+        assert ("SOP222", path) in codes and ("SOP225", path) in codes, path
+    assert {s.slug for s in project.schools} == {p.split("/")[2] for p in sops}
+    assert all(s.declarations == {} for s in project.schools)  # nothing declared for a school
+    again = Workspace(old_sample)  # the step itself, once more: nothing left to change
+    declarations.apply(again)
+    assert again.changes == []
+
+
+def test_the_format_2_step_is_registered():
+    from sop_builder.authoring.migrations import STEPS, declarations
+
+    assert declarations.STEP in STEPS and declarations.STEP.version == 2

@@ -93,11 +93,6 @@ def test_both_sites_of_the_other_swv_show_its_own_words_and_nothing_of_the_sampl
     assert sorted(found) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/pages/home.md.j2 and schools.md.j2 hard-code the sample's places "
-    "(Helmerdam, Duinwijk) in the search hint; ARCHITECTURE.md: examples in hints come from config",
-)
 def test_search_hints_name_the_other_swvs_own_places(built: Path):
     for page in ("index.html", "scholen/index.html"):
         hints = visible_text(built / "site" / page, shown=("placeholder",))

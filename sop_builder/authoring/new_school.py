@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from sop_builder.authoring.profile_block import Item, profile_lines
 from sop_builder.core.fieldtypes import PlainText, Vestigingscode
 from sop_builder.project.fielddocs import field_doc
 from sop_builder.project.loading import (
@@ -156,6 +157,13 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
     ):
         lines += [_comment(doc, key), *_choices(config, attr)]
         lines += ["#   Schrijf de codes tussen [ ] met een komma ertussen.", f"{key}: []"]
+    vocab = config.vocabularies
+    lines += profile_lines(
+        [Item(n.id, n.label) for n in vocab.needs],
+        [Item(lv.id, lv.label) for lv in vocab.levels],
+        [Item(f.id, f.label, f.kind) for f in vocab.practical],
+    )
+    lines += [_comment(doc, "coordinaten"), "coordinaten:"]
     lines += [_comment(doc, "interne_notitie"), "interne_notitie:", "---", ""]
     for key, title in SOP_SECTIONS.items():
         lines += [

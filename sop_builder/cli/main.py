@@ -156,6 +156,20 @@ def import_leerlingen(root: Path, bestand: Path) -> None:
     sys.exit(0 if result.ok else 1)
 
 
+@main.command("import-postcodes")
+@ROOT_OPTION
+@click.argument("bestand", type=_FILE)
+def import_postcodes(root: Path, bestand: Path) -> None:
+    """Maak site_config/postcodes.csv uit het open-data-bestand met postcodegebieden (GeoPackage)."""
+    from sop_builder.sheets.postcodes import import_postcodes as run
+
+    result = run(root, bestand)
+    _show_issues(result.issues)
+    for message in result.messages:
+        click.echo(message, err=not result.ok)
+    sys.exit(0 if result.ok else 1)
+
+
 def _register_editing_commands() -> None:
     from sop_builder.cli import edit as cli_edit
 

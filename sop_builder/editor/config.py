@@ -152,7 +152,9 @@ def decap_field(name: str, prop: dict[str, Any], required: bool, defs: dict[str,
         field = {k: v for k, v in field.items() if v is not None}
     elif kind == "array":
         field.update(widget="list", field={"name": "waarde", "label": field["label"]})
-    elif kind == "object" and "properties" in prop:
+    elif (
+        kind == "object" or (isinstance(kind, list) and "object" in kind)
+    ) and "properties" in prop:
         field.update(widget="object", collapsed=False, fields=decap_fields(prop, defs))
     elif prop.get("format") == "date":
         field.update(DATE_FIELD)

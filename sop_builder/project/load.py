@@ -17,7 +17,8 @@ from sop_builder.project.loading import load_school, school_folders
 from sop_builder.project.model import School, SiteConfig
 from sop_builder.project.offer.load import load_offer
 from sop_builder.project.offer.model import Offer
-from sop_builder.project.paths import kern_pages, offer_pages_paths
+from sop_builder.project.paths import kern_pages, list_pages, offer_pages_paths
+from sop_builder.project.postcodes import PostcodeTable, load_postcodes, unplaced_schools
 from sop_builder.project.pupils import PupilData, load_pupils
 from sop_builder.project.redirects import Redirect, load_redirects
 from sop_builder.project.scoring import Compliance, current_compliance
@@ -39,6 +40,7 @@ class Project:
     redirects: list[Redirect] = field(default_factory=list)  # short links and renames
     offer: Offer = field(default_factory=Offer)  # the SWV's own offer (content/aanbod/)
     pupils: PupilData | None = None  # content/leerlingen.yaml (pupils.py)
+    postcodes: PostcodeTable | None = None  # site_config/postcodes.csv (postcodes.py)
 
     @property
     def errors(self) -> list[Issue]:
@@ -106,7 +108,7 @@ def load_project(root: Path, today: date | None = None, internal: bool = True) -
     issues += check_unique([r.identity for r in results])
     project.offer, found = load_offer(root, config, [f.name for f in folders])
     issues += found
-    extra = kern_pages(config.swv) if config is not None else set()
+    extra = kern_pages(config.swv) | list_pages(config) if config is not None else set()
     extra |= offer_pages_paths(project.offer)
     redirects, found = load_redirects(
         root, [(r.identity.slug, r.identity.code) for r in results], extra
@@ -124,5 +126,7 @@ def load_project(root: Path, today: date | None = None, internal: bool = True) -
         issues += found
     project.pupils, found = load_pupils(root)
     issues += found
+    project.postcodes, found = load_postcodes(root)
+    issues += found + unplaced_schools(project.schools, project.postcodes)
     project.issues = sorted(issues, key=Issue.sort_key)
     return project

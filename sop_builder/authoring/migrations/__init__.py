@@ -9,5 +9,6 @@ does, and what is left to do by hand.
 from __future__ import annotations
 
 from sop_builder.authoring.migrate import Step
+from sop_builder.authoring.migrations import declarations
 
-STEPS: list[Step] = []
+STEPS: list[Step] = [declarations.STEP]
