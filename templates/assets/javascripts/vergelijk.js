@@ -87,7 +87,7 @@
       var th = element("th");
       th.scope = "col";
       th.setAttribute("role", "columnheader");
-      var link = element("a", "", school.naam);
+      var link = element("a", "sop-compare-name", school.naam);
       link.href = root.dataset.root + school.pad.replace(/^\//, "");
       th.appendChild(link);
       th.appendChild(element("span", "sop-compare-where", school.soort + " in " + school.plaats));

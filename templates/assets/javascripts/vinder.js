@@ -307,8 +307,9 @@
     });
     more.hidden = rows.length <= shown;
     var total = rows.length === 1 ? "1 school" : rows.length + " scholen";
+    if (rows.length === 1 && s.needs.length) total += " biedt";
     var what = s.needs.length
-      ? " bieden hulp bij " + s.needs.map(function (id) { return label(index.behoeften, id).toLowerCase(); }).join(" en ")
+      ? (rows.length === 1 ? " hulp bij: " : " bieden hulp bij: ") + s.needs.map(function (id) { return label(index.behoeften, id); }).join(" en ")
       : "";
     count.textContent = rows.length
       ? total + what + (origin ? ", de dichtstbijzijnde eerst." : ".")
@@ -418,42 +419,42 @@
   }
 
   function searchIndex() {
-    var s = state();
-    var query = s.rest.join(" ");
-    if (query === lastQuery) return;
-    lastQuery = query;
-    searchHits = null;
-    if (!query) return update();
-    var load = pagefind
-      ? Promise.resolve(pagefind)
-      : import(form.dataset.pagefind + "pagefind.js").then(function (module) {
-          pagefind = module;
-          return module;
-        });
-    load
-      .then(function (module) {
-        return module.search(query);
-      })
-      .then(function (search) {
-        if (query !== lastQuery) return;
-        return Promise.all(
-          search.results.slice(0, 200).map(function (result) {
-            return result.data();
-          })
-        ).then(function (pages) {
-          if (query !== lastQuery) return;
-          searchHits = new Set();
-          pages.forEach(function (page) {
-            var path = new URL(page.url, window.location.href).pathname;
-            var match = path.match(/\/scholen\/[^/]+\/$/);
-            if (match) searchHits.add(match[0]);
+    loadIndex().then(function () {
+      var query = state().rest.join(" ");
+      if (query === lastQuery) return;
+      lastQuery = query;
+      searchHits = null;
+      if (!query) return update();
+      var load = pagefind
+        ? Promise.resolve(pagefind)
+        : import(form.dataset.pagefind + "pagefind.js").then(function (module) {
+            pagefind = module;
+            return module;
           });
-          update();
+      return load
+        .then(function (module) {
+          return module.search(query);
+        })
+        .then(function (search) {
+          if (query !== lastQuery) return;
+          return Promise.all(
+            search.results.slice(0, 200).map(function (result) {
+              return result.data();
+            })
+          ).then(function (pages) {
+            if (query !== lastQuery) return;
+            searchHits = new Set();
+            pages.forEach(function (page) {
+              var path = new URL(page.url, window.location.href).pathname;
+              var match = path.match(/\/scholen\/[^/]+\/$/);
+              if (match) searchHits.add(match[0]);
+            });
+            update();
+          });
         });
-      })
-      .catch(function () {
-        searchHits = null; // the list still filters on names, places and choices
-      });
+    }).catch(function () {
+      searchHits = null; // the list still filters on names, places and choices
+    });
   }
 
   function fromAddress() {
@@ -469,7 +470,7 @@
     facts.forEach(function (box) {
       box.checked = met.indexOf(box.value) >= 0;
     });
-    if (params.get("gemeente") || params.get("kern") || params.get("soort") || params.get("met")) {
+    if (params.get("q") || params.get("gemeente") || params.get("kern") || params.get("soort") || params.get("met")) {
       document.getElementById("vinder-meer-filters").open = true;
     }
     chosen = (params.get("vergelijk") || "").split(",").filter(Boolean).slice(0, MAX_COMPARE);
