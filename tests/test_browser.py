@@ -119,12 +119,25 @@ def test_dutch_site_search_finds_schools(site: Path, browser):
         results.first.wait_for(timeout=10_000)
         titles = " ".join(results.all_inner_texts())
         assert "De Duinroos" in titles or "De Kameleon" in titles
+        # Each result says what it is.
+        heads = page.locator(
+            ".pagefind-ui__result-inner > .pagefind-ui__result-title"
+        ).all_inner_texts()
+        assert heads and all(h.split(": ", 1)[0] in KINDS for h in heads), heads
+        assert any(h.startswith("School: ") for h in heads)
         assert "Zoek op de naam van een school" not in titles  # the search page itself is not a hit
         assert any("/pagefind/" in url and "nl" in url.rsplit("/", 1)[-1] for url in loaded)
         page.goto(base + "/zoeken/?q=dyslexiespecialist", wait_until="networkidle")
         page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
+        page.goto(base + "/zoeken/?q=rust%20in%20de%20klas", wait_until="networkidle")
+        page.locator(".pagefind-ui__result-title", has_text="Workshop: Rust in de klas").wait_for(
+            timeout=10_000
+        )
         page.close()
 
+
+KINDS = {"School", "Workshop", "Training", "Verhaal", "Netwerkgroep", "Expertisecentrum", "Lijst",
+         "Pagina", "Overzicht", "Kern"}  # fmt: skip
 
 CSP_LISTENER = """
 window.__csp = [];
@@ -155,6 +168,7 @@ def test_pages_honour_the_content_security_policy(site: Path, browser):
         context.close()
     headers = (site / "_headers").read_text(encoding="utf-8")
     assert "frame-ancestors 'none'" in headers
+    assert "geolocation=(self)" in headers  # the finder's "Mijn locatie", for this site only
 
 
 def test_every_page_type_passes_axe_at_desktop_and_phone_width(site: Path, browser):
