@@ -17,6 +17,7 @@ Nothing is ever sent anywhere: distances are computed in the visitor's browser.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from sop_builder.project.model import SiteConfig
@@ -32,11 +33,23 @@ POSTCODES_JSON = f"{DATA_DIR}/postcodes.json"
 DIRECT_LIMIT = 300  # up to this many schools the page loads the index at once
 MARGIN = (0.45, 0.75)  # degrees of latitude and longitude around the schools (about 50 km)
 NOT_DECLARED = "-"
-# The columns of a school's row in the index (the script reads them by these names).
+# The columns of a school's row in the index (the script reads them by these names). The
+# index is kept small: numbers for the lists (gemeente, kern, soort), one character per need
+# and per fact, the slug left out ("") where it is the name in lower case with hyphens.
 INDEX_FIELDS = (
-    "slug", "naam", "plaats", "adres", "gemeente", "kern", "soort", "niveaus", "praktisch",
-    "punt", "verlopen", "sterk", "basis",
+    "naam", "slug", "plaats", "straat", "kern", "soort", "niveaus", "praktisch", "punt",
+    "verlopen", "basis",
 )  # fmt: skip
+POINT_SCALE = 10_000  # a point as whole numbers of 1/10,000 degree (about 10 metres)
+PLAIN_NAME = re.compile(r"[A-Za-z0-9 .'-]+")
+
+
+def short_slug(name: str, slug: str) -> str:
+    """'' when the script can make ``slug`` from ``name`` itself: ASCII letters and digits in
+    lower case, everything else one hyphen (vinder.js does the same); else the slug."""
+    if PLAIN_NAME.fullmatch(name) and slug == "-".join(re.findall(r"[a-z0-9]+", name.lower())):
+        return ""
+    return slug
 
 
 def need_file(need_id: str) -> str:
@@ -51,8 +64,8 @@ def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _round(point: tuple[float, float] | None) -> list[float] | None:
-    return [round(point[0], 5), round(point[1], 5)] if point else None
+def _point(point: tuple[float, float] | None) -> list[int] | None:
+    return [round(point[0] * POINT_SCALE), round(point[1] * POINT_SCALE)] if point else None
 
 
 def _levels(entry: FinderEntry, config: SiteConfig) -> str:
@@ -62,38 +75,50 @@ def _levels(entry: FinderEntry, config: SiteConfig) -> str:
     return "".join(by_need.get(n.id, NOT_DECLARED) for n in config.vocabularies.needs)
 
 
-def _compliance(entry: FinderEntry) -> list[Any] | None:
+def _compliance(entry: FinderEntry) -> str:
+    """'60/65/92/1': met, counted, percentage, target met (1), not met (0), no target (-1)."""
     result = entry.result
     if result is None:
-        return None
+        return ""
     met = 1 if entry.meets_target else 0 if entry.meets_target is False else -1
-    return [format_count(result.total.met), result.total.counted, result.total.percentage, met]
+    total = result.total
+    return f"{format_count(total.met)}/{total.counted}/{total.percentage}/{met}"
+
+
+def _kern_rows(finder: Finder, config: SiteConfig, municipalities: list[str]) -> list[list[Any]]:
+    """Kern id, name and the index of its gemeente: a school's gemeente is its kern's."""
+    rows: list[list[Any]] = []
+    for choice in finder.kernen:
+        kern = config.swv.kern(choice.value)
+        place = kern.municipality if kern else ""
+        found = municipalities.index(place) if place in municipalities else -1
+        rows.append([choice.value, choice.label, found])
+    return rows
 
 
 def index_document(finder: Finder, config: SiteConfig) -> dict[str, Any]:
     vocab = config.vocabularies
     municipalities = [c.label for c in finder.municipalities]
     kernen = [c.value for c in finder.kernen]
+    types = [c.value for c in finder.types]
     ja_nee = [f for f in vocab.practical if f.kind == "ja-nee"]
     schools = []
     for entry in finder.entries:
         schools.append(
             [
-                entry.slug,
                 entry.name,
+                short_slug(entry.name, entry.slug),
                 entry.place,
-                f"{entry.street}, {entry.postcode} {entry.place}",
-                municipalities.index(entry.municipality) if entry.municipality else -1,
+                entry.street,
                 kernen.index(entry.kern_id) if entry.kern_id in kernen else -1,
-                entry.type,
+                types.index(entry.type),
                 _levels(entry, config),
                 "".join(
                     "1" if entry.facts.get(f.id) is True else "0" if f.id in entry.facts else "-"
                     for f in ja_nee
                 ),
-                _round(entry.point),
+                _point(entry.point),
                 1 if entry.expired else 0,
-                [line.need_id for line in entry.strong],
                 _compliance(entry),
             ]
         )
@@ -106,7 +131,8 @@ def index_document(finder: Finder, config: SiteConfig) -> dict[str, Any]:
         ],
         "praktisch": [{"id": f.id, "label": f.label, "woorden": list(f.keywords)} for f in ja_nee],
         "gemeenten": municipalities,
-        "kernen": [[c.value, c.label] for c in finder.kernen],
+        "kernen": _kern_rows(finder, config, municipalities),
+        "puntschaal": POINT_SCALE,
         "soorten": [[c.value, c.label] for c in finder.types],
         "scholen": schools,
     }

@@ -51,14 +51,34 @@
     if (!loading) {
       loading = getJSON("scholen.json").then(function (data) {
         index = data;
+        var top = {}; // need index -> how many schools offer it at the top level
         index.rows = data.scholen.map(function (row, i) {
           var school = { i: i };
           data.velden.forEach(function (field, f) {
             school[field] = row[f];
           });
+          // The slug is left out where it is the name in lower case with hyphens.
+          school.slug = school.slug || (school.naam.toLowerCase().match(/[a-z0-9]+/g) || []).join("-");
+          school.soort = data.soorten[school.soort][0];
+          school.gemeente = school.kern >= 0 ? data.kernen[school.kern][2] : -1;
+          school.adres = school.straat + ", " + school.plaats;
+          school.basis = school.basis ? school.basis.split("/") : null;
+          if (school.punt) school.punt = [school.punt[0] / data.puntschaal, school.punt[1] / data.puntschaal];
           school.words = [school.naam, school.plaats, data.gemeenten[school.gemeente] || "",
             school.kern >= 0 ? data.kernen[school.kern][1] : ""].join(" ").toLowerCase();
+          school.niveaus.split("").forEach(function (c, n) {
+            if (c === "0") top[n] = (top[n] || 0) + 1;
+          });
           return school;
+        });
+        // "Sterk in": the needs a school offers at the top level that fewest schools offer so.
+        index.rows.forEach(function (school) {
+          var own = [];
+          school.niveaus.split("").forEach(function (c, n) {
+            if (c === "0") own.push(n);
+          });
+          own.sort(function (a, b) { return top[a] - top[b] || a - b; });
+          school.sterk = own.slice(0, 3).map(function (n) { return data.behoeften[n].id; });
         });
         return data;
       });
@@ -245,7 +265,7 @@
     var basis = school.basis;
     var compliance = basis
       ? "Basisondersteuning: " + basis[0] + " van " + basis[1] + " afspraken (" + basis[2] + "%)" +
-        (basis[3] === 1 ? ", doel gehaald" : basis[3] === 0 ? ", doel nog niet gehaald" : "")
+        (basis[3] === "1" ? ", doel gehaald" : basis[3] === "0" ? ", doel nog niet gehaald" : "")
       : "Nog geen zelfevaluatie basisondersteuning";
     item.appendChild(element("p", "sop-finder-compliance", compliance));
     var pick = element("p", "sop-finder-pick");
