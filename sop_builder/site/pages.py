@@ -37,7 +37,7 @@ def _fixed_context(renderer: Renderer, page: FixedPage) -> dict[str, Any]:
     if page.path == "/scholen/":
         return finder_context(renderer)
     if page.path == "/vergelijk/":
-        return {"data_dir": DATA_DIR, "entries": renderer.finder.entries}
+        return {"data_dir": DATA_DIR}
     if page.path == "/woordenlijst/":
         return {"terms": renderer.glossary_terms()}
     return {}
