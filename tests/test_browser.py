@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from sop_builder.build.public import build_site
 
 from .axe import axe_source_or_skip, describe, run_axe
-from .browser import serve
+from .browser import refuse_other_hosts, serve
 from .conftest import TODAY, make_project
 
 PAGES = [
@@ -64,16 +63,8 @@ def test_pages_make_no_outside_requests_set_no_cookies_and_log_no_errors(
     with serve(site) as base:
         for width in (1280, 375):
             context = browser.new_context(viewport={"width": width, "height": 900})
-            outside: list[str] = []
+            outside = refuse_other_hosts(context)
             errors: list[str] = []
-
-            def route(r, outside=outside):
-                if urlparse(r.request.url).hostname != "127.0.0.1":
-                    outside.append(r.request.url)
-                    return r.abort()
-                return r.continue_()
-
-            context.route("**/*", route)
             page = context.new_page()
             page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
@@ -222,20 +213,6 @@ def _entries(project):
     ).entries
 
 
-def _local_only(context) -> list[str]:
-    """Let only requests to 127.0.0.1 through; returns the list of refused ones."""
-    outside: list[str] = []
-
-    def route(r):
-        if urlparse(r.request.url).hostname != "127.0.0.1":
-            outside.append(r.request.url)
-            return r.abort()
-        return r.continue_()
-
-    context.route("**/*", route)
-    return outside
-
-
 def test_every_need_filter_finds_exactly_the_schools_that_declare_they_offer_it(
     site: Path, browser, project
 ):
@@ -244,7 +221,7 @@ def test_every_need_filter_finds_exactly_the_schools_that_declare_they_offer_it(
     names = {s.slug: s.front.name for s in project.schools}
     with serve(site) as base:
         context = browser.new_context(viewport={"width": 375, "height": 812})
-        outside = _local_only(context)
+        outside = refuse_other_hosts(context)
         page = context.new_page()
         page.goto(base + "/scholen/", wait_until="networkidle")
         page.locator("#vinder-lijst > li").first.wait_for()
@@ -306,7 +283,7 @@ def test_a_typed_postcode_orders_the_schools_by_distance(site: Path, browser, pr
     origin = project.postcodes.centres["1966"]
     with serve(site) as base:
         context = browser.new_context(viewport={"width": 375, "height": 812})
-        outside = _local_only(context)
+        outside = refuse_other_hosts(context)
         page = context.new_page()
         page.goto(base + "/scholen/", wait_until="networkidle")
         page.locator("#vinder-postcode").press_sequentially("1966 AR", delay=20)
@@ -335,7 +312,7 @@ def test_the_visitors_location_orders_the_schools_by_distance(site: Path, browse
             geolocation={"latitude": here[0], "longitude": here[1]},
             permissions=["geolocation"],
         )
-        outside = _local_only(context)
+        outside = refuse_other_hosts(context)
         page = context.new_page()
         page.goto(base + "/scholen/", wait_until="networkidle")
         page.get_by_role("button", name="Mijn locatie").click()
@@ -354,7 +331,7 @@ def test_schools_chosen_on_the_cards_are_compared_side_by_side(site: Path, brows
     levels = {lv.id: lv.label for lv in project.config.vocabularies.levels}
     with serve(site) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        outside = _local_only(context)
+        outside = refuse_other_hosts(context)
         page = context.new_page()
         page.goto(base + "/scholen/", wait_until="networkidle")
         for slug in chosen:
