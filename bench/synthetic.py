@@ -450,6 +450,10 @@ def generate(
     rng = random.Random(seed)
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source_root / "site_config", target / "site_config")
+    editors = target / "site_config" / "redacteuren.yaml"
+    if editors.is_file():  # its schools are not in this project: keep only the SWV's editors
+        kept = editors.read_text(encoding="utf-8").split("\nscholen:", 1)[0]
+        editors.write_text(kept.rstrip("\n") + "\n", encoding="utf-8")
     shutil.copytree(templates, target / "templates")
     shutil.copyfile(source_root / "mkdocs.yml", target / "mkdocs.yml")
 

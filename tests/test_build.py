@@ -190,8 +190,10 @@ def test_injected_html_and_scripts_are_not_live(sample: Path):
     parser.feed(page)
     assert parser.found == []
     assert not any("xss" in s for s in parser.script_text)
-    assert "alert(" not in page
-    assert "Klik hier" in page  # the text stays, the link target goes
+    assert "javascript:" not in page and "data:text" not in page
+    # HTML written by a school is shown as the text it is, never run
+    assert "<p>&lt;script&gt;alert('xss-script')&lt;/script&gt;</p>" in page
+    assert "<p>Klik hier) en data</p>" in page  # the text stays, the link target goes
 
 
 def test_markup_in_a_school_name_is_refused(sample: Path):

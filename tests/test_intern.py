@@ -81,7 +81,7 @@ def intern_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_both_sample_years_goals_and_the_frameworks_load():
     project = load_project(SAMPLE, TODAY)
-    config, issues = load_evaluation_config(SAMPLE, project.config.norm)
+    config, issues = load_evaluation_config(SAMPLE, project.config)
     assert issues == []
     old, new = config.goals["2022-2023"], config.goals["2024-2025"]
     assert [g.id for g in old.goals()] == [
@@ -195,3 +195,82 @@ def test_cli_builds_the_internal_site(sample: Path):
 def test_internal_site_is_never_built_inside_the_public_site(sample: Path):
     result = build_intern(sample, sample / "site" / "intern", TODAY, echo=lambda s: None)
     assert not result.ok and "openbare site" in result.messages[0]
+
+
+# --- the dashboard and the report, correct and usable ---------------------------------------
+
+
+def _dashboard_row(intern_site: Path, name: str) -> list[str]:
+    html = (intern_site / "index.html").read_text(encoding="utf-8")
+    return next(r for r in table_rows(html, "compliance") if r[0] == name)
+
+
+def test_target_is_decided_on_the_swvs_score_where_there_is_one_and_says_so(intern_site: Path):
+    # De Meeuw: 59 of 65 by its own count (90%), 55 of 65 (84%) by the SWV's against 85%.
+    meeuw = _dashboard_row(intern_site, "Basisschool De Meeuw")
+    assert meeuw[3:6] == ["59 van 65 (90%)", "55 van 65 (84%)", "nee, volgens het SWV"]
+    # Without an SWV assessment the school's own score decides.
+    boomgaard = _dashboard_row(intern_site, "Basisschool De Boomgaard")
+    assert boomgaard[4:6] == ["geen", "ja, volgens de school"]
+    report = (intern_site / "scholen/de-meeuw/index.html").read_text(encoding="utf-8")
+    assert "Gehaald: nee, volgens de beoordeling van het samenwerkingsverband." in report
+
+
+def test_dashboard_has_columns_for_an_expired_sop_and_an_incomplete_assessment(
+    intern_site: Path,
+):
+    kompas = _dashboard_row(intern_site, "CBS Het Kompas")  # geldig_tot 2025-07-31
+    assert kompas[7] == "verlopen op 31 juli 2025"
+    polderster = _dashboard_row(intern_site, "OBS De Polderster")  # 7 agreements unscored
+    assert polderster[6] == "nee: 7 afspraken zonder score"
+    assert _dashboard_row(intern_site, "Basisschool De Meeuw")[6:8] == ["ja", "31 juli 2028"]
+
+
+def test_counts_have_correct_dutch_plurals(intern_site: Path):
+    pages = [p.read_text(encoding="utf-8") for p in intern_site.rglob("*.html")]
+    text = " ".join(pages)
+    assert not re.search(r"\b1 (scholen|verschillen|afspraken)\b", text)
+    assert re.search(r"\b1 school\b", text)  # the distribution chart has a bin of one school
+
+
+def test_report_compares_with_last_year_and_names_who_filled_it_in(intern_site: Path):
+    html = (intern_site / "scholen/de-duinroos/index.html").read_text(encoding="utf-8")
+    rows = table_rows(html, "compare")
+    own = next(r for r in rows if r[0] == "Zelfevaluatie school")
+    assert own[1] != "geen" and own[2] == "60 van 65 (92%)"  # 2024-2025 and 2025-2026
+    assert len(rows) == 1 + 2 + 7  # the header, school and SWV, one row per theme
+    assert "Vergelijking met 2024-2025" in html
+    written = read_yaml_file(
+        SAMPLE / "content/schools/de-duinroos/zelfevaluatie-2025-2026.yaml", "x"
+    )[0]
+    assert written is not None
+    assert f"Ingevuld door de school: {written.data['ingevuld_door']}" in html
+    assert "onbekend" not in html
+
+
+def test_report_has_a_clean_title_and_room_for_notes(intern_site: Path):
+    html = (intern_site / "scholen/de-duinroos/index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title and title.group(1) == (
+        "Gespreksrapport Basisschool De Duinroos, 2025-2026 · SWV Duinkust (intern)"
+    )
+    assert "Jaargesprek 2024-2025 (2024-2025)" not in html
+    assert "(vastgesteld voor 2024-2025, geldt ook in 2025-2026)" in html
+    goals = load_project(SAMPLE, TODAY).evaluation.config.goals_for("2025-2026")
+    assert html.count('<td class="notes"></td>') == len(goals.goals())  # one per goal
+    assert 'class="print-only notes-lines"' in html
+    dashboard = (intern_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>[^<]*</title>", dashboard)
+
+
+def test_group_pages_use_the_grouping_of_the_swv(tmp_path: Path):
+    root = make_project(tmp_path, "other-swv")
+    assert build_intern(root, root / "site-intern", TODAY, echo=lambda s: None).ok
+    site = root / "site-intern"
+    assert sorted(p.parent.name for p in site.glob("regios/*/index.html")) == [
+        "ommerdal",
+        "veenhorst",
+    ]
+    assert not (site / "kernen").exists()
+    page = (site / "regios/ommerdal/index.html").read_text(encoding="utf-8")
+    assert "<h1>Regio Ommerdal: gespreksrapport 2026-2027</h1>" in page

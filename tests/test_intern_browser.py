@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from sop_builder.build.intern import build_intern
 
@@ -14,12 +16,42 @@ from .conftest import TODAY, make_project
 
 # A4 is 210 mm wide; the print style sheet uses 12 mm side margins: 186 mm at 96 px per inch.
 A4_CONTENT_WIDTH = round(186 / 25.4 * 96)
+MAX_REPORT_PAGES = 3
+
+# Every word of the visible text whose letters do not all stand on one line: the browser broke
+# it. A break right after a hyphen (Duinwijk-Noord, 2025-2026) is where Dutch may break a word.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const box = node.parentElement.getBoundingClientRect();
+    if (!box.width || !box.height) continue;
+    for (const m of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+        .map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
 
 
 @pytest.fixture(scope="module")
 def intern_url(tmp_path_factory: pytest.TempPathFactory):
     target = tmp_path_factory.mktemp("intern-browser") / "site-intern"
     root = make_project(target.parent)
+    assert build_intern(root, target, TODAY, echo=lambda s: None).ok
+    with serve(target) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def other_intern_url(tmp_path_factory: pytest.TempPathFactory):
+    target = tmp_path_factory.mktemp("intern-other") / "site-intern"
+    root = make_project(target.parent, "other-swv")
     assert build_intern(root, target, TODAY, echo=lambda s: None).ok
     with serve(target) as url:
         yield url
@@ -73,3 +105,42 @@ def test_gespreksrapport_prints_on_a4_without_cut_off_tables(
     page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and b"/Type /Page" in data
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", ["index.html", "scholen/de-meeuw/index.html"])
+def test_pages_are_readable_on_a_phone_without_broken_words(
+    intern_url: str, page, path: str, width: int
+):
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{intern_url}/{path}")
+    assert page.evaluate(BROKEN_WORDS) == []
+    # Nothing but a table's own frame scrolls sideways: the page itself fits the screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    violations = run_axe(page)
+    assert violations == [], describe(violations)
+
+
+def _report_pages(page, url: str) -> int:
+    page.goto(url)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    page.emulate_media(media="screen")
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_every_gespreksrapport_prints_on_at_most_three_a4_pages(
+    intern_url: str, other_intern_url: str, page
+):
+    from sop_builder.project.load import load_project
+
+    from .conftest import FIXTURES
+
+    counts = {}
+    for url, fixture in ((intern_url, "sample"), (other_intern_url, "other-swv")):
+        for school in load_project(FIXTURES / fixture, TODAY).schools:
+            counts[school.slug] = _report_pages(page, f"{url}/scholen/{school.slug}/index.html")
+    assert len(counts) == 18 + 4
+    assert {slug: n for slug, n in counts.items() if n > MAX_REPORT_PAGES} == {}
+    assert max(counts.values()) >= 2  # the reports are real reports, not empty pages

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from sop_builder.authoring.migrate import Step, Workspace, migrate
+from sop_builder.authoring.migrations import STEPS
 from sop_builder.cli.main import main
 from sop_builder.project.config import FORMAT_VERSION
 from sop_builder.project.load import load_project
 
-from .conftest import TODAY, make_project
+from .conftest import SAMPLE, SAMPLE_V1, TODAY, make_project
 
 
 @pytest.fixture
@@ -48,9 +50,9 @@ def test_migreer_sets_the_version_and_keeps_every_other_line(old_sample):
     after = swv.read_text(encoding="utf-8")
     added = [line for line in after.split("\n") if line not in before.split("\n")]
     assert f"formaatversie: {FORMAT_VERSION}" in added
-    assert all(line.startswith("#") or line.startswith("formaatversie") for line in added)
+    assert all(line.startswith(("#", "formaatversie:", "site_adres:")) for line in added)
     assert [line for line in after.split("\n") if line in before.split("\n")] == before.split("\n")
-    assert "Klaar: " in run.output and "swv.yaml" in run.output
+    assert re.search(r"Klaar: \d+ bestanden aangepast", run.output)
     assert not load_project(sample, TODAY).errors
     again = CliRunner().invoke(main, ["migreer", "--map", str(sample)])
     assert again.exit_code == 0 and f"al formaat {FORMAT_VERSION}" in again.output
@@ -154,3 +156,106 @@ def test_the_format_2_step_is_registered():
     from sop_builder.authoring.migrations import STEPS, declarations
 
     assert declarations.STEP in STEPS and declarations.STEP.version == 2
+
+
+def test_migreer_indents_lines_that_continue_a_value(old_sample):
+    from sop_builder.authoring.migrations import STEPS
+
+    sop = old_sample / "content/schools/de-duinroos/sop.md"
+    text = sop.read_text(encoding="utf-8")
+    old = "extra_ondersteuning: [plusklas, leesbegeleiding]"
+    assert old in text
+    sop.write_text(
+        text.replace(old, "extra_ondersteuning: [plusklas,\nleesbegeleiding]").replace(
+            "bestuur: Stichting Kustwijzer", 'bestuur: "Stichting\nKustwijzer"'
+        ),
+        encoding="utf-8",
+    )
+    result = migrate(old_sample, STEPS)
+    assert result.ok
+    # (the declarations step adds its blocks to every sop.md: those changes are not counted here)
+    changed = {c.path for c in result.changes if "ondersteuning per behoefte" not in c.summary}
+    assert {p for p in changed if p.startswith("content/")} == {
+        "content/schools/de-duinroos/sop.md"
+    }
+    after = sop.read_text(encoding="utf-8")
+    assert "extra_ondersteuning: [plusklas,\n leesbegeleiding]" in after
+    assert 'bestuur: "Stichting\n Kustwijzer"' in after
+    assert not load_project(old_sample, TODAY).errors
+
+
+# --- the steps of format 2 (authoring/migrations/) ------------------------------------------
+
+
+def test_a_migrated_format_1_project_passes_check_with_the_same_results(old_sample):
+    """`migreer` on the sample as format 1 wrote it: check accepts it and every school's
+    result (this year, and each earlier year in the trend) is what it was."""
+    before = _results(SAMPLE)  # the sample: format 1's results, one norm for every year
+    run = CliRunner().invoke(main, ["migreer", "--map", str(old_sample)])
+    assert run.exit_code == 0, run.output
+    project = load_project(old_sample, TODAY)
+    assert project.errors == []
+    assert project.config is not None and project.config.norm.code_example == "BO-01"
+    assert len(project.config.norm.agreements) == 65
+    assert _results(old_sample) == before
+    assert sum(1 for r in project.current.values() if r and r.meets_target) == 13
+
+
+def _results(root: Path) -> dict[str, dict[str, tuple[str, int, int, bool]]]:
+    """Per school, per school year of a self-assessment: (met, counted, percentage, target)."""
+    from sop_builder.project.scoring import format_count, year_compliance
+
+    project = load_project(root, TODAY)
+    assert project.config is not None
+    return {
+        school.slug: {
+            year: (format_count(r.total.met), r.total.counted, r.total.percentage, r.meets_target)
+            for year in school.self_assessments
+            if (r := year_compliance(school, project.config, year)) is not None
+        }
+        for school in project.schools
+    }
+
+
+def test_the_norm_moves_to_the_earliest_year_in_use_with_its_code_example(old_sample):
+    assert migrate(old_sample, STEPS).ok
+    assert not (old_sample / "site_config/basisondersteuning.yaml").exists()
+    moved = old_sample / "site_config/basisondersteuning/2022-2023.yaml"  # the first target
+    text = moved.read_text(encoding="utf-8")
+    assert "\ncodevoorbeeld: BO-01\n" in text
+    assert text.splitlines()[0].startswith("# Deze afspraken gelden vanaf schooljaar 2022-2023")
+    old = (SAMPLE_V1 / "site_config/basisondersteuning.yaml").read_text(encoding="utf-8")
+    kept = [line for line in old.splitlines() if line in text.splitlines()]
+    assert kept == old.splitlines()  # every old line (and comment) is still there, in order
+
+
+def test_goals_say_which_years_they_used_to_be_borrowed_for(old_sample):
+    assert migrate(old_sample, STEPS).ok
+    goals = old_sample / "site_config/jaardoelen"
+    assert "tot_en_met: 2023-2024" in (goals / "2022-2023.yaml").read_text(encoding="utf-8")
+    assert "tot_en_met: 2025-2026" in (goals / "2024-2025.yaml").read_text(encoding="utf-8")
+    project = load_project(old_sample, TODAY)
+    assert project.evaluation is not None
+    assert project.evaluation.config.goals_for("2025-2026").school_year == "2024-2025"
+    assert project.evaluation.config.goals_for("2026-2027") is None  # never borrowed silently
+
+
+def test_the_site_address_moves_from_mkdocs_yml_into_swv_yaml(old_sample):
+    assert migrate(old_sample, STEPS).ok
+    project = load_project(old_sample, TODAY)
+    assert project.config is not None
+    assert project.config.swv.site_address == "https://sop.swv-duinkust.nl/"
+    mkdocs = (old_sample / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nsite_url:" not in mkdocs and "site_adres" in mkdocs
+
+
+def test_texts_get_the_words_format_1_showed(old_sample):
+    assert migrate(old_sample, STEPS).ok
+    project = load_project(old_sample, TODAY)
+    assert project.config is not None
+    texts = project.config.texts
+    assert texts.first_contact.for_type("bao") == (
+        "de leerkracht of de intern begeleider van de school"
+    )
+    assert texts.special_education == "het speciaal (basis)onderwijs"
+    assert texts.contact_role.for_type("vo") == "Intern begeleider"

@@ -39,7 +39,7 @@ def test_unknown_school_in_editors_file_is_named(sample: Path):
     )
     result = CliRunner().invoke(main, ["codeowners", "--map", str(sample)])
     assert result.exit_code == 1
-    assert "SOP502" in result.output and "'de-duinros' bestaat niet" in result.output
+    assert "SOP209" in result.output and "'de-duinros' bestaat niet" in result.output
     assert not (sample / ".github/CODEOWNERS").exists()
 
 

@@ -204,3 +204,112 @@ def test_whole_project_with_any_structured_front_matter_never_raises(
     )
     project = load_project(root, TODAY)
     assert project.errors
+
+
+# --- plain text on the page ------------------------------------------------------------------
+
+import functools  # noqa: E402
+import html as html_lib  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from html.parser import HTMLParser  # noqa: E402
+
+import markdown  # noqa: E402
+import yaml  # noqa: E402  # only to read our own output
+from pydantic import ValidationError  # noqa: E402
+
+from sop_builder.core.invisible import ANY as INVISIBLE  # noqa: E402
+from sop_builder.site.render import Renderer  # noqa: E402
+
+from .conftest import REPO  # noqa: E402
+
+# What the engine runs over a page: mkdocs.yml's extensions and the three MkDocs always adds.
+ENGINE_EXTENSIONS = ["attr_list", "toc", "tables", "fenced_code"]
+MARKDOWNISH = st.lists(
+    st.characters(blacklist_categories=("Cs",))
+    | st.sampled_from([*"[]()*_`#{}\\!<>&;:=-+.|~^\"' \n\t", "&lt;", "&#106;", "](", "{:"]),
+    min_size=1,
+    max_size=30,
+).map("".join)
+
+
+@functools.cache
+def sample_project():
+    return load_project(SAMPLE, TODAY)
+
+
+@functools.cache
+def sample_renderer() -> Renderer:
+    return Renderer(sample_project(), REPO / "templates")
+
+
+def plain(value: str) -> str | None:
+    """``value`` as the schema and the reader accept a plain-text name, or None if refused."""
+    if INVISIBLE.search(value):
+        return None  # SOP456-458
+    try:
+        return SopFrontMatter.model_validate(
+            {**sample_project().schools[0].front.model_dump(by_alias=True), "naam": value}
+        ).name
+    except ValidationError:
+        return None
+
+
+class Elements(HTMLParser):
+    """The elements of a page with their attributes and text, as a browser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[list] = []
+        self.found: list[tuple[str, dict, str, int]] = []  # tag, attributes, text, children
+
+    def handle_starttag(self, tag, attrs):
+        if self.open:
+            self.open[-1][3] += 1
+        if tag not in ("br", "img", "input", "meta", "link", "rect", "path"):
+            self.open.append([tag, dict(attrs), "", 0])
+
+    def handle_endtag(self, tag):
+        while self.open:
+            done = self.open.pop()
+            self.found.append(tuple(done))
+            if done[0] == tag:
+                break
+
+    def handle_data(self, data):
+        for element in self.open:
+            element[2] += data
+
+
+def school_page(name: str) -> tuple[str, Elements]:
+    """The first sample school's page with ``name``: its title, and its elements."""
+    project = sample_project()
+    school = project.schools[0]
+    school = replace(school, front=school.front.model_copy(update={"name": name}))
+    renderer = sample_renderer()
+    page = renderer.render("school.md.j2", **renderer.school_context(school))
+    _, front, body = page.split("---\n", 2)
+    parser = Elements()
+    parser.feed(markdown.markdown(body, extensions=ENGINE_EXTENSIONS))
+    return yaml.safe_load(front)["title"], parser
+
+
+def structure(parser: Elements) -> list[tuple[str, tuple[str, ...]]]:
+    """The page's elements and their attribute names, without any text or value."""
+    return sorted((tag, tuple(sorted(attrs))) for tag, attrs, _text, _children in parser.found)
+
+
+@settings(
+    max_examples=150, deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow]
+)
+@given(MARKDOWNISH)
+def test_any_plain_text_name_is_shown_as_its_text_never_as_markup(value: str):
+    name = plain(value)
+    if name is None:
+        return  # refused by check with its place
+    title, parser = school_page(name)
+    assert html_lib.unescape(title) == name  # the theme prints the title as HTML
+    h1 = [e for e in parser.found if e[0] == "h1"]
+    assert len(h1) == 1 and h1[0][2] == name and h1[0][3] == 0  # its text, no element inside
+    assert set(h1[0][1]) <= {"id"}  # no attribute from the value
+    # the same elements and attributes as with the school's own name: no markup was made
+    assert structure(parser) == structure(school_page(sample_project().schools[0].front.name)[1])

@@ -121,3 +121,54 @@ def test_qr_code_is_inline_svg_with_a_label_and_no_inline_style():
     assert svg.startswith('<svg role="img" aria-label="QR-code')
     assert "style=" not in svg and "<script" not in svg
     assert re.search(r'viewBox="0 0 (\d+) \1"', svg)
+
+
+# --- a school folder that disappeared --------------------------------------------------------
+
+
+def _vanished(root: Path) -> list[tuple[str, str]]:
+    return [(i.path, i.message) for i in load_project(root, TODAY).issues if i.code == "SOP805"]
+
+
+def test_a_folder_renamed_after_a_build_asks_for_a_redirect_without_git(sample: Path):
+    from sop_builder.build.public import build_site
+
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok  # records the folders
+    assert _vanished(sample) == []
+    schools = sample / "content/schools"
+    (schools / "de-vuurtoren").rename(schools / "obs-de-vuurtoren")
+    found = _vanished(sample)
+    assert [path for path, _ in found] == ["content/schools/de-vuurtoren"]
+    assert "sinds de laatste keer dat de site is gebouwd" in found[0][1]
+    hint = next(i.hint for i in load_project(sample, TODAY).issues if i.code == "SOP805")
+    assert "naar: /scholen/obs-de-vuurtoren/" in hint  # the likely new name
+    # A build does not forget the old folder; a redirect answers the question.
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert len(_vanished(sample)) == 1
+    (sample / "site_config/doorverwijzingen.yaml").write_text(
+        "doorverwijzingen:\n  - van: /scholen/de-vuurtoren/\n    naar: /scholen/obs-de-vuurtoren/\n",
+        encoding="utf-8",
+    )
+    assert _vanished(sample) == []
+
+
+def test_a_folder_gone_since_the_last_commit_asks_for_a_redirect(sample: Path):
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        import pytest
+
+        pytest.skip("git is not installed")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=sample, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "content")
+    git("-c", "user.name=t", "-c", "user.email=t@example.nl", "commit", "-qm", "start")
+    assert _vanished(sample) == []
+    shutil.rmtree(sample / "content/schools/de-zeester")  # a school that closed
+    found = _vanished(sample)
+    assert found and found[0][0] == "content/schools/de-zeester"
+    assert "sinds de laatste commit" in found[0][1]

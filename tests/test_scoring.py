@@ -15,6 +15,7 @@ def norm(
     return Norm.model_validate(
         {
             "versie": "1",
+            "codevoorbeeld": "BO-01",
             "naam": "Test",
             "aspecten": [{"id": "a", "naam": "A"}],
             "schaal": [

@@ -82,7 +82,7 @@ def test_command_line_writes_the_project_and_refuses_a_full_folder(tmp_path: Pat
     synthetic_main(["--scholen", "3", "--uit", str(tmp_path / "p")])  # from the sample fixture
     assert "3 scholen geschreven" in capsys.readouterr().out
     assert len(list((tmp_path / "p" / "content" / "schools").iterdir())) == 3
-    norm = "site_config/basisondersteuning.yaml"
+    norm = "site_config/basisondersteuning/2022-2023.yaml"
     assert (tmp_path / "p" / norm).read_bytes() == (SAMPLE / norm).read_bytes()
     with pytest.raises(FileExistsError):
         generate(SAMPLE, tmp_path / "p", 3)

@@ -11,7 +11,7 @@ import pytest
 from sop_builder.cli.main import main
 from sop_builder.core.yamlread import read_yaml
 
-from .conftest import REPO
+from .conftest import REPO, SAMPLE
 
 WORKFLOWS = [".github/workflows/sop-builder.yml", ".gitlab-ci.yml"]
 SHELL_OPERATORS = {">", ">>", "||", "&&", "|", ";"}
@@ -68,16 +68,36 @@ def test_github_workflow_checks_pull_requests_and_publishes_main():
 def test_readme_shows_the_adoption_steps():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Een nieuw samenwerkingsverband", 1)[1]
+    section = section.split("\n## Een nieuw schooljaar", 1)[0]
     for needed in (
-        "swv.yaml",
-        "basisondersteuning.yaml",
-        "vocabularies.yaml",
-        "redacteuren.yaml",
-        "sop-builder build",
+        "sop-builder nieuw-swv",
+        "mkdocs.yml",
+        "site_config/swv.yaml",
+        "site_adres",
+        "site_config/basisondersteuning/",
+        "site_config/teksten.yaml",
+        "site_config/vocabularies.yaml",
+        "site_config/woordenlijst.yaml",
+        "site_config/redacteuren.yaml",
+        "site_config/jaardoelen/",
+        "site_config/kaders/",
+        "site_config/aanbod.yaml",
+        "site_config/doorverwijzingen.yaml",
+        "site_config/webeditor.yaml",
+        "content/swv/",
+        "content/aanbod/",
+        "content/leerlingen.yaml",
+        "sop-builder new-school",
+        "sop-builder schema",
         "sop-builder codeowners",
-        "site/",
+        "sop-builder build",
     ):
         assert needed in section, needed
+    # Every file and folder the sample keeps in site_config/ and content/ is named in the steps.
+    for folder in sorted((SAMPLE / "content").iterdir()):
+        assert f"content/{folder.name}" in section, folder.name
+    for folder in sorted((SAMPLE / "site_config").iterdir()):
+        assert f"site_config/{folder.name}" in section, folder.name
 
 
 def test_gitlab_merge_requests_get_a_code_quality_report():

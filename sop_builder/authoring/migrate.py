@@ -10,14 +10,16 @@ changes, and what is left to do by hand, is in docs/formaatwijzigingen.md.
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sop_builder.core import roundtrip
 from sop_builder.core.atomic import write_atomic
 from sop_builder.core.issues import Issue
-from sop_builder.core.sourcefile import read_text
+from sop_builder.core.sourcefile import read_text, read_yaml_mapping
 from sop_builder.project.config import FORMAT_VERSION, SWV_FILE, format_version_of
 
 SKIPPED_FOLDERS = {".git", ".venv", "node_modules", "site", "site-intern"}
@@ -97,6 +99,16 @@ class Workspace:
         for path, text in self._texts.items():
             if text is None:
                 (self.root / path).unlink(missing_ok=True)
+                self._remove_empty_folders(Path(path).parent)
+
+    def _remove_empty_folders(self, folder: Path) -> None:
+        """Remove ``folder`` and its parents inside the project while they are empty."""
+        while folder.parts:
+            target = self.root / folder
+            if not target.is_dir() or any(target.iterdir()):
+                return
+            target.rmdir()
+            folder = folder.parent
 
 
 @dataclass(frozen=True)
@@ -116,6 +128,27 @@ class MigrationResult:
     changes: list[Change] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+
+
+def insert_after_key(text: str, key: str, lines: list[str]) -> str:
+    """``text`` with ``lines`` added below the top-level ``key: value`` line (at the end when
+    the key is missing): a plain insertion keeps every other line, comment and quote as is."""
+    rows = text.split("\n")
+    at = next(
+        (i + 1 for i, row in enumerate(rows) if re.match(rf"{re.escape(key)}\s*:", row)), None
+    )
+    if at is None:
+        while rows and rows[-1] == "":
+            rows.pop()
+        return "\n".join([*rows, *lines]) + "\n"
+    return "\n".join([*rows[:at], *lines, *rows[at:]])
+
+
+def strict_data(workspace: Workspace, path: str) -> dict[str, Any]:
+    """A YAML file of the workspace read strictly (every value text); {} when it cannot be
+    read as a mapping (check says why)."""
+    tree, _ = read_yaml_mapping(workspace.read(path), path)
+    return tree.data if tree is not None and isinstance(tree.data, dict) else {}
 
 
 def set_format_version(workspace: Workspace, version: int) -> None:

@@ -7,6 +7,7 @@ with the word INVULLEN in the comment above it; `check` warns about each such pl
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from sop_builder.project.loading import (
     school_codes,
     self_assessment_name,
 )
-from sop_builder.project.model import SCHOOL_TYPE_CODES, SiteConfig
+from sop_builder.project.model import SCHOOL_TYPE_CODES, Norm, SelfAssessment, SiteConfig
 from sop_builder.project.placeholders import MARK
 from sop_builder.project.sections import SOP_SECTIONS
 
@@ -50,7 +51,8 @@ class NewSchool:
     slug: str
 
 
-def _type_error(kind: Any, value: str) -> str:
+def type_error(kind: Any, value: str) -> str:
+    """What the field type ``kind`` says is wrong with ``value``, in Dutch ('' when right)."""
     try:
         TypeAdapter(kind).validate_python(value)
     except ValidationError as exc:
@@ -64,9 +66,9 @@ def answer_errors(field: str, value: str, root: Path, config: SiteConfig) -> str
     """What is wrong with one answer, in plain Dutch; an empty string when it is right."""
     value = value.strip()
     if field == "naam":
-        return _type_error(PlainText, value)
+        return type_error(PlainText, value)
     if field == "vestigingscode":
-        wrong = _type_error(Vestigingscode, value)
+        wrong = type_error(Vestigingscode, value)
         taken = school_codes(root).get(value.upper())
         return wrong or (f"School {taken} heeft al vestigingscode {value}." if taken else "")
     if field == "kern":
@@ -85,8 +87,9 @@ def answer_errors(field: str, value: str, root: Path, config: SiteConfig) -> str
     return ""
 
 
-def _comment(model: str, key: str, mark: bool = False) -> str:
-    title, text = field_doc(model, key) or (key, "")
+def comment(model: str, key: str, config: SiteConfig, mark: bool = False) -> str:
+    """The Dutch comment above a field (ending in INVULLEN where the school must fill in)."""
+    title, text = field_doc(model, key, config) or (key, "")
     return f"# {title}: {text}" + (f" {MARK}" if mark else "")
 
 
@@ -114,40 +117,40 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
         f"# Eindigt de uitleg boven een veld op {MARK}? Vul daar de juiste waarde in.",
         "# Haal daarna dat ene woord weg. Controleer uw werk met: sop-builder check",
         "",
-        _comment(doc, "naam"),
+        comment(doc, "naam", config),
         f"naam: {school.name}",
-        _comment(doc, "vestigingscode"),
+        comment(doc, "vestigingscode", config),
         f"vestigingscode: {school.vestigingscode}",
-        _comment(doc, "bestuur", mark=True),
+        comment(doc, "bestuur", config, mark=True),
         "bestuur: Stichting (naam van het bestuur)",
-        _comment(doc, "kern") + (f" Hier: {kern.name}." if kern else ""),
+        comment(doc, "kern", config) + (f" Hier: {kern.name}." if kern else ""),
         f"kern: {school.kern}",
-        _comment(doc, "type") + f" Hier: {SCHOOL_TYPE_CODES[school.type]}.",
+        comment(doc, "type", config) + f" Hier: {SCHOOL_TYPE_CODES[school.type]}.",
         f"type: {school.type}",
-        _comment(doc, "adres", mark=True),
+        comment(doc, "adres", config, mark=True),
         "adres:",
         "  straat: Straatnaam 1",
         "  postcode: 1234 AB",
         "  plaats: Plaatsnaam",
-        _comment(doc, "website", mark=True),
+        comment(doc, "website", config, mark=True),
         "website: https://www.school.nl",
-        _comment(doc, "email"),
+        comment(doc, "email", config),
         "email:",
-        _comment(doc, "telefoon"),
+        comment(doc, "telefoon", config),
         "telefoon:",
-        _comment(doc, "contactpersonen", mark=True),
+        comment(doc, "contactpersonen", config, mark=True),
         "# Wilt u nog iemand noemen? Kopieer dan de regels vanaf '- rol:' en pas ze aan.",
         "contactpersonen:",
-        "  - rol: Intern begeleider",
+        f"  - rol: {config.texts.contact_role.for_type(school.type)}",
         "    naam: Voornaam Achternaam",
         "    email:",
-        _comment(doc, "vastgesteld_door_bestuur", mark=True),
+        comment(doc, "vastgesteld_door_bestuur", config, mark=True),
         f"vastgesteld_door_bestuur: {today.isoformat()}",
-        _comment(doc, "besproken_met_mr"),
+        comment(doc, "besproken_met_mr", config),
         "besproken_met_mr:",
-        _comment(doc, "geldig_tot", mark=True),
+        comment(doc, "geldig_tot", config, mark=True),
         f"geldig_tot: {valid_until.isoformat()}",
-        _comment(doc, "bijgewerkt"),
+        comment(doc, "bijgewerkt", config),
         f"bijgewerkt: {today.isoformat()}",
     ]
     for key, attr in (
@@ -155,7 +158,7 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
         ("externe_deskundigheid", "external_expertise"),
         ("extra_ondersteuning", "extra_support"),
     ):
-        lines += [_comment(doc, key), *_choices(config, attr)]
+        lines += [comment(doc, key, config), *_choices(config, attr)]
         lines += ["#   Schrijf de codes tussen [ ] met een komma ertussen.", f"{key}: []"]
     vocab = config.vocabularies
     lines += profile_lines(
@@ -163,8 +166,8 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
         [Item(lv.id, lv.label) for lv in vocab.levels],
         [Item(f.id, f.label, f.kind) for f in vocab.practical],
     )
-    lines += [_comment(doc, "coordinaten"), "coordinaten:"]
-    lines += [_comment(doc, "interne_notitie"), "interne_notitie:", "---", ""]
+    lines += [comment(doc, "coordinaten", config), "coordinaten:"]
+    lines += [comment(doc, "interne_notitie", config), "interne_notitie:", "---", ""]
     for key, title in SOP_SECTIONS.items():
         lines += [
             f"## {title}",
@@ -176,37 +179,74 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
     return "\n".join(lines)
 
 
-def render_self_assessment(school: NewSchool, config: SiteConfig, today: date) -> str:
-    """The text of a new zelfevaluatie for the current school year, every agreement listed."""
-    year = config.swv.school_year
-    doc = "SelfAssessmentFile"
-    codes = " / ".join(
-        s.code
-        for s in config.norm.scale
-        if config.norm.not_applicable_allowed or not s.not_applicable
+def yaml_key(agreement_id: str) -> str:
+    """An agreement's code as a YAML key: quoted unless it is a plain word, so that no YAML
+    reader (the web editor's included) turns 1.10 into the number 1.1."""
+    return (
+        agreement_id
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", agreement_id)
+        else f'"{agreement_id}"'
     )
+
+
+def self_assessment_text(
+    name: str,
+    year: str,
+    norm: Norm,
+    config: SiteConfig,
+    today: date,
+    role: str,
+    start: SelfAssessment | None = None,
+) -> str:
+    """A self-assessment file for ``year`` with every agreement of ``norm`` listed and
+    explained: unscored (commented out), or with the scores of ``start`` (last year's
+    self-assessment) as a starting point, marked INVULLEN until the school has confirmed them."""
+    doc = "SelfAssessmentFile"
+    codes = " / ".join(s.code for s in norm.usable_levels())
     lines = [
-        f"# Zelfevaluatie basisondersteuning van {school.name}, schooljaar {year}.",
+        f"# Zelfevaluatie basisondersteuning van {name}, schooljaar {year}.",
         COMMENTS_EXPLAINED,
         "# Geef bij elke afspraak een score. Haal daarvoor het # weg vóór de afspraak",
         f"# en laat één score staan: {codes}. Alleen de totalen komen op de site.",
-        _comment(doc, "schooljaar"),
+    ]
+    if start is not None:
+        lines += [
+            f"# De scores hieronder komen uit de zelfevaluatie van {start.school_year}: een startpunt,",
+            "# nog niet bevestigd. Kijk elke score na en pas hem aan waar het nu anders is. Haal",
+            f"# daarna het woord {MARK} weg boven 'scores'. Tot dan staat op de site nog de",
+            f"# uitslag van {start.school_year}.",
+        ]
+    lines += [
+        comment(doc, "schooljaar", config),
         f"schooljaar: {year}",
-        _comment(doc, "ingevuld_op", mark=True),
+        comment(doc, "ingevuld_op", config, mark=True),
         f"ingevuld_op: {today.isoformat()}",
-        _comment(doc, "ingevuld_door"),
-        "ingevuld_door: Intern begeleider",
-        _comment(doc, "scores"),
+        comment(doc, "ingevuld_door", config),
+        f"ingevuld_door: {start.filled_in_by if start and start.filled_in_by else role}",
+        comment(doc, "scores", config, mark=start is not None),
         "scores:",
     ]
-    themes = {t.id: t.title for t in config.norm.themes}
+    themes = {t.id: t.title for t in norm.themes}
     current = None
-    for agreement in config.norm.agreements:
+    for agreement in norm.agreements:
         if agreement.theme != current:
             current = agreement.theme
             lines.append(f"  # --- {themes.get(current, current)} ---")
-        lines += [f"  # {agreement.id}, {agreement.title}", f"  # {agreement.id}: {codes}"]
+        key = yaml_key(agreement.id)
+        given = start.scores.get(agreement.id) if start else None
+        if given is not None and norm.level(given) is not None:
+            lines += [f"  # {agreement.id}, {agreement.title}", f"  {key}: {given}"]
+            continue
+        new = " (nieuw, nog geen score)" if start is not None else ""
+        lines += [f"  # {agreement.id}, {agreement.title}{new}", f"  # {key}: {codes}"]
     return "\n".join(lines) + "\n"
+
+
+def render_self_assessment(school: NewSchool, config: SiteConfig, today: date) -> str:
+    """The text of a new zelfevaluatie for the current school year, every agreement listed."""
+    role = config.texts.contact_role.for_type(school.type)
+    year = config.swv.school_year
+    return self_assessment_text(school.name, year, config.norm, config, today, role)
 
 
 def create_school(root: Path, school: NewSchool, config: SiteConfig, today: date) -> Path:

@@ -12,6 +12,7 @@ from sop_builder.build.checks import find_leaks, find_third_party_requests, miss
 from sop_builder.build.csp import apply_policy
 from sop_builder.project import report
 from sop_builder.project.load import Project, load_project
+from sop_builder.project.redirects import record_published
 from sop_builder.project.secrets import internal_texts
 from sop_builder.site.engine import build_with_engine
 
@@ -71,6 +72,7 @@ def build_site(
         return BuildResult(
             False, [*errors, "De site is niet gebouwd; de vorige versie blijft staan."]
         )
+    record_published(root, [s.slug for s in project.schools])  # check notices a rename
     warnings = len(project.warnings)
     return BuildResult(
         True,

@@ -1,4 +1,5 @@
-"""Commands for people who edit: new-school, schema, install-hook, codeowners, check-owners, migreer."""
+"""Commands for people who edit: new-school, nieuw-schooljaar, schema, install-hook, codeowners,
+check-owners, migreer."""
 
 from __future__ import annotations
 
@@ -283,8 +284,104 @@ def migrate_command(root: Path, proef: bool) -> None:
         )
 
 
+@click.command("nieuw-schooljaar")
+@ROOT_OPTION
+@click.argument("schooljaar")
+@click.option(
+    "--startpunt",
+    type=click.Choice(["leeg", "vorig-jaar"]),
+    default="leeg",
+    show_default=True,
+    help="Lege zelfevaluaties, of met de scores van vorig jaar (nog te bevestigen).",
+)
+@click.option("--proef", is_flag=True, help="Laat alleen zien wat er zou gebeuren.")
+@click.option("--datum", default=None, help="Datum van vandaag (JJJJ-MM-DD), voor tests.")
+def new_year_command(
+    root: Path, schooljaar: str, startpunt: str, proef: bool, datum: str | None
+) -> None:
+    """Begin een nieuw schooljaar: een zelfevaluatie per school en het nieuwe schooljaar."""
+    from sop_builder.authoring.new_year import start_new_year
+
+    today = date.fromisoformat(datum) if datum else None
+    result = start_new_year(root, schooljaar.strip(), startpunt, today, dry_run=proef)
+    for message in result.messages:
+        click.echo(message, err=not result.ok)
+    if not result.ok:
+        sys.exit(1)
+    click.echo("\nPer school nog te doen:")
+    for school, todo in result.schools:
+        click.echo(f"  {school}")
+        for line in todo:
+            click.echo(f"    - {line}")
+    click.echo("\nVoor het samenwerkingsverband:")
+    for line in result.swv:
+        click.echo(f"  - {line}")
+
+
+@click.command("nieuw-swv")
+@ROOT_OPTION
+@click.option("--naam", default=None, help="De volledige naam van het samenwerkingsverband.")
+@click.option("--korte-naam", default=None, help="De korte naam, bijvoorbeeld SWV Regio.")
+@click.option("--adres", default=None, help="Het postadres van het samenwerkingsverband.")
+@click.option("--groepering", default=None, help="Hoe u een groep scholen noemt: kern, regio, ...")
+@click.option("--meervoud", default=None, help="Het meervoud daarvan: kernen, regio's, ...")
+@click.option("--site-adres", default=None, help="Het webadres van de site, met https://.")
+@click.option("--schooljaar", default=None, help="Het huidige schooljaar (JJJJ-JJJJ).")
+@click.option("--vervang", is_flag=True, help="Haal de gegevens in content/ en site_config/ weg.")
+@click.option("--proef", is_flag=True, help="Laat alleen zien wat er zou gebeuren.")
+@click.option("--datum", default=None, help="Datum van vandaag (JJJJ-MM-DD), voor tests.")
+def new_swv_command(
+    root: Path,
+    naam: str | None,
+    korte_naam: str | None,
+    adres: str | None,
+    groepering: str | None,
+    meervoud: str | None,
+    site_adres: str | None,
+    schooljaar: str | None,
+    vervang: bool,
+    proef: bool,
+    datum: str | None,
+) -> None:
+    """Begin met een leeg project voor een nieuw samenwerkingsverband (zonder voorbeeld)."""
+    from sop_builder.authoring.new_swv import NewSwv, answer_error, create_swv, school_year_of
+    from sop_builder.project.load import reference_date
+
+    today = date.fromisoformat(datum) if datum else reference_date()
+
+    def check(key: str, value: str) -> str:
+        return answer_error(key, value)
+
+    name = _ask("naam", "Naam van het samenwerkingsverband", naam, check)
+    short = _ask("korte_naam", "Korte naam (in kopjes en het menu)", korte_naam, check)
+    address = _ask("adres", "Postadres (straat, postcode en plaats)", adres, check)
+    label = _ask(
+        "label", "Hoe noemt u een groep scholen in de buurt (kern, regio, wijk)", groepering, check
+    )
+    plural = _ask("meervoud", f"Het meervoud van '{label}'", meervoud, check)
+    site = _ask("site_adres", "Webadres van de site (https://...)", site_adres, check)
+    year = _ask("schooljaar", "Huidig schooljaar", schooljaar or school_year_of(today), check)
+    swv = NewSwv(name, short, address, label.lower(), plural.lower(), site, year)
+    result = create_swv(root, swv, today, replace=vervang, dry_run=proef)
+    for message in result.messages:
+        click.echo(message, err=not result.ok)
+    if not result.ok:
+        sys.exit(1)
+    for path in result.written:
+        click.echo(f"  {path}")
+    click.echo(
+        "Vul nu alles in waar INVULLEN staat (begin met site_config/swv.yaml en de afspraken),\n"
+        "maak uw scholen met 'sop-builder new-school', en draai 'sop-builder check'.\n"
+        "Daarna: 'sop-builder schema' (keuzelijsten voor de editor) en 'sop-builder codeowners'.\n"
+        "Jaardoelen (site_config/jaardoelen/) en het aanbod (content/aanbod/) zijn niet nodig om\n"
+        "te beginnen; zie docs/content-format.md."
+    )
+
+
 COMMANDS = [
     migrate_command,
+    new_swv_command,
+    new_year_command,
     new_school,
     schema,
     install_hook,

@@ -133,12 +133,11 @@ def export(root: Path, fmt: str, out: Path, schooljaar: str | None) -> None:
 @click.option("--schooljaar", default=None, help="Schooljaar JJJJ-JJJJ (standaard: het huidige).")
 @click.option(
     "--ingevuld-door",
-    default="Intern begeleider",
-    show_default=True,
-    help="Rol voor een nieuw bestand.",
+    default=None,
+    help="Rol voor een nieuw bestand (standaard: de contactrol uit site_config/teksten.yaml).",
 )
 def import_scores(
-    root: Path, school: str, bestand: Path, schooljaar: str | None, ingevuld_door: str
+    root: Path, school: str, bestand: Path, schooljaar: str | None, ingevuld_door: str | None
 ) -> None:
     """Lees de scores van SCHOOL (mapnaam of vestigingscode) uit een spreadsheet (CSV of XLSX)."""
     from sop_builder.sheets.scores import import_scores as run

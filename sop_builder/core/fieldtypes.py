@@ -194,9 +194,19 @@ def _number_schema(lo: int, hi: int, pattern: str) -> WithJsonSchema:
     return WithJsonSchema({"anyOf": [number, {"type": "string", "pattern": pattern}]})
 
 
-Text = Annotated[str, BeforeValidator(text_value), string_schema(minLength=1)]
+# Plain text: never read as Markdown or HTML; shown as written (site/sanitize.py page_text).
+# PlainText is one line (names, roles, places, titles) without '<' or '>'; Text may have line
+# breaks and any character. The Markdown fields are the texts under the front matter of an SOP
+# and of an offer page (the schema says so with "x-body").
+PLAIN = "text/plain"
+MARKDOWN = "text/markdown"
+Text = Annotated[
+    str, BeforeValidator(text_value), string_schema(minLength=1, contentMediaType=PLAIN)
+]
 PlainText = Annotated[
-    str, BeforeValidator(_plain_text), string_schema(minLength=1, pattern=r"^[^<>]+$")
+    str,
+    BeforeValidator(_plain_text),
+    string_schema(minLength=1, pattern=r"^[^<>]+$", contentMediaType=PLAIN),
 ]
 Slug = Annotated[
     str,
@@ -209,18 +219,6 @@ Slug = Annotated[
         )
     ),
     string_schema(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
-]
-AgreementId = Annotated[
-    str,
-    BeforeValidator(
-        _pattern(
-            r"[A-Z]{1,6}-\d{1,3}",
-            "SOP112",
-            "'{value}' is geen geldige code van een afspraak.",
-            "Gebruik hoofdletters, een streepje en een nummer, bijvoorbeeld BO-01.",
-        )
-    ),
-    string_schema(pattern=r"^[A-Z]{1,6}-\d{1,3}$"),
 ]
 Vestigingscode = Annotated[
     str,
@@ -328,6 +326,7 @@ if TYPE_CHECKING:
     OptionalDate = date | None
     OptionalPositiveInt = int | None
     OptionalWeight = Fraction | None
+    OptionalSchoolYear = str | None
 else:
     OptionalText = optional(Text)
     OptionalPlainText = optional(PlainText)
@@ -337,3 +336,4 @@ else:
     OptionalDate = optional(Date)
     OptionalPositiveInt = optional(PositiveInt)
     OptionalWeight = optional(Weight)
+    OptionalSchoolYear = optional(SchoolYear)

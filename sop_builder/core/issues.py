@@ -70,6 +70,8 @@ FAMILIES: tuple[Family, ...] = (
             "SOP019": (Severity.WARNING, "text after ' #' is dropped as a comment"),
             "SOP020": (Severity.ERROR, "more than one YAML document"),
             "SOP021": (Severity.ERROR, "key is not plain text"),
+            "SOP022": (Severity.ERROR, "continuation line not indented enough (YAML 1.2)"),
+            "SOP023": (Severity.ERROR, "YAML directive (%)"),
         },
     ),
     Family(
@@ -101,6 +103,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP206": (Severity.ERROR, "invalid folder name (slug)"),
             "SOP207": (Severity.ERROR, "school folder without sop.md"),
             "SOP208": (Severity.WARNING, "unknown file in school folder"),
+            "SOP209": (Severity.ERROR, "editors file names a school folder that does not exist"),
             "SOP220": (Severity.ERROR, "declaration for a need that is not in the SWV's list"),
             "SOP221": (Severity.ERROR, "declared level outside the SWV's scale"),
             "SOP222": (Severity.WARNING, "profile incomplete: needs without a declaration"),
@@ -118,6 +121,8 @@ FAMILIES: tuple[Family, ...] = (
             "SOP304": (Severity.ERROR, "n.v.t. not allowed"),
             "SOP305": (Severity.ERROR, "school year differs from file name"),
             "SOP306": (Severity.WARNING, "no self-assessment for the current school year"),
+            "SOP307": (Severity.ERROR, "agreement of another school year's norm"),
+            "SOP308": (Severity.ERROR, "no version of the norm in force in the file's school year"),
         },
     ),
     Family(
@@ -137,6 +142,19 @@ FAMILIES: tuple[Family, ...] = (
         },
     ),
     Family(
+        "Published text: Markdown, HTML and invisible characters",
+        {
+            "SOP451": (Severity.WARNING, "HTML in a Markdown text is shown as text"),
+            "SOP452": (Severity.WARNING, "link whose address is not allowed: text without link"),
+            "SOP453": (Severity.WARNING, "image not shown: its description instead"),
+            "SOP454": (Severity.WARNING, "text the page leaves out (e.g. unused link definition)"),
+            "SOP455": (Severity.ERROR, "HTML comment not closed"),
+            "SOP456": (Severity.ERROR, "control character in text"),
+            "SOP457": (Severity.ERROR, "character that changes the reading direction"),
+            "SOP458": (Severity.WARNING, "invisible character (zero width)"),
+        },
+    ),
+    Family(
         "Configuration in site_config/",
         {
             "SOP501": (Severity.ERROR, "duplicate id in configuration"),
@@ -146,6 +164,10 @@ FAMILIES: tuple[Family, ...] = (
             "SOP505": (Severity.ERROR, "no target for the current school year"),
             "SOP506": (Severity.ERROR, "project files have an older format (run migreer)"),
             "SOP507": (Severity.ERROR, "project files have a newer format than this version reads"),
+            "SOP508": (
+                Severity.ERROR,
+                "no version of the norm in force in the current school year",
+            ),
         },
     ),
     Family(
@@ -220,6 +242,10 @@ FAMILIES: tuple[Family, ...] = (
             "SOP802": (Severity.ERROR, "redirect would replace a real page or short link"),
             "SOP803": (Severity.ERROR, "redirect target is not a page of the site"),
             "SOP804": (Severity.ERROR, "old address redirected twice"),
+            "SOP805": (
+                Severity.WARNING,
+                "school folder gone since the last build or commit, no redirect",
+            ),
         },
     ),
 )

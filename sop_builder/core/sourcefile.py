@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from sop_builder.core.invisible import invisible_in_markdown, invisible_in_values, invisible_in_yaml
 from sop_builder.core.issues import Issue, make_issue
 from sop_builder.core.yamlread import YamlTree, read_yaml
 
@@ -132,11 +133,18 @@ def _top_level_mapping(tree: YamlTree, display: str, what: str) -> list[Issue]:
     ]
 
 
+def _invisible(tree: YamlTree, text: str, display: str) -> list[Issue]:
+    """Invisible characters in the values of ``tree`` (read from ``text``)."""
+    return invisible_in_values(tree.data, text, tree.value_pos, display)
+
+
 def read_yaml_mapping(text: str, display: str) -> tuple[YamlTree | None, list[Issue]]:
     """Parse the text of a plain YAML file whose top level must be a mapping."""
     tree, issues = read_yaml(text, display)
+    issues = invisible_in_yaml(text, display) + issues
     if tree is None:
         return None, issues
+    issues += _invisible(tree, text, display)
     shape = _top_level_mapping(tree, display, "Dit bestand")
     return (None, issues + shape) if shape else (tree, issues)
 
@@ -202,12 +210,15 @@ def split_front_matter(text: str, display: str) -> tuple[MarkdownSource | None, 
             )
         ]
     tree, issues = read_yaml(yaml_text, display, line_offset=1)
+    issues = invisible_in_yaml(yaml_text, display, first_line=2) + issues
     if tree is None:
         return None, issues
     shape = _top_level_mapping(tree, display, "Het blok met gegevens")
     if shape:
         return None, issues + shape
     body = "\n".join(lines[end + 1 :])
+    issues += _invisible(tree, yaml_text, display)
+    issues += invisible_in_markdown(body, display, end + 2)
     return MarkdownSource(display, tree, body, end + 2, yaml_text), issues
 
 

@@ -219,6 +219,118 @@ def _comment_warning(
     return None
 
 
+class _Spec:
+    """What YAML 1.2 requires and PyYAML lets through: lines that continue a value written in
+    block context indent further than the block collection it is in; a comment is separated
+    from a quoted value or a list/block in brackets by a space; no directives ('%')."""
+
+    def __init__(self, text_lines: list[str], path: str, line_offset: int) -> None:
+        self.lines = text_lines
+        self.path = path
+        self.line_offset = line_offset
+
+    def _line(self, number: int) -> str:
+        return self.lines[number] if 0 <= number < len(self.lines) else ""
+
+    def continuation(
+        self, start: yaml.Mark, end: yaml.Mark, indent: int, flow: bool
+    ) -> Issue | None:
+        """SOP022 for the first line after ``start``'s up to ``end``'s that does not indent
+        further than ``indent`` (blank lines, and comment lines in a flow collection, may)."""
+        need = indent + 1
+        for number in range(start.line + 1, end.line + 1):
+            line = self._line(number)
+            content = line.lstrip(" ")
+            if not content.strip() or (flow and content.lstrip(" \t").startswith("#")):
+                continue
+            if len(line) - len(content) < need:
+                return make_issue(
+                    "SOP022",
+                    self.path,
+                    number + 1 + self.line_offset,
+                    1,
+                    f"Deze regel hoort nog bij de waarde die op regel "
+                    f"{start.line + 1 + self.line_offset} begint, maar springt niet ver genoeg "
+                    "in.",
+                    f"Zet er minstens {need} {'spatie' if need == 1 else 'spaties'} voor (verder "
+                    "dan de naam van het veld), of schrijf de hele waarde op één regel.",
+                )
+        return None
+
+    def header(self, start: yaml.Mark, indent: int) -> Issue | None:
+        """SOP022 for a '|' or '>' that starts a line no further in than ``indent``; SOP012
+        for a '#' directly after it."""
+        line = self._line(start.line)
+        header = re.match(r"[|>][1-9+-]*", line[start.column :])
+        if header and line[start.column + header.end() :].startswith("#"):
+            return self.comment_at(start.line, start.column + header.end())
+        if line[: start.column].strip() or start.column > indent:
+            return None
+        return make_issue(
+            "SOP022",
+            self.path,
+            start.line + 1 + self.line_offset,
+            start.column + 1,
+            f"De '{line[start.column]}' springt niet verder in dan de naam van het veld erboven.",
+            "Zet de '|' of '>' achter de dubbele punt van het veld, op dezelfde regel.",
+        )
+
+    def comment_after(self, end: yaml.Mark) -> Issue | None:
+        """SOP012 for a '#' directly after a closing quote or bracket."""
+        return self.comment_at(end.line, end.column)
+
+    def comment_at(self, line_number: int, column: int) -> Issue | None:
+        """SOP012 for a '#' at this place, where it cannot start a comment."""
+        line = self._line(line_number)
+        if line[column : column + 1] != "#":
+            return None
+        return make_issue(
+            "SOP012",
+            self.path,
+            line_number + 1 + self.line_offset,
+            column + 1,
+            "Direct na een aanhalingsteken of haakje staat een '#'.",
+            "Zet een spatie voor de '#' als er commentaar volgt, of zet de '#' binnen de "
+            "aanhalingstekens als hij bij de tekst hoort.",
+        )
+
+    def lone_dash(self, start: yaml.Mark) -> Issue:
+        """SOP012 for a '-' alone as a value between brackets."""
+        return make_issue(
+            "SOP012",
+            self.path,
+            start.line + 1 + self.line_offset,
+            start.column + 1,
+            "Een '-' alleen kan geen waarde tussen haakjes zijn.",
+            'Zet aanhalingstekens om het streepje ("-"), of haal het weg.',
+        )
+
+    def complex_key(self, start: yaml.Mark) -> Issue | None:
+        """SOP021 for a key written after '? '."""
+        before = self._line(start.line)[: start.column]
+        if not re.search(r"(^|[\s{,])\?\s*$", before):
+            return None
+        return make_issue(
+            "SOP021",
+            self.path,
+            start.line + 1 + self.line_offset,
+            before.rstrip().rfind("?") + 1,
+            "Een veldnaam mag niet met '? ' beginnen.",
+            "Schrijf het veld als 'naam: waarde', zonder vraagteken ervoor.",
+        )
+
+    def directive(self) -> Issue:
+        number = next((i for i, line in enumerate(self.lines) if line.startswith("%")), 0)
+        return make_issue(
+            "SOP023",
+            self.path,
+            number + 1 + self.line_offset,
+            1,
+            "Regels die met '%' beginnen (instructies voor YAML) worden niet gelezen.",
+            "Haal de regel weg; zet aanhalingstekens om een waarde die met % begint.",
+        )
+
+
 def read_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlTree | None, list[Issue]]:
     """Parse ``text`` strictly. ``line_offset`` shifts reported lines (front matter)."""
     issues: list[Issue] = []
@@ -271,10 +383,20 @@ def _build(
     loader: type,
 ) -> YamlTree:
     tree = YamlTree(data=None, line_offset=line_offset)
-    # Each frame: [container, path, pending_key, seen_keys]
+    # Each frame: [container, path, pending_key, seen_keys, block indent (None: flow)]
     stack: list[list[Any]] = []
     documents = 0
     nodes = 0
+    spec = _Spec(text_lines, path, line_offset)
+    flow_start: yaml.Mark | None = None  # where the outermost open flow collection starts
+
+    def block_indent() -> int:
+        """The column of the innermost block collection (-1 at the top)."""
+        return next((f[4] for f in reversed(stack) if f[4] is not None), -1)
+
+    def check(issue: Issue | None) -> None:
+        if issue is not None:
+            raise _Stop(issue)
 
     def stop(code: str, mark: yaml.Mark, message: str, hint: str) -> _Stop:
         p = _pos(mark, line_offset)
@@ -294,6 +416,7 @@ def _build(
             tree.values[vpath] = _start(event)
             return vpath
         if frame[2] is None:  # this value is a key
+            check(spec.complex_key(_start(event)))
             if not isinstance(value, str) or isinstance(event, yaml.CollectionStartEvent):
                 raise stop(
                     "SOP021",
@@ -325,6 +448,8 @@ def _build(
 
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.DocumentStartEvent):
+            if getattr(event, "version", None) or getattr(event, "tags", None):
+                raise _Stop(spec.directive())
             documents += 1
             if documents > 1:
                 raise stop(
@@ -366,6 +491,14 @@ def _build(
                     "Haal het label weg of zet aanhalingstekens om tekst die met ! begint.",
                 )
         if isinstance(event, yaml.ScalarEvent):
+            if event.style in ("'", '"'):
+                if flow_start is None:
+                    check(spec.continuation(_start(event), _end(event), block_indent(), False))
+                check(spec.comment_after(_end(event)))
+            elif event.style in ("|", ">"):
+                check(spec.header(_start(event), block_indent()))
+            elif flow_start is not None and not event.style and event.value == "-":
+                raise _Stop(spec.lone_dash(_start(event)))
             attach(event.value, event)
             warning = _comment_warning(text_lines, event, path, line_offset)
             if warning:
@@ -382,7 +515,16 @@ def _build(
             cpath = attach(container, event)
             if cpath is None:  # pragma: no cover - guarded in attach
                 raise stop("SOP021", _start(event), KEY_NOT_TEXT, "")
-            stack.append([container, cpath, None, {}])
+            flow = bool(event.flow_style)
+            indent = None if flow else _start(event).column
+            if flow and flow_start is None:
+                flow_start = _start(event)
+            stack.append([container, cpath, None, {}, indent])
         elif isinstance(event, yaml.CollectionEndEvent):
-            stack.pop()
+            frame = stack.pop()
+            if frame[4] is None:  # a flow collection
+                if flow_start is not None and all(f[4] is not None for f in stack):
+                    check(spec.continuation(flow_start, _end(event), block_indent(), True))
+                    flow_start = None
+                check(spec.comment_after(_end(event)))
     return tree

@@ -8,6 +8,7 @@ what ``sop-builder check`` accepts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import yaml
 
 from sop_builder.editor.widgets import SCORE_WIDGET
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
-from sop_builder.project.model import SiteConfig
+from sop_builder.project.model import Norm, SiteConfig
 from sop_builder.project.offer.kinds import OFFER_KINDS
 from sop_builder.project.schema_export import ProjectChoices, content_schema, project_choices
 
@@ -122,6 +123,19 @@ def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     return prop
 
 
+# Decap shows a field's hint as Markdown; a hint made of the SWV's plain text is escaped.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&])")
+MARKDOWN_BODY = (
+    "Hier werkt opmaak met Markdown: **vet**, *schuin*, een lijst met '- ' voor elke regel, "
+    "een link als [tekst](https://…). HTML werkt niet. De velden hierboven zijn gewone tekst."
+)
+
+
+def as_plain_hint(text: str) -> str:
+    """``text`` (plain text) as a Decap hint that shows it as written."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
 def _options(prop: dict[str, Any]) -> list[dict[str, str]]:
     labels = prop.get("enumDescriptions") or prop["enum"]
     return [
@@ -181,15 +195,23 @@ def decap_fields(schema: dict[str, Any], defs: dict[str, Any]) -> list[dict[str,
     ]
 
 
-def _score_fields(schema: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
-    """The scores of a self-assessment: per agreement the score widget of
-    ``webeditor_widgets.py`` (a dropdown of the scale and an explanation)."""
-    scale = schema["properties"]["scores"]["additionalProperties"]["anyOf"][0]
-    options = _options(scale)  # one list, written once in config.yml (a YAML anchor)
+def _score_fields(norm: Norm) -> dict[str, Any]:
+    """The scores of a self-assessment: per agreement of the norm of the file's own school
+    year the score widget of ``widgets.py`` (a dropdown of the scale and an explanation)."""
+    levels = norm.usable_levels()
+    options = [{"label": s.label, "value": s.code} for s in levels]  # one list (a YAML anchor)
+    short = [s.code for s in levels if s.weight != 1 and not s.not_applicable]
+    explain = (
+        f" Licht {' en '.join(repr(code) for code in short)} kort toe."
+        if len(short) <= 2 and short
+        else " Licht een score onder de volle score kort toe."
+        if short
+        else ""
+    )
     return {
         "name": "scores",
         "label": "Scores per afspraak",
-        "hint": "Kies bij elke afspraak hoe ver de school is. Licht 'deels' en 'nee' kort toe.",
+        "hint": "Kies bij elke afspraak hoe ver de school is." + explain,
         "widget": "object",
         "collapsed": False,
         "required": False,
@@ -197,18 +219,19 @@ def _score_fields(schema: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
             {
                 "name": agreement.id,
                 "label": f"{agreement.id}: {agreement.title}",
-                "hint": agreement.description,
+                "hint": as_plain_hint(agreement.description),
                 "widget": SCORE_WIDGET,
                 "required": False,
                 "options": options,
             }
-            for agreement in config.norm.agreements
+            for agreement in norm.agreements
         ],
     }
 
 
 def _self_assessment_files(root: Path, kind: ContentType, names: dict[str, str]) -> list[dict]:
-    """One entry per existing self-assessment file, newest school year first."""
+    """One entry per existing self-assessment file, newest school year first (the files of a
+    new school year, from `sop-builder nieuw-schooljaar`, on top)."""
     found = sorted(
         {f for pattern in kind.files for f in root.glob(pattern)},
         key=lambda f: (f.parent.name, f.stem),
@@ -216,10 +239,11 @@ def _self_assessment_files(root: Path, kind: ContentType, names: dict[str, str])
     found.sort(key=lambda f: f.stem, reverse=True)
     entries = []
     for file in found:
-        slug, year = file.parent.name, file.stem.rsplit("-", 2)[-2:]
-        label = f"{names.get(slug, slug)}, schooljaar {'-'.join(year)}"
-        name = f"{slug}-{'-'.join(year)}"
-        entries.append({"name": name, "label": label, "file": file.relative_to(root).as_posix()})
+        slug, year = file.parent.name, "-".join(file.stem.rsplit("-", 2)[-2:])
+        label = f"{names.get(slug, slug)}, schooljaar {year}"
+        name = f"{slug}-{year}"
+        path = file.relative_to(root).as_posix()
+        entries.append({"name": name, "label": label, "file": path, "year": year})
     return entries
 
 
@@ -231,15 +255,13 @@ def _collection(
     schema = content_schema(kind, config, extra)
     defs = schema.get("$defs", {})
     fields = decap_fields(schema, defs)
-    if collection.content_type == "zelfevaluatie":
-        fields = [f if f["name"] != "scores" else _score_fields(schema, config) for f in fields]
     if collection.body is not None:
         label, hint = collection.body
         fields.append(
             {
                 "name": "body",
                 "label": label,
-                "hint": hint,
+                "hint": f"{hint} {MARKDOWN_BODY}",
                 "widget": "markdown",
                 "modes": ["raw"],
                 "buttons": ["bold", "italic", "heading-two", "heading-three", "bulleted-list"],
@@ -256,8 +278,16 @@ def _collection(
     }
     if collection.per_file:
         names = dict((extra.schools if extra else ()) or ())
-        files = _self_assessment_files(root, kind, names)
-        result["files"] = [{**f, "fields": fields} for f in files]  # fields: one YAML anchor
+        by_year: dict[str, list[dict[str, Any]]] = {}  # one list per school year: a YAML anchor
+        result["files"] = []
+        for entry in _self_assessment_files(root, kind, names):
+            year = entry.pop("year")
+            if year not in by_year:
+                norm = config.norm_for(year)
+                by_year[year] = [
+                    _score_fields(norm) if f["name"] == "scores" and norm else f for f in fields
+                ]
+            result["files"].append({**entry, "fields": by_year[year]})
         return result
     result |= {
         "folder": collection.folder,

@@ -13,8 +13,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
-from sop_builder.intern.stats import InternalFigures, SchoolRow, summarise
+from sop_builder.intern.stats import GROUPING_KEY, InternalFigures, SchoolRow, summarise
 from sop_builder.project.load import Project
+from sop_builder.project.paths import grouping_path
 from sop_builder.project.scoring import format_count, format_percentage
 
 ASSETS = ("intern.css",)
@@ -29,8 +30,15 @@ def _environment(templates: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(dutch_date=dutch_date, count=format_count, pct=format_percentage)
+    env.filters.update(
+        dutch_date=dutch_date, count=format_count, pct=format_percentage, plural=plural
+    )
     return env
+
+
+def plural(number: int, one: str, more: str) -> str:
+    """'1 school', '3 scholen', '0 scholen': the number with the right Dutch form."""
+    return f"{number} {one if number == 1 else more}"
 
 
 def _kind(row_pct: int, target: Any) -> str:
@@ -46,6 +54,7 @@ class InternSite:
         self.swv = project.config.swv
         self.figures = InternalFigures(project)
         self.env = _environment(templates)
+        self.grouping_path = grouping_path(self.swv)
 
     def _render(self, template: str, base: str, **context: Any) -> str:
         return self.env.get_template(template).render(
@@ -54,8 +63,18 @@ class InternSite:
             target=self.figures.target,
             base=base,
             today=self.project.today,
+            grouping_path=self.grouping_path,
+            group_link=self.group_link,
             **context,
         )
+
+    def group_link(self, key: str, name: str) -> str:
+        """The folder of a group's page from the site root: '<the grouping's plural>/<id>'
+        (the same words as on the public site) or 'besturen/<name>'."""
+        if key == GROUPING_KEY:
+            rows = self.figures.groups(GROUPING_KEY).get(name, [])
+            return f"{self.grouping_path}/{rows[0].kern_id if rows else slugify(name)}"
+        return f"besturen/{slugify(name)}"
 
     def _school_chart(self, rows: list[SchoolRow], chart_id: str, title: str):
         target = self.figures.target
@@ -83,14 +102,14 @@ class InternSite:
         distribution = f.distribution()
         themes = f.themes()
         trend = f.trend()
-        kernen = {name: summarise(name, rows) for name, rows in f.groups("kern").items()}
+        kernen = {name: summarise(name, rows) for name, rows in f.groups(GROUPING_KEY).items()}
         boards = {name: summarise(name, rows) for name, rows in f.groups("bestuur").items()}
         charts = {
             "schools": self._school_chart(f.rows, "grafiek-scholen", "Naleving per school"),
             "distribution": bar_chart(
                 "grafiek-verdeling",
                 "Verdeling van de scholen over de percentages",
-                [Bar(label, n, f"{n} scholen") for label, n in distribution],
+                [Bar(label, n, plural(n, "school", "scholen")) for label, n in distribution],
                 max([n for _, n in distribution] + [1]),
             ),
             "themes": bar_chart(
@@ -138,7 +157,7 @@ class InternSite:
             ("Samenwerkingsverband", self.swv.short_name, pupils.totals(codes(self.figures.rows)))
         ]
         label = self.swv.grouping.label.capitalize()
-        for kind, key in ((label, "kern"), ("Bestuur", "bestuur")):
+        for kind, key in ((label, GROUPING_KEY), ("Bestuur", "bestuur")):
             groups += [
                 (kind, n, pupils.totals(codes(r))) for n, r in self.figures.groups(key).items()
             ]
@@ -186,12 +205,12 @@ class InternSite:
         for row in self.figures.rows:
             out[f"scholen/{row.school.slug}/index.html"] = self.school_page(row)
         label = self.swv.grouping.label
-        for name, rows in self.figures.groups("kern").items():
-            out[f"kernen/{slugify(name)}/index.html"] = self.group_page(
+        for name, rows in self.figures.groups(GROUPING_KEY).items():
+            out[f"{self.group_link(GROUPING_KEY, name)}/index.html"] = self.group_page(
                 label.capitalize(), name, rows, "grafiek-groep"
             )
         for name, rows in self.figures.groups("bestuur").items():
-            out[f"besturen/{slugify(name)}/index.html"] = self.group_page(
+            out[f"{self.group_link('bestuur', name)}/index.html"] = self.group_page(
                 "Bestuur", name, rows, "grafiek-groep"
             )
         return out

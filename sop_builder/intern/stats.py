@@ -22,7 +22,9 @@ from sop_builder.project.evaluation.load import EvaluationData, SchoolRecords
 from sop_builder.project.evaluation.model import EvaluationFile, YearGoals
 from sop_builder.project.load import Project
 from sop_builder.project.model import School, SelfAssessment, SiteConfig
-from sop_builder.project.scoring import Compliance, Tally, score
+from sop_builder.project.scoring import Compliance, Tally, score, year_compliance
+
+GROUPING_KEY = "kern"  # group rows by the SWV's grouping (its label: swv.grouping)
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,47 @@ class SchoolRow:
     own: Compliance | None  # the school's self-assessment
     swv: Compliance | None  # the SWV's assessment of the same agreements
     differences: int
+    kern_id: str = ""
+    expired: bool = False  # the SOP's 'geldig_tot' has passed
+
+    @property
+    def decisive(self) -> Compliance | None:
+        """What 'doel gehaald' is decided on: the SWV's assessment where there is one."""
+        return self.swv or self.own
+
+    @property
+    def decided_by(self) -> str:
+        return "samenwerkingsverband" if self.swv else "school" if self.own else ""
+
+    @property
+    def meets_target(self) -> bool | None:
+        return self.decisive.meets_target if self.decisive else None
+
+
+@dataclass(frozen=True)
+class ThemeChange:
+    title: str
+    before: Tally | None
+    now: Tally | None
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    id: str
+    title: str
+    before: str  # label of last year's score
+    now: str
+
+
+@dataclass
+class YearComparison:
+    """This year's results against those of the year before (the school's and the SWV's)."""
+
+    year: str  # the earlier school year
+    own: Compliance | None
+    swv: Compliance | None
+    themes: list[ThemeChange] = field(default_factory=list)
+    changes: list[ScoreChange] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -96,6 +139,7 @@ class ConversationReport:
     evaluation: EvaluationFile | None
     last_year: EvaluationFile | None
     history: list[tuple[EvaluationFile, list[GoalLine]]] = field(default_factory=list)
+    comparison: YearComparison | None = None  # with the year before, when it has results
 
 
 def _swv_norm_scores(records: SchoolRecords | None, year: str) -> SelfAssessment | None:
@@ -116,7 +160,7 @@ def summarise(name: str, rows: list[SchoolRow]) -> GroupSummary:
         name,
         len(rows),
         len(assessed),
-        sum(1 for c in assessed if c.meets_target),
+        sum(1 for r in rows if r.meets_target),  # on the SWV's score where there is one
         Tally(met, counted),
     )
 
@@ -131,6 +175,7 @@ class InternalFigures:
         self.data: EvaluationData = project.evaluation
         self.year = self.config.swv.school_year
         self.target = self.config.swv.target_for(self.year)
+        self.norm = self.config.norm  # the norm of this school year
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
         self.rows = [self._row(s) for s in self.schools]
 
@@ -139,18 +184,71 @@ class InternalFigures:
 
     def _row(self, school: School) -> SchoolRow:
         kern = self.config.swv.kern(school.front.kern)
-        own = self.project.compliance.get(school.slug)
+        own = self.project.current.get(school.slug)
         swv_scores = _swv_norm_scores(self.records(school.slug), self.year)
-        swv = score(swv_scores, self.config.norm, self.target) if swv_scores else None
+        swv = score(swv_scores, self.norm, self.target) if swv_scores else None
         count = sum(len(c.differences) for c in self.comparisons(school))
-        return SchoolRow(school, kern.name if kern else school.front.kern, own, swv, count)
+        return SchoolRow(
+            school,
+            kern.name if kern else school.front.kern,
+            own,
+            swv,
+            count,
+            school.front.kern,
+            school.front.valid_until < self.project.today,
+        )
+
+    def swv_result(self, school: School, year: str) -> Compliance | None:
+        """The SWV's assessment of the agreements in ``year``, scored with that year's norm."""
+        norm = self.config.norm_for(year)
+        found = _swv_norm_scores(self.records(school.slug), year)
+        return score(found, norm, self.config.swv.target_for(year)) if found and norm else None
+
+    def year_comparison(self, row: SchoolRow) -> YearComparison | None:
+        """The row's results against the latest earlier year with a result."""
+        school = row.school
+        records = self.records(school.slug)
+        years = {y for y in school.self_assessments if y < self.year}
+        years |= {
+            a.school_year
+            for a in (records.framework_assessments if records else [])
+            if a.framework == NORM_FRAMEWORK and a.assessor == SWV and a.school_year < self.year
+        }
+        if not years:
+            return None
+        year = max(years)
+        own = year_compliance(school, self.config, year)
+        comparison = YearComparison(year, own, self.swv_result(school, year))
+        for theme in self.norm.themes:
+            before = own.by_theme.get(theme.id) if own else None
+            now = row.own.by_theme.get(theme.id) if row.own else None
+            comparison.themes.append(ThemeChange(theme.title, before, now))
+        earlier, current = school.self_assessments.get(year), school.self_assessments.get(self.year)
+        old_norm = self.config.norm_for(year)
+        if earlier and current and old_norm:
+            for agreement in self.norm.agreements:
+                a, b = earlier.scores.get(agreement.id), current.scores.get(agreement.id)
+                if a and b and a != b:
+                    was, now_level = old_norm.level(a), self.norm.level(b)
+                    comparison.changes.append(
+                        ScoreChange(
+                            agreement.id,
+                            agreement.title,
+                            was.label if was else a,
+                            now_level.label if now_level else b,
+                        )
+                    )
+        return comparison
 
     # --- comparisons and reports ------------------------------------------------------------
 
     def comparisons(self, school: School) -> list[FrameworkComparison]:
         records = self.records(school.slug)
         result = []
-        for framework in self.data.config.frameworks.values():
+        for framework_id in self.data.config.framework_ids():
+            framework = self.data.config.framework(framework_id, self.year)
+            if framework is None:
+                continue
             if framework.id == NORM_FRAMEWORK:
                 own = school.self_assessments.get(self.year)
                 mine = from_self_assessment(own) if own else None
@@ -220,6 +318,7 @@ class InternalFigures:
             evaluation,
             last_year,
             history,
+            self.year_comparison(row),
         )
 
     # --- dashboard figures ------------------------------------------------------------------
@@ -227,7 +326,7 @@ class InternalFigures:
     def groups(self, key: str) -> dict[str, list[SchoolRow]]:
         grouped: dict[str, list[SchoolRow]] = defaultdict(list)
         for row in self.rows:
-            grouped[row.kern if key == "kern" else row.school.front.board].append(row)
+            grouped[row.kern if key == GROUPING_KEY else row.school.front.board].append(row)
         return dict(sorted(grouped.items()))
 
     def distribution(self) -> list[tuple[str, int]]:
@@ -241,7 +340,7 @@ class InternalFigures:
 
     def agreement_counts(self, rows: list[SchoolRow]) -> list[AgreementCount]:
         """Per agreement: how many schools fully meet it (weight 1), fewest first."""
-        norm = self.config.norm
+        norm = self.norm
         themes = {t.id: t.title for t in norm.themes}
         full = {s.code for s in norm.scale if s.weight == 1}
         counts = []
@@ -265,7 +364,7 @@ class InternalFigures:
 
     def themes(self) -> list[tuple[str, Tally]]:
         result = []
-        for theme in self.config.norm.themes:
+        for theme in self.norm.themes:
             tallies = [r.own.by_theme[theme.id] for r in self.rows if r.own]
             result.append(
                 (
@@ -281,11 +380,13 @@ class InternalFigures:
         years = sorted({y for s in self.schools for y in s.self_assessments})
         figures = []
         for year in years:
-            target = self.config.swv.target_for(year)
+            # Each year with the norm and the target of that year: history never changes.
             rows = [
-                SchoolRow(s, "", score(s.self_assessments[year], self.config.norm, target), None, 0)
+                SchoolRow(s, "", result, None, 0)
                 for s in self.schools
-                if year in s.self_assessments
+                if (result := year_compliance(s, self.config, year)) is not None
             ]
-            figures.append(YearFigure(year, target, summarise(year, rows)))
+            figures.append(
+                YearFigure(year, self.config.swv.target_for(year), summarise(year, rows))
+            )
         return figures

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -9,26 +10,44 @@ from typing import Any
 
 from sop_builder.core.issues import Issue, make_issue
 from sop_builder.core.schema import validate_tree
-from sop_builder.core.sourcefile import read_yaml_file
+from sop_builder.core.sourcefile import read_text, read_yaml_file, read_yaml_mapping
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.editor_settings import WEBEDITOR_FILE, WebEditor
-from sop_builder.project.model import Glossary, Norm, SiteConfig, SwvConfig, Vocabularies
+from sop_builder.project.loading import not_used
+from sop_builder.project.model import (
+    Glossary,
+    Norm,
+    SiteConfig,
+    SwvConfig,
+    Texts,
+    Vocabularies,
+    code_pattern,
+)
+from sop_builder.project.placeholders import MARK, find_placeholders
 
 # The format of the project's files that this version reads; `sop-builder migreer` brings older
 # projects here (authoring/migrate.py, docs/formaatwijzigingen.md).
 FORMAT_VERSION = 2
 SWV_FILE = "site_config/swv.yaml"
 GLOSSARY_FILE = "woordenlijst.yaml"  # optional
+TEXTS_FILE = "teksten.yaml"
 CONFIG_FILES: dict[str, type] = {
     "swv.yaml": SwvConfig,
-    "basisondersteuning.yaml": Norm,
     "vocabularies.yaml": Vocabularies,
+    TEXTS_FILE: Texts,
 }
+# The norm, one file per version: basisondersteuning/<first school year>.yaml.
+NORMS_FOLDER = "basisondersteuning"
+NORMS_DIR = f"site_config/{NORMS_FOLDER}"
+OLD_NORM_FILE = "site_config/basisondersteuning.yaml"  # format 1: one norm for every year
+YEAR_FILE = re.compile(r"(\d{4}-\d{4})\.yaml")
 
 
 def load_config_file(
     root: Path, name: str, model: type
 ) -> tuple[Any, YamlTree | None, list[Issue]]:
+    """Read and validate site_config/``name``; a comment ending in INVULLEN is a warning
+    (the skeleton of `sop-builder nieuw-swv` marks what the SWV still has to fill in)."""
     display = f"site_config/{name}"
     file = root / "site_config" / name
     if not file.is_file():
@@ -42,15 +61,52 @@ def load_config_file(
                     1,
                     1,
                     f"Het configuratiebestand {display} ontbreekt.",
-                    "Kopieer het uit het voorbeeld en pas het aan.",
+                    "Maak het bestand: in docs/content-format.md staat wat erin hoort "
+                    "('sop-builder nieuw-swv' maakt alle bestanden van een nieuw project).",
                 )
             ],
         )
-    tree, issues = read_yaml_file(file, display)
+    text, issues = read_text(file, display)
+    if text is None:
+        return None, None, issues
+    tree, found = read_yaml_mapping(text, display)
+    issues += found
     if tree is None:
         return None, None, issues
+    if MARK in text:
+        issues += find_placeholders(text, display)
     value, schema_issues = validate_tree(model, tree, display)
     return value, tree, issues + schema_issues
+
+
+def stray_file(path: str, expected: str) -> Issue:
+    """SOP208: a file in a config folder whose name nothing reads."""
+    return make_issue(
+        "SOP208",
+        path,
+        1,
+        1,
+        not_used(f"Het bestand {path.rsplit('/', 1)[-1]}", published=False),
+        f"Geef het bestand een naam als {expected}, of verwijder het.",
+    )
+
+
+def named_files(
+    root: Path, folder: str, name: re.Pattern[str], example: str
+) -> tuple[list[tuple[Path, str, str]], list[Issue]]:
+    """(file, display path, what its name says) for every file of ``folder`` whose name fits,
+    and SOP208 for every other file; a folder that does not exist simply holds nothing."""
+    found: list[tuple[Path, str, str]] = []
+    issues: list[Issue] = []
+    base = root / folder
+    for file in sorted(base.iterdir()) if base.is_dir() else []:
+        display = f"{folder}/{file.name}"
+        match = name.fullmatch(file.name)
+        if match:
+            found.append((file, display, match.group(1)))
+        elif not file.name.startswith("."):
+            issues.append(stray_file(display, example))
+    return found, issues
 
 
 def duplicate_values(
@@ -85,15 +141,29 @@ def duplicate_items(
     return duplicate_values(values, tree, display, what)
 
 
-def _check_norm(norm: Norm, tree: YamlTree) -> list[Issue]:
-    display = "site_config/basisondersteuning.yaml"
+def _check_norm(norm: Norm, tree: YamlTree, display: str) -> list[Issue]:
     issues = duplicate_items(norm.themes, "id", tree, display, ("themas",), "Het thema")
     issues += duplicate_items(norm.aspects, "id", tree, display, ("aspecten",), "Het aspect")
     issues += duplicate_items(norm.agreements, "id", tree, display, ("afspraken",), "De afspraak")
     issues += duplicate_items(norm.scale, "code", tree, display, ("schaal",), "De score")
     themes = {t.id for t in norm.themes}
     aspects = {a.id for a in norm.aspects}
+    pattern = code_pattern(norm.code_example)
     for index, agreement in enumerate(norm.agreements):
+        if not pattern.fullmatch(agreement.id):
+            pos = tree.value_pos(("afspraken", index, "id"))
+            issues.append(
+                make_issue(
+                    "SOP112",
+                    display,
+                    pos.line,
+                    pos.column,
+                    f"De code '{agreement.id}' heeft niet de vorm van de codes in deze norm "
+                    f"(zoals {norm.code_example}).",
+                    f"Schrijf de code zoals '{norm.code_example}', of pas 'codevoorbeeld' aan.",
+                    "id",
+                )
+            )
         for field, value, known in (
             ("thema", agreement.theme, themes),
             ("aspect", agreement.aspect, aspects),
@@ -235,6 +305,73 @@ def _format_issue(root: Path, version: int) -> Issue:
     )
 
 
+def _no_norm(message: str, hint: str, path: str = NORMS_DIR) -> Issue:
+    return make_issue("SOP503", path, 1, 1, message, hint)
+
+
+def load_norms(root: Path) -> tuple[dict[str, Norm] | None, list[Issue]]:
+    """Every version of the norm in site_config/basisondersteuning/, by its first school
+    year (None when there is none or one has errors)."""
+    example = "basisondersteuning/2025-2026.yaml"
+    if not (root / NORMS_DIR).is_dir():
+        if (root / OLD_NORM_FILE).is_file():
+            return None, [
+                _no_norm(
+                    "De norm staat nu per schooljaar in de map site_config/basisondersteuning/.",
+                    "Zet dit bestand in die map, met als naam het eerste schooljaar waarin het "
+                    f"geldt, bijvoorbeeld site_config/{example}.",
+                    OLD_NORM_FILE,
+                )
+            ]
+        return None, [
+            _no_norm(
+                f"De afspraken basisondersteuning ontbreken: de map {NORMS_DIR}/ bestaat niet.",
+                f"Zet de afspraken in site_config/{example} (het eerste schooljaar waarin ze "
+                "gelden), of maak een nieuw project met 'sop-builder nieuw-swv'.",
+            )
+        ]
+    files, issues = named_files(root, NORMS_DIR, YEAR_FILE, "2025-2026.yaml")
+    if not files:
+        issues.append(
+            _no_norm(
+                f"In {NORMS_DIR}/ staat geen norm.",
+                f"Zet de afspraken in site_config/{example}: de naam is het eerste schooljaar "
+                "waarin ze gelden.",
+            )
+        )
+    norms: dict[str, Norm] = {}
+    for _file, display, year in files:
+        value, tree, found = load_config_file(root, f"{NORMS_FOLDER}/{year}.yaml", Norm)
+        issues += found
+        if value is not None and tree is not None:
+            issues += _check_norm(value, tree, display)
+            norms[year] = value
+    if not norms or any(i.is_error for i in issues):
+        return None, issues
+    return norms, issues
+
+
+def _norm_in_force(root: Path, swv: SwvConfig, norms: dict[str, Norm]) -> list[Issue]:
+    """SOP508 when no version of the norm has started by the current school year."""
+    if any(year <= swv.school_year for year in norms):
+        return []
+    tree, _ = read_yaml_file(root / SWV_FILE, SWV_FILE)
+    pos = tree.value_pos(("schooljaar",)) if tree is not None else None
+    first = min(norms)
+    return [
+        make_issue(
+            "SOP508",
+            SWV_FILE,
+            pos.line if pos else 1,
+            pos.column if pos else 1,
+            f"Er is geen norm voor het schooljaar {swv.school_year}: de eerste norm begint in "
+            f"{first}.",
+            f"Zet de afspraken van {swv.school_year} in {NORMS_DIR}/{swv.school_year}.yaml.",
+            "schooljaar",
+        )
+    ]
+
+
 def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
     """Load all of site_config/; return the config (None if unusable) and every issue.
 
@@ -247,8 +384,8 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
     issues: list[Issue] = []
     checks: dict[str, Callable[[Any, YamlTree], list[Issue]]] = {
         "swv.yaml": _check_swv,
-        "basisondersteuning.yaml": _check_norm,
         "vocabularies.yaml": _check_vocabularies,
+        TEXTS_FILE: lambda _value, _tree: [],
     }
     for name, model in CONFIG_FILES.items():
         value, tree, found = load_config_file(root, name, model)
@@ -256,6 +393,10 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         if value is not None and tree is not None:
             issues += checks[name](value, tree)
         values[name] = value
+    norms, found = load_norms(root)
+    issues += found
+    if norms is not None and values["swv.yaml"] is not None:
+        issues += _norm_in_force(root, values["swv.yaml"], norms)
     glossary = None
     if (root / "site_config" / GLOSSARY_FILE).is_file():
         glossary, tree, found = load_config_file(root, GLOSSARY_FILE, Glossary)
@@ -269,12 +410,13 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
     if (root / "site_config" / WEBEDITOR_FILE).is_file():
         webeditor, _, found = load_config_file(root, WEBEDITOR_FILE, WebEditor)
         issues += found
-    if any(v is None for v in values.values()) or any(i.is_error for i in issues):
+    if norms is None or any(v is None for v in values.values()) or any(i.is_error for i in issues):
         return None, issues
     config = SiteConfig(
         values["swv.yaml"],
-        values["basisondersteuning.yaml"],
+        dict(sorted(norms.items())),
         values["vocabularies.yaml"],
+        values[TEXTS_FILE],
         glossary or Glossary(),
         webeditor,
     )

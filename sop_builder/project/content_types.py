@@ -17,6 +17,7 @@ from sop_builder.project.model import (
     SelfAssessmentFile,
     SopFrontMatter,
     SwvConfig,
+    Texts,
     Vocabularies,
 )
 from sop_builder.project.offer.kinds import OFFER_KINDS
@@ -51,11 +52,17 @@ CONTENT_TYPES: list[ContentType] = [
     ContentType("swv", "Samenwerkingsverband", SwvConfig, ("site_config/swv.yaml",)),
     ContentType(
         "basisondersteuning",
-        "Afspraken basisondersteuning",
+        "Afspraken basisondersteuning (één bestand per versie, genoemd naar het eerste schooljaar)",
         Norm,
-        ("site_config/basisondersteuning.yaml",),
+        ("site_config/basisondersteuning/*.yaml",),
     ),
     ContentType("vocabularies", "Keuzelijsten", Vocabularies, ("site_config/vocabularies.yaml",)),
+    ContentType(
+        "teksten",
+        "Teksten die bij het samenwerkingsverband en de soort scholen horen",
+        Texts,
+        ("site_config/teksten.yaml",),
+    ),
     ContentType("woordenlijst", "Woordenlijst", Glossary, ("site_config/woordenlijst.yaml",)),
     ContentType("redacteuren", "Redacteuren", Editors, (EDITORS_FILE,)),
     *(

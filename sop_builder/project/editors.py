@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.issues import Issue, did_you_mean, make_issue
 from sop_builder.project.config import load_config_file
 from sop_builder.project.loading import SCHOOLS_DIR, school_folders
 from sop_builder.project.model import Schema
@@ -30,23 +30,33 @@ class Editors(Schema):
     schools: dict[str, list[Owner]] = Field(default_factory=dict, alias="scholen")
 
 
+def check_editors(root: Path) -> list[Issue]:
+    """What check says about site_config/redacteuren.yaml (nothing when there is none)."""
+    if not (root / EDITORS_FILE).is_file():
+        return []
+    return load_editors(root)[1]
+
+
 def load_editors(root: Path) -> tuple[Editors | None, list[Issue]]:
     """Read and validate the editors file; unknown school folders are errors too."""
     editors, tree, issues = load_config_file(root, Path(EDITORS_FILE).name, Editors)
     if editors is None or tree is None:
         return None, issues
-    known = {folder.name for folder in school_folders(root)}
+    known = sorted(folder.name for folder in school_folders(root))
     for slug in editors.schools:
         if slug not in known:
             pos = tree.key_pos(("scholen", slug)) or tree.pos(("scholen",))
             issues.append(
                 make_issue(
-                    "SOP502",
+                    "SOP209",
                     EDITORS_FILE,
                     pos.line,
                     pos.column,
                     f"De school '{slug}' bestaat niet in {SCHOOLS_DIR.as_posix()}/.",
-                    "Gebruik de naam van de map van de school.",
+                    did_you_mean(slug, known)
+                    or "Gebruik de naam van de map van de school; heeft de school een nieuwe "
+                    "mapnaam, of is zij weg, pas dan deze regel aan of haal hem weg.",
+                    "scholen",
                 )
             )
     return (None if any(i.is_error for i in issues) else editors), issues

@@ -7,6 +7,11 @@ field of every registered content type, so a new field cannot go undocumented.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sop_builder.project.model import SiteConfig
+
 _INTERNAL = "Alleen voor het samenwerkingsverband; komt nooit op de site."
 _CODE = ("Code", "Kleine letters, cijfers en streepjes. Verander een code nooit.")
 _LETTERS_DIGITS_HYPHENS = "Kleine letters, cijfers en streepjes."
@@ -47,7 +52,7 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
             "U vindt de code bij DUO.",
         ),
         "bestuur": ("Bestuur", "De naam van het schoolbestuur (stichting of vereniging)."),
-        "kern": ("Kern", "De code van de kern (regio) waar de school bij hoort."),
+        "kern": ("Groep", "De code van de groep scholen (kern, regio) waar de school bij hoort."),
         "type": ("Soort school", "bao, sbo, so of vo."),
         "adres": ("Adres", "Het bezoekadres van de school."),
         "website": ("Website", "Het webadres van de school, beginnend met https://."),
@@ -142,8 +147,11 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "lengtegraad": ("Lengtegraad", "Bijvoorbeeld 4.6574 (in Nederland tussen 3,3 en 7,3)."),
     },
     "Address": {
-        "straat": ("Straat en huisnummer", "Bijvoorbeeld Zeereep 12."),
-        "postcode": ("Postcode", "4 cijfers en 2 hoofdletters, bijvoorbeeld 1941 AB."),
+        "straat": (
+            "Straat en huisnummer",
+            "De straat en het huisnummer, bijvoorbeeld Schoolstraat 1.",
+        ),
+        "postcode": ("Postcode", "4 cijfers en 2 hoofdletters, bijvoorbeeld 1234 AB."),
         "plaats": ("Plaats", "De plaats waar de school staat."),
     },
     "ContactPerson": {
@@ -196,6 +204,11 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "korte_naam": ("Korte naam", "De naam in kopjes en de menubalk."),
         "regiocode": ("Regiocode", "De code van de regio, bijvoorbeeld PO 27-99."),
         "website": ("Website", "Het webadres van het samenwerkingsverband."),
+        "site_adres": (
+            "Adres van deze site",
+            "Het webadres waar deze site met de profielen staat, beginnend met https://. "
+            "Voor links, de sitemap, korte links, QR-codes, de agenda en de webeditor.",
+        ),
         "contact": ("Contact", "E-mail, telefoon en adres van het samenwerkingsverband."),
         "steunpunt": ("Steunpunt", "Het ouder- en jeugdsteunpunt."),
         "schooljaar": ("Huidig schooljaar", "Bijvoorbeeld 2025-2026."),
@@ -236,6 +249,11 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "versie": ("Versie", "Het versienummer van de afspraken."),
         "naam": ("Naam", "De naam van de afspraken."),
         "vastgesteld": ("Vastgesteld", "De datum (JJJJ-MM-DD) waarop de afspraken golden."),
+        "codevoorbeeld": (
+            "Vorm van de codes",
+            "Hoe de code van een afspraak eruitziet, bijvoorbeeld BO-01 of 1.1. Letters staan "
+            "voor letters, cijfers voor cijfers; streepjes en punten blijven zoals ze zijn.",
+        ),
         "aspecten": ("Aspecten", "De vier aspecten van het referentiekader."),
         "schaal": ("Schaal", "De scores die een school kan geven, met hun gewicht."),
         "nvt_toegestaan": ("Niet van toepassing toegestaan", "ja of nee."),
@@ -264,6 +282,48 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "aspect": ("Aspect", "De code van het aspect."),
         "titel": ("Titel", "Een korte titel (ongeveer 60 tekens)."),
         "omschrijving": ("Omschrijving", "Wat de school doet, in gewone taal."),
+    },
+    "Texts": {
+        "eerste_gesprek": (
+            "Eerste gesprek",
+            "Met wie een ouder eerst praat over de ondersteuning van zijn of haar kind, "
+            "bijvoorbeeld 'de mentor van de school'. Staat na 'Praat eerst met'.",
+        ),
+        "hulp_op_school": (
+            "Hulp op school",
+            "Wie op school de extra hulp regelt, en wat die doet (pagina Over passend onderwijs).",
+        ),
+        "speciaal_onderwijs": (
+            "Speciaal onderwijs",
+            "Hoe de speciale scholen heten, na 'een plek in', bijvoorbeeld 'het speciaal "
+            "onderwijs'.",
+        ),
+        "contactrol": (
+            "Contactrol",
+            "De rol die een nieuwe school als eerste contactpersoon krijgt, en wie de "
+            "zelfevaluatie invult.",
+        ),
+        "soorten_school": (
+            "Soorten school",
+            "Hoe de site elke soort school noemt (mag leeg: dan de gewone naam).",
+        ),
+    },
+    "PerSchoolType": {
+        "standaard": ("Voor alle scholen", "De tekst voor elke soort school."),
+        "bao": ("Basisschool", "Alleen voor basisscholen anders (mag leeg)."),
+        "sbo": ("Speciale basisschool", "Alleen voor speciale basisscholen anders (mag leeg)."),
+        "so": ("Speciaal onderwijs", "Alleen voor scholen voor speciaal onderwijs (mag leeg)."),
+        "vo": ("Voortgezet onderwijs", "Alleen voor scholen voor voortgezet onderwijs (mag leeg)."),
+    },
+    "HelpAtSchool": {
+        "rol": ("Rol", "Wie de extra hulp regelt, bijvoorbeeld 'De zorgcoördinator'."),
+        "taak": ("Taak", "Wat die doet, in een zin die met een werkwoord begint."),
+    },
+    "SchoolTypeNames": {
+        "bao": ("Basisschool", "Hoe een basisschool heet (mag leeg)."),
+        "sbo": ("Speciale basisschool", "Hoe een speciale basisschool heet (mag leeg)."),
+        "so": ("Speciaal onderwijs", "Hoe een school voor speciaal onderwijs heet (mag leeg)."),
+        "vo": ("Voortgezet onderwijs", "Hoe een school voor voortgezet onderwijs heet (mag leeg)."),
     },
     "Vocabularies": {
         "aanbodniveaus": (
@@ -425,6 +485,40 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-def field_doc(model_name: str, key: str) -> tuple[str, str] | None:
-    """The (title, explanation) of ``key`` in the schema class ``model_name``, if known."""
-    return FIELD_DOCS.get(model_name, {}).get(key)
+def _own_words(model_name: str, key: str, config: SiteConfig) -> tuple[str, str] | None:
+    """Where an SWV's own words belong in a field's explanation: the grouping's label, the
+    norm's codes and scores, the usual contact role."""
+    label = config.swv.grouping.label
+    norm, role = config.norm, config.texts.contact_role.default
+    own: dict[tuple[str, str], tuple[str, str]] = {
+        ("SopFrontMatter", "kern"): (
+            label.capitalize(),
+            f"De code van de {label} waar de school bij hoort.",
+        ),
+        ("NetworkFrontMatter", "kern"): (
+            label.capitalize(),
+            f"De code van de {label} als de groep bij één {label} hoort (mag leeg).",
+        ),
+        ("ContactPerson", "rol"): ("Rol", f"Bijvoorbeeld {role}."),
+        ("SelfAssessmentFile", "ingevuld_door"): (
+            "Ingevuld door",
+            f"Een rol, bijvoorbeeld {role}. Nooit de naam van een leerling.",
+        ),
+        ("SelfAssessmentFile", "scores"): (
+            "Scores",
+            f"Per afspraak een score, bijvoorbeeld {norm.agreements[0].id}: "
+            f"{norm.usable_levels()[0].code}. Een toelichting is intern.",
+        ),
+        ("ScoreEntry", "score"): ("Score", f"De code van de score: {norm.hint_codes()}."),
+    }
+    return own.get((model_name, key))
+
+
+def field_doc(
+    model_name: str, key: str, config: SiteConfig | None = None
+) -> tuple[str, str] | None:
+    """The (title, explanation) of ``key`` in the schema class ``model_name``, if known; with
+    ``config`` in the SWV's own words where they matter."""
+    return (config and _own_words(model_name, key, config)) or FIELD_DOCS.get(model_name, {}).get(
+        key
+    )

@@ -12,6 +12,7 @@ from sop_builder.core.issues import Issue
 from sop_builder.core.parallel import parallel_map
 from sop_builder.project.config import load_config
 from sop_builder.project.editing_checks import editing_checks
+from sop_builder.project.editors import check_editors
 from sop_builder.project.evaluation.load import EvaluationData, load_evaluations
 from sop_builder.project.loading import load_school, school_folders
 from sop_builder.project.model import School, SiteConfig
@@ -20,8 +21,8 @@ from sop_builder.project.offer.model import Offer
 from sop_builder.project.paths import kern_pages, list_pages, offer_pages_paths
 from sop_builder.project.postcodes import PostcodeTable, load_postcodes, unplaced_schools
 from sop_builder.project.pupils import PupilData, load_pupils
-from sop_builder.project.redirects import Redirect, load_redirects
-from sop_builder.project.scoring import Compliance, current_compliance
+from sop_builder.project.redirects import Redirect, load_redirects, vanished_schools
+from sop_builder.project.scoring import Compliance, current_compliance, published_compliance
 from sop_builder.project.validation import Identity, check_unique, identity, validate_school
 
 
@@ -34,7 +35,11 @@ class Project:
     config: SiteConfig | None
     schools: list[School] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    # What the public site shows per school (scoring.published_compliance: this year's once it
+    # is final, until then the latest earlier year's; each names its school year) ...
     compliance: dict[str, Compliance | None] = field(default_factory=dict)
+    # ... and the result of the current school year's file, as far as it goes (check, intern).
+    current: dict[str, Compliance | None] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # schools left out because of errors
     evaluation: EvaluationData | None = None  # goals, evaluations, assessments (evaluation.py)
     redirects: list[Redirect] = field(default_factory=list)  # short links and renames
@@ -67,7 +72,8 @@ class SchoolResult:
     issues: list[Issue]
     identity: Identity
     unreadable_name: str | None
-    compliance: Compliance | None
+    compliance: Compliance | None  # published
+    current: Compliance | None
 
 
 def process_folder(
@@ -83,8 +89,9 @@ def process_folder(
     unreadable = None
     if loaded.front is None:
         unreadable = loaded.written("naam") or loaded.folder
-    compliance = current_compliance(school, config) if school and config else None
-    return SchoolResult(school, issues, identity(loaded), unreadable, compliance)
+    published = published_compliance(school, config) if school and config else None
+    current = current_compliance(school, config) if school and config else None
+    return SchoolResult(school, issues, identity(loaded), unreadable, published, current)
 
 
 def _process_all(
@@ -114,6 +121,8 @@ def load_project(root: Path, today: date | None = None, internal: bool = True) -
         root, [(r.identity.slug, r.identity.code) for r in results], extra
     )
     project.redirects, issues = redirects, issues + found
+    issues += vanished_schools(root, [f.name for f in folders], redirects)
+    issues += check_editors(root)
     for result in results:
         issues += result.issues
         if result.unreadable_name is not None:
@@ -121,6 +130,7 @@ def load_project(root: Path, today: date | None = None, internal: bool = True) -
         if result.school is not None:
             project.schools.append(result.school)
             project.compliance[result.school.slug] = result.compliance
+            project.current[result.school.slug] = result.current
     if config is not None:
         project.evaluation, found = load_evaluations(root, config, project.schools, internal)
         issues += found

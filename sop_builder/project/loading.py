@@ -8,11 +8,12 @@ kept on the ``LoadedSchool``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
 from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.richtext import markdown_issues
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import (
     MarkdownSource,
@@ -21,10 +22,10 @@ from sop_builder.core.sourcefile import (
     read_yaml_mapping,
 )
 from sop_builder.core.yamlread import YamlTree
-from sop_builder.project.model import ScoreEntry, SelfAssessmentFile, SopFrontMatter
+from sop_builder.project.model import ScoreEntry, Section, SelfAssessmentFile, SopFrontMatter
 from sop_builder.project.paths import RESERVED_SCHOOL_FOLDERS
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
-from sop_builder.project.sections import split_sections, strip_comments
+from sop_builder.project.sections import split_sections, strip_comments, unclosed_comment
 
 SCHOOLS_DIR = Path("content/schools")
 SOP_FILE = "sop.md"
@@ -180,6 +181,17 @@ def _load_self_assessment(
     return loaded, issues
 
 
+def _rendered(sections: list[Section], path: str) -> tuple[list[Section], list[Issue]]:
+    """Each section with its HTML, and what the page will not show as written."""
+    done: list[Section] = []
+    issues: list[Issue] = []
+    for section in sections:
+        rendered, found = markdown_issues(section.markdown, section.text_line, path)
+        done.append(replace(section, html=rendered.html))
+        issues += found
+    return done, issues
+
+
 def read_sop(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
     """Check a school folder's name and read its sop.md (not yet its other files)."""
     rel = folder.relative_to(root).as_posix()
@@ -220,8 +232,11 @@ def read_sop(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
             school.sop = source
             school.front, found = validate_tree(SopFrontMatter, source.tree, school.sop_path)
             issues += found
+            issues += unclosed_comment(source.body, source.body_line, school.sop_path)
             body, school.comments = strip_comments(source.body)
             school.sections, found = split_sections(body, source.body_line, school.sop_path)
+            issues += found
+            school.sections, found = _rendered(school.sections, school.sop_path)
             issues += found
             issues += find_personal_data(
                 source.front_text, source.front_line, school.sop_path, skip=INTERNAL_KEYS

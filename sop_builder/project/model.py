@@ -5,6 +5,7 @@ Field names are English; the keys people type are the Dutch aliases.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -14,7 +15,6 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from sop_builder.core.fieldtypes import (
-    AgreementId,
     Date,
     Email,
     OptionalDate,
@@ -119,6 +119,9 @@ class SwvConfig(Schema):
     short_name: PlainText = Field(alias="korte_naam")
     region_code: OptionalPlainText = Field(None, alias="regiocode")
     website: Url = Field(alias="website")
+    # The address of this site (canonical links, sitemap, short links, QR codes, the calendar,
+    # the web editor); mkdocs.yml's site_url is only a fallback while this is empty.
+    site_address: OptionalUrl = Field(None, alias="site_adres")
     contact: SwvContact = Field(alias="contact")
     support_point: SupportPoint = Field(alias="steunpunt")
     school_year: SchoolYear = Field(alias="schooljaar")
@@ -181,17 +184,39 @@ class Theme(Schema):
 
 
 class Agreement(Schema):
-    id: AgreementId = Field(alias="id")
+    # Its form is the norm's own (`codevoorbeeld`), checked in config.py with positions.
+    id: PlainText = Field(alias="id")
     theme: Slug = Field(alias="thema")
     aspect: Slug = Field(alias="aspect")
     title: PlainText = Field(alias="titel")
     description: Text = Field(alias="omschrijving")
 
 
+def code_pattern(example: str) -> re.Pattern[str]:
+    """The form of codes like ``example``: a run of capitals stands for capitals, of small
+    letters for small letters, of digits for digits; every other character stays itself.
+    'BO-01' -> BO-7 and KW-112 fit; '1.1' -> 12.3 fits, 1-1 does not."""
+    parts = []
+    for run in re.finditer(r"[A-Z]+|[a-z]+|[0-9]+|.", example):
+        text = run.group()
+        if text.isdigit():
+            parts.append("[0-9]+")
+        elif text.isascii() and text.isalpha():
+            parts.append("[A-Z]+" if text.isupper() else "[a-z]+")
+        else:
+            parts.append(re.escape(text))
+    return re.compile("".join(parts))
+
+
 class Norm(Schema):
+    """One version of the agreements: site_config/basisondersteuning/<first school year>.yaml,
+    in force from that school year until the school year of the next file."""
+
     version: PlainText = Field(alias="versie")
     name: PlainText = Field(alias="naam")
     adopted: OptionalDate = Field(None, alias="vastgesteld")
+    # What an agreement's code looks like, e.g. BO-01 or 1.1 (see code_pattern).
+    code_example: PlainText = Field(alias="codevoorbeeld")
     aspects: list[Aspect] = Field(alias="aspecten", min_length=1)
     scale: list[ScaleLevel] = Field(alias="schaal", min_length=2)
     not_applicable_allowed: YesNo = Field(False, alias="nvt_toegestaan")
@@ -214,6 +239,18 @@ class Norm(Schema):
 
     def agreement_ids(self) -> list[str]:
         return [a.id for a in self.agreements]
+
+    def agreement(self, agreement_id: str) -> Agreement | None:
+        return next((a for a in self.agreements if a.id == agreement_id), None)
+
+    def usable_levels(self) -> list[ScaleLevel]:
+        """The scores a school may give (n.v.t. only where the SWV allows it)."""
+        return [s for s in self.scale if self.not_applicable_allowed or not s.not_applicable]
+
+    def hint_codes(self) -> str:
+        """The scores a school may give, for a hint: 'ja, deels of nee' (or 'ja of nee')."""
+        codes = [s.code for s in self.usable_levels()]
+        return ", ".join(codes[:-1]) + f" of {codes[-1]}" if len(codes) > 1 else codes[0]
 
 
 # --- site_config/vocabularies.yaml ----------------------------------------------------------
@@ -277,6 +314,51 @@ class Vocabularies(Schema):
 
     def fact(self, fact_id: str) -> PracticalFact | None:
         return next((f for f in self.practical if f.id == fact_id), None)
+
+
+# --- site_config/teksten.yaml ----------------------------------------------------------------
+
+
+class HelpAtSchool(Schema):
+    """Who arranges extra help at school, for the page 'Over passend onderwijs'."""
+
+    role: PlainText = Field(alias="rol")
+    task: PlainText = Field(alias="taak")
+
+
+class SchoolTypeNames(Schema):
+    """A text per kind of school (each may be left out)."""
+
+    bao: OptionalPlainText = Field(None, alias="bao")
+    sbo: OptionalPlainText = Field(None, alias="sbo")
+    so: OptionalPlainText = Field(None, alias="so")
+    vo: OptionalPlainText = Field(None, alias="vo")
+
+
+class PerSchoolType(SchoolTypeNames):
+    """A text for every school ('standaard'), or another one for a kind of school."""
+
+    default: PlainText = Field(alias="standaard")
+
+    def for_type(self, school_type: str | None = None) -> str:
+        own = getattr(self, school_type, None) if school_type in SCHOOL_TYPE_CODES else None
+        return own or self.default
+
+
+class Texts(Schema):
+    """The words on the site and in new files that depend on the SWV or the kind of school."""
+
+    first_contact: PerSchoolType = Field(alias="eerste_gesprek")
+    help_at_school: HelpAtSchool = Field(alias="hulp_op_school")
+    special_education: PlainText = Field(alias="speciaal_onderwijs")
+    contact_role: PerSchoolType = Field(alias="contactrol")
+    # What this SWV calls each kind of school (left out: the usual name).
+    school_types: SchoolTypeNames | None = Field(None, alias="soorten_school")
+
+    def school_type(self, code: str) -> str:
+        """The name of a kind of school: the SWV's own, else the usual one."""
+        own = getattr(self.school_types, code, None) if self.school_types else None
+        return own or SCHOOL_TYPE_LABELS.get(code, code)
 
 
 # --- content/schools/<slug>/sop.md ----------------------------------------------------------
@@ -469,15 +551,50 @@ class Glossary(Schema):
 INTERNAL_MARK = "internal"
 
 
+def previous_school_year(year: str) -> str:
+    """'2025-2026' -> '2024-2025'."""
+    first = int(year[:4])
+    return f"{first - 1}-{first}"
+
+
+def next_school_year(year: str) -> str:
+    """'2025-2026' -> '2026-2027'."""
+    first = int(year[:4])
+    return f"{first + 1}-{first + 2}"
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """Everything in site_config/."""
 
     swv: SwvConfig
-    norm: Norm
+    # The versions of the norm by the school year they start (site_config/basisondersteuning/):
+    # each is in force until the next one starts.
+    norms: dict[str, Norm]
     vocabularies: Vocabularies
+    texts: Texts
     glossary: Glossary = field(default_factory=Glossary)  # site_config/woordenlijst.yaml
     webeditor: Any = None  # site_config/webeditor.yaml (webeditor_settings.WebEditor), optional
+
+    def norm_year(self, school_year: str) -> str | None:
+        """The first school year of the norm in force in ``school_year`` (None: none yet)."""
+        started = [y for y in self.norms if y <= school_year]
+        return max(started) if started else None
+
+    def norm_for(self, school_year: str) -> Norm | None:
+        """The norm in force in ``school_year``: the latest version that started by then."""
+        year = self.norm_year(school_year)
+        return self.norms[year] if year is not None else None
+
+    @property
+    def norm(self) -> Norm:
+        """The norm of the current school year (load_config refuses a config without one)."""
+        norm = self.norm_for(self.swv.school_year)
+        assert norm is not None
+        return norm
+
+    def school_type(self, code: str) -> str:
+        return self.texts.school_type(code)
 
 
 @dataclass(frozen=True)
@@ -487,7 +604,9 @@ class Section:
     key: str
     title: str
     markdown: str
-    line: int
+    line: int  # the line of its heading
+    text_line: int = 0  # the line of the first line of ``markdown``
+    html: str = ""  # ``markdown`` rendered and sanitised (core/richtext.py), once, by loading
 
 
 @dataclass(frozen=True)
@@ -499,6 +618,10 @@ class SelfAssessment:
     scores: dict[str, str]
     explanations: dict[str, str]
     path: str
+    filled_in_by: str = ""
+    # Still marked INVULLEN somewhere (e.g. last year's scores as a starting point, not yet
+    # confirmed): not final, so the public site keeps showing the year before.
+    pending: bool = False
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +25,9 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
+from sop_builder.core.atomic import write_atomic
 from sop_builder.core.fieldtypes import field_error, string_schema, text_value
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.issues import Issue, did_you_mean, make_issue
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import load_config_file
 from sop_builder.project.model import Schema
@@ -206,3 +208,70 @@ def load_redirects(
         return links, issues
     renames = [Redirect(e.source, e.target) for e in value.redirects]
     return links + renames, issues
+
+
+# --- school folders that disappeared -------------------------------------------------------
+
+# Every school folder a build of this project has published (kept by the build, never by hand;
+# /.sop-builder/ is not in Git): a renamed folder is noticed without Git too.
+PUBLISHED_FILE = ".sop-builder/gepubliceerde-scholen.txt"
+SCHOOLS_FOLDER = "content/schools"
+
+
+def published_schools(root: Path) -> set[str]:
+    file = root / PUBLISHED_FILE
+    if not file.is_file():
+        return set()
+    return {line.strip() for line in file.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def record_published(root: Path, slugs: Iterable[str]) -> None:
+    """After a build: add its school folders to the record of published ones."""
+    known = published_schools(root) | set(slugs)
+    write_atomic(root / PUBLISHED_FILE, "".join(f"{slug}\n" for slug in sorted(known)))
+
+
+def committed_schools(root: Path) -> set[str]:
+    """The school folders of the last commit (none without Git or outside a repository)."""
+    try:
+        out = subprocess.run(
+            ["git", "ls-tree", "-d", "--name-only", "HEAD", f"{SCHOOLS_FOLDER}/"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    return {line.rsplit("/", 1)[-1] for line in out.splitlines() if line.strip()}
+
+
+def vanished_schools(root: Path, current: Iterable[str], redirects: list[Redirect]) -> list[Issue]:
+    """SOP805 for every school folder that a build published or the last commit held, that
+    is gone now, and whose address no redirect keeps working."""
+    now = sorted(set(current))
+    kept = {r.source for r in redirects}
+    published, committed = published_schools(root), committed_schools(root)
+    issues = []
+    for slug in sorted((published | committed) - set(now)):
+        if school_path(slug) in kept:
+            continue
+        since = (
+            "de laatste commit" if slug in committed else "de laatste keer dat de site is gebouwd"
+        )
+        guess = did_you_mean(slug, now)
+        target = guess.split("'")[1] if guess else "nieuwe-naam"
+        issues.append(
+            make_issue(
+                "SOP805",
+                f"{SCHOOLS_FOLDER}/{slug}",
+                1,
+                1,
+                f"De map {SCHOOLS_FOLDER}/{slug} is weg sinds {since}, maar {school_path(slug)} "
+                "staat misschien al in schoolgidsen en op papier.",
+                f"Zet in {DISPLAY} een doorverwijzing: '- van: {school_path(slug)}' en "
+                f"'naar: /scholen/{target}/' (is de school gesloten: 'naar: /scholen/').",
+            )
+        )
+    return issues

@@ -8,7 +8,7 @@ from itertools import groupby
 
 from sop_builder.core.issues import Issue
 from sop_builder.project.load import Project
-from sop_builder.project.scoring import format_count, format_percentage
+from sop_builder.project.scoring import Compliance, format_count, format_percentage
 
 FORMATS = ("text", "parsable", "json", "github", "gitlab")
 
@@ -96,24 +96,31 @@ def _json(project: Project) -> str:
     )
 
 
+def _figures(result: Compliance) -> dict[str, object]:
+    return {
+        "schooljaar": result.school_year,
+        "voldaan": format_count(result.total.met),
+        "afspraken": result.total.counted,
+        "percentage": result.total.percentage,
+        "doel": format_percentage(result.target) if result.target else None,
+        "haalt_doel": result.meets_target,
+        "compleet": result.complete,
+    }
+
+
 def compliance_rows(project: Project) -> list[dict[str, object]]:
-    """One row per school: the figures behind the compliance table."""
+    """One row per school: the figures of the current school year's self-assessment, and (as
+    'op_de_site') those of the earlier year the public site still shows instead."""
     rows: list[dict[str, object]] = []
     for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
-        result = project.compliance.get(school.slug)
+        result = project.current.get(school.slug)
+        shown = project.compliance.get(school.slug)
         row: dict[str, object] = {"school": school.front.name, "slug": school.slug}
         if result is not None:
-            row.update(
-                {
-                    "schooljaar": result.school_year,
-                    "voldaan": format_count(result.total.met),
-                    "afspraken": result.total.counted,
-                    "percentage": result.total.percentage,
-                    "doel": format_percentage(result.target) if result.target else None,
-                    "haalt_doel": result.meets_target,
-                    "compleet": result.complete,
-                }
-            )
+            row.update(_figures(result))
+            row["bevestigd"] = not result.pending
+        if shown is not None and shown != result:
+            row["op_de_site"] = _figures(shown)
         rows.append(row)
     return rows
 
@@ -129,13 +136,20 @@ def compliance_table(project: Project) -> str:
     width = max(len(str(name)) for name in [*(r["school"] for r in rows), *project.unreadable])
     lines = [f"Basisondersteuning {year} ({goal})", ""]
     for row in rows:
+        shown = row.get("op_de_site")
+        public = (
+            f"; op de site: {shown['voldaan']} van {shown['afspraken']} uit {shown['schooljaar']}"
+            if isinstance(shown, dict)
+            else ""
+        )
         if "voldaan" not in row:
-            lines.append(f"  {row['school']:<{width}}  geen zelfevaluatie")
+            lines.append(f"  {row['school']:<{width}}  geen zelfevaluatie{public}")
             continue
         figure = f"{row['voldaan']} van {row['afspraken']} ({row['percentage']}%)"
         verdict = "haalt het doel" if row["haalt_doel"] else "haalt het doel niet"
         extra = "" if row["compleet"] else ", niet compleet"
-        lines.append(f"  {row['school']:<{width}}  {figure:<18} {verdict}{extra}")
+        extra += "" if row["bevestigd"] else ", nog niet bevestigd"
+        lines.append(f"  {row['school']:<{width}}  {figure:<18} {verdict}{extra}{public}")
     for name in project.unreadable:
         lines.append(f"  {name:<{width}}  niet meegeteld: los eerst de fouten op")
     reached = sum(1 for r in rows if r.get("haalt_doel"))

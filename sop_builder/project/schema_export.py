@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from sop_builder.core.atomic import write_atomic
+from sop_builder.core.fieldtypes import MARKDOWN
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
 from sop_builder.project.fielddocs import field_doc
-from sop_builder.project.model import SiteConfig
+from sop_builder.project.model import Norm, SiteConfig, next_school_year
 from sop_builder.project.offer.model import OfferVocabularies
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -42,10 +43,12 @@ def _levels(config: SiteConfig) -> Choices:
 
 
 def _score_codes(config: SiteConfig) -> Choices:
-    norm = config.norm
-    return [
-        (s.code, s.label) for s in norm.scale if norm.not_applicable_allowed or not s.not_applicable
-    ]
+    """Every score any version of the norm allows (each year's own: see _scores)."""
+    found: dict[str, str] = {}
+    for norm in config.norms.values():
+        for level in norm.usable_levels():
+            found.setdefault(level.code, level.label)
+    return list(found.items())
 
 
 # (schema class, Dutch key) -> the allowed values from site_config/
@@ -137,7 +140,7 @@ def _describe(
 ) -> None:
     """Dutch titles and explanations, config choices, and enum labels for one schema class."""
     for key, prop in schema.get("properties", {}).items():
-        doc = field_doc(name, key)
+        doc = field_doc(name, key, config)
         if doc:
             prop["title"], prop["description"] = doc
         labels = prop.pop("x-labels", None)
@@ -157,19 +160,60 @@ def _describe(
             prop.update(kept | _enum(choices))
 
 
+def _years_of_versions(config: SiteConfig) -> list[tuple[str, list[str] | None]]:
+    """(first school year, every school year it is in force) per version of the norm; the
+    last version holds for every later year (None)."""
+    starts = sorted(config.norms)
+    spans: list[tuple[str, list[str] | None]] = []
+    for start, following in zip(starts, [*starts[1:], None], strict=True):
+        if following is None:
+            spans.append((start, None))
+            continue
+        years, year = [], start
+        while year < following:
+            years.append(year)
+            year = next_school_year(year)
+        spans.append((start, years))
+    return spans
+
+
+def _year_scores(norm: Norm) -> dict[str, Any]:
+    """The agreements and scores of one version of the norm."""
+    codes = {"type": "string", "enum": [s.code for s in norm.usable_levels()]}
+    return {
+        "propertyNames": {"enum": norm.agreement_ids()},
+        "additionalProperties": {
+            "anyOf": [codes, {"type": "object", "properties": {"score": codes}}]
+        },
+    }
+
+
 def _scores(schema: dict[str, Any], config: SiteConfig) -> None:
-    """The scores mapping: known agreement ids, each a score code or {score, toelichting}."""
+    """The scores mapping: each a score code or {score, toelichting}; which agreements and
+    codes depends on the file's own school year (the norm in force that year)."""
     scores = schema["properties"]["scores"]
     entry = schema["$defs"]["ScoreEntry"]
-    agreements = config.norm.agreements
     scores.update(
         type=["object", "null", "string"],
         maxLength=0,
-        propertyNames={"enum": [a.id for a in agreements]},
         additionalProperties={
             "anyOf": [entry["properties"]["score"], {"$ref": "#/$defs/ScoreEntry"}]
         },
     )
+    spans = _years_of_versions(config)
+    earlier = [y for _, years in spans for y in years or []]
+    rules = []
+    for start, years in spans:
+        year_rule: dict[str, Any] = (
+            {"enum": years} if years is not None else {"not": {"enum": earlier}} if earlier else {}
+        )
+        rules.append(
+            {
+                "if": {"properties": {"schooljaar": year_rule}},
+                "then": {"properties": {"scores": _year_scores(config.norms[start])}},
+            }
+        )
+    schema["allOf"] = rules
 
 
 def _profile(schema: dict[str, Any], config: SiteConfig) -> None:
@@ -232,6 +276,9 @@ def content_schema(
     schema["description"] = (
         "Gemaakt door 'sop-builder schema'; pas dit bestand niet met de hand aan."
     )
+    if kind.front_matter:
+        # the text under the '---' block: Markdown (core/richtext.py); every field is plain text
+        schema["x-body"] = {"type": "string", "contentMediaType": MARKDOWN}
     return {"$schema": JSON_SCHEMA_DIALECT, "$id": f"{kind.id}.schema.json", **schema}
 
 

@@ -36,10 +36,16 @@ class Compliance:
     scored: int
     agreements: int
     target: Fraction | None
+    pending: bool = False  # still marked INVULLEN (e.g. last year's scores, not yet confirmed)
 
     @property
     def complete(self) -> bool:
         return self.scored == self.agreements
+
+    @property
+    def final(self) -> bool:
+        """Every agreement scored and nothing left to confirm: fit to replace last year's."""
+        return self.complete and not self.pending
 
     @property
     def meets_target(self) -> bool:
@@ -70,16 +76,45 @@ def score(assessment: SelfAssessment, norm: Norm, target: Fraction | None) -> Co
     by_theme = {t.id: Tally(met.get(t.id, Fraction(0)), counted.get(t.id, 0)) for t in norm.themes}
     total = Tally(sum(met.values(), Fraction(0)), sum(counted.values()))
     scored = sum(1 for a in norm.agreements if a.id in assessment.scores)
-    return Compliance(assessment.school_year, total, by_theme, scored, len(norm.agreements), target)
+    return Compliance(
+        assessment.school_year,
+        total,
+        by_theme,
+        scored,
+        len(norm.agreements),
+        target,
+        assessment.pending,
+    )
+
+
+def year_compliance(school: School, config: SiteConfig, year: str) -> Compliance | None:
+    """The school's self-assessment of ``year`` scored with the norm and target of that same
+    year, so a later norm or target never changes it (None without one)."""
+    assessment = school.self_assessments.get(year)
+    norm = config.norm_for(year)
+    if assessment is None or norm is None:
+        return None
+    return score(assessment, norm, config.swv.target_for(year))
 
 
 def current_compliance(school: School, config: SiteConfig) -> Compliance | None:
     """Compliance in the SWV's current school year, or None without an assessment."""
-    year = config.swv.school_year
-    assessment = school.self_assessments.get(year)
-    if assessment is None:
-        return None
-    return score(assessment, config.norm, config.swv.target_for(year))
+    return year_compliance(school, config, config.swv.school_year)
+
+
+def published_compliance(school: School, config: SiteConfig) -> Compliance | None:
+    """The result the public site shows: this year's once it is final (every agreement scored,
+    nothing left to confirm), until then the latest earlier year's, and without one this
+    year's as far as it goes. The result names its own school year."""
+    current = current_compliance(school, config)
+    if current is not None and current.final:
+        return current
+    earlier = sorted(y for y in school.self_assessments if y < config.swv.school_year)
+    for year in reversed(earlier):
+        result = year_compliance(school, config, year)
+        if result is not None:
+            return result
+    return current
 
 
 def format_count(value: Fraction) -> str:

@@ -18,17 +18,41 @@ _BY_TITLE = {title.lower(): key for key, title in SOP_SECTIONS.items()}
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
+_CLOSED_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def unclosed_comment(body: str, body_line: int, path: str) -> list[Issue]:
+    """SOP455 when an HTML comment (an internal note) is not closed: everything after its
+    '<!--' would be left off the site."""
+    start = next((m.start() for m in _COMMENT.finditer(body) if not m.group(1)), None)
+    if start is None:
+        return []
+    line_start = body.rfind("\n", 0, start) + 1
+    return [
+        make_issue(
+            "SOP455",
+            path,
+            body_line + body.count("\n", 0, start),
+            start - line_start + 1,
+            "Het commentaar dat hier met '<!--' begint, wordt nergens gesloten; alles wat "
+            "erna komt, zou van de site verdwijnen.",
+            "Zet '-->' direct na de interne notitie, zodat de tekst daarna weer op de site komt.",
+        )
+    ]
 
 
 def strip_comments(body: str) -> tuple[str, list[str]]:
-    """Remove HTML comments (internal notes); keep line numbers by keeping newlines."""
+    """Remove HTML comments (internal notes); keep line numbers by keeping newlines.
+
+    A comment that is not closed stays (SOP455 refuses the file, so nothing is published).
+    """
     comments: list[str] = []
 
     def keep_lines(match: re.Match[str]) -> str:
         comments.append(match.group(0))
         return "\n" * match.group(0).count("\n")
 
-    return _COMMENT.sub(keep_lines, body), comments
+    return _CLOSED_COMMENT.sub(keep_lines, body), comments
 
 
 def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section], list[Issue]]:
@@ -105,9 +129,10 @@ def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section],
             )
         )
     sections = [
-        Section(key, SOP_SECTIONS[key], "\n".join(lines).strip(), lineno)
+        Section(key, SOP_SECTIONS[key], text.strip(), lineno, lineno + 1 + _leading_lines(text))
         for key, _title, lineno, lines in found
         if key
+        for text in ["\n".join(lines)]
     ]
     present = {s.key for s in sections} | suggested
     lines = body.split("\n")
@@ -139,6 +164,11 @@ def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section],
     order = {key: i for i, key in enumerate(SOP_SECTIONS)}
     sections.sort(key=lambda s: order[s.key])
     return sections, issues
+
+
+def _leading_lines(text: str) -> int:
+    """How many lines ``text.strip()`` takes off the start of ``text``."""
+    return text[: len(text) - len(text.lstrip())].count("\n")
 
 
 def visible_length(markdown: str) -> int:

@@ -13,6 +13,7 @@ from sop_builder.core.yamlread import Pos, YamlTree
 from sop_builder.project.declarations import check_profile
 from sop_builder.project.loading import LoadedSchool, LoadedSelfAssessment, self_assessment_name
 from sop_builder.project.model import School, SelfAssessment, SiteConfig
+from sop_builder.project.placeholders import MARK, find_placeholders
 from sop_builder.project.sections import visible_length
 
 _VOCAB_FIELDS = (
@@ -200,13 +201,59 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
     return issues
 
 
+def no_norm_for_year(path: str, year: str, starts: list[str], pos: Pos | None = None) -> Issue:
+    """SOP308: a file of a school year before the first version of the norm."""
+    where = pos or Pos(1, 1)
+    first = f"; de eerste norm begint in {starts[0]}" if starts else ""
+    return make_issue(
+        "SOP308",
+        path,
+        where.line,
+        where.column,
+        f"Voor schooljaar {year} is er geen norm{first}.",
+        f"Controleer het schooljaar, of zet de afspraken van {year} in "
+        f"site_config/basisondersteuning/{year}.yaml.",
+        "schooljaar",
+    )
+
+
+def _other_years(config: SiteConfig, agreement_id: str, year: str) -> list[str]:
+    """The first school years of the other versions of the norm that have ``agreement_id``."""
+    own = config.norm_year(year)
+    return [y for y, n in config.norms.items() if y != own and n.agreement(agreement_id)]
+
+
+def _wrong_year(
+    loaded: LoadedSelfAssessment, pos: Pos, agreement_id: str, year: str, others: list[str]
+) -> Issue:
+    """SOP307: an agreement that the norm of another school year has, not this year's."""
+    later = [y for y in others if y > year]
+    when = f"vanaf {later[0]}" if later else f"tot {max(others)} (en eerder)"
+    return make_issue(
+        "SOP307",
+        loaded.path,
+        pos.line,
+        pos.column,
+        f"Afspraak '{agreement_id}' hoort niet bij de norm van {year}; die afspraak geldt {when}.",
+        f"Haal de score weg: in {year} telt deze afspraak niet mee. Hoort de score bij een "
+        "ander schooljaar? Zet hem dan in het bestand van dat jaar.",
+        "scores",
+    )
+
+
 def _check_self_assessment(
-    loaded: LoadedSelfAssessment, config: SiteConfig
-) -> tuple[SelfAssessment, list[Issue]]:
-    norm = config.norm
+    loaded: LoadedSelfAssessment, config: SiteConfig, text: str
+) -> tuple[SelfAssessment | None, list[Issue]]:
+    """Check one self-assessment against the norm of its own school year."""
+    year = loaded.year_in_name
+    norm = config.norm_for(year)
+    if norm is None:
+        pos = loaded.tree.value_pos(("schooljaar",))
+        return None, [no_norm_for_year(loaded.path, year, sorted(config.norms), pos)]
     ids = norm.agreement_ids()
     known = set(ids)
-    codes = [s.code for s in norm.scale if norm.not_applicable_allowed or not s.not_applicable]
+    codes = [s.code for s in norm.usable_levels()]
+    which = f"de norm van {year}" if len(config.norms) > 1 else "de norm"
     issues: list[Issue] = []
     scores: dict[str, str] = {}
     explanations: dict[str, str] = {}
@@ -214,6 +261,10 @@ def _check_self_assessment(
     for agreement_id, entry in loaded.entries.items():
         key_pos = loaded.tree.key_pos(("scores", agreement_id)) or loaded.tree.pos(("scores",))
         if agreement_id not in known:
+            others = _other_years(config, agreement_id, year)
+            if others:
+                issues.append(_wrong_year(loaded, key_pos, agreement_id, year, others))
+                continue
             first, last = ids[0], ids[-1]
             hint = unknown_agreement_hint(agreement_id, ids, unscored)
             issues.append(
@@ -222,7 +273,7 @@ def _check_self_assessment(
                     loaded.path,
                     key_pos.line,
                     key_pos.column,
-                    f"Afspraak '{agreement_id}' bestaat niet; de norm kent {first} t/m {last}.",
+                    f"Afspraak '{agreement_id}' bestaat niet; {which} kent {first} t/m {last}.",
                     hint,
                     "scores",
                 )
@@ -274,13 +325,23 @@ def _check_self_assessment(
                 pos.column,
                 f"{len(missing)} van de {len(ids)} afspraken {'heeft' if len(missing) == 1 else 'hebben'} "
                 f"nog geen score: {shown}.",
-                "Vul voor elke afspraak een score in. Zonder score telt een afspraak als 'niet "
-                "gehaald'.",
+                "Vul voor elke afspraak een score in. "
+                + (
+                    "Zonder score telt een afspraak niet mee."
+                    if norm.unscored == "telt-niet-mee"
+                    else "Zonder score telt een afspraak als 'niet gehaald'."
+                ),
                 "scores",
             )
         )
     assessment = SelfAssessment(
-        loaded.year_in_name, loaded.model.filled_in_on, scores, explanations, loaded.path
+        year,
+        loaded.model.filled_in_on,
+        scores,
+        explanations,
+        loaded.path,
+        loaded.model.filled_in_by,
+        bool(find_placeholders(text, loaded.path)) if MARK in text else False,
     )
     return assessment, issues
 
@@ -368,9 +429,11 @@ def validate_school(
         issues += _check_front(school, config, today)
     assessments: dict[str, SelfAssessment] = {}
     for item in school.self_assessments:
-        assessment, found = _check_self_assessment(item, config)
+        text = school.self_assessment_texts.get(item.path, "")
+        assessment, found = _check_self_assessment(item, config, text)
         issues += found
-        assessments[assessment.school_year] = assessment
+        if assessment is not None:
+            assessments[assessment.school_year] = assessment
     if config.swv.school_year not in school.self_assessment_years:
         issues.append(
             make_issue(

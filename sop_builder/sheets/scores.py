@@ -5,7 +5,7 @@ comments (ruamel.yaml round trip).
 
 Import columns (first row, any order, case-insensitive; other columns are ignored):
   afspraak        required  the agreement id, e.g. BO-01
-  score           required  a code of the norm's scale (or its label, e.g. 'Voldoet deels')
+  score           required  a code of the norm's scale (or its label, e.g. 'Voldoet')
   toelichting     optional  internal explanation; never published
   school          optional  folder name; rows of other schools are skipped
   vestigingscode  optional  idem
@@ -35,7 +35,7 @@ from sop_builder.project.loading import (
     self_assessment_name,
 )
 from sop_builder.project.model import Norm, School, SwvConfig
-from sop_builder.project.scoring import format_count
+from sop_builder.project.scoring import format_count, year_compliance
 from sop_builder.project.validation import unknown_agreement_hint
 
 SCHOOL_COLUMNS = [
@@ -86,7 +86,9 @@ def _school_cells(school: School, swv: SwvConfig, year: str) -> list[str]:
 def export_rows(project: Project, year: str) -> list[list[str]]:
     """One row per school × agreement, schools by name, agreements in the norm's order."""
     assert project.config is not None
-    norm, swv = project.config.norm, project.config.swv
+    norm, swv = project.config.norm_for(year), project.config.swv
+    if norm is None:
+        return []
     themes = {t.id: t.title for t in norm.themes}
     rows = []
     for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
@@ -111,15 +113,12 @@ def export_rows(project: Project, year: str) -> list[list[str]]:
 
 
 def summary_rows(project: Project, year: str) -> list[list[object]]:
-    from sop_builder.project.scoring import score
-
     assert project.config is not None
-    norm, swv = project.config.norm, project.config.swv
+    swv = project.config.swv
     target = swv.target_for(year)
     rows: list[list[object]] = []
     for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
-        assessment = school.self_assessments.get(year)
-        result = score(assessment, norm, target) if assessment else None
+        result = year_compliance(school, project.config, year)
         rows.append(
             [
                 *_school_cells(school, swv, year),
@@ -138,6 +137,7 @@ def export_scores(project: Project, fmt: str, out: Path, year: str | None = None
     """Write the export; returns a Dutch sentence saying what was written."""
     assert project.config is not None and fmt in FORMATS
     year = year or project.config.swv.school_year
+    norm = project.config.norm_for(year)
     rows = export_rows(project, year)
     if fmt == "csv":
         write_csv(out, EXPORT_COLUMNS, rows)
@@ -151,7 +151,7 @@ def export_scores(project: Project, fmt: str, out: Path, year: str | None = None
         )
     return (
         f"{len(rows)} regels ({len(project.schools)} scholen × "
-        f"{len(project.config.norm.agreements)} afspraken, schooljaar {year}) geschreven naar {out}. "
+        f"{len(norm.agreements) if norm else 0} afspraken, schooljaar {year}) geschreven naar {out}. "
         "Let op: de kolom 'toelichting' is intern; deel dit bestand niet buiten het samenwerkingsverband."
     )
 
@@ -416,7 +416,7 @@ def import_scores(
     school: str,
     sheet: Path,
     year: str | None = None,
-    filled_in_by: str = "Intern begeleider",
+    filled_in_by: str | None = None,
     today: date | None = None,
 ) -> ImportResult:
     """Import one school's scores from ``sheet`` into its yearly file."""
@@ -438,11 +438,18 @@ def import_scores(
             ],
         )
     year = year or config.swv.school_year
+    norm = config.norm_for(year)
+    if norm is None:
+        return ImportResult(
+            False, messages=[f"Voor schooljaar {year} is er geen norm; {NOTHING_IMPORTED}"]
+        )
+    # A new file names the usual role for this kind of school (site_config/teksten.yaml).
+    role = filled_in_by or config.texts.contact_role.for_type(found.written("type"))
     folder, code = root / found.folder, found.written("vestigingscode") or ""
     table, issues = read_table(sheet, sheet.name)
     if table is None:
         return ImportResult(False, issues, [NOTHING_IMPORTED])
-    result = read_scores(table, sheet.name, config.norm, folder.name, code, year)
+    result = read_scores(table, sheet.name, norm, folder.name, code, year)
     issues = result.issues
     if not result.scores:
         return ImportResult(
@@ -450,9 +457,7 @@ def import_scores(
         )
     file = folder / self_assessment_name(year)
     display = file.relative_to(root).as_posix()
-    problems = update_yearly_file(
-        file, display, result.scores, year, filled_in_by, today or date.today()
-    )
+    problems = update_yearly_file(file, display, result.scores, year, role, today or date.today())
     if problems:
         return ImportResult(False, issues + problems, [NOTHING_IMPORTED])
     errors = [i for i in issues if i.is_error]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +30,7 @@ from sop_builder.site.pages import navigation, public_pages
 from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
 from sop_builder.site.redirects import write_redirects
 from sop_builder.site.render import GeneratedPage
+from sop_builder.site.sanitize import page_text, page_title
 from sop_builder.site.search import index_site
 
 GLOSSARY_PAGE = "woordenlijst.md"
@@ -47,7 +50,9 @@ class ProtectedNames:
     def __init__(self, names: list[str]) -> None:
         self.forms: dict[str, list[str]] = {}  # HTML form (as explain_terms escapes) -> names
         for name in dict.fromkeys(n for n in names if n):
-            self.forms.setdefault(html.escape(name, quote=False), []).append(name)
+            # as written in a Markdown text, and as a template prints a value (page_text)
+            for form in {html.escape(name, quote=False), str(page_text(name))}:
+                self.forms.setdefault(form, []).append(name)
         self.short = [f for f in self.forms if len(f) < PIECE]
         pieces = {
             f: {f[i : i + PIECE] for i in range(len(f) - PIECE + 1)}
@@ -115,7 +120,10 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
             config.nav = [{"Fouten": "index.md"}]
             return config
         swv = project.config.swv
-        config.site_name = swv.short_name
+        config.site_name = Markup(page_title(swv.short_name))  # the theme prints it as HTML
+        if swv.site_address and self.command != "serve":  # serve links to itself
+            # The site's address is the SWV's data; mkdocs.yml's site_url only a fallback.
+            config.site_url = swv.site_address.rstrip("/") + "/"
         config.nav = navigation(swv)
         self.pages = public_pages(project, root / self.config.templates, config.site_url)
         self.redirects = project.redirects
@@ -157,13 +165,48 @@ class SopBuilderPlugin(BasePlugin[SopBuilderConfig]):
         return kept
 
 
+class _Warnings(logging.Handler):
+    """The engine's warnings, kept to say what made a strict build stop."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _source_of(page: str) -> str:
+    """The file a generated page comes from, for a message about it."""
+    parts = page.removesuffix(".md").split("/")
+    if parts[0] == "scholen" and len(parts) >= 2:
+        return f"content/schools/{parts[1]}/sop.md"
+    if parts[0] == "aanbod" and len(parts) == 3:
+        return f"content/{page}"
+    return "site_config/"
+
+
+def engine_problem(message: str) -> str:
+    """One warning of the engine as a message that names the file it comes from."""
+    page = re.search(r"'([^']+\.md)'", message)
+    where = _source_of(page.group(1)) if page else "site_config/"
+    return (
+        f"{where}:1:1: fout De site kan niet worden gebouwd: {message} "
+        "Tip: Voer 'sop-builder check' uit en los eerst de meldingen over dit bestand op; "
+        "meld het anders bij de beheerder van sop-builder."
+    )
+
+
 def build_with_engine(root: Path, out_dir: Path, project: Project) -> tuple[str | None, list[str]]:
     """Run MkDocs (strict) on ``project``'s pages into ``out_dir``; return (site_url, errors)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    warnings = _Warnings()
+    logger.addHandler(warnings)
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out_dir), strict=True)
     plugin = config.plugins["sop-builder"]
     assert isinstance(plugin, SopBuilderPlugin)
@@ -172,9 +215,13 @@ def build_with_engine(root: Path, out_dir: Path, project: Project) -> tuple[str 
     try:
         mkdocs_build(config)
     except MkDocsException as exc:
-        return None, [f"MkDocs kon de site niet bouwen: {exc}"]
+        return None, [
+            *(engine_problem(m) for m in warnings.messages),
+            f"MkDocs kon de site niet bouwen: {exc}",
+        ]
     finally:
         config.plugins.on_shutdown()
+        logger.removeHandler(warnings)
     return config.site_url, []
 
 

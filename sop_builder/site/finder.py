@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sop_builder.core.text import slugify
-from sop_builder.project.model import SCHOOL_TYPE_LABELS, School, SiteConfig
+from sop_builder.project.model import SCHOOL_TYPE_CODES, School, SiteConfig
 from sop_builder.project.postcodes import PostcodeTable, school_point
 from sop_builder.project.scoring import Compliance, format_count
 
@@ -133,14 +133,17 @@ def strongest(
     return tuple(ranked[:HIGHLIGHTS])
 
 
-def compliance_summary(result: Compliance | None) -> tuple[str, bool | None]:
-    """A short line for a result, and whether the school meets the target."""
+def compliance_summary(result: Compliance | None, year: str) -> tuple[str, bool | None]:
+    """A short line for a result, and whether the school meets the target; a result of an
+    earlier school year than ``year`` names its year."""
     if result is None:
         return "Nog geen zelfevaluatie basisondersteuning", None
     text = (
         f"Basisondersteuning: {format_count(result.total.met)} van {result.total.counted} "
         f"afspraken ({result.total.percentage}%)"
     )
+    if result.school_year != year:
+        text += f" in {result.school_year}"
     return text, result.meets_target
 
 
@@ -166,7 +169,7 @@ def build_finder(
     for school in sorted(schools, key=lambda s: s.front.name.lower()):
         front = school.front
         kern = config.swv.kern(front.kern)
-        text, meets = compliance_summary(compliance.get(school.slug))
+        text, meets = compliance_summary(compliance.get(school.slug), config.swv.school_year)
         entries.append(
             FinderEntry(
                 slug=school.slug,
@@ -178,7 +181,7 @@ def build_finder(
                 kern_id=front.kern,
                 kern_name=kern.name if kern else front.kern,
                 type=front.type,
-                type_label=SCHOOL_TYPE_LABELS.get(front.type, front.type),
+                type_label=config.school_type(front.type),
                 contact=_contact(school),
                 lines=lines[school.slug],
                 strong=strongest(lines[school.slug], frequency, top),
@@ -203,8 +206,8 @@ def build_finder(
             if any(e.kern_id == k.id for e in entries)
         ],
         types=[
-            Choice(code, label)
-            for code, label in SCHOOL_TYPE_LABELS.items()
+            Choice(code, config.school_type(code))
+            for code in SCHOOL_TYPE_CODES
             if any(e.type == code for e in entries)
         ],
         needs=[Choice(n.id, n.label) for n in config.vocabularies.needs],

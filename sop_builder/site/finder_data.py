@@ -75,14 +75,16 @@ def _levels(entry: FinderEntry, config: SiteConfig) -> str:
     return "".join(by_need.get(n.id, NOT_DECLARED) for n in config.vocabularies.needs)
 
 
-def _compliance(entry: FinderEntry) -> str:
-    """'60/65/92/1': met, counted, percentage, target met (1), not met (0), no target (-1)."""
+def _compliance(entry: FinderEntry, year: str) -> str:
+    """'60/65/92/1': met, counted, percentage, target met (1), not met (0), no target (-1);
+    with '/2024-2025' after it when the result is of an earlier school year than ``year``."""
     result = entry.result
     if result is None:
         return ""
     met = 1 if entry.meets_target else 0 if entry.meets_target is False else -1
     total = result.total
-    return f"{format_count(total.met)}/{total.counted}/{total.percentage}/{met}"
+    earlier = f"/{result.school_year}" if result.school_year != year else ""
+    return f"{format_count(total.met)}/{total.counted}/{total.percentage}/{met}{earlier}"
 
 
 def _kern_rows(finder: Finder, config: SiteConfig, municipalities: list[str]) -> list[list[Any]]:
@@ -119,7 +121,7 @@ def index_document(finder: Finder, config: SiteConfig) -> dict[str, Any]:
                 ),
                 _point(entry.point),
                 1 if entry.expired else 0,
-                _compliance(entry),
+                _compliance(entry, config.swv.school_year),
             ]
         )
     return {

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sop_builder.project.model import Glossary, GlossaryTerm
+from sop_builder.site.sanitize import page_text
 
 # Text inside these elements is left alone: links, headings, code, and what is already explained.
 SKIPPED = {
@@ -125,7 +126,8 @@ def _shield(forms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _shield_of(names: Sequence[str]) -> re.Pattern[str] | None:
-    forms = {html.escape(n, quote=False) for n in names if n}
+    # each name as written in a Markdown text, and as a template prints it (page_text)
+    forms = {f for n in names if n for f in (html.escape(n, quote=False), str(page_text(n)))}
     return _shield(tuple(sorted(forms, key=lambda f: (-len(f), f))))
 
 

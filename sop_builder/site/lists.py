@@ -50,7 +50,6 @@ def finder_context(renderer: Renderer) -> dict[str, Any]:
         "has_postcodes": renderer.project.postcodes is not None,
         "has_points": any(e.point for e in renderer.finder.entries),
         "yes_no_facts": [f for f in vocab.practical if f.kind == "ja-nee"],
-        "example": example_words(renderer),
         "example_postcode": example_postcode(renderer),
     }
 
@@ -59,16 +58,6 @@ def example_postcode(renderer: Renderer) -> str:
     """The four digits of the first school's postcode, for a hint."""
     entries = renderer.finder.entries
     return entries[0].postcode[:4] if entries else ""
-
-
-def example_words(renderer: Renderer) -> str:
-    """'Duinwijk of rolstoel': a place and a word of the SWV's own lists, for a search hint."""
-    vocab = renderer.config.vocabularies
-    place = renderer.config.swv.kernen[0].name
-    words = [w for f in vocab.practical for w in f.keywords] or [
-        n.label.lower() for n in vocab.needs
-    ]
-    return f"{place} of {words[0]}" if words else place
 
 
 def _by_municipality(entries: list[FinderEntry]) -> list[tuple[Municipality, list[FinderEntry]]]:

@@ -29,9 +29,9 @@ def feed_links(site_url: str | None) -> dict[str, str | None]:
     return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
 
 
-def body_html(markdown: str) -> Markup:
+def body_html(item: OfferItem) -> Markup:
     """The sanitised body; headings start at h3, because every body sits under an h2."""
-    html = school_html(markdown)
+    html = item.html or school_html(item.markdown)
     if "<h4>" in html and "<h3>" not in html:
         html = html.replace("<h4>", "<h3>").replace("</h4>", "</h3>")
     return Markup(html)
@@ -58,7 +58,7 @@ def offer_pages(renderer: Renderer) -> list[GeneratedPage]:
         listing = renderer.render(list_template, items=items, **common)
         pages.append(GeneratedPage(f"aanbod/{kind}/index.md", listing))
         for item in items:
-            body = body_html(item.markdown)
+            body = body_html(item)
             content = renderer.render(
                 item_template, item=item, front=item.front, body=body, **common
             )

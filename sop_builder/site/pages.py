@@ -13,7 +13,6 @@ from sop_builder.site.finder_data import DATA_DIR
 from sop_builder.site.kernen import kern_pages
 from sop_builder.site.lists import (
     example_postcode,
-    example_words,
     finder_context,
     list_links,
     list_pages,
@@ -22,6 +21,7 @@ from sop_builder.site.offer_pages import offer_pages
 from sop_builder.site.poster import poster_pages
 from sop_builder.site.qrcode import prepare_qr_codes
 from sop_builder.site.render import GeneratedPage, Renderer
+from sop_builder.site.sanitize import page_title
 
 
 def _fixed_context(renderer: Renderer, page: FixedPage) -> dict[str, Any]:
@@ -32,7 +32,6 @@ def _fixed_context(renderer: Renderer, page: FixedPage) -> dict[str, Any]:
             "lists": list_links(renderer),
             "has_postcodes": renderer.project.postcodes is not None,
             "example_postcode": example_postcode(renderer),
-            "example": example_words(renderer),
         }
     if page.path == "/scholen/":
         return finder_context(renderer)
@@ -83,13 +82,13 @@ def navigation(swv: SwvConfig) -> list[dict[str, Any]]:
     for page in FIXED_PAGES:
         if not page.in_navigation:
             continue
-        title = page.title or swv.grouping.plural.capitalize()
+        title = page_title(page.title or swv.grouping.plural.capitalize())
         entry = {title: page.source.replace(GROUPING, folder)}
         if page.group is None:
             nav.append(entry)
             continue
         if page.group not in groups:
             groups[page.group] = []
-            nav.append({page.group: groups[page.group]})
+            nav.append({page_title(page.group): groups[page.group]})
         groups[page.group].append(entry)
     return nav

@@ -20,12 +20,13 @@ _ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
 
-def limits_in_short(markdown_text: str) -> tuple[list[Markup], bool]:
+def limits_in_short(markdown_text: str, html: str = "") -> tuple[list[Markup], bool]:
     """The grenzen in short: the items of the first list, else the first paragraph.
 
-    Returns the items (sanitised HTML) and whether some were left out.
+    ``html`` is the text already rendered, if it was. Returns the items (sanitised HTML) and
+    whether some were left out.
     """
-    html = school_html(markdown_text)
+    html = html or school_html(markdown_text)
     found = _LIST.search(html)
     if found:
         items = [i.strip() for i in _ITEM.findall(found.group(2))]
@@ -40,7 +41,8 @@ def poster_pages(renderer: Renderer) -> list[GeneratedPage]:
     pages = []
     for school in renderer.schools:
         grenzen = school.section("grenzen")
-        limits, more = limits_in_short(grenzen.markdown if grenzen else "")
+        text, html = (grenzen.markdown, grenzen.html) if grenzen else ("", "")
+        limits, more = limits_in_short(text, html)
         content = renderer.render(
             "poster.md.j2",
             **renderer.school_context(school, sections=False),  # the poster shows no texts

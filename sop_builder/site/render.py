@@ -6,6 +6,7 @@ kernen.py, offer_pages.py, poster.py) each take the one Renderer of a build.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,6 @@ from markupsafe import Markup
 from sop_builder.core.text import dutch_date
 from sop_builder.project.load import Project
 from sop_builder.project.model import (
-    SCHOOL_TYPE_LABELS,
     Agreement,
     Norm,
     PracticalFact,
@@ -28,8 +28,9 @@ from sop_builder.project.paths import grouping_path
 from sop_builder.project.pupils import school_pupils
 from sop_builder.project.scoring import Compliance, format_count, format_percentage
 from sop_builder.site.finder import FinderEntry, NeedLine, build_finder
+from sop_builder.site.hints import in_sentence, search_examples
 from sop_builder.site.qrcode import qr_svg
-from sop_builder.site.sanitize import school_html
+from sop_builder.site.sanitize import page_text, page_title, school_html
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,31 @@ class GeneratedPage:
     content: str | bytes  # bytes for files that are not pages, such as the calendar feed
 
 
-def plain_title(text: str) -> str:
-    """A title safe for the engine's <title> and navigation (no markup characters)."""
-    return " ".join(text.replace("<", "").replace(">", "").replace('"', "'").split())
+def _tojson(value: Any) -> Markup:
+    """Jinja's ``tojson`` (for values in front matter), keeping characters beyond U+FFFF as they
+    are: as \\u escapes they become two halves that the engine's YAML reader does not join."""
+    text = json.dumps(value, ensure_ascii=False)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+        text = text.replace(char, escaped)
+    return Markup(text)
+
+
+def _join(values: Any, separator: str = "") -> Markup:
+    """Jinja's ``join``, with each value as text (`page_text`)."""
+    return page_text(separator).join(page_text(v) for v in values)
+
+
+def _replace(value: Any, old: str, new: str) -> Markup:
+    """Jinja's ``replace``, with the result as text (`page_text`)."""
+    if hasattr(value, "__html__"):
+        return Markup(value).replace(old, page_text(new))
+    return page_text(str(value).replace(old, new))
+
+
+def listing(words: list[str]) -> str:
+    """['Mentoren', 'Docenten', 'Ouders'] -> 'Mentoren, docenten en ouders'."""
+    shown = [w if i == 0 else in_sentence(w) for i, w in enumerate(words)]
+    return ", ".join(shown[:-1]) + f" en {shown[-1]}" if len(shown) > 1 else "".join(shown)
 
 
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -52,6 +75,7 @@ def _environment(templates: Path, project: Project) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates / "pages")),
         autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=page_text,  # every printed value is text: HTML and Markdown escaped
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -61,24 +85,37 @@ def _environment(templates: Path, project: Project) -> Environment:
         dutch_date=dutch_date,
         count=format_count,
         pct=format_percentage,
-        school_type=lambda t: SCHOOL_TYPE_LABELS.get(t, t),
-        title=plain_title,
+        school_type=project.config.school_type if project.config else str,
+        title=page_title,
+        tojson=_tojson,
+        join=_join,
+        replace=_replace,
+        e=page_text,
+        escape=page_text,
+        forceescape=page_text,
         qr_svg=qr_svg,
         weekday=lambda day: WEEKDAYS[day.weekday()],
         clock=lambda moment: moment.strftime("%H:%M"),
         label=project.offer.label,
+        listing=listing,
     )
     return env
 
 
 def compliance_line(result: Compliance | None, year: str) -> str:
-    """How far the school is with basisondersteuning, in plain words."""
+    """How far the school is with basisondersteuning, in plain words; a result of an earlier
+    year (this year's self-assessment is not final yet) says so."""
     if result is None:
         return f"Er is nog geen zelfevaluatie van de basisondersteuning voor {year}."
+    earlier = result.school_year != year
     line = (
-        f"De school houdt zich aan {format_count(result.total.met)} van de "
-        f"{result.total.counted} afspraken die alle scholen samen hebben gemaakt "
-        f"({result.total.percentage}%)."
+        (
+            f"In de vorige zelfevaluatie ({result.school_year}) hield de school zich aan "
+            if earlier
+            else "De school houdt zich aan "
+        )
+        + f"{format_count(result.total.met)} van de {result.total.counted} afspraken die alle "
+        f"scholen samen hebben gemaakt ({result.total.percentage}%)."
     )
     if result.target is not None:
         line += f" Het doel voor {result.school_year} is {format_percentage(result.target)}."
@@ -161,6 +198,7 @@ class Renderer:
         self.entries = {e.slug: e for e in self.finder.entries}
         self.schools_by_slug = {s.slug: s for s in self.schools}
         self.grouping_path = grouping_path(self.config.swv)
+        self.examples = search_examples(self.schools, self.config)
 
     def render(self, template: str, **context: Any) -> str:
         """Render ``templates/pages/<template>`` with the shared context and ``context``."""
@@ -171,6 +209,8 @@ class Renderer:
             today=self.project.today,
             grouping_path=self.grouping_path,
             site_url=self.site_url,
+            texts=self.config.texts,  # site_config/teksten.yaml
+            examples=self.examples,  # words of this SWV for the search hints
             **context,
         )
 
@@ -192,8 +232,9 @@ class Renderer:
         result = self.project.compliance.get(school.slug)
         entry = self.entries[school.slug]
         themes = []
-        if result is not None:
-            for theme in self.config.norm.themes:
+        norm = self.config.norm_for(result.school_year) if result is not None else None
+        if result is not None and norm is not None:
+            for theme in norm.themes:  # the themes of the norm of the result's own year
                 tally = result.by_theme[theme.id]
                 themes.append(
                     {"title": theme.title, "met": format_count(tally.met), "counted": tally.counted}
@@ -207,7 +248,9 @@ class Renderer:
             "front": school.front,
             "kern": self.config.swv.kern(school.front.kern),
             "sections": (
-                [(s, Markup(school_html(s.markdown))) for s in school.sections] if sections else []
+                [(s, Markup(s.html or school_html(s.markdown))) for s in school.sections]
+                if sections
+                else []
             ),
             "groups": level_groups(entry, vocab.levels),
             "level_index": {lv.id: i for i, lv in enumerate(vocab.levels)},
@@ -221,7 +264,7 @@ class Renderer:
             ),
             "extra_support": _labels(school.front.extra_support, vocab.extra_support),
             "result": result,
-            "unmet": unmet_agreements(school, result, self.config.norm) if by_name else [],
+            "unmet": unmet_agreements(school, result, norm) if by_name and norm else [],
             "pupils": school_pupils(self.project.pupils, school.front.vestigingscode),
             "compliance_line": compliance_line(result, self.config.swv.school_year),
             "themes": themes,

@@ -9,6 +9,22 @@ does, and what is left to do by hand.
 from __future__ import annotations
 
 from sop_builder.authoring.migrate import Step
-from sop_builder.authoring.migrations import declarations
+from sop_builder.authoring.migrations import (
+    agreement_codes,
+    declarations,
+    goals_until,
+    norm_by_year,
+    site_address,
+    texts,
+    yaml12_indentation,
+)
 
-STEPS: list[Step] = [declarations.STEP]
+STEPS: list[Step] = [
+    yaml12_indentation.STEP,  # first: the steps below read the files strictly
+    norm_by_year.STEP,
+    agreement_codes.STEP,  # works on the norm files that norm_by_year wrote
+    goals_until.STEP,
+    site_address.STEP,
+    texts.STEP,
+    declarations.STEP,  # what a school offers, per need: declared, not derived
+]

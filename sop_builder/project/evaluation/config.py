@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sop_builder.core.issues import Issue, make_issue
 from sop_builder.core.schema import read_model
-from sop_builder.project.config import duplicate_values
+from sop_builder.project.config import YEAR_FILE, duplicate_values, named_files
 from sop_builder.project.evaluation.frameworks import (
     NORM_FRAMEWORK,
     Framework,
@@ -16,12 +16,11 @@ from sop_builder.project.evaluation.frameworks import (
     from_norm,
 )
 from sop_builder.project.evaluation.model import FrameworkFile, YearGoals
-from sop_builder.project.loading import not_used, year_mismatch
-from sop_builder.project.model import Norm
+from sop_builder.project.loading import year_mismatch
+from sop_builder.project.model import SiteConfig
 
 GOALS_DIR = "site_config/jaardoelen"
 FRAMEWORKS_DIR = "site_config/kaders"
-YEAR_FILE = re.compile(r"(\d{4}-\d{4})\.yaml")
 ID_FILE = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml")
 
 
@@ -31,22 +30,25 @@ class EvaluationConfig:
 
     goals: dict[str, YearGoals] = field(default_factory=dict)
     frameworks: dict[str, Framework] = field(default_factory=dict)
+    # The agreements as a framework, per version of the norm (by its first school year).
+    norm_frameworks: dict[str, Framework] = field(default_factory=dict)
 
     def goals_for(self, school_year: str) -> YearGoals | None:
-        """The goals in force in ``school_year``: the latest file of that year or before."""
-        years = [y for y in self.goals if y <= school_year]
-        return self.goals[max(years)] if years else None
+        """The goals of ``school_year``: its own file, or one that says it also holds for that
+        year ('tot_en_met'); never silently an older year's goals."""
+        covering = [g for g in self.goals.values() if g.covers(school_year)]
+        return max(covering, key=lambda g: g.school_year) if covering else None
 
+    def framework(self, framework_id: str, school_year: str) -> Framework | None:
+        """The framework ``framework_id`` as it stands in ``school_year`` (the agreements: the
+        norm in force that year)."""
+        if framework_id == NORM_FRAMEWORK:
+            started = [y for y in self.norm_frameworks if y <= school_year]
+            return self.norm_frameworks[max(started)] if started else None
+        return self.frameworks.get(framework_id)
 
-def _stray(path: str, expected: str) -> Issue:
-    return make_issue(
-        "SOP208",
-        path,
-        1,
-        1,
-        not_used(f"Het bestand {path.rsplit('/', 1)[-1]}", published=False),
-        f"Geef het bestand een naam als {expected}, of verwijder het.",
-    )
+    def framework_ids(self) -> list[str]:
+        return sorted({*self.frameworks, NORM_FRAMEWORK})
 
 
 def _load_goals(file: Path, display: str, year: str) -> tuple[YearGoals | None, list[Issue]]:
@@ -62,6 +64,20 @@ def _load_goals(file: Path, display: str, year: str) -> tuple[YearGoals | None, 
     codes = [(s.code, ("statusschaal", i, "code")) for i, s in enumerate(goals.status_scale)]
     issues += duplicate_values(codes, tree, display, "De status")
     issues += year_mismatch(tree, display, goals.school_year, year)
+    if goals.until is not None and goals.until < goals.school_year:
+        pos = tree.value_pos(("tot_en_met",))
+        issues.append(
+            make_issue(
+                "SOP109",
+                display,
+                pos.line,
+                pos.column,
+                f"'tot_en_met' ({goals.until}) ligt vóór het schooljaar van deze doelen "
+                f"({goals.school_year}).",
+                "Schrijf het laatste schooljaar waarin deze doelen gelden, of haal de regel weg.",
+                "tot_en_met",
+            )
+        )
     return goals, issues
 
 
@@ -95,38 +111,23 @@ def _load_framework(file: Path, display: str, fid: str) -> tuple[Framework | Non
     return (from_file(fid, model) if ok else None), issues
 
 
-def _named_files(
-    root: Path, folder: str, name: re.Pattern[str], example: str
-) -> tuple[list[tuple[Path, str, str]], list[Issue]]:
-    """(file, display path, what its name says) for every file of ``folder`` whose name fits,
-    and SOP208 for every other file; a folder that does not exist simply holds nothing."""
-    found: list[tuple[Path, str, str]] = []
-    issues: list[Issue] = []
-    base = root / folder
-    for file in sorted(base.iterdir()) if base.is_dir() else []:
-        display = f"{folder}/{file.name}"
-        match = name.fullmatch(file.name)
-        if match:
-            found.append((file, display, match.group(1)))
-        elif not file.name.startswith("."):
-            issues.append(_stray(display, example))
-    return found, issues
-
-
-def load_evaluation_config(root: Path, norm: Norm) -> tuple[EvaluationConfig, list[Issue]]:
+def load_evaluation_config(root: Path, config: SiteConfig) -> tuple[EvaluationConfig, list[Issue]]:
     """Read both folders; a folder that does not exist simply holds nothing."""
-    config = EvaluationConfig(frameworks={NORM_FRAMEWORK: from_norm(norm)})
-    goal_files, issues = _named_files(root, GOALS_DIR, YEAR_FILE, "2025-2026.yaml")
+    norm_frameworks = {year: from_norm(norm) for year, norm in config.norms.items()}
+    current = config.norm_year(config.swv.school_year)
+    frameworks = {NORM_FRAMEWORK: norm_frameworks[current]} if current else {}
+    eval_config = EvaluationConfig(frameworks=frameworks, norm_frameworks=norm_frameworks)
+    goal_files, issues = named_files(root, GOALS_DIR, YEAR_FILE, "2025-2026.yaml")
     for file, display, year in goal_files:
         goals, found = _load_goals(file, display, year)
         issues += found
         if goals is not None and not any(i.is_error for i in found):
-            config.goals[goals.school_year] = goals
-    framework_files, found = _named_files(root, FRAMEWORKS_DIR, ID_FILE, "indicatoren.yaml")
+            eval_config.goals[goals.school_year] = goals
+    framework_files, found = named_files(root, FRAMEWORKS_DIR, ID_FILE, "indicatoren.yaml")
     issues += found
     for file, display, fid in framework_files:
         framework, found = _load_framework(file, display, fid)
         issues += found
         if framework is not None:
-            config.frameworks[framework.id] = framework
-    return config, issues
+            eval_config.frameworks[framework.id] = framework
+    return eval_config, issues

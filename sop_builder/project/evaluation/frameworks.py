@@ -93,14 +93,14 @@ def from_file(framework_id: str, model: FrameworkFile) -> Framework:
     return Framework(framework_id, model.name, tuple(model.school_types), dimensions, levels, items)
 
 
-def from_self_assessment(assessment: SelfAssessment, filled_in_by: str = "") -> FrameworkAssessment:
+def from_self_assessment(assessment: SelfAssessment) -> FrameworkAssessment:
     """A school's self-assessment of the agreements in the framework form."""
     return FrameworkAssessment(
         NORM_FRAMEWORK,
         assessment.school_year,
         SCHOOL,
         assessment.filled_in_on,
-        filled_in_by,
+        assessment.filled_in_by,
         {k: {SINGLE_DIMENSION: v} for k, v in assessment.scores.items()},
         dict(assessment.explanations),
         None,

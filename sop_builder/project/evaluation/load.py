@@ -16,7 +16,13 @@ from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issu
 from sop_builder.core.schema import read_model
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.evaluation.config import EvaluationConfig, load_evaluation_config
-from sop_builder.project.evaluation.frameworks import SCHOOL, SWV, Framework, FrameworkAssessment
+from sop_builder.project.evaluation.frameworks import (
+    NORM_FRAMEWORK,
+    SCHOOL,
+    SWV,
+    Framework,
+    FrameworkAssessment,
+)
 from sop_builder.project.evaluation.model import EvaluationFile, FrameworkAssessmentFile
 from sop_builder.project.loading import (
     EVALUATION_FILE,
@@ -26,6 +32,7 @@ from sop_builder.project.loading import (
     year_mismatch,
 )
 from sop_builder.project.model import School, SiteConfig
+from sop_builder.project.validation import no_norm_for_year
 
 SWV_DIR = Path("content/swv")
 EXPLANATION = "toelichting"
@@ -240,9 +247,11 @@ def read_framework_assessment(
     school_type: str | None,
 ) -> tuple[FrameworkAssessment | None, list[str], list[Issue]]:
     """An assessment on a framework; returns it, its internal texts, and every problem."""
-    framework = config.frameworks.get(framework_id)
+    framework = config.framework(framework_id, year)
+    if framework is None and framework_id == NORM_FRAMEWORK:
+        return None, [], [no_norm_for_year(display, year, sorted(config.norm_frameworks))]
     if framework is None:
-        known = sorted(config.frameworks)
+        known = config.framework_ids()
         return (
             None,
             [],
@@ -403,7 +412,7 @@ def load_evaluations(
     root: Path, config: SiteConfig, schools: list[School], internal: bool
 ) -> tuple[EvaluationData, list[Issue]]:
     """Goals, frameworks, evaluations and assessments; content/swv/ only when ``internal``."""
-    eval_config, issues = load_evaluation_config(root, config.norm)
+    eval_config, issues = load_evaluation_config(root, config)
     data = EvaluationData(eval_config, internal)
     types = {s.slug: s.front.type for s in schools}
     for school in schools:

@@ -15,6 +15,7 @@ from sop_builder.core.fieldtypes import (
     Date,
     OptionalDate,
     OptionalPlainText,
+    OptionalSchoolYear,
     OptionalText,
     PlainText,
     SchoolYear,
@@ -50,9 +51,10 @@ class GoalGroup(Schema):
 
 
 class YearGoals(Schema):
-    """The SWV's goals for one school year; they stay in force until a later year's file."""
+    """The SWV's goals for one school year, or (with 'tot_en_met') for several in a row."""
 
     school_year: SchoolYear = Field(alias="schooljaar")
+    until: OptionalSchoolYear = Field(None, alias="tot_en_met")
     title: PlainText = Field(alias="titel")
     group_label: PlainText = Field(alias="groep_label")
     status_scale: list[StatusLevel] = Field(alias="statusschaal", min_length=2)
@@ -61,6 +63,9 @@ class YearGoals(Schema):
 
     def goals(self) -> list[Goal]:
         return [g for group in self.groups for g in group.goals]
+
+    def covers(self, school_year: str) -> bool:
+        return self.school_year <= school_year <= (self.until or self.school_year)
 
     def status(self, code: str) -> StatusLevel | None:
         return next((s for s in self.status_scale if s.code == code), None)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.richtext import markdown_issues
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_markdown_file
 from sop_builder.core.text import slugify
@@ -38,7 +39,7 @@ from sop_builder.project.offer.model import (
     WorkshopFrontMatter,
 )
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
-from sop_builder.project.sections import strip_comments
+from sop_builder.project.sections import strip_comments, unclosed_comment
 from sop_builder.project.validation import listed_twice, not_in_list, unknown_kern
 
 OFFER_CONFIG = "aanbod.yaml"
@@ -183,12 +184,17 @@ def load_item(
     front, found = validate_tree(kind.schema, source.tree, display)
     issues += found
     issues += _cross_check(kind, front, source.tree, display, known)
+    issues += unclosed_comment(source.body, source.body_line, display)
     body, comments = strip_comments(source.body)
     issues += find_personal_data(source.front_text, source.front_line, display, skip=INTERNAL_KEYS)
     issues += find_personal_data(body, source.body_line, display)
+    text = body.strip()
+    first_line = source.body_line + body[: len(body) - len(body.lstrip())].count("\n")
+    rendered, found = markdown_issues(text, first_line, display)
+    issues += found
     if front is None or any(i.is_error for i in issues):
         return None, issues
-    item = OfferItem(kind.folder, file.stem, display, front, body.strip(), tuple(comments))
+    item = OfferItem(kind.folder, file.stem, display, front, text, tuple(comments), rendered.html)
     return item, issues
 
 

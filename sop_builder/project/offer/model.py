@@ -139,6 +139,7 @@ class OfferItem:
     front: Any  # the front matter schema of its kind
     markdown: str
     internal_comments: tuple[str, ...] = ()
+    html: str = ""  # ``markdown`` rendered and sanitised (core/richtext.py) when it was read
 
     @property
     def url(self) -> str:

@@ -265,6 +265,7 @@
     var basis = school.basis;
     var compliance = basis
       ? "Basisondersteuning: " + basis[0] + " van " + basis[1] + " afspraken (" + basis[2] + "%)" +
+        (basis[4] ? " in " + basis[4] : "") +
         (basis[3] === "1" ? ", doel gehaald" : basis[3] === "0" ? ", doel nog niet gehaald" : "")
       : "Nog geen zelfevaluatie basisondersteuning";
     item.appendChild(element("p", "sop-finder-compliance", compliance));

@@ -1,0 +1,443 @@
+"""`sop-builder nieuw-swv`: a clean start for a new samenwerkingsverband.
+
+Writes every file a project needs (site_config/: swv.yaml with the site's address, the norm,
+the lists, the texts, the glossary and the editors; an empty content/schools/; mkdocs.yml),
+each explained by Dutch comments and without any sample data. What only the SWV can know is
+marked INVULLEN, which `check` reports until it is filled in. With ``replace`` the sample (or
+whatever is in content/ and site_config/) is removed first; all files change at once, or none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sop_builder.authoring.migrate import Workspace
+from sop_builder.authoring.migrations.site_address import MKDOCS_FILE, POINTER, SITE_URL
+from sop_builder.authoring.new_school import type_error
+from sop_builder.core.fieldtypes import PlainText, SchoolYear, Url
+from sop_builder.core.text import slugify
+from sop_builder.project.config import FORMAT_VERSION, NORMS_DIR, SWV_FILE, TEXTS_FILE
+from sop_builder.project.placeholders import MARK
+from sop_builder.project.redirects import PUBLISHED_FILE
+
+DATA_FOLDERS = ("content", "site_config")
+
+
+@dataclass(frozen=True)
+class NewSwv:
+    """The answers only the SWV can give."""
+
+    name: str
+    short_name: str
+    address: str  # postal address of the SWV
+    label: str  # what it calls a group of schools: kern, regio, wijk
+    plural: str
+    site_address: str
+    school_year: str
+
+
+@dataclass
+class NewSwvResult:
+    ok: bool
+    messages: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+
+def school_year_of(day: date) -> str:
+    """The school year a day falls in (a school year starts on 1 August)."""
+    first = day.year if day.month >= 8 else day.year - 1
+    return f"{first}-{first + 1}"
+
+
+def answer_error(key: str, value: str) -> str:
+    """What is wrong with one answer, in plain Dutch; '' when it is right."""
+    kinds = {"site_adres": Url, "schooljaar": SchoolYear}
+    return type_error(kinds.get(key, PlainText), value.strip())
+
+
+def _q(text: str) -> str:
+    """A YAML scalar that our strict reader and every other one read as this text."""
+    return (
+        json.dumps(text, ensure_ascii=False) if re.search(r"[:#'\"\[\]{},&*!|>%@`]", text) else text
+    )
+
+
+def swv_yaml(swv: NewSwv) -> str:
+    label, plural = swv.label, swv.plural
+    first = slugify(f"{label} 1")
+    return f"""\
+# Gegevens van het samenwerkingsverband.
+# Een regel die met # begint, is uitleg. Eindigt de uitleg op {MARK}? Vul daar de juiste
+# waarde in en haal daarna dat ene woord weg. Houd de sleutels en de inspringing zoals ze zijn.
+# De versie van het formaat van deze bestanden. Verander dit niet zelf:
+# 'sop-builder migreer' zet het goed.
+formaatversie: {FORMAT_VERSION}
+# De volledige naam van het samenwerkingsverband.
+naam: {_q(swv.name)}
+# De korte naam, in kopjes en de menubalk.
+korte_naam: {_q(swv.short_name)}
+# De code van de regio, bijvoorbeeld PO 27-99 (mag leeg).
+regiocode:
+# Het webadres van het samenwerkingsverband zelf. {MARK}
+website: {swv.site_address}
+# Het adres van deze site met de profielen: voor links, de sitemap, korte links, QR-codes,
+# de agenda en de webeditor.
+site_adres: {swv.site_address}
+contact:
+  # Het algemene e-mailadres en telefoonnummer (mogen leeg).
+  email:
+  telefoon:
+  adres: {_q(swv.address)}
+# Het steunpunt waar ouders terechtkunnen. Telefoon, e-mail en website mogen leeg. {MARK}
+steunpunt:
+  naam: {_q("Steunpunt " + swv.short_name)}
+  omschrijving: Eén zin in gewone taal over wat het steunpunt voor ouders doet.
+  telefoon:
+  email:
+  website:
+# Het huidige schooljaar. Een nieuw schooljaar begint u met: sop-builder nieuw-schooljaar
+schooljaar: {swv.school_year}
+# Hoeveel tekens de vier teksten van een SOP samen mogen hebben (past op één A4).
+sop_max_tekens: 2600
+# Hoe u een groep scholen in de buurt noemt, en het meervoud. Dit woord staat op de site,
+# in de adressen van de pagina's en op de interne site.
+groepering:
+  label: {_q(label)}
+  meervoud: {_q(plural)}
+# De {plural}: elk met een vaste code (kleine letters, cijfers en streepjes), een naam en
+# de gemeente. Scholen kiezen hieruit met de code. Voeg er een regel '- id:' bij voor elke
+# volgende. {MARK}
+kernen:
+  - id: {first}
+    naam: {_q(label.capitalize() + " 1")}
+    gemeente: Gemeente
+# Het doel per schooljaar: aan hoeveel procent van de afspraken elke school voldoet. Het
+# geldt vanaf dat schooljaar tot een regel met een later schooljaar. {MARK}
+doelen:
+  - vanaf: {swv.school_year}
+    percentage: 80
+# Wilt u de pagina's 'Toegankelijkheid' en 'Privacy' vullen? Zie docs/content-format.md
+# (toegankelijkheid: en privacy:).
+"""
+
+
+ASPECTS = (
+    ("basiskwaliteit", "Basiskwaliteit"),
+    ("preventief", "Preventieve en licht curatieve interventies"),
+    ("structuur", "Onderwijsondersteuningsstructuur"),
+    ("planmatig", "Planmatig en handelingsgericht werken"),
+)
+
+
+def norm_yaml(swv: NewSwv, today: date) -> str:
+    aspects = "\n".join(f"  - id: {a}\n    naam: {n}" for a, n in ASPECTS)
+    return f"""\
+# De afspraken basisondersteuning van {swv.short_name}: wat elke school biedt.
+# Ze gelden vanaf schooljaar {swv.school_year}, tot er een bestand van een later schooljaar in
+# deze map staat. Verandert de norm? Maak dan een nieuw bestand met als naam het eerste
+# schooljaar waarin de nieuwe afspraken gelden, en laat dit bestand staan: dan blijven de
+# uitslagen van eerdere jaren hetzelfde.
+versie: "1"
+naam: Afspraken basisondersteuning
+# De datum (JJJJ-MM-DD) waarop het samenwerkingsverband de afspraken vaststelde. {MARK}
+vastgesteld: {today.isoformat()}
+# Hoe de code van een afspraak eruitziet. Letters staan voor letters, cijfers voor cijfers;
+# streepjes en punten blijven zoals ze zijn. Bijvoorbeeld 1.1 of BO-01.
+codevoorbeeld: "1.1"
+# De vier aspecten van het referentiekader passend onderwijs.
+aspecten:
+{aspects}
+# De scores die een school kan geven, met het gewicht (0, 1/2 of 1) waarmee ze meetellen.
+# Wilt u alleen ja en nee? Haal 'deels' dan weg.
+schaal:
+  - code: ja
+    label: Voldoet
+    gewicht: "1"
+  - code: deels
+    label: Voldoet deels
+    gewicht: "0"
+  - code: nee
+    label: Voldoet niet
+    gewicht: "0"
+# Mag een school 'niet van toepassing' kiezen? ja of nee (dan ook een score met 'nvt: ja').
+nvt_toegestaan: nee
+# Hoe een afspraak zonder score telt: niet-voldaan, of telt-niet-mee.
+zonder_score: niet-voldaan
+# De thema's waarin de afspraken verdeeld zijn: een vaste code, een titel en één zin. {MARK}
+themas:
+  - id: thema-1
+    titel: Titel van het thema
+    omschrijving: Eén zin in gewone taal over dit thema.
+# De afspraken: een vaste code, het thema en het aspect (hun code), een korte titel en wat de
+# school doet. Verander de code van een afspraak nooit meer als scholen hem gebruiken. {MARK}
+afspraken:
+  - id: "1.1"
+    thema: thema-1
+    aspect: basiskwaliteit
+    titel: Titel van de afspraak
+    omschrijving: Wat elke school doet, in gewone taal.
+"""
+
+
+# Lists parents and schools know everywhere: the 13 kinds of specialists of the national school
+# profile site, and common partners and forms of extra support. Each SWV adapts them.
+INTERNAL = (
+    ("intern-begeleider", "Intern begeleider", "Regelt de extra hulp op school.", ()),
+    ("dyslexiespecialist", "Dyslexiespecialist", "Helpt kinderen met dyslexie.", ("dyslexie",)),
+    ("gedragsspecialist", "Gedragsspecialist", "Helpt bij zorgen over gedrag.", ("gedrag",)),
+    ("klassenassistent", "Klassenassistent", "Helpt de leerkracht in de klas.", ()),
+    (
+        "onderwijsassistent",
+        "Onderwijsassistent",
+        "Begeleidt kinderen alleen of in een groepje.",
+        (),
+    ),
+    ("orthopedagoog", "Orthopedagoog", "Onderzoekt wat een kind nodig heeft om te leren.", ()),
+    (
+        "rekenspecialist",
+        "Rekenspecialist",
+        "Helpt kinderen die moeite hebben met rekenen.",
+        ("rekenen",),
+    ),
+    ("remedial-teacher", "Remedial teacher", "Geeft extra les aan wie achterloopt.", ()),
+    (
+        "specialist-hoogbegaafdheid",
+        "Specialist hoogbegaafdheid",
+        "Zorgt voor uitdaging voor kinderen die meer aankunnen.",
+        ("hoogbegaafdheid",),
+    ),
+    ("taalspecialist", "Taalspecialist", "Helpt bij taal en lezen.", ("lezen",)),
+    ("fysiotherapeut", "Fysiotherapeut", "Helpt bij bewegen.", ("motoriek",)),
+    (
+        "ergotherapeut",
+        "Ergotherapeut",
+        "Helpt bij dagelijkse handelingen, zoals schrijven.",
+        ("motoriek",),
+    ),
+    ("zorgassistent", "Zorgassistent", "Helpt kinderen met verzorging op school.", ("medisch",)),
+)
+EXTERNAL = (
+    (
+        "schoolmaatschappelijk-werk",
+        "Schoolmaatschappelijk werk",
+        "Denkt mee bij zorgen thuis of op school.",
+        ("gedrag",),
+    ),
+    ("jeugdarts", "Jeugdarts", "Kijkt naar groei, gezondheid en welzijn.", ("medisch",)),
+    ("logopedist", "Logopedist", "Helpt bij spraak en taal.", ("lezen",)),
+)
+EXTRA = (
+    (
+        "plusklas",
+        "Plusklas",
+        "Een groep voor kinderen die meer uitdaging nodig hebben.",
+        ("hoogbegaafdheid",),
+    ),
+    ("rustige-werkplek", "Rustige werkplek", "Een plek zonder drukte om te werken.", ("gedrag",)),
+)
+NEEDS = (
+    ("lezen", "Lezen"),
+    ("dyslexie", "Dyslexie"),
+    ("rekenen", "Rekenen"),
+    ("gedrag", "Gedrag"),
+    ("hoogbegaafdheid", "Meer uitdaging"),
+    ("motoriek", "Bewegen (motoriek)"),
+    ("medisch", "Ziekte of lichamelijke beperking"),
+)
+
+
+def _entries(items: tuple[tuple[str, str, str, tuple[str, ...]], ...]) -> str:
+    lines = []
+    for id_, label, text, needs in items:
+        lines += [f"  - id: {id_}", f"    label: {label}", f"    omschrijving: {text}"]
+        if needs:
+            lines.append(f"    behoeften: [{', '.join(needs)}]")
+    return "\n".join(lines)
+
+
+def vocabularies_yaml() -> str:
+    needs = "\n".join(f"  - id: {i}\n    label: {label}" for i, label in NEEDS)
+    return f"""\
+# Vaste keuzelijsten: scholen kiezen hieruit met de id (verander een id nooit meer als scholen
+# hem gebruiken). Label en omschrijving mag u aanpassen; schrijf in gewone taal. Dit zijn de
+# gewone lijsten van scholen in Nederland: haal weg wat u niet wilt en voeg toe wat ontbreekt.
+# Behoeften: waar ouders op zoeken in 'Vind een school'; de keuzes hieronder noemen er een of meer.
+behoeften:
+{needs}
+# Specialisten die een school zelf kan hebben.
+interne_expertise:
+{_entries(INTERNAL)}
+# Deskundigen van buiten met wie een school samenwerkt.
+externe_deskundigheid:
+{_entries(EXTERNAL)}
+# Extra ondersteuning die een school kan bieden.
+extra_ondersteuning:
+{_entries(EXTRA)}
+"""
+
+
+TEXTS = """\
+# Teksten op de site die bij uw samenwerkingsverband en uw soort scholen horen.
+# Pas alleen de teksten achter de dubbele punt aan. Bij 'standaard' staat de tekst voor alle
+# scholen; voor een soort school (bao, sbo, so of vo) mag een eigen regel eronder.
+
+# Met wie praat een ouder eerst over de ondersteuning van zijn of haar kind?
+# Op de site staat: "Praat eerst met <deze tekst>."
+eerste_gesprek:
+  standaard: de leerkracht of de intern begeleider van de school
+  vo: de mentor van uw kind
+
+# Wie regelt op school de extra hulp (pagina 'Over passend onderwijs')? "<rol> <taak>"
+hulp_op_school:
+  rol: De intern begeleider
+  taak: regelt de extra hulp op school en is uw eerste aanspreekpunt als uw kind iets extra's nodig heeft.
+
+# Hoe de speciale scholen heten. Op de site staat: "... beslist over een plek in <deze tekst>."
+speciaal_onderwijs: het speciaal onderwijs
+
+# De rol van de eerste contactpersoon van een nieuwe school, en wie de zelfevaluatie invult.
+contactrol:
+  standaard: Intern begeleider
+  vo: Zorgcoördinator
+
+# Hoe de site een soort school noemt (haal het # weg om een naam te veranderen):
+# soorten_school:
+#   so: Voortgezet speciaal onderwijs (VSO)
+"""
+
+GLOSSARY = """\
+# Woorden en afkortingen die ouders misschien niet kennen, met uitleg in gewone taal.
+# 'eenvoudiger' (mag weg): een gewoner woord dat 'sop-builder check' voorstelt.
+termen:
+  - term: SOP
+    uitleg: Het schoolondersteuningsprofiel, waarin een school beschrijft welke hulp zij kan geven.
+    varianten: [schoolondersteuningsprofiel]
+  - term: OPP
+    uitleg: Het ontwikkelingsperspectief, een plan voor een kind dat extra hulp krijgt.
+    eenvoudiger: plan voor uw kind
+    varianten: [ontwikkelingsperspectief]
+  - term: TLV
+    uitleg: De toelaatbaarheidsverklaring, die nodig is voor een plek in het speciaal onderwijs.
+    eenvoudiger: toestemming van het samenwerkingsverband
+    varianten: [toelaatbaarheidsverklaring]
+"""
+
+
+def editors_yaml(swv: NewSwv) -> str:
+    return f"""\
+# Wie mag wat aanpassen? Uit dit bestand maakt 'sop-builder codeowners' .github/CODEOWNERS.
+# swv: de beheerders van het samenwerkingsverband, met hun GitHub- of GitLab-naam. {MARK}
+swv: ["@{slugify(swv.short_name, fallback="swv")}/beheer"]
+# scholen: per map van een school de redacteuren, bijvoorbeeld:
+#   obs-de-regenboog: ["@naam-van-de-ib-er"]
+scholen: {{}}
+"""
+
+
+MKDOCS = """\
+# MkDocs settings for the public site. Pages are generated by the sop-builder plugin from
+# content/ and site_config/; MkDocs itself never reads content/.
+site_name: Schoolondersteuningsprofielen   # replaced by the plugin from site_config/swv.yaml
+# site_url: staat in site_config/swv.yaml (site_adres)
+site_description: De schoolondersteuningsprofielen van alle scholen in het samenwerkingsverband.
+docs_dir: templates/assets
+site_dir: site
+use_directory_urls: true
+
+theme:
+  name: material
+  language: nl
+  font: false
+  custom_dir: templates/overrides
+  features:
+    - navigation.top
+  palette:
+    scheme: default
+    primary: indigo
+    accent: indigo
+
+extra:
+  generator: false
+
+extra_css:
+  - stylesheets/sop.css
+  - stylesheets/print.css
+
+plugins:
+  - sop-builder
+
+markdown_extensions:
+  - attr_list
+  - toc:
+      permalink: false
+
+watch:
+  - content
+  - site_config
+  - templates
+
+validation:
+  omitted_files: ignore
+  absolute_links: warn
+  unrecognized_links: warn
+"""
+
+
+def _has_data(workspace: Workspace) -> list[str]:
+    return [p for folder in DATA_FOLDERS for p in workspace.paths(f"{folder}/*")]
+
+
+def create_swv(
+    root: Path, swv: NewSwv, today: date, replace: bool = False, dry_run: bool = False
+) -> NewSwvResult:
+    """Write a new, empty project for ``swv`` into ``root``."""
+    root = Path(root)
+    workspace = Workspace(root)
+    existing = _has_data(workspace)
+    if existing and not replace:
+        return NewSwvResult(
+            False,
+            [
+                f"In {root} staan al gegevens ({len(existing)} bestanden in content/ en "
+                "site_config/, bijvoorbeeld het voorbeeld). Er is niets veranderd.",
+                "Wilt u die vervangen door een leeg project? Zet ze eerst in Git (commit) en "
+                "draai dan hetzelfde met --vervang.",
+            ],
+        )
+    for path in existing:
+        workspace.remove(path, "voorbeeldgegevens weggehaald")
+    if replace:  # the sample's schools were never this SWV's pages: no redirects to ask for
+        workspace.remove(PUBLISHED_FILE, "lijst van gepubliceerde scholen van het voorbeeld")
+    files = {
+        SWV_FILE: swv_yaml(swv),
+        f"{NORMS_DIR}/{swv.school_year}.yaml": norm_yaml(swv, today),
+        "site_config/vocabularies.yaml": vocabularies_yaml(),
+        f"site_config/{TEXTS_FILE}": TEXTS,
+        "site_config/woordenlijst.yaml": GLOSSARY,
+        "site_config/redacteuren.yaml": editors_yaml(swv),
+        "content/schools/.gitkeep": "",
+    }
+    for path, text in files.items():
+        workspace.write(path, text, "nieuw")
+    if workspace.exists(MKDOCS_FILE):
+        mkdocs = workspace.read(MKDOCS_FILE)
+        workspace.write(MKDOCS_FILE, SITE_URL.sub(POINTER, mkdocs), "site_url naar swv.yaml")
+    else:
+        workspace.write(MKDOCS_FILE, MKDOCS, "nieuw")
+    if not dry_run:
+        workspace.commit()
+    written = sorted({c.path for c in workspace.changes if c.kind != "verwijderd"})
+    removed = sum(1 for c in workspace.changes if c.kind == "verwijderd")
+    return NewSwvResult(
+        True,
+        [
+            f"Nieuw project voor {swv.name} in {root}"
+            + (f" ({removed} voorbeeldbestanden weggehaald)" if removed else "")
+            + (": proef, er is niets geschreven." if dry_run else "."),
+        ],
+        written,
+    )
