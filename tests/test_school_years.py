@@ -116,7 +116,10 @@ def test_public_pages_show_last_years_result_with_its_year(rolled_over):
     root, _ = rolled_over
     assert build_site(root, today=TODAY, echo=lambda s: None).ok
     page = visible_text(root / "site/scholen/de-duinroos/index.html")
-    assert "Vorige zelfevaluatie (2025-2026): voldoet aan 60 van de 65 afspraken" in page
+    assert (
+        "In de vorige zelfevaluatie (2025-2026) hield de school zich aan 60 van de 65 afspraken"
+        in page
+    )
     assert "De zelfevaluatie van 2026-2027 is nog niet klaar; hier staat die van 2025-2026." in page
     assert "Nog geen zelfevaluatie" not in visible_text(root / "site/scholen/index.html")
     finder = visible_text(root / "site/scholen/index.html")

@@ -220,6 +220,20 @@ Slug = Annotated[
     ),
     string_schema(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
 ]
+# An example of the codes of an SWV's agreements (BO-01, 1.1, A3): the norm derives their form.
+CodeExample = Annotated[
+    str,
+    BeforeValidator(
+        _pattern(
+            r"[A-Za-z0-9]+([-._/][A-Za-z0-9]+)*",
+            "SOP112",
+            "'{value}' is geen voorbeeld van een code: gebruik letters en cijfers, "
+            "eventueel met - . _ of / ertussen.",
+            "Schrijf de code van één afspraak, zonder spaties, bijvoorbeeld BO-01 of 1.1.",
+        )
+    ),
+    string_schema(pattern=r"^[A-Za-z0-9]+([-._/][A-Za-z0-9]+)*$"),
+]
 Vestigingscode = Annotated[
     str,
     BeforeValidator(

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from sop_builder.core.fieldtypes import (
+    CodeExample,
     Date,
     Email,
     OptionalDate,
@@ -216,7 +217,7 @@ class Norm(Schema):
     name: PlainText = Field(alias="naam")
     adopted: OptionalDate = Field(None, alias="vastgesteld")
     # What an agreement's code looks like, e.g. BO-01 or 1.1 (see code_pattern).
-    code_example: PlainText = Field(alias="codevoorbeeld")
+    code_example: CodeExample = Field(alias="codevoorbeeld")
     aspects: list[Aspect] = Field(alias="aspecten", min_length=1)
     scale: list[ScaleLevel] = Field(alias="schaal", min_length=2)
     not_applicable_allowed: YesNo = Field(False, alias="nvt_toegestaan")
