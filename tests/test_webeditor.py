@@ -357,3 +357,17 @@ def test_an_undone_save_puts_back_the_exact_bytes(sample: Path):
     with pytest.raises(Refused):
         _backend(sample).handle("persistEntry", {"entry": {"path": rel, "raw": raw}})
     assert file.read_bytes() == original
+
+
+def test_a_block_field_without_value_from_the_editor_is_an_empty_field():
+    """Decap writes a field of a block that has no value as '? niveau' (an explicit YAML key
+    without a value); that is an empty field, and an empty field stays as it was."""
+    from sop_builder.core.roundtrip import merge_document
+
+    old = "---\nnaam: De Vlieger\n# Lezen\nondersteuning:\n  lezen:\n    niveau:\n    wat:\n---\n\n## Visie\n"
+    new = "---\nnaam: De Vlieger\nondersteuning:\n  lezen:\n    ? niveau\n    ? wat\n---\n\n## Visie\n"
+    merged, problems = merge_document("content/schools/x/sop.md", old, new)
+    assert problems == [] and merged == old
+    changed = new.replace("? niveau", "niveau: ja")
+    merged, problems = merge_document("content/schools/x/sop.md", old, changed)
+    assert problems == [] and "    niveau: ja\n    wat:\n" in merged and "# Lezen" in merged
