@@ -91,6 +91,7 @@
       link.href = root.dataset.root + school.pad.replace(/^\//, "");
       th.appendChild(link);
       th.appendChild(element("span", "sop-compare-where", school.soort + " in " + school.plaats));
+      if (school.verlopen) th.appendChild(element("span", "sop-finder-expired sop-compare-expired", "Profiel verlopen"));
       var others = slugs.filter(function (s) { return s !== school.slug; });
       var drop = element("a", "sop-compare-drop", "Haal weg");
       drop.href = "?scholen=" + others.join(",");
