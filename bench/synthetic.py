@@ -135,6 +135,20 @@ INTERNAL_STATES = (
 )  # fmt: skip
 
 
+OFFERS = {  # per level of the sample's scale: what a school says it does, and where it stops
+    "ja": ("Kinderen die hulp nodig hebben bij {need}, krijgen die op school, in de klas of in "
+           "een klein groepje.", "Behandeling door een specialist komt van buiten de school."),
+    "met-hulp": ("Bij {need} werken wij samen met een deskundige van buiten de school.",
+                 "Een eigen specialist hiervoor hebben wij niet."),
+    "beperkt": ("Bij {need} helpt de leerkracht in de eigen klas.",
+                "Meer dan hulp in de klas kunnen wij hierbij niet bieden."),
+    "niet": ("Hulp bij {need} kunnen wij niet bieden.",
+             "Wij zoeken samen met u een school die dit wel kan."),
+}  # fmt: skip
+LEVEL_WEIGHTS = (35, 20, 30, 15)  # ja, met-hulp, beperkt, niet (other scales: first to last)
+NL = ((51.5, 53.2), (4.4, 6.8))  # where the synthetic kernen lie (latitude, longitude)
+
+
 @dataclass(frozen=True)
 class Kern:
     """A generated or existing kern: id, name and municipality."""
@@ -293,6 +307,7 @@ def _sop_md(
     board: str,
     school_type: str,
     domain: str,
+    centre: tuple[float, float],
 ) -> str:
     vocab = config.vocabularies
     internal = rng.sample([e.id for e in vocab.internal_expertise], rng.randint(2, 6))
@@ -337,6 +352,7 @@ def _sop_md(
         f"interne_expertise: [{', '.join(internal)}]",
         f"externe_deskundigheid: [{', '.join(external)}]",
         f"extra_ondersteuning: [{', '.join(e.id for e in extra_entries)}]",
+        *_profile_lines(random.Random(f"{name}-{code}"), config, centre),
     ]
     if rng.random() < 0.2:
         lines.append(f"interne_notitie: {_quoted(_internal_text(rng, name))}")
@@ -374,6 +390,40 @@ def _self_assessment_yaml(rng: random.Random, config: SiteConfig, year: str, nam
         else:
             lines.append(f"  {agreement_id}: {rng.choice(partial)}")
     return "\n".join(lines) + "\n"
+
+
+def _profile_lines(
+    rng: random.Random, config: SiteConfig, centre: tuple[float, float]
+) -> list[str]:
+    """A school's declarations per need, practical facts, enrolment and coordinates."""
+    vocab = config.vocabularies
+    levels = [lv.id for lv in vocab.levels]
+    weights = [LEVEL_WEIGHTS[min(i, len(LEVEL_WEIGHTS) - 1)] for i in range(len(levels))]
+    lines = ["ondersteuning:"]
+    for need in vocab.needs:
+        level = rng.choices(levels, weights=weights)[0]
+        offer, limit = OFFERS.get(level, OFFERS["beperkt"])
+        lines += [
+            f"  {need.id}:",
+            f"    niveau: {level}",
+            f"    wat: {_quoted(offer.format(need=need.label.lower()))}",
+            f"    grens: {_quoted(rng.choice((limit, *LIMITS)))}",
+        ]
+    if vocab.practical:
+        lines.append("praktisch:")
+        for fact in vocab.practical:
+            value = rng.choice(("ja", "nee")) if fact.kind == "ja-nee" else str(rng.randint(14, 30))
+            lines.append(f"  {fact.id}: {value}")
+    lines += [
+        "aanmelden:",
+        "  kennismaken: U bent welkom voor een rondleiding. Bel of mail de school.",
+        "  inschrijven: U meldt uw kind aan met het aanmeldformulier van de school.",
+        "  intake: Na de aanmelding praat de intern begeleider met u.",
+        "coordinaten:",
+        f"  breedtegraad: {centre[0] + rng.uniform(-0.04, 0.04):.4f}",
+        f"  lengtegraad: {centre[1] + rng.uniform(-0.06, 0.06):.4f}",
+    ]
+    return lines
 
 
 def _write(path: Path, text: str) -> None:
@@ -416,6 +466,8 @@ def generate(
     boards = [f"Stichting {w}" for w in BOARD_WORDS[: max(2, min(len(BOARD_WORDS), schools // 8))]]
     codes: set[str] = set()
     slugs: set[str] = set()
+    place = random.Random(f"{seed}-kernen")
+    centres = {k.id: (place.uniform(*NL[0]), place.uniform(*NL[1])) for k in kernen}
     for index in range(schools):
         kern = kernen[index] if index < len(kernen) else rng.choice(kernen)
         school_type = rng.choices(("bao", "sbo", "so"), weights=(85, 9, 6))[0]
@@ -435,7 +487,8 @@ def generate(
         codes.add(code)
         domain = slug.replace("-", "") + ".nl"
         folder = target / "content" / "schools" / slug
-        sop = _sop_md(rng, config, name, code, kern, rng.choice(boards), school_type, domain)
+        board = rng.choice(boards)
+        sop = _sop_md(rng, config, name, code, kern, board, school_type, domain, centres[kern.id])
         _write(folder / "sop.md", sop)
         _write(
             folder / f"zelfevaluatie-{year}.yaml", _self_assessment_yaml(rng, config, year, name)

@@ -10,6 +10,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -51,3 +52,18 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def refuse_other_hosts(context) -> list[str]:
+    """Let only requests to 127.0.0.1 through ``context``; returns the (growing) list of the
+    refused ones."""
+    outside: list[str] = []
+
+    def route(r):
+        if urlparse(r.request.url).hostname != "127.0.0.1":
+            outside.append(r.request.url)
+            return r.abort()
+        return r.continue_()
+
+    context.route("**/*", route)
+    return outside

@@ -15,6 +15,7 @@ READER_TESTS = {
         for n in range(8)
     },
     **{f"SOP76{n}": "tests/test_pupils.py" for n in range(5)},  # import-leerlingen
+    "SOP768": "tests/test_postcodes.py",  # import-postcodes
 }
 DOC = REPO / "docs" / "messages.md"
 

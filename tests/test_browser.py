@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from sop_builder.build.public import build_site
 
 from .axe import axe_source_or_skip, describe, run_axe
-from .browser import serve
+from .browser import refuse_other_hosts, serve
 from .conftest import TODAY, make_project
 
 PAGES = [
@@ -22,6 +21,15 @@ PAGES = [
     "/zoeken/",
     "/scholen/?behoefte=motoriek",  # the finder with a filter applied
     "/scholen/?q=zzzonbekend",  # the finder without results
+    "/scholen/?behoefte=medisch&postcode=1966&vergelijk=de-duinroos,het-kompas",  # near me
+    "/scholen/het-kompas/",  # an expired profile
+    "/scholen/behoefte/",
+    "/scholen/behoefte/gedrag/",
+    "/scholen/gemeente/",
+    "/scholen/gemeente/duinwijk/",
+    "/vergelijk/",
+    "/vergelijk/?scholen=de-duinroos,het-kompas,sbo-de-branding",
+    "/kernen/helmerdam/",
     "/kernen/",
     "/kernen/noord/",
     "/woordenlijst/",
@@ -55,16 +63,8 @@ def test_pages_make_no_outside_requests_set_no_cookies_and_log_no_errors(
     with serve(site) as base:
         for width in (1280, 375):
             context = browser.new_context(viewport={"width": width, "height": 900})
-            outside: list[str] = []
+            outside = refuse_other_hosts(context)
             errors: list[str] = []
-
-            def route(r, outside=outside):
-                if urlparse(r.request.url).hostname != "127.0.0.1":
-                    outside.append(r.request.url)
-                    return r.abort()
-                return r.continue_()
-
-            context.route("**/*", route)
             page = context.new_page()
             page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
@@ -89,8 +89,8 @@ def test_school_page_shows_the_ouderrapport(site: Path, browser):
         assert page.title().startswith("OBS De Polderster")
         text = page.inner_text("article")
         assert (
-            "Voldoet aan 54 van de 65 afspraken basisondersteuning (83%); doel 2025-2026: 85%."
-            in text
+            "De school houdt zich aan 54 van de 65 afspraken die alle scholen samen hebben "
+            "gemaakt (83%). Het doel voor 2025-2026 is 85%. Dat haalt de school nog niet." in text
         )
         assert "De zelfevaluatie is nog niet compleet: 7 afspraken hebben nog geen score." in text
         assert "Laatst bijgewerkt:" in text
@@ -110,12 +110,25 @@ def test_dutch_site_search_finds_schools(site: Path, browser):
         results.first.wait_for(timeout=10_000)
         titles = " ".join(results.all_inner_texts())
         assert "De Duinroos" in titles or "De Kameleon" in titles
+        # Each result says what it is.
+        heads = page.locator(
+            ".pagefind-ui__result-inner > .pagefind-ui__result-title"
+        ).all_inner_texts()
+        assert heads and all(h.split(": ", 1)[0] in KINDS for h in heads), heads
+        assert any(h.startswith("School: ") for h in heads)
         assert "Zoek op de naam van een school" not in titles  # the search page itself is not a hit
         assert any("/pagefind/" in url and "nl" in url.rsplit("/", 1)[-1] for url in loaded)
         page.goto(base + "/zoeken/?q=dyslexiespecialist", wait_until="networkidle")
         page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
+        page.goto(base + "/zoeken/?q=rust%20in%20de%20klas", wait_until="networkidle")
+        page.locator(".pagefind-ui__result-title", has_text="Workshop: Rust in de klas").wait_for(
+            timeout=10_000
+        )
         page.close()
 
+
+KINDS = {"School", "Workshop", "Training", "Verhaal", "Netwerkgroep", "Expertisecentrum", "Lijst",
+         "Pagina", "Overzicht", "Kern"}  # fmt: skip
 
 CSP_LISTENER = """
 window.__csp = [];
@@ -146,6 +159,7 @@ def test_pages_honour_the_content_security_policy(site: Path, browser):
         context.close()
     headers = (site / "_headers").read_text(encoding="utf-8")
     assert "frame-ancestors 'none'" in headers
+    assert "geolocation=(self)" in headers  # the finder's "Mijn locatie", for this site only
 
 
 def test_every_page_type_passes_axe_at_desktop_and_phone_width(site: Path, browser):
@@ -179,40 +193,210 @@ LEESPLEZIER_SCHOOL = "Basisschool De Duinroos"  # the only sample school whose S
 
 
 def _visible_schools(page) -> list[str]:
-    return page.locator("#vinder-lijst > li:not([hidden]) .sop-finder-name").all_inner_texts()
+    return page.locator("#vinder-lijst > li .sop-finder-name").all_inner_texts()
 
 
-def test_finder_narrows_the_list_by_place_need_and_filters(site: Path, browser):
+@pytest.fixture(scope="module")
+def project():
+    from sop_builder.project.load import load_project
+
+    from .conftest import SAMPLE
+
+    return load_project(SAMPLE, TODAY)
+
+
+def _entries(project):
+    from sop_builder.site.finder import build_finder
+
+    return build_finder(
+        project.schools, project.config, project.compliance, project.today, project.postcodes
+    ).entries
+
+
+def test_every_need_filter_finds_exactly_the_schools_that_declare_they_offer_it(
+    site: Path, browser, project
+):
+    from .test_finder_and_kernen import declared_not, declared_offered
+
+    names = {s.slug: s.front.name for s in project.schools}
     with serve(site) as base:
-        page = browser.new_page(viewport={"width": 375, "height": 900})
+        context = browser.new_context(viewport={"width": 375, "height": 812})
+        outside = refuse_other_hosts(context)
+        page = context.new_page()
         page.goto(base + "/scholen/", wait_until="networkidle")
-        everything = _visible_schools(page)
-        assert len(everything) == 18
-        # Typing a place narrows the list to the schools there.
-        page.locator("#vinder-tekst").press_sequentially("Helmerdam", delay=20)
-        page.wait_for_timeout(400)
-        in_place = _visible_schools(page)
-        assert 0 < len(in_place) < len(everything)
-        assert page.locator("#vinder-aantal").inner_text() == f"{len(in_place)} scholen"
-        # A need narrows it further, chosen by keyboard alone.
-        page.locator("#vinder-behoefte").focus()
-        page.keyboard.press("ArrowDown")  # Lezen
-        page.locator("#vinder-behoefte").select_option("motoriek")
-        narrowed = _visible_schools(page)
-        assert 0 < len(narrowed) < len(in_place)
-        assert "SO De Golfslag" in narrowed
-        assert "behoefte=motoriek" in page.url and "q=Helmerdam" in page.url
-        # A word that is only in a school's own text is found through the search index.
-        page.locator("button[type=reset]").click()
-        page.wait_for_timeout(100)
+        page.locator("#vinder-lijst > li").first.wait_for()
         assert len(_visible_schools(page)) == 18
-        page.locator("#vinder-tekst").press_sequentially("leesplezier", delay=20)
-        page.locator("#vinder-lijst > li:not([hidden])").first.wait_for(timeout=10_000)
+        for need in project.config.vocabularies.needs:
+            page.locator("#vinder-behoefte").select_option(need.id)
+            expected = sorted(names[s] for s in declared_offered(project, need.id))
+            page.wait_for_function(
+                "n => document.querySelectorAll('#vinder-lijst > li').length === n",
+                arg=len(expected),
+            )
+            page.wait_for_timeout(50)
+            shown = _visible_schools(page)
+            assert sorted(shown) == expected, need.id
+            assert not set(shown) & {names[s] for s in declared_not(project, need.id)}
+            # Each card shows the school's level, its sentence and where it stops.
+            first = next(s for s in project.schools if s.front.name == shown[0])
+            card = page.locator("#vinder-lijst > li").first.inner_text()
+            declaration = first.declarations[need.id]
+            assert declaration.offer in card
+            assert (declaration.limit or "") in card
+            assert f"behoefte={need.id}" in page.url
+        assert outside == []
+        context.close()
+
+
+def test_words_that_name_a_need_or_a_practical_fact_filter_on_what_schools_declared(
+    site: Path, browser, project
+):
+    wheelchair = sorted(s.front.name for s in project.schools if s.facts.get("rolstoel") is True)
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 375, "height": 812})
+        page.goto(base + "/scholen/?q=rolstoel", wait_until="networkidle")
+        page.wait_for_timeout(400)
+        shown = sorted(_visible_schools(page))
+        # Typing 'rolstoel' used to find schools whose text says they cannot take a wheelchair.
+        assert shown == wheelchair and "CBS Het Kompas" not in shown
+        assert "rolstoel" in page.locator("#vinder-uitleg").inner_text()
+        # A word only in a school's own text is found through the search index.
+        page.goto(base + "/scholen/?q=leesplezier", wait_until="networkidle")
+        page.locator("#vinder-lijst > li").first.wait_for(timeout=10_000)
+        page.wait_for_timeout(300)
         assert _visible_schools(page) == [LEESPLEZIER_SCHOOL]
-        # No match: the list says so.
         page.goto(base + "/scholen/?q=zzzonbekend", wait_until="networkidle")
         page.wait_for_timeout(400)
         assert _visible_schools(page) == []
-        assert page.locator("#vinder-leeg").is_visible()
-        assert page.locator("#vinder-aantal").inner_text() == "0 scholen"
+        assert page.locator("#vinder-aantal").inner_text().startswith("Geen school gevonden")
+        page.close()
+
+
+def _expected_by_distance(project, origin: tuple[float, float], need: str | None = None):
+    from sop_builder.project.postcodes import distance_km
+
+    entries = [e for e in _entries(project) if need is None or need in e.offered]
+    return [e.name for e in sorted(entries, key=lambda e: distance_km(origin, e.point))]
+
+
+def test_a_typed_postcode_orders_the_schools_by_distance(site: Path, browser, project):
+    origin = project.postcodes.centres["1966"]
+    with serve(site) as base:
+        context = browser.new_context(viewport={"width": 375, "height": 812})
+        outside = refuse_other_hosts(context)
+        page = context.new_page()
+        page.goto(base + "/scholen/", wait_until="networkidle")
+        page.locator("#vinder-postcode").press_sequentially("1966 AR", delay=20)
+        page.locator("#vinder-plaats", has_text="postcode 1966").wait_for()
+        page.wait_for_timeout(200)
+        assert _visible_schools(page) == _expected_by_distance(project, origin)
+        first = page.locator("#vinder-lijst > li").first.inner_text()
+        assert "km van postcode 1966" in first
+        # With a need, the nearest schools that offer it.
+        page.locator("#vinder-behoefte").select_option("gedrag")
+        page.wait_for_timeout(300)
+        assert _visible_schools(page) == _expected_by_distance(project, origin, "gedrag")
+        assert "postcode=1966" in page.url
+        # A postcode far away is said to be unknown, not silently ignored.
+        page.locator("#vinder-postcode").fill("9999")
+        page.locator("#vinder-plaats", has_text="9999").wait_for()
+        assert outside == []
+        context.close()
+
+
+def test_the_visitors_location_orders_the_schools_by_distance(site: Path, browser, project):
+    here = (52.4560, 4.6280)  # Wijkerzand, as the emulated device says
+    with serve(site) as base:
+        context = browser.new_context(
+            viewport={"width": 375, "height": 812},
+            geolocation={"latitude": here[0], "longitude": here[1]},
+            permissions=["geolocation"],
+        )
+        outside = refuse_other_hosts(context)
+        page = context.new_page()
+        page.goto(base + "/scholen/", wait_until="networkidle")
+        page.get_by_role("button", name="Mijn locatie").click()
+        page.locator("#vinder-plaats", has_text="uw locatie").wait_for()
+        page.wait_for_timeout(200)
+        assert _visible_schools(page) == _expected_by_distance(project, here)
+        assert "uw locatie" in page.locator("#vinder-lijst > li").first.inner_text()
+        assert "52.45" not in page.url and "latitude" not in page.url  # not even in the address
+        assert outside == []
+        context.close()
+
+
+def test_schools_chosen_on_the_cards_are_compared_side_by_side(site: Path, browser, project):
+    chosen = ["de-duinroos", "het-kompas", "sbo-de-branding"]
+    schools = {s.slug: s for s in project.schools}
+    levels = {lv.id: lv.label for lv in project.config.vocabularies.levels}
+    with serve(site) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        outside = refuse_other_hosts(context)
+        page = context.new_page()
+        page.goto(base + "/scholen/", wait_until="networkidle")
+        for slug in chosen:
+            page.locator(f"#vergelijk-{slug}").check()
+        link = page.get_by_role("link", name="Vergelijk de gekozen scholen")
+        link.click()
+        page.wait_for_url(f"{base}/vergelijk/?scholen={','.join(chosen)}")
+        table = page.locator("table.sop-compare-table")
+        table.wait_for()
+        headers = table.locator("thead th a.sop-compare-name").all_inner_texts()
+        assert headers == [schools[s].front.name for s in chosen]
+        for need in project.config.vocabularies.needs:
+            row = table.locator("tr", has=page.locator("th", has_text=need.label)).first
+            cells = row.locator("td")
+            assert cells.count() == 3, need.id
+            for column, slug in enumerate(chosen):
+                declared = schools[slug].declarations[need.id]
+                text = cells.nth(column).inner_text()
+                assert levels[declared.level] in text and declared.offer in text, (need.id, slug)
+                if declared.limit:
+                    assert declared.limit in text
+        contact = table.locator("tr", has=page.locator("th", has_text="Wie u belt")).first
+        assert contact.locator("a[href^='tel:']").count() == 3
+        # The address can be shared: opened anew, it shows the same schools.
+        again = context.new_page()
+        again.goto(page.url, wait_until="networkidle")
+        assert again.locator("thead th a.sop-compare-name").all_inner_texts() == headers
+        assert outside == []
+        context.close()
+
+
+PHONE = {"width": 375, "height": 812}
+
+
+def test_a_school_page_answers_in_one_phone_screen(site: Path, browser, tmp_path: Path):
+    with serve(site) as base:
+        page = browser.new_page(viewport=PHONE)
+        for slug in ("de-duinroos", "het-kompas", "so-de-golfslag", "sbo-het-anker"):
+            page.goto(f"{base}/scholen/{slug}/", wait_until="networkidle")
+
+            def bottom(selector: str) -> float:
+                box = page.locator(selector).first.bounding_box()
+                assert box is not None, selector
+                return box["y"] + box["height"]
+
+            assert bottom("h1") < PHONE["height"]
+            assert bottom(".sop-call a[href^='tel:']") < PHONE["height"], slug
+            assert bottom(".sop-call a[href^='mailto:']") < PHONE["height"], slug
+            assert bottom("dl.sop-levels") < PHONE["height"], slug
+        page.goto(f"{base}/scholen/het-kompas/", wait_until="networkidle")
+        notice = page.locator(".sop-expired")
+        assert notice.inner_text().startswith("Dit profiel was geldig tot 31 juli 2025.")
+        assert notice.bounding_box()["y"] < page.locator("dl.sop-levels").bounding_box()["y"]
+        page.screenshot(path=str(tmp_path / "school-375.png"))
+        page.goto(f"{base}/scholen/de-duinroos/", wait_until="networkidle")
+        assert page.locator(".sop-expired").count() == 0
+        page.close()
+
+
+def test_the_finder_marks_an_expired_profile(site: Path, browser):
+    with serve(site) as base:
+        page = browser.new_page(viewport=PHONE)
+        page.goto(base + "/scholen/", wait_until="networkidle")
+        card = page.locator("#vinder-lijst > li", has_text="CBS Het Kompas")
+        assert "profiel is verlopen" in card.inner_text()
+        others = page.locator("#vinder-lijst > li", has_text="Basisschool De Duinroos")
+        assert "verlopen" not in others.inner_text()
         page.close()

@@ -24,7 +24,12 @@ def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
     # Codes of the import commands are shown by their own tests (they are not `check` output).
     reader_tests = "".join(
         (Path(__file__).parent / name).read_text(encoding="utf-8")
-        for name in ("test_reader.py", "test_spreadsheets.py", "test_pupils.py")
+        for name in (
+            "test_reader.py",
+            "test_spreadsheets.py",
+            "test_pupils.py",
+            "test_postcodes.py",
+        )
     )
     shown |= {code for code in CATALOGUE if f'"{code}"' in reader_tests}
     assert sorted(set(CATALOGUE) - shown) == []

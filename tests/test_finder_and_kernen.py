@@ -1,16 +1,21 @@
-"""The school finder's data and the kern overviews, computed by the core; and their pages."""
+"""The school finder's data, its static lists and the kern overviews, computed from what each
+school declared; and their pages without JavaScript."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from bench.synthetic import generate
 from sop_builder.build.public import build_site
 from sop_builder.project.load import Project, load_project
-from sop_builder.site.finder import build_finder
+from sop_builder.project.paths import grouping_path
+from sop_builder.site.finder import build_finder, offering
+from sop_builder.site.finder_data import index_document, need_document
 from sop_builder.site.kernen import kern_overview
 
 from .conftest import SAMPLE, TODAY
@@ -23,106 +28,188 @@ def project() -> Project:
     return loaded
 
 
+def _finder(project: Project):
+    return build_finder(
+        project.schools, project.config, project.compliance, project.today, project.postcodes
+    )
+
+
+def declared_offered(project: Project, need_id: str) -> set[str]:
+    """The schools whose own declaration for ``need_id`` is at an offered level, read straight
+    from the front matter and the scale (not through the finder)."""
+    offered = {lv.id for lv in project.config.vocabularies.levels if lv.offered}
+    return {
+        s.slug
+        for s in project.schools
+        if need_id in s.front.support and s.front.support[need_id].level in offered
+    }
+
+
+def declared_not(project: Project, need_id: str) -> set[str]:
+    refused = {lv.id for lv in project.config.vocabularies.levels if not lv.offered}
+    return {
+        s.slug
+        for s in project.schools
+        if need_id in s.front.support and s.front.support[need_id].level in refused
+    }
+
+
 def test_finder_lists_every_school_once_in_alphabetical_order(project: Project):
-    finder = build_finder(project.schools, project.config, project.compliance)
+    finder = _finder(project)
     names = [e.name for e in finder.entries]
     assert sorted(names, key=str.lower) == names
     assert {e.slug for e in finder.entries} == {s.slug for s in project.schools}
 
 
-def test_finder_needs_come_from_the_chosen_vocabulary_entries(project: Project):
-    finder = build_finder(project.schools, project.config, project.compliance)
-    entry = next(e for e in finder.entries if e.slug == "de-duinroos")
-    school = next(s for s in project.schools if s.slug == "de-duinroos")
-    vocab = project.config.vocabularies
-    chosen = {*school.front.internal_expertise, *school.front.external_expertise}
-    chosen |= set(school.front.extra_support)
-    expected = {
-        need
-        for e in [*vocab.internal_expertise, *vocab.external_expertise, *vocab.extra_support]
-        if e.id in chosen
-        for need in e.needs
+def test_a_need_finds_exactly_the_schools_that_declare_they_offer_it(project: Project):
+    finder = _finder(project)
+    for need in project.config.vocabularies.needs:
+        found = {e.slug for e in offering(finder, need.id)}
+        assert found == declared_offered(project, need.id), need.id
+        assert not found & declared_not(project, need.id), need.id
+
+
+def test_the_sample_is_honest_about_limits(project: Project):
+    """The issue's examples: staff no longer decide a match; no need is offered everywhere."""
+    finder = _finder(project)
+    everyone = {e.slug for e in finder.entries}
+    medical = {e.slug for e in offering(finder, "medisch")}
+    behaviour = {e.slug for e in offering(finder, "gedrag")}
+    # Every sample school lists an intern begeleider, and all but one a jeugdarts or similar:
+    # through staff, 'gedrag' found 18 schools and 'medisch' 17. Now only the declarations count.
+    assert "het-kompas" not in medical and "het-kompas" not in behaviour
+    assert len(medical) < len(everyone) / 2 and len(behaviour) < len(everyone)
+    for need in project.config.vocabularies.needs:
+        assert {e.slug for e in offering(finder, need.id)} != everyone, need.id
+    assert any(declared_not(project, n.id) for n in project.config.vocabularies.needs)
+    kompas = next(e for e in finder.entries if e.slug == "het-kompas")
+    assert kompas.expired and kompas.facts["rolstoel"] is False
+
+
+def test_strongest_points_are_the_rarest_top_level_declarations(project: Project):
+    finder = _finder(project)
+    top = project.config.vocabularies.levels[0].id
+    counts = {
+        n.id: sum(1 for e in finder.entries if (line := e.line(n.id)) and line.level_id == top)
+        for n in project.config.vocabularies.needs
     }
-    assert set(entry.needs) == expected
-    assert "hoogbegaafdheid" in entry.needs  # De Duinroos has a plusklas
-    # Every need offered as a filter finds at least one school, in the configured order.
-    offered = [c.value for c in finder.needs]
-    assert all(any(n in e.needs for e in finder.entries) for n in offered)
-    configured = [n.id for n in vocab.needs]
-    assert offered == [n for n in configured if n in offered]
+    for entry in finder.entries:
+        assert all(line.level_id == top for line in entry.strong)
+        assert len(entry.strong) <= 3
+        mine = [line.need_id for line in entry.lines if line.level_id == top]
+        rarest = sorted(mine, key=lambda n: counts[n])[: len(entry.strong)]
+        assert [counts[line.need_id] for line in entry.strong] == [counts[n] for n in rarest]
 
 
-def test_strongest_points_are_the_rarest_in_the_swv(project: Project):
-    finder = build_finder(project.schools, project.config, project.compliance)
-    # Every sample school has an intern begeleider, so it is never a strong point.
-    assert all("Intern begeleider" not in e.highlights for e in finder.entries)
-    assert all(1 <= len(e.highlights) <= 3 for e in finder.entries)
+def test_finder_data_for_700_synthetic_schools_filters_on_declarations(tmp_path: Path):
+    """The data the finder's script filters on (the index and the per-need files) give, for
+    every need, exactly the schools whose declaration is at an offered level."""
+    root = tmp_path / "p700"
+    generate(SAMPLE, root, 700, seed=3)
+    project = load_project(root, TODAY)
+    assert not project.errors
+    finder = _finder(project)
+    index = index_document(finder, project.config)
+    fields = index["velden"]
+    rows = [dict(zip(fields, row, strict=True)) for row in index["scholen"]]
+    for row in rows:  # as vinder.js does: a slug left out is the name in lower case, hyphens
+        row["slug"] = row["slug"] or "-".join(re.findall(r"[a-z0-9]+", row["naam"].lower()))
+    assert {row["slug"] for row in rows} == {s.slug for s in project.schools}
+    levels = index["niveaus"]
+    assert len(rows) == 700
+    for position, need in enumerate(index["behoeften"]):
+        # The script's filter: the level character of the need counts as offered.
+        by_index = {
+            row["slug"]
+            for row in rows
+            if row["niveaus"][position] != "-" and levels[int(row["niveaus"][position])]["aanbod"]
+        }
+        # The per-need file the cards are filled from holds the same schools.
+        by_file = {rows[r[0]]["slug"] for r in need_document(finder, need["id"])["scholen"]}
+        expected = declared_offered(project, need["id"])
+        assert by_index == by_file == expected, need["id"]
+        assert 0 < len(expected) < 700
+        assert not expected & declared_not(project, need["id"])
 
 
-def test_kern_overview_names_the_gaps_and_the_spread(project: Project):
+def test_kern_overview_lists_each_need_school_by_school(project: Project):
     config = project.config
-    kern = config.swv.kern("noord")
-    overview = kern_overview(kern, project.schools, config, project.compliance)
-    own = [s for s in project.schools if s.front.kern == "noord"]
-    assert {s.slug for s in overview.schools} == {s.slug for s in own}
-    extra = overview.groups[0]
-    for row in extra.rows:
-        expected = tuple(row.entry.id in s.front.extra_support for s in overview.schools)
-        assert row.present == expected
-        label = row.entry.label
-        in_sentence = label[0].lower() + label[1:] if label[1].islower() else label
-        sentence = f"In deze kern heeft geen school een {in_sentence}."
-        assert (sentence in overview.gaps) == (row.count == 0)
-    percentages = [project.compliance[s.slug].total.percentage for s in own]
-    assert overview.spread is not None
-    assert (overview.spread.lowest, overview.spread.highest) == (min(percentages), max(percentages))
-    assert overview.spread.meeting_target == sum(
-        project.compliance[s.slug].meets_target for s in own
+    finder = _finder(project)
+    kern = config.swv.kern("helmerdam")
+    overview = kern_overview(
+        kern, finder.entries, config, project.compliance, project.offer.centres
     )
+    own = {s.slug for s in project.schools if s.front.kern == "helmerdam"}
+    assert {e.slug for e in overview.entries} == own
+    for coverage in overview.needs:
+        for group in coverage.levels:
+            expected = {
+                s
+                for s in own
+                if (
+                    d := next(x for x in project.schools if x.slug == s).declarations.get(
+                        coverage.need.id
+                    )
+                )
+                and d.level == group.level.id
+            }
+            assert {e.slug for e in group.entries} == expected
+        assert coverage.covered == bool(declared_offered(project, coverage.need.id) & own)
+    gaps = {g.need.id for g in overview.gaps}
+    # No school of Helmerdam offers newcomers' Dutch or more challenge: both are gaps, and each
+    # names where else it is offered (schools elsewhere, an expertise centre).
+    assert {"nt2", "hoogbegaafdheid"} <= gaps
+    nt2 = next(g for g in overview.gaps if g.need.id == "nt2")
+    assert nt2.elsewhere and all(
+        e.kern_id != "helmerdam" and "nt2" in e.offered for e in nt2.elsewhere
+    )
+    assert [c.slug for c in nt2.centres] == ["taal-nt2"]
+    assert overview.spread is not None
+    percentages = [project.compliance[s].total.percentage for s in own]
+    assert (overview.spread.lowest, overview.spread.highest) == (min(percentages), max(percentages))
 
 
-def test_a_need_no_school_covers_is_named(project: Project):
-    config = project.config
-    kern = config.swv.kern("noord")
-    without_gifted = [
-        s
-        for s in project.schools
-        if s.front.kern != "noord"
-        or not {"plusklas", "specialist-hoogbegaafdheid"}
-        & {*s.front.extra_support, *s.front.internal_expertise}
-    ]
-    overview = kern_overview(kern, without_gifted, config, project.compliance)
-    assert "Hoogbegaafdheid en meer uitdaging" in overview.missing_needs
-    assert "In deze kern heeft geen school een plusklas." in overview.gaps
-
-
-class _Links(HTMLParser):
+class _Cards(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.items: list[dict[str, str]] = []
-        self.hrefs: list[str] = []
+        self.schools: list[str] = []
+        self.forms: list[dict[str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
-        if tag == "li" and "data-pad" in values:
-            self.items.append(values)
-        if tag == "a":
-            self.hrefs.append(values.get("href", ""))
+        if tag == "li" and "data-school" in values:
+            self.schools.append(values["data-school"])
+        if tag == "form":
+            self.forms.append(values)
 
 
-def test_finder_page_without_javascript_lists_every_school(sample: Path):
+def test_static_lists_without_javascript_hold_exactly_the_right_schools(
+    sample: Path, project: Project
+):
     assert build_site(sample, today=TODAY, echo=lambda s: None).ok
     site = sample / "site"
+    for need in project.config.vocabularies.needs:
+        page = site / f"scholen/behoefte/{need.id}/index.html"
+        cards = _Cards()
+        cards.feed(page.read_text(encoding="utf-8"))
+        assert sorted(cards.schools) == sorted(declared_offered(project, need.id)), need.id
+        assert len(cards.schools) == len(set(cards.schools))
+    finder = _finder(project)
+    for municipality in finder.municipalities:
+        page = site / f"scholen/gemeente/{municipality.value}/index.html"
+        cards = _Cards()
+        cards.feed(page.read_text(encoding="utf-8"))
+        expected = {e.slug for e in finder.entries if e.municipality == municipality.label}
+        assert sorted(cards.schools) == sorted(expected)
+    # The finder page links to every list, and its form only appears when the script runs.
     html = (site / "scholen/index.html").read_text(encoding="utf-8")
-    parser = _Links()
-    parser.feed(html)
-    slugs = {p.name for p in (sample / "content/schools").iterdir() if p.is_dir()}
-    assert {item["data-pad"] for item in parser.items} == {f"scholen/{s}/" for s in slugs}
-    assert all(f"../scholen/{s}/" in parser.hrefs for s in slugs)
-    # The filter form only appears when the script runs; the list needs nothing.
+    for need in project.config.vocabularies.needs:
+        assert f'href="../scholen/behoefte/{need.id}/"' in html
     assert re.search(r'<form id="vinder"[^>]* hidden>', html)
-    assert all("hidden" not in item for item in parser.items)
-    for kern in ("noord", "zuid", "helmerdam", "wijkerzand", "limmerhout"):
-        page = (site / f"kernen/{kern}/index.html").read_text(encoding="utf-8")
-        assert "Wat de scholen samen bieden" in page
-        assert 'class="sop-matrix"' in page
+    # The finder's data are small same-host files.
+    index = json.loads((site / "vinder/scholen.json").read_text(encoding="utf-8"))
+    assert len(index["scholen"]) == len(project.schools)
+    folder = grouping_path(project.config.swv)
+    for kern in project.config.swv.kernen:
+        page = (site / f"{folder}/{kern.id}/index.html").read_text(encoding="utf-8")
+        assert "Wat de scholen samen bieden" in page and 'class="sop-coverage"' in page

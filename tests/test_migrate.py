@@ -106,6 +106,62 @@ def test_workspace_sees_its_own_changes_before_writing(tmp_path):
     assert [c.kind for c in space.changes] == ["nieuw", "verwijderd"]
 
 
+def _subsequence(old: list[str], new: list[str]) -> bool:
+    """Every line of ``old`` is in ``new``, in the same order."""
+    rest = iter(new)
+    return all(any(line == candidate for candidate in rest) for line in old)
+
+
+def test_format_2_declarations_per_need_keep_every_comment_and_pass_check(old_sample):
+    """Every format-1 SOP gets its (empty) declarations, facts and enrolment; the staff's
+    `behoeften` leave the vocabularies; every other line and comment stays in its order; and
+    check has no errors, only "profiel niet compleet" for every school."""
+    from sop_builder.authoring.migrations import STEPS, declarations
+
+    before = {
+        p.relative_to(old_sample).as_posix(): p.read_text(encoding="utf-8")
+        for p in old_sample.rglob("*")
+        if p.is_file() and p.suffix in (".md", ".yaml")
+    }
+    result = migrate(old_sample, STEPS)  # what `sop-builder migreer` runs: every step
+    assert result.ok, result.issues
+    sops = sorted(k for k in before if k.startswith("content/schools/") and k.endswith("sop.md"))
+    mine = {c.path for c in result.changes if c.summary.startswith("ondersteuning per behoefte")}
+    assert mine == set(sops)
+    assert declarations.VOCABULARIES in {c.path for c in result.changes}
+    for path in sops:
+        old, new = before[path].split("\n"), (old_sample / path).read_text(encoding="utf-8")
+        assert _subsequence(old, new.split("\n")), path  # every line and comment kept
+        assert "\nondersteuning:\n" in new and "\npraktisch:\n" in new, path
+    vocab_old = [
+        line for line in before[declarations.VOCABULARIES].split("\n") if "behoeften: [" not in line
+    ]
+    vocab_new = (old_sample / declarations.VOCABULARIES).read_text(encoding="utf-8")
+    assert _subsequence(vocab_old, vocab_new.split("\n"))
+    assert [line for line in vocab_old if line.lstrip().startswith("#")]  # comments were there
+    assert "    behoeften: [" not in vocab_new and "aanbodniveaus:" in vocab_new
+    # A comment per need names the staff that used to decide it, e.g. De Duinroos's plusklas.
+    duinroos = (old_sample / "content/schools/de-duinroos/sop.md").read_text(encoding="utf-8")
+    gifted = duinroos.split("  hoogbegaafdheid:")[0].rsplit("  # Hoogbegaafdheid", 1)[1]
+    assert "Plusklas" in gifted and "Specialist hoogbegaafdheid" in gifted
+    project = load_project(old_sample, TODAY)
+    assert project.errors == []
+    codes = {(i.code, i.path) for i in project.issues}
+    for path in sops:
+        assert ("SOP222", path) in codes and ("SOP225", path) in codes, path
+    assert {s.slug for s in project.schools} == {p.split("/")[2] for p in sops}
+    assert all(s.declarations == {} for s in project.schools)  # nothing declared for a school
+    again = Workspace(old_sample)  # the step itself, once more: nothing left to change
+    declarations.apply(again)
+    assert again.changes == []
+
+
+def test_the_format_2_step_is_registered():
+    from sop_builder.authoring.migrations import STEPS, declarations
+
+    assert declarations.STEP in STEPS and declarations.STEP.version == 2
+
+
 def test_migreer_indents_lines_that_continue_a_value(old_sample):
     from sop_builder.authoring.migrations import STEPS
 
@@ -121,7 +177,8 @@ def test_migreer_indents_lines_that_continue_a_value(old_sample):
     )
     result = migrate(old_sample, STEPS)
     assert result.ok
-    changed = {c.path for c in result.changes}
+    # (the declarations step adds its blocks to every sop.md: those changes are not counted here)
+    changed = {c.path for c in result.changes if "ondersteuning per behoefte" not in c.summary}
     assert {p for p in changed if p.startswith("content/")} == {
         "content/schools/de-duinroos/sop.md"
     }

@@ -84,6 +84,7 @@ def test_every_school_page_prints_on_one_a4_with_address_date_and_qr_code(
             assert abs(width - 595) < 2 and abs(height - 842) < 2  # A4 portrait in points
             text = pages[0].extract_text()
             assert name in text and "Grenzen aan de ondersteuning" in text
+            assert "Wat de school biedt" in text and "Aanmelden en kennismaken" in text
             page.emulate_media(media="print")
             assert printed.is_visible()
             assert printed.inner_text().startswith(
@@ -112,8 +113,10 @@ def test_every_poster_prints_on_one_landscape_page_in_large_type(site: Path, sch
             width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
             assert abs(width - 842) < 2 and abs(height - 595) < 2  # A4 landscape in points
             text = " ".join(pages[0].extract_text().split())
-            for heading in ("Extra ondersteuning", "Wie kun je vragen?", "Grenzen in het kort"):
+            for heading in ("Wat wij bieden", "Waar wij stoppen", "Wie kunt u vragen?"):
                 assert heading in text, (slug, heading)
+            # The phones of the school and the SWV's route for help are on the poster.
+            assert "Meer hulp nodig?" in text and "0251 700 150" in text, slug
             assert name in text and f"{SITE_URL}/scholen/{slug}/" in text
             page.emulate_media(media="print")
             assert page.locator(".sop-poster-qr svg.sop-qr-code").is_visible()
@@ -163,3 +166,48 @@ def test_redirects_and_posters_stay_out_of_search_and_redirects_out_of_the_sitem
     assert entry["languages"]["nl"]["page_count"] == len(searchable)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/v/" not in sitemap and "obs-de-duinroos" not in sitemap
+
+
+# In print: every visible heading's next element starts in the same column (the heading is not
+# left alone at the bottom of a column), no link looks like a link, and nothing that only works
+# on a screen is shown.
+PRINTED = """() => {
+  const visible = e => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
+  const alone = [];
+  for (const h of document.querySelectorAll('.md-content h2, .md-content h3')) {
+    const next = h.nextElementSibling;
+    if (!visible(h) || !next || !visible(next)) continue;
+    // The first fragment of what follows must start in the heading's column, below it.
+    const a = h.getBoundingClientRect(), b = next.getClientRects()[0];
+    const below = Math.abs(b.left - a.left) <= 2 && b.top + 1 >= a.top;
+    const onItsLine = b.left > a.left && Math.abs(b.top - a.top) < 4;  // a run-in heading
+    if (!below && !onItsLine) alone.push(h.textContent.trim());
+  }
+  const links = [...document.querySelectorAll('.md-content a')].filter(visible).map(a => {
+    const s = getComputedStyle(a);
+    return [a.textContent.trim(), s.textDecorationLine, s.color];
+  });
+  const screen = [...document.querySelectorAll('.sop-screen-only')].filter(visible).length;
+  return {alone, links, screen};
+}"""
+ON_SCREEN_ONLY = re.compile(r"^(Tik|Lees meer|Vergelijk|Poster|Aanmelden op|Zoek in)")
+
+
+def test_printed_school_pages_keep_headings_with_their_text_and_print_links_as_text(
+    site: Path, schools, browser
+):
+    with serve(site) as base:
+        # The width of the printed text: A4 (210 mm) less print.css's margins (2 x 11 mm).
+        page = browser.new_page(viewport={"width": round((210 - 22) / 25.4 * 96), "height": 1000})
+        for slug, _, _ in schools:
+            page.goto(f"{base}/scholen/{slug}/", wait_until="load")
+            page.emulate_media(media="print")
+            found = page.evaluate(PRINTED)
+            assert found["alone"] == [], slug
+            assert found["screen"] == 0, slug
+            assert found["links"], slug  # there are links (the glossary terms, tel:, ...)
+            for text, decoration, color in found["links"]:
+                assert decoration == "none", (slug, text)  # no glossary underlines
+                assert color == "rgb(0, 0, 0)", (slug, text)
+                assert not ON_SCREEN_ONLY.match(text), (slug, text)
+            page.emulate_media(media="screen")

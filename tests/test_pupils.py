@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from sop_builder.build.intern import build_intern
 from sop_builder.build.public import build_site
 from sop_builder.cli.main import main
+from sop_builder.project.load import load_project
 from sop_builder.project.pupils import PUPILS_FILE, load_pupils, parse_count
 from sop_builder.sheets.pupils import import_pupils
 
@@ -114,6 +115,7 @@ def test_a_drifted_column_name_fails_clearly_and_changes_nothing(sample: Path):
 
 
 def test_bad_rows_name_row_and_column(sample: Path):
+    before = (sample / PUPILS_FILE).read_bytes()  # the sample's own pupil numbers
     lines = OPEN_DATA.splitlines()
     lines[2] = lines[2].replace(";6;", ";6,5;")  # row 3: not a count
     lines.append("9XA;00;KAPOT;ERGENS;1;2;3;4;5;6")  # row 7: bad code
@@ -130,7 +132,7 @@ def test_bad_rows_name_row_and_column(sample: Path):
     assert result.issues[0].message == (
         "Rij 3: het aantal leerlingen van 98XC00 in 2021 is '6,5'; dat is geen aantal."
     )
-    assert not (sample / PUPILS_FILE).exists()
+    assert (sample / PUPILS_FILE).read_bytes() == before  # nothing was written
 
 
 def test_duplicate_year_columns_are_refused(sample: Path):
@@ -138,3 +140,23 @@ def test_duplicate_year_columns_are_refused(sample: Path):
     result = import_pupils(sample, write_open_data(sample.parent, text))
     assert [i.code for i in result.issues] == ["SOP760"]
     assert "Het jaar 2020 staat in twee kolommen" in result.issues[0].message
+
+
+def test_the_samples_pupil_numbers_come_from_its_open_data_file(tmp_path: Path):
+    """content/leerlingen.yaml of the sample is what import-leerlingen writes from the small
+    DUO-style file in tests/fixtures/duo/ (counts under 5 of a location outside the SWV stay out)."""
+    from .conftest import FIXTURES, make_project
+
+    root = make_project(tmp_path, templates=False)
+    written = root / "content/leerlingen.yaml"
+    expected = written.read_text(encoding="utf-8")
+    written.unlink()
+    source = FIXTURES / "duo" / "leerlingen-po-vestiging.csv"
+    run = CliRunner().invoke(main, ["import-leerlingen", "--map", str(root), str(source)])
+    assert run.exit_code == 0, run.output
+    assert written.read_text(encoding="utf-8") == expected
+    project = load_project(root, TODAY)
+    assert project.pupils is not None and not project.errors
+    assert (
+        len([s for s in project.schools if s.front.vestigingscode in project.pupils.counts]) == 18
+    )

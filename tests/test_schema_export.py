@@ -22,7 +22,7 @@ from .conftest import REPO, SAMPLE
 SCHEMA_CODES = {
     "SOP101", "SOP102", "SOP103", "SOP104", "SOP105", "SOP106", "SOP107", "SOP108", "SOP109",
     "SOP110", "SOP111", "SOP112", "SOP113", "SOP201", "SOP202", "SOP301", "SOP303", "SOP304", "SOP307",
-    "SOP721", "SOP723",
+    "SOP220", "SOP221", "SOP224", "SOP721", "SOP723",
 }  # fmt: skip
 
 

@@ -116,11 +116,17 @@ def test_public_pages_show_last_years_result_with_its_year(rolled_over):
     root, _ = rolled_over
     assert build_site(root, today=TODAY, echo=lambda s: None).ok
     page = visible_text(root / "site/scholen/de-duinroos/index.html")
-    assert "Vorige zelfevaluatie (2025-2026): voldoet aan 60 van de 65 afspraken" in page
+    assert (
+        "In de vorige zelfevaluatie (2025-2026) hield de school zich aan 60 van de 65 afspraken"
+        in page
+    )
     assert "De zelfevaluatie van 2026-2027 is nog niet klaar; hier staat die van 2025-2026." in page
-    assert "Nog geen zelfevaluatie" not in visible_text(root / "site/scholen/index.html")
-    finder = visible_text(root / "site/scholen/index.html")
-    assert "Basisondersteuning: 60 van 65 afspraken (92%) in 2025-2026" in finder
+    # The school cards (a kern page; the finder's data, from which its script makes the cards).
+    kern = visible_text(root / "site/kernen/noord/index.html")
+    assert "60 van 65 afspraken (92%) in 2025-2026, doel gehaald" in kern
+    assert "Nog geen zelfevaluatie" not in kern
+    index = (root / "site/vinder/scholen.json").read_text(encoding="utf-8")
+    assert '"60/65/92/1/2025-2026"' in index
 
 
 def test_last_years_scores_are_a_starting_point_until_confirmed(tmp_path: Path):

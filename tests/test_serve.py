@@ -12,6 +12,9 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from sop_builder.project.load import load_project
+from sop_builder.site.render import Renderer
+
 SERVE = [sys.executable, "-m", "sop_builder", "serve"]
 
 
@@ -89,8 +92,19 @@ def built_pages(site: Path) -> dict[str, int]:
     return found
 
 
+def offered_needs(root: Path, slug: str) -> set[str]:
+    """The needs for which the school's own declaration is at a level that counts as offered."""
+    renderer = Renderer(load_project(root), root / "templates")
+    return set(renderer.entries[slug].offered)
+
+
 def test_serve_rebuilds_only_the_pages_an_edit_touches(sample: Path):
     site = sample / ".sop-builder" / "serve" / "site"
+    offered_by_de_meeuw = offered_needs(sample, "de-meeuw")
+    assert offered_by_de_meeuw  # some lists per need hold the school, others do not
+    config = load_project(sample).config
+    assert config is not None
+    assert len(offered_by_de_meeuw) < len(config.vocabularies.needs)
     with serving(sample) as base:
         wait_for(f"{base}/pagefind/delen.json", "[")  # the search index of the first build
         before = built_pages(site)
@@ -109,8 +123,10 @@ def test_serve_rebuilds_only_the_pages_an_edit_touches(sample: Path):
             "404.html",
         }
 
-        # The school moves to another kern: its page, the finder and the two kern pages (and
-        # the kern overview) change; the other schools' pages do not.
+        # The school moves to another kern, in another gemeente: its page, the finder, the two
+        # kern pages, the two gemeente lists and the overviews with their numbers (home page,
+        # kernen, gemeenten), and the lists per need in which the school is found (grouped by
+        # gemeente) change; the other schools' pages do not.
         time.sleep(1.1)
         sop.write_text(original.replace("kern: helmerdam", "kern: noord"), encoding="utf-8")
         page = wait_for(f"{base}/scholen/de-meeuw/", "kernen/noord/")
@@ -122,6 +138,11 @@ def test_serve_rebuilds_only_the_pages_an_edit_touches(sample: Path):
             "kernen/index.html",
             "kernen/noord/index.html",
             "kernen/helmerdam/index.html",
+            "index.html",
+            "scholen/gemeente/index.html",
+            "scholen/gemeente/duinwijk/index.html",
+            "scholen/gemeente/helmerdam/index.html",
+            *(f"scholen/behoefte/{need}/index.html" for need in offered_by_de_meeuw),
             "404.html",
         }
         assert "Basisschool De Meeuw" in fetch(f"{base}/kernen/noord/")

@@ -64,6 +64,27 @@ def test_forms_come_from_the_schema_with_choices_from_site_config(sample: Path):
     assert _field(sop, "body")["modes"] == ["raw"]
     contacts = _field(sop, "contactpersonen")
     assert [f["name"] for f in contacts["fields"]] == ["rol", "naam", "email", "telefoon"]
+    # What the school offers: one block per need of the SWV, each with the scale as a dropdown.
+    support = _field(sop, "ondersteuning")
+    vocab = yaml.safe_load((sample / "site_config/vocabularies.yaml").read_text(encoding="utf-8"))
+    assert support["widget"] == "object"
+    assert [f["name"] for f in support["fields"]] == [n["id"] for n in vocab["behoeften"]]
+    reading = support["fields"][0]
+    assert reading["label"] == vocab["behoeften"][0]["label"]
+    assert [f["name"] for f in reading["fields"]] == ["niveau", "wat", "grens"]
+    level = reading["fields"][0]
+    assert level["widget"] == "select"
+    assert [o["value"] for o in level["options"]] == [lv["id"] for lv in vocab["aanbodniveaus"]]
+    assert {"label": "Dit bieden wij", "value": "ja"} in level["options"]
+    practical = _field(sop, "praktisch")
+    assert [f["name"] for f in practical["fields"]] == [f["id"] for f in vocab["praktisch"]]
+    assert _field(practical, "lift")["widget"] == "select"
+    assert [f["name"] for f in _field(sop, "aanmelden")["fields"]] == [
+        "kennismaken",
+        "inschrijven",
+        "intake",
+        "link",
+    ]
 
     workshop = by_name["workshops"]
     assert [o["value"] for o in _field(workshop, "soort")["options"]][:2] == [
@@ -336,3 +357,17 @@ def test_an_undone_save_puts_back_the_exact_bytes(sample: Path):
     with pytest.raises(Refused):
         _backend(sample).handle("persistEntry", {"entry": {"path": rel, "raw": raw}})
     assert file.read_bytes() == original
+
+
+def test_a_block_field_without_value_from_the_editor_is_an_empty_field():
+    """Decap writes a field of a block that has no value as '? niveau' (an explicit YAML key
+    without a value); that is an empty field, and an empty field stays as it was."""
+    from sop_builder.core.roundtrip import merge_document
+
+    old = "---\nnaam: De Vlieger\n# Lezen\nondersteuning:\n  lezen:\n    niveau:\n    wat:\n---\n\n## Visie\n"
+    new = "---\nnaam: De Vlieger\nondersteuning:\n  lezen:\n    ? niveau\n    ? wat\n---\n\n## Visie\n"
+    merged, problems = merge_document("content/schools/x/sop.md", old, new)
+    assert problems == [] and merged == old
+    changed = new.replace("? niveau", "niveau: ja")
+    merged, problems = merge_document("content/schools/x/sop.md", old, changed)
+    assert problems == [] and "    niveau: ja\n    wat:\n" in merged and "# Lezen" in merged

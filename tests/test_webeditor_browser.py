@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from click.testing import CliRunner
@@ -14,7 +13,7 @@ from sop_builder.cli.main import main
 from sop_builder.editor.server import running_editor
 
 from .axe import axe_source_or_skip, describe, run_axe
-from .browser import serve
+from .browser import refuse_other_hosts, serve
 from .conftest import TODAY, add_new_school
 
 SLUG = "de-vlieger"
@@ -23,16 +22,8 @@ VISIE = "Wij geven elk kind een warme plek om te leren."
 
 def _watch(context, page) -> tuple[list[str], list[str]]:
     """Block and record requests to other hosts; record console errors and page errors."""
-    outside: list[str] = []
+    outside = refuse_other_hosts(context)
     errors: list[str] = []
-
-    def route(r):
-        if urlparse(r.request.url).hostname != "127.0.0.1":
-            outside.append(r.request.url)
-            return r.abort()
-        return r.continue_()
-
-    context.route("**/*", route)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     return outside, errors

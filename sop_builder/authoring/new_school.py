@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from sop_builder.authoring.profile_block import Item, profile_lines
 from sop_builder.core.fieldtypes import PlainText, Vestigingscode
 from sop_builder.project.fielddocs import field_doc
 from sop_builder.project.loading import (
@@ -159,6 +160,13 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
     ):
         lines += [comment(doc, key, config), *_choices(config, attr)]
         lines += ["#   Schrijf de codes tussen [ ] met een komma ertussen.", f"{key}: []"]
+    vocab = config.vocabularies
+    lines += profile_lines(
+        [Item(n.id, n.label) for n in vocab.needs],
+        [Item(lv.id, lv.label) for lv in vocab.levels],
+        [Item(f.id, f.label, f.kind) for f in vocab.practical],
+    )
+    lines += [comment(doc, "coordinaten", config), "coordinaten:"]
     lines += [comment(doc, "interne_notitie", config), "interne_notitie:", "---", ""]
     for key, title in SOP_SECTIONS.items():
         lines += [

@@ -16,6 +16,13 @@ from datetime import date
 from pathlib import Path
 
 from sop_builder.authoring.migrate import Workspace
+from sop_builder.authoring.migrations.declarations import (
+    DEFAULT_FACTS,
+    DEFAULT_LEVELS,
+    FACTS_COMMENT,
+    LEVELS_COMMENT,
+    NEEDS_COMMENT,
+)
 from sop_builder.authoring.migrations.site_address import MKDOCS_FILE, POINTER, SITE_URL
 from sop_builder.authoring.new_school import type_error
 from sop_builder.core.fieldtypes import PlainText, SchoolYear, Url
@@ -186,58 +193,52 @@ afspraken:
 # Lists parents and schools know everywhere: the 13 kinds of specialists of the national school
 # profile site, and common partners and forms of extra support. Each SWV adapts them.
 INTERNAL = (
-    ("intern-begeleider", "Intern begeleider", "Regelt de extra hulp op school.", ()),
-    ("dyslexiespecialist", "Dyslexiespecialist", "Helpt kinderen met dyslexie.", ("dyslexie",)),
-    ("gedragsspecialist", "Gedragsspecialist", "Helpt bij zorgen over gedrag.", ("gedrag",)),
-    ("klassenassistent", "Klassenassistent", "Helpt de leerkracht in de klas.", ()),
+    ("intern-begeleider", "Intern begeleider", "Regelt de extra hulp op school."),
+    ("dyslexiespecialist", "Dyslexiespecialist", "Helpt kinderen met dyslexie."),
+    ("gedragsspecialist", "Gedragsspecialist", "Helpt bij zorgen over gedrag."),
+    ("klassenassistent", "Klassenassistent", "Helpt de leerkracht in de klas."),
     (
         "onderwijsassistent",
         "Onderwijsassistent",
         "Begeleidt kinderen alleen of in een groepje.",
-        (),
     ),
-    ("orthopedagoog", "Orthopedagoog", "Onderzoekt wat een kind nodig heeft om te leren.", ()),
+    ("orthopedagoog", "Orthopedagoog", "Onderzoekt wat een kind nodig heeft om te leren."),
     (
         "rekenspecialist",
         "Rekenspecialist",
         "Helpt kinderen die moeite hebben met rekenen.",
-        ("rekenen",),
     ),
-    ("remedial-teacher", "Remedial teacher", "Geeft extra les aan wie achterloopt.", ()),
+    ("remedial-teacher", "Remedial teacher", "Geeft extra les aan wie achterloopt."),
     (
         "specialist-hoogbegaafdheid",
         "Specialist hoogbegaafdheid",
         "Zorgt voor uitdaging voor kinderen die meer aankunnen.",
-        ("hoogbegaafdheid",),
     ),
-    ("taalspecialist", "Taalspecialist", "Helpt bij taal en lezen.", ("lezen",)),
-    ("fysiotherapeut", "Fysiotherapeut", "Helpt bij bewegen.", ("motoriek",)),
+    ("taalspecialist", "Taalspecialist", "Helpt bij taal en lezen."),
+    ("fysiotherapeut", "Fysiotherapeut", "Helpt bij bewegen."),
     (
         "ergotherapeut",
         "Ergotherapeut",
         "Helpt bij dagelijkse handelingen, zoals schrijven.",
-        ("motoriek",),
     ),
-    ("zorgassistent", "Zorgassistent", "Helpt kinderen met verzorging op school.", ("medisch",)),
+    ("zorgassistent", "Zorgassistent", "Helpt kinderen met verzorging op school."),
 )
 EXTERNAL = (
     (
         "schoolmaatschappelijk-werk",
         "Schoolmaatschappelijk werk",
         "Denkt mee bij zorgen thuis of op school.",
-        ("gedrag",),
     ),
-    ("jeugdarts", "Jeugdarts", "Kijkt naar groei, gezondheid en welzijn.", ("medisch",)),
-    ("logopedist", "Logopedist", "Helpt bij spraak en taal.", ("lezen",)),
+    ("jeugdarts", "Jeugdarts", "Kijkt naar groei, gezondheid en welzijn."),
+    ("logopedist", "Logopedist", "Helpt bij spraak en taal."),
 )
 EXTRA = (
     (
         "plusklas",
         "Plusklas",
         "Een groep voor kinderen die meer uitdaging nodig hebben.",
-        ("hoogbegaafdheid",),
     ),
-    ("rustige-werkplek", "Rustige werkplek", "Een plek zonder drukte om te werken.", ("gedrag",)),
+    ("rustige-werkplek", "Rustige werkplek", "Een plek zonder drukte om te werken."),
 )
 NEEDS = (
     ("lezen", "Lezen"),
@@ -250,13 +251,21 @@ NEEDS = (
 )
 
 
-def _entries(items: tuple[tuple[str, str, str, tuple[str, ...]], ...]) -> str:
+def _entries(items: tuple[tuple[str, str, str], ...]) -> str:
     lines = []
-    for id_, label, text, needs in items:
+    for id_, label, text in items:
         lines += [f"  - id: {id_}", f"    label: {label}", f"    omschrijving: {text}"]
-        if needs:
-            lines.append(f"    behoeften: [{', '.join(needs)}]")
     return "\n".join(lines)
+
+
+def _indented(text: str) -> str:
+    return "\n".join(f"  {line}" for line in text.rstrip("\n").split("\n"))
+
+
+def _comments(text: str) -> str:
+    """The migration's explanation of a list, as comments for a new project."""
+    text = text.replace(" (nieuw in formaat 2)", "")
+    return "\n".join(f"# {line}" for line in text.split("\n"))
 
 
 def vocabularies_yaml() -> str:
@@ -265,9 +274,18 @@ def vocabularies_yaml() -> str:
 # Vaste keuzelijsten: scholen kiezen hieruit met de id (verander een id nooit meer als scholen
 # hem gebruiken). Label en omschrijving mag u aanpassen; schrijf in gewone taal. Dit zijn de
 # gewone lijsten van scholen in Nederland: haal weg wat u niet wilt en voeg toe wat ontbreekt.
-# Behoeften: waar ouders op zoeken in 'Vind een school'; de keuzes hieronder noemen er een of meer.
+{_comments(LEVELS_COMMENT)}
+aanbodniveaus:
+{_indented(DEFAULT_LEVELS)}
+{_comments(NEEDS_COMMENT)}
 behoeften:
 {needs}
+{_comments(FACTS_COMMENT)}
+praktisch:
+{_indented(DEFAULT_FACTS)}
+# Wie helpt: specialisten in de school, deskundigen van buiten en vormen van extra
+# ondersteuning. Ze staan op de pagina van de school; bij welke behoefte ouders een school
+# vinden, zegt de school zelf bij 'ondersteuning'.
 # Specialisten die een school zelf kan hebben.
 interne_expertise:
 {_entries(INTERNAL)}

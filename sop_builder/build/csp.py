@@ -65,7 +65,9 @@ def _with_meta(html: str, meta: str) -> str:
 
 def apply_policy(site: Path) -> None:
     """Add the policy as a meta tag to every page and write a `_headers` file for hosts that
-    read one (Netlify, Cloudflare Pages), with frame-ancestors that a meta tag cannot carry."""
+    read one (Netlify, Cloudflare Pages), with frame-ancestors that a meta tag cannot carry.
+    Geolocation is allowed for the site itself only: the finder asks for the visitor's
+    location when the visitor chooses "Mijn locatie", and computes distances in the page."""
     pages = [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] != ADMIN_DIR]
     # (the web editor has its own policy: editor/admin.py)
 
@@ -85,6 +87,6 @@ def apply_policy(site: Path) -> None:
         f"  Content-Security-Policy: {header}\n"
         "  X-Content-Type-Options: nosniff\n"
         "  Referrer-Policy: no-referrer\n"
-        "  Permissions-Policy: interest-cohort=(), camera=(), microphone=(), geolocation=()\n",
+        "  Permissions-Policy: interest-cohort=(), camera=(), microphone=(), geolocation=(self)\n",
         encoding="utf-8",
     )

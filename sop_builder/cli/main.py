@@ -97,6 +97,14 @@ def _show_issues(issues: list) -> None:
         click.echo(report.text_report(sorted(issues, key=lambda i: i.sort_key())), err=True)
 
 
+def _finish(result) -> None:
+    """Show an import's problems and messages, and exit 0 when it worked, else 1."""
+    _show_issues(result.issues)
+    for message in result.messages:
+        click.echo(message, err=not result.ok)
+    sys.exit(0 if result.ok else 1)
+
+
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
@@ -135,11 +143,7 @@ def import_scores(
     """Lees de scores van SCHOOL (mapnaam of vestigingscode) uit een spreadsheet (CSV of XLSX)."""
     from sop_builder.sheets.scores import import_scores as run
 
-    result = run(root, school, bestand, schooljaar, ingevuld_door)
-    _show_issues(result.issues)
-    for message in result.messages:
-        click.echo(message, err=not result.ok)
-    sys.exit(0 if result.ok else 1)
+    _finish(run(root, school, bestand, schooljaar, ingevuld_door))
 
 
 @main.command("import-leerlingen")
@@ -149,11 +153,17 @@ def import_leerlingen(root: Path, bestand: Path) -> None:
     """Lees de leerlingaantallen per vestiging uit het open-data-bestand van DUO (CSV)."""
     from sop_builder.sheets.pupils import import_pupils
 
-    result = import_pupils(root, bestand)
-    _show_issues(result.issues)
-    for message in result.messages:
-        click.echo(message, err=not result.ok)
-    sys.exit(0 if result.ok else 1)
+    _finish(import_pupils(root, bestand))
+
+
+@main.command("import-postcodes")
+@ROOT_OPTION
+@click.argument("bestand", type=_FILE)
+def import_postcodes(root: Path, bestand: Path) -> None:
+    """Maak site_config/postcodes.csv uit het open-data-bestand met postcodegebieden (GeoPackage)."""
+    from sop_builder.sheets.postcodes import import_postcodes as run
+
+    _finish(run(root, bestand))
 
 
 def _register_editing_commands() -> None:

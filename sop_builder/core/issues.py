@@ -104,6 +104,12 @@ FAMILIES: tuple[Family, ...] = (
             "SOP207": (Severity.ERROR, "school folder without sop.md"),
             "SOP208": (Severity.WARNING, "unknown file in school folder"),
             "SOP209": (Severity.ERROR, "editors file names a school folder that does not exist"),
+            "SOP220": (Severity.ERROR, "declaration for a need that is not in the SWV's list"),
+            "SOP221": (Severity.ERROR, "declared level outside the SWV's scale"),
+            "SOP222": (Severity.WARNING, "profile incomplete: needs without a declaration"),
+            "SOP223": (Severity.WARNING, "profile incomplete: a level without its sentence"),
+            "SOP224": (Severity.ERROR, "practical fact that is not in the SWV's list"),
+            "SOP225": (Severity.WARNING, "profile incomplete: practical facts not filled in"),
         },
     ),
     Family(
@@ -208,7 +214,7 @@ FAMILIES: tuple[Family, ...] = (
         },
     ),
     Family(
-        "Spreadsheets and pupil numbers (import-scores, import-leerlingen)",
+        "Spreadsheets, pupil numbers and postcodes (import-scores, import-leerlingen, import-postcodes)",
         {
             "SOP750": (Severity.ERROR, "spreadsheet cannot be read"),
             "SOP751": (Severity.ERROR, "required spreadsheet column missing"),
@@ -224,6 +230,9 @@ FAMILIES: tuple[Family, ...] = (
             "SOP763": (Severity.ERROR, "pupil numbers: invalid vestigingscode"),
             "SOP764": (Severity.ERROR, "pupil numbers: school location listed twice"),
             "SOP765": (Severity.ERROR, "content/leerlingen.yaml is not valid"),
+            "SOP766": (Severity.ERROR, "site_config/postcodes.csv is not valid"),
+            "SOP767": (Severity.WARNING, "school's postcode not in the postcode table"),
+            "SOP768": (Severity.ERROR, "postcode areas file cannot be read (import-postcodes)"),
         },
     ),
     Family(

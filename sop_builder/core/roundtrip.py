@@ -9,6 +9,7 @@ date, '012345' or 'no' is never turned into something else on the way.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -153,6 +154,11 @@ def split_document(text: str) -> tuple[str, str]:
     return (front + "\n" if front else ""), "\n".join(lines[end + 1 :])
 
 
+# Decap CMS's YAML writer puts a field of a block that has no value as an explicit key without
+# a value ('? niveau'); in YAML that is exactly 'niveau:' (empty), which is how we write it.
+_KEY_WITHOUT_VALUE = re.compile(r"^(\s*)\? ([A-Za-z_][\w-]*)[ \t]*$", re.MULTILINE)
+
+
 def merge_document(
     path: str, old: str, new: str, adapt: Callable[[Any], Any] | None = None
 ) -> tuple[str | None, list[Issue]]:
@@ -162,7 +168,7 @@ def merge_document(
     YAML files keep their comments and layout. ``adapt`` may reshape the new data first. When
     ``new`` cannot be read, the result is None with the reader's errors.
     """
-    new = new.replace("\r\n", "\n")
+    new = _KEY_WITHOUT_VALUE.sub(r"\1\2:", new.replace("\r\n", "\n"))
     adapt = adapt or (lambda data: data)
     if path.endswith(".md"):
         source, issues = split_front_matter(new, path)

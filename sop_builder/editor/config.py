@@ -166,8 +166,13 @@ def decap_field(name: str, prop: dict[str, Any], required: bool, defs: dict[str,
         field = {k: v for k, v in field.items() if v is not None}
     elif kind == "array":
         field.update(widget="list", field={"name": "waarde", "label": field["label"]})
-    elif kind == "object" and "properties" in prop:
-        field.update(widget="object", collapsed=False, fields=decap_fields(prop, defs))
+    elif (
+        kind == "object" or (isinstance(kind, list) and "object" in kind)
+    ) and "properties" in prop:
+        fields = decap_fields(prop, defs)
+        if not required:  # an optional block (coordinaten) may stay empty: none of its fields
+            fields = [_optional(f) for f in fields]  # is required in the form; check still is
+        field.update(widget="object", collapsed=False, fields=fields)
     elif prop.get("format") == "date":
         field.update(DATE_FIELD)
     elif kind == "integer" or (isinstance(kind, list) and "integer" in kind):
@@ -179,6 +184,12 @@ def decap_field(name: str, prop: dict[str, Any], required: bool, defs: dict[str,
     else:
         field["widget"] = "text"
     return field
+
+
+def _optional(field: dict[str, Any]) -> dict[str, Any]:
+    """``field`` and the fields inside it, none of them required."""
+    inner = {"fields": [_optional(f) for f in field["fields"]]} if "fields" in field else {}
+    return {**field, "required": False, **inner}
 
 
 def _pattern_message(prop: dict[str, Any]) -> str:

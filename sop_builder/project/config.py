@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sop_builder.core.issues import Issue, did_you_mean, make_issue
+from sop_builder.core.issues import Issue, make_issue
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_text, read_yaml_file, read_yaml_mapping
 from sop_builder.core.yamlread import YamlTree
@@ -213,38 +213,28 @@ def _check_norm(norm: Norm, tree: YamlTree, display: str) -> list[Issue]:
 def _check_vocabularies(vocab: Vocabularies, tree: YamlTree) -> list[Issue]:
     display = "site_config/vocabularies.yaml"
     issues: list[Issue] = []
-    for alias, items in (
-        ("interne_expertise", vocab.internal_expertise),
-        ("externe_deskundigheid", vocab.external_expertise),
-        ("extra_ondersteuning", vocab.extra_support),
+    for alias, items, what in (
+        ("interne_expertise", vocab.internal_expertise, "De keuze"),
+        ("externe_deskundigheid", vocab.external_expertise, "De keuze"),
+        ("extra_ondersteuning", vocab.extra_support, "De keuze"),
+        ("behoeften", vocab.needs, "De behoefte"),
+        ("aanbodniveaus", vocab.levels, "Het niveau"),
+        ("praktisch", vocab.practical, "De praktische zaak"),
     ):
-        issues += duplicate_items(items, "id", tree, display, (alias,), "De keuze")
-    issues += duplicate_items(vocab.needs, "id", tree, display, ("behoeften",), "De behoefte")
-    if vocab.needs:
-        known = [n.id for n in vocab.needs]
-        for alias, items in (
-            ("interne_expertise", vocab.internal_expertise),
-            ("externe_deskundigheid", vocab.external_expertise),
-            ("extra_ondersteuning", vocab.extra_support),
-        ):
-            for index, entry in enumerate(items):
-                for position, need in enumerate(entry.needs):
-                    if need in known:
-                        continue
-                    pos = tree.value_pos((alias, index, "behoeften", position))
-                    suggestion = did_you_mean(need, known)
-                    issues.append(
-                        make_issue(
-                            "SOP502",
-                            display,
-                            pos.line,
-                            pos.column,
-                            f"'{entry.id}' noemt de behoefte '{need}', maar die staat niet "
-                            "in de lijst 'behoeften' bovenaan.",
-                            (f"{suggestion} " if suggestion else "")
-                            + "Voeg de behoefte toe aan 'behoeften', of kies een bestaande.",
-                        )
-                    )
+        issues += duplicate_items(items, "id", tree, display, (alias,), what)
+    if not any(level.offered for level in vocab.levels):
+        pos = tree.pos(("aanbodniveaus",))
+        issues.append(
+            make_issue(
+                "SOP504",
+                display,
+                pos.line,
+                pos.column,
+                "Geen enkel aanbodniveau telt als aanbod ('aanbod: ja').",
+                "Zet 'aanbod: ja' bij de niveaus waarmee 'Vind een school' een school vindt, "
+                "bijvoorbeeld 'Dit bieden wij'.",
+            )
+        )
     return issues
 
 

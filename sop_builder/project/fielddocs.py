@@ -86,12 +86,65 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "extra_ondersteuning": (
             "Extra ondersteuning",
-            "Welke extra hulp de school biedt, zoals een plusklas. Kies uit de lijst.",
+            "Welke vormen van extra hulp de school heeft, zoals een plusklas. Kies uit de lijst.",
+        ),
+        "ondersteuning": (
+            "Wat de school biedt, per behoefte",
+            "Zeg bij elke behoefte van het samenwerkingsverband hoe ver de school gaat (niveau), "
+            "in één of twee zinnen wat zij doet (wat) en waar het stopt (grens). Ouders vinden "
+            "de school bij een behoefte alleen als dat hier staat.",
+        ),
+        "praktisch": (
+            "Praktisch",
+            "Praktische zaken waar ouders op letten, zoals een lift: ja of nee, of een getal.",
+        ),
+        "aanmelden": (
+            "Aanmelden en kennismaken",
+            "Hoe ouders kennismaken, hun kind inschrijven en wat er daarna gebeurt.",
+        ),
+        "coordinaten": (
+            "Coördinaten",
+            "Waar de school staat (mag leeg): breedtegraad en lengtegraad, bijvoorbeeld 52.4871 "
+            "en 4.6574. Zonder coördinaten gebruikt de site het midden van de postcode.",
         ),
         "interne_notitie": (
             "Interne notitie",
             _INTERNAL,
         ),
+    },
+    "NeedDeclaration": {
+        "niveau": (
+            "Niveau",
+            "Hoe ver de school gaat bij deze behoefte. Kies uit de aanbodniveaus van het "
+            "samenwerkingsverband.",
+        ),
+        "wat": (
+            "Wat de school doet",
+            "Eén of twee korte zinnen in de woorden van ouders (gewone tekst).",
+        ),
+        "grens": ("Waar het stopt", "Wat de school hierbij niet kan, in één zin (mag leeg)."),
+    },
+    "Enrolment": {
+        "kennismaken": (
+            "Kennismaken",
+            "Hoe ouders de school leren kennen, bijvoorbeeld een rondleiding.",
+        ),
+        "inschrijven": ("Inschrijven", "Hoe ouders hun kind aanmelden, en vanaf welke leeftijd."),
+        "intake": (
+            "Na de aanmelding",
+            "Wat er na de aanmelding gebeurt, ook als een kind extra ondersteuning nodig heeft.",
+        ),
+        "link": (
+            "Link",
+            "Het webadres van het aanmeldformulier, beginnend met https:// (mag leeg).",
+        ),
+    },
+    "Coordinates": {
+        "breedtegraad": (
+            "Breedtegraad",
+            "Bijvoorbeeld 52.4871 (in Nederland tussen 50,7 en 53,6).",
+        ),
+        "lengtegraad": ("Lengtegraad", "Bijvoorbeeld 4.6574 (in Nederland tussen 3,3 en 7,3)."),
     },
     "Address": {
         "straat": (
@@ -137,6 +190,16 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
             "De gegevens voor de toegankelijkheidsverklaring op de site.",
         ),
         "privacy": ("Privacy", "De gegevens voor de privacypagina op de site."),
+        "afspraken_op_schoolpagina": (
+            "Afspraken op de schoolpagina",
+            "per-thema: per thema hoeveel afspraken een school haalt; niet-gehaald-bij-naam: "
+            "ook welke afspraken zij nog niet haalt.",
+        ),
+        "hulproute": (
+            "Route voor hulp",
+            "De stappen die een leerkracht zet als een kind meer hulp nodig heeft (op de "
+            "poster voor de teamkamer), één regel per stap.",
+        ),
         "naam": ("Naam", "De volledige naam van het samenwerkingsverband."),
         "korte_naam": ("Korte naam", "De naam in kopjes en de menubalk."),
         "regiocode": ("Regiocode", "De code van de regio, bijvoorbeeld PO 27-99."),
@@ -263,10 +326,19 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "vo": ("Voortgezet onderwijs", "Hoe een school voor voortgezet onderwijs heet (mag leeg)."),
     },
     "Vocabularies": {
+        "aanbodniveaus": (
+            "Aanbodniveaus",
+            "Hoe ver een school gaat bij een behoefte, van meest naar minst. Bij 'aanbod: ja' "
+            "vindt 'Vind een school' de school bij die behoefte.",
+        ),
         "behoeften": (
             "Behoeften",
-            "Waar ouders op zoeken in 'Vind een school' (id en naam). De keuzes hieronder "
-            "noemen er een of meer.",
+            "Wat een kind nodig kan hebben, in de woorden van ouders. Elke school zegt per "
+            "behoefte wat zij biedt.",
+        ),
+        "praktisch": (
+            "Praktische zaken",
+            "Waar ouders op letten, zoals een lift of de grootte van de groepen.",
         ),
         "interne_expertise": ("Deskundigheid in de school", "De keuzes voor scholen."),
         "externe_deskundigheid": ("Deskundigheid van buiten", "De keuzes voor scholen."),
@@ -276,11 +348,36 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "id": _CODE,
         "label": ("Naam", "De naam op de site."),
         "omschrijving": ("Omschrijving", "Eén zin in gewone taal."),
-        "behoeften": ("Behoeften", "Woorden die ouders gebruiken als ze zoeken."),
     },
     "Need": {
         "id": ("Code", "Kleine letters, cijfers en streepjes, bijvoorbeeld dyslexie."),
         "label": ("Naam", "Zoals ouders het zeggen, bijvoorbeeld 'Bewegen (motoriek)'."),
+        "omschrijving": ("Omschrijving", "Eén zin in gewone taal over deze behoefte (mag leeg)."),
+        "zoekwoorden": (
+            "Zoekwoorden",
+            "Andere woorden die ouders typen in 'Vind een school', in kleine letters (mag leeg).",
+        ),
+    },
+    "SupportLevel": {
+        "id": ("Code", "Wat een school invult, bijvoorbeeld ja of met-hulp."),
+        "label": ("Naam", "Wat ouders lezen, bijvoorbeeld 'Dit bieden wij'."),
+        "aanbod": (
+            "Telt als aanbod",
+            "ja: 'Vind een school' vindt de school bij de behoefte; nee: niet.",
+        ),
+    },
+    "PracticalFact": {
+        "id": _CODE,
+        "label": ("Naam", "Wat ouders lezen, bijvoorbeeld 'Lift in het gebouw'."),
+        "soort": ("Soort", "ja-nee (de school schrijft ja of nee) of getal (een heel getal)."),
+        "eenheid": (
+            "Eenheid",
+            "Bij een getal: waarin het geteld is, bijvoorbeeld kinderen (mag leeg).",
+        ),
+        "zoekwoorden": (
+            "Zoekwoorden",
+            "Woorden die ouders typen in 'Vind een school', in kleine letters (mag leeg).",
+        ),
     },
     "Accessibility": {
         "status": (
@@ -363,6 +460,11 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "email": _OFFER_EMAIL,
         "telefoon": ("Telefoon", "Een telefoonnummer van het werk, geen privénummer (mag leeg)."),
         "website": ("Website", "Het webadres van het expertisecentrum (mag leeg)."),
+        "behoeften": (
+            "Behoeften",
+            "Bij welke behoeften het centrum scholen helpt (codes uit "
+            "site_config/vocabularies.yaml, mag leeg).",
+        ),
     },
     "WorkshopFrontMatter": {
         **_FOR_AUDIENCES,

@@ -18,7 +18,8 @@ from sop_builder.project.loading import load_school, school_folders
 from sop_builder.project.model import School, SiteConfig
 from sop_builder.project.offer.load import load_offer
 from sop_builder.project.offer.model import Offer
-from sop_builder.project.paths import kern_pages, offer_pages_paths
+from sop_builder.project.paths import kern_pages, list_pages, offer_pages_paths
+from sop_builder.project.postcodes import PostcodeTable, load_postcodes, unplaced_schools
 from sop_builder.project.pupils import PupilData, load_pupils
 from sop_builder.project.redirects import Redirect, load_redirects, vanished_schools
 from sop_builder.project.scoring import Compliance, current_compliance, published_compliance
@@ -44,6 +45,7 @@ class Project:
     redirects: list[Redirect] = field(default_factory=list)  # short links and renames
     offer: Offer = field(default_factory=Offer)  # the SWV's own offer (content/aanbod/)
     pupils: PupilData | None = None  # content/leerlingen.yaml (pupils.py)
+    postcodes: PostcodeTable | None = None  # site_config/postcodes.csv (postcodes.py)
 
     @property
     def errors(self) -> list[Issue]:
@@ -178,7 +180,7 @@ class ProjectState:
         issues += check_unique([r.identity for r in results])
         project.offer, found = load_offer(root, config, sorted(self.results))
         issues += found
-        extra = kern_pages(config.swv) if config is not None else set()
+        extra = kern_pages(config.swv) | list_pages(config) if config is not None else set()
         extra |= offer_pages_paths(project.offer)
         redirects, found = load_redirects(
             root, [(r.identity.slug, r.identity.code) for r in results], extra
@@ -201,6 +203,8 @@ class ProjectState:
             issues += found
         project.pupils, found = load_pupils(root)
         issues += found
+        project.postcodes, found = load_postcodes(root)
+        issues += found + unplaced_schools(project.schools, project.postcodes)
         project.issues = sorted(issues, key=Issue.sort_key)
         return project
 

@@ -23,6 +23,7 @@ from sop_builder.core.sourcefile import (
 )
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.model import ScoreEntry, Section, SelfAssessmentFile, SopFrontMatter
+from sop_builder.project.paths import RESERVED_SCHOOL_FOLDERS
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.sections import split_sections, strip_comments, unclosed_comment
 
@@ -199,6 +200,18 @@ def read_sop(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
     if not SLUG.fullmatch(folder.name):
         issues.append(
             not_an_address("SOP206", rel, f"De mapnaam '{folder.name}'", "obs-de-regenboog")
+        )
+    elif folder.name in RESERVED_SCHOOL_FOLDERS:
+        issues.append(
+            make_issue(
+                "SOP206",
+                rel,
+                1,
+                1,
+                f"De mapnaam '{folder.name}' is al het adres van een lijst van scholen "
+                f"(/scholen/{folder.name}/).",
+                "Geef de map een andere naam, bijvoorbeeld de naam van de school.",
+            )
         )
     sop = folder / SOP_FILE
     if not sop.is_file():

@@ -12,7 +12,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from sop_builder.core.fieldtypes import (
     CodeExample,
@@ -35,6 +35,8 @@ from sop_builder.core.fieldtypes import (
     Url,
     Vestigingscode,
     YesNo,
+    field_error,
+    text_value,
     x_labels,
 )
 from sop_builder.core.text import slugify
@@ -130,6 +132,19 @@ class SwvConfig(Schema):
     targets: list[Target] = Field(alias="doelen", min_length=1)
     accessibility: Accessibility | None = Field(None, alias="toegankelijkheid")
     privacy: Privacy | None = Field(None, alias="privacy")
+    # How a school page shows its agreements: counts per theme, or also those not yet met.
+    agreements_on_school_page: Literal["per-thema", "niet-gehaald-bij-naam"] = Field(
+        "per-thema",
+        alias="afspraken_op_schoolpagina",
+        json_schema_extra=x_labels(
+            {
+                "per-thema": "per thema hoeveel afspraken de school haalt",
+                "niet-gehaald-bij-naam": "ook welke afspraken de school nog niet haalt",
+            }
+        ),
+    )
+    # The steps a teacher takes when a pupil needs more help (printed on the leraarposter).
+    help_route: list[PlainText] = Field(default_factory=list, alias="hulproute")
 
     def target_for(self, school_year: str) -> Fraction | None:
         """The target percentage that applies in ``school_year`` (None if none applies)."""
@@ -243,25 +258,63 @@ class Norm(Schema):
 
 
 class VocabularyEntry(Schema):
+    """A kind of specialist, partner or extra support a school can name ("wie helpt")."""
+
     id: Slug = Field(alias="id")
     label: PlainText = Field(alias="label")
     description: Text = Field(alias="omschrijving")
-    needs: list[PlainText] = Field(default_factory=list, alias="behoeften")
 
 
 class Need(Schema):
-    """A need in parents' words (dyslexie, gedrag, ...), used by the school finder."""
+    """A need in parents' words (dyslexie, gedrag, ...): each school declares what it offers."""
 
     id: Slug = Field(alias="id")
     label: PlainText = Field(alias="label")
+    description: OptionalText = Field(None, alias="omschrijving")
+    # Words a parent may type in the finder for this need (besides its label).
+    keywords: list[PlainText] = Field(default_factory=list, alias="zoekwoorden")
+
+
+class SupportLevel(Schema):
+    """One step of the scale on which a school says how far it goes for a need."""
+
+    id: Slug = Field(alias="id")
+    label: PlainText = Field(alias="label")
+    # Whether a school at this level is found by the finder for the need.
+    offered: YesNo = Field(alias="aanbod")
+
+
+FACT_KINDS: dict[str, str] = {"ja-nee": "ja of nee", "getal": "een heel getal"}
+
+
+class PracticalFact(Schema):
+    """A practical fact parents filter on (a lift, wheelchair access, group size, ...)."""
+
+    id: Slug = Field(alias="id")
+    label: PlainText = Field(alias="label")
+    kind: Literal["ja-nee", "getal"] = Field(alias="soort", json_schema_extra=x_labels(FACT_KINDS))
+    unit: OptionalPlainText = Field(None, alias="eenheid")
+    keywords: list[PlainText] = Field(default_factory=list, alias="zoekwoorden")
 
 
 class Vocabularies(Schema):
-    # The needs parents search for; entries below refer to them by id in 'behoeften'.
-    needs: list[Need] = Field(default_factory=list, alias="behoeften")
+    # The scale of what a school offers for a need, from most to least.
+    levels: list[SupportLevel] = Field(alias="aanbodniveaus", min_length=2)
+    # The needs parents search for; every school declares a level for each of them.
+    needs: list[Need] = Field(alias="behoeften", min_length=1)
+    practical: list[PracticalFact] = Field(default_factory=list, alias="praktisch")
     internal_expertise: list[VocabularyEntry] = Field(alias="interne_expertise", min_length=1)
     external_expertise: list[VocabularyEntry] = Field(alias="externe_deskundigheid", min_length=1)
     extra_support: list[VocabularyEntry] = Field(alias="extra_ondersteuning", min_length=1)
+
+    def level(self, level_id: str) -> SupportLevel | None:
+        return next((lv for lv in self.levels if lv.id == level_id), None)
+
+    def need(self, need_id: str) -> Need | None:
+        return next((n for n in self.needs if n.id == need_id), None)
+
+    def fact(self, fact_id: str) -> PracticalFact | None:
+        return next((f for f in self.practical if f.id == fact_id), None)
 
 
 # --- site_config/teksten.yaml ----------------------------------------------------------------
@@ -311,6 +364,50 @@ class Texts(Schema):
 
 # --- content/schools/<slug>/sop.md ----------------------------------------------------------
 
+
+def _empty_mapping(value: Any) -> Any:
+    """An empty value where a block of fields belongs means: nothing filled in yet."""
+    return {} if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
+def _degrees(low: float, high: float, what: str) -> Any:
+    """A validator of decimal degrees between ``low`` and ``high`` (52.4871 or 52,4871)."""
+
+    def check(value: Any) -> float:
+        text = text_value(value).replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            number = float("nan")
+        if not low <= number <= high:  # also false for nan
+            raise field_error(
+                "SOP110",
+                f"'{{value}}' is geen {what} in Nederland.",
+                f"Schrijf een getal tussen {low:g} en {high:g} met een punt, bijvoorbeeld "
+                f"{(low + high) / 2:.4f}. Heeft u breedtegraad en lengtegraad omgewisseld?",
+                text,
+            )
+        return number
+
+    return check
+
+
+def _degrees_schema(low: float, high: float, pattern: str) -> WithJsonSchema:
+    number = {"type": "number", "minimum": low, "maximum": high}
+    return WithJsonSchema({"anyOf": [number, {"type": "string", "pattern": pattern}]})
+
+
+Latitude = Annotated[
+    float,
+    BeforeValidator(_degrees(50.5, 53.7, "breedtegraad")),
+    _degrees_schema(50.5, 53.7, r"^(50[.,][5-9][0-9]*|5[123]([.,][0-9]+)?)$"),
+]
+Longitude = Annotated[
+    float,
+    BeforeValidator(_degrees(3.2, 7.3, "lengtegraad")),
+    _degrees_schema(3.2, 7.3, r"^(3[.,][2-9][0-9]*|[456]([.,][0-9]+)?|7([.,][0-2][0-9]*)?)$"),
+]
+
 SchoolType = Literal["bao", "sbo", "so", "vo"]
 SCHOOL_TYPE_CODES: dict[str, str] = {
     "bao": "basisschool",
@@ -339,6 +436,40 @@ class ContactPerson(Schema):
     phone: OptionalPhone = Field(None, alias="telefoon")
 
 
+class NeedDeclaration(Schema):
+    """What a school declares for one need: a level of the scale, in its own words, and where
+    it stops. An empty level means: not declared yet (check warns)."""
+
+    level: OptionalPlainText = Field(None, alias="niveau")
+    offer: OptionalPlainText = Field(None, alias="wat")
+    limit: OptionalPlainText = Field(None, alias="grens")
+
+
+class Enrolment(Schema):
+    """How parents get to know the school, enrol their child, and what happens next."""
+
+    visit: OptionalPlainText = Field(None, alias="kennismaken")
+    enrol: OptionalPlainText = Field(None, alias="inschrijven")
+    intake: OptionalPlainText = Field(None, alias="intake")
+    link: OptionalUrl = Field(None, alias="link")
+
+
+class Coordinates(Schema):
+    latitude: Latitude = Field(alias="breedtegraad")
+    longitude: Longitude = Field(alias="lengtegraad")
+
+
+def _empty_block(value: Any) -> Any:
+    """An optional block left empty ('aanmelden:' with nothing under it) is not filled in."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+Declarations = Annotated[
+    dict[str, Annotated[NeedDeclaration, BeforeValidator(_empty_mapping)]],
+    BeforeValidator(_empty_mapping),
+]
+
+
 class SopFrontMatter(Schema):
     """The front matter of a school's sop.md."""
 
@@ -361,14 +492,22 @@ class SopFrontMatter(Schema):
     internal_expertise: list[PlainText] = Field(default_factory=list, alias="interne_expertise")
     external_expertise: list[PlainText] = Field(default_factory=list, alias="externe_deskundigheid")
     extra_support: list[PlainText] = Field(default_factory=list, alias="extra_ondersteuning")
+    # Per need of the SWV's list (need id -> declaration); checked against the configuration in
+    # project/declarations.py, like the practical facts (fact id -> value as written).
+    support: Declarations = Field(default_factory=dict, alias="ondersteuning")
+    practical: Annotated[dict[str, Any], BeforeValidator(_empty_mapping)] = Field(
+        default_factory=dict, alias="praktisch"
+    )
+    enrolment: Annotated[Enrolment | None, BeforeValidator(_empty_block)] = Field(
+        None, alias="aanmelden"
+    )
+    coordinates: Annotated[Coordinates | None, BeforeValidator(_empty_block)] = Field(
+        None, alias="coordinaten"
+    )
     internal_note: OptionalText = Field(None, alias="interne_notitie")
 
 
 # --- content/schools/<slug>/zelfevaluatie-<jaar>.yaml ---------------------------------------
-
-
-def _empty_mapping(value: Any) -> Any:
-    return {} if isinstance(value, str) and not value.strip() else value
 
 
 class ScoreEntry(Schema):
@@ -497,6 +636,10 @@ class School:
     sections: tuple[Section, ...]
     internal_comments: tuple[str, ...] = ()
     self_assessments: dict[str, SelfAssessment] = field(default_factory=dict)
+    # The valid declarations, in the order of the SWV's needs (need id -> declaration), and the
+    # practical facts (fact id -> True/False or a number); see project/declarations.py.
+    declarations: dict[str, NeedDeclaration] = field(default_factory=dict)
+    facts: dict[str, bool | int] = field(default_factory=dict)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

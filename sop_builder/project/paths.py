@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from sop_builder.core.text import slugify
-from sop_builder.project.model import SwvConfig
+from sop_builder.project.model import SiteConfig, SwvConfig
 from sop_builder.project.offer.kinds import OFFER_KINDS, all_items
 from sop_builder.project.offer.model import Offer
 
@@ -27,11 +27,13 @@ class FixedPage:
     template: str | None
     title: str | None
     group: str | None = None  # the navigation group it sits in
+    in_navigation: bool = True  # False: reached from other pages only
 
 
 FIXED_PAGES = (
     FixedPage("/", "index.md", "home.md.j2", "Home"),
     FixedPage("/scholen/", "scholen/index.md", "schools.md.j2", "Vind een school"),
+    FixedPage("/vergelijk/", "vergelijk.md", "compare.md.j2", "Vergelijk scholen", None, False),
     FixedPage(f"/{GROUPING}/", f"{GROUPING}/index.md", None, None),
     FixedPage(
         "/basisondersteuning/",
@@ -82,3 +84,25 @@ def offer_pages_paths(offer: Offer) -> set[str]:
     """The offer's listing pages and a page per item."""
     lists = {f"/aanbod/{kind.folder}/" for kind in OFFER_KINDS}
     return {"/aanbod/", *lists, *(f"/{item.url}" for item in all_items(offer))}
+
+
+# The static lists of the finder, under /scholen/: one per need and one per gemeente. A school
+# folder cannot have these names (its page would be at the same address).
+NEED_LISTS = "behoefte"
+MUNICIPALITY_LISTS = "gemeente"
+RESERVED_SCHOOL_FOLDERS = (NEED_LISTS, MUNICIPALITY_LISTS)
+
+
+def need_list_path(need_id: str) -> str:
+    return f"/scholen/{NEED_LISTS}/{need_id}/"
+
+
+def municipality_list_path(municipality: str) -> str:
+    return f"/scholen/{MUNICIPALITY_LISTS}/{slugify(municipality, fallback='gemeente')}/"
+
+
+def list_pages(config: SiteConfig) -> set[str]:
+    """The overviews of the lists and a list per need and per gemeente of the configuration."""
+    needs = {need_list_path(n.id) for n in config.vocabularies.needs}
+    places = {municipality_list_path(k.municipality) for k in config.swv.kernen}
+    return {f"/scholen/{NEED_LISTS}/", f"/scholen/{MUNICIPALITY_LISTS}/", *needs, *places}

@@ -34,6 +34,14 @@ def _vocabulary(attr: str) -> Callable[[SiteConfig], Choices]:
     return lambda config: [(e.id, e.label) for e in getattr(config.vocabularies, attr)]
 
 
+def _needs(config: SiteConfig) -> Choices:
+    return [(n.id, n.label) for n in config.vocabularies.needs]
+
+
+def _levels(config: SiteConfig) -> Choices:
+    return [(lv.id, lv.label) for lv in config.vocabularies.levels]
+
+
 def _score_codes(config: SiteConfig) -> Choices:
     """Every score any version of the norm allows (each year's own: see _scores)."""
     found: dict[str, str] = {}
@@ -50,6 +58,8 @@ CONFIG_CHOICES: dict[tuple[str, str], Callable[[SiteConfig], Choices]] = {
     ("SopFrontMatter", "interne_expertise"): _vocabulary("internal_expertise"),
     ("SopFrontMatter", "externe_deskundigheid"): _vocabulary("external_expertise"),
     ("SopFrontMatter", "extra_ondersteuning"): _vocabulary("extra_support"),
+    ("NeedDeclaration", "niveau"): _levels,
+    ("CentreFrontMatter", "behoeften"): _needs,
     ("ScoreEntry", "score"): _score_codes,
 }
 
@@ -206,6 +216,44 @@ def _scores(schema: dict[str, Any], config: SiteConfig) -> None:
     schema["allOf"] = rules
 
 
+def _profile(schema: dict[str, Any], config: SiteConfig) -> None:
+    """The SOP's declarations and facts: one entry per need and per fact of site_config/."""
+    support = schema["properties"]["ondersteuning"]
+    support.pop("additionalProperties", None)
+    support.update(
+        type=["object", "null", "string"],
+        maxLength=0,
+        properties={
+            n.id: {"title": n.label, "$ref": "#/$defs/NeedDeclaration"}
+            for n in config.vocabularies.needs
+        },
+        additionalProperties=False,
+    )
+    facts = schema["properties"]["praktisch"]
+    facts.pop("additionalProperties", None)
+    properties: dict[str, Any] = {}
+    for fact in config.vocabularies.practical:
+        if fact.kind == "ja-nee":
+            kind: dict[str, Any] = {
+                "enum": ["ja", "nee", ""],
+                "enumDescriptions": ["ja", "nee", ""],
+            }
+        else:
+            kind = {
+                "anyOf": [
+                    {"type": "integer", "minimum": 0},
+                    {"type": "string", "pattern": "^[0-9]*$"},
+                ]
+            }
+        properties[fact.id] = {"title": fact.label, **kind}
+    facts.update(
+        type=["object", "null", "string"],
+        maxLength=0,
+        properties=properties,
+        additionalProperties=False,
+    )
+
+
 def content_schema(
     kind: ContentType, config: SiteConfig | None, extra: ProjectChoices | None = None
 ) -> dict[str, Any]:
@@ -221,6 +269,8 @@ def content_schema(
     _describe(kind.model.__name__, schema, config, extra)
     if kind.model.__name__ == "SelfAssessmentFile" and config is not None:
         _scores(schema, config)
+    if kind.model.__name__ == "SopFrontMatter" and config is not None:
+        _profile(schema, config)
     _allow_empty(schema)
     schema["title"] = kind.title
     schema["description"] = (

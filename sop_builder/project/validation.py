@@ -10,6 +10,7 @@ from typing import Any
 
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
 from sop_builder.core.yamlread import Pos, YamlTree
+from sop_builder.project.declarations import check_profile
 from sop_builder.project.loading import LoadedSchool, LoadedSelfAssessment, self_assessment_name
 from sop_builder.project.model import School, SelfAssessment, SiteConfig
 from sop_builder.project.placeholders import MARK, find_placeholders
@@ -444,8 +445,10 @@ def validate_school(
                 f"Maak het bestand {self_assessment_name(config.swv.school_year)} in deze map.",
             )
         )
-    if school.front is None:
+    if school.front is None or school.tree is None:
         return None, issues  # reported; a school that cannot be read is not published
+    profile = check_profile(school.front, school.tree, school.sop_path, config.vocabularies)
+    issues += profile.issues
     valid = School(
         school.slug,
         school.sop_path,
@@ -453,5 +456,7 @@ def validate_school(
         tuple(school.sections),
         tuple(school.comments),
         assessments,
+        profile.declarations,
+        profile.facts,
     )
     return valid, issues

@@ -1,14 +1,22 @@
-"""The data of the school finder: one entry per school, and the choices of each filter."""
+"""The data of the school finder: per school what it declared, where it is, and the filters.
+
+A school is found for a need only when its own declaration for that need is at a level that
+counts as offered (site_config/vocabularies.yaml, aanbodniveaus); its staff and partners never
+decide a match.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
-from sop_builder.project.model import SCHOOL_TYPE_CODES, School, SiteConfig, VocabularyEntry
+from sop_builder.core.text import slugify
+from sop_builder.project.model import SCHOOL_TYPE_CODES, School, SiteConfig
+from sop_builder.project.postcodes import PostcodeTable, school_point
 from sop_builder.project.scoring import Compliance, format_count
 
-HIGHLIGHTS = 3  # how many strong points a result shows
+HIGHLIGHTS = 3  # how many strong points a card shows
 
 
 @dataclass(frozen=True)
@@ -20,61 +28,109 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class NeedLine:
+    """A school's declaration for one need, as a visitor reads it."""
+
+    need_id: str
+    need_label: str
+    level_id: str
+    level_label: str
+    offered: bool
+    offer: str  # what the school does, in its own words ('' when not yet written)
+    limit: str  # where it stops ('' when not written)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Whom a parent calls first: the first contact person, with the school's phone when the
+    person has none."""
+
+    role: str
+    name: str
+    phone: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
 class FinderEntry:
-    """What the finder shows and filters on for one school."""
+    """What the finder, the lists and the comparison show of one school."""
 
     slug: str
     name: str
     place: str
+    street: str
+    postcode: str
     municipality: str
     kern_id: str
     kern_name: str
     type: str
     type_label: str
-    needs: tuple[str, ...]
-    highlights: tuple[str, ...]
+    contact: Contact
+    lines: tuple[NeedLine, ...]  # the declared needs, in the order of the SWV's list
+    strong: tuple[NeedLine, ...]  # what sets the school apart (see strongest)
+    facts: dict[str, bool | int]
+    point: tuple[float, float] | None
+    valid_until: date
+    expired: bool
     compliance: str
     meets_target: bool | None
-    keywords: str  # lower-case words the text box matches without the search index
+    result: Compliance | None
+
+    @property
+    def highlights(self) -> tuple[str, ...]:
+        return tuple(line.need_label for line in self.strong)
+
+    @property
+    def offered(self) -> frozenset[str]:
+        return frozenset(line.need_id for line in self.lines if line.offered)
+
+    def line(self, need_id: str) -> NeedLine | None:
+        return next((line for line in self.lines if line.need_id == need_id), None)
+
+    @property
+    def municipality_slug(self) -> str:
+        return slugify(self.municipality, fallback="gemeente")
 
 
 @dataclass(frozen=True)
 class Finder:
     entries: list[FinderEntry]
-    municipalities: list[Choice]
+    municipalities: list[Choice]  # value: the slug of the gemeente's list page
     kernen: list[Choice]
     types: list[Choice]
-    needs: list[Choice]
+    needs: list[Choice]  # every need of the SWV's list, in its order
 
 
-def _chosen(school: School, config: SiteConfig) -> list[VocabularyEntry]:
+def _lines(school: School, config: SiteConfig) -> tuple[NeedLine, ...]:
     vocab = config.vocabularies
-    by_id = {
-        e.id: e
-        for e in [*vocab.extra_support, *vocab.internal_expertise, *vocab.external_expertise]
-    }
-    ids = [
-        *school.front.extra_support,
-        *school.front.internal_expertise,
-        *school.front.external_expertise,
-    ]
-    return [by_id[i] for i in ids if i in by_id]
+    lines = []
+    for need in vocab.needs:
+        declaration = school.declarations.get(need.id)
+        level = vocab.level(declaration.level) if declaration and declaration.level else None
+        if declaration is None or level is None:
+            continue
+        lines.append(
+            NeedLine(
+                need.id,
+                need.label,
+                level.id,
+                level.label,
+                level.offered,
+                declaration.offer or "",
+                declaration.limit or "",
+            )
+        )
+    return tuple(lines)
 
 
-def _internal_and_extra(school: School) -> list[str]:
-    return [*school.front.extra_support, *school.front.internal_expertise]
-
-
-def strongest(school: School, config: SiteConfig, frequency: Counter[str]) -> tuple[str, ...]:
-    """The school's rarest extra support and specialists: what sets it apart in the SWV.
-
-    Something every school has (an intern begeleider) says little; ties keep the school's order.
-    """
-    vocab = config.vocabularies
-    labels = {e.id: e.label for e in [*vocab.extra_support, *vocab.internal_expertise]}
-    own = [i for i in _internal_and_extra(school) if i in labels]
-    ranked = sorted(own, key=lambda i: (frequency[i], own.index(i)))
-    return tuple(labels[i] for i in ranked[:HIGHLIGHTS])
+def strongest(
+    lines: tuple[NeedLine, ...], frequency: Counter[str], top: str
+) -> tuple[NeedLine, ...]:
+    """The needs the school offers at the top level of the scale that fewest schools offer so:
+    what sets it apart. A need every school offers says little; ties keep the SWV's order."""
+    own = [line for line in lines if line.level_id == top]
+    ranked = sorted(own, key=lambda line: frequency[line.need_id])  # stable: keeps the order
+    return tuple(ranked[:HIGHLIGHTS])
 
 
 def compliance_summary(result: Compliance | None, year: str) -> tuple[str, bool | None]:
@@ -91,50 +147,58 @@ def compliance_summary(result: Compliance | None, year: str) -> tuple[str, bool 
     return text, result.meets_target
 
 
+def _contact(school: School) -> Contact:
+    first = school.front.contacts[0]
+    return Contact(first.role, first.name, first.phone or school.front.phone, first.email)
+
+
 def build_finder(
-    schools: list[School], config: SiteConfig, compliance: dict[str, Compliance | None]
+    schools: list[School],
+    config: SiteConfig,
+    compliance: dict[str, Compliance | None],
+    today: date,
+    postcodes: PostcodeTable | None = None,
 ) -> Finder:
-    """Entries in alphabetical order, and for each filter only the choices that find a school."""
-    frequency: Counter[str] = Counter(i for s in schools for i in set(_internal_and_extra(s)))
-    need_labels = {n.id: n.label for n in config.vocabularies.needs}
+    """Entries in alphabetical order, and the choices of each filter that find a school."""
+    top = config.vocabularies.levels[0].id
+    lines = {s.slug: _lines(s, config) for s in schools}
+    frequency: Counter[str] = Counter(
+        line.need_id for found in lines.values() for line in found if line.level_id == top
+    )
     entries = []
     for school in sorted(schools, key=lambda s: s.front.name.lower()):
         front = school.front
         kern = config.swv.kern(front.kern)
-        chosen = _chosen(school, config)
-        needs = tuple(sorted({n for e in chosen for n in e.needs}))
         text, meets = compliance_summary(compliance.get(school.slug), config.swv.school_year)
-        words = [
-            front.name,
-            front.address.place,
-            kern.name if kern else "",
-            kern.municipality if kern else "",
-            config.school_type(front.type),
-            *(e.label for e in chosen),
-            *(need_labels.get(n, n) for n in needs),
-        ]
         entries.append(
             FinderEntry(
                 slug=school.slug,
                 name=front.name,
                 place=front.address.place,
+                street=front.address.street,
+                postcode=front.address.postcode,
                 municipality=kern.municipality if kern else "",
                 kern_id=front.kern,
                 kern_name=kern.name if kern else front.kern,
                 type=front.type,
                 type_label=config.school_type(front.type),
-                needs=needs,
-                highlights=strongest(school, config, frequency),
+                contact=_contact(school),
+                lines=lines[school.slug],
+                strong=strongest(lines[school.slug], frequency, top),
+                facts=dict(school.facts),
+                point=school_point(school, postcodes),
+                valid_until=front.valid_until,
+                expired=front.valid_until < today,
                 compliance=text,
                 meets_target=meets,
-                keywords=" ".join(" ".join(words).lower().split()),
+                result=compliance.get(school.slug),
             )
         )
-    used_needs = {n for e in entries for n in e.needs}
     return Finder(
         entries=entries,
         municipalities=[
-            Choice(m, m) for m in sorted({e.municipality for e in entries if e.municipality})
+            Choice(slugify(m, fallback="gemeente"), m)
+            for m in sorted({e.municipality for e in entries if e.municipality})
         ],
         kernen=[
             Choice(k.id, k.name)
@@ -146,6 +210,10 @@ def build_finder(
             for code in SCHOOL_TYPE_CODES
             if any(e.type == code for e in entries)
         ],
-        needs=[Choice(n.id, n.label) for n in config.vocabularies.needs if n.id in used_needs]
-        or [Choice(n, n.capitalize()) for n in sorted(used_needs)],
+        needs=[Choice(n.id, n.label) for n in config.vocabularies.needs],
     )
+
+
+def offering(finder: Finder, need_id: str) -> list[FinderEntry]:
+    """The schools whose declaration for ``need_id`` is at an offered level."""
+    return [e for e in finder.entries if need_id in e.offered]

@@ -37,6 +37,8 @@ SKIPPED = {
     "textarea",
     "caption",
     "th",
+    "summary",
+    "legend",
 }
 _TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")

@@ -38,18 +38,10 @@ def search_examples(schools: list[School], config: SiteConfig) -> SearchExamples
     places = Counter(s.front.address.place for s in schools)
     place = min(places, key=lambda p: (-places[p], p)) if places else ""
     vocab = config.vocabularies
-    entries = {
-        e.id: e
-        for e in [*vocab.extra_support, *vocab.internal_expertise, *vocab.external_expertise]
-    }
+    offered = {lv.id for lv in vocab.levels if lv.offered}
     covered: Counter[str] = Counter()
-    for school in schools:
-        chosen = [
-            *school.front.extra_support,
-            *school.front.internal_expertise,
-            *school.front.external_expertise,
-        ]
-        covered.update({n for i in chosen if i in entries for n in entries[i].needs})
+    for school in schools:  # the needs each school declares it offers
+        covered.update(n for n, d in school.declarations.items() if d.level in offered)
     labels: dict[str, str] = {n.id: n.label for n in vocab.needs}
     order = {need: index for index, need in enumerate(labels)}
 

@@ -1,4 +1,5 @@
-"""Kern overviews: which school offers what (the dekkend aanbod), the gaps, and compliance."""
+"""Kern overviews: per need what each school of the kern declared (the dekkend aanbod), the gaps
+in plain words with where the need is covered instead, and the spread of compliance."""
 
 from __future__ import annotations
 
@@ -6,27 +7,35 @@ import statistics
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sop_builder.project.model import Kern, School, SiteConfig, VocabularyEntry
+from sop_builder.project.model import Kern, Need, SiteConfig, SupportLevel
+from sop_builder.project.offer.model import OfferItem
+from sop_builder.project.postcodes import distance_km
 from sop_builder.project.scoring import Compliance
+from sop_builder.site.finder import FinderEntry
 from sop_builder.site.render import GeneratedPage, Renderer
 
+ELSEWHERE = 3  # how many schools elsewhere a gap names
+
 
 @dataclass(frozen=True)
-class OfferRow:
-    """One kind of expertise or support, and for each school of the kern whether it has it."""
+class LevelSchools:
+    level: SupportLevel
+    entries: tuple[FinderEntry, ...]
 
-    entry: VocabularyEntry
-    present: tuple[bool, ...]
+
+@dataclass(frozen=True)
+class NeedCoverage:
+    """One need in one kern: the schools at each level, and where else it is offered."""
+
+    need: Need
+    levels: tuple[LevelSchools, ...]  # only levels some school of the kern declared
+    undeclared: tuple[FinderEntry, ...]
+    elsewhere: tuple[FinderEntry, ...]  # schools of other kernen that offer it (gaps only)
+    centres: tuple[OfferItem, ...]  # expertise centres for this need (gaps only)
 
     @property
-    def count(self) -> int:
-        return sum(self.present)
-
-
-@dataclass(frozen=True)
-class OfferGroup:
-    title: str
-    rows: tuple[OfferRow, ...]
+    def covered(self) -> bool:
+        return any(group.level.offered for group in self.levels)
 
 
 @dataclass(frozen=True)
@@ -44,29 +53,19 @@ class Spread:
 @dataclass(frozen=True)
 class KernOverview:
     kern: Kern
-    schools: tuple[School, ...]
-    groups: tuple[OfferGroup, ...]
-    gaps: tuple[str, ...]  # sentences, one per gap
-    missing_needs: tuple[str, ...]  # labels of needs no school of the kern covers
+    entries: tuple[FinderEntry, ...]
+    needs: tuple[NeedCoverage, ...]
     spread: Spread | None
 
-
-def _in_sentence(label: str) -> str:
-    """'Plusklas' -> 'plusklas' inside a sentence; 'NT2-klas' stays as it is."""
-    return label[0].lower() + label[1:] if label[1:2].islower() else label
-
-
-def _rows(
-    entries: list[VocabularyEntry], schools: tuple[School, ...], attribute: str
-) -> tuple[OfferRow, ...]:
-    return tuple(
-        OfferRow(entry, tuple(entry.id in getattr(s.front, attribute) for s in schools))
-        for entry in entries
-    )
+    @property
+    def gaps(self) -> tuple[NeedCoverage, ...]:
+        return tuple(n for n in self.needs if self.entries and not n.covered)
 
 
-def _spread(schools: tuple[School, ...], compliance: dict[str, Compliance | None]) -> Spread | None:
-    results = [r for s in schools if (r := compliance.get(s.slug)) is not None]
+def _spread(
+    entries: tuple[FinderEntry, ...], compliance: dict[str, Compliance | None]
+) -> Spread | None:
+    results = [r for e in entries if (r := compliance.get(e.slug)) is not None]
     if not results:
         return None
     percentages = [r.total.percentage for r in results]
@@ -80,62 +79,77 @@ def _spread(schools: tuple[School, ...], compliance: dict[str, Compliance | None
     )
 
 
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    if not points:
+        return None
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def _elsewhere(
+    need: Need, kern: Kern, entries: list[FinderEntry], middle: tuple[float, float] | None
+) -> tuple[FinderEntry, ...]:
+    """The schools of other kernen that offer ``need``: the nearest first when the schools
+    have points, else in alphabetical order."""
+    others = [e for e in entries if e.kern_id != kern.id and need.id in e.offered]
+    if middle is not None:
+        others.sort(key=lambda e: distance_km(middle, e.point) if e.point else float("inf"))
+    return tuple(others[:ELSEWHERE])
+
+
 def kern_overview(
     kern: Kern,
-    schools: list[School],
+    entries: list[FinderEntry],
     config: SiteConfig,
     compliance: dict[str, Compliance | None],
+    centres: tuple[OfferItem, ...] = (),
 ) -> KernOverview:
-    """The overview of one kern; ``schools`` may hold schools of other kernen too."""
-    own = tuple(
-        sorted((s for s in schools if s.front.kern == kern.id), key=lambda s: s.front.name.lower())
-    )
-    vocab = config.vocabularies
-    groups = (
-        OfferGroup("Extra ondersteuning", _rows(vocab.extra_support, own, "extra_support")),
-        OfferGroup(
-            "Deskundigheid in de school", _rows(vocab.internal_expertise, own, "internal_expertise")
-        ),
-        OfferGroup(
-            "Hulp van buiten de school", _rows(vocab.external_expertise, own, "external_expertise")
-        ),
-    )
-    label = config.swv.grouping.label
-    gaps = tuple(
-        f"In deze {label} heeft geen school een {_in_sentence(row.entry.label)}."
-        for group in groups[:2]
-        for row in group.rows
-        if own and row.count == 0
-    )
-    covered = {
-        need for group in groups for row in group.rows if row.count for need in row.entry.needs
-    }
-    missing = tuple(n.label for n in vocab.needs if own and n.id not in covered)
-    return KernOverview(kern, own, groups, gaps, missing, _spread(own, compliance))
+    """The overview of one kern; ``entries`` are the finder's entries of all schools."""
+    own = tuple(e for e in entries if e.kern_id == kern.id)
+    middle = _centre([e.point for e in own if e.point])
+    needs = []
+    for need in config.vocabularies.needs:
+        levels = tuple(
+            LevelSchools(level, found)
+            for level in config.vocabularies.levels
+            if (
+                found := tuple(
+                    e for e in own if (line := e.line(need.id)) and line.level_id == level.id
+                )
+            )
+        )
+        coverage = NeedCoverage(
+            need, levels, tuple(e for e in own if e.line(need.id) is None), (), ()
+        )
+        if own and not coverage.covered:
+            helping = tuple(c for c in centres if need.id in getattr(c.front, "needs", []))
+            coverage = NeedCoverage(
+                need, levels, coverage.undeclared, _elsewhere(need, kern, entries, middle), helping
+            )
+        needs.append(coverage)
+    return KernOverview(kern, own, tuple(needs), _spread(own, compliance))
 
 
 def kern_pages(renderer: Renderer) -> list[GeneratedPage]:
     """The overview of the kernen and a page per kern with its schools."""
     project, config = renderer.project, renderer.config
     folder = renderer.grouping_path
-    by_kern: dict[str, list[School]] = {}
-    for school in renderer.schools:
-        by_kern.setdefault(school.front.kern, []).append(school)
+    entries = renderer.finder.entries
+    centres = project.offer.centres
     overviews = [
-        kern_overview(k, by_kern.get(k.id, []), config, project.compliance)
-        for k in config.swv.kernen
+        kern_overview(k, entries, config, project.compliance, centres) for k in config.swv.kernen
     ]
     pages = [
         GeneratedPage(f"{folder}/index.md", renderer.render("kernen.md.j2", overviews=overviews))
     ]
     for overview in overviews:
-        codes = [s.front.vestigingscode for s in overview.schools]
+        codes = [renderer.schools_by_slug[e.slug].front.vestigingscode for e in overview.entries]
         content = renderer.render(
             "kern.md.j2",
             overview=overview,
-            entries=[renderer.entries[s.slug] for s in overview.schools],
+            entries=list(overview.entries),
             compliance=project.compliance,
             kern_pupils=project.pupils.totals(codes) if project.pupils else [],
+            level_index={lv.id: i for i, lv in enumerate(config.vocabularies.levels)},
         )
         pages.append(GeneratedPage(f"{folder}/{overview.kern.id}.md", content))
     return pages

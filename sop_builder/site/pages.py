@@ -10,7 +10,14 @@ from sop_builder.project.load import Project
 from sop_builder.project.model import School, SwvConfig
 from sop_builder.project.paths import FIXED_PAGES, GROUPING, FixedPage, grouping_path
 from sop_builder.project.redirects import school_path
+from sop_builder.site.finder_data import DATA_DIR
 from sop_builder.site.kernen import kern_pages
+from sop_builder.site.lists import (
+    example_postcode,
+    finder_context,
+    list_links,
+    list_pages,
+)
 from sop_builder.site.offer_pages import offer_pages
 from sop_builder.site.poster import poster_pages
 from sop_builder.site.qrcode import prepare_qr_codes
@@ -21,9 +28,16 @@ from sop_builder.site.sanitize import page_title
 def _fixed_context(renderer: Renderer, page: FixedPage) -> dict[str, Any]:
     """What a fixed page shows beyond the shared context."""
     if page.path == "/":
-        return {"schools": renderer.schools}
+        return {
+            "schools": renderer.schools,
+            "lists": list_links(renderer),
+            "has_postcodes": renderer.project.postcodes is not None,
+            "example_postcode": example_postcode(renderer),
+        }
     if page.path == "/scholen/":
-        return {"finder": renderer.finder}
+        return finder_context(renderer)
+    if page.path == "/vergelijk/":
+        return {"data_dir": DATA_DIR}
     if page.path == "/woordenlijst/":
         return {"terms": renderer.glossary_terms()}
     return {}
@@ -61,6 +75,7 @@ def public_pages(
         elif GROUPING in page.path:
             pages += kern_pages(renderer)
     pages += school_pages(renderer, single)
+    pages += list_pages(renderer)
     pages += offer_pages(renderer)
     pages += poster_pages(renderer, single)
     return pages
@@ -72,6 +87,8 @@ def navigation(swv: SwvConfig) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, str]]] = {}
     folder = grouping_path(swv)
     for page in FIXED_PAGES:
+        if not page.in_navigation:
+            continue
         title = page_title(page.title or swv.grouping.plural.capitalize())
         entry = {title: page.source.replace(GROUPING, folder)}
         if page.group is None:

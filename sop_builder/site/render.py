@@ -18,11 +18,18 @@ from markupsafe import Markup
 from sop_builder.core.parallel import map_indexes
 from sop_builder.core.text import dutch_date
 from sop_builder.project.load import Project
-from sop_builder.project.model import School, VocabularyEntry
+from sop_builder.project.model import (
+    Agreement,
+    Norm,
+    PracticalFact,
+    School,
+    SupportLevel,
+    VocabularyEntry,
+)
 from sop_builder.project.paths import grouping_path
 from sop_builder.project.pupils import school_pupils
 from sop_builder.project.scoring import Compliance, format_count, format_percentage
-from sop_builder.site.finder import build_finder
+from sop_builder.site.finder import FinderEntry, NeedLine, build_finder
 from sop_builder.site.hints import in_sentence, search_examples
 from sop_builder.site.qrcode import qr_svg
 from sop_builder.site.sanitize import page_text, page_title, school_html
@@ -100,19 +107,28 @@ def _environment(templates: Path, project: Project) -> Environment:
 
 
 def compliance_line(result: Compliance | None, year: str) -> str:
-    """The school's result in one sentence; a result of an earlier year (this year's
-    self-assessment is not final yet) says so."""
+    """How far the school is with basisondersteuning, in plain words; a result of an earlier
+    year (this year's self-assessment is not final yet) says so."""
     if result is None:
         return f"Er is nog geen zelfevaluatie van de basisondersteuning voor {year}."
     earlier = result.school_year != year
     line = (
-        f"{'Vorige zelfevaluatie (' + result.school_year + '): v' if earlier else 'V'}oldoet aan "
-        f"{format_count(result.total.met)} van de {result.total.counted} "
-        f"afspraken basisondersteuning ({result.total.percentage}%)"
+        (
+            f"In de vorige zelfevaluatie ({result.school_year}) hield de school zich aan "
+            if earlier
+            else "De school houdt zich aan "
+        )
+        + f"{format_count(result.total.met)} van de {result.total.counted} afspraken die alle "
+        f"scholen samen hebben gemaakt ({result.total.percentage}%)."
     )
     if result.target is not None:
-        line += f"; doel {result.school_year}: {format_percentage(result.target)}"
-    return line + "."
+        line += f" Het doel voor {result.school_year} is {format_percentage(result.target)}."
+        line += (
+            " Dat doel haalt de school."
+            if result.meets_target
+            else " Dat haalt de school nog niet."
+        )
+    return line
 
 
 def _labels(
@@ -120,6 +136,54 @@ def _labels(
 ) -> list[VocabularyEntry]:
     by_id = {e.id: e for e in entries}
     return [by_id[i] for i in ids if i in by_id]
+
+
+@dataclass(frozen=True)
+class LevelGroup:
+    """The needs a school declared at one level of the scale (for the summary at the top)."""
+
+    level: SupportLevel
+    lines: tuple[NeedLine, ...]
+
+
+def level_groups(entry: FinderEntry, levels: list[SupportLevel]) -> list[LevelGroup]:
+    return [
+        LevelGroup(level, lines)
+        for level in levels
+        if (lines := tuple(line for line in entry.lines if line.level_id == level.id))
+    ]
+
+
+def fact_lines(school: School, facts: list[PracticalFact]) -> list[tuple[str, str]]:
+    """(label, value in words) of every practical fact the school filled in."""
+    shown = []
+    for fact in facts:
+        value = school.facts.get(fact.id)
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            shown.append((fact.label, "ja" if value else "nee"))
+        else:
+            shown.append((fact.label, f"{value} {fact.unit}" if fact.unit else str(value)))
+    return shown
+
+
+def unmet_agreements(school: School, result: Compliance | None, norm: Norm) -> list[Agreement]:
+    """The agreements the school does not (fully) meet in the year of ``result``."""
+    if result is None:
+        return []
+    assessment = school.self_assessments.get(result.school_year)
+    scores = assessment.scores if assessment is not None else {}
+    unmet = []
+    for agreement in norm.agreements:
+        level = norm.level(scores.get(agreement.id, ""))
+        if level is not None and level.not_applicable:
+            continue
+        if level is None and norm.unscored == "telt-niet-mee":
+            continue
+        if level is None or level.weight != 1:
+            unmet.append(agreement)
+    return unmet
 
 
 class Renderer:
@@ -132,8 +196,11 @@ class Renderer:
         self.config = project.config
         self.env = _environment(templates, project)
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
-        self.finder = build_finder(self.schools, self.config, project.compliance)
+        self.finder = build_finder(
+            self.schools, self.config, project.compliance, project.today, project.postcodes
+        )
         self.entries = {e.slug: e for e in self.finder.entries}
+        self.schools_by_slug = {s.slug: s for s in self.schools}
         self.grouping_path = grouping_path(self.config.swv)
         self.examples = search_examples(self.schools, self.config)
 
@@ -142,6 +209,7 @@ class Renderer:
         return self.env.get_template(template).render(
             swv=self.config.swv,
             norm=self.config.norm,
+            vocab=self.config.vocabularies,
             today=self.project.today,
             grouping_path=self.grouping_path,
             site_url=self.site_url,
@@ -161,10 +229,18 @@ class Renderer:
         terms = glossary.terms if glossary is not None else []
         return sorted(terms, key=lambda t: t.term.lower())
 
+    def compliance_lines(self) -> dict[str, str]:
+        """Each school's compliance in plain words (slug -> sentence)."""
+        year = self.config.swv.school_year
+        return {
+            s.slug: compliance_line(self.project.compliance.get(s.slug), year) for s in self.schools
+        }
+
     def school_context(self, school: School, *, sections: bool = True) -> dict[str, Any]:
         """The template context of a school; ``sections=False`` leaves out its texts as HTML."""
         vocab = self.config.vocabularies
         result = self.project.compliance.get(school.slug)
+        entry = self.entries[school.slug]
         themes = []
         norm = self.config.norm_for(result.school_year) if result is not None else None
         if result is not None and norm is not None:
@@ -173,8 +249,10 @@ class Renderer:
                 themes.append(
                     {"title": theme.title, "met": format_count(tally.met), "counted": tally.counted}
                 )
+        by_name = self.config.swv.agreements_on_school_page == "niet-gehaald-bij-naam"
+        declared = {line.need_id for line in entry.lines}
         return {
-            "entry": self.entries[school.slug],
+            "entry": entry,
             "stories": self.project.offer.stories_about(school.slug),
             "school": school,
             "front": school.front,
@@ -184,6 +262,10 @@ class Renderer:
                 if sections
                 else []
             ),
+            "groups": level_groups(entry, vocab.levels),
+            "level_index": {lv.id: i for i, lv in enumerate(vocab.levels)},
+            "undeclared": [n for n in vocab.needs if n.id not in declared],
+            "facts": fact_lines(school, vocab.practical),
             "internal_expertise": _labels(
                 school.front.internal_expertise, vocab.internal_expertise
             ),
@@ -192,6 +274,7 @@ class Renderer:
             ),
             "extra_support": _labels(school.front.extra_support, vocab.extra_support),
             "result": result,
+            "unmet": unmet_agreements(school, result, norm) if by_name and norm else [],
             "pupils": school_pupils(self.project.pupils, school.front.vestigingscode),
             "compliance_line": compliance_line(result, self.config.swv.school_year),
             "themes": themes,

@@ -121,7 +121,9 @@ class ServeSession:
         stamps = self._outside_stamps()
         theme_changed = any(stamps[n] != self.stamps.get(n) for n in THEME)
         everything = not self.built or any(stamps[n] != self.stamps.get(n) for n in stamps)
-        finder = build_finder(project.schools, project.config, project.compliance)
+        finder = build_finder(
+            project.schools, project.config, project.compliance, project.today, project.postcodes
+        )
         entries = {e.slug: e for e in finder.entries}
         names = {s.slug: (s.front.name, s.front.vestigingscode) for s in project.schools}
         if names != self.names:

@@ -12,6 +12,7 @@ from sop_builder.authoring.migrate import Step
 from sop_builder.authoring.migrations import (
     agreement_codes,
     build_settings,
+    declarations,
     goals_until,
     norm_by_year,
     site_address,
@@ -26,5 +27,6 @@ STEPS: list[Step] = [
     goals_until.STEP,
     site_address.STEP,
     texts.STEP,
+    declarations.STEP,  # what a school offers, per need: declared, not derived
     build_settings.STEP,
 ]

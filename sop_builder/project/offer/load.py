@@ -22,6 +22,7 @@ from sop_builder.project.config import duplicate_items, load_config_file
 from sop_builder.project.loading import SLUG, not_an_address, not_used
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.kinds import (
+    CENTRES,
     KINDS_BY_FOLDER,
     NETWORKS,
     OFFER_DIR,
@@ -157,6 +158,10 @@ def _cross_check(
     issues += _twice(raw, tree, path, "doelgroep")
     if kind is NETWORKS and known.config is not None:
         issues += unknown_kern(raw.get("kern"), tree, path, known.config)
+    if kind is CENTRES and known.config is not None:
+        needs = [n.id for n in known.config.vocabularies.needs]
+        issues += _check_choices(raw, needs, tree, path, "behoeften")
+        issues += _twice(raw, tree, path, "behoeften")
     if kind is STORIES:
         issues += _check_schools(raw, known, tree, path)
         issues += _twice(raw, tree, path, "scholen")

@@ -102,6 +102,9 @@ class CentreFrontMatter(ForAudiences):
     email: OptionalEmail = Field(None, alias="email")
     phone: OptionalPhone = Field(None, alias="telefoon")
     website: OptionalUrl = Field(None, alias="website")
+    # The needs (site_config/vocabularies.yaml) the centre helps schools with; the kern pages
+    # point to it where no school of the kern offers one of them.
+    needs: list[PlainText] = Field(default_factory=list, alias="behoeften")
 
 
 class WorkshopFrontMatter(ForAudiences):

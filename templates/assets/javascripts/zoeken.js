@@ -22,6 +22,13 @@ window.addEventListener("DOMContentLoaded", function () {
         showImages: false,
         resetStyles: false,
         excerptLength: 25,
+        // Each result says what it is: a school, a workshop, a story, ...
+        processResult: function (result) {
+          if (result.meta && result.meta.soort && result.meta.title) {
+            result.meta.title = result.meta.soort + ": " + result.meta.title;
+          }
+          return result;
+        },
         mergeIndex: parts.map(function (part) {
           return { bundlePath: new URL(part, bundle).pathname };
         }),
