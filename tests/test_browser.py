@@ -127,6 +127,26 @@ def test_dutch_site_search_finds_schools(site: Path, browser):
         page.close()
 
 
+def test_a_school_name_finds_the_school_and_not_the_lists_that_name_it(site: Path, browser):
+    """The lists per need and per gemeente are searched on their title and introduction only:
+    a school is found on its own page, not again on every list it stands in."""
+    with serve(site) as base:
+        page = browser.new_page()
+        page.goto(base + "/zoeken/?q=kameleon", wait_until="networkidle")
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
+        page.wait_for_timeout(500)  # all results of the query shown
+        links = page.locator(".pagefind-ui__result-title a").evaluate_all(
+            "links => links.map(link => link.getAttribute('href'))"
+        )
+        assert any("/scholen/de-kameleon/" in href for href in links), links
+        assert not [h for h in links if "/scholen/behoefte/" in h or "/scholen/gemeente/" in h]
+        page.goto(base + "/zoeken/?q=scholen%20in%20duinwijk", wait_until="networkidle")
+        page.locator(".pagefind-ui__result-title", has_text="Lijst: Scholen in Duinwijk").wait_for(
+            timeout=10_000
+        )
+        page.close()
+
+
 KINDS = {"School", "Workshop", "Training", "Verhaal", "Netwerkgroep", "Expertisecentrum", "Lijst",
          "Pagina", "Overzicht", "Kern"}  # fmt: skip
 

@@ -50,7 +50,7 @@ def test_every_sample_page_renders_identically_with_its_html_stashed():
     project = load_project(SAMPLE, internal=False)
     templates = REPO / "templates"
     pages = public_pages(project, templates, "https://x.nl/")
-    texts = {p.src_uri: _body(p.content) for p in pages if isinstance(p.content, str)}
+    texts = {p.src_uri: _body(t) for p in pages if isinstance(t := p.text(), str)}
     for uri, text in texts.items():
         assert _stashed(text) == _plain(text), uri
     school = texts[next(u for u in texts if u.startswith("scholen/") and u != "scholen/index.md")]

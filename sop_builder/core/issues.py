@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 
 class Severity(StrEnum):
@@ -268,6 +269,23 @@ def make_issue(
     """Create an issue with the catalogue's severity for ``code``."""
     severity = CATALOGUE[code][0]
     return Issue(path, line, column, severity, code, message, hint, field)
+
+
+class Place(Protocol):
+    """A 1-based line and column in a file (such as `core.yamlread.Pos`)."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+def issue_at(
+    code: str, path: str, place: Place, message: str, hint: str = "", field: str = ""
+) -> Issue:
+    """`make_issue` at ``place``."""
+    return make_issue(code, path, place.line, place.column, message, hint, field)
 
 
 def did_you_mean(value: str, options: list[str] | tuple[str, ...]) -> str:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at
 from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.core.yamlread import YamlTree
 
@@ -121,11 +121,10 @@ def translate(
     where = describe(full)
     if kind == "missing":
         pos = tree.pos(full[:-1]) if full[:-1] else tree.pos(())
-        return make_issue(
+        return issue_at(
             "SOP101",
             path,
-            pos.line,
-            pos.column,
+            pos,
             f"Het verplichte veld {where} ontbreekt.",
             f"Voeg een regel '{full[-1]}: …' toe.",
             name,
@@ -138,16 +137,13 @@ def translate(
         hint = suggestion or (
             f"Toegestane velden hier: {allowed_list(options)}." if options else "Haal dit veld weg."
         )
-        return make_issue(
-            "SOP102", path, pos.line, pos.column, f"Het veld '{full[-1]}' bestaat niet.", hint, name
-        )
+        return issue_at("SOP102", path, pos, f"Het veld '{full[-1]}' bestaat niet.", hint, name)
     pos = tree.value_pos(full)
     if kind in _KIND:
-        return make_issue(
+        return issue_at(
             "SOP103",
             path,
-            pos.line,
-            pos.column,
+            pos,
             f"Bij {where} hoort {_KIND[kind]}.",
             "Kijk in het voorbeeld hoe dit veld eruitziet.",
             name,
@@ -157,41 +153,37 @@ def translate(
         given = error.get("input")
         codes = [v.split(" ")[0] for v in values]
         hint = did_you_mean(str(given), codes) or f"Kies uit: {allowed_list(values)}."
-        return make_issue(
+        return issue_at(
             "SOP108",
             path,
-            pos.line,
-            pos.column,
+            pos,
             f"'{given}' is niet toegestaan bij {where}.",
             hint,
             name,
         )
     if kind in ("too_short", "too_long"):
-        return make_issue(
+        return issue_at(
             "SOP111",
             path,
-            pos.line,
-            pos.column,
+            pos,
             f"Bij {where} staat nog niets.",
             "Vul minstens één onderdeel in.",
             name,
         )
     if kind.startswith("SOP"):
         hint = (error.get("ctx") or {}).get("hint", "")
-        return make_issue(
+        return issue_at(
             kind,
             path,
-            pos.line,
-            pos.column,
+            pos,
             f"Bij {where}: {error['msg'][:1].lower()}{error['msg'][1:]}",
             hint,
             name,
         )
-    return make_issue(
+    return issue_at(
         "SOP103",
         path,
-        pos.line,
-        pos.column,  # pragma: no cover - safety net
+        pos,  # pragma: no cover - safety net
         f"De waarde bij {where} klopt niet.",
         str(error.get("msg", "")),
         name,

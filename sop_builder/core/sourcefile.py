@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from sop_builder.core.invisible import invisible_in_markdown, invisible_in_values, invisible_in_yaml
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.issues import Issue, issue_at, make_issue
 from sop_builder.core.yamlread import YamlTree, read_yaml
 
 MAX_BYTES = 1_000_000
@@ -121,11 +121,10 @@ def _top_level_mapping(tree: YamlTree, display: str, what: str) -> list[Issue]:
     kind = kinds.get(type(tree.data), "leeg")
     pos = tree.pos(())
     return [
-        make_issue(
+        issue_at(
             "SOP018",
             display,
-            pos.line,
-            pos.column,
+            pos,
             f"{what} is {kind}, maar moet bestaan uit velden ('naam: waarde').",
             "Begin elke regel met de naam van een veld, een dubbele punt en de waarde; "
             "niet met '- '.",

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, cast
 
 import yaml
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.issues import Issue, issue_at, make_issue
 
 MAX_DEPTH = 20
 MAX_NODES = 100_000
@@ -400,7 +400,7 @@ def _build(
 
     def stop(code: str, mark: yaml.Mark, message: str, hint: str) -> _Stop:
         p = _pos(mark, line_offset)
-        return _Stop(make_issue(code, path, p.line, p.column, message, hint))
+        return _Stop(issue_at(code, path, p, message, hint))
 
     def attach(value: Any, event: yaml.Event) -> Path | None:
         """Place ``value`` in the current container; return its path (None for a key)."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.issues import Issue, issue_at, make_issue
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_text, read_yaml_file, read_yaml_mapping
 from sop_builder.core.yamlread import YamlTree
@@ -121,11 +121,10 @@ def duplicate_values(
         if counts[value] > 1 and value in seen:
             pos = tree.value_pos(where)
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP501",
                     display,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"{what} '{value}' komt meer dan één keer voor.",
                     "Geef elk onderdeel een eigen code.",
                 )
@@ -154,11 +153,10 @@ def _check_norm(norm: Norm, tree: YamlTree, display: str) -> list[Issue]:
         if not pattern.fullmatch(agreement.id):
             pos = tree.value_pos(("afspraken", index, "id"))
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP112",
                     display,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"De code '{agreement.id}' heeft niet de vorm van de codes in deze norm "
                     f"(zoals {norm.code_example}).",
                     f"Schrijf de code zoals '{norm.code_example}', of pas 'codevoorbeeld' aan.",
@@ -172,11 +170,10 @@ def _check_norm(norm: Norm, tree: YamlTree, display: str) -> list[Issue]:
             if value not in known:
                 pos = tree.value_pos(("afspraken", index, field))
                 issues.append(
-                    make_issue(
+                    issue_at(
                         "SOP502",
                         display,
-                        pos.line,
-                        pos.column,
+                        pos,
                         f"Afspraak {agreement.id} verwijst naar {field} '{value}', maar dat bestaat niet.",
                         f"Kies uit: {', '.join(sorted(known))}.",
                     )
@@ -185,11 +182,10 @@ def _check_norm(norm: Norm, tree: YamlTree, display: str) -> list[Issue]:
         if not level.not_applicable and level.weight is None:
             pos = tree.pos(("schaal", index))
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP504",
                     display,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"De score '{level.code}' heeft geen gewicht.",
                     'Geef een gewicht van 0 tot en met 1 (bijvoorbeeld gewicht: "1/2"), '
                     "of zet 'nvt: ja' als deze score niet meetelt.",
@@ -198,11 +194,10 @@ def _check_norm(norm: Norm, tree: YamlTree, display: str) -> list[Issue]:
     if not any(level.weight == 1 for level in norm.scale):
         pos = tree.pos(("schaal",))
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP504",
                 display,
-                pos.line,
-                pos.column,
+                pos,
                 "Geen enkele score telt volledig mee (gewicht 1).",
                 "Geef de score 'voldoet' het gewicht 1.",
             )
@@ -225,11 +220,10 @@ def _check_vocabularies(vocab: Vocabularies, tree: YamlTree) -> list[Issue]:
     if not any(level.offered for level in vocab.levels):
         pos = tree.pos(("aanbodniveaus",))
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP504",
                 display,
-                pos.line,
-                pos.column,
+                pos,
                 "Geen enkel aanbodniveau telt als aanbod ('aanbod: ja').",
                 "Zet 'aanbod: ja' bij de niveaus waarmee 'Vind een school' een school vindt, "
                 "bijvoorbeeld 'Dit bieden wij'.",
@@ -247,11 +241,10 @@ def _check_swv(swv: SwvConfig, tree: YamlTree) -> list[Issue]:
     if swv.target_for(swv.school_year) is None:
         pos = tree.pos(("doelen",))
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP505",
                 display,
-                pos.line,
-                pos.column,
+                pos,
                 f"Er is geen doel voor het schooljaar {swv.school_year}.",
                 "Voeg bij 'doelen' een regel toe met 'vanaf' op of vóór dit schooljaar.",
             )
@@ -268,11 +261,10 @@ def format_version_of(root: Path) -> tuple[int | None, list[Issue]]:
     if not isinstance(raw, str) or not raw.strip().isdigit():
         pos = tree.value_pos(("formaatversie",))
         return None, [
-            make_issue(
+            issue_at(
                 "SOP112",
                 SWV_FILE,
-                pos.line,
-                pos.column,
+                pos,
                 f"'{raw}' is geen formaatversie.",
                 f"Schrijf een geheel getal, bijvoorbeeld formaatversie: {FORMAT_VERSION}.",
             )

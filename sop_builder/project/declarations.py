@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at
 from sop_builder.core.yamlread import Pos, YamlTree
 from sop_builder.project.model import NeedDeclaration, PracticalFact, SopFrontMatter, Vocabularies
 
@@ -53,11 +53,10 @@ def _check_needs(
         if need_id not in known:
             pos = tree.key_pos((SUPPORT_KEY, need_id)) or tree.pos((SUPPORT_KEY,))
             found.issues.append(
-                make_issue(
+                issue_at(
                     "SOP220",
                     path,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"'{need_id}' staat niet in de lijst met behoeften van het "
                     "samenwerkingsverband.",
                     did_you_mean(need_id, known) or f"Kies uit: {allowed_list(known, limit=20)}.",
@@ -70,11 +69,10 @@ def _check_needs(
         if declaration.level not in levels:
             pos = tree.value_pos((SUPPORT_KEY, need_id, "niveau"))
             found.issues.append(
-                make_issue(
+                issue_at(
                     "SOP221",
                     path,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"'{declaration.level}' is geen niveau bij '{need_id}'.",
                     did_you_mean(declaration.level, levels) or f"Kies uit: {level_choices(vocab)}.",
                     SUPPORT_KEY,
@@ -84,11 +82,10 @@ def _check_needs(
         if declaration.offer is None:
             pos = tree.value_pos((SUPPORT_KEY, need_id, "niveau"))
             found.issues.append(
-                make_issue(
+                issue_at(
                     "SOP223",
                     path,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"Het profiel is niet compleet: bij '{need_id}' staat niet wat de school "
                     "doet ('wat' is leeg).",
                     "Schrijf bij 'wat' in één of twee korte zinnen wat de school biedt, in de "
@@ -102,11 +99,10 @@ def _check_needs(
     if missing:
         pos = _where(tree, SUPPORT_KEY)
         found.issues.append(
-            make_issue(
+            issue_at(
                 "SOP222",
                 path,
-                pos.line,
-                pos.column,
+                pos,
                 f"Het profiel is niet compleet: bij {len(missing)} van de {len(known)} "
                 f"behoeften staat nog niet wat de school biedt: {_names(missing)}.",
                 f"Geef bij '{SUPPORT_KEY}' voor elke behoefte een niveau ({', '.join(levels)}) "
@@ -140,7 +136,7 @@ def _fact_value(
             f" (aantal {fact.unit})." if fact.unit else "."
         )
         code = "SOP110"
-    return None, [make_issue(code, path, pos.line, pos.column, message, hint, FACTS_KEY)]
+    return None, [issue_at(code, path, pos, message, hint, FACTS_KEY)]
 
 
 def _check_facts(
@@ -152,11 +148,10 @@ def _check_facts(
         if fact is None:
             pos = tree.key_pos((FACTS_KEY, fact_id)) or tree.pos((FACTS_KEY,))
             found.issues.append(
-                make_issue(
+                issue_at(
                     "SOP224",
                     path,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"'{fact_id}' staat niet in de lijst met praktische zaken van het "
                     "samenwerkingsverband.",
                     did_you_mean(fact_id, known)
@@ -175,11 +170,10 @@ def _check_facts(
     if missing:
         pos = _where(tree, FACTS_KEY)
         found.issues.append(
-            make_issue(
+            issue_at(
                 "SOP225",
                 path,
-                pos.line,
-                pos.column,
+                pos,
                 f"Het profiel is niet compleet: bij '{FACTS_KEY}' ontbreekt nog: "
                 f"{_names(missing)}.",
                 "Vul voor elke praktische zaak ja of nee in, of een getal. Ouders zoeken "

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from sop_builder.core.issues import Issue, did_you_mean, make_issue
+from sop_builder.core.issues import Issue, did_you_mean, issue_at
 from sop_builder.project.config import load_config_file
 from sop_builder.project.loading import SCHOOLS_DIR, school_folders
 from sop_builder.project.model import Schema
@@ -47,11 +47,10 @@ def load_editors(root: Path) -> tuple[Editors | None, list[Issue]]:
         if slug not in known:
             pos = tree.key_pos(("scholen", slug)) or tree.pos(("scholen",))
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP209",
                     EDITORS_FILE,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"De school '{slug}' bestaat niet in {SCHOOLS_DIR.as_posix()}/.",
                     did_you_mean(slug, known)
                     or "Gebruik de naam van de map van de school; heeft de school een nieuwe "

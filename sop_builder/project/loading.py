@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.issues import Issue, issue_at, make_issue
 from sop_builder.core.richtext import markdown_issues
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import (
@@ -69,11 +69,10 @@ def year_mismatch(tree: YamlTree, display: str, written: str, year: str) -> list
         return []
     pos = tree.value_pos(("schooljaar",))
     return [
-        make_issue(
+        issue_at(
             "SOP305",
             display,
-            pos.line,
-            pos.column,
+            pos,
             f"In het bestand staat schooljaar {written}, maar de bestandsnaam zegt {year}.",
             "Maak de bestandsnaam en het veld 'schooljaar' gelijk.",
         )
@@ -144,11 +143,10 @@ def _read_scores(loaded: LoadedSelfAssessment) -> list[Issue]:
         if not isinstance(raw, dict):
             pos = loaded.tree.value_pos(prefix)
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP103",
                     loaded.path,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"Bij '{agreement_id}' hoort een score, maar er staat een lijst.",
                     f"Schrijf bijvoorbeeld '{agreement_id}: ja'.",
                 )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.issues import Issue, issue_at
 from sop_builder.project.model import Glossary
 from sop_builder.project.sections import SOP_SECTIONS, strip_comments
 
@@ -107,7 +107,7 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
     reported: set[str] = set()
 
     def warn(code: str, sentence: Sentence, message: str, hint: str) -> None:
-        issues.append(make_issue(code, path, sentence.line, sentence.column, message, hint))
+        issues.append(issue_at(code, path, sentence, message, hint))
 
     for sentence in sentences(body, body_line):
         words = _WORD.findall(sentence.text)

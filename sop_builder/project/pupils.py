@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.issues import Issue, issue_at
 from sop_builder.core.sourcefile import read_yaml_file
 
 PUPILS_FILE = Path("content/leerlingen.yaml")
@@ -158,7 +158,7 @@ def load_pupils(root: Path) -> tuple[PupilData | None, list[Issue]]:
 
     def problem(path: tuple[str, ...], message: str, hint: str) -> None:
         pos = tree.pos(path)
-        issues.append(make_issue("SOP765", display, pos.line, pos.column, message, hint))
+        issues.append(issue_at("SOP765", display, pos, message, hint))
 
     for key in tree.data:
         if key not in ("bron", "vestigingen"):

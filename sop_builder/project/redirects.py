@@ -27,7 +27,7 @@ from pydantic import BeforeValidator, Field
 
 from sop_builder.core.atomic import write_atomic
 from sop_builder.core.fieldtypes import field_error, string_schema, text_value
-from sop_builder.core.issues import Issue, did_you_mean, make_issue
+from sop_builder.core.issues import Issue, did_you_mean, issue_at, make_issue
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import load_config_file
 from sop_builder.project.model import Schema
@@ -110,7 +110,7 @@ def short_links(schools: Iterable[tuple[str, str]]) -> list[Redirect]:
 
 def _issue(code: str, tree: YamlTree, loc: tuple[Any, ...], message: str, hint: str) -> Issue:
     pos = tree.value_pos(loc)
-    return make_issue(code, DISPLAY, pos.line, pos.column, message, hint, ".".join(map(str, loc)))
+    return issue_at(code, DISPLAY, pos, message, hint, ".".join(map(str, loc)))
 
 
 def _closest_page(path: str, pages: set[str]) -> str:

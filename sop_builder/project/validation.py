@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
 from sop_builder.core.yamlread import Pos, YamlTree
 from sop_builder.project.declarations import check_profile
 from sop_builder.project.loading import LoadedSchool, LoadedSelfAssessment, self_assessment_name
@@ -49,11 +49,10 @@ def unknown_kern(value: Any, tree: YamlTree, path: str, config: SiteConfig) -> l
         return []
     pos = tree.value_pos(("kern",))
     return [
-        make_issue(
+        issue_at(
             "SOP201",
             path,
-            pos.line,
-            pos.column,
+            pos,
             f"De {config.swv.grouping.label} '{value.strip()}' bestaat niet.",
             kern_hint(value.strip(), config),
             "kern",
@@ -64,15 +63,13 @@ def unknown_kern(value: Any, tree: YamlTree, path: str, config: SiteConfig) -> l
 def not_in_list(path: str, pos: Pos, choice: str, key: str, hint: str) -> Issue:
     """SOP202: ``choice`` is not one of the options for ``key``."""
     message = f"'{choice}' staat niet in de lijst voor '{key}'."
-    return make_issue("SOP202", path, pos.line, pos.column, message, hint, key)
+    return issue_at("SOP202", path, pos, message, hint, key)
 
 
 def listed_twice(path: str, pos: Pos, choice: str, key: str) -> Issue:
     """SOP203: ``choice`` is written twice in the list ``key``."""
     message = f"'{choice}' staat twee keer bij '{key}'."
-    return make_issue(
-        "SOP203", path, pos.line, pos.column, message, "Haal één van de twee weg.", key
-    )
+    return issue_at("SOP203", path, pos, message, "Haal één van de twee weg.", key)
 
 
 def unknown_agreement_hint(given: str, ids: list[str], unscored: list[str] | None = None) -> str:
@@ -147,11 +144,10 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
     if adopted < _years_before(today, 4):
         pos = tree.value_pos(("vastgesteld_door_bestuur",))
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP402",
                 path,
-                pos.line,
-                pos.column,
+                pos,
                 f"Het SOP is vastgesteld op {adopted.isoformat()}; dat is meer dan 4 jaar geleden.",
                 "Het bestuur moet het SOP minstens elke 4 jaar opnieuw vaststellen. Werk het SOP bij, "
                 "bespreek het met de MR en vul de nieuwe datum in.",
@@ -161,11 +157,10 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
     if front.discussed_with_mr is None:
         pos = tree.key_pos(("besproken_met_mr",)) or tree.pos(())
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP403",
                 path,
-                pos.line,
-                pos.column,
+                pos,
                 "Er staat niet bij wanneer de MR het SOP heeft besproken.",
                 "De MR heeft adviesrecht. Voeg 'besproken_met_mr: JJJJ-MM-DD' toe.",
                 "besproken_met_mr",
@@ -174,11 +169,10 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
     elif front.discussed_with_mr > adopted:
         pos = tree.value_pos(("besproken_met_mr",))
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP410",
                 path,
-                pos.line,
-                pos.column,
+                pos,
                 f"De MR heeft het SOP besproken op {front.discussed_with_mr.isoformat()}, na de "
                 f"vaststelling door het bestuur op {adopted.isoformat()}.",
                 "De MR geeft advies vóór het bestuur beslist. Controleer beide datums.",
@@ -188,11 +182,10 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
     if front.valid_until < today:
         pos = tree.value_pos(("geldig_tot",))
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP404",
                 path,
-                pos.line,
-                pos.column,
+                pos,
                 f"Het SOP was geldig tot {front.valid_until.isoformat()}; die datum is voorbij.",
                 "Werk het SOP bij en laat het opnieuw vaststellen.",
                 "geldig_tot",
@@ -205,11 +198,10 @@ def no_norm_for_year(path: str, year: str, starts: list[str], pos: Pos | None = 
     """SOP308: a file of a school year before the first version of the norm."""
     where = pos or Pos(1, 1)
     first = f"; de eerste norm begint in {starts[0]}" if starts else ""
-    return make_issue(
+    return issue_at(
         "SOP308",
         path,
-        where.line,
-        where.column,
+        where,
         f"Voor schooljaar {year} is er geen norm{first}.",
         f"Controleer het schooljaar, of zet de afspraken van {year} in "
         f"site_config/basisondersteuning/{year}.yaml.",
@@ -229,11 +221,10 @@ def _wrong_year(
     """SOP307: an agreement that the norm of another school year has, not this year's."""
     later = [y for y in others if y > year]
     when = f"vanaf {later[0]}" if later else f"tot {max(others)} (en eerder)"
-    return make_issue(
+    return issue_at(
         "SOP307",
         loaded.path,
-        pos.line,
-        pos.column,
+        pos,
         f"Afspraak '{agreement_id}' hoort niet bij de norm van {year}; die afspraak geldt {when}.",
         f"Haal de score weg: in {year} telt deze afspraak niet mee. Hoort de score bij een "
         "ander schooljaar? Zet hem dan in het bestand van dat jaar.",
@@ -268,11 +259,10 @@ def _check_self_assessment(
             first, last = ids[0], ids[-1]
             hint = unknown_agreement_hint(agreement_id, ids, unscored)
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP301",
                     loaded.path,
-                    key_pos.line,
-                    key_pos.column,
+                    key_pos,
                     f"Afspraak '{agreement_id}' bestaat niet; {which} kent {first} t/m {last}.",
                     hint,
                     "scores",
@@ -286,11 +276,10 @@ def _check_self_assessment(
         pos = loaded.tree.value_pos(score_path)
         if level is None:
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP303",
                     loaded.path,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"'{entry.score}' is geen score bij {agreement_id}.",
                     did_you_mean(entry.score, codes) or f"Kies uit: {', '.join(codes)}.",
                     "scores",
@@ -299,11 +288,10 @@ def _check_self_assessment(
             continue
         if level.not_applicable and not norm.not_applicable_allowed:
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP304",
                     loaded.path,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"'{entry.score}' (niet van toepassing) mag in dit samenwerkingsverband niet.",
                     f"Kies uit: {', '.join(codes)}.",
                     "scores",
@@ -318,11 +306,10 @@ def _check_self_assessment(
         pos = loaded.tree.pos(("scores",))
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP302",
                 loaded.path,
-                pos.line,
-                pos.column,
+                pos,
                 f"{len(missing)} van de {len(ids)} afspraken {'heeft' if len(missing) == 1 else 'hebben'} "
                 f"nog geen score: {shown}.",
                 "Vul voor elke afspraak een score in. "
@@ -377,11 +364,10 @@ def check_unique(schools: list[Identity]) -> list[Issue]:
             pos = school.code_pos or Pos(1, 1)
             others = ", ".join(s.sop_path for s in group if s is not school)
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP204",
                     school.sop_path,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"De vestigingscode {code} wordt ook gebruikt in {others}.",
                     "Elke school heeft een eigen vestigingscode. Controleer beide bestanden.",
                     "vestigingscode",

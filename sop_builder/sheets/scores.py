@@ -20,7 +20,7 @@ from io import StringIO
 from pathlib import Path
 
 from sop_builder.core.atomic import write_atomic
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
 from sop_builder.core.roundtrip import is_empty, round_trip_yaml
 from sop_builder.core.sourcefile import read_text, read_yaml_mapping
 from sop_builder.core.tables import Table, read_table, write_csv, write_xlsx
@@ -333,11 +333,10 @@ def _yearly_file_text(file: Path, display: str) -> tuple[str | None, list[Issue]
     ):
         pos = tree.value_pos(("scores",))
         errors.append(
-            make_issue(
+            issue_at(
                 "SOP757",
                 display,
-                pos.line,
-                pos.column,
+                pos,
                 "Onder 'scores' staat geen lijst van afspraken met hun score.",
                 "Schrijf elke score op een eigen regel, bijvoorbeeld '  BO-01: ja'.",
             )

@@ -47,10 +47,12 @@ def school_pages(renderer: Renderer, schools: list[School]) -> list[GeneratedPag
     """A page per school at /scholen/<slug>/."""
     if renderer.site_url:  # every school page and poster shows the QR code of its address
         prepare_qr_codes(renderer.site_url + school_path(s.slug) for s in schools)
-    texts = renderer.render_each("school.md.j2", schools, renderer.school_context)
     return [
-        GeneratedPage(f"scholen/{school.slug}.md", text)
-        for school, text in zip(schools, texts, strict=True)
+        GeneratedPage(
+            f"scholen/{school.slug}.md",
+            render=renderer.deferred("school.md.j2", school, renderer.school_context),
+        )
+        for school in schools
     ]
 
 

@@ -53,8 +53,10 @@ def poster_pages(renderer: Renderer, schools: list[School] | None = None) -> lis
         }
 
     schools = renderer.schools if schools is None else schools
-    texts = renderer.render_each("poster.md.j2", schools, context)
     return [
-        GeneratedPage(poster_path(school.slug).strip("/") + ".md", text)
-        for school, text in zip(schools, texts, strict=True)
+        GeneratedPage(
+            poster_path(school.slug).strip("/") + ".md",
+            render=renderer.deferred("poster.md.j2", school, context),
+        )
+        for school in schools
     ]

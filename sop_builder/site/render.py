@@ -7,15 +7,14 @@ kernen.py, offer_pages.py, poster.py) each take the one Renderer of a build.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from sop_builder.core.parallel import map_indexes
 from sop_builder.core.text import dutch_date
 from sop_builder.project.load import Project
 from sop_builder.project.model import (
@@ -37,10 +36,20 @@ from sop_builder.site.sanitize import page_text, page_title, school_html
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page to hand to the site engine: its source path and Markdown text."""
+    """A page to hand to the site engine: its source path and Markdown text.
+
+    A page of one school can be given as ``render`` instead of ``content``: it is rendered
+    where it is written (in the staging workers), so the build never holds the text of every
+    school page at once.
+    """
 
     src_uri: str
-    content: str | bytes  # bytes for files that are not pages, such as the calendar feed
+    content: str | bytes = ""  # bytes for files that are not pages, such as the calendar feed
+    render: Callable[[], str] | None = field(default=None, compare=False)
+
+    def text(self) -> str | bytes:
+        """The page's content, rendered now if it was deferred."""
+        return self.render() if self.render is not None else self.content
 
 
 def _tojson(value: Any) -> Markup:
@@ -218,11 +227,11 @@ class Renderer:
             **context,
         )
 
-    def render_each(
-        self, template: str, items: Sequence[T], context: Callable[[T], dict[str, Any]]
-    ) -> list[str]:
-        """``template`` once per item, with ``context(item)``; spread over the cores."""
-        return map_indexes(lambda i: self.render(template, **context(items[i])), len(items))
+    def deferred(
+        self, template: str, item: T, context: Callable[[T], dict[str, Any]]
+    ) -> Callable[[], str]:
+        """``template`` with ``context(item)``, rendered when called (see `GeneratedPage`)."""
+        return lambda: self.render(template, **context(item))
 
     def glossary_terms(self) -> list[Any]:
         glossary = self.config.glossary

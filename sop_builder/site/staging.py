@@ -254,13 +254,14 @@ def _linker(project: Project) -> Callable[[GeneratedPage], str | bytes]:
     )
 
     def link(page: GeneratedPage) -> str | bytes:
-        if isinstance(page.content, bytes) or not page.src_uri.endswith(".md"):
-            return page.content
+        content = page.text()
+        if isinstance(content, bytes) or not page.src_uri.endswith(".md"):
+            return content
         if not glossary.terms or page.src_uri == GLOSSARY_SOURCE:
-            return page.content
+            return content
         depth = staged_path(page.src_uri).count("/")
         url = "../" * depth + "woordenlijst/"
-        return explain_terms_in_source(page.content, glossary, url, names.in_page)
+        return explain_terms_in_source(content, glossary, url, names.in_page)
 
     return link
 
@@ -271,7 +272,8 @@ def write_pages(
     link: Callable[[GeneratedPage], str | bytes],
     inspect: Inspect | None,
 ) -> tuple[list[str], list[str]]:
-    """Link, inspect and write every page into ``docs`` over the cores; (changed, problems)."""
+    """Render (where deferred), link, inspect and write every page into ``docs`` over the
+    cores; (changed, problems). Only the small results come back from the workers."""
 
     def work(index: int) -> tuple[str | None, list[str]]:
         page = pages[index]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.issues import Issue, issue_at
 from sop_builder.core.schema import read_model
 from sop_builder.project.config import YEAR_FILE, duplicate_values, named_files
 from sop_builder.project.evaluation.frameworks import (
@@ -67,11 +67,10 @@ def _load_goals(file: Path, display: str, year: str) -> tuple[YearGoals | None, 
     if goals.until is not None and goals.until < goals.school_year:
         pos = tree.value_pos(("tot_en_met",))
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP109",
                 display,
-                pos.line,
-                pos.column,
+                pos,
                 f"'tot_en_met' ({goals.until}) ligt vóór het schooljaar van deze doelen "
                 f"({goals.school_year}).",
                 "Schrijf het laatste schooljaar waarin deze doelen gelden, of haal de regel weg.",
@@ -98,11 +97,10 @@ def _load_framework(file: Path, display: str, fid: str) -> tuple[Framework | Non
     if fid == NORM_FRAMEWORK:
         pos = tree.pos(())
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP501",
                 display,
-                pos.line,
-                pos.column,
+                pos,
                 f"De naam '{fid}' is al in gebruik voor de afspraken basisondersteuning.",
                 "Geef dit kader een andere bestandsnaam.",
             )

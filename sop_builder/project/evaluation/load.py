@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
 from sop_builder.core.schema import read_model
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.evaluation.config import EvaluationConfig, load_evaluation_config
@@ -118,11 +118,10 @@ def read_evaluation(
         pos = tree.value_pos(("schooljaar",))
         first = min(config.goals) if config.goals else None
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP703",
                 display,
-                pos.line,
-                pos.column,
+                pos,
                 f"Voor schooljaar {model.school_year} heeft het samenwerkingsverband geen doelen vastgelegd.",
                 (f"De eerste doelen zijn van {first}. " if first else "")
                 + f"Zet de doelen in site_config/jaardoelen/{model.school_year}.yaml.",
@@ -136,11 +135,10 @@ def read_evaluation(
         if goal_id not in ids:
             pos = tree.key_pos(("doelen", goal_id)) or tree.pos(("doelen",))
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP701",
                     display,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"Doel '{goal_id}' bestaat niet in de doelen van {goals.school_year}.",
                     did_you_mean(goal_id, ids) or f"Kies uit: {allowed_list(ids, limit=20)}.",
                     "doelen",
@@ -150,11 +148,10 @@ def read_evaluation(
             pos = tree.value_pos(("doelen", goal_id, "status"))
             labels = [f"{s.code} ({s.label})" for s in goals.status_scale]
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP702",
                     display,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"'{entry.status}' is geen status bij doel {goal_id}.",
                     did_you_mean(entry.status, codes) or f"Kies uit: {allowed_list(labels)}.",
                     "status",
@@ -185,11 +182,10 @@ def _item_scores(
             {},
             None,
             [
-                make_issue(
+                issue_at(
                     "SOP103",
                     path,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"Bij '{item}' hoort een score per onderdeel ({', '.join(dims)}).",
                     f"Schrijf op de regels eronder, ingesprongen: {example}.",
                     "scores",
@@ -208,11 +204,10 @@ def _item_scores(
         elif key not in dims:
             key_pos = tree.key_pos((*where, key)) or pos
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP708",
                     path,
-                    key_pos.line,
-                    key_pos.column,
+                    key_pos,
                     f"'{key}' is geen onderdeel van de score bij '{item}'.",
                     did_you_mean(str(key), [*dims, EXPLANATION])
                     or f"Gebruik: {', '.join([*dims, EXPLANATION])}.",
@@ -222,11 +217,10 @@ def _item_scores(
         elif framework.level(text) is None:
             labels = [f"{lv.code} ({lv.label})" for lv in framework.levels]
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP706",
                     path,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"'{text}' is geen score bij {item} ({key}).",
                     did_you_mean(text, codes) or f"Kies uit: {allowed_list(labels)}.",
                     "scores",
@@ -296,11 +290,10 @@ def read_framework_assessment(
         if item not in ids:
             pos = tree.key_pos(("scores", item)) or tree.pos(("scores",))
             issues.append(
-                make_issue(
+                issue_at(
                     "SOP705",
                     display,
-                    pos.line,
-                    pos.column,
+                    pos,
                     f"'{item}' bestaat niet in '{framework.name}'; daar staan {ids[0]} t/m {ids[-1]}.",
                     did_you_mean(item, unscored)
                     or did_you_mean(item, ids)
@@ -326,11 +319,10 @@ def read_framework_assessment(
         pos = tree.pos(("scores",))
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP707",
                 display,
-                pos.line,
-                pos.column,
+                pos,
                 f"{len(missing)} {'score ontbreekt' if len(missing) == 1 else 'scores ontbreken'}: {shown}.",
                 "Vul voor elk onderdeel een score in; zonder score valt het weg uit de vergelijking.",
                 "scores",

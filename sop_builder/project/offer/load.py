@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
 from sop_builder.core.richtext import markdown_issues
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_markdown_file
@@ -110,11 +110,10 @@ def _check_schools(raw: dict[str, Any], known: Known, tree: YamlTree, path: str)
             continue
         pos = tree.value_pos(loc)
         issues.append(
-            make_issue(
+            issue_at(
                 "SOP723",
                 path,
-                pos.line,
-                pos.column,
+                pos,
                 f"De school '{value}' bestaat niet.",
                 did_you_mean(value, list(known.school_slugs))
                 or "Gebruik de naam van de map van de school in content/schools/, "
@@ -131,11 +130,10 @@ def _check_times(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[
     pos = tree.value_pos(("einde",))
     start, end = front.start.strftime("%H:%M"), front.end.strftime("%H:%M")
     return [
-        make_issue(
+        issue_at(
             "SOP722",
             path,
-            pos.line,
-            pos.column,
+            pos,
             f"Het einde ({end}) ligt niet na het begin ({start}).",
             "Het einde moet later zijn dan het begin. Kijk of begin en einde zijn omgewisseld.",
             "einde",
