@@ -58,8 +58,8 @@ def instrument() -> None:
     import sop_builder.site.staging as staging
 
     _timed(build, "load_project", "load and validate (build)")
-    _timed(staging, "public_pages", "render pages (Jinja)")
-    _timed(staging, "write_pages", "glossary links, leak check, write")
+    _timed(staging, "public_pages", "QR codes, pages about many schools")
+    _timed(staging, "write_pages", "school pages: render, link, check, write")
     _timed(build, "run_engine", "engine (own process)")
     _timed(build, "write_redirects", "redirect pages")
     _timed(build, "missing_pages", "check: every school has a page")
