@@ -300,6 +300,8 @@ def _expected_by_distance(project, origin: tuple[float, float], need: str | None
 
 
 def test_a_typed_postcode_orders_the_schools_by_distance(site: Path, browser, project):
+    from sop_builder.project.postcodes import distance_km
+
     origin = project.postcodes.centres["1966"]
     with serve(site) as base:
         context = browser.new_context(viewport={"width": 375, "height": 812})
@@ -310,8 +312,16 @@ def test_a_typed_postcode_orders_the_schools_by_distance(site: Path, browser, pr
         page.locator("#vinder-plaats", has_text="postcode 1966").wait_for()
         page.wait_for_timeout(200)
         assert _visible_schools(page) == _expected_by_distance(project, origin)
-        first = page.locator("#vinder-lijst > li").first.inner_text()
-        assert "km van postcode 1966" in first
+        cards = page.locator("#vinder-lijst > li")
+        distances = sorted(distance_km(origin, e.point) for e in _entries(project))
+        assert distances[0] < 1 <= distances[-1]
+        # Under 1 km a distance says "close by": a school without coordinates stands at the
+        # middle of its postcode area, so "0,0 km" would claim more than is known.
+        assert "minder dan 1 km van postcode 1966" in cards.first.inner_text()
+        farthest = cards.last.inner_text()
+        assert f"{distances[-1]:.1f}".replace(".", ",") + " km van postcode 1966" in farthest or (
+            f"{round(distances[-1])} km van postcode 1966" in farthest
+        )
         # With a need, the nearest schools that offer it.
         page.locator("#vinder-behoefte").select_option("gedrag")
         page.wait_for_timeout(300)

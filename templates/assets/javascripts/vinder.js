@@ -213,7 +213,10 @@
     return 2 * 6371 * Math.asin(Math.sqrt(h));
   }
 
+  // A school without its own coordinates stands at the middle of its postcode area, so a
+  // distance under 1 km says no more than "close by".
   function km(value) {
+    if (value < 1) return "minder dan 1 km";
     return (value < 10 ? value.toFixed(1) : String(Math.round(value))).replace(".", ",") + " km";
   }
 
