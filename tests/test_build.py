@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -103,6 +104,39 @@ def test_failed_build_leaves_previous_site_untouched(sample: Path):
     assert result.messages[-1] == "De site is niet gebouwd; de vorige versie blijft staan."
     assert snapshot(sample / "site") == before
     assert [p.name for p in sample.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_missing_templates_are_named_and_leave_the_previous_site(sample: Path):
+    """The templates are the project's copy of sop-builder's: a missing folder or file is a
+    Dutch message naming it, with a tip, never a traceback or a half-written site."""
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    before = snapshot(sample / "site")
+    (sample / "templates/pages/poster.md.j2").unlink()
+    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    assert not result.ok
+    assert result.messages[0].startswith("templates/pages/poster.md.j2: dit sjabloon van ")
+    assert "git checkout -- templates" in result.messages[0]
+    assert snapshot(sample / "site") == before
+    shutil.rmtree(sample / "templates")
+    run = subprocess.run(
+        [sys.executable, "-m", "sop_builder", "build", "--map", str(sample)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode != 0
+    assert "Traceback" not in run.stdout + run.stderr
+    out = run.stdout + run.stderr
+    assert out.count("deze map met sjablonen van sop-builder ontbreekt") == 1
+    assert "templates/: deze map met sjablonen" in out
+    run = subprocess.run(
+        [sys.executable, "-m", "sop_builder", "build", "--intern", "--map", str(sample)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode != 0
+    assert "Traceback" not in run.stdout + run.stderr
+    assert "templates/intern/: deze map met sjablonen" in run.stdout + run.stderr
+    assert snapshot(sample / "site") == before
 
 
 def test_internal_fields_never_reach_the_site(sample: Path):

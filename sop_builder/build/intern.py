@@ -12,6 +12,7 @@ from sop_builder.build.csp import apply_policy
 from sop_builder.intern.site import write_site
 from sop_builder.project import report
 from sop_builder.project.load import load_project
+from sop_builder.site.render import missing_template_folders
 
 
 def build_intern(
@@ -40,9 +41,14 @@ def build_intern(
             False, ["De interne site is niet gebouwd; de vorige versie blijft staan."]
         )
 
+    folder = templates or root / "templates"
+    missing = missing_template_folders(folder.parent, (f"{folder.name}/intern",))
+    if missing:
+        return BuildResult(False, [*missing, "De interne site is niet gebouwd."])
+
     def make(built: Path) -> list[str]:
         built.mkdir()
-        write_site(project, templates or root / "templates", built)
+        write_site(project, folder, built)
         errors = find_third_party_requests(built, None)
         if not errors:
             apply_policy(built)

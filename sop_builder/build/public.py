@@ -21,8 +21,10 @@ from sop_builder.project.redirects import record_published
 from sop_builder.project.secrets import internal_texts
 from sop_builder.site.engine import run_engine
 from sop_builder.site.redirects import school_titles, write_redirects
+from sop_builder.site.render import TemplateMissing, missing_template_folders
 from sop_builder.site.search import index_site
 from sop_builder.site.staging import (
+    TEMPLATE_FOLDERS,
     read_engine_settings,
     site_address,
     split_staging,
@@ -70,8 +72,14 @@ def build_staged(
     """Stage ``project``'s site in ``staging`` (checking every page for internal text), let the
     engine build it into ``built``, then redirects, search, the checks on the site, the CSP and
     the web editor. Returns the problems (empty: ``built`` may be published)."""
+    missing = missing_template_folders(root, TEMPLATE_FOLDERS)
+    if missing:
+        return missing
     secrets = project.evaluation.secrets if project.evaluation else []
-    staged = stage_site(project, root, staging, leak_finder(internal_texts(project) + secrets))
+    try:
+        staged = stage_site(project, root, staging, leak_finder(internal_texts(project) + secrets))
+    except TemplateMissing as exc:
+        return [exc.message()]
     if staged.problems:
         return staged.problems
     release_memory()  # the rendered pages: the engine and Pagefind need the room

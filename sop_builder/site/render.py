@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from sop_builder.core.text import dutch_date
@@ -32,6 +38,37 @@ from sop_builder.site.finder import FinderEntry, NeedLine, build_finder
 from sop_builder.site.hints import in_sentence, search_examples
 from sop_builder.site.qrcode import qr_svg
 from sop_builder.site.sanitize import page_text, page_title, school_html
+
+
+class TemplateMissing(Exception):
+    """A page template is not in the project's templates/ folder."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def message(self) -> str:
+        return template_missing_message(self.path)
+
+
+def template_missing_message(path: str) -> str:
+    """The Dutch message for a missing template file or folder ``path``."""
+    what = "deze map met sjablonen" if path.endswith("/") else "dit sjabloon"
+    return (
+        f"{path}: {what} van sop-builder ontbreekt in uw project, dus de site kan niet "
+        "worden gebouwd. Tip: zet de map templates/ terug zoals sop-builder hem levert "
+        "(bijvoorbeeld met 'git checkout -- templates')."
+    )
+
+
+def missing_template_folders(root: Path, folders: tuple[str, ...]) -> list[str]:
+    """Messages for each folder of ``folders`` (under ``root``) that does not exist; one for
+    their common top folder when that is missing as a whole."""
+    missing = [f for f in folders if not (root / f).is_dir()]
+    tops = {f.split("/", 1)[0] for f in missing}
+    if len(missing) > 1 and len(tops) == 1 and not (root / next(iter(tops))).is_dir():
+        return [template_missing_message(next(iter(tops)) + "/")]
+    return [template_missing_message(f + "/") for f in missing]
 
 
 @dataclass(frozen=True)
@@ -215,7 +252,11 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> str:
         """Render ``templates/pages/<template>`` with the shared context and ``context``."""
-        return self.env.get_template(template).render(
+        try:
+            page = self.env.get_template(template)
+        except TemplateNotFound as exc:
+            raise TemplateMissing(f"templates/pages/{exc.name}") from None
+        return page.render(
             swv=self.config.swv,
             norm=self.config.norm,
             vocab=self.config.vocabularies,

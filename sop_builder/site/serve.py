@@ -38,11 +38,13 @@ from sop_builder.project.loading import SCHOOLS_DIR
 from sop_builder.site import engine
 from sop_builder.site.finder import FinderEntry, build_finder
 from sop_builder.site.redirects import school_titles, write_redirects
+from sop_builder.site.render import TemplateMissing, missing_template_folders
 from sop_builder.site.search import index_site
 from sop_builder.site.staging import (
     CONFIG_FILE,
     DOCS_DIR,
     OVERRIDES,
+    TEMPLATE_FOLDERS,
     engine_settings,
     read_engine_settings,
     site_address,
@@ -132,7 +134,11 @@ class ServeSession:
         if not everything:
             changed = {slug for slug, entry in entries.items() if self.entries.get(slug) != entry}
             schools = changed | (self.pending & set(names))
-        staged = stage_site(project, self.root, self.staging, schools=schools)
+        try:
+            staged = stage_site(project, self.root, self.staging, schools=schools)
+        except TemplateMissing as exc:
+            print(exc.message())  # the page served stays as it was
+            return self.site
         dirty = self.built and not theme_changed and not everything
         problems = engine.build_in_process(staged.config_file, self.site, dirty=dirty)
         if problems:
@@ -181,6 +187,9 @@ def _file_stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
 
 def serve(root: Path, address: str, engine_name: str | None = None) -> None:
     """Serve the site of ``root`` on ``address``, rebuilt after every edit (until Ctrl+C)."""
+    missing = missing_template_folders(Path(root), TEMPLATE_FOLDERS)
+    if missing:
+        raise SystemExit("\n".join(missing))
     session = ServeSession(root, engine_name=engine_name)
     first = session.rebuild()
     watched = [session.root / name for name in (*EVERYTHING, CONFIG_FILE)]

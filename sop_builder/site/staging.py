@@ -40,6 +40,8 @@ THEME_DIR = "overrides"
 CONFIG_FILE = "mkdocs.yml"
 ASSETS = Path("templates/assets")
 OVERRIDES = Path("templates/overrides")
+# The project's template folders the public site is made from (templates/ of sop-builder).
+TEMPLATE_FOLDERS = ("templates/pages", OVERRIDES.as_posix(), ASSETS.as_posix())
 GLOSSARY_SOURCE = next(p.source for p in FIXED_PAGES if p.path == "/woordenlijst/")
 # Keys of the project's mkdocs.yml that the staging folder sets itself or leaves out.
 OWN_KEYS = ("site_name", "site_url", "docs_dir", "site_dir", "nav", "watch", "plugins", "INHERIT")
