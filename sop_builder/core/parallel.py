@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 PARALLEL_FROM = 150  # below this, starting worker processes costs more than it saves
 MAX_WORKERS = 4
-CHUNK_LIMIT = 50  # items per chunk of `map_indexes` (rendered pages can be large)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -64,8 +63,7 @@ def map_indexes(work: Callable[[int], R], count: int) -> list[R]:
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
         return [work(index) for index in range(count)]
-    # Small chunks: a worker holds only one chunk's results before they go to the parent.
-    size = max(1, min(count // (workers * 4), CHUNK_LIMIT))
+    size = max(1, count // (workers * 4))
     chunks = [(start, min(start + size, count)) for start in range(0, count, size)]
     _SHARED.append(work)
     # Objects the workers inherit stay out of the collector's way, so that it does not copy
