@@ -21,16 +21,16 @@ $(AXE): package.json package-lock.json
 	else echo "npm is missing: the accessibility tests will be skipped"; fi
 
 site: $(STAMP)
-	$(BIN)/sop-builder build
+	$(BIN)/sop-builder bouw
 
 serve: $(STAMP)
-	$(BIN)/sop-builder serve
+	$(BIN)/sop-builder bekijk
 
 editor: $(STAMP)
 	$(BIN)/sop-builder editor
 
 check: $(STAMP)
-	$(BIN)/sop-builder check
+	$(BIN)/sop-builder controleer
 
 lint: $(STAMP)
 	$(BIN)/ruff check sop_builder tests bench

@@ -4,14 +4,14 @@ Run: ``make bench`` or ``.venv/bin/python bench/run.py [--sizes 66,700,2000,7000
 
 For every size N it generates a project (``bench/synthetic.py``, seed 1) and measures:
 
-* ``sop-builder check`` and ``sop-builder build``, each in a fresh process: wall time, CPU time,
+* ``sop-builder controleer`` and ``sop-builder bouw``, each in a fresh process: wall time, CPU time,
   peak memory, and how busy the machine's other processes kept the cores meanwhile;
 * the same pages, pre-rendered as Markdown, built by plain MkDocs + Material and indexed by the
   same Pagefind command: the baseline for our overhead;
 * the built site: size, file count, the median school page's HTML;
 * in headless Chromium with an empty cache: every byte a visitor loads for the median school
   page and for a first search (``/zoeken/?q=…``), from a server without and with gzip;
-* at one size (700): ``sop-builder serve``, one school's file edited, the seconds until the new
+* at one size (700): ``sop-builder bekijk``, one school's file edited, the seconds until the new
   text is served.
 
 The results go between the markers in BENCHMARKS.md (text outside them is kept) and into
@@ -430,7 +430,7 @@ def _fetch(url: str, timeout: float = 300) -> str:
 
 
 def serve_edits(project: Path, slug: str, edits: int, work: Path) -> dict[str, Any]:
-    """Start `sop-builder serve`, edit one school's sop.md ``edits`` times; seconds until the
+    """Start `sop-builder bekijk`, edit one school's sop.md ``edits`` times; seconds until the
     new text is served (MkDocs holds requests while it rebuilds, so this is the rebuild)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/scholen/{slug}/"
@@ -780,7 +780,7 @@ def serve_text(results: list[dict[str, Any]]) -> str:
         if serve:
             times = ", ".join(f"{e['seconds']:.2f} s" for e in serve["edits"])
             lines.append(
-                f"`sop-builder serve` on {r['schools']:,} schools: first build "
+                f"`sop-builder bekijk` on {r['schools']:,} schools: first build "
                 f"{serve['first_build_s']:.1f} s; one school's `sop.md` edited "
                 f"{len(serve['edits'])} times, new text served after {times} "
                 f"(median **{serve['median_s']:.2f} s**)."

@@ -1,7 +1,7 @@
 """Where a build or a serve rebuild spends its time: wall and CPU seconds per stage.
 
-Run: ``.venv/bin/python bench/stages.py build MAP`` (one `sop-builder build` of project MAP, in
-this process) or ``.venv/bin/python bench/stages.py serve MAP`` (starts `sop-builder serve`, edits
+Run: ``.venv/bin/python bench/stages.py build MAP`` (one `sop-builder bouw` of project MAP, in
+this process) or ``.venv/bin/python bench/stages.py serve MAP`` (starts `sop-builder bekijk`, edits
 one school's sop.md once, prints the stages of the rebuild and the seconds until the new text is
 served). Make a project with ``python bench/synthetic.py --scholen N --uit MAP``.
 """
@@ -51,9 +51,9 @@ def _timed(module: Any, name: str, label: str) -> None:
 
 
 def instrument() -> None:
-    import sop_builder.build.atomic as atomic
-    import sop_builder.build.public as build
     import sop_builder.project.load as load
+    import sop_builder.publish.atomic as atomic
+    import sop_builder.publish.public as build
     import sop_builder.site.serve as serve
     import sop_builder.site.staging as staging
 
@@ -76,7 +76,7 @@ def instrument() -> None:
 
 def build_stages(root: Path) -> None:
     instrument()
-    from sop_builder.build.public import build_site
+    from sop_builder.publish.public import build_site
 
     start, cpu = time.perf_counter(), _cpu()
     with tempfile.TemporaryDirectory() as out:

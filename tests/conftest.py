@@ -57,7 +57,7 @@ def other_swv(tmp_path: Path) -> Path:
 
 
 def add_new_school(root: Path, name: str = "De Vlieger", code: str = "12AB00") -> Path:
-    """Run `sop-builder new-school` in ``root``; return the new school's sop.md."""
+    """Run `sop-builder nieuwe-school` in ``root``; return the new school's sop.md."""
     from click.testing import CliRunner
 
     from sop_builder.cli.main import main

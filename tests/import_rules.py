@@ -25,7 +25,7 @@ RANKS: dict[str, int] = {
     "editor": 3,
     "sheets": 3,
     "authoring": 3,
-    "build": 4,
+    "publish": 4,
     "cli": 5,
     "__main__": 6,
     "__init__": 0,

@@ -28,7 +28,7 @@ def render() -> str:
             if len(parts) > 3 and parts[2].startswith("SOP"):
                 examples.setdefault(parts[2], (case, line.split(": ", 1)[1]))
     out = [
-        "# Message codes of `sop-builder check`",
+        "# Message codes of `sop-builder controleer`",
         "",
         "Codes never change meaning; a retired code is not reused. Severity `fout` (error) stops the",
         "build and gives exit code 1; `waarschuwing` (warning) does not, except with `--strict`",

@@ -7,6 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from .import_rules import check_package
 
 PACKAGE = Path(__file__).resolve().parent.parent / "sop_builder"
@@ -55,7 +57,7 @@ def test_the_import_rule_finds_planted_violations(tmp_path):
             """,
             "project/load.py": """
                 def load():
-                    from ..build import public  # upward, relative, inside a function
+                    from ..publish import public  # upward, relative, inside a function
             """,
             "site/render.py": """
                 import jinja2
@@ -69,22 +71,22 @@ def test_the_import_rule_finds_planted_violations(tmp_path):
                 def f(renderer):
                     return renderer._render("x")  # private attribute of another object
             """,
-            "build/public.py": "from mkdocs.commands.build import build  # engine outside glue\n",
-            "cli/main.py": "from sop_builder.build import public\nfrom sop_builder.core import text\n",
+            "publish/public.py": "from mkdocs.commands.build import build  # engine outside glue\n",
+            "cli/main.py": "from sop_builder.publish import public\nfrom sop_builder.core import text\n",
             "__main__.py": "from sop_builder import cli, site\n",
-            "site/kernen.py": "from sop_builder import build  # upward through the top package\n",
+            "site/kernen.py": "from sop_builder import publish  # upward through the top package\n",
         },
     )
     found = {(v.module, v.rule.split(":")[0]) for v in check_package(package)}
     assert found == {
         ("sop_builder.project.model", "imports sop_builder.site.render"),
-        ("sop_builder.project.load", "imports sop_builder.build"),
+        ("sop_builder.project.load", "imports sop_builder.publish"),
         ("sop_builder.site.render", "imports sop_builder.intern"),
         ("sop_builder.site.render", "imports the private name _secret from sop_builder.core.text"),
         ("sop_builder.sheets.scores", "imports jinja2"),
         ("sop_builder.sheets.scores", "uses the private name _render of another object"),
-        ("sop_builder.build.public", "imports mkdocs.commands.build"),
-        ("sop_builder.site.kernen", "imports sop_builder.build"),
+        ("sop_builder.publish.public", "imports mkdocs.commands.build"),
+        ("sop_builder.site.kernen", "imports sop_builder.publish"),
     }
 
 
@@ -97,8 +99,8 @@ def test_the_rank_rule_allows_imports_downward(tmp_path):
             "project/model.py": "",
             "site/render.py": "import jinja2\nfrom sop_builder.project.load import x\n",
             "site/engine.py": "import mkdocs\n",
-            "build/public.py": "from sop_builder.site import render, engine\n",
-            "cli/main.py": "from sop_builder.build import public\n",
+            "publish/public.py": "from sop_builder.site import render, engine\n",
+            "cli/main.py": "from sop_builder.publish import public\n",
             "__main__.py": "from sop_builder.cli.main import main\n",
         },
     )
@@ -124,3 +126,40 @@ def test_message_reference_is_up_to_date():
     from .messages_doc import DOC, render
 
     assert DOC.read_text(encoding="utf-8") == render(), "run: python -m tests.messages_doc"
+
+
+GITHUB_PYTHON_GITIGNORE = Path(__file__).parent / "fixtures" / "gitignore" / "Python.gitignore"
+
+
+def _ignored_by_template(paths: list[str], scratch: Path) -> list[str]:
+    """The paths of ``paths`` that GitHub's standard Python .gitignore would leave out."""
+    scratch.mkdir()
+    subprocess.run(["git", "init", "-q", str(scratch)], check=True)
+    (scratch / ".gitignore").write_bytes(GITHUB_PYTHON_GITIGNORE.read_bytes())
+    run = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"],
+        cwd=scratch,
+        input="\n".join(paths) + "\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode in (0, 1), run.stderr  # 1: nothing ignored
+    return run.stdout.split()
+
+
+def test_no_file_of_the_tool_is_dropped_by_githubs_python_gitignore(tmp_path):
+    """An SWV that forks sop-builder with GitHub's Python .gitignore keeps every file."""
+    listed = subprocess.run(
+        ["git", "ls-files"], cwd=PACKAGE.parent, capture_output=True, text=True, check=False
+    )
+    if listed.returncode != 0:
+        pytest.skip("not a Git checkout")
+    tracked = listed.stdout.splitlines()
+    assert tracked
+    assert _ignored_by_template(tracked, tmp_path / "repo") == []
+
+
+def test_the_gitignore_check_finds_a_planted_build_package(tmp_path):
+    planted = ["sop_builder/build/public.py", "sop_builder/publish/public.py"]
+    assert _ignored_by_template(planted, tmp_path / "repo") == ["sop_builder/build/public.py"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.build.public import build_site
+from sop_builder.publish.public import build_site
 
 from .axe import axe_source_or_skip, describe, run_axe
 from .browser import refuse_other_hosts, serve

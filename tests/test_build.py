@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.build.public import build_site
+from sop_builder.publish.public import build_site
 
 from .conftest import TODAY
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.build.public import build_site
 from sop_builder.project import report
 from sop_builder.project.load import load_project
+from sop_builder.publish.public import build_site
 
 from .casefolders import CASES, case_names
 from .conftest import TODAY, make_project

@@ -1,4 +1,4 @@
-"""`sop-builder check` on the sample and on broken projects."""
+"""`sop-builder controleer` on the sample and on broken projects."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ def test_every_yaml_content_type_has_its_schema_wired_to_its_files():
 
 
 def test_check_task_problem_matchers_read_the_parsable_format(tmp_path):
-    task = next(t for t in _vscode("tasks.json")["tasks"] if t["label"] == "sop-builder check")
+    task = next(t for t in _vscode("tasks.json")["tasks"] if t["label"] == "sop-builder controleer")
     args = task["command"].split()[1:]
     root = prepare("bad-email", tmp_path)
     result = CliRunner().invoke(main, [*args, "--map", str(root), "--datum", "2026-11-23"])

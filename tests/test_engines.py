@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sop_builder.build.public import build_site
 from sop_builder.project.load import load_project
+from sop_builder.publish.public import build_site
 
 from .conftest import TODAY, make_project
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import generate
-from sop_builder.build.public import build_site
-from sop_builder.project.load import Project, load_project
+from sop_builder.project.load import load_project
 from sop_builder.project.paths import grouping_path
+from sop_builder.project.project import Project
+from sop_builder.publish.public import build_site
 from sop_builder.site.finder import build_finder, offering
 from sop_builder.site.finder_data import index_document, need_document
 from sop_builder.site.kernen import kern_overview

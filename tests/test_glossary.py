@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sop_builder.build.public import build_site
 from sop_builder.project.config import load_config
 from sop_builder.project.model import Glossary
+from sop_builder.publish.public import build_site
 from sop_builder.site.glossary import GlossaryTerm, explain_terms
 
 from .conftest import SAMPLE, TODAY

@@ -20,14 +20,14 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from sop_builder.build.intern import build_intern
-from sop_builder.build.public import build_site
 from sop_builder.core import roundtrip
 from sop_builder.core.sourcefile import read_markdown_file, read_yaml_file
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.content_types import CONTENT_TYPES
 from sop_builder.project.evaluation.model import EvaluationFile, FrameworkAssessmentFile, YearGoals
 from sop_builder.project.load import load_project
+from sop_builder.publish.intern import build_intern
+from sop_builder.publish.public import build_site
 
 from .conftest import TODAY, make_project
 

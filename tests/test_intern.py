@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_builder.build.intern import build_intern
-from sop_builder.build.public import build_site
 from sop_builder.cli.main import main
 from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.project.evaluation.config import load_evaluation_config
 from sop_builder.project.load import load_project
+from sop_builder.publish.intern import build_intern
+from sop_builder.publish.public import build_site
 
 from .conftest import SAMPLE, TODAY, make_project
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sop_builder.build.intern import build_intern
+from sop_builder.publish.intern import build_intern
 
 from .axe import describe, run_axe
 from .browser import CHROMIUM_ARGS, chromium_or_skip, serve

@@ -7,13 +7,13 @@ import itertools
 import re
 from pathlib import Path
 
-from sop_builder.build.intern import build_intern
-from sop_builder.build.public import build_site
 from sop_builder.project.evaluation.model import (
     EvaluationFile,
     FrameworkAssessmentFile,
     GoalEvaluation,
 )
+from sop_builder.publish.intern import build_intern
+from sop_builder.publish.public import build_site
 
 from .conftest import TODAY
 

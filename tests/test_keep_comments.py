@@ -1,4 +1,4 @@
-"""`sop-builder keep-comments`: after an edit in the hosted web editor, comments and layout return."""
+"""`sop-builder herstel-opmerkingen`: after an edit in the hosted web editor, comments and layout return."""
 
 from __future__ import annotations
 

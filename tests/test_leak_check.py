@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sop_builder.build.checks import _LeakIndex, _variants, find_leaks
+from sop_builder.publish.checks import _LeakIndex, _variants, find_leaks
 
 SECRET = "Intern over het pestprotocol: nog niet uitgevoerd"
 

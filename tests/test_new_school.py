@@ -1,4 +1,4 @@
-"""`sop-builder new-school`: a complete, explained folder that passes check and builds."""
+"""`sop-builder nieuwe-school`: a complete, explained folder that passes check and builds."""
 
 from __future__ import annotations
 

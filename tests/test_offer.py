@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from sop_builder.build.public import build_site
+from sop_builder.project.internal_texts import internal_texts
 from sop_builder.project.load import load_project
 from sop_builder.project.offer.load import load_offer
-from sop_builder.project.secrets import internal_texts
+from sop_builder.publish.public import build_site
 from sop_builder.site.ical import workshops_calendar
 
 from .conftest import SAMPLE, TODAY, make_project

@@ -15,11 +15,11 @@ from urllib.parse import urlparse
 import pytest
 from click.testing import CliRunner
 
-from sop_builder.build.intern import build_intern
-from sop_builder.build.public import build_site
 from sop_builder.cli.main import main
 from sop_builder.project.load import load_project
 from sop_builder.project.scoring import format_count, year_compliance
+from sop_builder.publish.intern import build_intern
+from sop_builder.publish.public import build_site
 
 from .conftest import OTHER_SWV, PROJECT_PARTS, REPO, SAMPLE, TODAY, make_project
 

@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 import pytest
 from pypdf import PdfReader
 
-from sop_builder.build.public import build_site
 from sop_builder.project.load import load_project
+from sop_builder.publish.public import build_site
 
 from .browser import serve
 from .conftest import TODAY, make_project

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sop_builder.build.public import build_site
+from sop_builder.publish.public import build_site
 
 from .conftest import TODAY
 

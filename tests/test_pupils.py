@@ -7,11 +7,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from sop_builder.build.intern import build_intern
-from sop_builder.build.public import build_site
 from sop_builder.cli.main import main
 from sop_builder.project.load import load_project
 from sop_builder.project.pupils import PUPILS_FILE, load_pupils, parse_count
+from sop_builder.publish.intern import build_intern
+from sop_builder.publish.public import build_site
 from sop_builder.sheets.pupils import import_pupils
 
 from .conftest import TODAY

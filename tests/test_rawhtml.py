@@ -125,7 +125,7 @@ def test_any_text_renders_the_same_with_its_html_stashed(blocks, separators, end
 
 
 def test_a_built_page_keeps_its_raw_html(sample: Path):
-    from sop_builder.build.public import build_site
+    from sop_builder.publish.public import build_site
 
     result = build_site(sample, sample / "site", echo=lambda s: None)
     assert result.ok, result.messages

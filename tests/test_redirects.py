@@ -131,7 +131,7 @@ def _vanished(root: Path) -> list[tuple[str, str]]:
 
 
 def test_a_folder_renamed_after_a_build_asks_for_a_redirect_without_git(sample: Path):
-    from sop_builder.build.public import build_site
+    from sop_builder.publish.public import build_site
 
     assert build_site(sample, today=TODAY, echo=lambda s: None).ok  # records the folders
     assert _vanished(sample) == []

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_builder.build.public import build_site
 from sop_builder.cli.main import main
 from sop_builder.editor.config import decap_config
 from sop_builder.intern.stats import InternalFigures
 from sop_builder.project.load import load_project
 from sop_builder.project.scoring import format_count, year_compliance
+from sop_builder.publish.public import build_site
 
 from .conftest import TODAY, make_project
 from .test_other_swv import visible_text

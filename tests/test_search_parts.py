@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.build.public import build_site
 from sop_builder.project.paths import MUNICIPALITY_LISTS, NEED_LISTS
+from sop_builder.publish.public import build_site
 from sop_builder.site import search
 
 from .browser import serve

@@ -1,4 +1,4 @@
-"""`sop-builder serve` rebuilds what an edit touches, and shows errors on the page."""
+"""`sop-builder bekijk` rebuilds what an edit touches, and shows errors on the page."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def wait_for(url: str, needle: str, seconds: float = 60) -> str:
 
 @contextlib.contextmanager
 def serving(project: Path) -> Iterator[str]:
-    """`sop-builder serve` on ``project``; yields its address once the first build is served."""
+    """`sop-builder bekijk` on ``project``; yields its address once the first build is served."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(

@@ -22,10 +22,11 @@ import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
-from sop_builder.build.intern import build_intern
-from sop_builder.build.public import build_site
 from sop_builder.cli.main import main
-from sop_builder.project.load import Project, load_project
+from sop_builder.project.load import load_project
+from sop_builder.project.project import Project
+from sop_builder.publish.intern import build_intern
+from sop_builder.publish.public import build_site
 
 from .conftest import PROJECT_PARTS, REPO
 from .test_schema_export import _data, _kind, _schema_errors

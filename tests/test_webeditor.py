@@ -13,13 +13,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from sop_builder.build.public import build_site
 from sop_builder.cli.main import main
 from sop_builder.core.roundtrip import merge_yaml_text
 from sop_builder.core.yamlread import read_yaml
 from sop_builder.editor.backend import LocalBackend, Refused
 from sop_builder.editor.config import decap_config, file_patterns
 from sop_builder.project.config import load_config
+from sop_builder.publish.public import build_site
 
 from .conftest import TODAY
 

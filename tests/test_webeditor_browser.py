@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_builder.build.public import build_site
 from sop_builder.cli.main import main
 from sop_builder.editor.server import running_editor
+from sop_builder.publish.public import build_site
 
 from .axe import axe_source_or_skip, describe, run_axe
 from .browser import refuse_other_hosts, serve

@@ -56,13 +56,13 @@ def test_workflow_is_valid_yaml_and_calls_real_commands(name: str):
 def test_github_workflow_checks_pull_requests_and_publishes_main():
     tree, _ = read_yaml((REPO / WORKFLOWS[0]).read_text(encoding="utf-8"), "w")
     lines = _scripts(tree.data)
-    assert "sop-builder check --formaat github" in lines
+    assert "sop-builder controleer --formaat github" in lines
     assert tree.data["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
     # Edits from the hosted web editor get their comments back on their own branch.
     keep = tree.data["jobs"]["keep-comments"]
     assert "startsWith(github.head_ref, 'cms/')" in keep["if"]
     assert keep["permissions"] == {"contents": "write"}
-    assert 'sop-builder keep-comments --basis "origin/${{ github.base_ref }}"' in lines
+    assert 'sop-builder herstel-opmerkingen --basis "origin/${{ github.base_ref }}"' in lines
 
 
 def test_readme_shows_the_adoption_steps():
@@ -87,10 +87,10 @@ def test_readme_shows_the_adoption_steps():
         "content/swv/",
         "content/aanbod/",
         "content/leerlingen.yaml",
-        "sop-builder new-school",
+        "sop-builder nieuwe-school",
         "sop-builder schema",
         "sop-builder codeowners",
-        "sop-builder build",
+        "sop-builder bouw",
     ):
         assert needed in section, needed
     # Every file and folder the sample keeps in site_config/ and content/ is named in the steps.
@@ -104,7 +104,7 @@ def test_gitlab_merge_requests_get_a_code_quality_report():
     tree, _ = read_yaml((REPO / WORKFLOWS[1]).read_text(encoding="utf-8"), "w")
     job = tree.data["check"]
     assert job["script"][0] == (
-        "sop-builder check --formaat gitlab > gl-code-quality-report.json || true"
+        "sop-builder controleer --formaat gitlab > gl-code-quality-report.json || true"
     )
     assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert job["artifacts"]["when"] == "always"

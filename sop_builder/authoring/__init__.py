@@ -1,1 +1,1 @@
-"""Rank 3, tools for the people who write: new-school, Git hooks, who may edit what."""
+"""Rank 3, tools for the people who write: nieuwe-school, Git hooks, who may edit what."""

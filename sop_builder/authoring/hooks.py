@@ -1,4 +1,4 @@
-"""A plain Git pre-commit hook that runs `sop-builder check`, for people without pre-commit."""
+"""A plain Git pre-commit hook that runs `sop-builder controleer`, for people without pre-commit."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from sop_builder.core.atomic import write_atomic
 
 HOOK = """#!/bin/sh
-# Gemaakt door 'sop-builder install-hook'. Controleert de inhoud vóór elke commit.
+# Gemaakt door 'sop-builder installeer-hook'. Controleert de inhoud vóór elke commit.
 # Bij een fout gaat de commit niet door; lees de meldingen en verbeter het bestand.
 cd "$(git rev-parse --show-toplevel)" || exit 1
 exec {command} check
@@ -43,7 +43,7 @@ def install_hook(root: Path) -> Path:
     if hook.exists():
         raise HookError(
             f"Er is al een pre-commit hook: {hook}. Er is niets veranderd. "
-            "Voeg daar zelf de regel 'sop-builder check' aan toe."
+            "Voeg daar zelf de regel 'sop-builder controleer' aan toe."
         )
     found = shutil.which("sop-builder") or str(Path(sys.executable).with_name("sop-builder"))
     write_atomic(hook, HOOK.format(command=shlex.quote(found)))  # git never runs half a hook

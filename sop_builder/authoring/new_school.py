@@ -1,4 +1,4 @@
-"""`sop-builder new-school`: write a complete, explained school folder that passes `check`.
+"""`sop-builder nieuwe-school`: write a complete, explained school folder that passes `check`.
 
 Every field gets a Dutch comment from ``fielddocs.py``. What only the school can know is marked
 with the word INVULLEN in the comment above it; `check` warns about each such place
@@ -20,15 +20,10 @@ from pydantic import TypeAdapter, ValidationError
 from sop_builder.authoring.profile_block import Item, profile_lines
 from sop_builder.core.fieldtypes import PlainText, Vestigingscode
 from sop_builder.project.fielddocs import field_doc
-from sop_builder.project.loading import (
-    SCHOOLS_DIR,
-    SLUG,
-    SOP_FILE,
-    school_codes,
-    self_assessment_name,
-)
+from sop_builder.project.files import SCHOOLS_DIR, SLUG, SOP_FILE, self_assessment_name
 from sop_builder.project.model import SCHOOL_TYPE_CODES, Norm, SelfAssessment, SiteConfig
 from sop_builder.project.placeholders import MARK
+from sop_builder.project.schools.read import school_codes
 from sop_builder.project.sections import SOP_SECTIONS
 
 COMMENTS_EXPLAINED = "# Een regel die met # begint, is uitleg. Die komt niet op de site."
@@ -115,7 +110,7 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
         f"# Schoolondersteuningsprofiel (SOP) van {school.name}.",
         COMMENTS_EXPLAINED,
         f"# Eindigt de uitleg boven een veld op {MARK}? Vul daar de juiste waarde in.",
-        "# Haal daarna dat ene woord weg. Controleer uw werk met: sop-builder check",
+        "# Haal daarna dat ene woord weg. Controleer uw werk met: sop-builder controleer",
         "",
         comment(doc, "naam", config),
         f"naam: {school.name}",

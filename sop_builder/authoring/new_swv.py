@@ -329,7 +329,7 @@ contactrol:
 
 GLOSSARY = """\
 # Woorden en afkortingen die ouders misschien niet kennen, met uitleg in gewone taal.
-# 'eenvoudiger' (mag weg): een gewoner woord dat 'sop-builder check' voorstelt.
+# 'eenvoudiger' (mag weg): een gewoner woord dat 'sop-builder controleer' voorstelt.
 termen:
   - term: SOP
     uitleg: Het schoolondersteuningsprofiel, waarin een school beschrijft welke hulp zij kan geven.

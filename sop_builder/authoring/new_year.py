@@ -2,7 +2,7 @@
 
 Every school gets its self-assessment file for the new year (empty, or with last year's scores
 as a starting point that the school still has to confirm: marked INVULLEN), with the explaining
-comments of `new-school`; site_config/swv.yaml gets the new `schooljaar`. All files are written
+comments of `nieuwe-school`; site_config/swv.yaml gets the new `schooljaar`. All files are written
 at once, or none (the `Workspace` of `migreer`). Until a school's new self-assessment is final,
 the public site shows its result of the year before, naming that year
 (scoring.published_compliance). The result says per school, and for the SWV, what is left to do.
@@ -21,10 +21,11 @@ from sop_builder.core.fieldtypes import SchoolYear
 from sop_builder.project import report
 from sop_builder.project.config import NORMS_DIR, SWV_FILE
 from sop_builder.project.evaluation.config import GOALS_DIR
-from sop_builder.project.load import Project, load_project
-from sop_builder.project.loading import SCHOOLS_DIR, self_assessment_name
+from sop_builder.project.files import SCHOOLS_DIR, self_assessment_name
+from sop_builder.project.load import load_project
 from sop_builder.project.model import School, SelfAssessment, SiteConfig
 from sop_builder.project.placeholders import MARK
+from sop_builder.project.project import Project
 from sop_builder.project.scoring import format_count, format_percentage, year_compliance
 
 EMPTY, LAST_YEAR = "leeg", "vorig-jaar"  # how a new file starts
@@ -112,7 +113,7 @@ def _swv_todo(project: Project, config: SiteConfig, year: str) -> list[str]:
             f"Er zijn nog geen jaardoelen voor {year}: maak {GOALS_DIR}/{year}.yaml"
             + (f", of zet 'tot_en_met: {year}' in {GOALS_DIR}/{last}.yaml." if last else ".")
         )
-    todo.append("Draai daarna 'sop-builder check': die zegt per school wat er nog ontbreekt.")
+    todo.append("Draai daarna 'sop-builder controleer': die zegt per school wat er nog ontbreekt.")
     return todo
 
 
@@ -129,7 +130,10 @@ def start_new_year(
     if config is None or project.errors:
         return NewYearResult(
             False,
-            [report.text_report(project.errors), "Herstel eerst de fouten (sop-builder check)."],
+            [
+                report.text_report(project.errors),
+                "Herstel eerst de fouten (sop-builder controleer).",
+            ],
         )
     current = config.swv.school_year
     if year < current:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sop_builder.project.editors import EDITORS_FILE, Editors
-from sop_builder.project.loading import SCHOOLS_DIR
+from sop_builder.project.files import SCHOOLS_DIR
 
 
 @dataclass(frozen=True)

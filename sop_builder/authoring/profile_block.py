@@ -1,7 +1,7 @@
 """The empty, explained blocks of a school's declarations ('ondersteuning'), practical facts
 ('praktisch') and enrolment ('aanmelden'), as YAML lines for sop.md.
 
-`new-school` writes them into a new school folder and the format-2 migration into every
+`nieuwe-school` writes them into a new school folder and the format-2 migration into every
 existing sop.md; check then says "profiel niet compleet" (SOP222, SOP225) until the school
 has filled them in.
 """

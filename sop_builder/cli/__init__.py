@@ -1,1 +1,5 @@
-"""Rank 5, the command line: thin commands that each call one function."""
+"""The command line: thin commands over the packages below (see main.py)."""
+
+from sop_builder.cli.dutch import install
+
+install()  # Click's own words (usage, errors) in Dutch, before any command is made

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class Severity(StrEnum):
@@ -40,19 +40,71 @@ class Issue:
         return (self.path, self.line, self.column, self.code)
 
 
+class Place(Protocol):
+    """A 1-based line and column in a file (such as `core.yamlread.Pos`)."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Message:
+    """One entry of the catalogue: a permanent code, its severity, an English summary for the
+    developers' reference (docs/messages.md), and the Dutch text and hint as templates whose
+    ``{names}`` are filled in where the problem is found (`at`).
+
+    A code may have more than one `Message` (the same problem, worded for another place); they
+    share the code, the severity and the summary (`tests/test_issues.py` checks it).
+    """
+
+    code: str
+    severity: Severity
+    summary: str
+    text: str = "{text}"
+    hint: str = "{hint}"
+    field: str = ""
+
+    def at(
+        self, path: str, place: Place | None = None, /, *, field: str | None = None, **values: Any
+    ) -> Issue:
+        """The problem at ``place`` in ``path`` (line 1, column 1 without a place)."""
+        line, column = (place.line, place.column) if place is not None else (1, 1)
+        return Issue(
+            path,
+            line,
+            column,
+            self.severity,
+            self.code,
+            self.text.format(**values),
+            self.hint.format(**values) if self.hint else "",
+            self.field if field is None else field,
+        )
+
+
 @dataclass(frozen=True)
 class Family:
     """Codes that belong together (SOP1xx: the schema, ...), with an English title for the
     developers' message reference (docs/messages.md)."""
 
     title: str
-    # code -> (severity, short description for developers). The Dutch text is built where the
-    # problem is found, because it names the field and the value.
-    codes: dict[str, tuple[Severity, str]]
+    messages: tuple[Message, ...]
+
+    @property
+    def codes(self) -> dict[str, tuple[Severity, str]]:
+        """code -> (severity, summary), in the order of the catalogue."""
+        return {m.code: (m.severity, m.summary) for m in self.messages}
+
+
+def _family(title: str, codes: dict[str, tuple[Severity, str]]) -> Family:
+    """A family written as code -> (severity, summary); the text is given where it is raised."""
+    return Family(title, tuple(Message(c, s, summary) for c, (s, summary) in codes.items()))
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family(
+    _family(
         "Reading files: encoding, front matter and YAML syntax",
         {
             "SOP001": (Severity.ERROR, "file is not UTF-8"),
@@ -75,7 +127,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP023": (Severity.ERROR, "YAML directive (%)"),
         },
     ),
-    Family(
+    _family(
         "Schema: fields and their values",
         {
             "SOP101": (Severity.ERROR, "required field missing"),
@@ -93,7 +145,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP113": (Severity.ERROR, "characters that are not allowed"),
         },
     ),
-    Family(
+    _family(
         "Cross-checks: site_config choices, folders and uniqueness",
         {
             "SOP201": (Severity.ERROR, "unknown kern"),
@@ -113,7 +165,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP225": (Severity.WARNING, "profile incomplete: practical facts not filled in"),
         },
     ),
-    Family(
+    _family(
         "Scores of the self-assessment",
         {
             "SOP301": (Severity.ERROR, "unknown agreement id"),
@@ -126,7 +178,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP308": (Severity.ERROR, "no version of the norm in force in the file's school year"),
         },
     ),
-    Family(
+    _family(
         "The SOP: length, dates, sections and placeholders",
         {
             "SOP401": (Severity.WARNING, "SOP too long for one A4"),
@@ -139,10 +191,10 @@ FAMILIES: tuple[Family, ...] = (
             "SOP408": (Severity.ERROR, "section appears twice"),
             "SOP409": (Severity.WARNING, "text before the first section"),
             "SOP410": (Severity.ERROR, "MR date after the board's adoption"),
-            "SOP411": (Severity.WARNING, "field still holds the example from new-school"),
+            "SOP411": (Severity.WARNING, "field still holds the example from nieuwe-school"),
         },
     ),
-    Family(
+    _family(
         "Published text: Markdown, HTML and invisible characters",
         {
             "SOP451": (Severity.WARNING, "HTML in a Markdown text is shown as text"),
@@ -155,7 +207,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP458": (Severity.WARNING, "invisible character (zero width)"),
         },
     ),
-    Family(
+    _family(
         "Configuration in site_config/",
         {
             "SOP501": (Severity.ERROR, "duplicate id in configuration"),
@@ -171,7 +223,7 @@ FAMILIES: tuple[Family, ...] = (
             ),
         },
     ),
-    Family(
+    _family(
         "Privacy of published text",
         {
             "SOP601": (Severity.ERROR, "looks like a citizen service number (BSN)"),
@@ -179,7 +231,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP603": (Severity.WARNING, "mobile phone number in published text"),
         },
     ),
-    Family(
+    _family(
         "Yearly evaluations and framework assessments (internal)",
         {
             "SOP701": (Severity.ERROR, "unknown goal in an evaluation"),
@@ -195,7 +247,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP711": (Severity.WARNING, "framework not meant for this school type"),
         },
     ),
-    Family(
+    _family(
         "The SWV's offer (content/aanbod/)",
         {
             "SOP721": (Severity.ERROR, "invalid time of day"),
@@ -205,7 +257,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP725": (Severity.ERROR, "invalid file name for an offer page"),
         },
     ),
-    Family(
+    _family(
         "Plain language for parents",
         {
             "SOP741": (Severity.WARNING, "sentence too long for parents"),
@@ -214,7 +266,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP744": (Severity.WARNING, "abbreviation not in the glossary"),
         },
     ),
-    Family(
+    _family(
         "Spreadsheets, pupil numbers and postcodes (import-scores, import-leerlingen, import-postcodes)",
         {
             "SOP750": (Severity.ERROR, "spreadsheet cannot be read"),
@@ -236,7 +288,7 @@ FAMILIES: tuple[Family, ...] = (
             "SOP768": (Severity.ERROR, "postcode areas file cannot be read (import-postcodes)"),
         },
     ),
-    Family(
+    _family(
         "Redirects and short links",
         {
             "SOP801": (Severity.ERROR, "redirect path is not a path of this site"),
@@ -269,16 +321,6 @@ def make_issue(
     """Create an issue with the catalogue's severity for ``code``."""
     severity = CATALOGUE[code][0]
     return Issue(path, line, column, severity, code, message, hint, field)
-
-
-class Place(Protocol):
-    """A 1-based line and column in a file (such as `core.yamlread.Pos`)."""
-
-    @property
-    def line(self) -> int: ...
-
-    @property
-    def column(self) -> int: ...
 
 
 def issue_at(

@@ -1,7 +1,7 @@
 """Small repairs to Decap CMS's screens: screen readers, contrast, the form on a phone, and no
 media library (uploads of photos, of pupils too, do not belong in the content repository).
 
-Decap CMS 3.16.3 (pinned in ``webeditor_assets.py``) leaves some buttons and its Markdown text box
+Decap CMS 3.16.3 (pinned in ``editor/assets.py``) leaves some buttons and its Markdown text box
 without a name, and draws its menu links in a grey that is too light (axe-core: button-name,
 aria-command-name, aria-input-field-name, color-contrast, label-content-name-mismatch). A stylesheet and a script of our own,
 served beside Decap from the site, fix those. ``tests/test_webeditor_browser.py`` runs axe-core on

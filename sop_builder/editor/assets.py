@@ -2,7 +2,7 @@
 
 The version and its sha512 checksum are pinned here, so every build serves the same files and a
 changed download is refused. The files are served from the site itself: the editor loads nothing
-from another host (except the Git host's API once an editor logs in, see ``webeditor.py``).
+from another host (except the Git host's API once an editor logs in, see ``editor/admin.py``).
 """
 
 from __future__ import annotations

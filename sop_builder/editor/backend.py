@@ -7,7 +7,7 @@ package ``decap-server``). Unlike decap-server, a save here:
   outside the project), and never deletes a file;
 - writes only the values that changed into the old text, so comments and layout stay
   (``roundtrip.py``);
-- is checked with the same validation as ``sop-builder check`` (only the changed school folder is
+- is checked with the same validation as ``sop-builder controleer`` (only the changed school folder is
   read again; the checks across schools run on the kept results); a save that would give an error
   in that file is undone, and the Dutch message (line, field, what to do) is shown in the editor.
 """
@@ -27,7 +27,8 @@ from sop_builder.core.atomic import write_atomic, write_bytes_atomic
 from sop_builder.core.issues import Issue
 from sop_builder.core.roundtrip import merge_document
 from sop_builder.core.sourcefile import decode
-from sop_builder.project.load import ProjectState, reference_date
+from sop_builder.project.load import ProjectState
+from sop_builder.project.project import reference_date
 
 NO_MEDIA = "Afbeeldingen en bestanden toevoegen kan niet in de webeditor."
 

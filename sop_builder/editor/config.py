@@ -1,9 +1,9 @@
 """The web editor (Decap CMS): its configuration, generated from the JSON Schema of each content
-type (the admin page itself is in ``webeditor_admin.py``).
+type (the admin page itself is in ``editor/admin.py``).
 
 Fields, Dutch labels and help texts, required fields, patterns and the choices from
 ``site_config/`` all come from ``schema_export.content_schema``, so the forms cannot drift from
-what ``sop-builder check`` accepts.
+what ``sop-builder controleer`` accepts.
 """
 
 from __future__ import annotations

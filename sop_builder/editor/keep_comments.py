@@ -2,7 +2,7 @@
 
 Decap CMS on GitHub or GitLab rewrites a whole file with its own YAML writer, so the Dutch
 comments of a new school folder disappear and every value may change its quotes. In the pull
-request of such an edit, ``sop-builder keep-comments`` writes the new values into the file as it
+request of such an edit, ``sop-builder herstel-opmerkingen`` writes the new values into the file as it
 was on the base branch (``roundtrip.merge_document``); CI commits the result to the branch.
 """
 

@@ -1,8 +1,8 @@
 """`sop-builder editor`: the web editor on this computer, saving straight into the project.
 
 One small HTTP server on 127.0.0.1 serves the admin page (Decap CMS from the cache), a
-configuration generated for this project, and the local backend (``webeditor_backend.py``).
-Run ``sop-builder serve`` beside it to see each saved change on the site at once.
+configuration generated for this project, and the local backend (``editor/backend.py``).
+Run ``sop-builder bekijk`` beside it to see each saved change on the site at once.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from sop_builder.editor.config import config_yaml, decap_config, file_patterns
 from sop_builder.project.config import load_config
 
 API_PATH = "/api/v1"
-PREVIEW_SITE = "http://127.0.0.1:8000"  # `sop-builder serve`, for the links to the pages
+PREVIEW_SITE = "http://127.0.0.1:8000"  # `sop-builder bekijk`, for the links to the pages
 MAX_REQUEST = 2_000_000
 TYPES = {".js": "text/javascript", ".wasm": "application/wasm", ".txt": "text/plain"}
 
@@ -65,7 +65,9 @@ def _handler(root: Path, assets: Path, backend: LocalBackend, base_url: Callable
             if path == f"/{ADMIN_DIR}/config.yml":
                 config, _ = load_config(root)
                 if config is None:
-                    self._send(500, b"site_config/ heeft fouten: sop-builder check", "text/plain")
+                    self._send(
+                        500, b"site_config/ heeft fouten: sop-builder controleer", "text/plain"
+                    )
                     return
                 api = base_url() + API_PATH
                 text = config_yaml(decap_config(config, root, api, PREVIEW_SITE))
@@ -133,7 +135,7 @@ def running_editor(
     config, _ = load_config(root)
     if config is None:
         raise EditorError(
-            "De configuratie in site_config/ heeft fouten. Draai eerst: sop-builder check"
+            "De configuratie in site_config/ heeft fouten. Draai eerst: sop-builder controleer"
         )
     assets = ensure_assets()
     backend = LocalBackend(root, file_patterns(), today, after_save)

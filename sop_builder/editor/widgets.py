@@ -12,7 +12,7 @@ from __future__ import annotations
 
 SCORE_WIDGET = "sop-score"
 
-WIDGETS_JS = """// sop-builder: the score of one agreement (see webeditor_widgets.py).
+WIDGETS_JS = """// sop-builder: the score of one agreement (see sop_builder/editor/widgets.py).
 (function () {
   "use strict";
   var h = window.h;

@@ -1,6 +1,6 @@
 """The internal site (site-intern/): SWV dashboard, a gespreksrapport per school, and the same
 rolled up per kern and per bestuur. Plain HTML from Jinja templates in templates/intern/, SVG
-charts made here. build/intern.py checks it, sets the Content-Security-Policy and publishes it.
+charts made here. publish/intern.py checks it, sets the Content-Security-Policy and publishes it.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
 from sop_builder.intern.stats import GROUPING_KEY, InternalFigures, SchoolRow, summarise
-from sop_builder.project.load import Project
 from sop_builder.project.paths import grouping_path
+from sop_builder.project.project import Project
 from sop_builder.project.scoring import format_count, format_percentage
 
 ASSETS = ("intern.css",)

@@ -20,8 +20,8 @@ from sop_builder.project.evaluation.frameworks import (
 )
 from sop_builder.project.evaluation.load import EvaluationData, SchoolRecords
 from sop_builder.project.evaluation.model import EvaluationFile, YearGoals
-from sop_builder.project.load import Project
 from sop_builder.project.model import School, SelfAssessment, SiteConfig
+from sop_builder.project.project import Project
 from sop_builder.project.scoring import Compliance, Tally, score, year_compliance
 
 GROUPING_KEY = "kern"  # group rows by the SWV's grouping (its label: swv.grouping)
@@ -41,10 +41,6 @@ class SchoolRow:
     def decisive(self) -> Compliance | None:
         """What 'doel gehaald' is decided on: the SWV's assessment where there is one."""
         return self.swv or self.own
-
-    @property
-    def decided_by(self) -> str:
-        return "samenwerkingsverband" if self.swv else "school" if self.own else ""
 
     @property
     def meets_target(self) -> bool | None:

@@ -14,7 +14,7 @@ from sop_builder.core.sourcefile import read_text, read_yaml_file, read_yaml_map
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.build_settings import BUILD_FILE, BuildSettings
 from sop_builder.project.editor_settings import WEBEDITOR_FILE, WebEditor
-from sop_builder.project.loading import not_used
+from sop_builder.project.messages import not_used
 from sop_builder.project.model import (
     Glossary,
     Norm,

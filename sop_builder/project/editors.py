@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints
 
 from sop_builder.core.issues import Issue, did_you_mean, issue_at
 from sop_builder.project.config import load_config_file
-from sop_builder.project.loading import SCHOOLS_DIR, school_folders
+from sop_builder.project.files import SCHOOLS_DIR, school_folders
 from sop_builder.project.model import Schema
 
 Owner = Annotated[

@@ -1,7 +1,7 @@
 """Dutch title and explanation of every field people type, per schema class.
 
 One source for the JSON Schema (`schema_export.py`), the comments in a new school folder
-(`scaffold.py`) and the web editor. `tests/test_schema_export.py` requires an entry for every
+(`authoring/new_school.py`) and the web editor. `tests/test_schema_export.py` requires an entry for every
 field of every registered content type, so a new field cannot go undocumented.
 """
 

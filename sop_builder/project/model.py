@@ -476,7 +476,7 @@ class SopFrontMatter(Schema):
     name: PlainText = Field(alias="naam")
     vestigingscode: Vestigingscode = Field(alias="vestigingscode")
     board: PlainText = Field(alias="bestuur")
-    # Choices from site_config are plain text here; validation.py checks them against the
+    # Choices from site_config are plain text here; schools/validate.py checks them against the
     # configuration, so that it can say "bedoelt u …?" with the real options.
     kern: PlainText = Field(alias="kern")
     type: SchoolType = Field(alias="type", json_schema_extra=x_labels(SCHOOL_TYPE_CODES))
@@ -493,7 +493,7 @@ class SopFrontMatter(Schema):
     external_expertise: list[PlainText] = Field(default_factory=list, alias="externe_deskundigheid")
     extra_support: list[PlainText] = Field(default_factory=list, alias="extra_ondersteuning")
     # Per need of the SWV's list (need id -> declaration); checked against the configuration in
-    # project/declarations.py, like the practical facts (fact id -> value as written).
+    # project/schools/declarations.py, like the practical facts (fact id -> value as written).
     support: Declarations = Field(default_factory=dict, alias="ondersteuning")
     practical: Annotated[dict[str, Any], BeforeValidator(_empty_mapping)] = Field(
         default_factory=dict, alias="praktisch"
@@ -548,8 +548,6 @@ class Glossary(Schema):
 
 
 # --- domain objects -------------------------------------------------------------------------
-
-INTERNAL_MARK = "internal"
 
 
 def previous_school_year(year: str) -> str:
@@ -637,7 +635,7 @@ class School:
     internal_comments: tuple[str, ...] = ()
     self_assessments: dict[str, SelfAssessment] = field(default_factory=dict)
     # The valid declarations, in the order of the SWV's needs (need id -> declaration), and the
-    # practical facts (fact id -> True/False or a number); see project/declarations.py.
+    # practical facts (fact id -> True/False or a number); see project/schools/declarations.py.
     declarations: dict[str, NeedDeclaration] = field(default_factory=dict)
     facts: dict[str, bool | int] = field(default_factory=dict)
 

@@ -1,6 +1,6 @@
-"""Warn where a school still has to fill in what `new-school` could not know.
+"""Warn where a school still has to fill in what `nieuwe-school` could not know.
 
-`new-school` ends the comment above such a field with the word INVULLEN; this module reports
+`nieuwe-school` ends the comment above such a field with the word INVULLEN; this module reports
 each one at the field below it, until the school removes the word.
 """
 
@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from sop_builder.core.issues import Issue, make_issue
-from sop_builder.project.loading import LoadedSchool
 
-MARK = "INVULLEN"  # ends a comment that new-school writes above a value to fill in
+MARK = "INVULLEN"  # ends a comment that nieuwe-school writes above a value to fill in
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
 
 
@@ -48,16 +47,4 @@ def find_placeholders(text: str, path: str, first_line: int = 1) -> list[Issue]:
                 key,
             )
         )
-    return issues
-
-
-def school_placeholders(school: LoadedSchool) -> list[Issue]:
-    """Placeholders in the front matter of sop.md and in the self-assessments of one school,
-    in the texts that loading read."""
-    issues: list[Issue] = []
-    if school.sop is not None and MARK in school.sop.front_text:
-        issues += find_placeholders(school.sop.front_text, school.sop_path, school.sop.front_line)
-    for path, text in sorted(school.self_assessment_texts.items()):
-        if MARK in text:
-            issues += find_placeholders(text, path)
     return issues

@@ -7,7 +7,7 @@ import json
 from itertools import groupby
 
 from sop_builder.core.issues import Issue
-from sop_builder.project.load import Project
+from sop_builder.project.project import Project
 from sop_builder.project.scoring import Compliance, format_count, format_percentage
 
 FORMATS = ("text", "parsable", "json", "github", "gitlab")

@@ -93,8 +93,9 @@ PROJECT_CHOICES: dict[tuple[str, str], Callable[[ProjectChoices], Choices]] = {
 
 def project_choices(root: Path) -> ProjectChoices:
     """The offer's lists and every school folder with the school's name (else the folder name)."""
-    from sop_builder.project.loading import school_folders, written_values
+    from sop_builder.project.files import school_folders
     from sop_builder.project.offer.load import load_vocabularies
+    from sop_builder.project.schools.read import written_values
 
     names = written_values(root, "naam")
     schools = tuple((f.name, names.get(f.name, f.name)) for f in school_folders(root))

@@ -10,8 +10,8 @@ from pathlib import Path
 from sop_builder.core.atomic import write_atomic
 from sop_builder.core.issues import Issue, allowed_list, make_issue
 from sop_builder.core.tables import Table, read_table
-from sop_builder.project.loading import school_codes
 from sop_builder.project.pupils import CODE, MASKED, PUPILS_FILE, parse_count
+from sop_builder.project.schools.read import school_codes
 
 CODE_COLUMNS = ("VESTIGINGSCODE", "BRIN_VESTIGINGSNUMMER")
 

@@ -25,18 +25,12 @@ from sop_builder.core.roundtrip import is_empty, round_trip_yaml
 from sop_builder.core.sourcefile import read_text, read_yaml_mapping
 from sop_builder.core.tables import Table, read_table, write_csv, write_xlsx
 from sop_builder.project.config import load_config
-from sop_builder.project.load import Project
-from sop_builder.project.loading import (
-    SCHOOLS_DIR,
-    SLUG,
-    LoadedSchool,
-    read_sop,
-    school_codes,
-    self_assessment_name,
-)
+from sop_builder.project.files import SCHOOLS_DIR, SLUG, self_assessment_name
+from sop_builder.project.messages import unknown_agreement_hint
 from sop_builder.project.model import Norm, School, SwvConfig
+from sop_builder.project.project import Project
+from sop_builder.project.schools.read import LoadedSchool, read_sop, school_codes
 from sop_builder.project.scoring import format_count, year_compliance
-from sop_builder.project.validation import unknown_agreement_hint
 
 SCHOOL_COLUMNS = [
     "vestigingscode",
@@ -350,7 +344,7 @@ def _yearly_file_text(file: Path, display: str) -> tuple[str | None, list[Issue]
                 1,
                 1,
                 "Dit bestand is niet bijgewerkt, omdat het zelf fouten heeft.",
-                "Herstel eerst de fouten hierboven (sop-builder check) en importeer opnieuw.",
+                "Herstel eerst de fouten hierboven (sop-builder controleer) en importeer opnieuw.",
             ),
         ]
     return text, []

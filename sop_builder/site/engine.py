@@ -151,7 +151,7 @@ def engine_problem(message: str) -> str:
     where = _source_of(page.group(1)) if page else "site_config/"
     return (
         f"{where}:1:1: fout De site kan niet worden gebouwd: {message} "
-        "Tip: Voer 'sop-builder check' uit en los eerst de meldingen over dit bestand op; "
+        "Tip: Voer 'sop-builder controleer' uit en los eerst de meldingen over dit bestand op; "
         "meld het anders bij de beheerder van sop-builder."
     )
 

@@ -87,10 +87,6 @@ class FinderEntry:
     def line(self, need_id: str) -> NeedLine | None:
         return next((line for line in self.lines if line.need_id == need_id), None)
 
-    @property
-    def municipality_slug(self) -> str:
-        return slugify(self.municipality, fallback="gemeente")
-
 
 @dataclass(frozen=True)
 class Finder:

@@ -22,11 +22,6 @@ class SearchExamples:
         words = [w for w in (self.place, *self.needs[:1]) if w]
         return " of ".join(words)
 
-    def some_needs(self, count: int = 3) -> str:
-        """'dyslexie, plusklas of gedrag'."""
-        words = list(self.needs[:count])
-        return ", ".join(words[:-1]) + f" of {words[-1]}" if len(words) > 1 else "".join(words)
-
 
 def in_sentence(label: str) -> str:
     """'Dyslexie' -> 'dyslexie' inside a sentence; 'NT2' stays as it is."""

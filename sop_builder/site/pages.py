@@ -6,9 +6,9 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from sop_builder.project.load import Project
 from sop_builder.project.model import School, SwvConfig
 from sop_builder.project.paths import FIXED_PAGES, GROUPING, FixedPage, grouping_path
+from sop_builder.project.project import Project
 from sop_builder.project.redirects import school_path
 from sop_builder.site.finder_data import DATA_DIR
 from sop_builder.site.kernen import kern_pages

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from sop_builder.core.parallel import parallel_map
 
 # url -> SVG. Encoding is the costly part (segno tries all eight masks in pure Python, about
-# 20 ms a code); the school page and its poster share the URL, and `sop-builder serve` keeps
+# 20 ms a code); the school page and its poster share the URL, and `sop-builder bekijk` keeps
 # the codes between rebuilds. About 2.3 kB a school.
 _SVGS: dict[str, str] = {}
 

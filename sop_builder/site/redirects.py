@@ -6,7 +6,7 @@ import html
 import posixpath
 from pathlib import Path
 
-from sop_builder.project.load import Project
+from sop_builder.project.project import Project
 from sop_builder.project.redirects import Redirect, school_path
 
 

@@ -22,7 +22,6 @@ from jinja2 import (
 from markupsafe import Markup
 
 from sop_builder.core.text import dutch_date
-from sop_builder.project.load import Project
 from sop_builder.project.model import (
     Agreement,
     Norm,
@@ -32,6 +31,7 @@ from sop_builder.project.model import (
     VocabularyEntry,
 )
 from sop_builder.project.paths import grouping_path
+from sop_builder.project.project import Project
 from sop_builder.project.pupils import school_pupils
 from sop_builder.project.scoring import Compliance, format_count, format_percentage
 from sop_builder.site.finder import FinderEntry, NeedLine, build_finder

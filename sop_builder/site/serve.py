@@ -1,4 +1,4 @@
-"""`sop-builder serve`: the site on your own computer, rebuilt after each edit, quickly.
+"""`sop-builder bekijk`: the site on your own computer, rebuilt after each edit, quickly.
 
 Between edits the serve session keeps the project (`ProjectState`: each school folder's
 validated result), the staging folder and the built site in ``.sop-builder/serve/``. After an
@@ -33,8 +33,9 @@ from sop_builder.core import roundtrip
 from sop_builder.core.atomic import write_atomic
 from sop_builder.project import report
 from sop_builder.project.build_settings import engine_choice
-from sop_builder.project.load import Project, ProjectState, folder_stamp, reference_date
-from sop_builder.project.loading import SCHOOLS_DIR
+from sop_builder.project.files import SCHOOLS_DIR
+from sop_builder.project.load import ProjectState, folder_stamp
+from sop_builder.project.project import Project, reference_date
 from sop_builder.site import engine
 from sop_builder.site.finder import FinderEntry, build_finder
 from sop_builder.site.redirects import school_titles, write_redirects

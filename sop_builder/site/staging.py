@@ -28,8 +28,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from sop_builder.core import roundtrip
 from sop_builder.core.parallel import map_indexes
-from sop_builder.project.load import Project
 from sop_builder.project.paths import FIXED_PAGES
+from sop_builder.project.project import Project
 from sop_builder.site.glossary import ProtectedNames, explain_terms_in_source
 from sop_builder.site.pages import navigation, public_pages
 from sop_builder.site.render import GeneratedPage
@@ -55,11 +55,6 @@ def staged_path(src_uri: str) -> str:
     if not src_uri.endswith(".md") or src_uri == "index.md" or src_uri.endswith("/index.md"):
         return src_uri
     return src_uri[: -len(".md")] + "/index.md"
-
-
-def page_address(staged: str) -> str:
-    """The address of a staged page from the site's root: ``scholen/x/index.md`` -> ``scholen/x/``."""
-    return staged[: -len("index.md")]
 
 
 @dataclass

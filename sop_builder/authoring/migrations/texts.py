@@ -33,7 +33,7 @@ hulp_op_school:
 # Hoe de speciale scholen heten. Op de site staat: "... beslist over een plek in <deze tekst>."
 speciaal_onderwijs: het speciaal (basis)onderwijs
 
-# De rol van de eerste contactpersoon van een nieuwe school (sop-builder new-school), en wie
+# De rol van de eerste contactpersoon van een nieuwe school (sop-builder nieuwe-school), en wie
 # een zelfevaluatie invult.
 contactrol:
   standaard: Intern begeleider

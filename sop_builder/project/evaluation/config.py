@@ -16,7 +16,7 @@ from sop_builder.project.evaluation.frameworks import (
     from_norm,
 )
 from sop_builder.project.evaluation.model import FrameworkFile, YearGoals
-from sop_builder.project.loading import year_mismatch
+from sop_builder.project.messages import year_mismatch
 from sop_builder.project.model import SiteConfig
 
 GOALS_DIR = "site_config/jaardoelen"

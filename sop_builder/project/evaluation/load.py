@@ -24,15 +24,9 @@ from sop_builder.project.evaluation.frameworks import (
     FrameworkAssessment,
 )
 from sop_builder.project.evaluation.model import EvaluationFile, FrameworkAssessmentFile
-from sop_builder.project.loading import (
-    EVALUATION_FILE,
-    FRAMEWORK_ASSESSMENT_FILE,
-    SCHOOLS_DIR,
-    not_used,
-    year_mismatch,
-)
+from sop_builder.project.files import EVALUATION_FILE, FRAMEWORK_ASSESSMENT_FILE, SCHOOLS_DIR
+from sop_builder.project.messages import no_norm_for_year, not_used, year_mismatch
 from sop_builder.project.model import School, SiteConfig
-from sop_builder.project.validation import no_norm_for_year
 
 SWV_DIR = Path("content/swv")
 EXPLANATION = "toelichting"

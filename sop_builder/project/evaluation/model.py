@@ -132,9 +132,6 @@ class EvaluationFile(Schema):
     public_summary: OptionalText = Field(None, alias="openbare_samenvatting")
 
 
-PUBLIC_EVALUATION_FIELDS = frozenset({"public_summary"})
-
-
 # --- beoordeling-<kader>-<schooljaar>.yaml (school folder or content/swv/<slug>/) ---------------
 
 

@@ -19,7 +19,14 @@ from sop_builder.core.sourcefile import read_markdown_file
 from sop_builder.core.text import slugify
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import duplicate_items, load_config_file
-from sop_builder.project.loading import SLUG, not_an_address, not_used
+from sop_builder.project.files import SLUG
+from sop_builder.project.messages import (
+    listed_twice,
+    not_an_address,
+    not_in_list,
+    not_used,
+    unknown_kern,
+)
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.kinds import (
     CENTRES,
@@ -40,7 +47,6 @@ from sop_builder.project.offer.model import (
 )
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.sections import strip_comments, unclosed_comment
-from sop_builder.project.validation import listed_twice, not_in_list, unknown_kern
 
 OFFER_CONFIG = "aanbod.yaml"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sop_builder.project.load import Project
 from sop_builder.project.offer.load import internal_texts as offer_internal_texts
+from sop_builder.project.project import Project
 
 
 def internal_texts(project: Project) -> list[str]:

@@ -7,7 +7,6 @@ kept on the ``LoadedSchool``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -22,61 +21,19 @@ from sop_builder.core.sourcefile import (
     read_yaml_mapping,
 )
 from sop_builder.core.yamlread import YamlTree
+from sop_builder.project.files import (
+    EVALUATION_FILE,
+    FRAMEWORK_ASSESSMENT_FILE,
+    SELF_ASSESSMENT_FILE,
+    SLUG,
+    SOP_FILE,
+    school_folders,
+)
+from sop_builder.project.messages import not_an_address, not_used, year_mismatch
 from sop_builder.project.model import ScoreEntry, Section, SelfAssessmentFile, SopFrontMatter
 from sop_builder.project.paths import RESERVED_SCHOOL_FOLDERS
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.sections import split_sections, strip_comments, unclosed_comment
-
-SCHOOLS_DIR = Path("content/schools")
-SOP_FILE = "sop.md"
-# The files of a school folder: the SOP, the school's self-assessment of the agreements per
-# school year, and (read by evaluation/load.py) the yearly evaluation conversation and the
-# assessments on a framework, by the school (or, in content/swv/<slug>/, by the SWV).
-SELF_ASSESSMENT_FILE = re.compile(r"zelfevaluatie-(\d{4}-\d{4})\.yaml")
-EVALUATION_FILE = re.compile(r"evaluatie-(\d{4}-\d{4})\.yaml")
-FRAMEWORK_ASSESSMENT_FILE = re.compile(
-    r"beoordeling-([a-z0-9]+(?:-[a-z0-9]+)*)-(\d{4}-\d{4})\.yaml"
-)
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-
-
-def self_assessment_name(year: str) -> str:
-    """The file name of a school's self-assessment for ``year`` (see SELF_ASSESSMENT_FILE)."""
-    return f"zelfevaluatie-{year}.yaml"
-
-
-def not_an_address(code: str, path: str, what: str, example: str) -> Issue:
-    """A folder or file whose name cannot be the address of a page (SOP206, SOP725)."""
-    return make_issue(
-        code,
-        path,
-        1,
-        1,
-        f"{what} kan geen adres van een pagina worden.",
-        f"Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld '{example}'.",
-    )
-
-
-def not_used(what: str, published: bool = True) -> str:
-    """The message for a file or folder that nothing reads ('Het bestand x wordt niet
-    gebruikt ...'); ``published``: where it would otherwise be expected on the site."""
-    return f"{what} wordt niet gebruikt" + (" en komt niet op de site." if published else ".")
-
-
-def year_mismatch(tree: YamlTree, display: str, written: str, year: str) -> list[Issue]:
-    """SOP305 when the school year in a file differs from the one in its name."""
-    if written == year:
-        return []
-    pos = tree.value_pos(("schooljaar",))
-    return [
-        issue_at(
-            "SOP305",
-            display,
-            pos,
-            f"In het bestand staat schooljaar {written}, maar de bestandsnaam zegt {year}.",
-            "Maak de bestandsnaam en het veld 'schooljaar' gelijk.",
-        )
-    ]
 
 
 class ScoreValue(NamedTuple):
@@ -278,14 +235,6 @@ def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
     return school, issues
 
 
-def school_folders(root: Path) -> list[Path]:
-    """Every folder under content/schools/, sorted by name."""
-    base = root / SCHOOLS_DIR
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
-
-
 def written_values(root: Path, key: str) -> dict[str, str]:
     """Folder name -> the front matter value ``key`` as written (see LoadedSchool.written), for
     every school whose sop.md can be read; a quick look-up, without the schema and the checks
@@ -307,16 +256,3 @@ def school_codes(root: Path) -> dict[str, str]:
     for folder, code in written_values(root, "vestigingscode").items():
         codes.setdefault(code.upper(), folder)
     return codes
-
-
-def load_schools(
-    root: Path, folders: list[Path] | None = None
-) -> tuple[list[LoadedSchool], list[Issue]]:
-    """Read every school folder; problems are collected, never raised."""
-    schools: list[LoadedSchool] = []
-    issues: list[Issue] = []
-    for folder in folders if folders is not None else school_folders(root):
-        school, found = load_school(folder, root)
-        schools.append(school)
-        issues += found
-    return schools, issues

@@ -6,14 +6,21 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
-from sop_builder.core.yamlread import Pos, YamlTree
-from sop_builder.project.declarations import check_profile
-from sop_builder.project.loading import LoadedSchool, LoadedSelfAssessment, self_assessment_name
+from sop_builder.core.yamlread import Pos
+from sop_builder.project.files import self_assessment_name
+from sop_builder.project.messages import (
+    listed_twice,
+    no_norm_for_year,
+    not_in_list,
+    unknown_agreement_hint,
+    unknown_kern,
+)
 from sop_builder.project.model import School, SelfAssessment, SiteConfig
 from sop_builder.project.placeholders import MARK, find_placeholders
+from sop_builder.project.schools.declarations import check_profile
+from sop_builder.project.schools.read import LoadedSchool, LoadedSelfAssessment
 from sop_builder.project.sections import visible_length
 
 _VOCAB_FIELDS = (
@@ -28,58 +35,6 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
-
-
-def kern_hint(given: str, config: SiteConfig) -> str:
-    """'Bedoelt u …?' on the ids and on the names of the kernen, else the full list."""
-    kernen = config.swv.kernen
-    by_name = {k.name.lower(): k for k in kernen}
-    if given.lower() in by_name:
-        kern = by_name[given.lower()]
-        return f"Gebruik de code, niet de naam: bedoelt u '{kern.id}' ({kern.name})?"
-    suggestion = did_you_mean(given, [k.id for k in kernen])
-    return suggestion or "Kies uit: " + ", ".join(f"{k.id} ({k.name})" for k in kernen) + "."
-
-
-def unknown_kern(value: Any, tree: YamlTree, path: str, config: SiteConfig) -> list[Issue]:
-    """SOP201 when the 'kern' written in a file (raw) names no kern of the configuration."""
-    if not isinstance(value, str) or not value.strip():
-        return []  # reported by the schema
-    if config.swv.kern(value.strip()) is not None:
-        return []
-    pos = tree.value_pos(("kern",))
-    return [
-        issue_at(
-            "SOP201",
-            path,
-            pos,
-            f"De {config.swv.grouping.label} '{value.strip()}' bestaat niet.",
-            kern_hint(value.strip(), config),
-            "kern",
-        )
-    ]
-
-
-def not_in_list(path: str, pos: Pos, choice: str, key: str, hint: str) -> Issue:
-    """SOP202: ``choice`` is not one of the options for ``key``."""
-    message = f"'{choice}' staat niet in de lijst voor '{key}'."
-    return issue_at("SOP202", path, pos, message, hint, key)
-
-
-def listed_twice(path: str, pos: Pos, choice: str, key: str) -> Issue:
-    """SOP203: ``choice`` is written twice in the list ``key``."""
-    message = f"'{choice}' staat twee keer bij '{key}'."
-    return issue_at("SOP203", path, pos, message, "Haal één van de twee weg.", key)
-
-
-def unknown_agreement_hint(given: str, ids: list[str], unscored: list[str] | None = None) -> str:
-    """'Bedoelt u …?' for an agreement id the norm does not have (a typo of one that has no
-    score yet is the likeliest), else the norm's first and last id."""
-    return (
-        did_you_mean(given, unscored or [])
-        or did_you_mean(given, ids)
-        or f"De norm kent {ids[0]} t/m {ids[-1]}."
-    )
 
 
 def _vocabulary_hint(choice: str, alias: str, config: SiteConfig) -> str:
@@ -192,21 +147,6 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
             )
         )
     return issues
-
-
-def no_norm_for_year(path: str, year: str, starts: list[str], pos: Pos | None = None) -> Issue:
-    """SOP308: a file of a school year before the first version of the norm."""
-    where = pos or Pos(1, 1)
-    first = f"; de eerste norm begint in {starts[0]}" if starts else ""
-    return issue_at(
-        "SOP308",
-        path,
-        where,
-        f"Voor schooljaar {year} is er geen norm{first}.",
-        f"Controleer het schooljaar, of zet de afspraken van {year} in "
-        f"site_config/basisondersteuning/{year}.yaml.",
-        "schooljaar",
-    )
 
 
 def _other_years(config: SiteConfig, agreement_id: str, year: str) -> list[str]:
@@ -390,20 +330,6 @@ def check_unique(schools: list[Identity]) -> list[Issue]:
                 )
             )
     return issues
-
-
-def validate_schools(
-    loaded: list[LoadedSchool], config: SiteConfig, today: date
-) -> tuple[list[School], list[Issue]]:
-    """Cross-check every school; return the schools that can be published and all issues."""
-    issues = check_unique([identity(s) for s in loaded])
-    schools: list[School] = []
-    for school in loaded:
-        valid, found = validate_school(school, config, today)
-        issues += found
-        if valid is not None:
-            schools.append(valid)
-    return schools, issues
 
 
 def validate_school(

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from sop_builder.build.atomic import BuildResult, build_atomically
-from sop_builder.build.checks import find_third_party_requests
-from sop_builder.build.csp import apply_policy
 from sop_builder.intern.site import write_site
 from sop_builder.project import report
 from sop_builder.project.load import load_project
+from sop_builder.publish.atomic import BuildResult, build_atomically
+from sop_builder.publish.checks import find_third_party_requests
+from sop_builder.publish.csp import apply_policy
 from sop_builder.site.render import missing_template_folders
 
 

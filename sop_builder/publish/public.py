@@ -11,14 +11,15 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-from sop_builder.build.atomic import BuildResult, build_atomically
-from sop_builder.build.checks import find_third_party_requests, leak_finder, missing_pages
-from sop_builder.build.csp import apply_policy
 from sop_builder.project import report
 from sop_builder.project.build_settings import engine_choice
-from sop_builder.project.load import Project, load_project
+from sop_builder.project.internal_texts import internal_texts
+from sop_builder.project.load import load_project
+from sop_builder.project.project import Project
 from sop_builder.project.redirects import record_published
-from sop_builder.project.secrets import internal_texts
+from sop_builder.publish.atomic import BuildResult, build_atomically
+from sop_builder.publish.checks import find_third_party_requests, leak_finder, missing_pages
+from sop_builder.publish.csp import apply_policy
 from sop_builder.site.engine import run_engine
 from sop_builder.site.redirects import school_titles, write_redirects
 from sop_builder.site.render import TemplateMissing, missing_template_folders
@@ -129,6 +130,6 @@ def build_site(
         True,
         [
             f"Site gebouwd in {site_dir}: {len(project.schools)} scholen"
-            + (f", {warnings} waarschuwingen (zie 'sop-builder check')." if warnings else ".")
+            + (f", {warnings} waarschuwingen (zie 'sop-builder controleer')." if warnings else ".")
         ],
     )

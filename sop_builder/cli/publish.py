@@ -1,0 +1,82 @@
+"""Commands that check and publish: controleer, bouw, bekijk."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from sop_builder.cli.options import ROOT_OPTION, date_option, option
+from sop_builder.project import report
+from sop_builder.project.load import load_project
+
+
+@click.command("controleer")
+@ROOT_OPTION
+@click.option(
+    "--formaat",
+    "fmt",
+    type=click.Choice(report.FORMATS),
+    default="text",
+    show_default=True,
+    help="Hoe de problemen worden getoond.",
+)
+@option(
+    "--streng", "--strict", "strict", is_flag=True, help="Stop ook bij waarschuwingen (exitcode 2)."
+)
+@date_option()
+def check(root: Path, fmt: str, strict: bool, datum: date | None) -> None:
+    """Controleer alle configuratie en inhoud en toon de naleving per school."""
+    project = load_project(root, datum)
+    click.echo(report.render(project, fmt), nl=False)
+    sys.exit(report.exit_code(project, strict))
+
+
+@click.command("bouw")
+@ROOT_OPTION
+@click.option(
+    "--uit",
+    "site_dir",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Waar de site komt (standaard: site/ in het project).",
+)
+@date_option()
+@click.option(
+    "--intern",
+    is_flag=True,
+    help="Bouw de interne site (dashboard en gespreksrapporten) in site-intern/.",
+)
+def build(root: Path, site_dir: Path | None, datum: date | None, intern: bool) -> None:
+    """Bouw de openbare site. Bij een fout blijft de vorige site staan."""
+    from sop_builder.publish.intern import build_intern
+    from sop_builder.publish.public import build_site
+
+    builder = build_intern if intern else build_site
+    result = builder(root, site_dir, datum, echo=lambda s: click.echo(s, nl=False))
+    for message in result.messages:
+        click.echo(message, err=not result.ok)
+    sys.exit(0 if result.ok else 1)
+
+
+@click.command("bekijk")
+@ROOT_OPTION
+@click.option(
+    "--adres",
+    "address",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Adres en poort van de voorbeeldsite.",
+)
+def serve(root: Path, address: str) -> None:
+    """Toon de site op uw eigen computer; na elke wijziging worden alleen de pagina's die ervan
+    afhangen opnieuw gebouwd."""
+    from sop_builder.site.serve import serve as serve_site
+
+    click.echo(f"De site staat op http://{address}/ (stoppen: Ctrl+C).")
+    serve_site(Path(root), address)
+
+
+COMMANDS = ((check, "check"), (build, "build"), (serve, "serve"))

@@ -1,0 +1,31 @@
+"""Where things are in a project: the school folders and the names of their files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+SCHOOLS_DIR = Path("content/schools")
+SOP_FILE = "sop.md"
+# The files of a school folder: the SOP, the school's self-assessment of the agreements per
+# school year, and (read by evaluation/load.py) the yearly evaluation conversation and the
+# assessments on a framework, by the school (or, in content/swv/<slug>/, by the SWV).
+SELF_ASSESSMENT_FILE = re.compile(r"zelfevaluatie-(\d{4}-\d{4})\.yaml")
+EVALUATION_FILE = re.compile(r"evaluatie-(\d{4}-\d{4})\.yaml")
+FRAMEWORK_ASSESSMENT_FILE = re.compile(
+    r"beoordeling-([a-z0-9]+(?:-[a-z0-9]+)*)-(\d{4}-\d{4})\.yaml"
+)
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def self_assessment_name(year: str) -> str:
+    """The file name of a school's self-assessment for ``year`` (see SELF_ASSESSMENT_FILE)."""
+    return f"zelfevaluatie-{year}.yaml"
+
+
+def school_folders(root: Path) -> list[Path]:
+    """Every folder under content/schools/, sorted by name."""
+    base = root / SCHOOLS_DIR
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
