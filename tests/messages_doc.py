@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sop_builder.core.issues import CATALOGUE, FAMILIES
+from sop_builder.core.catalogue import CATALOGUE, FAMILIES
 
 from .casefolders import CASES, case_names, expected_lines
 from .conftest import REPO
@@ -34,7 +34,7 @@ def render() -> str:
         "build and gives exit code 1; `waarschuwing` (warning) does not, except with `--strict`",
         "(exit 2). Each code is shown with its exact text by a case folder in `tests/cases/` (or the",
         "named test). The codes come in families, one per stage or subject",
-        "(`sop_builder/core/issues.py`). This file is generated: `python -m tests.messages_doc`.",
+        "(`sop_builder/core/catalogue/`). This file is generated: `python -m tests.messages_doc`.",
     ]
     for family in FAMILIES:
         first, last = min(family.codes), max(family.codes)

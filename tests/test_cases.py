@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.core.issues import CATALOGUE
+from sop_builder.core.catalogue import CATALOGUE
 
 from .casefolders import CASES, added_lines, case_names, expected_lines
 

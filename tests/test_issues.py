@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sop_builder.core.issues import CATALOGUE, FAMILIES, Severity, make_issue
+from sop_builder.core.catalogue import CATALOGUE, FAMILIES
+from sop_builder.core.issues import Severity, make_issue
 
 
 def test_families_hold_every_code_once_in_code_order():
