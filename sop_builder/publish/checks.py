@@ -131,6 +131,19 @@ def leak_finder(secrets: list[str]) -> Callable[[str, str], list[str]]:
     return check
 
 
+def find_leaks(site: Path, secrets: list[str]) -> list[str]:
+    """Files of a built ``site`` that contain any internal text (texts shorter than 12 characters are skipped)."""
+    check = leak_finder(secrets)
+    files = text_files(site) + sorted(
+        p for p in site.rglob("*") if p.is_file() and p.suffix in COMPRESSED_SUFFIXES
+    )
+    found = map_indexes(
+        lambda i: check(files[i].relative_to(site).as_posix(), readable_text(files[i])),
+        len(files),
+    )
+    return [problem for problems in found for problem in problems]
+
+
 def find_third_party_requests(site: Path, own_host: str | None) -> list[str]:
     """Requests to other hosts that a page or stylesheet would make."""
     files = [f for f in text_files(site) if f.suffix in (".html", ".css", ".svg")]
