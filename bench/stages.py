@@ -33,9 +33,8 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _timed(module: Any, name: str, label: str) -> None:
-    """Replace ``module.name`` by a wrapper that records its wall and CPU time."""
-    original = getattr(module, name)
+def _timer(original: Any, label: str) -> Any:
+    """``original``, recording its wall and CPU time under ``label``."""
 
     @functools.wraps(original)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -47,31 +46,32 @@ def _timed(module: Any, name: str, label: str) -> None:
             STAGES.append((label, start, wall, _cpu() - cpu))
             print(f"  {label:<34} {wall:7.2f} s wall {STAGES[-1][3]:7.2f} s CPU", flush=True)
 
-    setattr(module, name, wrapper)
+    return wrapper
+
+
+def _timed(module: Any, name: str, label: str) -> None:
+    """Replace ``module.name`` by a wrapper that records its wall and CPU time."""
+    setattr(module, name, _timer(getattr(module, name), label))
 
 
 def instrument() -> None:
     import sop_builder.project.load as load
     import sop_builder.publish.atomic as atomic
+    import sop_builder.publish.pipeline as pipeline
     import sop_builder.publish.public as build
-    import sop_builder.site.serve as serve
     import sop_builder.site.staging as staging
 
     _timed(build, "load_project", "load and validate (build)")
     _timed(staging, "public_pages", "QR codes, pages about many schools")
     _timed(staging, "write_pages", "school pages: render, link, check, write")
-    _timed(build, "run_engine", "engine (own process)")
-    _timed(build, "write_redirects", "redirect pages")
-    _timed(build, "missing_pages", "check: every school has a page")
-    _timed(build, "find_third_party_requests", "check: no other hosts")
-    _timed(build, "index_site", "Pagefind (in parts)")
-    _timed(build, "apply_policy", "Content-Security-Policy")
+    # every step of the one pipeline (bouw and serve run the same steps)
+    pipeline.STEPS = tuple(
+        pipeline.Step(s.name, _timer(s.run, f"step: {s.name}"), s.check) for s in pipeline.STEPS
+    )
     _timed(atomic, "swap_into_place", "swap into place")
     # serve: one rebuild after an edit
     _timed(load.ProjectState, "refresh", "serve: re-read changed folders")
     _timed(load.ProjectState, "project", "serve: checks across schools")
-    _timed(serve, "stage_site", "serve: render and stage")
-    _timed(serve.engine, "build_in_process", "serve: engine (dirty build)")
 
 
 def build_stages(root: Path) -> None:

@@ -16,6 +16,16 @@ READER_TESTS = {
     },
     **{f"SOP76{n}": "tests/test_pupils.py" for n in range(5)},  # import-leerlingen
     "SOP768": "tests/test_postcodes.py",  # import-postcodes
+    # the build's own refusals (bouw, bekijk, the plugin), not `check` output
+    "SOP901": "tests/test_build.py::test_internal_text_on_a_page_is_refused_naming_the_file_and_line",
+    "SOP902": "tests/test_build.py::test_a_request_to_another_host_is_refused_naming_the_asset",
+    "SOP903": "tests/test_routes.py::test_the_build_check_and_the_route_test_find_a_planted_missing_page",
+    "SOP904": "tests/test_check_build_agree.py::test_an_engine_refusal_names_the_file_it_comes_from",
+    "SOP905": "tests/test_build.py::test_missing_templates_are_named_and_leave_the_previous_site",
+    "SOP906": "tests/test_webeditor.py::test_without_the_editors_program_the_build_stops_and_keeps_the_old_site",
+    "SOP907": "tests/test_build.py::test_a_failed_search_index_is_refused",
+    "SOP908": "tests/test_redirects.py::test_writing_redirects_never_overwrites_a_page_nor_points_nowhere",
+    "SOP909": "tests/test_intern.py::test_internal_site_is_never_built_inside_the_public_site",
 }
 DOC = REPO / "docs" / "messages.md"
 
@@ -28,7 +38,7 @@ def render() -> str:
             if len(parts) > 3 and parts[2].startswith("SOP"):
                 examples.setdefault(parts[2], (case, line.split(": ", 1)[1]))
     out = [
-        "# Message codes of `sop-builder controleer`",
+        "# Message codes of `sop-builder controleer` and `sop-builder bouw`",
         "",
         "Codes never change meaning; a retired code is not reused. Severity `fout` (error) stops the",
         "build and gives exit code 1; `waarschuwing` (warning) does not, except with `--strict`",

@@ -108,14 +108,16 @@ def test_failed_build_leaves_previous_site_untouched(sample: Path):
 
 def test_missing_templates_are_named_and_leave_the_previous_site(sample: Path):
     """The templates are the project's copy of sop-builder's: a missing folder or file is a
-    Dutch message naming it, with a tip, never a traceback or a half-written site."""
+    Dutch message (SOP905) naming it, with a tip, never a traceback or a half-written site."""
     assert build_site(sample, today=TODAY, echo=lambda s: None).ok
     before = snapshot(sample / "site")
     (sample / "templates/pages/poster.md.j2").unlink()
     result = build_site(sample, today=TODAY, echo=lambda s: None)
     assert not result.ok
-    assert result.messages[0].startswith("templates/pages/poster.md.j2: dit sjabloon van ")
-    assert "git checkout -- templates" in result.messages[0]
+    [issue] = result.issues
+    assert (issue.code, issue.path) == ("SOP905", "templates/pages/poster.md.j2")
+    assert issue.message.startswith("Dit sjabloon van sop-builder ontbreekt")
+    assert "git checkout -- templates" in issue.hint
     assert snapshot(sample / "site") == before
     shutil.rmtree(sample / "templates")
     run = subprocess.run(
@@ -126,8 +128,9 @@ def test_missing_templates_are_named_and_leave_the_previous_site(sample: Path):
     assert run.returncode != 0
     assert "Traceback" not in run.stdout + run.stderr
     out = run.stdout + run.stderr
-    assert out.count("deze map met sjablonen van sop-builder ontbreekt") == 1
-    assert "templates/: deze map met sjablonen" in out
+    assert out.count("Deze map met sjablonen van sop-builder ontbreekt") == 1
+    assert out.startswith("templates/\n  1:1     fout         SOP905  Deze map met sjablonen")
+    assert "Tip: Zet de map templates/ terug" in out
     run = subprocess.run(
         [sys.executable, "-m", "sop_builder", "build", "--intern", "--map", str(sample)],
         capture_output=True,
@@ -135,8 +138,99 @@ def test_missing_templates_are_named_and_leave_the_previous_site(sample: Path):
     )
     assert run.returncode != 0
     assert "Traceback" not in run.stdout + run.stderr
-    assert "templates/intern/: deze map met sjablonen" in run.stdout + run.stderr
+    assert run.stdout.startswith("templates/intern/\n") and "SOP905" in run.stdout
     assert snapshot(sample / "site") == before
+
+
+def test_build_refusals_come_in_every_format_for_ci(sample: Path):
+    """`bouw --formaat github|gitlab|json|parsable` reports the build's own refusals as
+    `controleer` reports problems in the content: CI shows them as annotations."""
+    (sample / "templates/pages/poster.md.j2").unlink()
+
+    def build(fmt: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "sop_builder", "bouw", "--map", str(sample)]
+        return subprocess.run(
+            [*command, "--formaat", fmt, "--datum", TODAY.isoformat()],
+            capture_output=True,
+            text=True,
+        )
+
+    github = build("github")
+    assert github.returncode == 1
+    assert github.stdout.startswith(
+        "::error file=templates/pages/poster.md.j2,line=1,col=1,title=SOP905::"
+        "Dit sjabloon van sop-builder ontbreekt"
+    )
+    assert "De site is niet gebouwd" in github.stderr and "De site" not in github.stdout
+    [problem] = json.loads(build("json").stdout)["problemen"]
+    assert problem["code"] == "SOP905" and problem["bestand"] == "templates/pages/poster.md.j2"
+    assert problem["tip"].startswith("Zet de map templates/ terug")
+    [quality] = json.loads(build("gitlab").stdout)
+    assert quality["check_name"] == "SOP905" and quality["severity"] == "major"
+    assert build("parsable").stdout.startswith("templates/pages/poster.md.j2:1:1: fout SOP905 ")
+
+
+def test_internal_text_on_a_page_is_refused_naming_the_file_and_line(sample: Path):
+    """SOP901: another school's internal note in a school's own text stops the build; the
+    message names the file and line the page is made from, not the staged page."""
+    note = next(
+        line.split(": ", 1)[1]
+        for line in (sample / "content/schools/het-helmgras/sop.md").read_text().splitlines()
+        if line.startswith("interne_notitie: ")
+    )
+    sop = sample / "content/schools/de-meeuw/sop.md"
+    text = sop.read_text(encoding="utf-8").replace("## Visie\n", f"## Visie\n\n{note}\n", 1)
+    sop.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(note) + 1
+    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    assert not result.ok
+    [issue] = result.issues
+    assert (issue.code, issue.path, issue.line) == (
+        "SOP901",
+        "content/schools/de-meeuw/sop.md",
+        line,
+    )
+    assert issue.message.startswith("De pagina /scholen/de-meeuw/ zou interne tekst tonen: ")
+    assert "interne_notitie" in issue.hint
+
+
+def test_a_request_to_another_host_is_refused_naming_the_asset(sample: Path):
+    """SOP902: a stylesheet of templates/assets/ that loads from another host."""
+    css = sample / "templates/assets/stylesheets/extern.css"
+    css.write_text('/* lettertype */\n@import "https://fonts.example.org/x.css";\n')
+    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    assert not result.ok
+    [issue] = result.issues
+    assert (issue.code, issue.path, issue.line) == (
+        "SOP902",
+        "templates/assets/stylesheets/extern.css",
+        2,
+    )
+    assert "fonts.example.org" in issue.message and "templates/assets/" in issue.hint
+    # a script of another host in the theme's template: every page names that template
+    css.unlink()
+    main = sample / "templates/overrides/main.html"
+    text = main.read_text(encoding="utf-8")
+    script = '<script src="https://cdn.example.org/x.js"></script>\n'
+    main.write_text(text.replace("{% block extrahead %}\n", "{% block extrahead %}\n" + script))
+    line = main.read_text(encoding="utf-8").splitlines().index(script.strip()) + 1
+    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    assert not result.ok and len(result.issues) > 50  # every page
+    assert {(i.code, i.path, i.line) for i in result.issues} == {
+        ("SOP902", "templates/overrides/main.html", line)
+    }
+
+
+def test_a_failed_search_index_is_refused(sample: Path, monkeypatch: pytest.MonkeyPatch):
+    """SOP907: the build stops when Pagefind fails, and keeps the previous site."""
+    from sop_builder.site import search
+
+    monkeypatch.setattr(search, "_pagefind", lambda *args, **kwargs: "Pagefind: kapot")
+    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    assert not result.ok and not (sample / "site").exists()
+    [issue] = result.issues
+    assert (issue.code, issue.path) == ("SOP907", "mkdocs.yml")
+    assert "Pagefind: kapot" in issue.message and "installeer sop-builder" in issue.hint
 
 
 def test_internal_fields_never_reach_the_site(sample: Path):
@@ -258,6 +352,25 @@ def test_plain_mkdocs_build_works_through_the_plugin(sample: Path, tmp_path: Pat
     )
     assert run.returncode == 0, run.stderr
     assert (out / "scholen/het-kompas/index.html").is_file()
+    # the same pipeline as `bouw`: search, the Content-Security-Policy, the web editor
+    page = (out / "scholen/het-kompas/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="Content-Security-Policy"' in page
+    assert (out / "pagefind/pagefind.js").is_file() and (out / "admin/index.html").is_file()
+
+
+def test_the_plugin_runs_the_output_checks(sample: Path, tmp_path: Path):
+    """`mkdocs build` through the plugin refuses what `bouw` refuses (here: SOP902)."""
+    css = sample / "templates/assets/stylesheets/extern.css"
+    css.write_text('@import "https://fonts.example.org/x.css";\n')
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "uit")],
+        cwd=sample,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode != 0
+    assert "templates/assets/stylesheets/extern.css" in run.stderr and "SOP902" in run.stderr
 
 
 def test_same_input_and_source_date_epoch_give_a_byte_identical_site(

@@ -8,7 +8,6 @@ reads them.)
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -74,5 +73,6 @@ def test_an_engine_refusal_names_the_file_it_comes_from(sample: Path, monkeypatc
     assert load_project(sample, TODAY).errors == []
     result = build_site(sample, today=TODAY, echo=lambda s: None)
     assert not result.ok
-    named = [m for m in result.messages if m.startswith("content/schools/de-duinroos/sop.md:")]
-    assert named and all(re.search(r":\d+:\d+: fout .+ Tip: ", m) for m in named)
+    named = [i for i in result.issues if i.path == "content/schools/de-duinroos/sop.md"]
+    assert named and all(i.code == "SOP904" and i.is_error and i.hint for i in named)
+    assert all("(pagina /scholen/de-duinroos/)" in i.message for i in named)

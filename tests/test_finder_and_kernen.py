@@ -12,8 +12,8 @@ import pytest
 
 from bench.synthetic import generate
 from sop_builder.project.load import load_project
-from sop_builder.project.paths import grouping_path
 from sop_builder.project.project import Project
+from sop_builder.project.routes import grouping_path
 from sop_builder.publish.public import build_site
 from sop_builder.site.finder import build_finder, offering
 from sop_builder.site.finder_data import index_document, need_document

@@ -194,7 +194,10 @@ def test_cli_builds_the_internal_site(sample: Path):
 
 def test_internal_site_is_never_built_inside_the_public_site(sample: Path):
     result = build_intern(sample, sample / "site" / "intern", TODAY, echo=lambda s: None)
-    assert not result.ok and "openbare site" in result.messages[0]
+    [issue] = result.issues
+    assert not result.ok and issue.code == "SOP909" and "openbare site" in issue.message
+    assert issue.path == str(sample.resolve() / "site" / "intern")
+    assert "--uit" in issue.hint
 
 
 # --- the dashboard and the report, correct and usable ---------------------------------------

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from sop_builder.cli.main import main
 from sop_builder.project.load import load_project
-from sop_builder.project.redirects import Redirect, load_redirects, short_links, site_pages
+from sop_builder.project.redirects import Redirect, load_redirects, short_links
+from sop_builder.project.routes import Kind, Route, RouteTable, site_routes
 from sop_builder.site.poster import limits_in_short
 from sop_builder.site.qrcode import qr_svg
 from sop_builder.site.redirects import redirect_html, relative_url, write_redirects
@@ -45,7 +46,7 @@ def test_renames_from_config_are_added(sample: Path):
 
 def test_an_empty_list_of_renames_is_fine(sample: Path):
     write_renames(sample, "doorverwijzingen: []\n")
-    redirects, issues = load_redirects(sample, [("de-duinroos", "98XA00")])
+    redirects, issues = load_redirects(sample, [("de-duinroos", "98XA00")], set())
     assert issues == [] and len(redirects) == 2
 
 
@@ -65,9 +66,11 @@ def test_short_links_skip_invalid_codes_and_keep_one_link_for_lower_case_codes()
     ]
 
 
-def test_site_pages_hold_school_pages_and_posters():
-    pages = site_pages(["de-duinroos"])
-    assert {"/", "/scholen/de-duinroos/", "/scholen/de-duinroos/poster/"} <= pages
+def test_the_pages_a_redirect_may_lead_to_are_the_route_tables_pages():
+    pages = site_routes(load_project(SAMPLE, TODAY)).pages()
+    assert {"/", "/scholen/de-duinroos/", "/scholen/de-duinroos/poster/", "/kernen/noord/"} <= pages
+    assert "/scholen/behoefte/lezen/" in pages and "/aanbod/workshops/" in pages
+    assert "/vinder/scholen.json" not in pages  # a data file is not a page
 
 
 def test_relative_urls_between_site_paths():
@@ -90,6 +93,12 @@ def test_redirect_page_has_refresh_link_and_canonical_but_no_script_or_search_bo
 def test_writing_redirects_never_overwrites_a_page_nor_points_nowhere(tmp_path: Path):
     (tmp_path / "scholen/a").mkdir(parents=True)
     (tmp_path / "scholen/a/index.html").write_text("echte pagina", encoding="utf-8")
+    table = RouteTable(
+        [
+            Route("/scholen/a/", Kind.SCHOOL, "School A", ("content/schools/a/sop.md",)),
+            Route("/scholen/b/", Kind.SCHOOL, "School B", ("content/schools/b/sop.md",)),
+        ]
+    )
     problems = write_redirects(
         tmp_path,
         [
@@ -98,13 +107,17 @@ def test_writing_redirects_never_overwrites_a_page_nor_points_nowhere(tmp_path: 
             Redirect("/v/22BB00/", "/scholen/b/"),
         ],
         None,
-        {"/scholen/a/": "School A"},
+        table,
     )
     assert (tmp_path / "scholen/a/index.html").read_text(encoding="utf-8") == "echte pagina"
     assert "School A" in (tmp_path / "v/11AA00/index.html").read_text(encoding="utf-8")
     assert not (tmp_path / "v/22BB00").exists()
-    assert len(problems) == 2
-    assert "overschrijven" in problems[0] and "niet gemaakt" in problems[1]
+    # SOP908, naming the file that asks for the redirect: the renames' file, a school's sop.md
+    assert [(p.code, p.path) for p in problems] == [
+        ("SOP908", "site_config/doorverwijzingen.yaml"),
+        ("SOP908", "content/schools/b/sop.md"),
+    ]
+    assert "overschrijven" in problems[0].message and "niet gemaakt" in problems[1].message
 
 
 def test_limits_in_short_take_the_list_or_else_the_first_paragraph():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.project.paths import MUNICIPALITY_LISTS, NEED_LISTS
+from sop_builder.project.routes import MUNICIPALITY_LISTS, NEED_LISTS
 from sop_builder.publish.public import build_site
 from sop_builder.site import search
 

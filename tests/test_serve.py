@@ -7,13 +7,17 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 from sop_builder.project.load import load_project
+from sop_builder.project.routes import ENTRIES, NAMES, Dep, Kind, site_routes
+from sop_builder.publish.serve import ServeSession
 from sop_builder.site.render import Renderer
+from sop_builder.site.staging import stage_site
 
 SERVE = [sys.executable, "-m", "sop_builder", "serve"]
 
@@ -111,17 +115,14 @@ def test_serve_rebuilds_only_the_pages_an_edit_touches(sample: Path):
         assert len(before) > 60
         time.sleep(1.1)  # a rewritten page gets a later modification time on any disk
 
-        # A new sentence in one school's text: only that school's page is built again (and the
-        # 404 page, which the engine writes on every build).
+        # A new sentence in one school's text: only that school's page is built again (the
+        # engine writes no file whose bytes stay the same, not even its 404 page).
         sop = sample / "content/schools/de-meeuw/sop.md"
         original = add_sentence(sop)
         assert "ZEERNIEUWEZIN" in wait_for(f"{base}/scholen/de-meeuw/", "ZEERNIEUWEZIN")
         after = built_pages(site)
         assert set(after) == set(before)
-        assert {p for p in after if after[p] != before[p]} == {
-            "scholen/de-meeuw/index.html",
-            "404.html",
-        }
+        assert {p for p in after if after[p] != before[p]} == {"scholen/de-meeuw/index.html"}
 
         # The school moves to another kern, in another gemeente: its page, the finder, the two
         # kern pages, the two gemeente lists and the overviews with their numbers (home page,
@@ -143,7 +144,121 @@ def test_serve_rebuilds_only_the_pages_an_edit_touches(sample: Path):
             "scholen/gemeente/duinwijk/index.html",
             "scholen/gemeente/helmerdam/index.html",
             *(f"scholen/behoefte/{need}/index.html" for need in offered_by_de_meeuw),
-            "404.html",
         }
         assert "Basisschool De Meeuw" in fetch(f"{base}/kernen/noord/")
         assert "Basisschool De Meeuw" not in fetch(f"{base}/kernen/helmerdam/")
+
+
+# --- serve by dependency, in this process -----------------------------------------------------
+
+AGE = 1000.0  # seconds: every file of serve's folders is made this much older before an edit
+
+
+def age(folder: Path) -> float:
+    """Give every file under ``folder`` the same old modification time (so that any file
+    written afterwards is newer, on any disk); that time."""
+    then = time.time() - AGE
+    for file in folder.rglob("*"):
+        if file.is_file():
+            os.utime(file, (then, then))
+    return then
+
+
+def written_since(folder: Path, then: float) -> set[str]:
+    """The files under ``folder`` written after ``then``."""
+    return {
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and p.stat().st_mtime > then + 1
+    }
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def session_of(root: Path, work: Path) -> tuple[ServeSession, threading.Event]:
+    """A serve session on ``root`` after its first build, its search index made."""
+    session = ServeSession(root, work, engine_name="mkdocs")
+    indexed = threading.Event()
+    session.after_index = indexed.set
+    session.rebuild()
+    assert session.last is not None and session.last.everything and not session.last.errors
+    assert indexed.wait(120)
+    indexed.clear()
+    return session, indexed
+
+
+def test_a_text_edit_rewrites_only_that_schools_page_and_its_search_entry(
+    sample: Path, tmp_path: Path
+):
+    session, indexed = session_of(sample, tmp_path / "serve")
+    index_before = contents(session.site / "pagefind")
+    then = age(session.work)
+    add_sentence(sample / "content/schools/de-meeuw/sop.md")
+    session.rebuild()
+    last = session.last
+    assert last is not None and not last.everything and not last.errors
+    # rendered: the routes that depend on the school's own files, nothing about many schools
+    assert last.rendered == {"/scholen/de-meeuw/", "/scholen/de-meeuw/poster/"}
+    assert written_since(session.staging, then) == {"docs/scholen/de-meeuw/index.md"}
+    assert indexed.wait(120)
+    built = written_since(session.site, then)
+    search = {f for f in built if f.startswith("pagefind")}
+    assert built - search == {"scholen/de-meeuw/index.html"}
+    # the search index: only the files whose bytes changed (the school's new entry, the index
+    # parts with its words, the entry file); not the hundreds of other pages' entries
+    index_after = contents(session.site / "pagefind")
+    assert search == {f"pagefind/{f}" for f in index_after if index_before.get(f) != index_after[f]}
+    assert 0 < len(search) < len(index_after) / 4
+    fragments = [f for f in search if f.endswith(".pf_fragment")]
+    assert len(fragments) == 1
+
+
+def set_level(sop: Path, need: str, old: str, new: str) -> None:
+    text = sop.read_text(encoding="utf-8")
+    before = f"  {need}:\n    niveau: {old}\n"
+    assert before in text
+    sop.write_text(text.replace(before, f"  {need}:\n    niveau: {new}\n"), encoding="utf-8")
+
+
+def test_a_level_change_rewrites_exactly_the_pages_that_depend_on_it(sample: Path, tmp_path: Path):
+    session, _indexed = session_of(sample, tmp_path / "serve")
+    staged_before = contents(session.staging / "docs")
+    then = age(session.work)
+    # De Meeuw now offers NT2 (with help from outside: not the top level, so no other
+    # school's "sterk in" changes with it)
+    set_level(sample / "content/schools/de-meeuw/sop.md", "nt2", "beperkt", "met-hulp")
+    session.rebuild()
+    last = session.last
+    assert last is not None and not last.everything and not last.errors
+    project = load_project(sample, session.state.today, internal=False)  # serve's day
+    table = site_routes(project)
+    # rendered: exactly the routes that declare a dependency on what changed
+    changed = {Dep("school", "de-meeuw"), Dep("entry", "de-meeuw"), Dep("need", "nt2"), ENTRIES}
+    assert last.rendered == {r.path for r in table if r.depends & changed}
+    assert not any(
+        table.by_path[p].kind is Kind.SCHOOL and p != "/scholen/de-meeuw/" for p in last.rendered
+    )
+    assert NAMES not in changed and "/woordenlijst/" not in last.rendered
+    # written: exactly the staged files whose bytes changed, and the result is the full build's
+    staged_after = contents(session.staging / "docs")
+    differ = {f for f in staged_after if staged_before.get(f) != staged_after[f]}
+    assert {f"docs/{f}" for f in differ} == written_since(session.staging, then) - {"mkdocs.yml"}
+    assert {
+        "scholen/de-meeuw/index.md",
+        "scholen/behoefte/nt2/index.md",
+        "vinder/behoefte-nt2.json",
+        "vinder/scholen.json",
+        "vinder/school/de-meeuw.json",
+    } <= differ
+    assert not any(f.startswith("scholen/behoefte/lezen") for f in differ)
+    fresh = tmp_path / "fresh"
+    stage_site(project, sample, fresh)
+    assert staged_after == contents(fresh / "docs")  # nothing stale, nothing missing
+    built = {f for f in written_since(session.site, then) if not f.startswith("pagefind")}
+    assert built == {
+        f.removesuffix("index.md") + "index.html" if f.endswith(".md") else f for f in differ
+    }

@@ -6,7 +6,7 @@ from datetime import date
 
 from sop_builder.core.text import dutch_date, slugify
 from sop_builder.project.model import GlossaryTerm
-from sop_builder.project.paths import url_segment
+from sop_builder.project.routes import url_segment
 
 
 def test_slugify_folds_accents_and_joins_words_with_single_hyphens():

@@ -319,8 +319,10 @@ def test_without_the_editors_program_the_build_stops_and_keeps_the_old_site(
     monkeypatch.setattr(webeditor_assets, "ensure_assets", offline)
     result = build_site(sample, today=TODAY, echo=lambda s: None)
     assert not result.ok
-    assert result.messages[0].startswith("De webeditor (admin/) kon niet worden gemaakt")
-    assert "site_config/webeditor.yaml tijdelijk weg" in result.messages[0]
+    [issue] = result.issues
+    assert (issue.code, issue.path) == ("SOP906", "site_config/webeditor.yaml")
+    assert issue.message.startswith("De webeditor (admin/) kon niet worden gemaakt")
+    assert "site_config/webeditor.yaml tijdelijk weg" in issue.hint
     assert result.messages[-1] == "De site is niet gebouwd; de vorige versie blijft staan."
     assert (sample / "site" / "index.html").read_bytes() == before
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,16 +15,21 @@ from sop_builder.project import report
 from sop_builder.project.load import load_project
 
 
+def format_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--formaat``: the format of the problems (report.FORMATS)."""
+    return click.option(
+        "--formaat",
+        "fmt",
+        type=click.Choice(report.FORMATS),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
 @click.command("controleer")
 @ROOT_OPTION
-@click.option(
-    "--formaat",
-    "fmt",
-    type=click.Choice(report.FORMATS),
-    default="text",
-    show_default=True,
-    help="Hoe de problemen worden getoond.",
-)
+@format_option("Hoe de problemen worden getoond.")
 @option(
     "--streng", "--strict", "strict", is_flag=True, help="Stop ook bij waarschuwingen (exitcode 2)."
 )
@@ -49,15 +56,26 @@ def check(root: Path, fmt: str, strict: bool, datum: date | None) -> None:
     is_flag=True,
     help="Bouw de interne site (dashboard en gespreksrapporten) in site-intern/.",
 )
-def build(root: Path, site_dir: Path | None, datum: date | None, intern: bool) -> None:
+@format_option("Hoe de problemen worden getoond (github en gitlab: voor CI).")
+def build(root: Path, site_dir: Path | None, datum: date | None, intern: bool, fmt: str) -> None:
     """Bouw de openbare site. Bij een fout blijft de vorige site staan."""
     from sop_builder.publish.intern import build_intern
     from sop_builder.publish.public import build_site
 
-    builder = build_intern if intern else build_site
-    result = builder(root, site_dir, datum, echo=lambda s: click.echo(s, nl=False))
+    def echo(text: str) -> None:
+        click.echo(text, nl=False)
+
+    def notice(text: str) -> None:  # never between the lines of a report in a format for CI
+        click.echo(text, nl=False, err=fmt != "text")
+
+    if intern:
+        result = build_intern(root, site_dir, datum, echo=echo, fmt=fmt)
+    else:
+        result = build_site(root, site_dir, datum, echo=echo, fmt=fmt, notice=notice)
+    if result.issues or (result.ok and fmt in ("json", "gitlab")):  # a document, even empty
+        click.echo(report.render_issues(result.issues, fmt), nl=False)
     for message in result.messages:
-        click.echo(message, err=not result.ok)
+        click.echo(message, err=not result.ok or fmt != "text")
     sys.exit(0 if result.ok else 1)
 
 
@@ -73,7 +91,7 @@ def build(root: Path, site_dir: Path | None, datum: date | None, intern: bool) -
 def serve(root: Path, address: str) -> None:
     """Toon de site op uw eigen computer; na elke wijziging worden alleen de pagina's die ervan
     afhangen opnieuw gebouwd."""
-    from sop_builder.site.serve import serve as serve_site
+    from sop_builder.publish.serve import serve as serve_site
 
     click.echo(f"De site staat op http://{address}/ (stoppen: Ctrl+C).")
     serve_site(Path(root), address)

@@ -10,7 +10,7 @@ from sop_builder.editor.a11y import ADMIN_CSS, ADMIN_JS
 from sop_builder.editor.config import config_yaml, decap_config
 from sop_builder.editor.widgets import WIDGETS_JS
 from sop_builder.project.model import SiteConfig
-from sop_builder.project.paths import ADMIN_DIR
+from sop_builder.project.routes import ADMIN_DIR
 
 LOCAL_BACKEND_PORT = 8081  # `sop-builder editor`, and Decap's default for a local backend
 OWN_CSS = "sop-builder.css"  # beside Decap CMS in the admin folder

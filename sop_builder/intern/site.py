@@ -14,8 +14,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
 from sop_builder.intern.stats import GROUPING_KEY, InternalFigures, SchoolRow, summarise
-from sop_builder.project.paths import grouping_path
 from sop_builder.project.project import Project
+from sop_builder.project.routes import grouping_path, school_path
 from sop_builder.project.scoring import format_count, format_percentage
 
 ASSETS = ("intern.css",)
@@ -203,7 +203,8 @@ class InternSite:
         """Relative path -> HTML."""
         out = {"index.html": self.dashboard()}
         for row in self.figures.rows:
-            out[f"scholen/{row.school.slug}/index.html"] = self.school_page(row)
+            # the same address as the school's public page (the route table's)
+            out[f"{school_path(row.school.slug).strip('/')}/index.html"] = self.school_page(row)
         label = self.swv.grouping.label
         for name, rows in self.figures.groups(GROUPING_KEY).items():
             out[f"{self.group_link(GROUPING_KEY, name)}/index.html"] = self.group_page(

@@ -15,11 +15,11 @@ from sop_builder.project.evaluation.load import SchoolPart, load_evaluations
 from sop_builder.project.files import school_folders
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.load import load_offer
-from sop_builder.project.paths import kern_pages, list_pages, offer_pages_paths
 from sop_builder.project.postcodes import load_postcodes, unplaced_schools
 from sop_builder.project.project import Project, reference_date
 from sop_builder.project.pupils import load_pupils
 from sop_builder.project.redirects import load_redirects, vanished_schools
+from sop_builder.project.routes import site_routes
 from sop_builder.project.schools.load import SchoolResult, process_folders
 from sop_builder.project.schools.validate import check_unique
 
@@ -103,13 +103,6 @@ class ProjectState:
         issues += check_unique([r.identity for r in results])
         project.offer, found = load_offer(root, config, sorted(self.results))
         issues += found
-        extra = kern_pages(config.swv) | list_pages(config) if config is not None else set()
-        extra |= offer_pages_paths(project.offer)
-        redirects, found = load_redirects(
-            root, [(r.identity.slug, r.identity.code) for r in results], extra
-        )
-        project.redirects, issues = redirects, issues + found
-        issues += vanished_schools(root, sorted(self.results), redirects)
         issues += check_editors(root)
         for result in results:
             issues += result.issues
@@ -128,6 +121,13 @@ class ProjectState:
         issues += found
         project.postcodes, found = load_postcodes(root)
         issues += found + unplaced_schools(project.schools, project.postcodes)
+        unread = [(r.identity.slug, r.identity.sop_path) for r in results if r.school is None]
+        project.routes = site_routes(project, unread)
+        redirects, found = load_redirects(
+            root, [(r.identity.slug, r.identity.code) for r in results], project.routes.pages()
+        )
+        project.redirects, issues = redirects, issues + found
+        issues += vanished_schools(root, sorted(self.results), redirects)
         project.issues = sorted(issues, key=Issue.sort_key)
         return project
 

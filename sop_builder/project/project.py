@@ -15,6 +15,7 @@ from sop_builder.project.offer.model import Offer
 from sop_builder.project.postcodes import PostcodeTable
 from sop_builder.project.pupils import PupilData
 from sop_builder.project.redirects import Redirect
+from sop_builder.project.routes import RouteTable
 from sop_builder.project.scoring import Compliance
 
 
@@ -38,6 +39,7 @@ class Project:
     offer: Offer = field(default_factory=Offer)  # the SWV's own offer (content/aanbod/)
     pupils: PupilData | None = None  # content/leerlingen.yaml (pupils.py)
     postcodes: PostcodeTable | None = None  # site_config/postcodes.csv (postcodes.py)
+    routes: RouteTable | None = None  # every page of the public site (routes.py; load.py sets it)
 
     @property
     def errors(self) -> list[Issue]:

@@ -31,7 +31,7 @@ from sop_builder.core.issues import Issue, did_you_mean, issue_at, make_issue
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import load_config_file
 from sop_builder.project.model import Schema
-from sop_builder.project.paths import FIXED_PAGES, GROUPING
+from sop_builder.project.routes import school_path
 
 REDIRECTS_FILE = "doorverwijzingen.yaml"
 DISPLAY = f"site_config/{REDIRECTS_FILE}"
@@ -78,23 +78,6 @@ class Redirect:
 
     source: str
     target: str
-
-
-def school_path(slug: str) -> str:
-    return f"/scholen/{slug}/"
-
-
-def poster_path(slug: str) -> str:
-    return f"/scholen/{slug}/poster/"
-
-
-def site_pages(slugs: Iterable[str], extra: Iterable[str] = ()) -> set[str]:
-    """The paths of the real pages of a site with these school slugs (plus ``extra``)."""
-    # The kern pages come in ``extra``: their folder depends on the configuration.
-    pages = {p.path for p in FIXED_PAGES if GROUPING not in p.path} | set(extra)
-    for slug in slugs:
-        pages |= {school_path(slug), poster_path(slug)}
-    return pages
 
 
 def short_links(schools: Iterable[tuple[str, str]]) -> list[Redirect]:
@@ -188,12 +171,12 @@ def _check_entries(
 
 
 def load_redirects(
-    root: Path, schools: Iterable[tuple[str, str | None]], extra_pages: Iterable[str] = ()
+    root: Path, schools: Iterable[tuple[str, str | None]], pages: set[str]
 ) -> tuple[list[Redirect], list[Issue]]:
     """Every redirect of the site: short links plus the checked renames from config.
 
-    ``schools`` holds (slug, vestigingscode) of every school folder; a missing config file is
-    fine (no renames).
+    ``schools`` holds (slug, vestigingscode) of every school folder, ``pages`` the addresses of
+    the site's pages (the route table's); a missing config file is fine (no renames).
     """
     schools = list(schools)
     links = short_links((slug, code) for slug, code in schools if code)
@@ -202,7 +185,6 @@ def load_redirects(
     value, tree, issues = load_config_file(root, REDIRECTS_FILE, RedirectsFile)
     if value is None or tree is None:
         return links, issues
-    pages = site_pages((slug for slug, _ in schools), extra_pages)
     issues += _check_entries(value.redirects, tree, pages, {r.source for r in links})
     if any(i.is_error for i in issues):
         return links, issues

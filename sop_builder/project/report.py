@@ -73,22 +73,23 @@ def _gitlab(issues: list[Issue]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
+def _issue_json(i: Issue) -> dict[str, object]:
+    return {
+        "bestand": i.path,
+        "regel": i.line,
+        "kolom": i.column,
+        "ernst": i.severity.value,
+        "code": i.code,
+        "melding": i.message,
+        "tip": i.hint,
+        "veld": i.field,
+    }
+
+
 def _json(project: Project) -> str:
     return json.dumps(
         {
-            "problemen": [
-                {
-                    "bestand": i.path,
-                    "regel": i.line,
-                    "kolom": i.column,
-                    "ernst": i.severity.value,
-                    "code": i.code,
-                    "melding": i.message,
-                    "tip": i.hint,
-                    "veld": i.field,
-                }
-                for i in project.issues
-            ],
+            "problemen": [_issue_json(i) for i in project.issues],
             "naleving": compliance_rows(project),
         },
         ensure_ascii=False,
@@ -180,6 +181,21 @@ def render(project: Project, fmt: str) -> str:
         return _gitlab(project.issues)
     parts = [text_report(project.issues), summary(project), "", compliance_table(project)]
     return "\n".join(p for p in parts if p is not None).rstrip() + "\n"
+
+
+def render_issues(issues: list[Issue], fmt: str) -> str:
+    """Problems alone (no compliance table) in format ``fmt``: the refusals of a build."""
+    issues = sorted(issues, key=Issue.sort_key)
+    if fmt == "json":
+        problems = [_issue_json(i) for i in issues]
+        return json.dumps({"problemen": problems}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "gitlab":
+        return _gitlab(issues)
+    if fmt == "parsable":
+        return _parsable(issues) + ("\n" if issues else "")
+    if fmt == "github":
+        return _github(issues) + ("\n" if issues else "")
+    return text_report(issues)
 
 
 def exit_code(project: Project, strict: bool) -> int:

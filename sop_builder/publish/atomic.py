@@ -12,16 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sop_builder.core.issues import Issue
+
 
 @dataclass
 class BuildResult:
-    """Whether a build was published, and what to tell the person who started it."""
+    """Whether a build was published, what to tell the person who started it, and why it was
+    refused (the build's own problems, SOP9xx; problems in the content are `check`'s)."""
 
     ok: bool
     messages: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
 
 
-def build_atomically(site_dir: Path, make: Callable[[Path], list[str]]) -> list[str]:
+def build_atomically(site_dir: Path, make: Callable[[Path], list[Issue]]) -> list[Issue]:
     """Let ``make`` write and check a site in an empty folder; publish it at ``site_dir``.
 
     ``make`` returns the problems it found; with any problem nothing is published and the

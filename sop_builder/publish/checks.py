@@ -1,5 +1,6 @@
 """Checks on our own output: internal text (on the staged pages, before the engine) and, on the
-finished site, requests to other hosts and missing pages."""
+finished site, requests to other hosts and the pages against the route table (none missing,
+none extra). They find; publish/pipeline.py turns what they find into coded messages."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import contextlib
 import gzip
 import html
 import json
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 from sop_builder.core.parallel import map_indexes
@@ -114,18 +117,25 @@ class _LeakIndex:
         return min(found) if found else None
 
 
-def leak_finder(secrets: list[str]) -> Callable[[str, str], list[str]]:
-    """A check of one text for internal texts (those shorter than 12 characters are skipped):
-    ``check(name, text)`` gives a problem for ``name`` when ``text`` holds one."""
+def internal_text_finder(secrets: list[str]) -> Callable[[str], str | None]:
+    """``find(text)``: an internal text of ``secrets`` that ``text`` holds (in any of the forms
+    HTML and JSON give it), or None; texts shorter than 12 characters are skipped."""
     needles = set()
     for secret in secrets:
         secret = secret.replace("<!--", "").replace("-->", "").strip()
         if len(secret) >= MIN_SECRET_LENGTH:
             needles |= _variants(secret)
     index = _LeakIndex(needles)
+    return lambda text: index.first_in(" ".join(text.split()))
+
+
+def leak_finder(secrets: list[str]) -> Callable[[str, str], list[str]]:
+    """A check of one text for internal texts (those shorter than 12 characters are skipped):
+    ``check(name, text)`` gives a problem for ``name`` when ``text`` holds one."""
+    find = internal_text_finder(secrets)
 
     def check(name: str, text: str) -> list[str]:
-        needle = index.first_in(" ".join(text.split()))
+        needle = find(text)
         return [] if needle is None else [f"{name} bevat interne tekst: '{needle[:40]}…'"]
 
     return check
@@ -144,12 +154,26 @@ def find_leaks(site: Path, secrets: list[str]) -> list[str]:
     return [problem for problems in found for problem in problems]
 
 
-def find_third_party_requests(site: Path, own_host: str | None) -> list[str]:
-    """Requests to other hosts that a page or stylesheet would make."""
-    files = [f for f in text_files(site) if f.suffix in (".html", ".css", ".svg")]
+class Request(NamedTuple):
+    """A request to another host that a file of the built site would make."""
 
-    def requests_of(index: int) -> list[str]:
-        file, problems = files[index], []
+    file: str  # relative to the site
+    host: str
+    url: str
+
+
+def third_party_requests(
+    site: Path, own_host: str | None, files: Collection[str] | None = None
+) -> list[Request]:
+    """Requests to other hosts that a page or stylesheet would make; only in ``files``
+    (relative to the site) when given."""
+    found = [f for f in text_files(site) if f.suffix in (".html", ".css", ".svg")]
+    if files is not None:
+        wanted = set(files)
+        found = [f for f in found if f.relative_to(site).as_posix() in wanted]
+
+    def requests_of(index: int) -> list[Request]:
+        file, problems = found[index], []
         content = file.read_text(encoding="utf-8", errors="replace")
         for pattern in _REQUEST_PATTERNS:
             for match in pattern.finditer(content):
@@ -157,15 +181,35 @@ def find_third_party_requests(site: Path, own_host: str | None) -> list[str]:
                 target = match.group(1) if pattern.groups == 1 else "//" + match.group(2)
                 host = urlparse(target if "//" in target else "").hostname
                 if host and host != own_host:
-                    problems.append(f"{file.relative_to(site)} laadt iets van {host}: {url[:80]}")
+                    problems.append(Request(file.relative_to(site).as_posix(), host, url[:80]))
         return problems
 
-    return [problem for found in map_indexes(requests_of, len(files)) for problem in found]
+    return [problem for part in map_indexes(requests_of, len(found)) for problem in part]
 
 
-def missing_pages(site: Path, slugs: list[str]) -> list[str]:
-    return [
-        f"scholen/{slug}/index.html ontbreekt"
-        for slug in slugs
-        if not (site / "scholen" / slug / "index.html").is_file()
-    ]
+INDEX_PREFIX = "pagefind"  # the search index's folders (site/search.py), never pages
+NOT_A_ROUTE = "404.html"  # the engine's page for an unknown address
+
+
+def built_pages(site: Path) -> set[str]:
+    """Every HTML file of a built site (relative), but the search index's."""
+    found = set()
+    for folder, dirs, files in os.walk(site):
+        rel = Path(folder).relative_to(site).as_posix()
+        if rel == ".":
+            dirs[:] = [d for d in dirs if not d.startswith(INDEX_PREFIX)]
+        prefix = "" if rel == "." else rel + "/"
+        found |= {prefix + name for name in files if name.endswith(".html")}
+    return found
+
+
+def route_problems(
+    site: Path, expected: Collection[str], known: Collection[str]
+) -> tuple[list[str], list[str]]:
+    """(missing, extra): the files of ``expected`` (the routes' built files) that the site
+    lacks, and the HTML pages of the site that are neither expected nor ``known`` (redirect
+    pages, assets, the engine's 404 page)."""
+    missing = sorted(f for f in expected if not (site / f).is_file())
+    pages = built_pages(site)
+    extra = sorted(pages - set(expected) - set(known) - {NOT_A_ROUTE})
+    return missing, extra

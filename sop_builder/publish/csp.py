@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from sop_builder.core.parallel import map_indexes
-from sop_builder.project.paths import ADMIN_DIR
+from sop_builder.project.routes import ADMIN_DIR
 
 INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE

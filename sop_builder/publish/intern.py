@@ -6,11 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from sop_builder.core.catalogue.build import INTERN_OVER_PUBLIC, OTHER_HOST
+from sop_builder.core.issues import Issue
 from sop_builder.intern.site import write_site
 from sop_builder.project import report
 from sop_builder.project.load import load_project
 from sop_builder.publish.atomic import BuildResult, build_atomically
-from sop_builder.publish.checks import find_third_party_requests
+from sop_builder.publish.checks import third_party_requests
 from sop_builder.publish.csp import apply_policy
 from sop_builder.site.render import missing_template_folders
 
@@ -21,22 +23,18 @@ def build_intern(
     today: date | None = None,
     echo: Callable[[str], None] = print,
     templates: Path | None = None,
+    fmt: str = "text",
 ) -> BuildResult:
     """Build the internal site into ``site_dir`` (default root/site-intern), all or nothing."""
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site-intern").resolve()
     public = (root / "site").resolve()
     if site_dir == public or public in site_dir.parents or site_dir in public.parents:
-        return BuildResult(
-            False,
-            [
-                f"De interne site mag niet in of over de openbare site ({public}) komen. "
-                "Kies met --uit een andere map."
-            ],
-        )
+        refusal = INTERN_OVER_PUBLIC.at(str(site_dir), public=str(public))
+        return BuildResult(False, ["De interne site is niet gebouwd."], [refusal])
     project = load_project(root, today, internal=True)
     if project.errors or project.config is None or project.evaluation is None:
-        echo(report.render(project, "text"))
+        echo(report.render(project, fmt))
         return BuildResult(
             False, ["De interne site is niet gebouwd; de vorige versie blijft staan."]
         )
@@ -44,19 +42,23 @@ def build_intern(
     folder = templates or root / "templates"
     missing = missing_template_folders(folder.parent, (f"{folder.name}/intern",))
     if missing:
-        return BuildResult(False, [*missing, "De interne site is niet gebouwd."])
+        return BuildResult(False, ["De interne site is niet gebouwd."], missing)
 
-    def make(built: Path) -> list[str]:
+    def make(built: Path) -> list[Issue]:
         built.mkdir()
         write_site(project, folder, built)
-        errors = find_third_party_requests(built, None)
-        if not errors:
+        issues = [
+            # the internal site is made from its templates (templates/intern/)
+            OTHER_HOST.at(f"{folder.name}/intern/", page=r.file, host=r.host, url=r.url)
+            for r in third_party_requests(built, None)
+        ]
+        if not issues:
             apply_policy(built)
-        return errors
+        return issues
 
-    errors = build_atomically(site_dir, make)
-    if errors:
-        return BuildResult(False, [*errors, "De interne site is niet gebouwd."])
+    issues = build_atomically(site_dir, make)
+    if issues:
+        return BuildResult(False, ["De interne site is niet gebouwd."], issues)
     return BuildResult(
         True,
         [

@@ -14,22 +14,27 @@ itself), so the engine's Markdown reads only the headings. Any engine that does 
 (plain ``mkdocs build -f``, Zensical) gives the same pages, more slowly.
 
 Every import of the engine is inside a function, so that the engine is chosen before it is
-imported. ``SopBuilderPlugin`` (the entry point ``sop-builder`` of ``mkdocs.plugins``) keeps
-``mkdocs build`` in a project working: it stages the site and lets MkDocs build that.
+imported. `plugin_class` makes the class of the ``sop-builder`` MkDocs plugin (the entry point
+is ``sop_builder.publish.plugin:SopBuilderPlugin``) from the build pipeline's steps that it is
+given, so ``mkdocs build`` in a project runs the same steps as ``sop-builder bouw``.
 """
 
 from __future__ import annotations
 
 import gzip
 import html
+import json
 import logging
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
@@ -59,8 +64,37 @@ def use_engine(engine: str) -> None:
         _CHOSEN.append(engine)
 
 
-def _pass_through() -> Any:
-    """The plugin that lets raw HTML blocks pass the engine's Markdown unparsed."""
+@dataclass(frozen=True)
+class EngineProblem:
+    """What made the engine stop: its words, and the staged file they are about (as the engine
+    named it, e.g. ``scholen/x/index.md``; None when it named none). The caller names the
+    source file of that page (the route table's)."""
+
+    text: str
+    page: str | None = None
+
+    @classmethod
+    def from_warning(cls, message: str) -> EngineProblem:
+        page = re.search(r"'([^']+\.md)'", message)
+        return cls(message, page.group(1) if page else None)
+
+
+def _same_as_written(output: str, path: str) -> bool:
+    """Whether the file at ``path`` holds ``output`` already (what the engine would write)."""
+    data = output.encode("utf-8", errors="xmlcharrefreplace")
+    try:
+        return os.path.getsize(path) == len(data) and Path(path).read_bytes() == data
+    except OSError:
+        return False
+
+
+def _pass_through(dirty: bool = False) -> Any:
+    """The plugin that lets raw HTML blocks pass the engine's Markdown unparsed.
+
+    With ``dirty`` (an incremental build into a site that exists), a page or theme file (404,
+    sitemap) whose output is what its file holds already is not written again: the engine
+    skips empty output, so only files whose bytes change get a new modification time.
+    """
     from mkdocs.plugins import BasePlugin
 
     class RawHtmlPassThrough(BasePlugin):
@@ -78,6 +112,14 @@ def _pass_through() -> Any:
             # The engine keeps every page's Markdown and HTML to the end of the build (600 MB
             # at 7,000 schools); once a page is rendered, nothing of the build reads them again.
             page.markdown, page.content = None, None
+            if dirty and _same_as_written(output, page.file.abs_dest_path):
+                return ""
+            return output
+
+        def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
+            path = os.path.join(config.site_dir, template_name)
+            if dirty and _same_as_written(output, path):
+                return ""
             return output
 
     return RawHtmlPassThrough()
@@ -87,10 +129,11 @@ def _not_dirty_warning(record: logging.LogRecord) -> bool:
     return "'dirty' build" not in record.getMessage()
 
 
-def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> list[str]:
+def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> list[EngineProblem]:
     """Build the staging folder of ``config_file`` into ``site_dir`` (strict); problems.
 
-    With ``dirty`` only pages whose source is newer than their built page are rebuilt.
+    With ``dirty`` only pages whose source is newer than their built page are rebuilt, and
+    only files whose bytes change are written.
     """
     use_engine(_CHOSEN[0] if _CHOSEN else DEFAULT_ENGINE)
     from mkdocs.commands.build import build
@@ -108,7 +151,7 @@ def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> 
     logger.addHandler(warnings)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-        config.plugins["sop-builder-raw-html"] = _pass_through()
+        config.plugins["sop-builder-raw-html"] = _pass_through(dirty)
         config.plugins.on_startup(command="build", dirty=dirty)
         try:
             build(config, dirty=dirty)
@@ -116,8 +159,8 @@ def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> 
             config.plugins.on_shutdown()
     except MkDocsException as exc:
         return [
-            *(engine_problem(m) for m in warnings.messages),
-            f"{ENGINES[_CHOSEN[0]]} kon de site niet bouwen: {exc}",
+            *(EngineProblem.from_warning(m) for m in warnings.messages),
+            EngineProblem(str(exc)),
         ]
     finally:
         logger.removeHandler(warnings)
@@ -135,27 +178,6 @@ class _Warnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _source_of(page: str) -> str:
-    """The file a staged page comes from, for a message about it."""
-    parts = page.removesuffix(".md").removesuffix("/index").split("/")
-    if parts[0] == "scholen" and len(parts) >= 2:
-        return f"content/schools/{parts[1]}/sop.md"
-    if parts[0] == "aanbod" and len(parts) == 3:
-        return f"content/{'/'.join(parts)}.md"
-    return "site_config/"
-
-
-def engine_problem(message: str) -> str:
-    """One warning of the engine as a message that names the file it comes from."""
-    page = re.search(r"'([^']+\.md)'", message)
-    where = _source_of(page.group(1)) if page else "site_config/"
-    return (
-        f"{where}:1:1: fout De site kan niet worden gebouwd: {message} "
-        "Tip: Voer 'sop-builder controleer' uit en los eerst de meldingen over dit bestand op; "
-        "meld het anders bij de beheerder van sop-builder."
-    )
-
-
 def _command(engine: str, config_file: Path, site_dir: Path) -> list[str]:
     return [
         sys.executable,
@@ -167,16 +189,32 @@ def _command(engine: str, config_file: Path, site_dir: Path) -> list[str]:
     ]
 
 
-def _problems(engine: str, returncode: int, output: str) -> list[str]:
+PROBLEM_MARK = "sop-builder-probleem: "  # a line of ``main`` that holds one EngineProblem
+
+
+def _problems(engine: str, returncode: int, output: str) -> list[EngineProblem]:
+    """The problems the engine's process printed (``main``), or the end of what it said."""
     if returncode == 0:
         return []
-    lines = [ln for ln in output.splitlines() if ln.strip()]
-    return lines[-10:] or [f"{ENGINES.get(engine, engine)} stopte zonder uitleg."]
+    found, other = [], []
+    for line in output.splitlines():
+        if line.startswith(PROBLEM_MARK):
+            data = json.loads(line[len(PROBLEM_MARK) :])
+            found.append(EngineProblem(data["tekst"], data["pagina"]))
+        elif line.strip():
+            other.append(line)
+    if found:
+        return found
+    return [
+        EngineProblem(
+            " ".join(other[-10:]) or f"{ENGINES.get(engine, engine)} stopte zonder uitleg."
+        )
+    ]
 
 
 def run_engine(
     engine: str, config_file: Path, site_dir: Path, halves: list[Half] | None = None
-) -> list[str]:
+) -> list[EngineProblem]:
     """Build the staging folder with ``engine`` in a process of its own; problems.
 
     With ``halves`` (`split_staging`), two engine processes build the two halves side by side
@@ -193,10 +231,10 @@ def run_engine(
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            return [f"{ENGINES.get(engine, engine)} kon de site niet bouwen: {exc}"]
+            return [EngineProblem(str(exc))]
         return _problems(engine, run.returncode, run.stdout + run.stderr)
     sites = [site_dir.with_name(f"{site_dir.name}-{n}") for n in range(1, len(halves) + 1)]
-    problems: list[str] = []
+    problems: list[EngineProblem] = []
     with tempfile.TemporaryFile("w+") as log_1, tempfile.TemporaryFile("w+") as log_2:
         logs = [log_1, log_2]
         started = [
@@ -301,44 +339,53 @@ def serve_site(site_dir: Path, address: str, rebuild: Any, watched: list[Path]) 
         server.shutdown()
 
 
-def _plugin_class() -> type:
-    """``SopBuilderPlugin``: `mkdocs build` in a project stages the site and builds that."""
+class PluginHooks(Protocol):
+    """What the `sop-builder` MkDocs plugin runs around MkDocs' own build (the steps of the
+    build pipeline before and after the engine; publish/plugin.py gives them)."""
+
+    def before_engine(self, config_file: Path, site_dir: Path) -> PluginStart:
+        """Stage the site; raise `PluginRefusal` with the problems to stop."""
+        ...
+
+    def after_engine(self, site_dir: Path) -> None:
+        """Finish and check the built site; raise `PluginRefusal` with the problems to stop."""
+        ...
+
+
+@dataclass(frozen=True)
+class PluginStart:
+    """Where the staged site is, for MkDocs' configuration."""
+
+    docs_dir: Path
+    nav: list[Any]
+    site_name: str
+
+
+class PluginRefusal(Exception):
+    """The plugin's steps found problems: MkDocs stops with this text."""
+
+
+def plugin_class(make_hooks: Callable[[], PluginHooks]) -> type:
+    """``SopBuilderPlugin``: `mkdocs build` in a project runs the build pipeline's steps
+    (``make_hooks()``, one per build) around MkDocs' own build of the staged site."""
     from mkdocs.exceptions import PluginError
     from mkdocs.plugins import BasePlugin
 
     class SopBuilderPlugin(BasePlugin):
         def __init__(self) -> None:
-            self.staging = tempfile.TemporaryDirectory(prefix="sop-builder-staging-")
             self.raw = _pass_through()
-            self.project: Any = None
-            self.site_url: str | None = None
+            self.hooks = make_hooks()
 
         def on_config(self, config: Any) -> Any:
-            from sop_builder.project import report
-            from sop_builder.project.load import load_project
-            from sop_builder.site.staging import (
-                DOCS_DIR,
-                read_engine_settings,
-                site_address,
-                stage_site,
-                staged_navigation,
-            )
-
-            root = Path(config.config_file_path).parent
-            project = load_project(root, internal=False)
-            if project.errors or project.config is None:
-                raise PluginError(
-                    "De inhoud bevat fouten; de site is niet gebouwd.\n"
-                    + report.render(project, "text")
+            try:
+                start = self.hooks.before_engine(
+                    Path(config.config_file_path), Path(config.site_dir)
                 )
-            stage_site(project, root, Path(self.staging.name))
-            config.docs_dir = str(Path(self.staging.name) / DOCS_DIR)
-            config.nav = staged_navigation(project)
-            config.site_name = project.config.swv.short_name
-            self.site_url = site_address(
-                project, read_engine_settings(Path(config.config_file_path))
-            )
-            self.project = project
+            except PluginRefusal as exc:
+                raise PluginError(str(exc)) from None
+            config.docs_dir = str(start.docs_dir)
+            config.nav = start.nav
+            config.site_name = start.site_name
             return config
 
         def on_page_markdown(self, markdown: str, **kwargs: Any) -> str:
@@ -348,35 +395,23 @@ def _plugin_class() -> type:
             return str(self.raw.on_page_content(html, **kwargs))
 
         def on_post_build(self, *, config: Any) -> None:
-            from sop_builder.site.redirects import school_titles, write_redirects
-            from sop_builder.site.search import index_site
-
-            problems = write_redirects(
-                Path(config.site_dir),
-                self.project.redirects,
-                self.site_url,
-                school_titles(self.project),
-            )
-            problems = problems or index_site(Path(config.site_dir))
-            if problems:
-                raise PluginError("\n".join(problems))
+            try:
+                self.hooks.after_engine(Path(config.site_dir))
+            except PluginRefusal as exc:
+                raise PluginError(str(exc)) from None
 
     return SopBuilderPlugin
 
 
-def __getattr__(name: str) -> Any:
-    if name == "SopBuilderPlugin":  # the entry point; created on first use (see the docstring)
-        return _plugin_class()
-    raise AttributeError(name)
-
-
 def main(argv: list[str]) -> int:
-    """``python -m sop_builder.site.engine ENGINE CONFIG SITE``: build, print problems."""
+    """``python -m sop_builder.site.engine ENGINE CONFIG SITE``: build, print problems (one
+    line each, marked, for `run_engine`)."""
     engine, config_file, site_dir = argv
     use_engine(engine)
     problems = build_in_process(Path(config_file), Path(site_dir))
     for problem in problems:
-        print(problem, file=sys.stderr)
+        data = {"tekst": problem.text, "pagina": problem.page}
+        print(PROBLEM_MARK + json.dumps(data, ensure_ascii=False), file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -22,14 +22,11 @@ from typing import Any
 
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.postcodes import PostcodeTable
-from sop_builder.project.redirects import school_path
+from sop_builder.project.routes import Route, school_path
 from sop_builder.project.scoring import format_count
 from sop_builder.site.finder import Finder, FinderEntry
-from sop_builder.site.render import GeneratedPage
+from sop_builder.site.render import GeneratedPage, Renderer, compliance_line
 
-DATA_DIR = "vinder"
-INDEX_FILE = f"{DATA_DIR}/scholen.json"
-POSTCODES_JSON = f"{DATA_DIR}/postcodes.json"
 DIRECT_LIMIT = 300  # up to this many schools the page loads the index at once
 MARGIN = (0.45, 0.75)  # degrees of latitude and longitude around the schools (about 50 km)
 NOT_DECLARED = "-"
@@ -50,14 +47,6 @@ def short_slug(name: str, slug: str) -> str:
     if PLAIN_NAME.fullmatch(name) and slug == "-".join(re.findall(r"[a-z0-9]+", name.lower())):
         return ""
     return slug
-
-
-def need_file(need_id: str) -> str:
-    return f"{DATA_DIR}/behoefte-{need_id}.json"
-
-
-def school_file(slug: str) -> str:
-    return f"{DATA_DIR}/school/{slug}.json"
 
 
 def _json(data: Any) -> bytes:
@@ -204,20 +193,21 @@ def postcode_document(finder: Finder, table: PostcodeTable | None) -> dict[str, 
     }
 
 
-def finder_files(
-    finder: Finder, config: SiteConfig, table: PostcodeTable | None, lines: dict[str, str]
-) -> list[GeneratedPage]:
-    """Every data file of the finder; ``lines``: each school's compliance in plain words."""
-    files = [GeneratedPage(INDEX_FILE, _json(index_document(finder, config)))]
-    files += [
-        GeneratedPage(need_file(n.id), _json(need_document(finder, n.id)))
-        for n in config.vocabularies.needs
-    ]
-    files += [
-        GeneratedPage(school_file(e.slug), _json(school_document(e, config, lines[e.slug])))
-        for e in finder.entries
-    ]
-    postcodes = postcode_document(finder, table)
-    if postcodes is not None:
-        files.append(GeneratedPage(POSTCODES_JSON, _json(postcodes)))
-    return files
+def index_file(renderer: Renderer, route: Route) -> GeneratedPage:
+    return GeneratedPage(route.file, _json(index_document(renderer.finder, renderer.config)))
+
+
+def need_data_file(renderer: Renderer, route: Route) -> GeneratedPage:
+    return GeneratedPage(route.file, _json(need_document(renderer.finder, route.key)))
+
+
+def school_data_file(renderer: Renderer, route: Route) -> GeneratedPage:
+    entry = renderer.entries[route.key]
+    line = compliance_line(entry.result, renderer.config.swv.school_year)
+    return GeneratedPage(route.file, _json(school_document(entry, renderer.config, line)))
+
+
+def postcodes_file(renderer: Renderer, route: Route) -> GeneratedPage:
+    document = postcode_document(renderer.finder, renderer.project.postcodes)
+    assert document is not None  # the route exists only when there are postcodes to show
+    return GeneratedPage(route.file, _json(document))

@@ -18,7 +18,6 @@ from sop_builder.project.model import SwvConfig
 from sop_builder.project.offer.model import Offer, OfferItem
 
 TIMEZONE = "Europe/Amsterdam"
-FEED_PATH = "aanbod/workshops.ics"
 MAX_YEARS = 5
 
 

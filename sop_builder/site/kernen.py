@@ -10,6 +10,7 @@ from fractions import Fraction
 from sop_builder.project.model import Kern, Need, SiteConfig, SupportLevel
 from sop_builder.project.offer.model import OfferItem
 from sop_builder.project.postcodes import distance_km
+from sop_builder.project.routes import Route
 from sop_builder.project.scoring import Compliance
 from sop_builder.site.finder import FinderEntry
 from sop_builder.site.render import GeneratedPage, Renderer
@@ -129,27 +130,40 @@ def kern_overview(
     return KernOverview(kern, own, tuple(needs), _spread(own, compliance))
 
 
-def kern_pages(renderer: Renderer) -> list[GeneratedPage]:
-    """The overview of the kernen and a page per kern with its schools."""
+def overviews(renderer: Renderer) -> dict[str, KernOverview]:
+    """The overview of every kern (by id), made once per build."""
+
+    def make() -> dict[str, KernOverview]:
+        project, config = renderer.project, renderer.config
+        entries, centres = renderer.finder.entries, project.offer.centres
+        return {
+            k.id: kern_overview(k, entries, config, project.compliance, centres)
+            for k in config.swv.kernen
+        }
+
+    return renderer.memo("kernen", make)
+
+
+def kernen_page(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The overview of the kernen."""
+    content = renderer.render(
+        "kernen.md.j2", route=route, overviews=list(overviews(renderer).values())
+    )
+    return GeneratedPage(route.file, content)
+
+
+def kern_page(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The page of one kern (``route.key``) with its schools."""
     project, config = renderer.project, renderer.config
-    folder = renderer.grouping_path
-    entries = renderer.finder.entries
-    centres = project.offer.centres
-    overviews = [
-        kern_overview(k, entries, config, project.compliance, centres) for k in config.swv.kernen
-    ]
-    pages = [
-        GeneratedPage(f"{folder}/index.md", renderer.render("kernen.md.j2", overviews=overviews))
-    ]
-    for overview in overviews:
-        codes = [renderer.schools_by_slug[e.slug].front.vestigingscode for e in overview.entries]
-        content = renderer.render(
-            "kern.md.j2",
-            overview=overview,
-            entries=list(overview.entries),
-            compliance=project.compliance,
-            kern_pupils=project.pupils.totals(codes) if project.pupils else [],
-            level_index={lv.id: i for i, lv in enumerate(config.vocabularies.levels)},
-        )
-        pages.append(GeneratedPage(f"{folder}/{overview.kern.id}.md", content))
-    return pages
+    overview = overviews(renderer)[route.key]
+    codes = [renderer.schools_by_slug[e.slug].front.vestigingscode for e in overview.entries]
+    content = renderer.render(
+        "kern.md.j2",
+        route=route,
+        overview=overview,
+        entries=list(overview.entries),
+        compliance=project.compliance,
+        kern_pupils=project.pupils.totals(codes) if project.pupils else [],
+        level_index={lv.id: i for i, lv in enumerate(config.vocabularies.levels)},
+    )
+    return GeneratedPage(route.file, content)

@@ -1,4 +1,4 @@
-"""The finder's static lists: a page per need and per gemeente, and the finder's data files.
+"""The finder's static lists: a page per need and per gemeente, and their two overviews.
 
 The lists work without JavaScript (and can be linked from a schoolgids); the finder page
 enhances them. A need's list holds exactly the schools whose own declaration for that need is
@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sop_builder.core.text import slugify
-from sop_builder.project.paths import MUNICIPALITY_LISTS, NEED_LISTS
+from sop_builder.project.routes import DATA_DIR, Kind, Route, municipality_slug
 from sop_builder.site.finder import Finder, FinderEntry, offering
-from sop_builder.site.finder_data import DATA_DIR, DIRECT_LIMIT, finder_files
+from sop_builder.site.finder_data import DIRECT_LIMIT
 from sop_builder.site.render import GeneratedPage, Renderer
 
 TO_ROOT_OF_LIST = "../../../"
@@ -27,15 +26,19 @@ class Municipality:
 
 def list_links(renderer: Renderer) -> dict[str, Any]:
     """(need, number of schools) and (gemeente, slug, number of schools) for the links."""
-    finder = renderer.finder
-    names = sorted({k.municipality for k in renderer.config.swv.kernen})
-    return {
-        "needs": [(n, len(offering(finder, n.id))) for n in renderer.config.vocabularies.needs],
-        "municipalities": [
-            (m, slugify(m, fallback="gemeente"), sum(e.municipality == m for e in finder.entries))
-            for m in names
-        ],
-    }
+
+    def make() -> dict[str, Any]:
+        finder = renderer.finder
+        names = sorted({k.municipality for k in renderer.config.swv.kernen})
+        return {
+            "needs": [(n, len(offering(finder, n.id))) for n in renderer.config.vocabularies.needs],
+            "municipalities": [
+                (m, municipality_slug(m), sum(e.municipality == m for e in finder.entries))
+                for m in names
+            ],
+        }
+
+    return renderer.memo("list links", make)
 
 
 def finder_context(renderer: Renderer) -> dict[str, Any]:
@@ -64,63 +67,52 @@ def _by_municipality(entries: list[FinderEntry]) -> list[tuple[Municipality, lis
     groups: dict[str, list[FinderEntry]] = {}
     for entry in entries:
         groups.setdefault(entry.municipality, []).append(entry)
-    return [
-        (Municipality(name, slugify(name, fallback="gemeente")), groups[name])
-        for name in sorted(groups)
-    ]
+    return [(Municipality(name, municipality_slug(name)), groups[name]) for name in sorted(groups)]
 
 
-def list_pages(renderer: Renderer) -> list[GeneratedPage]:
-    """The two overviews, a list per need and per gemeente, and the finder's data files."""
+def lists_overview(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The overview of the lists per need, or per gemeente."""
+    content = renderer.render(
+        "lists-index.md.j2",
+        route=route,
+        title=route.title,
+        lists=list_links(renderer),
+        show="onderwerpen" if route.kind is Kind.NEED_LISTS else "gemeenten",
+        to_root="../../",
+    )
+    return GeneratedPage(route.file, content)
+
+
+def need_list(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The schools that offer one need (``route.key``), by gemeente."""
     finder: Finder = renderer.finder
-    config = renderer.config
-    vocab = config.vocabularies
-    links = list_links(renderer)
-    pages = [
-        GeneratedPage(
-            f"scholen/{NEED_LISTS}/index.md",
-            renderer.render(
-                "lists-index.md.j2",
-                title="Scholen per onderwerp",
-                lists=links,
-                show="onderwerpen",
-                to_root="../../",
-            ),
-        ),
-        GeneratedPage(
-            f"scholen/{MUNICIPALITY_LISTS}/index.md",
-            renderer.render(
-                "lists-index.md.j2",
-                title="Scholen per gemeente",
-                lists=links,
-                show="gemeenten",
-                to_root="../../",
-            ),
-        ),
-    ]
-    level_index = {lv.id: i for i, lv in enumerate(vocab.levels)}
-    for need in vocab.needs:
-        entries = offering(finder, need.id)
-        declared = sum(1 for e in finder.entries if e.line(need.id) is not None)
-        content = renderer.render(
-            "need-list.md.j2",
-            need=need,
-            entries=entries,
-            groups=_by_municipality(entries),
-            others=declared - len(entries),
-            offered_levels=[lv for lv in vocab.levels if lv.offered],
-            level_index=level_index,
-            to_root=TO_ROOT_OF_LIST,
-        )
-        pages.append(GeneratedPage(f"scholen/{NEED_LISTS}/{need.id}.md", content))
-    for name, slug, _count in links["municipalities"]:
-        content = renderer.render(
-            "municipality-list.md.j2",
-            municipality=name,
-            entries=[e for e in finder.entries if e.municipality == name],
-            levels=vocab.levels,
-            to_root=TO_ROOT_OF_LIST,
-        )
-        pages.append(GeneratedPage(f"scholen/{MUNICIPALITY_LISTS}/{slug}.md", content))
-    pages += finder_files(finder, config, renderer.project.postcodes, renderer.compliance_lines())
-    return pages
+    vocab = renderer.config.vocabularies
+    need = vocab.need(route.key)
+    assert need is not None
+    entries = offering(finder, need.id)
+    declared = sum(1 for e in finder.entries if e.line(need.id) is not None)
+    content = renderer.render(
+        "need-list.md.j2",
+        route=route,
+        need=need,
+        entries=entries,
+        groups=_by_municipality(entries),
+        others=declared - len(entries),
+        offered_levels=[lv for lv in vocab.levels if lv.offered],
+        level_index={lv.id: i for i, lv in enumerate(vocab.levels)},
+        to_root=TO_ROOT_OF_LIST,
+    )
+    return GeneratedPage(route.file, content)
+
+
+def municipality_list(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The schools of one gemeente (``route.key``)."""
+    content = renderer.render(
+        "municipality-list.md.j2",
+        route=route,
+        municipality=route.key,
+        entries=[e for e in renderer.finder.entries if e.municipality == route.key],
+        levels=renderer.config.vocabularies.levels,
+        to_root=TO_ROOT_OF_LIST,
+    )
+    return GeneratedPage(route.file, content)

@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from sop_builder.project.offer.kinds import OFFER_KINDS
+from sop_builder.project.offer.kinds import KINDS_BY_FOLDER
 from sop_builder.project.offer.model import OfferItem
-from sop_builder.site.ical import FEED_PATH, TIMEZONE, workshops_calendar
+from sop_builder.project.routes import FEED_PATH, Route
+from sop_builder.site.ical import TIMEZONE, workshops_calendar
 from sop_builder.site.render import GeneratedPage, Renderer
 from sop_builder.site.sanitize import school_html
 
@@ -37,32 +38,57 @@ def body_html(item: OfferItem) -> Markup:
     return Markup(html)
 
 
-def offer_pages(renderer: Renderer) -> list[GeneratedPage]:
-    """Every page of the offer, plus the feed of upcoming workshops."""
+def _common(renderer: Renderer) -> dict[str, Any]:
+    """What every page of the offer shows, made once per build."""
+
+    def make() -> dict[str, Any]:
+        project = renderer.project
+        offer, today = project.offer, project.today
+        return {
+            "offer": offer,
+            "upcoming": offer.upcoming(today),
+            "past": offer.past(today),
+            "feed": feed_links(renderer.site_url),
+            "local_datetime": local_datetime,
+            "schools": {s.slug: s for s in project.schools},
+        }
+
+    return renderer.memo("offer", make)
+
+
+def offer_overview(renderer: Renderer, route: Route) -> GeneratedPage:
+    content = renderer.render("aanbod/index.md.j2", route=route, **_common(renderer))
+    return GeneratedPage(route.file, content)
+
+
+def offer_list(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The list of one kind of offer (``route.key``: its folder)."""
+    kind = KINDS_BY_FOLDER[route.key]
+    items = kind.items(renderer.project.offer)
+    content = renderer.render(kind.list_template, route=route, items=items, **_common(renderer))
+    return GeneratedPage(route.file, content)
+
+
+def offer_item(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The page of one item of the offer (``route.key``: ``<folder>/<slug>``)."""
+    folder, slug = route.key.split("/")
+    kind = KINDS_BY_FOLDER[folder]
+    item = next(i for i in kind.items(renderer.project.offer) if i.slug == slug)
+    content = renderer.render(
+        kind.item_template,
+        route=route,
+        item=item,
+        front=item.front,
+        body=body_html(item),
+        **_common(renderer),
+    )
+    return GeneratedPage(route.file, content)
+
+
+def feed(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The iCalendar feed of upcoming workshops."""
     project = renderer.project
-    offer = project.offer
-    today = project.today
-    schools = {s.slug: s for s in project.schools}
-    common: dict[str, Any] = {
-        "offer": offer,
-        "upcoming": offer.upcoming(today),
-        "past": offer.past(today),
-        "feed": feed_links(renderer.site_url),
-        "local_datetime": local_datetime,
-        "schools": schools,
-    }
-    pages = [GeneratedPage("aanbod/index.md", renderer.render("aanbod/index.md.j2", **common))]
-    for offer_kind in OFFER_KINDS:
-        kind, items = offer_kind.folder, offer_kind.items(offer)
-        list_template, item_template = offer_kind.list_template, offer_kind.item_template
-        listing = renderer.render(list_template, items=items, **common)
-        pages.append(GeneratedPage(f"aanbod/{kind}/index.md", listing))
-        for item in items:
-            body = body_html(item)
-            content = renderer.render(
-                item_template, item=item, front=item.front, body=body, **common
-            )
-            pages.append(GeneratedPage(f"aanbod/{kind}/{item.slug}.md", content))
-    feed = workshops_calendar(offer, renderer.config.swv, today, renderer.site_url)
-    pages.append(GeneratedPage(FEED_PATH, feed))
-    return pages
+    calendar = workshops_calendar(
+        project.offer, renderer.config.swv, project.today, renderer.site_url
+    )
+    return GeneratedPage(route.file, calendar)

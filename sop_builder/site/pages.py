@@ -1,103 +1,111 @@
-"""Plan the public site: every page, rendered by the one Renderer of the build, and the navigation."""
+"""Render the public site from its route table (project/routes.py): one renderer per kind of
+route, all with the one Renderer of the build, and the navigation."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from sop_builder.project.model import School, SwvConfig
-from sop_builder.project.paths import FIXED_PAGES, GROUPING, FixedPage, grouping_path
 from sop_builder.project.project import Project
-from sop_builder.project.redirects import school_path
-from sop_builder.site.finder_data import DATA_DIR
-from sop_builder.site.kernen import kern_pages
-from sop_builder.site.lists import (
-    example_postcode,
-    finder_context,
-    list_links,
-    list_pages,
-)
-from sop_builder.site.offer_pages import offer_pages
-from sop_builder.site.poster import poster_pages
+from sop_builder.project.routes import DATA_DIR, Kind, Route, RouteTable, routes_of
+from sop_builder.site import finder_data, kernen, lists, offer_pages, poster
+from sop_builder.site.finder import Finder
 from sop_builder.site.qrcode import prepare_qr_codes
 from sop_builder.site.render import GeneratedPage, Renderer
 from sop_builder.site.sanitize import page_title
 
 
-def _fixed_context(renderer: Renderer, page: FixedPage) -> dict[str, Any]:
+def _fixed_context(renderer: Renderer, route: Route) -> dict[str, Any]:
     """What a fixed page shows beyond the shared context."""
-    if page.path == "/":
+    if route.kind is Kind.HOME:
         return {
             "schools": renderer.schools,
-            "lists": list_links(renderer),
+            "lists": lists.list_links(renderer),
             "has_postcodes": renderer.project.postcodes is not None,
-            "example_postcode": example_postcode(renderer),
+            "example_postcode": lists.example_postcode(renderer),
         }
-    if page.path == "/scholen/":
-        return finder_context(renderer)
-    if page.path == "/vergelijk/":
+    if route.kind is Kind.FINDER:
+        return lists.finder_context(renderer)
+    if route.kind is Kind.COMPARE:
         return {"data_dir": DATA_DIR}
-    if page.path == "/woordenlijst/":
+    if route.kind is Kind.GLOSSARY:
         return {"terms": renderer.glossary_terms()}
     return {}
 
 
-def school_pages(renderer: Renderer, schools: list[School]) -> list[GeneratedPage]:
-    """A page per school at /scholen/<slug>/."""
-    if renderer.site_url:  # every school page and poster shows the QR code of its address
-        prepare_qr_codes(renderer.site_url + school_path(s.slug) for s in schools)
-    return [
-        GeneratedPage(
-            f"scholen/{school.slug}.md",
-            render=renderer.deferred("school.md.j2", school, renderer.school_context),
-        )
-        for school in schools
-    ]
+def fixed_page(renderer: Renderer, route: Route) -> GeneratedPage:
+    """A page of the registry of fixed pages (home, finder, basisondersteuning, ...)."""
+    assert route.template is not None
+    content = renderer.render(route.template, route=route, **_fixed_context(renderer, route))
+    return GeneratedPage(route.file, content)
+
+
+def school_page(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The page of one school, rendered where it is written (see `GeneratedPage`)."""
+    school = renderer.schools_by_slug[route.key]
+    return GeneratedPage(
+        route.file,
+        render=renderer.deferred(
+            "school.md.j2", school, lambda s: {"route": route, **renderer.school_context(s)}
+        ),
+    )
+
+
+RENDERERS: dict[Kind, Callable[[Renderer, Route], GeneratedPage]] = {
+    Kind.HOME: fixed_page,
+    Kind.FINDER: fixed_page,
+    Kind.COMPARE: fixed_page,
+    Kind.PAGE: fixed_page,
+    Kind.GLOSSARY: fixed_page,
+    Kind.KERNEN: kernen.kernen_page,
+    Kind.KERN: kernen.kern_page,
+    Kind.OFFER: offer_pages.offer_overview,
+    Kind.OFFER_LIST: offer_pages.offer_list,
+    Kind.OFFER_ITEM: offer_pages.offer_item,
+    Kind.FEED: offer_pages.feed,
+    Kind.SCHOOL: school_page,
+    Kind.POSTER: poster.poster_page,
+    Kind.NEED_LISTS: lists.lists_overview,
+    Kind.MUNICIPALITY_LISTS: lists.lists_overview,
+    Kind.NEED_LIST: lists.need_list,
+    Kind.MUNICIPALITY_LIST: lists.municipality_list,
+    Kind.FINDER_INDEX: finder_data.index_file,
+    Kind.FINDER_NEED: finder_data.need_data_file,
+    Kind.FINDER_SCHOOL: finder_data.school_data_file,
+    Kind.FINDER_POSTCODES: finder_data.postcodes_file,
+}
 
 
 def public_pages(
     project: Project,
     templates: Path,
     site_url: str | None = None,
-    schools: Collection[str] | None = None,
+    routes: Iterable[Route] | None = None,
+    finder: Finder | None = None,
 ) -> list[GeneratedPage]:
-    """Every page of the public site of ``project``, with the templates in ``templates``.
-
-    With ``schools`` (slugs), the pages of single schools (page, poster) only for those: what
-    `serve` renders again after an edit; every page about many schools is always rendered.
-    """
-    renderer = Renderer(project, templates, site_url)
-    single = [s for s in renderer.schools if schools is None or s.slug in schools]
-    pages: list[GeneratedPage] = []
-    for page in FIXED_PAGES:
-        if page.template is not None:
-            content = renderer.render(page.template, **_fixed_context(renderer, page))
-            pages.append(GeneratedPage(page.source, content))
-        elif GROUPING in page.path:
-            pages += kern_pages(renderer)
-    pages += school_pages(renderer, single)
-    pages += list_pages(renderer)
-    pages += offer_pages(renderer)
-    pages += poster_pages(renderer, single)
-    return pages
+    """The staged pages of ``routes`` (default: every route of ``project``'s site), rendered
+    with the templates in ``templates``. ``finder``: the project's finder, if made already."""
+    renderer = Renderer(project, templates, site_url, finder)
+    chosen = [r for r in (routes_of(project) if routes is None else routes) if r.staged]
+    if renderer.site_url:  # every school page and poster shows the QR code of its address
+        prepare_qr_codes(renderer.site_url + r.path for r in chosen if r.kind is Kind.SCHOOL)
+    return [RENDERERS[route.kind](renderer, route) for route in chosen]
 
 
-def navigation(swv: SwvConfig) -> list[dict[str, Any]]:
-    """The site's navigation, in the order of the fixed pages (school pages stay out of it)."""
+def navigation(table: RouteTable) -> list[dict[str, Any]]:
+    """The site's navigation with the staged files of its pages, in the order of the fixed
+    pages (school pages stay out of it)."""
     nav: list[dict[str, Any]] = []
     groups: dict[str, list[dict[str, str]]] = {}
-    folder = grouping_path(swv)
-    for page in FIXED_PAGES:
-        if not page.in_navigation:
-            continue
-        title = page_title(page.title or swv.grouping.plural.capitalize())
-        entry = {title: page.source.replace(GROUPING, folder)}
-        if page.group is None:
+    for route in table.navigation():
+        assert route.menu is not None
+        entry = {page_title(route.menu): route.file}
+        if route.group is None:
             nav.append(entry)
             continue
-        if page.group not in groups:
-            groups[page.group] = []
-            nav.append({page_title(page.group): groups[page.group]})
-        groups[page.group].append(entry)
+        if route.group not in groups:
+            groups[route.group] = []
+            nav.append({page_title(route.group): groups[route.group]})
+        groups[route.group].append(entry)
     return nav

@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from sop_builder.project.model import School
-from sop_builder.project.redirects import poster_path, school_path
+from sop_builder.project.routes import Route, school_path
 from sop_builder.site.render import GeneratedPage, Renderer
 from sop_builder.site.sanitize import school_html
 
@@ -38,8 +38,8 @@ def limits_in_short(markdown_text: str, html: str = "") -> tuple[list[Markup], b
     return [Markup(i) for i in items[:MAX_LIMITS]], len(items) > MAX_LIMITS
 
 
-def poster_pages(renderer: Renderer, schools: list[School] | None = None) -> list[GeneratedPage]:
-    """A poster page at /scholen/<slug>/poster/ for every school (or each of ``schools``)."""
+def poster_page(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The poster of one school (``route.key``), rendered where it is written."""
 
     def context(school: School) -> dict[str, Any]:
         grenzen = school.section("grenzen")
@@ -47,16 +47,11 @@ def poster_pages(renderer: Renderer, schools: list[School] | None = None) -> lis
         limits, more = limits_in_short(text, html)
         return {
             **renderer.school_context(school, sections=False),  # the poster shows no texts
+            "route": route,
             "limits": limits,
             "more_limits": more,
             "page_url": renderer.site_url + school_path(school.slug),
         }
 
-    schools = renderer.schools if schools is None else schools
-    return [
-        GeneratedPage(
-            poster_path(school.slug).strip("/") + ".md",
-            render=renderer.deferred("poster.md.j2", school, context),
-        )
-        for school in schools
-    ]
+    school = renderer.schools_by_slug[route.key]
+    return GeneratedPage(route.file, render=renderer.deferred("poster.md.j2", school, context))

@@ -6,8 +6,10 @@ import html
 import posixpath
 from pathlib import Path
 
-from sop_builder.project.project import Project
-from sop_builder.project.redirects import Redirect, school_path
+from sop_builder.core.catalogue.build import REDIRECT_NOWHERE, REDIRECT_OVER_PAGE
+from sop_builder.core.issues import Issue
+from sop_builder.project.redirects import DISPLAY, SHORT_LINK_PREFIX, Redirect
+from sop_builder.project.routes import RouteTable
 
 
 def relative_url(source: str, target: str) -> str:
@@ -39,15 +41,20 @@ def redirect_html(redirect: Redirect, site_url: str | None, title: str) -> str:
     )
 
 
-def school_titles(project: Project) -> dict[str, str]:
-    """The title of each school page, by its address (what a redirect page names)."""
-    return {school_path(s.slug): s.front.name for s in project.schools}
+def _origin(redirect: Redirect, table: RouteTable) -> str:
+    """The file that asks for ``redirect``: a short link comes from its school's sop.md, a
+    rename from site_config/doorverwijzingen.yaml."""
+    route = table.by_path.get(redirect.target)
+    if redirect.source.startswith(SHORT_LINK_PREFIX) and route is not None:
+        return route.source
+    return DISPLAY
 
 
 def write_redirects(
-    site: Path, redirects: list[Redirect], site_url: str | None, titles: dict[str, str]
-) -> list[str]:
-    """Write a page for every redirect into ``site``; never overwrite a real page.
+    site: Path, redirects: list[Redirect], site_url: str | None, table: RouteTable
+) -> list[Issue]:
+    """Write a page for every redirect into ``site``, named after the title of the route it
+    leads to; never overwrite a real page.
 
     Returns problems (empty when all went well): a redirect onto an existing page, or to a
     page that was not built.
@@ -56,18 +63,18 @@ def write_redirects(
     for redirect in redirects:
         page = site / redirect.source.strip("/") / "index.html"
         target = site / redirect.target.strip("/") / "index.html"
-        title = titles.get(redirect.target, redirect.target)
+        route = table.by_path.get(redirect.target)
+        title = route.title if route is not None and route.title else redirect.target
         text = redirect_html(redirect, site_url, title)
         if page.exists() and page.read_text(encoding="utf-8") == text:
             continue  # the same short link in another case, on a case-insensitive disk
         if page.exists():
-            problems.append(
-                f"Doorverwijzing {redirect.source} zou de pagina {redirect.source} overschrijven."
-            )
+            problems.append(REDIRECT_OVER_PAGE.at(_origin(redirect, table), source=redirect.source))
         elif not target.is_file():
             problems.append(
-                f"Doorverwijzing {redirect.source} wijst naar {redirect.target}, "
-                "maar die pagina is niet gemaakt."
+                REDIRECT_NOWHERE.at(
+                    _origin(redirect, table), source=redirect.source, target=redirect.target
+                )
             )
         else:
             page.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,8 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from sop_builder.core.catalogue.build import TEMPLATE_FOLDER_MISSING, TEMPLATE_MISSING
+from sop_builder.core.issues import Issue
 from sop_builder.core.text import dutch_date
 from sop_builder.project.model import (
     Agreement,
@@ -30,11 +32,11 @@ from sop_builder.project.model import (
     SupportLevel,
     VocabularyEntry,
 )
-from sop_builder.project.paths import grouping_path
 from sop_builder.project.project import Project
 from sop_builder.project.pupils import school_pupils
+from sop_builder.project.routes import grouping_path
 from sop_builder.project.scoring import Compliance, format_count, format_percentage
-from sop_builder.site.finder import FinderEntry, NeedLine, build_finder
+from sop_builder.site.finder import Finder, FinderEntry, NeedLine, build_finder
 from sop_builder.site.hints import in_sentence, search_examples
 from sop_builder.site.qrcode import qr_svg
 from sop_builder.site.sanitize import page_text, page_title, school_html
@@ -47,33 +49,24 @@ class TemplateMissing(Exception):
         super().__init__(path)
         self.path = path
 
-    def message(self) -> str:
-        return template_missing_message(self.path)
+    def issue(self) -> Issue:
+        return TEMPLATE_MISSING.at(self.path)
 
 
-def template_missing_message(path: str) -> str:
-    """The Dutch message for a missing template file or folder ``path``."""
-    what = "deze map met sjablonen" if path.endswith("/") else "dit sjabloon"
-    return (
-        f"{path}: {what} van sop-builder ontbreekt in uw project, dus de site kan niet "
-        "worden gebouwd. Tip: zet de map templates/ terug zoals sop-builder hem levert "
-        "(bijvoorbeeld met 'git checkout -- templates')."
-    )
-
-
-def missing_template_folders(root: Path, folders: tuple[str, ...]) -> list[str]:
-    """Messages for each folder of ``folders`` (under ``root``) that does not exist; one for
-    their common top folder when that is missing as a whole."""
+def missing_template_folders(root: Path, folders: tuple[str, ...]) -> list[Issue]:
+    """SOP905 for each folder of ``folders`` (under ``root``) that does not exist; one for their
+    common top folder when that is missing as a whole."""
     missing = [f for f in folders if not (root / f).is_dir()]
     tops = {f.split("/", 1)[0] for f in missing}
     if len(missing) > 1 and len(tops) == 1 and not (root / next(iter(tops))).is_dir():
-        return [template_missing_message(next(iter(tops)) + "/")]
-    return [template_missing_message(f + "/") for f in missing]
+        return [TEMPLATE_FOLDER_MISSING.at(next(iter(tops)) + "/")]
+    return [TEMPLATE_FOLDER_MISSING.at(f + "/") for f in missing]
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page to hand to the site engine: its source path and Markdown text.
+    """A page to hand to the site engine: its file in the staging folder (its route's
+    ``file``: ``scholen/x/index.md``) and its Markdown text.
 
     A page of one school can be given as ``render`` instead of ``content``: it is rendered
     where it is written (in the staging workers), so the build never holds the text of every
@@ -235,16 +228,24 @@ def unmet_agreements(school: School, result: Compliance | None, norm: Norm) -> l
 class Renderer:
     """Renders the pages of one project's public site: one per build, shared by every page."""
 
-    def __init__(self, project: Project, templates: Path, site_url: str | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        templates: Path,
+        site_url: str | None = None,
+        finder: Finder | None = None,
+    ) -> None:
+        """``finder``: the project's finder when the caller has made it already (`serve`)."""
         assert project.config is not None
         self.project = project
         self.site_url = site_url.rstrip("/") if site_url else ""  # "" when not configured
         self.config = project.config
         self.env = _environment(templates, project)
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
-        self.finder = build_finder(
+        self.finder = finder or build_finder(
             self.schools, self.config, project.compliance, project.today, project.postcodes
         )
+        self.memos: dict[str, Any] = {}
         self.entries = {e.slug: e for e in self.finder.entries}
         self.schools_by_slug = {s.slug: s for s in self.schools}
         self.grouping_path = grouping_path(self.config.swv)
@@ -267,6 +268,12 @@ class Renderer:
             examples=self.examples,  # words of this SWV for the search hints
             **context,
         )
+
+    def memo(self, name: str, make: Callable[[], T]) -> T:
+        """``make()``, made once per Renderer: what several pages of one build share."""
+        if name not in self.memos:
+            self.memos[name] = make()
+        return self.memos[name]
 
     def deferred(
         self, template: str, item: T, context: Callable[[T], dict[str, Any]]

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 
 INDEX_DIR = "pagefind"
@@ -31,8 +32,11 @@ def part_dir(number: int) -> str:
     return INDEX_DIR if number == 1 else f"{INDEX_DIR}-{number}"
 
 
-def indexed_pages(site: Path) -> list[Path]:
-    """The pages Pagefind indexes, in the order of their paths."""
+def indexed_pages(site: Path, files: Collection[str] | None = None) -> list[Path]:
+    """The pages Pagefind indexes, in the order of their paths: ``files`` (relative to the
+    site: the built files of the routes that are searched), or the pages that carry its mark."""
+    if files is not None:
+        return sorted(site / f for f in files)
     found = []
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).parts
@@ -50,7 +54,8 @@ def split_parts(pages: list[Path], part_pages: int = PART_PAGES) -> list[list[Pa
     return [pages[i * size : (i + 1) * size] for i in range(count)]
 
 
-def _pagefind(site: Path, output: Path, background: bool = False) -> list[str]:
+def _pagefind(site: Path, output: Path, background: bool = False) -> str | None:
+    """Run Pagefind; what went wrong, or None."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site)]
     command += ["--output-path", str(output), "--silent"]
     nice = shutil.which("nice") if background else None
@@ -59,11 +64,11 @@ def _pagefind(site: Path, output: Path, background: bool = False) -> list[str]:
     try:
         run = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return [f"De zoekfunctie kon niet worden gemaakt: {exc}"]
+        return str(exc)
     if run.returncode != 0 or not (output / "pagefind.js").is_file():
         detail = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["geen uitvoer"]
-        return [f"De zoekfunctie kon niet worden gemaakt (Pagefind: {detail[0]})."]
-    return []
+        return f"Pagefind: {detail[0]}"
+    return None
 
 
 def _mirror(site: Path, pages: list[Path], folder: Path) -> None:
@@ -77,25 +82,62 @@ def _mirror(site: Path, pages: list[Path], folder: Path) -> None:
             shutil.copyfile(page, target)
 
 
-def index_site(site: Path, part_pages: int | None = None, background: bool = False) -> list[str]:
-    """Build the search index of ``site`` in parts of at most ``part_pages`` pages (default
-    `PART_PAGES`); return problems (empty when it worked). ``background``: at a low priority,
-    so that it does not slow down what the computer does meanwhile (`serve`)."""
+def _sync(new: Path, site: Path) -> None:
+    """Put the index folders of ``new`` into ``site``: a file whose bytes are the same stays as
+    it is (with its modification time), others are replaced, what ``new`` lacks goes."""
+    folders = {p.name for p in new.iterdir() if p.is_dir()}
     for old in site.glob(f"{INDEX_DIR}*"):
-        if old.is_dir():
+        if old.is_dir() and old.name not in folders:
             shutil.rmtree(old)
-    parts = split_parts(indexed_pages(site), part_pages or PART_PAGES)
-    if len(parts) == 1:
-        problems = _pagefind(site, site / INDEX_DIR, background)
-    else:
-        problems = []
-        for number, pages in enumerate(parts, start=1):
-            with tempfile.TemporaryDirectory(prefix=".zoekdeel-", dir=site.parent) as mirror:
-                _mirror(site, pages, Path(mirror))
-                problems += _pagefind(Path(mirror), site / part_dir(number), background)
-            if problems:
-                break
-    if not problems:
+    for name in sorted(folders):
+        source, target = new / name, site / name
+        if not target.is_dir():
+            source.rename(target)
+            continue
+        fresh = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
+        for rel in sorted(fresh):
+            dest = target / rel
+            data = (source / rel).read_bytes()
+            if dest.is_file() and dest.stat().st_size == len(data) and dest.read_bytes() == data:
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source / rel, dest)
+        for file in [p for p in target.rglob("*") if p.is_file()]:
+            if file.relative_to(target) not in fresh:
+                file.unlink()
+
+
+def index_site(
+    site: Path,
+    part_pages: int | None = None,
+    background: bool = False,
+    files: Collection[str] | None = None,
+) -> str | None:
+    """Build the search index of ``site`` in parts of at most ``part_pages`` pages (default
+    `PART_PAGES`); what went wrong, or None. ``files``: the pages to index (relative to the
+    site; default: those with Pagefind's mark). ``background``: at a low priority, so that it
+    does not slow down what the computer does meanwhile (`serve`).
+
+    The index is made beside the site and then put in place file by file: a file of the index
+    whose bytes did not change keeps its modification time.
+    """
+    parts = split_parts(indexed_pages(site, files), part_pages or PART_PAGES)
+    with tempfile.TemporaryDirectory(prefix=".zoekindex-", dir=site.parent) as work:
+        new = Path(work) / "index"
+        new.mkdir()
+        problem = None
+        if len(parts) == 1:
+            problem = _pagefind(site, new / INDEX_DIR, background)
+        else:
+            for number, pages in enumerate(parts, start=1):
+                with tempfile.TemporaryDirectory(prefix=".zoekdeel-", dir=work) as mirror:
+                    _mirror(site, pages, Path(mirror))
+                    problem = _pagefind(Path(mirror), new / part_dir(number), background)
+                if problem:
+                    break
+        if problem:
+            return problem
         others = [f"../{part_dir(n)}/" for n in range(2, len(parts) + 1)]
-        (site / INDEX_DIR / PARTS_FILE).write_text(json.dumps(others) + "\n", encoding="utf-8")
-    return problems
+        (new / INDEX_DIR / PARTS_FILE).write_text(json.dumps(others) + "\n", encoding="utf-8")
+        _sync(new, site)
+    return None

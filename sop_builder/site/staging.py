@@ -1,7 +1,7 @@
 """The staging folder: the public site as engine-neutral source files, before any engine runs.
 
-`stage_site` writes every page of `public_pages` as ``docs/<path>/index.md`` (front matter the
-theme reads, Markdown headings, raw HTML whose links are relative to the page's address, so they
+`stage_site` writes every route of the route table (project/routes.py) as its ``file``
+(``docs/scholen/x/index.md``, ``docs/vinder/scholen.json``; front matter the theme reads, Markdown headings, raw HTML whose links are relative to the page's address, so they
 do not depend on where the source file lies), the static assets beside them, the theme's
 overrides, and a plain ``mkdocs.yml`` (the theme settings of the project's own mkdocs.yml, the
 SWV's name and address, the navigation; no plugins). Any MkDocs-compatible engine builds that
@@ -27,9 +27,11 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from sop_builder.core import roundtrip
+from sop_builder.core.issues import Issue
 from sop_builder.core.parallel import map_indexes
-from sop_builder.project.paths import FIXED_PAGES
 from sop_builder.project.project import Project
+from sop_builder.project.routes import Kind, RouteTable, routes_of
+from sop_builder.site.finder import Finder
 from sop_builder.site.glossary import ProtectedNames, explain_terms_in_source
 from sop_builder.site.pages import navigation, public_pages
 from sop_builder.site.render import GeneratedPage
@@ -42,19 +44,10 @@ ASSETS = Path("templates/assets")
 OVERRIDES = Path("templates/overrides")
 # The project's template folders the public site is made from (templates/ of sop-builder).
 TEMPLATE_FOLDERS = ("templates/pages", OVERRIDES.as_posix(), ASSETS.as_posix())
-GLOSSARY_SOURCE = next(p.source for p in FIXED_PAGES if p.path == "/woordenlijst/")
 # Keys of the project's mkdocs.yml that the staging folder sets itself or leaves out.
 OWN_KEYS = ("site_name", "site_url", "docs_dir", "site_dir", "nav", "watch", "plugins", "INHERIT")
 
-Inspect = Callable[[str, str], list[str]]  # (staged path, text) -> problems
-
-
-def staged_path(src_uri: str) -> str:
-    """Where a page lies in the staging folder: ``scholen/x.md`` -> ``scholen/x/index.md``
-    (the address stays /scholen/x/); index pages and files that are not pages keep theirs."""
-    if not src_uri.endswith(".md") or src_uri == "index.md" or src_uri.endswith("/index.md"):
-        return src_uri
-    return src_uri[: -len(".md")] + "/index.md"
+Inspect = Callable[[str, str], list[Issue]]  # (staged file, text) -> problems
 
 
 @dataclass
@@ -66,7 +59,7 @@ class StagedSite:
     pages: list[str] = field(default_factory=list)  # staged paths of every page and file
     changed: list[str] = field(default_factory=list)  # those whose content is new or changed
     removed: list[str] = field(default_factory=list)  # staged files of pages that are gone
-    problems: list[str] = field(default_factory=list)  # what ``inspect`` found
+    problems: list[Issue] = field(default_factory=list)  # what ``inspect`` found
     nav_pages: set[str] = field(default_factory=set)  # staged paths of the navigation's pages
 
 
@@ -118,20 +111,6 @@ def engine_settings(
     ]
     out["nav"] = _quoted(nav)
     return out
-
-
-def staged_navigation(project: Project) -> list[Any]:
-    """The navigation with the staged paths of its pages."""
-    assert project.config is not None
-
-    def walk(entries: list[Any]) -> list[Any]:
-        out = []
-        for entry in entries:
-            ((title, target),) = entry.items()
-            out.append({title: walk(target) if isinstance(target, list) else staged_path(target)})
-        return out
-
-    return walk(navigation(project.config.swv))
 
 
 def _nav_paths(nav: list[Any]) -> list[str]:
@@ -241,8 +220,8 @@ def _copy_tree(source: Path, target: Path) -> list[str]:
     return copied
 
 
-def _linker(project: Project) -> Callable[[GeneratedPage], str | bytes]:
-    """The glossary links of a page (not of the glossary page itself)."""
+def _linker(project: Project, unlinked: Collection[str]) -> Callable[[GeneratedPage], str | bytes]:
+    """The glossary links of a page (not of the pages in ``unlinked``: the glossary itself)."""
     assert project.config is not None
     glossary = project.config.glossary
     swv = project.config.swv
@@ -254,9 +233,9 @@ def _linker(project: Project) -> Callable[[GeneratedPage], str | bytes]:
         content = page.text()
         if isinstance(content, bytes) or not page.src_uri.endswith(".md"):
             return content
-        if not glossary.terms or page.src_uri == GLOSSARY_SOURCE:
+        if not glossary.terms or page.src_uri in unlinked:
             return content
-        depth = staged_path(page.src_uri).count("/")
+        depth = page.src_uri.count("/")
         url = "../" * depth + "woordenlijst/"
         return explain_terms_in_source(content, glossary, url, names.in_page)
 
@@ -268,13 +247,13 @@ def write_pages(
     docs: Path,
     link: Callable[[GeneratedPage], str | bytes],
     inspect: Inspect | None,
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[Issue]]:
     """Render (where deferred), link, inspect and write every page into ``docs`` over the
     cores; (changed, problems). Only the small results come back from the workers."""
 
-    def work(index: int) -> tuple[str | None, list[str]]:
+    def work(index: int) -> tuple[str | None, list[Issue]]:
         page = pages[index]
-        path = staged_path(page.src_uri)
+        path = page.src_uri
         content = link(page)
         data = content.encode("utf-8") if isinstance(content, str) else content
         problems = inspect(path, content) if inspect and isinstance(content, str) else []
@@ -290,14 +269,17 @@ def stage_pages(
     root: Path,
     folder: Path,
     pages: list[GeneratedPage],
+    table: RouteTable,
     settings: Any = None,
     inspect: Inspect | None = None,
     complete: bool = True,
+    remove: Collection[str] = (),
 ) -> StagedSite:
     """Write ``pages`` (with the assets, overrides and mkdocs.yml) into ``folder``.
 
     With ``complete``, ``pages`` are all pages of the site and staged pages not among them are
-    removed; otherwise only ``pages`` are (re)written.
+    removed; otherwise only ``pages`` are (re)written and the staged files ``remove`` (of
+    routes that are gone) removed.
     """
     settings = read_engine_settings(root / CONFIG_FILE) if settings is None else settings
     docs = folder / DOCS_DIR
@@ -305,9 +287,14 @@ def stage_pages(
     staged.changed = _copy_tree(root / ASSETS, docs) if complete else []
     if complete:
         _copy_tree(root / OVERRIDES, folder / THEME_DIR)
-    changed, staged.problems = write_pages(pages, docs, _linker(project), inspect)
+    unlinked = {r.file for r in table if r.kind is Kind.GLOSSARY}
+    changed, staged.problems = write_pages(pages, docs, _linker(project, unlinked), inspect)
     staged.changed += changed
-    staged.pages = [staged_path(p.src_uri) for p in pages]
+    staged.pages = [p.src_uri for p in pages]
+    for rel in remove:
+        if (docs / rel).is_file():
+            (docs / rel).unlink()
+            staged.removed.append(rel)
     if complete:
         keep = set(staged.pages) | {
             p.relative_to(root / ASSETS).as_posix()
@@ -320,7 +307,7 @@ def stage_pages(
                 file.unlink()
                 staged.removed.append(rel)
         assert project.config is not None
-        nav = staged_navigation(project)
+        nav = navigation(table)
         staged.nav_pages = set(_nav_paths(nav))
         own = engine_settings(
             settings, project.config.swv.short_name, site_address(project, settings), nav
@@ -334,10 +321,18 @@ def stage_site(
     root: Path,
     folder: Path,
     inspect: Inspect | None = None,
-    schools: Collection[str] | None = None,
+    routes: RouteTable | None = None,
+    render: Collection[str] | None = None,
+    remove: Collection[str] = (),
+    finder: Finder | None = None,
 ) -> StagedSite:
-    """Render the pages of ``project`` and write them into the staging folder ``folder``:
-    every page, or (with ``schools``) the pages about many schools and those of ``schools``."""
+    """Render the routes of ``project`` (its route table, or ``routes``) and write them into the
+    staging folder ``folder``: every route, or (with ``render``, addresses) only those, removing
+    the staged files ``remove``. ``finder``: the project's finder, if made already."""
     settings = read_engine_settings(root / CONFIG_FILE)
-    pages = public_pages(project, root / "templates", site_address(project, settings), schools)
-    return stage_pages(project, root, folder, pages, settings, inspect, schools is None)
+    table = routes if routes is not None else routes_of(project)
+    chosen = [r for r in table if render is None or r.path in render]
+    address = site_address(project, settings)
+    pages = public_pages(project, root / "templates", address, chosen, finder)
+    complete = render is None
+    return stage_pages(project, root, folder, pages, table, settings, inspect, complete, remove)

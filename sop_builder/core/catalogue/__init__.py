@@ -8,6 +8,7 @@ docs/messages.md is generated from this catalogue (`python -m tests.messages_doc
 from __future__ import annotations
 
 from sop_builder.core.catalogue import (
+    build,
     config,
     crosschecks,
     evaluation,
@@ -38,6 +39,7 @@ FAMILIES: tuple[Family, ...] = (
     plain_language.FAMILY,
     imports.FAMILY,
     redirects.FAMILY,
+    build.FAMILY,
 )
 
 # Every code of every family, for lookups by code: code -> (severity, summary).

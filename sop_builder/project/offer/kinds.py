@@ -42,6 +42,7 @@ class OfferKind:
     menu: int  # place in the web editor's menu
     sort_key: Callable[[OfferItem], Any]  # the order of the list on the site
     newest_first: bool = False
+    list_title: str = ""  # Dutch, the title of the list's page on the site (/aanbod/<folder>/)
 
     @property
     def directory(self) -> str:
@@ -81,6 +82,7 @@ NETWORKS = OfferKind(
     name="Netwerkgroep",
     singular="Netwerkgroep",
     plural="Netwerkgroepen",
+    list_title="Netwerkgroepen",
     body=("Beschrijving", "Voor wie is de groep en wat doet u samen?"),
     menu=3,
     sort_key=_by_title,
@@ -93,6 +95,7 @@ CENTRES = OfferKind(
     name="Expertisecentrum",
     singular="Expertisecentrum",
     plural="Expertisecentra",
+    list_title="Expertisecentra",
     body=("Beschrijving", "Waarmee kan het centrum scholen helpen?"),
     menu=4,
     sort_key=_by_title,
@@ -105,6 +108,7 @@ WORKSHOPS = OfferKind(
     name="Workshop, training of studiemiddag",
     singular="Workshop",
     plural="Workshops en trainingen",
+    list_title="Workshops en scholing",
     body=("Beschrijving", "Wat leren de deelnemers? Schrijf kort en in gewone woorden."),
     menu=1,
     sort_key=lambda item: (item.starts, item.slug),  # by date and start time
@@ -117,6 +121,7 @@ STORIES = OfferKind(
     name="Verhaal uit de praktijk",
     singular="Verhaal",
     plural="Verhalen uit de praktijk",
+    list_title="Verhalen",
     body=("Het verhaal", "Vertel wat de scholen doen en wat het kinderen oplevert."),
     menu=2,
     sort_key=lambda item: (item.front.published, item.slug),

@@ -31,8 +31,8 @@ from sop_builder.project.files import (
 )
 from sop_builder.project.messages import not_an_address, not_used, year_mismatch
 from sop_builder.project.model import ScoreEntry, Section, SelfAssessmentFile, SopFrontMatter
-from sop_builder.project.paths import RESERVED_SCHOOL_FOLDERS
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
+from sop_builder.project.routes import RESERVED_SCHOOL_FOLDERS
 from sop_builder.project.sections import split_sections, strip_comments, unclosed_comment
 
 
