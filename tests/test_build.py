@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from sop_builder.core.issues import Issue
 from sop_builder.publish.public import build_site
 
 from .conftest import TODAY
@@ -168,6 +169,42 @@ def test_build_refusals_come_in_every_format_for_ci(sample: Path):
     [quality] = json.loads(build("gitlab").stdout)
     assert quality["check_name"] == "SOP905" and quality["severity"] == "major"
     assert build("parsable").stdout.startswith("templates/pages/poster.md.j2:1:1: fout SOP905 ")
+
+
+def test_the_pipeline_stops_at_a_refusal_but_runs_the_checks_that_follow_each_other(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    from sop_builder.core.catalogue.build import ORPHAN_PAGE
+    from sop_builder.publish import pipeline
+
+    ran: list[str] = []
+
+    def step(name: str, refuses: bool, check: bool = False) -> pipeline.Step:
+        def run(_run: pipeline.Run) -> list[Issue]:
+            ran.append(name)
+            return [ORPHAN_PAGE.at("mkdocs.yml", file=name)] if refuses else []
+
+        return pipeline.Step(name, run, check)
+
+    steps = (
+        step("a", False),
+        step("engine", False),
+        step("check 1", True, check=True),
+        step("check 2", True, check=True),
+        step("after", False),
+    )
+    monkeypatch.setattr(pipeline, "STEPS", steps)
+    nothing: pipeline.Run = None  # type: ignore[assignment]  (the fake steps do not read it)
+    issues = pipeline.build(nothing)
+    assert ran == ["a", "engine", "check 1", "check 2"] and len(issues) == 2
+    ran.clear()
+    assert pipeline.build(nothing, until="engine") == [] and ran == ["a"]
+    ran.clear()
+    assert len(pipeline.build(nothing, after="engine")) == 2
+    assert ran == ["check 1", "check 2"]
+    monkeypatch.setattr(pipeline, "STEPS", (step("x", True), step("y", False)))
+    ran.clear()
+    assert len(pipeline.build(nothing)) == 1 and ran == ["x"]
 
 
 def test_internal_text_on_a_page_is_refused_naming_the_file_and_line(sample: Path):

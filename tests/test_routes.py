@@ -112,7 +112,7 @@ def test_routes_declare_what_they_depend_on(built):
     assert Dep("school", school.key) in school.depends and NAMES in school.depends
     need = table.of_kind(Kind.NEED_LIST)[0]
     assert Dep("need", need.key) in need.depends and ENTRIES not in need.depends
-    offering = {d.key for d in need.depends if d.kind == "entry"}
+    offering = {d.key for d in need.depends if d.kind == "card"}
     by_slug = {s.slug: s for s in project.schools}
     assert offering <= set(by_slug)
     assert table.by_path["/"].depends >= {ENTRIES, NAMES}

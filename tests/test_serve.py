@@ -262,3 +262,13 @@ def test_a_level_change_rewrites_exactly_the_pages_that_depend_on_it(sample: Pat
     assert built == {
         f.removesuffix("index.md") + "index.html" if f.endswith(".md") else f for f in differ
     }
+
+
+def test_a_build_refusal_shows_on_the_served_page_with_its_code(sample: Path, tmp_path: Path):
+    session, _indexed = session_of(sample, tmp_path / "serve")
+    (sample / "templates/pages/poster.md.j2").unlink()
+    served = session.rebuild()
+    assert session.last is not None and session.last.errors
+    page = (served / "index.html").read_text(encoding="utf-8")
+    assert "SOP905" in page and "templates/pages/poster.md.j2" in page
+    assert "Dit sjabloon van sop-builder ontbreekt" in page

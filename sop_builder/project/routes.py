@@ -15,6 +15,8 @@ there renders every route. What each route depends on beyond those is declared i
 - ``Dep(SCHOOL, slug)``: school X's own folder: its text, declarations, facts and scores;
 - ``Dep(ENTRY, slug)``: what the lists and the finder show of school X (its finder entry: name,
   address, kind, contact, kern, declared levels, "sterk in", validity, compliance);
+- ``Dep(CARD, slug)``: the part of that entry a list per need shows beside the school's
+  declaration of that need (name, kind, address, gemeente, validity);
 - ``Dep(NEED, id)``: need N's declaration (level, sentence, limit) of every school;
 - ``ENTRIES``: the finder entries of all schools (counts, choices and overviews);
 - ``NAMES``: the names and vestigingscodes of all schools: the glossary never links inside a
@@ -80,7 +82,7 @@ class Kind(StrEnum):
     WEB_EDITOR = "webeditor"  # written after the engine (editor/admin.py), never staged
 
 
-SCHOOL, ENTRY, NEED = "school", "entry", "need"
+SCHOOL, ENTRY, CARD, NEED = "school", "entry", "card", "need"
 
 
 class Dep(NamedTuple):
@@ -337,16 +339,15 @@ class RouteTable:
         return [r for r in self.routes if r.menu is not None]
 
 
-def _offering(config: SiteConfig, schools: Sequence[School]) -> dict[str, list[Dep]]:
-    """Per need, the finder entries of the schools whose declaration is at a level that counts
-    as offered (the finder's rule, site/finder.py)."""
+def _offering(config: SiteConfig, schools: Sequence[School]) -> dict[str, list[str]]:
+    """Per need, the slugs of the schools whose declaration is at a level that counts as
+    offered (the finder's rule, site/finder.py)."""
     offered = {lv.id for lv in config.vocabularies.levels if lv.offered}
-    found: dict[str, list[Dep]] = {n.id: [] for n in config.vocabularies.needs}
+    found: dict[str, list[str]] = {n.id: [] for n in config.vocabularies.needs}
     for school in schools:
-        entry = Dep(ENTRY, school.slug)
         for need_id, declaration in school.declarations.items():
             if declaration.level in offered and need_id in found:
-                found[need_id].append(entry)
+                found[need_id].append(school.slug)
     return found
 
 
@@ -386,16 +387,23 @@ def _fixed_routes(config: SiteConfig | None) -> Iterator[Route]:
         )
 
 
-def _kern_routes(config: SiteConfig) -> Iterator[Route]:
+def _kern_routes(
+    config: SiteConfig, schools: Sequence[School], offering: dict[str, list[str]]
+) -> Iterator[Route]:
+    """A page per kern: it shows the entries of its schools and, for a need none of them
+    offers (a gap), the schools of other kernen that do."""
     folder = grouping_path(config.swv)
     label = config.swv.grouping.label.capitalize()
     for kern in config.swv.kernen:
+        own = {s.slug for s in schools if s.front.kern == kern.id}
+        gaps = [n for n, slugs in offering.items() if own.isdisjoint(slugs)]
+        shown = own | {slug for need in gaps for slug in offering[need]}
         yield Route(
             f"/{folder}/{kern.id}/",
             Kind.KERN,
             f"{label} {kern.name}",
             (SWV_FILE,),
-            frozenset({ENTRIES, OFFER, PUPILS, NAMES}),
+            frozenset({OFFER, PUPILS, NAMES, *(Dep(ENTRY, slug) for slug in shown)}),
             "kern.md.j2",
             kern.id,
         )
@@ -443,7 +451,7 @@ def _poster_routes(schools: Sequence[School], unread: Iterable[tuple[str, str]])
 
 
 def _list_routes(
-    config: SiteConfig, schools: Sequence[School], offering: dict[str, list[Dep]]
+    config: SiteConfig, schools: Sequence[School], offering: dict[str, list[str]]
 ) -> Iterator[Route]:
     """The two overviews, a list per need and per gemeente."""
     overview = frozenset({ENTRIES, NAMES})
@@ -469,7 +477,7 @@ def _list_routes(
             Kind.NEED_LIST,
             f"Scholen die helpen bij: {need.label}",
             (VOCABULARIES,),
-            frozenset({Dep(NEED, need.id), NAMES, *offering[need.id]}),
+            frozenset({Dep(NEED, need.id), NAMES, *(Dep(CARD, s) for s in offering[need.id])}),
             "need-list.md.j2",
             need.id,
         )
@@ -488,9 +496,7 @@ def _list_routes(
         )
 
 
-def _data_routes(
-    project: Project, config: SiteConfig, offering: dict[str, list[Dep]]
-) -> Iterator[Route]:
+def _data_routes(project: Project, config: SiteConfig) -> Iterator[Route]:
     """The finder's data files (site/finder_data.py)."""
     yield Route(f"/{INDEX_FILE}", Kind.FINDER_INDEX, "", (VOCABULARIES,), frozenset({ENTRIES}))
     for need in config.vocabularies.needs:
@@ -499,7 +505,7 @@ def _data_routes(
             Kind.FINDER_NEED,
             "",
             (VOCABULARIES,),
-            frozenset({Dep(NEED, need.id), *offering[need.id]}),
+            frozenset({Dep(NEED, need.id), NAMES}),  # schools by their place in the index
             key=need.id,
         )
     for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
@@ -570,15 +576,15 @@ def site_routes(project: Project, unread: Iterable[tuple[str, str]] = ()) -> Rou
     unread = list(unread)
     schools = sorted(project.schools, key=lambda s: s.front.name.lower())
     routes: list[Route] = []
+    offering = _offering(config, schools) if config is not None else {}
     for route in _fixed_routes(config):
         routes.append(route)
         if route.kind is Kind.KERNEN and config is not None:
-            routes += _kern_routes(config)
+            routes += _kern_routes(config, schools, offering)
     routes += _school_routes(schools, unread)
     if config is not None:
-        offering = _offering(config, schools)
         routes += _list_routes(config, schools, offering)
-        routes += _data_routes(project, config, offering)
+        routes += _data_routes(project, config)
     routes += _offer_routes(project)
     routes += _poster_routes(schools, unread)
     if config is not None and config.webeditor is not None:

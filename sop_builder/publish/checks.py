@@ -167,10 +167,11 @@ def third_party_requests(
 ) -> list[Request]:
     """Requests to other hosts that a page or stylesheet would make; only in ``files``
     (relative to the site) when given."""
-    found = [f for f in text_files(site) if f.suffix in (".html", ".css", ".svg")]
-    if files is not None:
-        wanted = set(files)
-        found = [f for f in found if f.relative_to(site).as_posix() in wanted]
+    suffixes = (".html", ".css", ".svg")
+    if files is None:
+        found = [f for f in text_files(site) if f.suffix in suffixes]
+    else:
+        found = sorted(p for f in set(files) if (p := site / f).suffix in suffixes and p.is_file())
 
     def requests_of(index: int) -> list[Request]:
         file, problems = found[index], []
@@ -204,12 +205,14 @@ def built_pages(site: Path) -> set[str]:
 
 
 def route_problems(
-    site: Path, expected: Collection[str], known: Collection[str]
+    site: Path, expected: Collection[str], known: Collection[str], whole: bool = True
 ) -> tuple[list[str], list[str]]:
     """(missing, extra): the files of ``expected`` (the routes' built files) that the site
-    lacks, and the HTML pages of the site that are neither expected nor ``known`` (redirect
-    pages, assets, the engine's 404 page)."""
+    lacks, and (with ``whole``) the HTML pages of the site that are neither expected nor
+    ``known`` (redirect pages, assets, the engine's 404 page)."""
     missing = sorted(f for f in expected if not (site / f).is_file())
+    if not whole:
+        return missing, []
     pages = built_pages(site)
     extra = sorted(pages - set(expected) - set(known) - {NOT_A_ROUTE})
     return missing, extra

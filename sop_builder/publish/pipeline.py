@@ -23,7 +23,7 @@ import gc
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from urllib.parse import urlparse
 
 from sop_builder.core.catalogue.build import (
@@ -83,11 +83,12 @@ class Options:
     dirty: bool = False  # the engine rebuilds only pages whose staged file is newer
     render: Collection[str] | None = None  # the routes (addresses) to render; None: every one
     remove: Collection[str] = ()  # staged files of routes that are gone
+    redirects: bool = True  # write the redirect pages (serve: only when they changed)
     search: Literal["now", "background"] = "now"
     policy: bool = True  # the Content-Security-Policy (not in serve: its reload script is inline)
     web_editor: bool = True  # admin/, when site_config/webeditor.yaml asks for it
     release_memory: bool = True  # give the rendered pages' memory back before the engine
-    checked: Collection[str] | None = None  # built files the host check reads (None: all)
+    checked: Collection[str] | None = None  # built files the checks read (None: the site)
 
 
 @dataclass
@@ -107,14 +108,12 @@ class Run:
     # makes the search for internal texts (serve keeps the one of the last build)
     finder_of: Callable[[list[str]], Callable[[str], str | None]] = internal_text_finder
     staged: StagedSite | None = None
-    settings: Any = None
     site_url: str | None = None
 
     def __post_init__(self) -> None:
         if self.table is None:
             self.table = routes_of(self.project)
-        self.settings = read_engine_settings(self.root / CONFIG_FILE)
-        self.site_url = site_address(self.project, self.settings)
+        self.site_url = site_address(self.project, read_engine_settings(self.root / CONFIG_FILE))
 
     @property
     def routes(self) -> RouteTable:
@@ -221,19 +220,23 @@ def engine(run: Run) -> list[Issue]:
 
 def redirects(run: Run) -> list[Issue]:
     """The short links and renames, as small pages."""
+    if not run.options.redirects:
+        return []
     return write_redirects(run.site, run.project.redirects, run.site_url, run.routes)
 
 
 def check_routes(run: Run) -> list[Issue]:
     """Every route has its built page and every built page is a route (or a redirect, an
-    asset or the engine's 404 page)."""
-    table = run.routes
-    expected = [r.built for r in table if r.staged]
+    asset or the engine's 404 page). With ``checked`` (serve, after rendering some routes): the
+    pages of those routes are there (the others and the pages of no route are the last
+    build's, which was checked whole)."""
+    table, checked = run.routes, run.options.checked
+    expected = [r.built for r in table if r.staged and (checked is None or r.built in checked)]
     known = {r.built for r in table if not r.staged}  # the web editor: written after the checks
     known |= {r.source.strip("/") + "/index.html" for r in run.project.redirects}
     assets = run.root / ASSETS
     known |= {p.relative_to(assets).as_posix() for p in assets.rglob("*.html") if p.is_file()}
-    missing, extra = route_problems(run.site, expected, known)
+    missing, extra = route_problems(run.site, expected, known, whole=checked is None)
     issues = []
     for file in missing:
         route = table.by_built[file]

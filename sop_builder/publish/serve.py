@@ -147,6 +147,7 @@ class ServeSession:
             dirty=self.built and not theme_changed and not everything and not removed,
             render=render,
             remove=removed,
+            redirects=everything,  # else they are the last build's, in the site already
             search="background",
             policy=False,
             web_editor=False,

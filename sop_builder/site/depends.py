@@ -14,6 +14,7 @@ from typing import Any
 
 from sop_builder.project.project import Project
 from sop_builder.project.routes import (
+    CARD,
     ENTRIES,
     ENTRY,
     NAMES,
@@ -32,11 +33,25 @@ class Facts:
     """The values of the dependencies of one project at one build."""
 
     entries: dict[str, FinderEntry]  # each school's finder entry, by slug
+    cards: dict[str, tuple[Any, ...]]  # what a list per need shows of each school beside it
     order: tuple[str, ...]  # the slugs in the finder's order
     needs: dict[str, tuple[Any, ...]]  # need id -> every school's declaration of it
     names: tuple[tuple[str, str, str], ...]  # (slug, name, vestigingscode) of every school
     offer: Any
     pupils: Any
+
+
+def _card(entry: FinderEntry) -> tuple[Any, ...]:
+    """The value of ``Dep(CARD, slug)`` (templates/pages/need-list.md.j2 shows these)."""
+    return (
+        entry.name,
+        entry.type_label,
+        entry.street,
+        entry.postcode,
+        entry.place,
+        entry.municipality,
+        entry.expired,
+    )
 
 
 def facts(project: Project, finder: Finder) -> Facts:
@@ -50,6 +65,7 @@ def facts(project: Project, finder: Finder) -> Facts:
     }
     return Facts(
         {e.slug: e for e in finder.entries},
+        {e.slug: _card(e) for e in finder.entries},
         tuple(e.slug for e in finder.entries),
         needs,
         tuple(sorted((s.slug, s.front.name, s.front.vestigingscode) for s in project.schools)),
@@ -65,6 +81,8 @@ def changed(old: Facts, new: Facts, schools: Collection[str]) -> set[Dep]:
     for slug in old.entries.keys() | new.entries.keys():
         if old.entries.get(slug) != new.entries.get(slug):
             deps.add(Dep(ENTRY, slug))
+        if old.cards.get(slug) != new.cards.get(slug):
+            deps.add(Dep(CARD, slug))
     if old.order != new.order or any(d.kind == ENTRY for d in deps):
         deps.add(ENTRIES)
     for need in old.needs.keys() | new.needs.keys():

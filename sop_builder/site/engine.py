@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
+from sop_builder.site import compiled
 from sop_builder.site.rawhtml import restore_html_blocks, stash_html_blocks
 
 if TYPE_CHECKING:
@@ -107,6 +108,10 @@ def _pass_through(dirty: bool = False) -> Any:
 
         def on_page_content(self, html: str, *, page: Any, **_: Any) -> str:
             return restore_html_blocks(html, self.stashed.pop(page.file.src_uri, []))
+
+        def on_env(self, env: Any, **_: Any) -> Any:
+            env.bytecode_cache = compiled.THEME  # compiled once per process (serve)
+            return env
 
         def on_post_page(self, output: str, *, page: Any, **_: Any) -> str:
             # The engine keeps every page's Markdown and HTML to the end of the build (600 MB

@@ -36,6 +36,7 @@ from sop_builder.project.project import Project
 from sop_builder.project.pupils import school_pupils
 from sop_builder.project.routes import grouping_path
 from sop_builder.project.scoring import Compliance, format_count, format_percentage
+from sop_builder.site import compiled
 from sop_builder.site.finder import Finder, FinderEntry, NeedLine, build_finder
 from sop_builder.site.hints import in_sentence, search_examples
 from sop_builder.site.qrcode import qr_svg
@@ -117,6 +118,7 @@ WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"
 def _environment(templates: Path, project: Project) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates / "pages")),
+        bytecode_cache=compiled.PAGES,
         autoescape=select_autoescape(default=True, default_for_string=True),
         finalize=page_text,  # every printed value is text: HTML and Markdown escaped
         undefined=StrictUndefined,
