@@ -21,7 +21,8 @@ def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
     for case in case_names():
         for line in expected_lines(case):
             shown.add(line.split(" ")[2])
-    # Codes of the import commands are shown by their own tests (they are not `check` output).
+    # Codes of the import commands and of the build's refusals are shown by their own tests
+    # (they are not `check` output).
     reader_tests = "".join(
         (Path(__file__).parent / name).read_text(encoding="utf-8")
         for name in (
@@ -29,6 +30,12 @@ def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
             "test_spreadsheets.py",
             "test_pupils.py",
             "test_postcodes.py",
+            "test_build.py",
+            "test_routes.py",
+            "test_check_build_agree.py",
+            "test_webeditor.py",
+            "test_redirects.py",
+            "test_intern.py",
         )
     )
     shown |= {code for code in CATALOGUE if f'"{code}"' in reader_tests}

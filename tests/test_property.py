@@ -218,6 +218,7 @@ import yaml  # noqa: E402  # only to read our own output
 from pydantic import ValidationError  # noqa: E402
 
 from sop_builder.core.invisible import ANY as INVISIBLE  # noqa: E402
+from sop_builder.project.routes import school_route  # noqa: E402
 from sop_builder.site.render import Renderer  # noqa: E402
 
 from .conftest import REPO  # noqa: E402
@@ -286,7 +287,8 @@ def school_page(name: str) -> tuple[str, Elements]:
     school = project.schools[0]
     school = replace(school, front=school.front.model_copy(update={"name": name}))
     renderer = sample_renderer()
-    page = renderer.render("school.md.j2", **renderer.school_context(school))
+    route = school_route(school)  # the page's title is its route's: the school's name
+    page = renderer.render("school.md.j2", route=route, **renderer.school_context(school))
     _, front, body = page.split("---\n", 2)
     parser = Elements()
     parser.feed(markdown.markdown(body, extensions=ENGINE_EXTENSIONS))

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -409,42 +409,41 @@ def _kern_routes(
         )
 
 
+def school_route(school: School) -> Route:
+    """The page of one school."""
+    own = frozenset({Dep(SCHOOL, school.slug), Dep(ENTRY, school.slug)})
+    return Route(
+        school_path(school.slug),
+        Kind.SCHOOL,
+        school.front.name,
+        (school.path,),
+        own | {OFFER, PUPILS, NAMES},
+        "school.md.j2",
+        school.slug,
+    )
+
+
+def poster_route(school: School) -> Route:
+    """The poster of one school (for the staff room)."""
+    return replace(
+        school_route(school),
+        path=poster_path(school.slug),
+        kind=Kind.POSTER,
+        title=f"Poster voor de teamkamer: {school.front.name}",
+        template="poster.md.j2",
+    )
+
+
 def _school_routes(schools: Sequence[School], unread: Iterable[tuple[str, str]]) -> list[Route]:
     """A page per school (the posters come after the other pages: see `site_routes`)."""
-    routes = []
-    for school in schools:
-        own = frozenset({Dep(SCHOOL, school.slug), Dep(ENTRY, school.slug)})
-        routes.append(
-            Route(
-                school_path(school.slug),
-                Kind.SCHOOL,
-                school.front.name,
-                (school.path,),
-                own | {OFFER, PUPILS, NAMES},
-                "school.md.j2",
-                school.slug,
-            )
-        )
+    routes = [school_route(school) for school in schools]
     for slug, sop_path in unread:  # a folder whose school could not be read: its address
         routes.append(Route(school_path(slug), Kind.SCHOOL, slug, (sop_path,), key=slug))
     return routes
 
 
 def _poster_routes(schools: Sequence[School], unread: Iterable[tuple[str, str]]) -> list[Route]:
-    routes = []
-    for school in schools:
-        own = frozenset({Dep(SCHOOL, school.slug), Dep(ENTRY, school.slug)})
-        routes.append(
-            Route(
-                poster_path(school.slug),
-                Kind.POSTER,
-                f"Poster voor de teamkamer: {school.front.name}",
-                (school.path,),
-                own | {OFFER, PUPILS, NAMES},
-                "poster.md.j2",
-                school.slug,
-            )
-        )
+    routes = [poster_route(school) for school in schools]
     for slug, sop_path in unread:
         routes.append(Route(poster_path(slug), Kind.POSTER, slug, (sop_path,), key=slug))
     return routes
