@@ -9,8 +9,9 @@ from click.testing import CliRunner
 
 from sop_builder.cli.main import main
 from sop_builder.project.config import load_config
-from sop_builder.project.fielddocs import FIELD_DOCS, field_doc
+from sop_builder.project.fields import field_doc
 from sop_builder.project.load import load_project
+from sop_builder.project.model import SopFrontMatter
 
 from .conftest import TODAY
 
@@ -60,11 +61,11 @@ def test_every_front_matter_field_is_explained_by_a_dutch_comment(sample: Path):
     keys = [
         (i, m.group(1)) for i, line in enumerate(front) if (m := re.match(r"^([a-z_]+):", line))
     ]
-    assert {key for _, key in keys} == set(FIELD_DOCS["SopFrontMatter"])
+    assert {key for _, key in keys} == {f.alias for f in SopFrontMatter.model_fields.values()}
     config, _ = load_config(sample)
     previous = 0
     for index, key in keys:
-        title = field_doc("SopFrontMatter", key, config)[0]  # in the SWV's own words
+        title = field_doc(SopFrontMatter, key, config)[0]  # in the SWV's own words
         comments = [line for line in front[previous:index] if line.startswith("#")]
         assert any(line.startswith(f"# {title}: ") for line in comments), key
         previous = index + 1

@@ -25,6 +25,7 @@ from sop_builder.project.model import (
     code_pattern,
 )
 from sop_builder.project.placeholders import MARK, find_placeholders
+from sop_builder.project.staff_lists import STAFF_LISTS
 
 # The format of the project's files that this version reads; `sop-builder migreer` brings older
 # projects here (authoring/migrate.py, docs/formaatwijzigingen.md).
@@ -208,10 +209,11 @@ def _check_norm(norm: Norm, tree: YamlTree, display: str) -> list[Issue]:
 def _check_vocabularies(vocab: Vocabularies, tree: YamlTree) -> list[Issue]:
     display = "site_config/vocabularies.yaml"
     issues: list[Issue] = []
+    staff: list[tuple[str, list[Any], str]] = [
+        (s.key, s.options(vocab), "De keuze") for s in STAFF_LISTS
+    ]
     for alias, items, what in (
-        ("interne_expertise", vocab.internal_expertise, "De keuze"),
-        ("externe_deskundigheid", vocab.external_expertise, "De keuze"),
-        ("extra_ondersteuning", vocab.extra_support, "De keuze"),
+        *staff,
         ("behoeften", vocab.needs, "De behoefte"),
         ("aanbodniveaus", vocab.levels, "Het niveau"),
         ("praktisch", vocab.practical, "De praktische zaak"),

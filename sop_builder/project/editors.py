@@ -26,8 +26,18 @@ EDITORS_FILE = "site_config/redacteuren.yaml"
 class Editors(Schema):
     """site_config/redacteuren.yaml."""
 
-    swv: list[Owner] = Field(alias="swv", min_length=1)
-    schools: dict[str, list[Owner]] = Field(default_factory=dict, alias="scholen")
+    swv: list[Owner] = Field(
+        alias="swv",
+        title="Beheerders",
+        description="Wie van het samenwerkingsverband alles mag aanpassen (@naam).",
+        min_length=1,
+    )
+    schools: dict[str, list[Owner]] = Field(
+        default_factory=dict,
+        alias="scholen",
+        title="Scholen",
+        description="Per map van een school: wie haar SOP mag aanpassen (@naam).",
+    )
 
 
 def check_editors(root: Path) -> list[Issue]:

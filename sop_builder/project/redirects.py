@@ -64,12 +64,28 @@ SitePath = Annotated[str, BeforeValidator(_site_path), string_schema(pattern=r"^
 
 
 class RedirectEntry(Schema):
-    source: SitePath = Field(alias="van")
-    target: SitePath = Field(alias="naar")
+    source: SitePath = Field(
+        alias="van",
+        title="Van",
+        description="Het oude adres binnen de site, met een / aan het begin en aan het eind, "
+        "bijvoorbeeld /scholen/oude-naam/.",
+    )
+    target: SitePath = Field(
+        alias="naar",
+        title="Naar",
+        description="Een pagina van de site waar het oude adres naartoe leidt, bijvoorbeeld "
+        "/scholen/nieuwe-naam/.",
+    )
 
 
 class RedirectsFile(Schema):
-    redirects: list[RedirectEntry] = Field(default_factory=list, alias="doorverwijzingen")
+    redirects: list[RedirectEntry] = Field(
+        default_factory=list,
+        alias="doorverwijzingen",
+        title="Doorverwijzingen",
+        description="Oude adressen die blijven werken, bijvoorbeeld nadat de map van een school "
+        "een nieuwe naam kreeg (mag leeg).",
+    )
 
 
 @dataclass(frozen=True)

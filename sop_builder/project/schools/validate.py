@@ -22,12 +22,7 @@ from sop_builder.project.placeholders import MARK, find_placeholders
 from sop_builder.project.schools.declarations import check_profile
 from sop_builder.project.schools.read import LoadedSchool, LoadedSelfAssessment
 from sop_builder.project.sections import visible_length
-
-_VOCAB_FIELDS = (
-    ("interne_expertise", "internal_expertise", "internal_expertise"),
-    ("externe_deskundigheid", "external_expertise", "external_expertise"),
-    ("extra_ondersteuning", "extra_support", "extra_support"),
-)
+from sop_builder.project.staff_lists import STAFF_LISTS
 
 
 def _years_before(day: date, years: int) -> date:
@@ -40,7 +35,7 @@ def _years_before(day: date, years: int) -> date:
 def _vocabulary_hint(choice: str, alias: str, config: SiteConfig) -> str:
     """Suggest a close id, or name the list where the choice does belong."""
     vocab = config.vocabularies
-    lists = {a: [e.id for e in getattr(vocab, v)] for a, _attr, v in _VOCAB_FIELDS}
+    lists = {s.key: [e.id for e in s.options(vocab)] for s in STAFF_LISTS}
     suggestion = did_you_mean(choice, lists[alias])
     if suggestion:
         return suggestion
@@ -58,8 +53,8 @@ def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[
     raw = tree.data if isinstance(tree.data, dict) else {}
     issues: list[Issue] = []
     issues += unknown_kern(raw.get("kern"), tree, path, config)
-    for alias, _attr, vocab_attr in _VOCAB_FIELDS:
-        options = [e.id for e in getattr(config.vocabularies, vocab_attr)]
+    for staff in STAFF_LISTS:
+        alias, options = staff.key, [e.id for e in staff.options(config.vocabularies)]
         seen: set[str] = set()
         values = raw.get(alias)
         for index, choice in enumerate(values if isinstance(values, list) else []):
