@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
+from sop_builder.core.catalogue.offer import (
+    ENDS_BEFORE_START,
+    FILE_NOT_AN_ADDRESS,
+    STRAY_FILE,
+    STRAY_FILE_IN_KIND,
+    STRAY_FOLDER,
+    STRAY_FOLDER_IN_KIND,
+    UNKNOWN_SCHOOL,
+    UNKNOWN_SCHOOL_TYPO,
+)
+from sop_builder.core.issues import Issue, choose_from, did_you_mean
 from sop_builder.core.richtext import markdown_issues
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_markdown_file
@@ -20,13 +30,7 @@ from sop_builder.core.text import slugify
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import duplicate_items, load_config_file
 from sop_builder.project.files import SLUG
-from sop_builder.project.messages import (
-    listed_twice,
-    not_an_address,
-    not_in_list,
-    not_used,
-    unknown_kern,
-)
+from sop_builder.project.messages import listed_twice, not_in_list, unknown_kern
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.kinds import (
     CENTRES,
@@ -40,9 +44,13 @@ from sop_builder.project.offer.kinds import (
     all_items,
 )
 from sop_builder.project.offer.model import (
+    CentreFrontMatter,
+    ForAudiences,
+    NetworkFrontMatter,
     Offer,
     OfferItem,
     OfferVocabularies,
+    StoryFrontMatter,
     WorkshopFrontMatter,
 )
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
@@ -63,14 +71,13 @@ class Known:
 def _stray(entry: Path, root: Path) -> Issue:
     """A file or folder that is not part of the offer (SOP724)."""
     display = entry.relative_to(root).as_posix()
-    what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
     if entry.parent == root / OFFER_DIR:
         folders = [kind.folder for kind in OFFER_KINDS]
         kinds = ", ".join(folders[:-1]) + " en " + folders[-1]
-        hint = f"In content/aanbod/ horen alleen de mappen {kinds}. Verplaats of verwijder dit."
-    else:
-        hint = "Hier horen alleen Markdown-bestanden (.md). Verplaats of verwijder dit."
-    return make_issue("SOP724", display, 1, 1, not_used(what), hint)
+        message = STRAY_FOLDER if entry.is_dir() else STRAY_FILE
+        return message.at(display, name=entry.name, kinds=kinds)
+    message = STRAY_FOLDER_IN_KIND if entry.is_dir() else STRAY_FILE_IN_KIND
+    return message.at(display, name=entry.name)
 
 
 def _texts(raw: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], str]]:
@@ -103,7 +110,7 @@ def _check_choices(
     issues: list[Issue] = []
     for loc, value in _texts(raw, key):
         if value not in options:
-            hint = did_you_mean(value, options) or f"Kies uit: {allowed_list(options, 20)}."
+            hint = did_you_mean(value, options) or choose_from(options, limit=20)
             issues.append(not_in_list(path, tree.value_pos(loc), value, key, hint))
     return issues
 
@@ -111,21 +118,16 @@ def _check_choices(
 def _check_schools(raw: dict[str, Any], known: Known, tree: YamlTree, path: str) -> list[Issue]:
     """Every school a story names must have a folder in content/schools/ (SOP723)."""
     issues = []
-    for loc, value in _texts(raw, "scholen"):
+    key = StoryFrontMatter.key("schools")
+    for loc, value in _texts(raw, key):
         if value in known.school_slugs:
             continue
         pos = tree.value_pos(loc)
+        suggestion = did_you_mean(value, list(known.school_slugs))
         issues.append(
-            issue_at(
-                "SOP723",
-                path,
-                pos,
-                f"De school '{value}' bestaat niet.",
-                did_you_mean(value, list(known.school_slugs))
-                or "Gebruik de naam van de map van de school in content/schools/, "
-                "bijvoorbeeld 'de-duinroos'.",
-                "scholen",
-            )
+            UNKNOWN_SCHOOL_TYPO.at(path, pos, field=key, school=value, suggestion=suggestion)
+            if suggestion
+            else UNKNOWN_SCHOOL.at(path, pos, field=key, school=value)
         )
     return issues
 
@@ -133,18 +135,9 @@ def _check_schools(raw: dict[str, Any], known: Known, tree: YamlTree, path: str)
 def _check_times(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[Issue]:
     if front.end > front.start:
         return []
-    pos = tree.value_pos(("einde",))
+    key = WorkshopFrontMatter.key("end")
     start, end = front.start.strftime("%H:%M"), front.end.strftime("%H:%M")
-    return [
-        issue_at(
-            "SOP722",
-            path,
-            pos,
-            f"Het einde ({end}) ligt niet na het begin ({start}).",
-            "Het einde moet later zijn dan het begin. Kijk of begin en einde zijn omgewisseld.",
-            "einde",
-        )
-    ]
+    return [ENDS_BEFORE_START.at(path, tree.value_pos((key,)), field=key, end=end, start=start)]
 
 
 def _cross_check(
@@ -155,20 +148,23 @@ def _cross_check(
     raw = tree.data if isinstance(tree.data, dict) else {}
     issues: list[Issue] = []
     vocab = known.vocabularies
+    audiences = ForAudiences.key("audiences")
     if vocab is not None:
-        issues += _check_choices(raw, [t.id for t in vocab.audiences], tree, path, "doelgroep")
+        issues += _check_choices(raw, [t.id for t in vocab.audiences], tree, path, audiences)
         if kind is WORKSHOPS:
-            issues += _check_choices(raw, [t.id for t in vocab.kinds], tree, path, "soort")
-    issues += _twice(raw, tree, path, "doelgroep")
+            kinds = [t.id for t in vocab.kinds]
+            issues += _check_choices(raw, kinds, tree, path, WorkshopFrontMatter.key("kind"))
+    issues += _twice(raw, tree, path, audiences)
     if kind is NETWORKS and known.config is not None:
-        issues += unknown_kern(raw.get("kern"), tree, path, known.config)
+        issues += unknown_kern(raw, tree, path, known.config, NetworkFrontMatter.key("kern"))
     if kind is CENTRES and known.config is not None:
         needs = [n.id for n in known.config.vocabularies.needs]
-        issues += _check_choices(raw, needs, tree, path, "behoeften")
-        issues += _twice(raw, tree, path, "behoeften")
+        key = CentreFrontMatter.key("needs")
+        issues += _check_choices(raw, needs, tree, path, key)
+        issues += _twice(raw, tree, path, key)
     if kind is STORIES:
         issues += _check_schools(raw, known, tree, path)
-        issues += _twice(raw, tree, path, "scholen")
+        issues += _twice(raw, tree, path, StoryFrontMatter.key("schools"))
     if kind is WORKSHOPS and front is not None:
         issues += _check_times(front, tree, path)
     return issues
@@ -181,7 +177,7 @@ def load_item(
     display = file.relative_to(root).as_posix()
     if not SLUG.fullmatch(file.stem):
         example = f"{slugify(file.stem, fallback='naam')}.md"
-        return None, [not_an_address("SOP725", display, f"De bestandsnaam '{file.name}'", example)]
+        return None, [FILE_NOT_AN_ADDRESS.at(display, name=file.name, example=example)]
     source, issues = read_markdown_file(file, display)
     if source is None:
         return None, issues
@@ -207,10 +203,9 @@ def load_vocabularies(root: Path) -> tuple[OfferVocabularies | None, list[Issue]
     value, tree, issues = load_config_file(root, OFFER_CONFIG, OfferVocabularies)
     if value is not None and tree is not None:
         display = f"site_config/{OFFER_CONFIG}"
-        issues += duplicate_items(
-            value.audiences, "id", tree, display, ("doelgroepen",), "De doelgroep"
-        )
-        issues += duplicate_items(value.kinds, "id", tree, display, ("soorten",), "De soort")
+        audiences, kinds = (OfferVocabularies.key("audiences"),), (OfferVocabularies.key("kinds"),)
+        issues += duplicate_items(value.audiences, "id", tree, display, audiences, "De doelgroep")
+        issues += duplicate_items(value.kinds, "id", tree, display, kinds, "De soort")
     return value, issues
 
 
