@@ -14,7 +14,8 @@ from pydantic import Field
 import sop_builder.project.offer.load as offer_load
 from sop_builder.core.fieldmeta import choice_fields, choices
 from sop_builder.core.fieldtypes import PlainText, PositiveInt
-from sop_builder.core.issues import Issue, issue_at
+from sop_builder.core.catalogue.offer import ENDS_BEFORE_START
+from sop_builder.core.issues import Issue
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import load_config
 from sop_builder.project.content_types import ContentType
@@ -44,7 +45,8 @@ def _not_the_first(front: Any, tree: YamlTree, path: str) -> list[Issue]:
     """The kind's own check of a valid item (like a workshop's end after its start)."""
     if front.episode > 1:
         return []
-    return [issue_at("SOP722", path, tree.value_pos(("aflevering",)), "Nul.", "Tel.", "aflevering")]
+    pos = tree.value_pos(("aflevering",))
+    return [ENDS_BEFORE_START.at(path, pos, field="aflevering", end="1", start="0")]
 
 
 PODCASTS = OfferKind(

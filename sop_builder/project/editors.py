@@ -7,7 +7,8 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from sop_builder.core.issues import Issue, did_you_mean, issue_at
+from sop_builder.core.catalogue.crosschecks import EDITORS_SCHOOL_TYPO, EDITORS_UNKNOWN_SCHOOL
+from sop_builder.core.issues import Issue, did_you_mean
 from sop_builder.project.config import load_config_file
 from sop_builder.project.files import SCHOOLS_DIR, school_folders
 from sop_builder.project.model import Schema
@@ -55,18 +56,14 @@ def load_editors(root: Path) -> tuple[Editors | None, list[Issue]]:
     known = sorted(folder.name for folder in school_folders(root))
     for slug in editors.schools:
         if slug not in known:
-            pos = tree.key_pos(("scholen", slug)) or tree.pos(("scholen",))
+            key = Editors.key("schools")
+            pos = tree.key_pos((key, slug)) or tree.pos((key,))
+            values = {"field": key, "school": slug, "folder": SCHOOLS_DIR.as_posix()}
+            suggestion = did_you_mean(slug, known)
             issues.append(
-                issue_at(
-                    "SOP209",
-                    EDITORS_FILE,
-                    pos,
-                    f"De school '{slug}' bestaat niet in {SCHOOLS_DIR.as_posix()}/.",
-                    did_you_mean(slug, known)
-                    or "Gebruik de naam van de map van de school; heeft de school een nieuwe "
-                    "mapnaam, of is zij weg, pas dan deze regel aan of haal hem weg.",
-                    "scholen",
-                )
+                EDITORS_SCHOOL_TYPO.at(EDITORS_FILE, pos, suggestion=suggestion, **values)
+                if suggestion
+                else EDITORS_UNKNOWN_SCHOOL.at(EDITORS_FILE, pos, **values)
             )
     return (None if any(i.is_error for i in issues) else editors), issues
 

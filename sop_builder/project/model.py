@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
+from sop_builder.core.catalogue.schema import NOT_A_COORDINATE
 from sop_builder.core.fieldmeta import choices, swv_words
 from sop_builder.core.fieldtypes import (
     CodeExample,
@@ -50,6 +51,12 @@ class Schema(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, arbitrary_types_allowed=True, populate_by_name=False
     )
+
+    @classmethod
+    def key(cls, name: str) -> str:
+        """The key people type for the field ``name`` (its Dutch alias), so that code that
+        points at a key names the field: ``SopFrontMatter.key("vestigingscode")``."""
+        return cls.model_fields[name].alias or name
 
 
 # Words of more than one field's description.
@@ -731,12 +738,14 @@ def _degrees(low: float, high: float, what: str) -> Any:
         except ValueError:
             number = float("nan")
         if not low <= number <= high:  # also false for nan
+            example = f"{(low + high) / 2:.4f}"
             raise field_error(
-                "SOP110",
-                f"'{{value}}' is geen {what} in Nederland.",
-                f"Schrijf een getal tussen {low:g} en {high:g} met een punt, bijvoorbeeld "
-                f"{(low + high) / 2:.4f}. Heeft u breedtegraad en lengtegraad omgewisseld?",
-                text,
+                NOT_A_COORDINATE,
+                value=text,
+                what=what,
+                low=f"{low:g}",
+                high=f"{high:g}",
+                example=example,
             )
         return number
 

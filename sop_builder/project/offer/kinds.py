@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sop_builder.core.issues import Issue, issue_at
+from sop_builder.core.catalogue.offer import ENDS_BEFORE_START
+from sop_builder.core.issues import Issue
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.offer.model import (
     CentreFrontMatter,
@@ -85,18 +86,9 @@ def end_after_start(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> li
     """A workshop ends after it begins (SOP722)."""
     if front.end > front.start:
         return []
-    pos = tree.value_pos(("einde",))
+    key = WorkshopFrontMatter.key("end")
     start, end = front.start.strftime("%H:%M"), front.end.strftime("%H:%M")
-    return [
-        issue_at(
-            "SOP722",
-            path,
-            pos,
-            f"Het einde ({end}) ligt niet na het begin ({start}).",
-            "Het einde moet later zijn dan het begin. Kijk of begin en einde zijn omgewisseld.",
-            "einde",
-        )
-    ]
+    return [ENDS_BEFORE_START.at(path, tree.value_pos((key,)), field=key, end=end, start=start)]
 
 
 NETWORKS = OfferKind(

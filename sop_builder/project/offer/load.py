@@ -13,8 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sop_builder.core.catalogue.offer import (
+    FILE_NOT_AN_ADDRESS,
+    STRAY_FILE,
+    STRAY_FILE_IN_KIND,
+    STRAY_FOLDER,
+    STRAY_FOLDER_IN_KIND,
+    UNKNOWN_SCHOOL,
+    UNKNOWN_SCHOOL_TYPO,
+)
 from sop_builder.core.fieldmeta import choice_fields
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
+from sop_builder.core.issues import Issue, choose_from, did_you_mean
 from sop_builder.core.richtext import markdown_issues
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_markdown_file
@@ -22,13 +31,7 @@ from sop_builder.core.text import slugify
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import duplicate_items, load_config_file
 from sop_builder.project.files import SLUG
-from sop_builder.project.messages import (
-    listed_twice,
-    not_an_address,
-    not_in_list,
-    not_used,
-    unknown_kern,
-)
+from sop_builder.project.messages import listed_twice, not_in_list, unknown_kern
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.kinds import OFFER_DIR, OFFER_KINDS, OfferKind, all_items
 from sop_builder.project.offer.model import Offer, OfferItem, OfferVocabularies
@@ -50,14 +53,13 @@ class Known:
 def _stray(entry: Path, root: Path, kinds: Sequence[OfferKind]) -> Issue:
     """A file or folder that is not part of the offer (SOP724)."""
     display = entry.relative_to(root).as_posix()
-    what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
     if entry.parent == root / OFFER_DIR:
         folders = [kind.folder for kind in kinds]
         named = ", ".join(folders[:-1]) + " en " + folders[-1]
-        hint = f"In content/aanbod/ horen alleen de mappen {named}. Verplaats of verwijder dit."
-    else:
-        hint = "Hier horen alleen Markdown-bestanden (.md). Verplaats of verwijder dit."
-    return make_issue("SOP724", display, 1, 1, not_used(what), hint)
+        message = STRAY_FOLDER if entry.is_dir() else STRAY_FILE
+        return message.at(display, name=entry.name, kinds=named)
+    message = STRAY_FOLDER_IN_KIND if entry.is_dir() else STRAY_FILE_IN_KIND
+    return message.at(display, name=entry.name)
 
 
 def _texts(raw: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], str]]:
@@ -90,7 +92,7 @@ def _check_choices(
     issues: list[Issue] = []
     for loc, value in _texts(raw, key):
         if value not in options:
-            hint = did_you_mean(value, options) or f"Kies uit: {allowed_list(options, 20)}."
+            hint = did_you_mean(value, options) or choose_from(options, limit=20)
             issues.append(not_in_list(path, tree.value_pos(loc), value, key, hint))
     return issues
 
@@ -104,17 +106,11 @@ def _check_schools(
         if value in known.school_slugs:
             continue
         pos = tree.value_pos(loc)
+        suggestion = did_you_mean(value, list(known.school_slugs))
         issues.append(
-            issue_at(
-                "SOP723",
-                path,
-                pos,
-                f"De school '{value}' bestaat niet.",
-                did_you_mean(value, list(known.school_slugs))
-                or "Gebruik de naam van de map van de school in content/schools/, "
-                "bijvoorbeeld 'de-duinroos'.",
-                key,
-            )
+            UNKNOWN_SCHOOL_TYPO.at(path, pos, field=key, school=value, suggestion=suggestion)
+            if suggestion
+            else UNKNOWN_SCHOOL.at(path, pos, field=key, school=value)
         )
     return issues
 
@@ -142,7 +138,7 @@ def _check_list(
     """The values under ``key`` against the list ``source`` (when that list is known)."""
     if source == "kernen":
         config = known.config
-        return [] if config is None else unknown_kern(raw.get(key), tree, path, config)
+        return [] if config is None else unknown_kern(raw, tree, path, config, key)
     if source == "scholen":
         return _check_schools(raw, known, tree, path, key)
     options = _options(source, known)
@@ -173,7 +169,7 @@ def load_item(
     display = file.relative_to(root).as_posix()
     if not SLUG.fullmatch(file.stem):
         example = f"{slugify(file.stem, fallback='naam')}.md"
-        return None, [not_an_address("SOP725", display, f"De bestandsnaam '{file.name}'", example)]
+        return None, [FILE_NOT_AN_ADDRESS.at(display, name=file.name, example=example)]
     source, issues = read_markdown_file(file, display)
     if source is None:
         return None, issues

@@ -13,8 +13,8 @@ from datetime import date, datetime, time
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
+from sop_builder.core.catalogue.offer import NOT_A_TIME, TIME_WITH_A_DOT
 from sop_builder.core.fieldmeta import choices, swv_words
 from sop_builder.core.fieldtypes import (
     Date,
@@ -26,6 +26,7 @@ from sop_builder.core.fieldtypes import (
     OptionalUrl,
     PlainText,
     Slug,
+    field_error,
 )
 from sop_builder.project.model import CODE, INTERNAL_NOTE, Schema
 
@@ -35,16 +36,11 @@ def _time(value: Any) -> time:
     text = str(value).strip() if isinstance(value, str) else ""
     match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text)
     if match is None:
-        shown = (text or str(value)).replace("{", "(").replace("}", ")")
+        shown = text or str(value)
         dotted = re.fullmatch(r"(\d{1,2})[.h](\d{2})", text)
-        hint = (
-            f"Schrijf {dotted[1]}:{dotted[2]} in plaats van {text}: met een dubbele punt."
-            if dotted
-            else "Schrijf uren en minuten met een dubbele punt, bijvoorbeeld 15:30."
-        )
-        raise PydanticCustomError(
-            "SOP721", f"'{shown}' is geen tijd in de vorm UU:MM.", {"hint": hint}
-        )
+        if dotted:
+            raise field_error(TIME_WITH_A_DOT, value=shown, hours=dotted[1], minutes=dotted[2])
+        raise field_error(NOT_A_TIME, value=shown)
     return time(int(match[1]), int(match[2]))
 
 
