@@ -12,9 +12,9 @@ from typing import Any
 from pydantic import Field
 
 import sop_builder.project.offer.load as offer_load
+from sop_builder.core.catalogue.offer import ENDS_BEFORE_START
 from sop_builder.core.fieldmeta import choice_fields, choices
 from sop_builder.core.fieldtypes import PlainText, PositiveInt
-from sop_builder.core.catalogue.offer import ENDS_BEFORE_START
 from sop_builder.core.issues import Issue
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import load_config
