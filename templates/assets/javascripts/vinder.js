@@ -39,6 +39,10 @@ function start(form) {
     count.textContent = PROMPT;
   }
 
+  function failed() {
+    count.textContent = "De gegevens konden niet worden geladen. Gebruik de lijsten hieronder.";
+  }
+
   function showBar() {
     const go = bar.querySelector("a");
     bar.hidden = view.chosen.length === 0;
@@ -60,10 +64,17 @@ function start(form) {
   }
 
   const page = { form, list, count, note, more, place, text, postcode, selects, facts, root, view, remember, prompt, toggle,
-    direct: form.dataset.direct === "1" };
+    failed, direct: form.dataset.direct === "1" };
+  // The list's module, loaded once (tried again after a failure, which is said like missing data).
   let loaded = null;
-  const results = () => (loaded ??= import("./lib/results.js").then((module) => module.results(page)));
-  const use = (action) => () => results().then((r) => r[action]());
+  function withResults(act) {
+    loaded ??= import("./lib/results.js").then((module) => module.results(page));
+    loaded.then(act, () => {
+      loaded = null;
+      failed();
+    });
+  }
+  const use = (action) => () => withResults((r) => r[action]());
 
   function fromLocation() {
     if (!navigator.geolocation) {
@@ -75,7 +86,7 @@ function start(form) {
       (position) => {
         if (postcode) postcode.value = "";
         const origin = { lat: position.coords.latitude, lon: position.coords.longitude, label: "uw locatie" };
-        results().then((r) => r.setOrigin(origin));
+        withResults((r) => r.setOrigin(origin));
       },
       () => {
         place.textContent = "Uw locatie is niet beschikbaar. Vul uw postcode in.";
@@ -105,7 +116,7 @@ function start(form) {
   form.hidden = false;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    results().then((r) => (r.searchWords(), r.update()));
+    withResults((r) => (r.searchWords(), r.update()));
   });
   form.addEventListener("reset", () => {
     setTimeout(() => {
@@ -137,7 +148,7 @@ function start(form) {
   fromAddress();
   // A small SWV's list shows at once; else when the address asks for one.
   if (page.direct || text.value || checked().length || selects.some((select) => select.value)) {
-    results().then((r) => (r.update(), r.searchWords()));
+    withResults((r) => (r.update(), r.searchWords()));
   } else {
     count.textContent = PROMPT;
   }

@@ -8,7 +8,7 @@ import * as pagefind from "./pagefind.js";
 
 const byIndex = (data) => Object.fromEntries(data.scholen.map((row) => [row[0], row.slice(1)]));
 
-/** The list of ``page`` (vinder.js: elements, ``view`` state, ``remember``, ``toggle``). */
+/** The list of ``page`` (vinder.js: elements, ``view`` state, ``remember``, ``toggle``, ...). */
 export function results(page) {
   const { form, view } = page;
   const base = form.dataset.data;
@@ -82,9 +82,7 @@ export function results(page) {
     index()
       .then(() => Promise.all(state().needs.map(need)))
       .then(render)
-      .catch(() => {
-        page.count.textContent = "De gegevens konden niet worden geladen. Gebruik de lijsten hieronder.";
-      });
+      .catch(page.failed);
   }
 
   function setOrigin(value) {
