@@ -1,5 +1,6 @@
 # The README's two commands: `make site` and `make test`. Both set up .venv themselves.
-# `make test` = `make lint` (ruff, the format check, mypy) and then every test (pytest).
+# `make test` = `make lint` (ruff, the format check, mypy, zizmor on the GitHub workflows) and
+# then every test (pytest).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -36,6 +37,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check sop_builder tests bench
 	$(BIN)/ruff format --check sop_builder tests bench
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline --no-progress .github/workflows/
 
 test: $(STAMP) $(AXE) lint
 	$(BIN)/python -m pytest
