@@ -1,6 +1,6 @@
 # The README's two commands: `make site` and `make test`. Both set up .venv themselves.
-# `make test` = `make lint` (ruff, the format check, mypy), `make test-js` (the unit tests of the
-# site's scripts, with Node.js) and then every test (pytest).
+# `make test` = `make lint` (ruff, the format check, mypy, zizmor on the GitHub workflows),
+# `make test-js` (the unit tests of the site's scripts, with Node.js) and then every test (pytest).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -37,6 +37,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check sop_builder tests bench
 	$(BIN)/ruff format --check sop_builder tests bench
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline --no-progress .github/workflows/
 
 # The logic of the site's scripts (templates/assets/javascripts/lib/) under Node's own test
 # runner: no npm package, no bundler. Without Node.js they are skipped on a person's machine and

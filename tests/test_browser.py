@@ -433,10 +433,10 @@ def test_the_finder_marks_an_expired_profile(site: Path, browser):
 
 
 def test_the_finder_says_so_when_its_script_or_data_cannot_load(site: Path, browser):
-    """The list's module (lib/results.js, loaded on first use) and the index are fetched from the
+    """The list's module (modules/results.js, loaded on first use) and the index are fetched from the
     site; when either fails, the finder points to the static lists, and tries again later."""
     with serve(site) as base:
-        for blocked in ("**/lib/results.js", "**/vinder/scholen.json"):
+        for blocked in ("**/modules/results.js", "**/vinder/scholen.json"):
             page = browser.new_page(viewport=PHONE)
             page.route(blocked, lambda route: route.abort())
             page.goto(base + "/scholen/", wait_until="networkidle")

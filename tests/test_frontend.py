@@ -117,10 +117,10 @@ def test_the_scripts_accept_a_slug_exactly_as_the_project_does() -> None:
 
     def script_slug(source: str) -> str:
         found = re.search(r"^const SLUG = /(.*)/;$", source, re.MULTILINE)
-        assert found, "lib/compare.js has no 'const SLUG = /.../;' line"
+        assert found, "modules/compare.js has no 'const SLUG = /.../;' line"
         return found.group(1)
 
-    source = (SCRIPTS / "lib/compare.js").read_text(encoding="utf-8")
+    source = (SCRIPTS / "modules/compare.js").read_text(encoding="utf-8")
     assert script_slug(source) == f"^{SLUG.pattern}$"
     planted = source.replace(SLUG.pattern, "[a-z0-9_]+(-[a-z0-9_]+)*")
     assert script_slug(planted) != f"^{SLUG.pattern}$"

@@ -8,6 +8,7 @@ the word INVULLEN in the comment above it; `check` warns about each such place
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -19,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from sop_builder.authoring.profile_block import Item, profile_lines
+from sop_builder.core.atomic import NEW_DIR_MODE
 from sop_builder.core.fieldtypes import PlainText, Vestigingscode
 from sop_builder.project.fields import field_doc
 from sop_builder.project.files import SCHOOLS_DIR, SLUG, SOP_FILE, self_assessment_name
@@ -260,6 +262,7 @@ def create_school(root: Path, school: NewSchool, config: SiteConfig, today: date
         (staging / SOP_FILE).write_text(render_sop(school, config, today), encoding="utf-8")
         assessment = staging / self_assessment_name(config.swv.school_year)
         assessment.write_text(render_self_assessment(school, config, today), encoding="utf-8")
+        os.chmod(staging, NEW_DIR_MODE)  # mkdtemp makes it private; a school folder is not
         staging.rename(target)  # fails rather than replaces if the folder appeared meanwhile
     finally:
         if staging.exists():

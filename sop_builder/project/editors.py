@@ -9,6 +9,8 @@ from pydantic import Field, StringConstraints
 
 from sop_builder.core.catalogue.crosschecks import EDITORS_SCHOOL_TYPO, EDITORS_UNKNOWN_SCHOOL
 from sop_builder.core.issues import Issue, did_you_mean
+from sop_builder.core.schema import validate_tree
+from sop_builder.core.sourcefile import read_yaml_mapping
 from sop_builder.project.config import load_config_file
 from sop_builder.project.files import SCHOOLS_DIR, school_folders
 from sop_builder.project.model import Schema
@@ -46,6 +48,18 @@ def check_editors(root: Path) -> list[Issue]:
     if not (root / EDITORS_FILE).is_file():
         return []
     return load_editors(root)[1]
+
+
+def editors_from_text(text: str, display: str) -> tuple[Editors | None, list[Issue]]:
+    """The editors file as given (for instance as it is on the base branch of a pull request,
+    from git): read strictly and checked against the schema; the school folders are not
+    compared with the disk."""
+    tree, issues = read_yaml_mapping(text, display)
+    if tree is None:
+        return None, issues
+    editors, found = validate_tree(Editors, tree, display)
+    issues += found
+    return (None if any(i.is_error for i in issues) else editors), issues
 
 
 def load_editors(root: Path) -> tuple[Editors | None, list[Issue]]:

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { readFinder, writeFinder } from "../../templates/assets/javascripts/lib/address.js";
-import { compareHref, finderHref } from "../../templates/assets/javascripts/lib/compare.js";
+import { readFinder, writeFinder } from "../../templates/assets/javascripts/modules/address.js";
+import { compareHref, finderHref } from "../../templates/assets/javascripts/modules/compare.js";
 
 test("the finder's state is read from its address", () => {
   const state = readFinder("?q=rolstoel&behoefte=medisch&kern=noord&met=lift,rolstoel&postcode=1966&vergelijk=de-duinroos,het-kompas");

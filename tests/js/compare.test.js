@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { choiceLine, choose, chosenIn, compared, FULL, isSlug, MAX_COMPARE } from "../../templates/assets/javascripts/lib/compare.js";
+import { choiceLine, choose, chosenIn, compared, FULL, isSlug, MAX_COMPARE } from "../../templates/assets/javascripts/modules/compare.js";
 
 test("at most four schools are compared", () => {
   assert.equal(MAX_COMPARE, 4);

@@ -1,8 +1,8 @@
 // The same-host data and the search index's parts, with a stand-in for fetch.
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
-import { cached, getJSON } from "../../templates/assets/javascripts/lib/data.js";
-import { parts } from "../../templates/assets/javascripts/lib/pagefind.js";
+import { cached, getJSON } from "../../templates/assets/javascripts/modules/data.js";
+import { parts } from "../../templates/assets/javascripts/modules/pagefind.js";
 
 const realFetch = globalThis.fetch;
 afterEach(() => {

@@ -3,8 +3,8 @@
 // Python's distance and the static pages' "Sterk in", not this code.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import * as finder from "../../templates/assets/javascripts/lib/finder.js";
-import { compliance } from "../../templates/assets/javascripts/lib/format.js";
+import * as finder from "../../templates/assets/javascripts/modules/finder.js";
+import { compliance } from "../../templates/assets/javascripts/modules/format.js";
 import { expected, sampleIndex } from "./helpers.js";
 
 const index = finder.decodeIndex(sampleIndex());

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compliance, decimal, km, longDate, schools } from "../../templates/assets/javascripts/lib/format.js";
+import { compliance, decimal, km, longDate, schools } from "../../templates/assets/javascripts/modules/format.js";
 
 test("a decimal number has a comma", () => {
   assert.equal(decimal(2.46, 1), "2,5");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { byDistance, distance, postcodeDigits } from "../../templates/assets/javascripts/lib/geo.js";
+import { byDistance, distance, postcodeDigits } from "../../templates/assets/javascripts/modules/geo.js";
 
 const DEGREE_KM = (2 * Math.PI * 6371) / 360; // one degree along a great circle
 const near = (actual, wanted, margin = 1e-6) => assert.ok(Math.abs(actual - wanted) < margin, actual + " is not " + wanted);

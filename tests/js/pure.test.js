@@ -20,7 +20,7 @@ test("the check finds a module that touches the page", () => {
 
 test("the logic modules touch no page and import only each other", () => {
   for (const name of PURE) {
-    const source = readFileSync(new URL("lib/" + name, SCRIPTS), "utf8");
+    const source = readFileSync(new URL("modules/" + name, SCRIPTS), "utf8");
     assert.deepEqual(pageNames(source), [], name);
     for (const [, imported] of source.matchAll(/^import .* from "\.\/(.*)";$/gm)) {
       assert.ok(PURE.includes(imported), name + " imports " + imported);
@@ -28,7 +28,7 @@ test("the logic modules touch no page and import only each other", () => {
   }
 });
 
-test("every module of lib/ is either logic or named here as touching the page or the network", () => {
+test("every module of modules/ is either logic or named here as touching the page or the network", () => {
   const others = ["data.js", "dom.js", "pagefind.js", "results.js"];
-  assert.deepEqual(readdirSync(new URL("lib/", SCRIPTS)).sort(), [...PURE, ...others].sort());
+  assert.deepEqual(readdirSync(new URL("modules/", SCRIPTS)).sort(), [...PURE, ...others].sort());
 });

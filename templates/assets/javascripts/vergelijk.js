@@ -1,9 +1,9 @@
 // The comparison: 2 to 4 schools side by side, from ?scholen=a,b,c. Each school's data is a
 // small JSON file of this site (vinder/school/<slug>.json); nothing is sent anywhere else.
-import { compared, finderHref, MAX_COMPARE } from "./lib/compare.js";
-import { getJSON } from "./lib/data.js";
-import { append, element, levelBadge, limitLine } from "./lib/dom.js";
-import { longDate } from "./lib/format.js";
+import { compared, finderHref, MAX_COMPARE } from "./modules/compare.js";
+import { getJSON } from "./modules/data.js";
+import { append, element, levelBadge, limitLine } from "./modules/dom.js";
+import { longDate } from "./modules/format.js";
 
 const root = document.getElementById("vergelijking");
 if (root) start(root);

@@ -2,9 +2,9 @@
 // this script adds the form: filters on what each school declared, "near me", and choosing
 // schools to compare. Distances are computed in the browser: the visitor's postcode or location
 // is never sent. This module holds the form, the address and the choice to compare; the list
-// (lib/results.js: the data, the search index and the cards) loads when first used.
-import { readFinder, SELECTS, writeFinder } from "./lib/address.js";
-import { choiceLine, choose, compareHref, FULL } from "./lib/compare.js";
+// (modules/results.js: the data, the search index and the cards) loads when first used.
+import { readFinder, SELECTS, writeFinder } from "./modules/address.js";
+import { choiceLine, choose, compareHref, FULL } from "./modules/compare.js";
 
 const form = document.getElementById("vinder");
 if (form && document.getElementById("vinder-lijst")) start(form);
@@ -19,7 +19,7 @@ function start(form) {
   const root = form.dataset.root;
   const PROMPT = "Kies wat uw kind nodig heeft, of zoek scholen bij u in de buurt.";
   // Beyond the form: where "near me" measures from ({lat, lon, label, postcode?}), the schools
-  // to compare, and (lib/results.js) the cards shown and the search index's hits for the words.
+  // to compare, and (modules/results.js) the cards shown and the search index's hits for the words.
   const view = { origin: null, chosen: [], shown: 0, hits: null, query: "" };
 
   function remember() {
@@ -68,7 +68,7 @@ function start(form) {
   // The list's module, loaded once (tried again after a failure, which is said like missing data).
   let loaded = null;
   function withResults(act) {
-    loaded ??= import("./lib/results.js").then((module) => module.results(page));
+    loaded ??= import("./modules/results.js").then((module) => module.results(page));
     loaded.then(act, () => {
       loaded = null;
       failed();

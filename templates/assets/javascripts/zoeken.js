@@ -1,7 +1,7 @@
 // Starts the Pagefind search box on the search page, and fills in ?q= from a search form.
 // The index comes in parts: the search box merges the parts that pagefind/delen.json lists, so
 // a query searches the whole site.
-import { parts } from "./lib/pagefind.js";
+import { parts } from "./modules/pagefind.js";
 
 const box = document.getElementById("zoekvak");
 const script = document.querySelector('script[src$="pagefind-ui.js"]');
