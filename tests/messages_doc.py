@@ -21,6 +21,10 @@ READER_TESTS = {
     },
     **{f"SOP76{n}": "tests/test_pupils.py" for n in range(5)},  # import-leerlingen
     "SOP768": "tests/test_postcodes.py",  # import-postcodes
+    **{f"SOP95{n}": "tests/test_transaction.py" for n in range(4)},  # commands that write
+    "SOP950": "tests/test_faults.py",
+    "SOP954": "tests/test_build_scratch.py",  # the builds
+    **{f"SOP95{n}": "tests/test_build_scratch.py" for n in range(5, 8)},
 }
 DOC = REPO / "docs" / "messages.md"
 

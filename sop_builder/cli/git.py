@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from sop_builder.cli.options import ROOT_OPTION, out_option
+from sop_builder.cli.options import ROOT_OPTION, out_option, show_issues
 from sop_builder.project.editors import Editors
 
 
@@ -127,13 +127,16 @@ def keep_comments_command(root: Path, basis: str) -> None:
     from sop_builder.editor.keep_comments import keep_comments
 
     try:
-        rewritten = keep_comments(root, basis, file_patterns())
+        result = keep_comments(root, basis, file_patterns())
     except (OSError, subprocess.CalledProcessError):
         click.echo(f"Git kan de wijzigingen sinds '{basis}' niet tonen. Bestaat die tak?", err=True)
         sys.exit(1)
-    for path in rewritten:
+    show_issues(result.issues)
+    if not result.ok:
+        sys.exit(1)
+    for path in result.rewritten:
         click.echo(f"Uitleg en opmaak teruggezet: {path}")
-    if not rewritten:
+    if not result.rewritten:
         click.echo("Niets te doen: de uitleg en opmaak staan er nog.")
 
 

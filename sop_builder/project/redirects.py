@@ -38,6 +38,7 @@ from sop_builder.core.catalogue.redirects import (
     SCHOOL_GONE_SINCE_COMMIT,
     TARGET_IS_AN_OLD_ADDRESS,
 )
+from sop_builder.core.catalogue.writing import RECORD_NOT_WRITTEN, describe
 from sop_builder.core.fieldtypes import field_error, string_schema, text_value
 from sop_builder.core.issues import Issue, Message, did_you_mean
 from sop_builder.core.yamlread import YamlTree
@@ -219,10 +220,18 @@ def published_schools(root: Path) -> set[str]:
     return {line.strip() for line in file.read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
-def record_published(root: Path, slugs: Iterable[str]) -> None:
-    """After a build: add its school folders to the record of published ones."""
+def record_published(root: Path, slugs: Iterable[str]) -> list[Issue]:
+    """After a build: add its school folders to the record of published ones. The site is
+    published already: when the record cannot be written (a read-only project), a warning."""
     known = published_schools(root) | set(slugs)
-    write_atomic(root / PUBLISHED_FILE, "".join(f"{slug}\n" for slug in sorted(known)))
+    try:
+        write_atomic(root / PUBLISHED_FILE, "".join(f"{slug}\n" for slug in sorted(known)))
+    except OSError as exc:
+        reason, advice = describe(exc)
+        return [
+            RECORD_NOT_WRITTEN.at(PUBLISHED_FILE, path=PUBLISHED_FILE, reason=reason, advice=advice)
+        ]
+    return []
 
 
 def committed_schools(root: Path) -> set[str]:

@@ -9,9 +9,10 @@ from pathlib import Path
 from sop_builder.intern.site import write_site
 from sop_builder.project import report
 from sop_builder.project.load import load_project
-from sop_builder.publish.atomic import BuildResult, build_atomically
+from sop_builder.publish.atomic import BuildResult, as_text, build_atomically
 from sop_builder.publish.checks import find_third_party_requests
 from sop_builder.publish.csp import apply_policy
+from sop_builder.publish.outputs import refusal
 from sop_builder.site.render import missing_template_folders
 
 
@@ -25,15 +26,9 @@ def build_intern(
     """Build the internal site into ``site_dir`` (default root/site-intern), all or nothing."""
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site-intern").resolve()
-    public = (root / "site").resolve()
-    if site_dir == public or public in site_dir.parents or site_dir in public.parents:
-        return BuildResult(
-            False,
-            [
-                f"De interne site mag niet in of over de openbare site ({public}) komen. "
-                "Kies met --uit een andere map."
-            ],
-        )
+    refused = refusal(root, site_dir)  # site/, public/, what a Pages workflow publishes
+    if refused is not None:
+        return BuildResult(False, [as_text(refused)])
     project = load_project(root, today, internal=True)
     if project.errors or project.config is None or project.evaluation is None:
         echo(report.render(project, "text"))
@@ -54,7 +49,7 @@ def build_intern(
             apply_policy(built)
         return errors
 
-    errors = build_atomically(site_dir, make)
+    errors = build_atomically(site_dir, make, root, echo)
     if errors:
         return BuildResult(False, [*errors, "De interne site is niet gebouwd."])
     return BuildResult(

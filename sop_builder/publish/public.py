@@ -17,7 +17,7 @@ from sop_builder.project.internal_texts import internal_texts
 from sop_builder.project.load import load_project
 from sop_builder.project.project import Project
 from sop_builder.project.redirects import record_published
-from sop_builder.publish.atomic import BuildResult, build_atomically
+from sop_builder.publish.atomic import BuildResult, as_text, build_atomically
 from sop_builder.publish.checks import find_third_party_requests, leak_finder, missing_pages
 from sop_builder.publish.csp import apply_policy
 from sop_builder.site.engine import run_engine
@@ -119,17 +119,19 @@ def build_site(
     def make(built: Path) -> list[str]:
         return build_staged(root, project, built.parent / "staging", built, echo)
 
-    errors = build_atomically(site_dir, make)
+    errors = build_atomically(site_dir, make, root, echo)
     if errors:
         return BuildResult(
             False, [*errors, "De site is niet gebouwd; de vorige versie blijft staan."]
         )
-    record_published(root, [s.slug for s in project.schools])  # check notices a rename
+    # check notices a rename; on a read-only project a warning, not a crash
+    unrecorded = record_published(root, [s.slug for s in project.schools])
     warnings = len(project.warnings)
     return BuildResult(
         True,
         [
             f"Site gebouwd in {site_dir}: {len(project.schools)} scholen"
-            + (f", {warnings} waarschuwingen (zie 'sop-builder controleer')." if warnings else ".")
+            + (f", {warnings} waarschuwingen (zie 'sop-builder controleer')." if warnings else "."),
+            *(as_text(issue) for issue in unrecorded),
         ],
     )

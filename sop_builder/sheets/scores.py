@@ -20,7 +20,6 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
-from sop_builder.core.atomic import write_atomic
 from sop_builder.core.catalogue.imports import (
     SCORES_COLUMN_MISSING,
     SCORES_FILE_NOT_UPDATED,
@@ -37,6 +36,7 @@ from sop_builder.core.issues import Issue, Message, Pos, allowed_list, choose_fr
 from sop_builder.core.roundtrip import is_empty, round_trip_yaml
 from sop_builder.core.sourcefile import read_text, read_yaml_mapping
 from sop_builder.core.tables import Table, read_table, write_csv, write_xlsx
+from sop_builder.core.transaction import Transaction, recover
 from sop_builder.project.config import load_config
 from sop_builder.project.files import SCHOOLS_DIR, SLUG, self_assessment_name
 from sop_builder.project.messages import unknown_agreement_hint
@@ -314,15 +314,16 @@ def _yearly_file_text(file: Path, display: str) -> tuple[str | None, list[Issue]
     return text, []
 
 
-def update_yearly_file(
+def updated_yearly_file(
     file: Path,
     display: str,
     scores: dict[str, tuple[str, str]],
     year: str,
     filled_in_by: str,
     today: date,
-) -> list[Issue]:
-    """Write ``scores`` into ``file``, keeping every other key, value and comment."""
+) -> tuple[str | None, list[Issue]]:
+    """The text of ``file`` with ``scores`` written in, keeping every other key, value and
+    comment; or None and why it must not be rewritten."""
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
@@ -330,11 +331,11 @@ def update_yearly_file(
     if file.exists():
         text, problems = _yearly_file_text(file, display)
         if text is None:
-            return problems
+            return None, problems
         try:
             data = round_trip.load(text)
         except YAMLError as exc:  # pragma: no cover - the strict reader refused it already
-            return [SCORES_FILE_UNREADABLE.at(display, detail=exc)]
+            return None, [SCORES_FILE_UNREADABLE.at(display, detail=exc)]
     else:
         data = CommentedMap()
         data.yaml_set_start_comment(
@@ -362,8 +363,7 @@ def update_yearly_file(
             target[agreement] = code
     out = StringIO()
     round_trip.dump(data, out)
-    write_atomic(file, out.getvalue())
-    return []
+    return out.getvalue(), []
 
 
 def import_scores(
@@ -376,11 +376,14 @@ def import_scores(
 ) -> ImportResult:
     """Import one school's scores from ``sheet`` into its yearly file."""
     root = Path(root)
+    recovered = recover(root)  # an earlier import that was killed is finished first
+    if any(i.is_error for i in recovered):
+        return ImportResult(False, recovered, [NOTHING_IMPORTED])
     config, config_issues = load_config(root)
     if config is None:
         return ImportResult(
             False,
-            [i for i in config_issues if i.is_error],
+            recovered + [i for i in config_issues if i.is_error],
             ["De configuratie in site_config/ heeft fouten; er is niets geïmporteerd."],
         )
     found = find_school(root, school)
@@ -407,14 +410,20 @@ def import_scores(
     if table is None:
         return ImportResult(False, issues, [NOTHING_IMPORTED])
     result = read_scores(table, sheet.name, norm, folder.name, code, year)
-    issues = result.issues
+    issues = recovered + result.issues
     if not result.scores:
         return ImportResult(
             False, issues, [f"Er is niets geïmporteerd: geen bruikbare rij voor {folder.name}."]
         )
     file = folder / self_assessment_name(year)
     display = file.relative_to(root).as_posix()
-    problems = update_yearly_file(file, display, result.scores, year, role, today or date.today())
+    text, problems = updated_yearly_file(
+        file, display, result.scores, year, role, today or date.today()
+    )
+    if text is not None:
+        transaction = Transaction(root, "sop-builder import-scores")
+        transaction.write(file.relative_to(root).as_posix(), text)
+        problems = transaction.commit()
     if problems:
         return ImportResult(False, issues + problems, [NOTHING_IMPORTED])
     errors = [i for i in issues if i.is_error]

@@ -25,6 +25,7 @@ from sop_builder.core.catalogue import (
     schema,
     scores,
     sop,
+    writing,
 )
 from sop_builder.core.issues import Family, Message, Severity
 
@@ -42,6 +43,7 @@ FAMILIES: tuple[Family, ...] = (
     plain_language.FAMILY,
     imports.FAMILY,
     redirects.FAMILY,
+    writing.FAMILY,
 )
 
 # Every code of every family, for lookups by code: code -> (severity, summary).
