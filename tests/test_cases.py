@@ -21,8 +21,8 @@ def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
     for case in case_names():
         for line in expected_lines(case):
             shown.add(line.split(" ")[2])
-    # Codes of the import commands and of the build's refusals are shown by their own tests
-    # (they are not `check` output).
+    # Codes of the import commands, of the build's refusals and of writing are shown by their
+    # own tests (they are not `check` output).
     reader_tests = "".join(
         (Path(__file__).parent / name).read_text(encoding="utf-8")
         for name in (
@@ -36,6 +36,9 @@ def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
             "test_webeditor.py",
             "test_redirects.py",
             "test_intern.py",
+            "test_transaction.py",  # the writing commands and the builds (SOP95x)
+            "test_faults.py",
+            "test_build_scratch.py",
         )
     )
     shown |= {code for code in CATALOGUE if f'"{code}"' in reader_tests}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sop_builder.project.config import FORMAT_VERSION
 from sop_builder.project.load import load_project
 
 from .conftest import SAMPLE, SAMPLE_V1, TODAY, make_project
+from .faults import Faults, Killed, tree
 
 
 @pytest.fixture
@@ -90,6 +92,38 @@ def test_a_failing_step_writes_nothing(old_sample):
     assert not result.ok
     assert [i.code for i in result.issues] == ["SOP001"]
     assert swv.read_bytes() == before and school.read_bytes() == school_before
+
+
+def test_a_full_disk_or_a_kill_halfway_never_leaves_a_half_migrated_project(tmp_path: Path):
+    """Issue 21, finding 2: files were written one by one, swv.yaml with `formaatversie: 2`
+    early; a kill before the 20th file or a full disk at the 5th left a mix that `check`
+    passed with 0 errors and that a rerun refused ("al formaat 2")."""
+    reference = make_project(tmp_path, "sample-v1", name="referentie")
+    counted = Faults(reference)
+    with counted.active():
+        assert CliRunner().invoke(main, ["migreer", "--map", str(reference)]).exit_code == 0
+    migrated = tree(reference)
+    opens = [i for i, op in enumerate(counted.ops) if op.startswith("open ")]
+
+    full = make_project(tmp_path, "sample-v1", name="vol")
+    before = tree(full)
+    with Faults(full, opens[4], errno.ENOSPC).active():
+        run = CliRunner().invoke(main, ["migreer", "--map", str(full)])
+    assert run.exit_code == 1 and isinstance(run.exception, SystemExit), run.output
+    assert "omdat de schijf vol is" in run.output and "Er is niets veranderd." in run.output
+    assert tree(full) == before
+    assert [i.code for i in load_project(full, TODAY).issues] == ["SOP506"]  # still format 1
+
+    killed = make_project(tmp_path, "sample-v1", name="gestopt")
+    late = len(counted.ops) * 3 // 4  # most files are written by then
+    with Faults(killed, late, kill=True, simulate=True).active(), pytest.raises(Killed):
+        CliRunner().invoke(main, ["migreer", "--map", str(killed)], catch_exceptions=False)
+    checked = CliRunner().invoke(main, ["controleer", "--map", str(killed)])
+    assert "SOP952" in checked.output  # check finished the interrupted migration, and said so
+    assert tree(killed) == migrated
+    for root in (full, killed):
+        rerun = CliRunner().invoke(main, ["migreer", "--map", str(root)])
+        assert rerun.exit_code == 0 and tree(root) == migrated, rerun.output
 
 
 def test_workspace_sees_its_own_changes_before_writing(tmp_path):

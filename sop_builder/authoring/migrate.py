@@ -3,7 +3,8 @@
 The format has one number, `formaatversie` in site_config/swv.yaml (missing: 1). Each change of
 the format is a step (see authoring/migrations/) that reads and rewrites files in a `Workspace`:
 all steps work on texts in memory, and only when every step has succeeded are the changed files
-written, each atomically. Steps keep comments and layout (core/roundtrip.py). What each format
+written, in one transaction (core/transaction.py): after a kill or a full disk the project is
+the old one or the migrated one, never a mix, and `formaatversie` is written last. Steps keep comments and layout (core/roundtrip.py). What each format
 changes, and what is left to do by hand, is in docs/formaatwijzigingen.md.
 """
 
@@ -17,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from sop_builder.core import roundtrip
-from sop_builder.core.atomic import write_atomic
 from sop_builder.core.issues import Issue
 from sop_builder.core.sourcefile import read_text, read_yaml_mapping
+from sop_builder.core.transaction import Transaction, recover
 from sop_builder.project.config import FORMAT_VERSION, SWV_FILE, format_version_of
 
-SKIPPED_FOLDERS = {".git", ".venv", "node_modules", "site", "site-intern"}
+SKIPPED_FOLDERS = {".git", ".venv", "node_modules", "site", "site-intern", ".sop-builder"}
 
 
 @dataclass(frozen=True)
@@ -91,24 +92,17 @@ class Workspace:
             self._texts[path] = None
             self.changes.append(Change(path, summary, "verwijderd"))
 
-    def commit(self) -> None:
-        """Write every changed file atomically, then remove the removed ones."""
-        for path, text in self._texts.items():
-            if text is not None:
-                write_atomic(self.root / path, text)
+    def commit(self, command: str = "sop-builder migreer") -> list[Issue]:
+        """Write every changed file and remove the removed ones (and the folders they leave
+        empty), all or nothing; site_config/swv.yaml, which holds the format version and the
+        school year, last. [] when done, else the problem (nothing changed)."""
+        transaction = Transaction(self.root, command)
         for path, text in self._texts.items():
             if text is None:
-                (self.root / path).unlink(missing_ok=True)
-                self._remove_empty_folders(Path(path).parent)
-
-    def _remove_empty_folders(self, folder: Path) -> None:
-        """Remove ``folder`` and its parents inside the project while they are empty."""
-        while folder.parts:
-            target = self.root / folder
-            if not target.is_dir() or any(target.iterdir()):
-                return
-            target.rmdir()
-            folder = folder.parent
+                transaction.remove(path)
+            else:
+                transaction.write(path, text, last=path == SWV_FILE)
+        return transaction.commit()
 
 
 @dataclass(frozen=True)
@@ -169,9 +163,14 @@ def set_format_version(workspace: Workspace, version: int) -> None:
 def migrate(root: Path, steps: list[Step], dry_run: bool = False) -> MigrationResult:
     """Run every step after the project's format; write the files unless ``dry_run``."""
     root = Path(root)
+    recovered = recover(root)  # a migration that was killed is finished first
+    if any(i.is_error for i in recovered):
+        return MigrationResult(False, issues=recovered)
     version, issues = format_version_of(root)
     if version is None:
-        return MigrationResult(False, issues=issues, messages=["Er is niets veranderd."])
+        return MigrationResult(
+            False, issues=recovered + issues, messages=["Er is niets veranderd."]
+        )
     if version > FORMAT_VERSION:
         return MigrationResult(
             False,
@@ -183,7 +182,11 @@ def migrate(root: Path, steps: list[Step], dry_run: bool = False) -> MigrationRe
         )
     if version == FORMAT_VERSION:
         return MigrationResult(
-            True, version, version, messages=[f"De bestanden hebben al formaat {version}."]
+            True,
+            version,
+            version,
+            issues=recovered,
+            messages=[f"De bestanden hebben al formaat {version}."],
         )
     workspace = Workspace(root)
     try:
@@ -193,8 +196,10 @@ def migrate(root: Path, steps: list[Step], dry_run: bool = False) -> MigrationRe
         set_format_version(workspace, FORMAT_VERSION)
     except MigrationError as exc:
         return MigrationResult(
-            False, version, issues=exc.issues, messages=["Er is niets veranderd."]
+            False, version, issues=recovered + exc.issues, messages=["Er is niets veranderd."]
         )
     if not dry_run:
-        workspace.commit()
-    return MigrationResult(True, version, FORMAT_VERSION, workspace.changes)
+        problems = workspace.commit("sop-builder migreer")
+        if problems:
+            return MigrationResult(False, version, issues=recovered + problems)
+    return MigrationResult(True, version, FORMAT_VERSION, workspace.changes, issues=recovered)

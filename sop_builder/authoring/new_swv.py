@@ -4,7 +4,8 @@ Writes every file a project needs (site_config/: swv.yaml with the site's addres
 the lists, the texts, the glossary and the editors; an empty content/schools/; mkdocs.yml),
 each explained by Dutch comments and without any sample data. What only the SWV can know is
 marked INVULLEN, which `check` reports until it is filled in. With ``replace`` the sample (or
-whatever is in content/ and site_config/) is removed first; all files change at once, or none.
+whatever is in content/ and site_config/) is removed first; all files change at once, or none
+(one transaction, core/transaction.py).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from sop_builder.authoring.migrations.declarations import (
 from sop_builder.authoring.migrations.site_address import MKDOCS_FILE, POINTER, SITE_URL
 from sop_builder.authoring.new_school import type_error
 from sop_builder.core.fieldtypes import PlainText, SchoolYear, Url
+from sop_builder.core.issues import Issue
 from sop_builder.core.text import slugify
+from sop_builder.core.transaction import recover
 from sop_builder.project.config import FORMAT_VERSION, NORMS_DIR, SWV_FILE, TEXTS_FILE
 from sop_builder.project.placeholders import MARK
 from sop_builder.project.redirects import PUBLISHED_FILE
@@ -52,6 +55,7 @@ class NewSwvResult:
     ok: bool
     messages: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # why nothing was written, or recovered
 
 
 def school_year_of(day: date) -> str:
@@ -414,6 +418,9 @@ def create_swv(
 ) -> NewSwvResult:
     """Write a new, empty project for ``swv`` into ``root``."""
     root = Path(root)
+    recovered = recover(root)  # an earlier run that was killed is finished first
+    if any(i.is_error for i in recovered):
+        return NewSwvResult(False, issues=recovered)
     workspace = Workspace(root)
     existing = _has_data(workspace)
     if existing and not replace:
@@ -425,6 +432,7 @@ def create_swv(
                 "Wilt u die vervangen door een leeg project? Zet ze eerst in Git (commit) en "
                 "draai dan hetzelfde met --vervang.",
             ],
+            issues=recovered,
         )
     for path in existing:
         workspace.remove(path, "voorbeeldgegevens weggehaald")
@@ -447,7 +455,9 @@ def create_swv(
     else:
         workspace.write(MKDOCS_FILE, MKDOCS, "nieuw")
     if not dry_run:
-        workspace.commit()
+        problems = workspace.commit("sop-builder nieuw-swv")
+        if problems:
+            return NewSwvResult(False, issues=recovered + problems)
     written = sorted({c.path for c in workspace.changes if c.kind != "verwijderd"})
     removed = sum(1 for c in workspace.changes if c.kind == "verwijderd")
     return NewSwvResult(
@@ -458,4 +468,5 @@ def create_swv(
             + (": proef, er is niets geschreven." if dry_run else "."),
         ],
         written,
+        recovered,
     )

@@ -3,7 +3,7 @@
 Every school gets its self-assessment file for the new year (empty, or with last year's scores
 as a starting point that the school still has to confirm: marked INVULLEN), with the explaining
 comments of `nieuwe-school`; site_config/swv.yaml gets the new `schooljaar`. All files are written
-at once, or none (the `Workspace` of `migreer`). Until a school's new self-assessment is final,
+at once, or none (the `Workspace` of `migreer`, one transaction: swv.yaml last). Until a school's new self-assessment is final,
 the public site shows its result of the year before, naming that year
 (scoring.published_compliance). The result says per school, and for the SWV, what is left to do.
 """
@@ -18,6 +18,8 @@ from sop_builder.authoring.migrate import Workspace
 from sop_builder.authoring.new_school import self_assessment_text, type_error
 from sop_builder.core import roundtrip
 from sop_builder.core.fieldtypes import SchoolYear
+from sop_builder.core.issues import Issue
+from sop_builder.core.transaction import recover
 from sop_builder.project import report
 from sop_builder.project.config import NORMS_DIR, SWV_FILE
 from sop_builder.project.evaluation.config import GOALS_DIR
@@ -38,6 +40,7 @@ class NewYearResult:
     schools: list[tuple[str, list[str]]] = field(default_factory=list)  # (school, to do)
     swv: list[str] = field(default_factory=list)  # what the SWV still has to do
     written: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # why nothing was written, or recovered
 
 
 def _latest_before(school: School, year: str) -> SelfAssessment | None:
@@ -125,6 +128,9 @@ def start_new_year(
     problem = type_error(SchoolYear, year)
     if problem:
         return NewYearResult(False, [problem])
+    recovered = recover(root)  # an earlier run that was killed is finished first
+    if any(i.is_error for i in recovered):
+        return NewYearResult(False, issues=recovered)
     project = load_project(root, today)
     config = project.config
     if config is None or project.errors:
@@ -142,7 +148,7 @@ def start_new_year(
     assert norm is not None  # a norm in force now is in force later too
     day = project.today
     workspace = Workspace(root)
-    result = NewYearResult(True)
+    result = NewYearResult(True, issues=recovered)
     for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
         path = f"{SCHOOLS_DIR.as_posix()}/{school.slug}/{self_assessment_name(year)}"
         exists = workspace.exists(path)
@@ -165,7 +171,9 @@ def start_new_year(
         result.written.append(SWV_FILE)
     result.swv = _swv_todo(project, config, year)
     if not dry_run:
-        workspace.commit()
+        problems = workspace.commit("sop-builder nieuw-schooljaar")
+        if problems:
+            return NewYearResult(False, issues=recovered + problems)
     result.messages.append(
         (f"Schooljaar {current} → {year}" if year != current else f"Schooljaar {year}")
         + f": {len(result.written) - (year != current)} nieuwe zelfevaluaties"

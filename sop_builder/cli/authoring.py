@@ -104,6 +104,7 @@ def new_year_command(
 
     today = datum
     result = start_new_year(root, schooljaar.strip(), startpunt, today, dry_run=proef)
+    show_issues(result.issues)
     for message in result.messages:
         click.echo(message, err=not result.ok)
     if not result.ok:
@@ -165,6 +166,7 @@ def new_swv_command(
     year = ask("schooljaar", "Huidig schooljaar", schooljaar or school_year_of(today), check)
     swv = NewSwv(name, short, address, label.lower(), plural.lower(), site, year)
     result = create_swv(root, swv, today, replace=vervang, dry_run=proef)
+    show_issues(result.issues)
     for message in result.messages:
         click.echo(message, err=not result.ok)
     if not result.ok:

@@ -69,7 +69,7 @@ def build(root: Path, site_dir: Path | None, datum: date | None, intern: bool, f
         click.echo(text, nl=False, err=fmt != "text")
 
     if intern:
-        result = build_intern(root, site_dir, datum, echo=echo, fmt=fmt)
+        result = build_intern(root, site_dir, datum, echo=echo, fmt=fmt, notice=notice)
     else:
         result = build_site(root, site_dir, datum, echo=echo, fmt=fmt, notice=notice)
     if result.issues or (result.ok and fmt in ("json", "gitlab")):  # a document, even empty

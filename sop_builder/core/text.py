@@ -33,6 +33,11 @@ def slugify(text: str, fallback: str = "onbekend") -> str:
     return "-".join(re.findall(r"[a-z0-9]+", plain.lower())) or fallback
 
 
+def dutch_number(n: int) -> str:
+    """1000000 -> '1.000.000': dots between the thousands."""
+    return f"{n:,}".replace(",", ".")
+
+
 def dutch_date(day: date | None) -> str:
     """2025-09-15 -> '15 september 2025'."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from sop_builder.core.issues import Issue
+from sop_builder.core.transaction import recover
 from sop_builder.project.config import load_config
 from sop_builder.project.editors import check_editors
 from sop_builder.project.evaluation.load import SchoolPart, load_evaluations
@@ -135,8 +136,14 @@ class ProjectState:
 def load_project(root: Path, today: date | None = None, internal: bool = True) -> Project:
     """Read and validate everything; never raises on bad content.
 
-    With ``internal=False`` (the public build) content/swv/ is not read at all.
+    With ``internal=False`` (the public build) content/swv/ is not read at all. A command that
+    was killed while it wrote the project is finished first (core/transaction.py), so what is
+    read is never half written; if it cannot be finished, that is an error (SOP953).
     """
+    recovered = recover(Path(root))
     state = ProjectState(Path(root), today or reference_date(), internal, track=False)
     state.refresh()
-    return state.project()
+    project = state.project()
+    if recovered:
+        project.issues = sorted(project.issues + recovered, key=Issue.sort_key)
+    return project

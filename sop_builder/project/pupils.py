@@ -17,8 +17,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sop_builder.core.issues import Issue, issue_at
+from sop_builder.core.catalogue.imports import (
+    PUPIL_FILE_BAD_CODE,
+    PUPIL_FILE_BAD_COUNT,
+    PUPIL_FILE_BAD_YEAR,
+    PUPIL_FILE_NO_LOCATIONS,
+    PUPIL_FILE_NO_YEARS,
+    PUPIL_FILE_UNKNOWN_KEY,
+)
+from sop_builder.core.issues import Issue, Message
 from sop_builder.core.sourcefile import read_yaml_file
+from sop_builder.core.text import dutch_number
 
 PUPILS_FILE = Path("content/leerlingen.yaml")
 MASKED = "<5"
@@ -26,10 +35,6 @@ SMALLEST_PUBLISHED = 5
 WINDOW = 5  # years shown on a page
 CODE = re.compile(r"\d{2}[A-Z]{2}\d{2}")
 YEAR_KEY = re.compile(r"(19|20)\d{2}")
-
-
-def dutch_number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -156,56 +161,31 @@ def load_pupils(root: Path) -> tuple[PupilData | None, list[Issue]]:
         return None, issues
     data = PupilData(source=str(tree.data.get("bron", "")))
 
-    def problem(path: tuple[str, ...], message: str, hint: str) -> None:
-        pos = tree.pos(path)
-        issues.append(issue_at("SOP765", display, pos, message, hint))
+    def problem(path: tuple[str, ...], message: Message, **values: str) -> None:
+        issues.append(message.at(display, tree.pos(path), **values))
 
     for key in tree.data:
         if key not in ("bron", "vestigingen"):
-            problem(
-                (key,),
-                f"Het veld '{key}' is onbekend.",
-                "Dit bestand kent alleen 'bron' en 'vestigingen'.",
-            )
+            problem((key,), PUPIL_FILE_UNKNOWN_KEY, key=key)
     locations = tree.data.get("vestigingen")
     if not isinstance(locations, dict):
-        problem(
-            ("vestigingen",),
-            "Er staat geen lijst 'vestigingen' in.",
-            "Maak het bestand opnieuw met 'sop-builder import-leerlingen'.",
-        )
+        problem(("vestigingen",), PUPIL_FILE_NO_LOCATIONS)
         return None, issues
     for code, years in locations.items():
         if not CODE.fullmatch(code):
-            problem(
-                ("vestigingen", code),
-                f"'{code}' is geen geldige vestigingscode.",
-                "Een vestigingscode heeft 6 tekens, bijvoorbeeld 12AB00.",
-            )
+            problem(("vestigingen", code), PUPIL_FILE_BAD_CODE, code=code)
             continue
         if not isinstance(years, dict):
-            problem(
-                ("vestigingen", code),
-                f"Bij {code} horen jaren met een aantal.",
-                'Schrijf bijvoorbeeld \'"2025": "412"\'.',
-            )
+            problem(("vestigingen", code), PUPIL_FILE_NO_YEARS, code=code)
             continue
         for year, value in years.items():
             path = ("vestigingen", code, year)
             ok, count = parse_count(value) if isinstance(value, str) else (False, None)
             if not YEAR_KEY.fullmatch(year):
-                problem(
-                    path,
-                    f"'{year}' is geen jaartal (bij {code}).",
-                    'Schrijf het jaar met vier cijfers, bijvoorbeeld "2025".',
-                )
+                problem(path, PUPIL_FILE_BAD_YEAR, year=year, code=code)
             elif not ok:
                 shown = value if isinstance(value, str) else "een lijst"
-                problem(
-                    path,
-                    f"Het aantal leerlingen van {code} in {year} is '{shown}'; dat is geen aantal.",
-                    "Schrijf een heel getal, of <5 voor minder dan 5 leerlingen.",
-                )
+                problem(path, PUPIL_FILE_BAD_COUNT, code=code, year=year, value=shown)
             else:
                 data.counts.setdefault(code, {})[int(year)] = Count(int(year), count)
     return data, issues

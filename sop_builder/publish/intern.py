@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from sop_builder.core.catalogue.build import INTERN_OVER_PUBLIC, OTHER_HOST
+from sop_builder.core.catalogue.build import OTHER_HOST
 from sop_builder.core.issues import Issue
 from sop_builder.intern.site import write_site
 from sop_builder.project import report
@@ -14,6 +14,7 @@ from sop_builder.project.load import load_project
 from sop_builder.publish.atomic import BuildResult, build_atomically
 from sop_builder.publish.checks import third_party_requests
 from sop_builder.publish.csp import apply_policy
+from sop_builder.publish.outputs import refusal
 from sop_builder.site.render import missing_template_folders
 
 
@@ -24,14 +25,19 @@ def build_intern(
     echo: Callable[[str], None] = print,
     templates: Path | None = None,
     fmt: str = "text",
+    notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Build the internal site into ``site_dir`` (default root/site-intern), all or nothing."""
+    """Build the internal site into ``site_dir`` (default root/site-intern), all or nothing.
+
+    Problems in the content are given to ``echo`` (in ``fmt``); the build's own refusals are
+    in the result's ``issues``. ``notice``: where a note goes that this build waits for another
+    one (default ``echo``).
+    """
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site-intern").resolve()
-    public = (root / "site").resolve()
-    if site_dir == public or public in site_dir.parents or site_dir in public.parents:
-        refusal = INTERN_OVER_PUBLIC.at(str(site_dir), public=str(public))
-        return BuildResult(False, ["De interne site is niet gebouwd."], [refusal])
+    refused = refusal(root, site_dir)  # site/, public/, what a Pages workflow publishes
+    if refused is not None:
+        return BuildResult(False, [], [refused])  # SOP955 says that nothing was built
     project = load_project(root, today, internal=True)
     if project.errors or project.config is None or project.evaluation is None:
         echo(report.render(project, fmt))
@@ -56,7 +62,7 @@ def build_intern(
             apply_policy(built)
         return issues
 
-    issues = build_atomically(site_dir, make)
+    issues = build_atomically(site_dir, make, root, notice or echo)
     if issues:
         return BuildResult(False, ["De interne site is niet gebouwd."], issues)
     return BuildResult(

@@ -41,8 +41,9 @@ def build_site(
     """Build ``root``'s public site into ``site_dir`` (default root/site), all or nothing.
 
     Problems in the content are given to ``echo`` as `check` reports them (in ``fmt``); the
-    build's own refusals are in the result's ``issues``. ``notice``: where a note for the
-    person who builds goes (default ``echo``).
+    build's own refusals (and a warning when the record of published schools could not be
+    written) are in the result's ``issues``. ``notice``: where a note for the person who builds
+    goes (default ``echo``): the web editor's download, waiting for another build.
     """
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
@@ -54,12 +55,13 @@ def build_site(
     def make(built: Path) -> list[Issue]:
         return build_staged(root, project, built.parent / "staging", built, notice or echo)
 
-    issues = build_atomically(site_dir, make)
+    issues = build_atomically(site_dir, make, root, notice or echo)
     if issues:
         return BuildResult(
             False, ["De site is niet gebouwd; de vorige versie blijft staan."], issues
         )
-    record_published(root, [s.slug for s in project.schools])  # check notices a rename
+    # check notices a rename; on a read-only project a warning (SOP957), not a crash
+    unrecorded = record_published(root, [s.slug for s in project.schools])
     warnings = len(project.warnings)
     return BuildResult(
         True,
@@ -67,4 +69,5 @@ def build_site(
             f"Site gebouwd in {site_dir}: {len(project.schools)} scholen"
             + (f", {warnings} waarschuwingen (zie 'sop-builder controleer')." if warnings else ".")
         ],
+        unrecorded,
     )

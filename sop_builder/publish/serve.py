@@ -35,7 +35,9 @@ from typing import Any
 
 from sop_builder.core import roundtrip
 from sop_builder.core.atomic import write_atomic
+from sop_builder.core.catalogue.writing import ALREADY_SERVING
 from sop_builder.core.issues import Issue
+from sop_builder.core.lock import BUILD_LOCK, SERVE_LOCK, Busy, project_lock
 from sop_builder.project import report
 from sop_builder.project.build_settings import engine_choice
 from sop_builder.project.load import ProjectState, folder_stamp
@@ -219,6 +221,21 @@ def serve(root: Path, address: str, engine_name: str | None = None) -> None:
     missing = missing_template_folders(Path(root), TEMPLATE_FOLDERS)
     if missing:
         raise SystemExit(report.render_issues(missing, "text"))
-    session = ServeSession(root, engine_name=engine_name)
-    first = session.rebuild()
-    engine.serve_site(first, address, session.rebuild, [session.root / n for n in WATCHED])
+    try:
+        with project_lock(Path(root), SERVE_LOCK, wait=False, note_holder=True):
+            session = ServeSession(root, engine_name=engine_name)
+
+            def rebuild() -> Path:  # one build at a time in a project (publish/atomic.py)
+                with project_lock(session.root, BUILD_LOCK, waiting=_waits, note_holder=True):
+                    return session.rebuild()
+
+            first = rebuild()
+            watched = [session.root / name for name in WATCHED]
+            engine.serve_site(first, address, rebuild, watched)
+    except Busy as busy:  # a second `bekijk` would rebuild the same .sop-builder/serve/
+        issue = ALREADY_SERVING.at(str(WORK_DIR), holder=busy.holder)
+        raise SystemExit(report.render_issues([issue], "text")) from None
+
+
+def _waits(holder: str) -> None:
+    print(f"Er wordt al gebouwd in deze map ({holder}); de site wordt daarna bijgewerkt.")

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from sop_builder.project.offer.kinds import KINDS_BY_FOLDER
+from sop_builder.project.offer.kinds import OFFER_KINDS, OfferKind
 from sop_builder.project.offer.model import OfferItem
 from sop_builder.project.routes import FEED_PATH, Route
 from sop_builder.site.ical import TIMEZONE, workshops_calendar
@@ -61,9 +61,15 @@ def offer_overview(renderer: Renderer, route: Route) -> GeneratedPage:
     return GeneratedPage(route.file, content)
 
 
+def _kind(folder: str) -> OfferKind:
+    """The kind of offer whose folder is ``folder`` (the route table makes its routes from
+    the same registry)."""
+    return next(kind for kind in OFFER_KINDS if kind.folder == folder)
+
+
 def offer_list(renderer: Renderer, route: Route) -> GeneratedPage:
     """The list of one kind of offer (``route.key``: its folder)."""
-    kind = KINDS_BY_FOLDER[route.key]
+    kind = _kind(route.key)
     items = kind.items(renderer.project.offer)
     content = renderer.render(kind.list_template, route=route, items=items, **_common(renderer))
     return GeneratedPage(route.file, content)
@@ -72,7 +78,7 @@ def offer_list(renderer: Renderer, route: Route) -> GeneratedPage:
 def offer_item(renderer: Renderer, route: Route) -> GeneratedPage:
     """The page of one item of the offer (``route.key``: ``<folder>/<slug>``)."""
     folder, slug = route.key.split("/")
-    kind = KINDS_BY_FOLDER[folder]
+    kind = _kind(folder)
     item = next(i for i in kind.items(renderer.project.offer) if i.slug == slug)
     content = renderer.render(
         kind.item_template,

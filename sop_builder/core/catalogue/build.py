@@ -1,7 +1,9 @@
 """Message codes: building and publishing (the refusals of `bouw`, `bekijk` and the plugin).
 
 Each names the source file of the page it is about (through the route table), never only a
-staged or built page; the page's address is in the text.
+staged or built page; the page's address is in the text. A build that cannot write (a full
+disk: SOP954), the internal site aimed at a published folder (SOP955) and a second `bekijk`
+(SOP956) are refusals of the family "Writing" (writing.py).
 """
 
 from __future__ import annotations
@@ -97,13 +99,6 @@ REDIRECT_NOWHERE = Message(
     "Laat de doorverwijzing naar een pagina van de site wijzen; voer daarna 'sop-builder "
     "controleer' uit.",
 )
-INTERN_OVER_PUBLIC = Message(
-    "SOP909",
-    Severity.ERROR,
-    "the internal site would be written into or over the public site",
-    "De interne site mag niet in of over de openbare site ({public}) komen.",
-    "Kies met --uit een andere map, buiten de openbare site.",
-)
 
 FAMILY = Family(
     "Building and publishing",
@@ -119,6 +114,5 @@ FAMILY = Family(
         SEARCH_FAILED,
         REDIRECT_OVER_PAGE,
         REDIRECT_NOWHERE,
-        INTERN_OVER_PUBLIC,
     ),
 )
