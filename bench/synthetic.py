@@ -363,6 +363,41 @@ def _sop_md(
     return "\n".join(lines) + "\n"
 
 
+def long_sop_body(size: int, seed: int = 1) -> str:
+    """The four SOP sections with at most ``size`` bytes of text (UTF-8; a few hundred less),
+    as a school writes it, only much longer: paragraphs of a few sentences, some with a **bold** word or a link,
+    and lists (for the benchmark of large texts; every sentence repeats often)."""
+    rng = random.Random(f"{seed}-long-{size}")
+    titles = list(SOP_SECTIONS.values())
+    blocks: list[list[str]] = [[f"## {title}"] for title in titles]
+    written = sum(len(f"## {title}\n\n") for title in titles)
+    section = 0
+    while True:
+        kind = rng.randrange(6)
+        if kind == 0:
+            block = "\n".join(f"- {_sentence(rng)}" for _ in range(rng.randint(2, 5)))
+        elif kind == 1:
+            link = f"https://www.school.nl/{rng.choice(NAME_WORDS).lower()}"
+            block = f"{_paragraph(rng, 2)} Lees [meer over ons onderwijs]({link})."
+        elif kind == 2:
+            first, rest = _sentence(rng).split(" ", 1)
+            block = f"**{first}** {rest} {_paragraph(rng, rng.randint(1, 3))}"
+        else:
+            block = _paragraph(rng, rng.randint(2, 5))
+        cost = len(block.encode("utf-8")) + 2
+        if written + cost > size:
+            break
+        blocks[section].append(block)
+        written, section = written + cost, (section + 1) % len(titles)
+    return "\n\n".join("\n\n".join(parts) for parts in blocks) + "\n"
+
+
+def with_long_body(sop_md: str, size: int, seed: int = 1) -> str:
+    """``sop_md`` (a school's sop.md) with its sections made long: at most ``size`` bytes."""
+    front = sop_md.split("\n---\n", 1)[0] + "\n---\n"
+    return front + long_sop_body(size - len(front.encode("utf-8")), seed)
+
+
 def _self_assessment_yaml(rng: random.Random, config: SiteConfig, year: str, name: str) -> str:
     norm = config.norm
     usable = [s for s in norm.scale if not s.not_applicable]
