@@ -42,6 +42,7 @@ _CSS_REQUESTS = [
 _RAW_ELEMENT = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)(\s[^>]*)?>")
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_ATTRIBUTE_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
 _SCRIPT_TYPES = frozenset({"", "module", "text/javascript", "application/javascript"})
 
 
@@ -93,9 +94,6 @@ def _page_urls(content: str) -> list[str]:
             urls += _css_urls(inner)  # a script may write a stylesheet too
         position = raw.end()
     return urls + _markup_urls(content[position:])
-
-
-_ATTRIBUTE_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
 
 
 def _markup_urls(markup: str) -> list[str]:
