@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from synthetic import SAMPLE, generate  # bench/synthetic.py, beside this script
+from synthetic import SAMPLE, generate, with_long_body  # bench/synthetic.py, beside this script
 
 from sop_builder.project.load import load_project
 from sop_builder.site.search import INDEX_DIR
@@ -56,6 +56,8 @@ from sop_builder.site.staging import stage_site
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+TEXT_START, TEXT_END = "<!-- bench:tekst:start -->", "<!-- bench:tekst:end -->"
+TEXT_SCHOOLS = 20  # the project of the large-text part
 QUERIES = ("duinroos", "ouders")  # a school name (few hits) and a word on nearly every page
 TARGETS = {
     "check_s": 8.0,  # check of 7,000 schools
@@ -498,7 +500,7 @@ backend.warm_up()
 warm = time.perf_counter() - start
 rel = f"content/schools/{slug}/sop.md"
 original = (root / rel).read_text(encoding="utf-8")
-times = []
+times, cpu = [], []
 def save(raw, version):  # as the editor's page does: with the version the form was opened with
     backend.handle("persistEntry", {"dataFiles": [{"path": rel, "raw": raw, "version": version}]})
 for number in range(saves):
@@ -506,12 +508,13 @@ for number in range(saves):
     head, sep, rest = original.partition("\n## ")
     title, nl, body = rest.partition("\n")
     new = f"{head}{sep}{title}{nl}\nOpslagtest {number} staat hier.\n{body}"
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     save(new, version)
     times.append(time.perf_counter() - start)
+    cpu.append(time.process_time() - start_cpu)
     assert f"Opslagtest {number}" in (root / rel).read_text(encoding="utf-8")
 save(original, backend.handle("getEntry", {"path": rel})["file"]["id"])
-print(json.dumps({"warm_up_s": warm, "saves": times}))
+print(json.dumps({"warm_up_s": warm, "saves": times, "cpu": cpu}))
 """
 
 
@@ -528,7 +531,101 @@ def editor_saves(project: Path, slug: str, saves: int) -> dict[str, Any]:
         return {"error": done.stderr[-2000:]}
     found = json.loads(done.stdout.strip().splitlines()[-1])
     found["median_s"] = statistics.median(found["saves"])
+    found["median_cpu_s"] = statistics.median(found["cpu"])
     return found
+
+
+# --- large texts --------------------------------------------------------------------------
+
+
+def _kb_list(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
+def bench_text(args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    """`check` of a project in which one school's sop.md is made large (sizes in kB of
+    ``--tekst-kb``, up to 1 MB), and a web editor save of such a file (``--opslaan-kb``); each
+    beside the same with the school's own sop.md, so that the time per kB of text above it
+    shows whether the time grows linearly with the text (issue 21)."""
+    project = work / "text-project"
+    generate(SAMPLE, project, TEXT_SCHOOLS, args.seed)
+    slug = sorted(p.name for p in (project / "content" / "schools").iterdir())[0]
+    sop = project / "content" / "schools" / slug / "sop.md"
+    original = sop.read_text(encoding="utf-8")
+    cmd = [PY, "-m", "sop_builder", "check", "--map", str(project), "--formaat", "json"]
+    result: dict[str, Any] = {"schools": TEXT_SCHOOLS, "check": [], "save": []}
+
+    def check(label: str) -> None:
+        run = measure_best(cmd, work / "text-check", args.timeout, args.repeat)
+        size = len(sop.read_bytes())
+        result["check"].append({"bytes": size} | asdict(run))
+        print(f"[tekst] check, sop.md of {size:,} bytes ({label}): {_run_text(run)}", flush=True)
+
+    def save(label: str) -> None:
+        found = editor_saves(project, slug, 3)
+        size = len(sop.read_bytes())
+        result["save"].append({"bytes": size} | found)
+        median = found.get("median_s")
+        print(f"[tekst] editor save, sop.md of {size:,} bytes ({label}): {median} s", flush=True)
+
+    check("own text")
+    for kb in _kb_list(args.tekst_kb):
+        sop.write_text(with_long_body(original, kb * 1000, args.seed), encoding="utf-8")
+        check(f"{kb} kB")
+    sop.write_text(original, encoding="utf-8")
+    save("own text")
+    for kb in _kb_list(args.opslaan_kb):
+        sop.write_text(with_long_body(original, kb * 1000, args.seed), encoding="utf-8")
+        save(f"{kb} kB")
+    sop.write_text(original, encoding="utf-8")
+    return result
+
+
+def _per_kb(seconds: float, base: float, size: int, base_size: int) -> str:
+    extra = (size - base_size) / 1000
+    return f"**{(seconds - base) / extra * 1000:.1f} ms**" if extra > 0 else "–"
+
+
+def text_report(text: dict[str, Any] | None) -> str:
+    """The section of BENCHMARKS.md about large texts."""
+    if not text:
+        return "Large texts were not measured in this run."
+    lines = [
+        f"`check` of a project of {text['schools']} synthetic schools in which one school's "
+        "`sop.md` is made large (a quarter each: a column of short lines, one sentence over "
+        "and over, and twice paragraphs and lists with bold words and links; its own text "
+        "first), "
+        "in a fresh process; and one save of that file in the web editor (its backend, after "
+        "reading the project once; the median of 3). The time per kB is the CPU time above the "
+        "school's own text divided by the kB above it (CPU time, because other work on this "
+        "shared machine stretches wall time): the same at every size means the time grows "
+        "linearly with the text.",
+        "",
+        "| | `sop.md` | wall time (CPU time) | CPU time per kB above its own text |",
+        "|---|---:|---:|---:|",
+    ]
+    checks = text.get("check", [])
+    for index, entry in enumerate(checks):
+        run = Run(**{k: v for k, v in entry.items() if k in Run.__dataclass_fields__})
+        base = checks[0]
+        per = _per_kb(entry["cpu"], base["cpu"], entry["bytes"], base["bytes"]) if index else "–"
+        label = "`check`, the school's own text" if index == 0 else "`check`"
+        lines.append(f"| {label} | {_kb(entry['bytes'])} | {_run_text(run)} | {per} |")
+    saves = text.get("save", [])
+    for index, entry in enumerate(saves):
+        if "median_cpu_s" not in entry:
+            lines.append(f"| web editor save | {_kb(entry['bytes'])} | failed | – |")
+            continue
+        base = saves[0]
+        per = (
+            _per_kb(entry["median_cpu_s"], base["median_cpu_s"], entry["bytes"], base["bytes"])
+            if index and "median_cpu_s" in base
+            else "–"
+        )
+        label = "web editor save, the school's own text" if index == 0 else "web editor save"
+        times = f"{entry['median_s']:.2f} s (CPU {entry['median_cpu_s']:.2f} s)"
+        lines.append(f"| {label} | {_kb(entry['bytes'])} | {times} | {per} |")
+    return "\n".join(lines)
 
 
 # --- one size -------------------------------------------------------------------------------
@@ -835,14 +932,22 @@ def report(
     )
 
 
-def write_report(path: Path, text: str) -> None:
-    old = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
-    if START in old and END in old:
-        before, rest = old.split(START, 1)
-        after = rest.split(END, 1)[1]
+def write_report(path: Path, text: str, start: str = START, end: str = END) -> None:
+    """Put ``text`` (which begins with ``start`` and ends with ``end``) in place of what is
+    between those markers in ``path`` (text outside them is kept)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{start}\n{end}\n"
+    if start in old and end in old:
+        before, rest = old.split(start, 1)
+        after = rest.split(end, 1)[1]
         path.write_text(before + text + after, encoding="utf-8")
     else:
         path.write_text(old.rstrip() + "\n\n" + text + "\n", encoding="utf-8")
+
+
+def write_text_report(path: Path, text: dict[str, Any] | None, measured: str) -> None:
+    body = text_report(text)
+    when = f"Measured {measured} with `bench/run.py`.\n\n" if text else ""
+    write_report(path, f"{TEXT_START}\n\n{when}{body}\n\n{TEXT_END}", TEXT_START, TEXT_END)
 
 
 def main() -> None:
@@ -862,26 +967,32 @@ def main() -> None:
     parser.add_argument(
         "--alleen-verslag", action="store_true", help="only rewrite the report from --json"
     )
+    parser.add_argument(
+        "--alleen-tekst",
+        action="store_true",
+        help="only the large-text part (check of a 1 MB sop.md, an editor save of a 40 kB one)",
+    )
+    parser.add_argument("--tekst-kb", default="125,250,999", help="sop.md sizes (kB) for check")
+    parser.add_argument("--opslaan-kb", default="40,160", help="sop.md sizes (kB) for a save")
     args = parser.parse_args()
     if args.alleen_verslag:
         data = json.loads(args.json.read_text(encoding="utf-8"))
         args.seed, args.repeat = data.get("seed", args.seed), data.get("repeat", args.repeat)
-        write_report(
-            args.uit, report(data["results"], data["machine"], args, data.get("measured", "?"))
-        )
+        measured = data.get("measured", "?")
+        if "results" in data:
+            write_report(args.uit, report(data["results"], data["machine"], args, measured))
+        if "text" in data:
+            write_text_report(args.uit, data["text"], data.get("text_measured", measured))
+        return
+    if args.alleen_tekst:
+        text_only(args)
         return
     info = machine()
     print("\n".join(f"{k}: {v}" for k, v in info.items()), flush=True)
     results: list[dict[str, Any]] = []
     for n in (int(s) for s in args.sizes.split(",")):
-        work = Path(tempfile.mkdtemp(prefix=f"sop-bench-{n}-"))
-        try:
+        with scratch(f"sop-bench-{n}-", str(n), args.houd) as work:
             results.append(bench_size(n, args, work))
-        finally:
-            if args.houd:
-                print(f"[{n}] kept {work}")
-            else:
-                shutil.rmtree(work, ignore_errors=True)
         measured = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
         write_report(args.uit, report(results, info, args, measured))
         data = {"machine": info, "measured": measured, "seed": args.seed, "repeat": args.repeat}
@@ -889,7 +1000,34 @@ def main() -> None:
             json.dumps(data | {"results": results}, indent=1) + "\n", encoding="utf-8"
         )
         print(f"\n{size_table(results)}\n", flush=True)
+    text_only(args)
     print(f"written to {args.uit} and {args.json}")
+
+
+@contextlib.contextmanager
+def scratch(prefix: str, label: str, keep: bool) -> Iterator[Path]:
+    """A temporary folder, removed afterwards unless ``keep``."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield work
+    finally:
+        if keep:
+            print(f"[{label}] kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def text_only(args: argparse.Namespace) -> None:
+    """Measure the large-text part; write its section of the report and its key of the JSON
+    (the rest of both is kept)."""
+    with scratch("sop-bench-text-", "tekst", args.houd) as work:
+        text = bench_text(args, work)
+    measured = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    write_text_report(args.uit, text, measured)
+    data = json.loads(args.json.read_text(encoding="utf-8")) if args.json.exists() else {}
+    data |= {"text": text, "text_measured": measured}
+    args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"\n{text_report(text)}\n\nwritten to {args.uit} and {args.json}", flush=True)
 
 
 if __name__ == "__main__":

@@ -363,6 +363,57 @@ def _sop_md(
     return "\n".join(lines) + "\n"
 
 
+def _varied_block(rng: random.Random) -> str:
+    """A paragraph or list as schools write them: a few sentences, a bold word or a link."""
+    kind = rng.randrange(6)
+    if kind == 0:
+        return "\n".join(f"- {_sentence(rng)}" for _ in range(rng.randint(2, 5)))
+    if kind == 1:
+        link = f"https://www.school.nl/{rng.choice(NAME_WORDS).lower()}"
+        return f"{_paragraph(rng, 2)} Lees [meer over ons onderwijs]({link})."
+    if kind == 2:
+        first, rest = _sentence(rng).split(" ", 1)
+        return f"**{first}** {rest} {_paragraph(rng, rng.randint(1, 3))}"
+    return _paragraph(rng, rng.randint(2, 5))
+
+
+# The kinds of long text in the four sections (issue 21 found the first two slow): short lines
+# one under the other, one sentence repeated, and varied paragraphs (twice).
+LONG_TEXTS = (
+    lambda rng, i: f"Groep {i % 8 + 1}, regel {i}: extra hulp.",
+    lambda rng, i: (
+        "Wij willen dat elk kind zich veilig en welkom voelt." + ("\n" if i % 6 == 5 else "")
+    ),
+    lambda rng, i: _varied_block(rng) + "\n",
+    lambda rng, i: _varied_block(rng) + "\n",
+)
+
+
+def long_sop_body(size: int, seed: int = 1) -> str:
+    """The four SOP sections with at most ``size`` bytes of text (UTF-8; a few hundred less),
+    a quarter each: 'Visie' a column of short lines, 'Ambitie' one sentence over and over,
+    the other two paragraphs and lists with bold words and links (for the benchmark of large
+    texts)."""
+    rng = random.Random(f"{seed}-long-{size}")
+    parts: list[str] = []
+    for title, make in zip(SOP_SECTIONS.values(), LONG_TEXTS, strict=True):
+        lines, written, index = [f"## {title}", ""], 0, 0
+        while True:
+            line = make(rng, index)
+            if written + len(line.encode("utf-8")) + 1 > size // len(SOP_SECTIONS) - 20:
+                break
+            lines.append(line)
+            written, index = written + len(line.encode("utf-8")) + 1, index + 1
+        parts.append("\n".join(lines).rstrip("\n") + "\n")
+    return "\n".join(parts)
+
+
+def with_long_body(sop_md: str, size: int, seed: int = 1) -> str:
+    """``sop_md`` (a school's sop.md) with its sections made long: at most ``size`` bytes."""
+    front = sop_md.split("\n---\n", 1)[0] + "\n---\n"
+    return front + long_sop_body(size - len(front.encode("utf-8")), seed)
+
+
 def _self_assessment_yaml(rng: random.Random, config: SiteConfig, year: str, name: str) -> str:
     norm = config.norm
     usable = [s for s in norm.scale if not s.not_applicable]

@@ -58,3 +58,39 @@ def test_bench_at_five_schools_writes_a_report_with_measured_figures(tmp_path: P
     rewritten = bench("--alleen-verslag", "--json", str(data), "--uit", str(again))
     assert rewritten.returncode == 0, rewritten.stderr
     assert again.read_text(encoding="utf-8") == text
+
+
+def test_bench_of_large_texts_writes_its_own_section_and_keeps_the_rest(tmp_path: Path):
+    """`--alleen-tekst` (issue 21): check of a large sop.md and a web editor save of one, at
+    small sizes here; its section of the report is rewritten, the sizes' section is kept."""
+    report, data = tmp_path / "BENCHMARKS.md", tmp_path / "results.json"
+    kept = "# Benchmarks\n\n<!-- bench:start -->\nSIZES\n<!-- bench:end -->\n"
+    report.write_text(kept + "\n<!-- bench:tekst:start -->\n<!-- bench:tekst:end -->\n")
+    run = bench(
+        "--alleen-tekst", "--tekst-kb", "20,60", "--opslaan-kb", "10,30", "--repeat", "1",
+        "--uit", str(report), "--json", str(data),
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+
+    text = json.loads(data.read_text(encoding="utf-8"))["text"]
+    checks, saves = text["check"], text["save"]
+    assert [c["code"] for c in checks] == [0, 0, 0]  # the school's own text, 20 kB, 60 kB
+    assert checks[0]["bytes"] < 15_000 < checks[1]["bytes"] <= 20_000 < checks[2]["bytes"] <= 60_000
+    assert all(c["wall"] > 0 and c["cpu"] > 0 for c in checks)
+    assert [len(s["saves"]) for s in saves] == [3, 3, 3]
+    assert all(s["median_s"] > 0 and s["median_cpu_s"] > 0 for s in saves)
+    assert saves[2]["bytes"] > 25_000
+
+    written = report.read_text(encoding="utf-8")
+    assert written.startswith(kept)  # the section of the sizes is left as it was
+    section = written.split("<!-- bench:tekst:start -->", 1)[1].split("<!-- bench:tekst:end -->")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `check`")]
+    assert len(rows) == 3 and all(TIME.match(row.split(" | ")[2]) for row in rows)
+    assert re.search(r"\| \*\*-?\d+\.\d ms\*\* \|$", rows[2])  # time per kB above its own text
+    assert sum(line.startswith("| web editor save") for line in section.splitlines()) == 3
+
+    again = tmp_path / "again.md"
+    again.write_text(kept + "\n<!-- bench:tekst:start -->\n<!-- bench:tekst:end -->\n")
+    rewritten = bench("--alleen-verslag", "--json", str(data), "--uit", str(again))
+    assert rewritten.returncode == 0, rewritten.stderr
+    assert again.read_text(encoding="utf-8") == written

@@ -30,6 +30,7 @@ from sop_builder.publish.intern import build_intern
 from sop_builder.publish.public import build_site
 
 from .conftest import TODAY, make_project
+from .hostile_vectors import SWALLOWING
 
 # Values that refer to an id elsewhere (checked against lists of choices, with their own
 # messages) are not free text; every other text field is.
@@ -66,6 +67,10 @@ VECTORS = {
     "entities": "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &#106;avascript:x &amp;",
     "markup": "*nadrukxq* _schuinxq_ `codexq` \\*ster C# [haak] - lijst 1. een",
     "html": "<script>alert(1)</script><img src=x onerror=alert(2)><style>",
+    # nested SVG and style (mutation XSS, as in DOMPurify's tests; see hostile_vectors.py)
+    "mxss": '<svg><p><style><g title="</style><img src=x onerror=alert(1)>">',
+    # text shaped like CSS that fetches: text is no request (issue 21, findings 6 and 8)
+    "css-text": 'style="background:url(http://evil.example/x.png)" url(//evil.example/y.png)',
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"}
 BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
@@ -249,3 +254,32 @@ def test_hostile_text_in_every_field_is_shown_as_text_or_refused(name, fields, t
     if name == "markup":  # no emphasis or code made of a plain-text value
         public = "\n".join(p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html"))
         assert ">nadrukxq<" not in public and ">codexq<" not in public.replace("<code>", "")
+
+
+def test_the_construct_that_swallowed_its_section_is_reported_at_the_lines_it_hides(tmp_path):
+    """Issue 21, finding 8: a published sanitizer-evasion construct written in a school's
+    text opened an HTML comment (an internal note) that a later note's '-->' closed; the rest
+    of the section left the page while `check` passed without a word about it. Now `check`
+    warns (SOP459) at the '<!--', naming the lines it hides; every other word is published."""
+    root = make_project(tmp_path)
+    sop = root / "content/schools/de-duinroos/sop.md"
+    text = sop.read_text(encoding="utf-8")
+    block = (
+        f"Wij schrijven {SWALLOWING} hier.\n\nDeze alinea verdween zonder een woord.\n\n"
+        "<!-- notitie voor het team -->\n\nDeze alinea blijft staan.\n"
+    )
+    text = text.replace("## Ambitie\n", f"## Ambitie\n\n{block}", 1)
+    sop.write_text(text, encoding="utf-8")
+    first = text.split("\n").index(block.split("\n")[0]) + 1
+    project = load_project(root, TODAY)
+    assert project.errors == []
+    hidden = [w for w in project.warnings if w.code == "SOP459"]
+    assert [(w.path, w.line) for w in hidden] == [("content/schools/de-duinroos/sop.md", first)]
+    assert f"(regel {first} tot en met {first + 4})" in hidden[0].message
+    assert build_site(root, today=TODAY, echo=lambda s: None).ok
+    page = Page()
+    page.feed((root / "site/scholen/de-duinroos/index.html").read_text(encoding="utf-8"))
+    shown = " ".join(" ".join(page.text).split())
+    assert "Wij schrijven <math><mtext><table><mglyph><style>" in shown  # as the text it is
+    assert "verdween" not in shown and "Deze alinea blijft staan." in shown
+    assert page.problems == []

@@ -23,7 +23,13 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.catalogue.published_text import (
+    CONTROL_CHARACTER,
+    READING_DIRECTION,
+    ZERO_WIDTH,
+)
+from sop_builder.core.issues import Issue
+from sop_builder.core.yamlread import Pos
 
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
 _BIDI = "\u202a-\u202e\u2066-\u2069"
@@ -32,6 +38,8 @@ _ZERO_WIDTH = "\u200b-\u200f\u2060\ufeff\u061c"
 _YAML_CONTROL = "\x85\u2028\u2029"
 ANY = re.compile(f"[{_CONTROL}{_BIDI}{_ZERO_WIDTH}]")
 _IN_YAML = re.compile(f"[{_YAML_CONTROL}{_BIDI}{_ZERO_WIDTH}]")
+_IS_BIDI = re.compile(f"[{_BIDI}]")
+_IS_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH}]")
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
 _NAMES = {
@@ -44,10 +52,6 @@ _NAMES = {
     "\u2060": "een onzichtbare woordverbinder",
     "\ufeff": "een onzichtbare harde spatie",
 }
-REMOVE = (
-    "Haal het teken weg: zet de cursor direct achter de plek en wis één teken, "
-    "of typ het woord opnieuw."
-)
 
 
 def _code(char: str) -> str:
@@ -56,35 +60,15 @@ def _code(char: str) -> str:
 
 def invisible_issue(char: str, path: str, line: int, column: int, where: str = "") -> Issue:
     """The error or warning for one invisible character at ``line``:``column``."""
-    place = f"Op deze plek{where}"
-    if re.match(f"[{_BIDI}]", char):
-        return make_issue(
-            "SOP457",
-            path,
-            line,
-            column,
-            f"{place} staat een onzichtbaar teken dat de leesrichting verandert ({_code(char)}); "
-            "op de site zou de tekst in een andere volgorde staan dan hier.",
-            REMOVE,
-        )
-    if re.match(f"[{_ZERO_WIDTH}]", char):
-        return make_issue(
-            "SOP458",
-            path,
-            line,
-            column,
-            f"{place} staat {_NAMES.get(char, 'een onzichtbaar teken')} ({_code(char)}); "
-            "zoeken op de site vindt het woord dan niet.",
-            REMOVE + " Zo'n teken komt vaak mee als u tekst van een website of uit Word kopieert.",
-        )
+    place, at = f"Op deze plek{where}", Pos(line, column)
+    if _IS_BIDI.match(char):
+        return READING_DIRECTION.at(path, at, place=place, code=_code(char))
+    if _IS_ZERO_WIDTH.match(char):
+        name = _NAMES.get(char, "een onzichtbaar teken")
+        return ZERO_WIDTH.at(path, at, place=place, name=name, code=_code(char))
     name = unicodedata.name(char, "").lower()
-    return make_issue(
-        "SOP456",
-        path,
-        line,
-        column,
-        f"{place} staat een onzichtbaar stuurteken ({_code(char)}{', ' + name if name else ''}).",
-        REMOVE,
+    return CONTROL_CHARACTER.at(
+        path, at, place=place, code=_code(char), name=f", {name}" if name else ""
     )
 
 
@@ -99,7 +83,7 @@ def _found(text: str, pattern: re.Pattern[str], references: bool) -> Iterator[tu
                     hits.append((match.start(), decoded))
         seen: set[str] = set()
         for column, char in sorted(hits):
-            kind = "bidi" if re.match(f"[{_BIDI}]", char) else char
+            kind = "bidi" if _IS_BIDI.match(char) else char
             if kind not in seen:
                 seen.add(kind)
                 yield number, column, char
@@ -126,6 +110,7 @@ def invisible_in_values(data: Any, source: str, position: Any, path: str) -> lis
     text of the file does not have them itself. ``position(path)`` gives a value's
     (line, column)."""
     issues: list[Issue] = []
+    written = set(ANY.findall(source))  # the characters the text has as themselves
     stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
     while stack:
         where, value = stack.pop()
@@ -134,7 +119,9 @@ def invisible_in_values(data: Any, source: str, position: Any, path: str) -> lis
         elif isinstance(value, list):
             stack += [((*where, i), v) for i, v in enumerate(value)]
         elif (
-            isinstance(value, str) and (match := ANY.search(value)) and match.group(0) not in source
+            isinstance(value, str)
+            and (match := ANY.search(value))
+            and match.group(0) not in written
         ):
             line, column = position(where)
             issues.append(invisible_issue(match.group(0), path, line, column, " (als \\-code)"))

@@ -122,24 +122,6 @@ class Family:
         return {m.code: (m.severity, m.summary) for m in self.messages}
 
 
-def make_issue(
-    code: str,
-    path: str,
-    line: int,
-    column: int,
-    message: str,
-    hint: str = "",
-    field: str = "",
-) -> Issue:
-    """Temporary, for core/richtext.py and core/invisible.py only (being rewritten elsewhere):
-    an issue worded at the call site, through the code's catalogue entry whose templates are
-    '{text}' and '{hint}'. Everything else raises its own entry (`Message.at`)."""
-    from sop_builder.core.catalogue import ENTRIES  # the catalogue is made of these types
-
-    entry = ENTRIES[code][0]
-    return entry.at(path, Pos(line, column), field=field, text=message, hint=hint)
-
-
 def did_you_mean(value: str, options: list[str] | tuple[str, ...]) -> str:
     """Return 'bedoelt u …?' for the closest option, or an empty string."""
     matches = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)

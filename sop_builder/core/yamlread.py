@@ -153,6 +153,9 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, path: str, line_offset: 
     return SYNTAX.at(path, place, detail=(exc.problem or exc.context or "").strip())
 
 
+_DROPPED_COMMENT = re.compile(r" +#[^ ]")  # ' #x' after a plain value
+
+
 def _comment_warning(
     text_lines: list[str], event: yaml.ScalarEvent, path: str, line_offset: int
 ) -> Issue | None:
@@ -160,12 +163,11 @@ def _comment_warning(
     start, end = _start(event), _end(event)
     if event.style not in (None, "") or start.line != end.line or end.line >= len(text_lines):
         return None
-    if "#" not in text_lines[end.line]:
-        return None
-    rest = text_lines[end.line][end.column :]
-    stripped = rest.lstrip(" ")
-    if rest[:1] == " " and stripped.startswith("#") and stripped[1:2] not in ("", " "):
-        place = Pos(end.line + 1 + line_offset, end.column + 1 + len(rest) - len(stripped))
+    # Looks only at what follows the value (not the whole line: a line may hold many values).
+    dropped = _DROPPED_COMMENT.match(text_lines[end.line], end.column)
+    if dropped:
+        stripped = text_lines[end.line][dropped.end() - 2 :]
+        place = Pos(end.line + 1 + line_offset, dropped.end() - 1)
         return COMMENT_DROPPED.at(path, place, comment=stripped.strip(), value=event.value)
     return None
 
@@ -233,10 +235,15 @@ class _Spec:
 
     def complex_key(self, start: yaml.Mark) -> Issue | None:
         """SOP021 for a key written after '? '."""
-        before = self._line(start.line)[: start.column]
-        if not re.search(r"(^|[\s{,])\?\s*$", before):
+        line = self._line(start.line)
+        mark = min(start.column, len(line)) - 1  # back over the blanks before the key only
+        while mark >= 0 and line[mark].isspace():
+            mark -= 1
+        if mark < 0 or line[mark] != "?":
             return None
-        place = Pos(start.line + 1 + self.line_offset, before.rstrip().rfind("?") + 1)
+        if mark > 0 and not (line[mark - 1].isspace() or line[mark - 1] in "{,"):
+            return None
+        place = Pos(start.line + 1 + self.line_offset, mark + 1)
         return QUESTION_MARK_KEY.at(self.path, place)
 
     def directive(self) -> Issue:

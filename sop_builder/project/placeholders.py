@@ -20,19 +20,17 @@ def find_placeholders(text: str, path: str, first_line: int = 1) -> list[Issue]:
     starts on line ``first_line`` of the file."""
     issues: list[Issue] = []
     lines = text.splitlines()
+    # the first field at or after each line (from the end, so each line is looked at once)
+    next_field: list[tuple[int, re.Match[str]] | None] = [None] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        match = _KEY.match(lines[index])
+        next_field[index] = (first_line + index, match) if match else next_field[index + 1]
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not (stripped.startswith("#") and stripped.endswith(MARK)):
             continue
         number = first_line + index
-        following = next(
-            (
-                (n, m)
-                for n, candidate in enumerate(lines[index + 1 :], start=number + 1)
-                if (m := _KEY.match(candidate))
-            ),
-            None,
-        )
+        following = next_field[index + 1]
         if following is None:
             continue
         field_line, match = following

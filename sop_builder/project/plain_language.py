@@ -8,6 +8,7 @@ internal and skipped.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -21,15 +22,15 @@ from sop_builder.core.catalogue.plain_language import (
 )
 from sop_builder.core.issues import Issue
 from sop_builder.project.model import Glossary
-from sop_builder.project.sections import SOP_SECTIONS, strip_comments
+from sop_builder.project.sections import SOP_SECTIONS, heading, strip_comments
 
 MAX_WORDS = 20  # a sentence with more words is hard to read (B1)
 MAX_LETTERS = 20  # a longer word is hard to read
 QUOTE_WORDS = 8  # how many words of a sentence a message quotes
 
-_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$")
 _ITEM = re.compile(r"^\s*([-*+]|\d+\.)\s+")
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+# '](address)', one level of brackets inside; possessive, so a line full of '](' is one pass
+_LINK_TARGET = re.compile(r"\]\((?:[^()]++|\([^()]*+\))*+\)")
 _MARKUP = re.compile(r"[*_`>#\[\]]")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -66,13 +67,13 @@ def _units(body: str, body_line: int) -> Iterator[list[tuple[int, str]]]:
     unit: list[tuple[int, str]] = []
     in_section = False
     for offset, line in enumerate(body.split("\n")):
-        heading = _HEADING.match(line)
-        if heading or not line.strip() or _ITEM.match(line):
+        parts = heading(line)
+        if parts or not line.strip() or _ITEM.match(line):
             if unit:
                 yield unit
             unit = []
-        if heading:
-            in_section = " ".join(heading.group(1).split()).lower() in _TITLES
+        if parts:
+            in_section = " ".join(parts[1].split()).lower() in _TITLES
             continue
         if in_section and line.strip():
             unit.append((body_line + offset, line))
@@ -81,17 +82,21 @@ def _units(body: str, body_line: int) -> Iterator[list[tuple[int, str]]]:
 def sentences(body: str, body_line: int) -> Iterator[Sentence]:
     """Every sentence of the text for parents, with the line and column where it starts."""
     for unit in _units(body, body_line):
-        text = ""
-        places: list[tuple[int, int]] = []
-        for line_no, line in unit:
+        pieces: list[str] = []
+        starts: list[int] = []  # where each line of the unit starts in ``text``
+        length = 0
+        for _line_no, line in unit:
             clean = _MARKUP.sub(_blank, _LINK_TARGET.sub(_blank, line))
-            clean = _ITEM.sub(_blank, clean) if not places else clean
-            places += [(line_no, col) for col in range(1, len(clean) + 2)]
-            text += clean + " "
+            clean = _ITEM.sub(_blank, clean) if not starts else clean
+            starts.append(length)
+            pieces.append(clean + " ")
+            length += len(clean) + 1
+        text = "".join(pieces)
         for match in _SENTENCE.finditer(text):
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
             if match.group(0).strip():
-                line_no, col = places[start]
+                index = bisect.bisect_right(starts, start) - 1
+                line_no, col = unit[index][0], start - starts[index] + 1
                 yield Sentence(" ".join(match.group(0).split()), line_no, col)
 
 

@@ -19,8 +19,10 @@ BSN_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 NINE_DIGITS = re.compile(r"(?<![\d.])(\d{3})[ .]?(\d{2,3})[ .]?(\d{3,4})(?![\d])")
+# At most 64 characters before the '@' (the most an address may have there): a try from each
+# word boundary then stops soon, so a long line of 'a.a.a.a' is read in one pass.
 PRIVATE_MAIL = re.compile(
-    r"\b[\w.+-]+@(gmail\.com|googlemail\.com|hotmail\.(com|nl)|outlook\.(com|nl)|live\.(com|nl)|"
+    r"\b[\w.+-]{1,64}@(gmail\.com|googlemail\.com|hotmail\.(com|nl)|outlook\.(com|nl)|live\.(com|nl)|"
     r"msn\.com|ziggo\.nl|kpnmail\.nl|kpnplanet\.nl|planet\.nl|home\.nl|xs4all\.nl|upcmail\.nl|"
     r"icloud\.com|me\.com|yahoo\.(com|nl)|telfort\.nl|caiway\.nl|hetnet\.nl|chello\.nl)\b",
     re.IGNORECASE,

@@ -21,25 +21,90 @@ from sop_builder.core.parallel import map_indexes
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".txt", ".ics", ".svg", ".webmanifest"}
 MIN_SECRET_LENGTH = 12
 
-# Places in HTML and CSS where a URL makes the browser send a request.
-_REQUEST_PATTERNS = [
-    re.compile(
-        r"<(?:script|img|iframe|audio|video|source|embed|track)\b[^>]*?\ssrc\s*=\s*[\"']?([^\"'\s>]+)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"<link\b[^>]*?\srel\s*=\s*[\"']?(?:stylesheet|preload|prefetch|preconnect|dns-prefetch|"
-        r"icon|modulepreload|manifest|apple-touch-icon)[^>]*?\shref\s*=\s*[\"']?([^\"'\s>]+)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"<link\b[^>]*?\shref\s*=\s*[\"']?([^\"'\s>]+)[^>]*?\srel\s*=\s*[\"']?(?:stylesheet|"
-        r"preload|prefetch|preconnect|dns-prefetch|icon|modulepreload|manifest)",
-        re.IGNORECASE,
-    ),
-    re.compile(r"url\(\s*[\"']?(https?:)?//([^\"')\s]+)", re.IGNORECASE),
-    re.compile(r"@import\s+[\"'](https?:)?//([^\"']+)", re.IGNORECASE),
+# What makes a browser send a request when it shows a page: these attributes (on any element),
+# `href` on the elements below (on <link> only for the relations that fetch), `data` and
+# `codebase` on <object>, and CSS (style attributes, <style> elements, stylesheets). Text is
+# not a request: the text of a page is never looked at, so a school that writes
+# 'url(//host)' or 'style="background:url(http://…)"' as text sees it published as written.
+_FETCHING_ATTRIBUTES = frozenset(
+    {"src", "srcset", "imagesrcset", "poster", "action", "formaction", "background", "manifest"}
+    | {"ping", "lowsrc", "dynsrc"}
+)
+_FETCHING_HREF = frozenset({"link", "base", "image", "use", "feimage", "script"})
+_FETCHING_RELATIONS = frozenset(
+    {"stylesheet", "preload", "prefetch", "preconnect", "dns-prefetch", "icon", "modulepreload"}
+    | {"manifest", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "prerender"}
+)
+_CSS_REQUESTS = [
+    re.compile(r"url\(\s*[\"']?((?:https?:)?//[^\"')\s]+)", re.IGNORECASE),
+    re.compile(r"@import\s+[\"']((?:https?:)?//[^\"']+)", re.IGNORECASE),
 ]
+# The parts of an HTML or SVG file: elements whose content is not markup (script, style: read
+# whole), and tags. Text between tags never has a '<' (our pages escape it), so a tag found
+# here is a tag.
+_RAW_ELEMENT = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)(\s[^>]*)?>")
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_ATTRIBUTE_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_SCRIPT_TYPES = frozenset({"", "module", "text/javascript", "application/javascript"})
+
+
+def _host(url: str) -> str | None:
+    """The host a browser would ask for ``url`` (None for an address on the same site)."""
+    url = url.strip()
+    return urlparse(url).hostname if "//" in url else None
+
+
+def _css_urls(css: str) -> list[str]:
+    return [match.group(1) for pattern in _CSS_REQUESTS for match in pattern.finditer(css)]
+
+
+def _tag_urls(name: str, attributes: str) -> list[str]:
+    """The addresses that a tag's attributes make the browser fetch."""
+    if "//" not in attributes and "&" not in attributes:
+        return []  # no address to another host, not even written with character references
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(attributes):
+        value = next((v for v in match.groups()[1:] if v is not None), "")
+        found.setdefault(match.group(1).lower(), html.unescape(value))
+    urls = []
+    for key, value in found.items():
+        if key in ("srcset", "imagesrcset"):
+            urls += [part.split()[0] for part in value.split(",") if part.strip()]
+        elif key in _FETCHING_ATTRIBUTES:
+            urls.append(value)
+        elif key == "style":
+            urls += _css_urls(value)
+        elif key in ("href", "xlink:href") and name in _FETCHING_HREF:
+            relations = set(found.get("rel", "").lower().split())
+            if name != "link" or relations & _FETCHING_RELATIONS:
+                urls.append(value)
+        elif key in ("data", "codebase") and name == "object":
+            urls.append(value)
+    return urls
+
+
+def _page_urls(content: str) -> list[str]:
+    """The addresses that an HTML or SVG page makes the browser fetch."""
+    urls: list[str] = []
+    position = 0
+    for raw in _RAW_ELEMENT.finditer(content):
+        urls += _markup_urls(content[position : raw.start()])
+        name, attributes, inner = raw.group(1).lower(), raw.group(2), raw.group(3)
+        urls += _tag_urls(name, attributes)
+        kind = _ATTRIBUTE_TYPE.search(attributes)
+        if name == "style" or (kind.group(1) if kind else "").lower() in _SCRIPT_TYPES:
+            urls += _css_urls(inner)  # a script may write a stylesheet too
+        position = raw.end()
+    return urls + _markup_urls(content[position:])
+
+
+def _markup_urls(markup: str) -> list[str]:
+    return [
+        url
+        for tag in _TAG.finditer(markup)
+        for url in _tag_urls(tag.group(1).lower(), tag.group(2) or "")
+    ]
 
 
 COMPRESSED_SUFFIXES = {".gz", ".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"}
@@ -176,13 +241,11 @@ def third_party_requests(
     def requests_of(index: int) -> list[Request]:
         file, problems = found[index], []
         content = file.read_text(encoding="utf-8", errors="replace")
-        for pattern in _REQUEST_PATTERNS:
-            for match in pattern.finditer(content):
-                url = match.group(0) if pattern.groups != 1 else match.group(1)
-                target = match.group(1) if pattern.groups == 1 else "//" + match.group(2)
-                host = urlparse(target if "//" in target else "").hostname
-                if host and host != own_host:
-                    problems.append(Request(file.relative_to(site).as_posix(), host, url[:80]))
+        urls = _css_urls(content) if file.suffix == ".css" else _page_urls(content)
+        for url in urls:
+            host = _host(url)
+            if host and host != own_host:
+                problems.append(Request(file.relative_to(site).as_posix(), host, url[:80]))
         return problems
 
     return [problem for part in map_indexes(requests_of, len(found)) for problem in part]

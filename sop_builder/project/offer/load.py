@@ -36,7 +36,7 @@ from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.kinds import OFFER_DIR, OFFER_KINDS, OfferKind, all_items
 from sop_builder.project.offer.model import Offer, OfferItem, OfferVocabularies
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
-from sop_builder.project.sections import strip_comments, unclosed_comment
+from sop_builder.project.sections import hiding_comments, strip_comments, unclosed_comment
 
 OFFER_CONFIG = "aanbod.yaml"
 
@@ -177,6 +177,7 @@ def load_item(
     issues += found
     issues += _cross_check(kind, front, source.tree, display, known)
     issues += unclosed_comment(source.body, source.body_line, display)
+    issues += hiding_comments(source.body, source.body_line, display)
     body, comments = strip_comments(source.body)
     issues += find_personal_data(source.front_text, source.front_line, display, skip=INTERNAL_KEYS)
     issues += find_personal_data(body, source.body_line, display)

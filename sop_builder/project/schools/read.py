@@ -40,7 +40,12 @@ from sop_builder.project.messages import year_mismatch
 from sop_builder.project.model import ScoreEntry, Section, SelfAssessmentFile, SopFrontMatter
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.routes import RESERVED_SCHOOL_FOLDERS
-from sop_builder.project.sections import split_sections, strip_comments, unclosed_comment
+from sop_builder.project.sections import (
+    hiding_comments,
+    split_sections,
+    strip_comments,
+    unclosed_comment,
+)
 
 
 class ScoreValue(NamedTuple):
@@ -166,6 +171,7 @@ def read_sop(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
             school.front, found = validate_tree(SopFrontMatter, source.tree, school.sop_path)
             issues += found
             issues += unclosed_comment(source.body, source.body_line, school.sop_path)
+            issues += hiding_comments(source.body, source.body_line, school.sop_path)
             body, school.comments = strip_comments(source.body)
             school.sections, found = split_sections(body, source.body_line, school.sop_path)
             issues += found
