@@ -17,11 +17,16 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
 
 from sop_builder.core.issues import Issue
 from sop_builder.core.sourcefile import split_front_matter
 from sop_builder.core.yamlread import read_yaml
+from sop_builder.core.yamlwrite import quote_style
 
 
 class _TextResolver(VersionedResolver):
@@ -52,6 +57,17 @@ def is_empty(value: Any) -> bool:
     if isinstance(value, dict | list):
         return all(is_empty(v) for v in (value.values() if isinstance(value, dict) else value))
     return False
+
+
+def styled(text: str) -> Any:
+    """``text`` as a scalar that ruamel.yaml writes the way ``core/yamlwrite.py`` writes it
+    (plain only where every reader reads it back as this text)."""
+    style = quote_style(text)
+    if style == "'":
+        return SingleQuotedScalarString(text)
+    if style == '"':
+        return DoubleQuotedScalarString(text)
+    return text
 
 
 def _new_node(value: Any) -> Any:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +39,28 @@ class Table:
         return next((i for i, h in enumerate(self.header) if h.strip().lower() == wanted), None)
 
 
+def column_key(name: str) -> str:
+    """A column name as compared loosely: 'BEVOEGD GEZAG NUMMER', 'bevoegd_gezag_nummer' and
+    'Bevoegd-gezag nummer' are all 'bevoegdgezagnummer' (case, accents, spaces, underscores,
+    hyphens and other marks do not count)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^0-9a-z]", "", plain.lower())
+
+
+def find_columns(header: list[str], names: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """field -> index of the first column whose loose name (`column_key`) is one of the
+    field's names (in the order given: the current name first, older ones after it)."""
+    keys = [column_key(h) for h in header]
+    found: dict[str, int] = {}
+    for field, options in names.items():
+        for option in options:
+            wanted = column_key(option)
+            if wanted in keys:
+                found[field] = keys.index(wanted)
+                break
+    return found
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
@@ -61,15 +85,29 @@ def _problem(display: str, message: str, hint: str) -> list[Issue]:
     return [make_issue("SOP750", display, 1, 1, message, hint)]
 
 
-def _read_csv(data: bytes, display: str, delimiter: str | None) -> tuple[Table | None, list[Issue]]:
+def _read_csv(
+    data: bytes, display: str, delimiter: str | None, windows: bool = False
+) -> tuple[Table | None, list[Issue]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return None, _problem(
-            display,
-            "Het bestand is geen UTF-8-tekst (misschien opgeslagen als Windows-tekst).",
-            "Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)' en probeer het opnieuw.",
-        )
+        text = ""
+        if windows:  # DUO publishes some years in Windows-1252
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                text = ""
+        if not text:
+            return None, _problem(
+                display,
+                "Het bestand is geen UTF-8-tekst"
+                + (
+                    " en ook geen Windows-tekst."
+                    if windows
+                    else " (misschien opgeslagen als Windows-tekst)."
+                ),
+                "Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)' en probeer het opnieuw.",
+            )
     first = text.split("\n", 1)[0]
     sep = delimiter or (";" if first.count(";") >= first.count(",") else ",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
@@ -119,9 +157,10 @@ def _to_table(lines, display: str, clean) -> tuple[Table | None, list[Issue]]:
 
 
 def read_table(
-    file: Path, display: str, delimiter: str | None = None
+    file: Path, display: str, delimiter: str | None = None, windows: bool = False
 ) -> tuple[Table | None, list[Issue]]:
-    """Read a CSV or XLSX file (by its extension, or by its content)."""
+    """Read a CSV or XLSX file (by its extension, or by its content); with ``windows`` a CSV
+    file that is not UTF-8 is read as Windows-1252 (as DUO publishes some of its files)."""
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
@@ -141,7 +180,7 @@ def read_table(
             "Dit is een oud Excel-bestand (.xls); dat kan niet worden gelezen.",
             "Sla het in Excel op als 'Excel-werkmap (.xlsx)' of als 'CSV UTF-8'.",
         )
-    return _read_csv(data, display, delimiter)
+    return _read_csv(data, display, delimiter, windows)
 
 
 def _protect(text: str) -> str:

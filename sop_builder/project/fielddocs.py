@@ -51,11 +51,18 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
             "6 tekens: 2 cijfers, 2 hoofdletters, 2 cijfers (bijvoorbeeld 12AB00). "
             "U vindt de code bij DUO.",
         ),
-        "bestuur": ("Bestuur", "De naam van het schoolbestuur (stichting of vereniging)."),
+        "bestuur": (
+            "Bestuur",
+            "De naam van het schoolbestuur (stichting of vereniging). Mag leeg zolang de naam "
+            "niet bekend is.",
+        ),
         "kern": ("Groep", "De code van de groep scholen (kern, regio) waar de school bij hoort."),
-        "type": ("Soort school", "bao, sbo, so of vo."),
+        "type": ("Soort school", "bao, sbo, so, vso of vo."),
         "adres": ("Adres", "Het bezoekadres van de school."),
-        "website": ("Website", "Het webadres van de school, beginnend met https://."),
+        "website": (
+            "Website",
+            "Het webadres van de school, beginnend met https:// (mag leeg).",
+        ),
         "email": ("E-mail", "Het algemene e-mailadres van de school (mag leeg)."),
         "telefoon": ("Telefoon", "Het algemene telefoonnummer van de school (mag leeg)."),
         "contactpersonen": (
@@ -313,6 +320,10 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "bao": ("Basisschool", "Alleen voor basisscholen anders (mag leeg)."),
         "sbo": ("Speciale basisschool", "Alleen voor speciale basisscholen anders (mag leeg)."),
         "so": ("Speciaal onderwijs", "Alleen voor scholen voor speciaal onderwijs (mag leeg)."),
+        "vso": (
+            "Voortgezet speciaal onderwijs",
+            "Alleen voor scholen voor voortgezet speciaal onderwijs (mag leeg).",
+        ),
         "vo": ("Voortgezet onderwijs", "Alleen voor scholen voor voortgezet onderwijs (mag leeg)."),
     },
     "HelpAtSchool": {
@@ -323,6 +334,10 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "bao": ("Basisschool", "Hoe een basisschool heet (mag leeg)."),
         "sbo": ("Speciale basisschool", "Hoe een speciale basisschool heet (mag leeg)."),
         "so": ("Speciaal onderwijs", "Hoe een school voor speciaal onderwijs heet (mag leeg)."),
+        "vso": (
+            "Voortgezet speciaal onderwijs",
+            "Hoe een school voor voortgezet speciaal onderwijs heet (mag leeg).",
+        ),
         "vo": ("Voortgezet onderwijs", "Hoe een school voor voortgezet onderwijs heet (mag leeg)."),
     },
     "Vocabularies": {

@@ -333,6 +333,7 @@ class SchoolTypeNames(Schema):
     bao: OptionalPlainText = Field(None, alias="bao")
     sbo: OptionalPlainText = Field(None, alias="sbo")
     so: OptionalPlainText = Field(None, alias="so")
+    vso: OptionalPlainText = Field(None, alias="vso")
     vo: OptionalPlainText = Field(None, alias="vo")
 
 
@@ -408,17 +409,19 @@ Longitude = Annotated[
     _degrees_schema(3.2, 7.3, r"^(3[.,][2-9][0-9]*|[456]([.,][0-9]+)?|7([.,][0-2][0-9]*)?)$"),
 ]
 
-SchoolType = Literal["bao", "sbo", "so", "vo"]
+SchoolType = Literal["bao", "sbo", "so", "vso", "vo"]
 SCHOOL_TYPE_CODES: dict[str, str] = {
     "bao": "basisschool",
     "sbo": "speciale basisschool",
     "so": "speciaal onderwijs",
+    "vso": "voortgezet speciaal onderwijs",
     "vo": "voortgezet onderwijs",
 }
 SCHOOL_TYPE_LABELS: dict[str, str] = {
     "bao": "Basisschool",
     "sbo": "Speciale basisschool (SBO)",
     "so": "Speciaal onderwijs (SO)",
+    "vso": "Voortgezet speciaal onderwijs (VSO)",
     "vo": "Voortgezet onderwijs",
 }
 
@@ -475,13 +478,15 @@ class SopFrontMatter(Schema):
 
     name: PlainText = Field(alias="naam")
     vestigingscode: Vestigingscode = Field(alias="vestigingscode")
-    board: PlainText = Field(alias="bestuur")
+    # DUO's files name a board by its number only; a school whose board name is not known yet
+    # leaves it empty.
+    board: OptionalPlainText = Field(None, alias="bestuur")
     # Choices from site_config are plain text here; schools/validate.py checks them against the
     # configuration, so that it can say "bedoelt u …?" with the real options.
     kern: PlainText = Field(alias="kern")
     type: SchoolType = Field(alias="type", json_schema_extra=x_labels(SCHOOL_TYPE_CODES))
     address: Address = Field(alias="adres")
-    website: Url = Field(alias="website")
+    website: OptionalUrl = Field(None, alias="website")  # DUO has none for some schools
     email: OptionalEmail = Field(None, alias="email")
     phone: OptionalPhone = Field(None, alias="telefoon")
     contacts: list[ContactPerson] = Field(alias="contactpersonen", min_length=1)
@@ -575,6 +580,9 @@ class SiteConfig:
     glossary: Glossary = field(default_factory=Glossary)  # site_config/woordenlijst.yaml
     webeditor: Any = None  # site_config/webeditor.yaml (webeditor_settings.WebEditor), optional
     build: Any = None  # site_config/bouwen.yaml (build_settings.BuildSettings), optional
+    # site_config/scholen.yaml (school_selection.SchoolSelection), optional: which of DUO's
+    # locations `import-scholen` takes
+    selection: Any = None
 
     def norm_year(self, school_year: str) -> str | None:
         """The first school year of the norm in force in ``school_year`` (None: none yet)."""

@@ -36,15 +36,35 @@ def find_placeholders(text: str, path: str, first_line: int = 1) -> list[Issue]:
             continue
         field_line, match = following
         key = match.group(1)
+        empty = _empty(lines, field_line - first_line)
         issues.append(
             make_issue(
                 "SOP411",
                 path,
                 field_line,
                 match.start(1) + 1,
-                f"Het veld '{key}' is nog niet ingevuld: er staat nog een voorbeeld.",
-                f"Vul de juiste waarde in en haal daarna het woord {MARK} weg uit regel {number}.",
+                f"Het veld '{key}' is nog niet ingevuld"
+                + ("." if empty else ": er staat nog een voorbeeld."),
+                f"Vul {'de' if empty else 'de juiste'} waarde in en haal daarna het woord {MARK} "
+                f"weg uit regel {number}.",
                 key,
             )
         )
     return issues
+
+
+def _empty(lines: list[str], index: int) -> bool:
+    """Whether the field on line ``index`` has no value: nothing after its colon, and no
+    block under it (lines indented further, or a list)."""
+    line = lines[index]
+    value = line.split(":", 1)[1].split(" #", 1)[0].strip() if ":" in line else ""
+    if value:
+        return False
+    indent = len(line) - len(line.lstrip())
+    for below in lines[index + 1 :]:
+        stripped = below.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        deeper = len(below) - len(below.lstrip()) > indent
+        return not (deeper or stripped.startswith("- "))
+    return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sop_builder.core.issues import Severity, family
+from sop_builder.core.issues import Family, Message, Severity, family
 
 FAMILY = family(
     "Reading files: encoding, front matter and YAML syntax",
@@ -27,3 +27,34 @@ FAMILY = family(
         "SOP023": (Severity.ERROR, "YAML directive (%)"),
     },
 )
+
+# A value that starts with a quote that its line does not close (naam: 't Kienholt): YAML reads
+# on until the next quote, and the error shows up lines later as an indentation problem.
+UNCLOSED_QUOTE = Message(
+    "SOP012",
+    Severity.ERROR,
+    "YAML syntax error",
+    text=(
+        "De waarde begint met een aanhalingsteken ({quote}) dat op deze regel niet wordt "
+        "gesloten; YAML leest daardoor de regels eronder als deel van deze waarde."
+    ),
+    hint=(
+        "Hoort het aanhalingsteken bij de tekst, zoals in 't Kienholt? Schrijf dan: "
+        "{suggestion}. Anders: sluit de tekst op deze regel af met {quote}."
+    ),
+)
+FAMILY = Family(FAMILY.title, (*FAMILY.messages, UNCLOSED_QUOTE))
+
+# A value that starts with a quote which also stands inside the text (naam: 'T Jok en 't Kind):
+# YAML ends the value at the second quote and cannot read what follows.
+QUOTE_INSIDE = Message(
+    "SOP012",
+    Severity.ERROR,
+    "YAML syntax error",
+    text=(
+        "De waarde begint met een aanhalingsteken ({quote}) dat ook in de tekst staat; YAML "
+        "houdt de waarde daar op en kan de rest van de regel niet lezen."
+    ),
+    hint="Zet de hele waarde tussen de andere aanhalingstekens: {suggestion}.",
+)
+FAMILY = Family(FAMILY.title, (*FAMILY.messages, QUOTE_INSIDE))

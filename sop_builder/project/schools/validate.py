@@ -282,12 +282,25 @@ class Identity:
     sop_path: str
     code: str | None
     code_pos: Pos | None
+    # One vestigingscode may be two schools: at two addresses (one location in two places),
+    # or of two kinds (DUO's '(V)SO' as an so and a vso school).
+    place: tuple[str, str, str] = ("", "", "")  # kind, street, postcode
 
 
 def identity(school: LoadedSchool) -> Identity:
-    code = school.front.vestigingscode if school.front is not None else None
+    front = school.front
+    code = front.vestigingscode if front is not None else None
     pos = school.tree.value_pos(("vestigingscode",)) if code and school.tree else None
-    return Identity(school.slug, school.folder, school.sop_path, code, pos)
+    place = (
+        (
+            front.type,
+            " ".join(front.address.street.lower().split()),
+            front.address.postcode.replace(" ", ""),
+        )
+        if front is not None
+        else ("", "", "")
+    )
+    return Identity(school.slug, school.folder, school.sop_path, code, pos, place)
 
 
 def check_unique(schools: list[Identity]) -> list[Issue]:
@@ -299,8 +312,11 @@ def check_unique(schools: list[Identity]) -> list[Issue]:
         if school.code is not None:
             by_code[school.code].append(school)
         by_slug[re.sub(r"[\s_]+", "-", school.slug.lower())].append(school)
-    for code, group in by_code.items():
-        for school in group[1:] if len(group) > 1 else []:
+    for code, schools_of_code in by_code.items():
+        places: dict[tuple[str, str, str], list[Identity]] = defaultdict(list)
+        for school in schools_of_code:
+            places[school.place].append(school)
+        for school, group in [(s, g) for g in places.values() for s in g[1:]]:
             pos = school.code_pos or Pos(1, 1)
             others = ", ".join(s.sop_path for s in group if s is not school)
             issues.append(
@@ -309,7 +325,9 @@ def check_unique(schools: list[Identity]) -> list[Issue]:
                     school.sop_path,
                     pos,
                     f"De vestigingscode {code} wordt ook gebruikt in {others}.",
-                    "Elke school heeft een eigen vestigingscode. Controleer beide bestanden.",
+                    "Elke school heeft een eigen vestigingscode; alleen een school op twee "
+                    "adressen, of een so- en een vso-school op één adres, delen er een. "
+                    "Controleer beide bestanden.",
                     "vestigingscode",
                 )
             )
