@@ -16,6 +16,9 @@ READER_TESTS = {
     },
     **{f"SOP76{n}": "tests/test_pupils.py" for n in range(5)},  # import-leerlingen
     "SOP768": "tests/test_postcodes.py",  # import-postcodes
+    **{f"SOP{n}": "tests/test_import_schools.py" for n in range(770, 783)},  # import-scholen
+    "SOP783": "tests/test_pupils.py",  # import-leerlingen, DUO's per-age file
+    **{f"SOP{n}": "tests/test_import_norm.py" for n in range(786, 792)},  # import-norm
 }
 DOC = REPO / "docs" / "messages.md"
 

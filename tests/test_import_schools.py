@@ -23,8 +23,8 @@ from sop_builder.cli.main import main
 from sop_builder.core.roundtrip import dump, load, split_document
 from sop_builder.core.sourcefile import read_markdown_file
 from sop_builder.project.config import load_config
-from sop_builder.project.duo import load_record
 from sop_builder.project.duo import from_duo as duo_fields
+from sop_builder.project.duo import load_record
 from sop_builder.project.load import load_project
 
 from .conftest import FIXTURES, REPO, TODAY, make_project
@@ -261,8 +261,10 @@ def test_duos_vso_is_asked_and_both_gives_two_schools(tmp_path: Path):
     # The CLI asks nothing when it cannot (no terminal), and says what to do.
     cli = CliRunner().invoke(
         main,
-        ["import-scholen", "--map", str(fresh(tmp_path / "cli")), str(SPECIAL)]
-        + ["--postcodes", "7900-7999", "--soorten", "so,vso"],
+        [
+            *("import-scholen", "--map", str(fresh(tmp_path / "cli")), str(SPECIAL)),
+            *("--postcodes", "7900-7999", "--soorten", "so,vso"),
+        ],
     )
     assert cli.exit_code == 1 and "SOP778" in cli.output and "--vso-als" in cli.output
 
@@ -394,9 +396,11 @@ def test_proef_shows_everything_and_writes_nothing(tmp_path: Path):
     before = snapshot(root)
     result = CliRunner().invoke(
         main,
-        ["import-scholen", "--map", str(root), str(PRIMARY), str(SPECIAL), str(BOARDS)]
-        + ["--postcodes", ",".join(AREAS), "--soorten", "bao,sbo,so", "--kern", "veenhorst"]
-        + ["--proef", "--datum", TODAY.isoformat()],
+        [
+            *("import-scholen", "--map", str(root), str(PRIMARY), str(SPECIAL), str(BOARDS)),
+            *("--postcodes", ",".join(AREAS), "--soorten", "bao,sbo,so", "--kern", "veenhorst"),
+            *("--proef", "--datum", TODAY.isoformat()),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "Nieuw (10):" in result.output and "Proef: er is niets geschreven." in result.output
@@ -524,10 +528,12 @@ def test_the_cli_reports_in_dutch(tmp_path: Path):
     root = fresh(tmp_path)
     result = CliRunner().invoke(
         main,
-        ["import-scholen", "--map", str(root), str(PRIMARY), str(SPECIAL), str(BOARDS)]
-        + ["--postcodes", "7900-7999;8700-8709", "--postcodes", "2517 t/m 2518,5831"]
-        + ["--soorten", "bao", "--soorten", "sbo,so", "--kern", "veenhorst"]
-        + ["--datum", TODAY.isoformat()],
+        [
+            *("import-scholen", "--map", str(root), str(PRIMARY), str(SPECIAL), str(BOARDS)),
+            *("--postcodes", "7900-7999;8700-8709", "--postcodes", "2517 t/m 2518,5831"),
+            *("--soorten", "bao", "--soorten", "sbo,so", "--kern", "veenhorst"),
+            *("--datum", TODAY.isoformat()),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "Nieuw (10):" in result.output and "Traceback" not in result.output
@@ -541,3 +547,23 @@ def test_reading_keeps_every_usable_row(files):
     codes = [loc.code for loc in found.locations]
     assert len(codes) == (7 if files[0] == PRIMARY else 6)
     assert all(len(c) == 6 for c in codes)
+
+
+def test_a_wrong_option_a_broken_record_and_a_school_without_kern_are_named(tmp_path: Path):
+    root = fresh(tmp_path)
+    result = run(root, postcodes=["19A0"])
+    assert [(i.code, i.message) for i in result.issues] == [
+        ("SOP782", "De keuze van de scholen klopt niet: '19A0' is geen postcodegebied.")
+    ]
+    # No kern of the other SWV is in Hoogeveen, and no --kern: the school's kern stays empty.
+    result = run(root, codes=["11AA00"])
+    assert result.ok
+    assert [(i.code, i.path, i.field) for i in result.issues if i.code == "SOP781"] == [
+        ("SOP781", f"{SCHOOLS}/t-kienholt/sop.md", "kern")
+    ]
+    assert front(root, "t-kienholt")["kern"] == ""
+    (root / "content/duo.yaml").write_text("scholen: [kapot]\n", encoding="utf-8")
+    before = snapshot(root)
+    result = run(root, codes=["11AA00"])
+    assert not result.ok and [i.code for i in result.issues] == ["SOP780"]
+    assert snapshot(root) == before

@@ -124,6 +124,10 @@ def test_a_name_with_an_apostrophe_or_quotes_reads_back_exactly(sample: Path):
         ('Basisschool "Kla4"', "12AB04", "basisschool-kla4"),
         ("Basisschool And're wijze", "12AB05", "basisschool-andre-wijze"),
         ("yes", "12AB06", "yes"),
+        ("#1 Basisschool", "12AB07", "1-basisschool"),
+        ("- Streepje: en dubbele punt ", "12AB08", "streepje-en-dubbele-punt"),
+        ("@school & co!", "12AB09", "school-en-co"),
+        ("012345", "12AB10", "012345"),
     ):
         args = ["--naam", name, "--vestigingscode", code, "--kern", "noord", "--type", "bao"]
         result = new_school(sample, *args, "--datum", TODAY.isoformat())
@@ -137,3 +141,7 @@ def test_a_name_with_an_apostrophe_or_quotes_reads_back_exactly(sample: Path):
     assert names["t-loont"] == "`t Loont"
     assert names["basisschool-kla4"] == 'Basisschool "Kla4"'
     assert names["yes"] == "yes"
+    assert names["1-basisschool"] == "#1 Basisschool"
+    assert names["streepje-en-dubbele-punt"] == "- Streepje: en dubbele punt"
+    assert names["school-en-co"] == "@school & co!"
+    assert names["012345"] == "012345"

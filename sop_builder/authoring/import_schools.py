@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from sop_builder.authoring.duo_files import AMBIGUOUS_SO, DuoFiles, DuoLocation, read_duo_files
-from sop_builder.authoring.imported_school import imported_self_assessment, imported_sop
+from sop_builder.authoring.imported_school import ImportedSchools
 from sop_builder.core.catalogue.imports import (
     BOARD_NAME_UNKNOWN,
     KERN_UNKNOWN,
@@ -55,7 +55,7 @@ from sop_builder.project.duo import (
 )
 from sop_builder.project.files import SCHOOLS_DIR, SOP_FILE, school_folders, self_assessment_name
 from sop_builder.project.model import SiteConfig
-from sop_builder.project.municipalities import Municipalities, same_municipality
+from sop_builder.project.municipalities import Municipalities, municipality_key
 from sop_builder.project.paths import RESERVED_SCHOOL_FOLDERS
 from sop_builder.project.school_selection import SELECTION_PATH, SchoolSelection
 
@@ -339,24 +339,30 @@ def _folder_names(schools: list[DuoFacts], taken: set[str]) -> list[str]:
             proposal = {i: _compose(schools[i], parts) for i in members}
         names.update(proposal)
     used = set(taken)
-    for index in range(len(schools)):  # what is still the same (never in DUO's files): -2, -3
+    for index in range(len(schools)):  # what is still the same (another school's name): -2
         name, number = names[index], 2
         while name in used:
-            name, number = f"{names[index]}-{number}", number + 1
+            name = f"{cut_slug(names[index], MAX_NAME_SLUG - len(str(number)) - 1)}-{number}"
+            number += 1
         names[index] = name
         used.add(name)
     return [names[i] for i in range(len(schools))]
 
 
-def _kern(school: DuoFacts, config: SiteConfig, given: str | None) -> str:
-    """The kern of a new school: the one of its gemeente, else the only one, else ``given``."""
-    kernen = config.swv.kernen
-    own = [k for k in kernen if same_municipality(k.municipality, school.municipality)]
-    if len(own) == 1:
-        return own[0].id
-    if given:
-        return given
-    return kernen[0].id if len(kernen) == 1 else ""
+class _Kernen:
+    """The kern of a new school: the one of its gemeente, else the one given (--kern), else
+    the only one; '' when none fits."""
+
+    def __init__(self, config: SiteConfig, given: str | None) -> None:
+        self.given = given or ""
+        self.only = config.swv.kernen[0].id if len(config.swv.kernen) == 1 else ""
+        self.by_municipality: dict[str, list[str]] = defaultdict(list)
+        for kern in config.swv.kernen:
+            self.by_municipality[municipality_key(kern.municipality)].append(kern.id)
+
+    def of(self, school: DuoFacts) -> str:
+        own = self.by_municipality.get(municipality_key(school.municipality), [])
+        return own[0] if len(own) == 1 else self.given or self.only
 
 
 # --- updating a known school ----------------------------------------------------------------
@@ -413,16 +419,16 @@ def _plan(
     fresh = [i for i in range(len(schools)) if i not in matched]
     names = dict(zip(fresh, _folder_names([schools[i] for i in fresh], taken), strict=True))
     base = SCHOOLS_DIR.as_posix()
+    writer = ImportedSchools(config)
+    kernen = _Kernen(config, request.kern)
     entries: dict[str, DuoFacts] = {}
     for index, school in enumerate(schools):
         if index in names:
             folder_name = names[index]
-            kern = _kern(school, config, request.kern)
-            plan.texts[f"{base}/{folder_name}/{SOP_FILE}"] = imported_sop(school, kern, config)
+            kern = kernen.of(school)
+            plan.texts[f"{base}/{folder_name}/{SOP_FILE}"] = writer.sop(school, kern)
             year_file = self_assessment_name(config.swv.school_year)
-            plan.texts[f"{base}/{folder_name}/{year_file}"] = imported_self_assessment(
-                school, config
-            )
+            plan.texts[f"{base}/{folder_name}/{year_file}"] = writer.self_assessment(school)
             plan.new.append(
                 f"  {base}/{folder_name}: {school.name} ({school.code}, {school.place})"
             )

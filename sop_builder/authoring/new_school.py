@@ -7,6 +7,7 @@ with the word INVULLEN in the comment above it; `check` warns about each such pl
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import tempfile
@@ -47,10 +48,15 @@ class NewSchool:
     slug: str
 
 
+@functools.cache
+def _adapter(kind: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(kind)
+
+
 def type_error(kind: Any, value: str) -> str:
     """What the field type ``kind`` says is wrong with ``value``, in Dutch ('' when right)."""
     try:
-        TypeAdapter(kind).validate_python(value)
+        _adapter(kind).validate_python(value)
     except ValidationError as exc:
         error = exc.errors()[0]
         hint = (error.get("ctx") or {}).get("hint", "")

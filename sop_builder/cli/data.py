@@ -196,7 +196,6 @@ def import_schools(
 @click.option(
     "--vervang", is_flag=True, help="Vervang de norm van dat schooljaar als die er al is."
 )
-@date_option("De datum van vandaag (JJJJ-MM-DD), voor tests.")
 def import_norm(
     root: Path,
     bestand: Path,
@@ -206,7 +205,6 @@ def import_norm(
     codevoorbeeld: str | None,
     naam: str | None,
     vervang: bool,
-    datum,
 ) -> None:
     """Lees de afspraken basisondersteuning uit een spreadsheet (CSV of XLSX) in de norm."""
     from sop_builder.sheets.norm_import import NormRequest
@@ -225,7 +223,7 @@ def import_norm(
     finish(
         run(
             root,
-            NormRequest(bestand, schooljaar, schaal, doel, codevoorbeeld, naam, vervang, datum),
+            NormRequest(bestand, schooljaar, schaal, doel, codevoorbeeld, naam, vervang),
         )
     )
 

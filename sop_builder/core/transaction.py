@@ -43,10 +43,26 @@ def _journal_entries(work: Path) -> tuple[list[str], list[str], list[str]]:
     return data["bestanden"], data["bestonden"], data["nieuwe_mappen"]
 
 
-def _undo(root: Path, work: Path, files: list[str], existed: set[str], folders: list[str]) -> None:
-    """Put the old files back (those that existed) and remove the new ones and new folders."""
-    for rel in files:
-        target, backup = root / rel, work / "oud" / rel
+# The scratch folder holds the files flat, by their number in the journal ('nieuw/12',
+# 'oud/12'): no folder per school to make and remove again.
+
+
+def _undo(
+    root: Path,
+    work: Path,
+    files: list[str],
+    existed: set[str],
+    folders: list[str],
+    moved: set[str] | None = None,
+) -> None:
+    """Put the old files back (those that existed) and remove the new ones and new folders;
+    ``files`` in the journal's order, so a file's number is its place there. With ``moved``
+    only those files (the others were not touched); without it every file of the journal (a
+    file not moved yet gets its own copy back, or is not there to remove)."""
+    for number, rel in enumerate(files):
+        if moved is not None and rel not in moved:
+            continue
+        target, backup = root / rel, work / "oud" / str(number)
         if rel in existed:
             if backup.exists():
                 os.replace(backup, target)
@@ -74,13 +90,17 @@ def recover(root: Path, name: str) -> bool:
 
 
 def _new_folders(root: Path, files: list[str]) -> list[str]:
-    """The folders (relative) that moving ``files`` into place will make."""
+    """The folders (relative, posix) that moving ``files`` into place will make."""
     needed: set[str] = set()
+    there: set[str] = set()
     for rel in files:
-        parent = Path(rel).parent
-        while parent != Path(".") and not (root / parent).exists():
-            needed.add(parent.as_posix())
-            parent = parent.parent
+        parent = rel.rpartition("/")[0]
+        while parent and parent not in there and parent not in needed:
+            if os.path.isdir(os.path.join(root, parent)):
+                there.add(parent)
+                break
+            needed.add(parent)
+            parent = parent.rpartition("/")[0]
     return sorted(needed)
 
 
@@ -94,15 +114,16 @@ def commit(root: Path, name: str, texts: Mapping[str, str]) -> None:
     existed = [rel for rel in files if (root / rel).exists()]
     folders = _new_folders(root, files)
     try:
-        for rel in files:
-            new = work / "nieuw" / rel
-            new.parent.mkdir(parents=True, exist_ok=True)
+        (work / "nieuw").mkdir(parents=True)
+        (work / "oud").mkdir()
+        for number, rel in enumerate(files):
+            new = work / "nieuw" / str(number)
             new.write_bytes(texts[rel].encode("utf-8"))
             os.chmod(new, NEW_FILE_MODE)
-        for rel in existed:
-            backup = work / "oud" / rel
-            backup.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(root / rel, backup)
+        old = set(existed)
+        for number, rel in enumerate(files):
+            if rel in old:
+                shutil.copy2(root / rel, work / "oud" / str(number))
         journal = {"bestanden": files, "bestonden": existed, "nieuwe_mappen": folders}
         write_atomic(work / JOURNAL, json.dumps(journal, ensure_ascii=False))
     except OSError as exc:
@@ -110,14 +131,14 @@ def commit(root: Path, name: str, texts: Mapping[str, str]) -> None:
         raise TransactionFailed(str(exc)) from exc
     moved: list[str] = []
     try:
-        for rel in files:
+        for number, rel in enumerate(files):
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(work / "nieuw" / rel, root / rel)
+            os.replace(work / "nieuw" / str(number), root / rel)
             moved.append(rel)
         (work / DONE).write_text("", encoding="utf-8")
     except BaseException as exc:
         try:
-            _undo(root, work, moved, set(existed), folders)
+            _undo(root, work, files, set(existed), folders, set(moved))
         except OSError as undo_error:  # the journal stays: the next run puts things back
             raise TransactionFailed(f"{exc}; daarna ook: {undo_error}", undone=False) from exc
         shutil.rmtree(work, ignore_errors=True)

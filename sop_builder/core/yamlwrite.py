@@ -10,19 +10,15 @@ the web editor's js-yaml); otherwise it is quoted. Real school names need it: `'
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Words that YAML 1.1 or 1.2 readers turn into booleans or nothing (compared case-insensitively).
 RESERVED = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off", "null", "~"})
 # Texts a reader may take for a number, a date or a time: 012345, 1.10, 12:30, 2025-01-01,
 # 1e3, 0x1F, 1_000. (A vestigingscode such as 12AB00 or a postcode such as 1234 AB is not.)
 NUMBER_LIKE = re.compile(r"[0-9][0-9_.,:eE+-]*|0[xXoObB][0-9a-fA-F_]+")
-# Characters a YAML reader treats as a line break or a byte order mark.
-BREAKS = frozenset("\n\r\x85\u2028\u2029\ufeff")
-
-
-def _printable(char: str) -> bool:
-    return char not in BREAKS and not unicodedata.category(char).startswith("C")
+# Python's printable characters are what a YAML reader takes as they are: no control or
+# format characters, no line or paragraph separators (U+0085, U+2028, U+2029), no byte order
+# mark, and no space but the plain one.
 
 
 def is_plain(text: str) -> bool:
@@ -31,7 +27,7 @@ def is_plain(text: str) -> bool:
         bool(text)
         and text == text.strip()
         and text[0].isalnum()
-        and all(_printable(c) for c in text)
+        and text.isprintable()
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
@@ -45,7 +41,7 @@ def quote_style(text: str) -> str:
     better (a text with a double quote and nothing to escape)."""
     if is_plain(text):
         return ""
-    if '"' in text and "\\" not in text and all(_printable(c) for c in text):
+    if '"' in text and "\\" not in text and text.isprintable():
         return "'"
     return '"'
 
@@ -53,7 +49,7 @@ def quote_style(text: str) -> str:
 def _escaped(char: str) -> str:
     if char in '"\\':
         return "\\" + char
-    if _printable(char) and char != "\t":
+    if char.isprintable():
         return char
     code = ord(char)
     return (

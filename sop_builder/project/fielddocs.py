@@ -454,6 +454,27 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, str]]] = {
             "De soorten workshops, zoals training of webinar. Een workshop kiest hieruit.",
         ),
     },
+    "SchoolSelection": {
+        "postcodes": (
+            "Postcodegebieden",
+            "De postcodegebieden van het samenwerkingsverband uit de regio-indeling: vier "
+            "cijfers, of een reeks van laag naar hoog (1940-1949).",
+        ),
+        "gemeenten": ("Gemeenten", "De gemeenten van het samenwerkingsverband."),
+        "vestigingscodes": (
+            "Vestigingscodes",
+            "De vestigingscodes van de scholen van het samenwerkingsverband (12AB00).",
+        ),
+        "soorten": (
+            "Soorten school",
+            "De soorten school van het samenwerkingsverband: bao, sbo, so, vso en vo.",
+        ),
+        "vso_als": (
+            "(V)SO als",
+            "Hoe een school die DUO '(V)SO' noemt meetelt: so, vso of beide (twee scholen). "
+            "Leeg: de import vraagt het.",
+        ),
+    },
     "OfferTerm": {
         "id": _CODE,
         "label": ("Naam", "De naam op de site, in gewone taal."),

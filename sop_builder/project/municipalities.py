@@ -15,6 +15,7 @@ apostrophes ('S GRAVENHAGE', 'SUDWEST-FRYSLAN', 'GELDROP-MIERLO'); pages show
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -40,6 +41,7 @@ SMALL_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def letters(name: str) -> str:
     """The letters and digits of a name, in capitals, without accents: what DUO's form keeps.
     "'s-Gravenhage" and 'S GRAVENHAGE' are both 'SGRAVENHAGE'."""
@@ -96,10 +98,17 @@ class Municipalities:
         return self._places.get(letters(name)) or capitalised(name)
 
 
+# The letters of a name from the table -> the letters of DUO's form of it.
+_DUO_LETTERS = {letters(proper): letters(duo_form) for duo_form, proper in EXCEPTIONS.items()}
+
+
+def municipality_key(name: str) -> str:
+    """What two ways of writing one gemeente share ('S GRAVENHAGE' and "'s-Gravenhage", DUO's
+    'BERGEN LB' and 'Bergen (L.)')."""
+    key = letters(name)
+    return _DUO_LETTERS.get(key, key)
+
+
 def same_municipality(a: str, b: str) -> bool:
-    """Whether two ways of writing a gemeente name the same one ('S GRAVENHAGE' and
-    "'s-Gravenhage", or DUO's 'BERGEN LB' and 'Bergen (L.)')."""
-    if letters(a) == letters(b):
-        return True
-    duo = {letters(proper): letters(duo_form) for duo_form, proper in EXCEPTIONS.items()}
-    return duo.get(letters(a), letters(a)) == duo.get(letters(b), letters(b))
+    """Whether two ways of writing a gemeente name the same one."""
+    return municipality_key(a) == municipality_key(b)

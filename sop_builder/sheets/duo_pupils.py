@@ -189,7 +189,8 @@ def _read_row(
         code = institution + code.zfill(2)
     day, kind = parse_date(cell("date")), duo_pupil_kind(cell("kind"))
     if not CODE.fullmatch(code):
-        unusable(columns["code"], f"'{code}' is geen vestigingscode")
+        shown = institution + code.zfill(2) if code.isdigit() and institution else code
+        unusable(columns["code"], f"'{shown}' is geen vestigingscode")
         return
     if day is None:
         unusable(columns["date"], f"'{cell('date')}' is geen peildatum")

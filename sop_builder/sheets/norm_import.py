@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -78,7 +77,6 @@ class NormRequest:
     code_example: str | None = None
     name: str | None = None
     replace: bool = False
-    today: date | None = None
 
 
 @dataclass
@@ -117,14 +115,17 @@ def _aspect(value: str) -> str | None:
     return None
 
 
-def _rows(file: Path) -> tuple[list[_Row], list[Issue]]:
+def _rows(file: Path) -> tuple[list[_Row], list[Issue], list[str]]:
+    """The agreements of the file, its problems, and the names of the columns it did not use."""
     display = file.name
     table, issues = read_table(file, display, windows=True)
     if table is None:
-        return [], issues
+        return [], issues, []
     columns = find_columns(table.header, COLUMNS)
     if "text" not in columns:
-        return [], [NORM_COLUMN_MISSING.at(display, header=allowed_list(table.header) or "niets")]
+        header = allowed_list(table.header) or "niets"
+        return [], [NORM_COLUMN_MISSING.at(display, header=header)], []
+    unused = [h for i, h in enumerate(table.header) if i not in columns.values() and h.strip()]
     rows, theme = [], ""
     for line, cells in table.rows:
 
@@ -148,7 +149,7 @@ def _rows(file: Path) -> tuple[list[_Row], list[Issue]]:
                 )
             continue
         rows.append(_Row(line, cell("text"), theme, cell("code"), cell("title"), cell("aspect")))
-    return rows, issues
+    return rows, issues, unused
 
 
 def _example(rows: list[_Row], given: str | None, themed: bool) -> str:
@@ -330,7 +331,7 @@ def import_norm(root: Path, request: NormRequest) -> NormImport:
             ],
             ["Er is niets geschreven."],
         )
-    rows, issues = _rows(request.file)
+    rows, issues, unused = _rows(request.file)
     if any(i.is_error for i in issues):
         return NormImport(False, issues, ["Er is niets geschreven."])
     if not rows:
@@ -383,4 +384,5 @@ def import_norm(root: Path, request: NormRequest) -> NormImport:
         "Vul de datum van vaststellen en de zinnen bij de thema's in (INVULLEN), en draai: "
         "sop-builder controleer",
     ]
+    messages += [f"Niet gebruikt: de kolom '{name}'." for name in unused]
     return NormImport(True, issues, messages)

@@ -237,12 +237,14 @@ def _existing(root: Path) -> tuple[Written, str, list[Issue]]:
     return written, data.source, issues
 
 
-def _merged(old: Written, new: Written) -> Written:
-    """``old`` with every year that ``new`` holds replaced by ``new``'s counts of that year."""
+def _merged(old: Written, new: Written, keep: set[tuple[str, int]]) -> Written:
+    """``old`` with every year that ``new`` holds replaced by ``new``'s counts of that year;
+    (code, year) in ``keep`` (a location whose new rows could not all be used) keeps its old
+    count."""
     years = {year for by_year in new.values() for year in by_year}
     merged: Written = {}
     for code, by_year in old.items():
-        kept = {y: v for y, v in by_year.items() if y not in years}
+        kept = {y: v for y, v in by_year.items() if y not in years or (code, y) in keep}
         if kept:
             merged[code] = kept
     for code, by_year in new.items():
@@ -250,17 +252,16 @@ def _merged(old: Written, new: Written) -> Written:
     return merged
 
 
-def _duo_counts(duo: DuoPupils, codes: dict[str, str]) -> tuple[Written, list[str]]:
-    """The SWV's schools' sums per year and kind; which of theirs could not be summed."""
+def _duo_counts(duo: DuoPupils, codes: dict[str, str]) -> tuple[Written, set[tuple[str, int]]]:
+    """The SWV's schools' sums per year and kind, and (code, year) of theirs that could not be
+    summed (a row could not be used): those are left out."""
+    left_out = {(code, day.year) for code, _, day in duo.incomplete if code in codes}
     counts: Written = {}
     for (code, kind, day), total in sorted(duo.counts.items()):
-        if code in codes:
+        if code in codes and (code, day.year) not in left_out:
             by_kind = counts.setdefault(code, {}).setdefault(day.year, {})
             assert isinstance(by_kind, dict)
             by_kind[kind] = total.text()
-    left_out = sorted(
-        f"{codes[code]} ({kind}, {day.year})" for code, kind, day in duo.incomplete if code in codes
-    )
     return counts, left_out
 
 
@@ -274,7 +275,7 @@ def import_pupils(root: Path, csv_file: Path) -> PupilImport:
     codes = school_codes(root)
     duo = read_duo_pupils(table, csv_file.name)
     warnings: list[Issue] = []
-    left_out: list[str] = []
+    left_out: set[tuple[str, int]] = set()
     if duo is not None:
         if any(i.is_error for i in duo.issues):
             return PupilImport(False, duo.issues, [NOTHING_IMPORTED])
@@ -293,18 +294,23 @@ def import_pupils(root: Path, csv_file: Path) -> PupilImport:
             False, issues, [NOTHING_IMPORTED, "Herstel eerst het bestand (of haal het weg)."]
         )
     sources = [s for s in source.split(", ") if s and s != csv_file.name] + [csv_file.name]
-    write_pupils(root / PUPILS_FILE, ", ".join(sources), _merged(old, counts))
+    write_pupils(root / PUPILS_FILE, ", ".join(sources), _merged(old, counts, left_out))
     messages = [
         f"Leerlingaantallen van {len(counts)} van de {len(codes)} scholen geschreven naar "
         f"{PUPILS_FILE.as_posix()} (de andere {locations - len(counts)} vestigingen in het "
         "bestand horen niet bij het samenwerkingsverband)."
     ]
-    missing = sorted(slug for code, slug in codes.items() if code not in counts)
+    partly = {code for code, _ in left_out}
+    missing = sorted(
+        slug for code, slug in codes.items() if code not in counts and code not in partly
+    )
     if missing:
         messages.append(f"Geen aantallen gevonden voor: {', '.join(missing)}.")
     if left_out:
+        names = ", ".join(f"{codes[code]} ({year})" for code, year in sorted(left_out))
         messages.append(
-            f"Niet geschreven (een regel kon niet worden gebruikt): {', '.join(left_out)}."
+            "Niet geschreven, omdat een regel niet te gebruiken was (een eerder aantal blijft "
+            f"staan): {names}."
         )
     return PupilImport(True, warnings, messages)
 

@@ -1,11 +1,13 @@
-"""Message codes: spreadsheets, pupil numbers and postcodes (import-scores, import-leerlingen, import-postcodes)."""
+"""Message codes: spreadsheets, pupil numbers, postcodes, schools and the norm (import-scores,
+import-leerlingen, import-postcodes, import-scholen, import-norm)."""
 
 from __future__ import annotations
 
 from sop_builder.core.issues import Family, Message, Severity, family
 
 FAMILY = family(
-    "Spreadsheets, pupil numbers and postcodes (import-scores, import-leerlingen, import-postcodes)",
+    "Spreadsheets, pupil numbers, postcodes, schools and the norm (import-scores, "
+    "import-leerlingen, import-postcodes, import-scholen, import-norm)",
     {
         "SOP750": (Severity.ERROR, "spreadsheet cannot be read"),
         "SOP751": (Severity.ERROR, "required spreadsheet column missing"),
