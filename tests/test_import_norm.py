@@ -152,7 +152,7 @@ def test_the_command_asks_nothing_without_a_terminal_and_names_the_missing_scale
     result = CliRunner().invoke(
         main, ["import-norm", "--map", str(other_swv), str(source), "--schooljaar", "2027-2028"]
     )
-    assert result.exit_code == 1 and "--schaal" in result.output
+    assert result.exit_code == 1 and "SOP790" in result.output and "--schaal" in result.output
     result = CliRunner().invoke(
         main,
         [

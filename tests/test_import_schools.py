@@ -376,7 +376,7 @@ def test_a_new_release_of_duo_changes_only_duos_facts_and_reports_it(tmp_path: P
     old_lines, new_lines = kept["t-kienholt-hoogeveen"].splitlines(), new.splitlines()
     changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
     assert changed == [
-        ('naam: "\'t Kienholt"', 'naam: "OBS \'t Kienholt"'),
+        ('naam: "\'t Kienholt"', "naam: OBS 't Kienholt"),
         ("website: https://www.kienholt.example", "website: https://kienholt.example/school"),
     ]
     assert "# Onze eigen opmerking blijft staan." in new and "Wij zien elk kind." in new
@@ -567,3 +567,34 @@ def test_a_wrong_option_a_broken_record_and_a_school_without_kern_are_named(tmp_
     result = run(root, codes=["11AA00"])
     assert not result.ok and [i.code for i in result.issues] == ["SOP780"]
     assert snapshot(root) == before
+
+
+def test_a_hand_written_layout_keeps_every_line_but_duos_values(tmp_path: Path):
+    """A school that wrote its sop.md in its own layout (a list without indent, a comment
+    behind a value, a quoted value): a re-import changes the values of DUO's fields only."""
+    root = fresh(tmp_path)
+    assert run(root, postcodes=AREAS, kinds=["bao", "sbo", "so"], kern="veenhorst").ok
+    sop = root / SCHOOLS / "t-kienholt-pesse" / "sop.md"
+    text = sop.read_text(encoding="utf-8")
+    text = text.replace(
+        "\ncontactpersonen:\n",
+        "\ncontactpersonen:\n- rol: Intern begeleider\n  naam: Sanne Smit   # op dinsdag\n",
+    )
+    text = text.replace("\ntelefoon:\n", "\ntelefoon:   # nog navragen\n")
+    text = text.replace('\nnaam: "\'t Kienholt"\n', '\nnaam: "\'t Kienholt"  # zoals DUO\n')
+    sop.write_text(text, encoding="utf-8")
+    release = tmp_path / "02-alle-schoolvestigingen-basisonderwijs.csv"
+    data = PRIMARY.read_bytes().decode("cp1252")
+    data = data.replace("'t Kienholt;Dorpsstraat;2;", "'t Kienholt Pesse;Dorpsstraat;2;")
+    data = data.replace(
+        ";0118;HOOGEVEEN;Openbaar;; \r\n", ";0118;HOOGEVEEN;Openbaar;0528-999999;pesse.example\r\n"
+    )
+    release.write_bytes(data.encode("cp1252"))
+    assert run(root, release, SPECIAL, BOARDS, kern="veenhorst").ok
+    new = sop.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(text.splitlines(), new.splitlines(), strict=True) if a != b]
+    assert changed == [
+        ('naam: "\'t Kienholt"  # zoals DUO', 'naam: "\'t Kienholt Pesse"  # zoals DUO'),
+        ("website:", "website: https://pesse.example"),
+        ("telefoon:   # nog navragen", 'telefoon: "0528-999999"   # nog navragen'),
+    ]

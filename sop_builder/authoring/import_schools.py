@@ -38,10 +38,11 @@ from sop_builder.core.catalogue.imports import (
     WRITE_FAILED,
 )
 from sop_builder.core.issues import Issue
-from sop_builder.core.roundtrip import dump, load, split_document, styled
-from sop_builder.core.sourcefile import read_markdown_file
+from sop_builder.core.roundtrip import dump, load, set_scalars, split_document, styled
+from sop_builder.core.sourcefile import read_markdown_file, read_text
 from sop_builder.core.text import MAX_NAME_SLUG, cut_slug, name_slug
 from sop_builder.core.transaction import TransactionFailed, commit, recover
+from sop_builder.core.yamlread import YamlTree
 from sop_builder.core.yamlwrite import yaml_text
 from sop_builder.project.config import load_config
 from sop_builder.project.duo import (
@@ -109,6 +110,7 @@ class _Folder:
     name: str
     text: str
     front: dict[str, Any]
+    tree: YamlTree | None = None  # the front matter with positions (lines of the whole file)
 
     @property
     def code(self) -> str:
@@ -267,8 +269,10 @@ def _folders(root: Path) -> list[_Folder]:
         source, _ = read_markdown_file(folder / SOP_FILE, rel)
         if source is None or not isinstance(source.tree.data, dict):
             continue  # check reports it; such a folder is not matched
-        text = (folder / SOP_FILE).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        found.append(_Folder(folder.name, text, source.tree.data))
+        text, _ = read_text(folder / SOP_FILE, rel)
+        if text is None:
+            continue
+        found.append(_Folder(folder.name, text, source.tree.data, source.tree))
     return found
 
 
@@ -395,6 +399,11 @@ def _update(
             kept.append(f"{LABELS[name]}: DUO geeft '{value}', in sop.md staat '{current}'")
     if not edits:
         return None, changes, kept
+    # Only the lines of those fields change; where a value is not on one line, the front
+    # matter is written again by ruamel.yaml (comments kept, the layout of lists may change).
+    patched = set_scalars(folder.text, folder.tree, edits) if folder.tree else None
+    if patched is not None:
+        return patched, changes, kept
     front_text, body = split_document(folder.text)
     node = load(front_text)
     for path, value in edits.items():

@@ -152,8 +152,9 @@ def _line_has_tab_indent(text: str, line0: int) -> bool:
 _QUOTE_START = re.compile(r"""\s*(?:-\s+)*(?:[^\s'"#\-?][^:#]*:\s+)?(['"])""")
 
 
-def _closing(text: str, start: int, quote: str) -> int | None:
-    """Where the quoted text that opens at ``start - 1`` closes in ``text`` (None: not here)."""
+def closing_quote(text: str, start: int, quote: str) -> int | None:
+    """Where the quoted text that opens at ``start - 1`` closes in ``text`` (None: not on this
+    line); ``''`` inside single quotes and backslash escapes inside double quotes are text."""
     index = start
     while index < len(text):
         char = text[index]
@@ -175,7 +176,7 @@ def _left_open(line: str) -> int | None:
     if match is None:
         return None
     column = match.start(1)
-    return column if _closing(line, column + 1, line[column]) is None else None
+    return column if closing_quote(line, column + 1, line[column]) is None else None
 
 
 # A line that reads as a field, a list item or a comment of its own.
@@ -208,7 +209,7 @@ def _quote_inside(line: str, line0: int, path: str, offset: int) -> Issue | None
     if match is None:
         return None
     column = match.start(1)
-    end = _closing(line, column + 1, line[column])
+    end = closing_quote(line, column + 1, line[column])
     rest = line[end + 1 :].strip() if end is not None else ""
     if not rest or rest.startswith("#"):
         return None
@@ -232,7 +233,7 @@ def _quote_before(lines: list[str], error_line: int) -> tuple[int, int] | None:
             continue
         quote, close_line = lines[number][column], None
         for later in range(number + 1, len(lines)):
-            if _closing(lines[later], 0, quote) is not None:
+            if closing_quote(lines[later], 0, quote) is not None:
                 close_line = later
                 break
         if close_line is None or close_line >= error_line - 1:
