@@ -95,3 +95,53 @@ def test_plain_where_nothing_can_be_misread():
     # The planted violation: written plain, a reader changes these values.
     assert yaml.safe_load("naam: no") == {"naam": False}
     assert yaml.safe_load("naam: 012345") == {"naam": 5349}
+
+
+def test_set_scalars_changes_only_the_lines_of_those_values():
+    from sop_builder.core.roundtrip import set_scalars
+
+    text = (
+        "# uitleg\n"
+        "naam: 'Oud'  # zoals DUO\n"
+        "telefoon:   # navragen\n"
+        "adres:\n"
+        "    straat: Dorp 1\n"
+        "    plaats: Pesse\n"
+        "coordinaten:\n"
+        "lijst:\n"
+        "- a\n"
+    )
+    tree, _ = read_yaml(text, "x.yaml")
+    assert tree is not None
+    new = set_scalars(
+        text,
+        tree,
+        {
+            ("naam",): "'t Nieuw",
+            ("telefoon",): "0528-1",
+            ("adres", "postcode"): "7933 AB",
+            ("coordinaten", "breedtegraad"): "52.1",
+            ("coordinaten", "lengtegraad"): "6.4",
+        },
+    )
+    assert new == (
+        "# uitleg\n"
+        'naam: "\'t Nieuw"  # zoals DUO\n'
+        'telefoon: "0528-1"   # navragen\n'
+        "adres:\n"
+        "    straat: Dorp 1\n"
+        "    plaats: Pesse\n"
+        "    postcode: 7933 AB\n"
+        "coordinaten:\n"
+        '  breedtegraad: "52.1"\n'
+        '  lengtegraad: "6.4"\n'
+        "lijst:\n"
+        "- a\n"
+    )
+    reread, _ = read_yaml(new, "x.yaml")
+    assert reread is not None and reread.data["naam"] == "'t Nieuw"
+    assert reread.data["coordinaten"] == {"breedtegraad": "52.1", "lengtegraad": "6.4"}
+    # A value on more than one line is not changed line by line.
+    folded = "naam: >\n  twee\n  regels\n"
+    tree, _ = read_yaml(folded, "x.yaml")
+    assert tree is not None and set_scalars(folded, tree, {("naam",): "x"}) is None

@@ -59,7 +59,11 @@ def import_scores(
 @ROOT_OPTION
 @click.argument("bestand", type=FILE)
 def import_pupils(root: Path, bestand: Path) -> None:
-    """Lees de leerlingaantallen per vestiging uit het open-data-bestand van DUO (CSV)."""
+    """Lees de leerlingaantallen per vestiging uit een open-data-bestand van DUO (CSV).
+
+    Met een kolom per jaar (LEERLINGEN_JJJJ), of DUO's bestand per vestiging, soort school en
+    cluster met een kolom per leeftijd ('01. Leerlingen po - soort po, cluster, leeftijd').
+    """
     from sop_builder.sheets.pupils import import_pupils as run
 
     finish(run(root, bestand))
