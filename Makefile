@@ -1,12 +1,13 @@
 # The README's two commands: `make site` and `make test`. Both set up .venv themselves.
-# `make test` = `make lint` (ruff, the format check, mypy) and then every test (pytest).
+# `make test` = `make lint` (ruff, the format check, mypy, zizmor on the GitHub workflows),
+# `make test-js` (the unit tests of the site's scripts, with Node.js) and then every test (pytest).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site serve editor check test lint bench clean
+.PHONY: site serve editor check test test-js lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +37,18 @@ lint: $(STAMP)
 	$(BIN)/ruff check sop_builder tests bench
 	$(BIN)/ruff format --check sop_builder tests bench
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline --no-progress .github/workflows/
 
-test: $(STAMP) $(AXE) lint
+# The logic of the site's scripts (templates/assets/javascripts/lib/) under Node's own test
+# runner: no npm package, no bundler. Without Node.js they are skipped on a person's machine and
+# fail in CI (.ci/run sets SOP_BUILDER_REQUIRE_NODE=1).
+test-js:
+	@if command -v node >/dev/null 2>&1; then node --test tests/js/*.test.js; \
+	elif [ "$$SOP_BUILDER_REQUIRE_NODE" = 1 ]; then \
+		echo "Node.js is missing but required (SOP_BUILDER_REQUIRE_NODE=1): apt-get install nodejs"; exit 1; \
+	else echo "Node.js is missing: the unit tests of the site's scripts (tests/js/) are skipped"; fi
+
+test: $(STAMP) $(AXE) lint test-js
 	$(BIN)/python -m pytest
 
 # Benchmarks on synthetic projects (66, 700, 2,000 and 7,000 schools; needs Chromium):

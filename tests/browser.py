@@ -35,7 +35,9 @@ def chromium_or_skip() -> str:
     pytest.skip("Chromium is not installed (apt-get install chromium)")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietFiles(http.server.SimpleHTTPRequestHandler):
+    """Serves the files of a folder without a line per request."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -43,7 +45,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serve ``folder`` on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(QuietFiles, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

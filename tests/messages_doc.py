@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
+from types import ModuleType
+
+import sop_builder.core.catalogue as catalogue
 from sop_builder.core.catalogue import CATALOGUE, FAMILIES
+from sop_builder.core.issues import Family, Message
 
 from .casefolders import CASES, case_names, expected_lines
 from .conftest import REPO
@@ -23,6 +28,35 @@ READER_TESTS = {
 DOC = REPO / "docs" / "messages.md"
 
 
+def _code(template: str) -> str:
+    """A template as inline code (templates hold <, *, | and sometimes a backtick), with its
+    plain braces ({{ and }}) shown as the reader sees them."""
+    text = template.replace("{{", "{").replace("}}", "}")
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def _modules() -> dict[int, ModuleType]:
+    """id(family) -> the module that defines it."""
+    modules = [m for m in vars(catalogue).values() if isinstance(m, ModuleType)]
+    return {id(m.FAMILY): m for m in modules if isinstance(getattr(m, "FAMILY", None), Family)}
+
+
+def _wordings(family: Family, module: ModuleType) -> list[str]:
+    """One line per entry: its code, its name in the module, its text and its hint."""
+    names = {id(v): k for k, v in vars(module).items() if isinstance(v, Message)}
+    out = []
+    for message in family.messages:
+        hint = f" Tip: {_code(message.hint)}" if message.hint else ""
+        out.append(f"- **{message.code}** `{names[id(message)]}`: {_code(message.text)}{hint}")
+    return out
+
+
+def _note(module: ModuleType) -> list[str]:
+    """The family module's docstring after its first paragraph (how its texts are made)."""
+    paragraphs = (inspect.getdoc(module) or "").split("\n\n")[1:]
+    return [line for p in paragraphs for line in [*p.strip().split("\n"), ""]]
+
+
 def render() -> str:
     examples: dict[str, tuple[str, str]] = {}
     for case in case_names():
@@ -38,10 +72,17 @@ def render() -> str:
         "(exit 2). Each code is shown with its exact text by a case folder in `tests/cases/` (or the",
         "named test). The codes come in families, one per stage or subject",
         "(`sop_builder/core/catalogue/`). This file is generated: `python -m tests.messages_doc`.",
+        "",
+        "Under each family, every wording of its codes: the Dutch text and hint (`Tip:`) as the",
+        "catalogue holds them, with the entry's name in its module. A `{name}` is filled in where",
+        "the problem is found; `{suggestion}` is 'Bedoelt u …?' with the closest value, else",
+        "'Kies uit: …' with the allowed values.",
     ]
+    modules = _modules()
     for family in FAMILIES:
         first, last = min(family.codes), max(family.codes)
-        out += ["", f"## {family.title} ({first}–{last})", ""]
+        module = modules[id(family)]
+        out += ["", f"## {family.title} ({first}–{last})", "", *_note(module)]
         out += ["| code | severity | what is wrong | shown by |", "|---|---|---|---|"]
         for code, (severity, description) in family.codes.items():
             where = (
@@ -50,6 +91,8 @@ def render() -> str:
                 else f"`{READER_TESTS.get(code, 'not shown')}`"
             )
             out.append(f"| {code} | {severity.value} | {description} | {where} |")
+        out += ["", f"Wordings (`{module.__name__.rsplit('.', 1)[-1]}.py`):", ""]
+        out += _wordings(family, module)
     out += ["", "## Examples", ""]
     out += [f"- **{code}**: `{examples[code][1]}`" for code in CATALOGUE if code in examples]
     return "\n".join(out) + "\n"

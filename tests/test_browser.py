@@ -430,3 +430,22 @@ def test_the_finder_marks_an_expired_profile(site: Path, browser):
         others = page.locator("#vinder-lijst > li", has_text="Basisschool De Duinroos")
         assert "verlopen" not in others.inner_text()
         page.close()
+
+
+def test_the_finder_says_so_when_its_script_or_data_cannot_load(site: Path, browser):
+    """The list's module (modules/results.js, loaded on first use) and the index are fetched from the
+    site; when either fails, the finder points to the static lists, and tries again later."""
+    with serve(site) as base:
+        for blocked in ("**/modules/results.js", "**/vinder/scholen.json"):
+            page = browser.new_page(viewport=PHONE)
+            page.route(blocked, lambda route: route.abort())
+            page.goto(base + "/scholen/", wait_until="networkidle")
+            count = page.locator("#vinder-aantal")
+            count.filter(has_text="konden niet worden geladen").wait_for(timeout=5_000)
+            assert "Gebruik de lijsten hieronder" in count.inner_text(), blocked
+            assert page.locator("#vinder-lijst > li").count() == 0
+            page.unroute(blocked)
+            page.locator("#vinder-behoefte").select_option("gedrag")
+            page.locator("#vinder-lijst > li").first.wait_for(timeout=5_000)
+            assert "bieden hulp bij: Gedrag" in count.inner_text(), blocked
+            page.close()

@@ -565,7 +565,12 @@ def test_a_wrong_option_a_broken_record_and_a_school_without_kern_are_named(tmp_
     (root / "content/duo.yaml").write_text("scholen: [kapot]\n", encoding="utf-8")
     before = snapshot(root)
     result = run(root, codes=["11AA00"])
-    assert not result.ok and [i.code for i in result.issues] == ["SOP780"]
+    # The reader's own problem, at its line, then what it means for the import.
+    assert not result.ok
+    assert [(i.code, i.path, i.line) for i in result.issues] == [
+        ("SOP103", "content/duo.yaml", 1),
+        ("SOP780", "content/duo.yaml", 1),
+    ]
     assert snapshot(root) == before
 
 

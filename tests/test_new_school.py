@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from sop_builder.cli.main import main
 from sop_builder.project.config import load_config
-from sop_builder.project.fielddocs import FIELD_DOCS, field_doc
+from sop_builder.project.fields import field_doc
 from sop_builder.project.load import load_project
+from sop_builder.project.model import SopFrontMatter
 
 from .conftest import TODAY
 
@@ -60,11 +62,11 @@ def test_every_front_matter_field_is_explained_by_a_dutch_comment(sample: Path):
     keys = [
         (i, m.group(1)) for i, line in enumerate(front) if (m := re.match(r"^([a-z_]+):", line))
     ]
-    assert {key for _, key in keys} == set(FIELD_DOCS["SopFrontMatter"])
+    assert {key for _, key in keys} == {f.alias for f in SopFrontMatter.model_fields.values()}
     config, _ = load_config(sample)
     previous = 0
     for index, key in keys:
-        title = field_doc("SopFrontMatter", key, config)[0]  # in the SWV's own words
+        title = field_doc(SopFrontMatter, key, config)[0]  # in the SWV's own words
         comments = [line for line in front[previous:index] if line.startswith("#")]
         assert any(line.startswith(f"# {title}: ") for line in comments), key
         previous = index + 1
@@ -145,3 +147,23 @@ def test_a_name_with_an_apostrophe_or_quotes_reads_back_exactly(sample: Path):
     assert names["streepje-en-dubbele-punt"] == "- Streepje: en dubbele punt"
     assert names["school-en-co"] == "@school & co!"
     assert names["012345"] == "012345"
+
+
+def test_the_new_folder_and_its_files_are_readable_like_any_other(sample: Path):
+    """Not 0700 from the temporary folder it is made in: a web server or a colleague's account
+    that reads the project must read the new school too (0755 and 0644 under umask 022)."""
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    if umask != 0o022:  # pragma: no cover - the modes follow the umask, as mkdir's do
+        pytest.skip(f"this test expects umask 022, not {umask:03o}")
+    result = new_school(sample, *ANSWERS)
+    assert result.exit_code == 0, result.output
+    folder = sample / FOLDER
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert {stat.S_IMODE(f.stat().st_mode) for f in folder.iterdir()} == {0o644}
+    # The same as the folders the sample came with.
+    other = stat.S_IMODE((sample / "content/schools/de-boomgaard").stat().st_mode)
+    assert stat.S_IMODE(folder.stat().st_mode) == other

@@ -87,3 +87,75 @@ def test_pull_request_touching_another_school_fails_naming_the_file(repo: Path):
 def test_the_swv_may_change_every_school(repo: Path):
     change(repo, "content/schools/de-meeuw/sop.md")
     assert check_owners(repo, "@swv-duinkust/beheer").returncode == 0
+
+
+def _add_editor(repo: Path, school: str, who: str) -> None:
+    """The pull request puts its own author among the editors of ``school``."""
+    file = repo / "site_config/redacteuren.yaml"
+    text = file.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith(f"  {school}: ["))
+    file.write_text(text.replace(line, line.replace("[", f'["@{who}", ', 1)), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", f"{who} is nu ook redacteur van {school}")
+
+
+def test_a_pull_request_cannot_make_its_author_an_editor_of_another_school(repo: Path):
+    """Who edits which school comes from the base branch: adding oneself to redacteuren.yaml in
+    the same pull request does not open another school (and changing that file needs the SWV)."""
+    change(repo, "content/schools/de-meeuw/sop.md")
+    _add_editor(repo, "de-meeuw", "marieke-schouten")
+    result = check_owners(repo, "marieke-schouten")
+    assert result.returncode == 1, result.stdout
+    assert "In orde" not in result.stdout
+    assert (
+        "content/schools/de-meeuw/sop.md  (school de-meeuw; redacteuren: @ib-demeeuw)"
+        in result.stderr
+    )
+    assert (
+        "site_config/redacteuren.yaml  (alleen het samenwerkingsverband: @swv-duinkust/beheer)"
+        in result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "site_config/redacteuren.yaml",
+        "site_config/swv.yaml",
+        ".github/CODEOWNERS",
+        ".github/workflows/sop-builder.yml",
+        ".gitlab-ci.yml",
+    ],
+)
+def test_files_that_say_who_may_do_what_need_the_swv(repo: Path, rel: str):
+    file = repo / rel
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text((file.read_text(encoding="utf-8") if file.exists() else "") + "# x\n")
+    git(repo, "add", rel)
+    git(repo, "commit", "-q", "-m", f"wijzig {rel}")
+    result = check_owners(repo, "marieke-schouten")
+    assert result.returncode == 1
+    assert f"{rel}  (alleen het samenwerkingsverband" in result.stderr
+    assert check_owners(repo, "@swv-duinkust/beheer").returncode == 0
+
+
+def test_the_editors_of_the_base_branch_count_not_those_of_the_pull_request(repo: Path):
+    """The SWV removed nobody on the base branch; a pull request that removes the SWV itself
+    from redacteuren.yaml does not stop the SWV's check from passing, nor lock anyone out."""
+    file = repo / "site_config/redacteuren.yaml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace('swv: ["@swv-duinkust/beheer"]', 'swv: ["@iemand"]'))
+    git(repo, "commit", "-q", "-am", "een andere beheerder")
+    assert check_owners(repo, "@swv-duinkust/beheer").returncode == 0
+    result = check_owners(repo, "iemand")
+    assert result.returncode == 1 and "alleen het samenwerkingsverband" in result.stderr
+
+
+def test_without_an_editors_file_on_the_base_branch_the_check_says_so(repo: Path):
+    git(repo, "checkout", "-q", "main")
+    git(repo, "rm", "-q", "site_config/redacteuren.yaml")
+    git(repo, "commit", "-q", "-m", "weg")
+    git(repo, "checkout", "-q", "-b", "nog-een")
+    change(repo, "content/schools/de-duinroos/sop.md")
+    result = check_owners(repo, "marieke-schouten")
+    assert result.returncode == 1
+    assert "Op 'main' staat geen site_config/redacteuren.yaml" in result.stderr

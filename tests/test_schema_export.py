@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
+from sop_builder.core.fieldmeta import OWN_KEYS
 from sop_builder.core.sourcefile import read_markdown_file, read_yaml_file
 from sop_builder.project.config import load_config
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
-from sop_builder.project.fielddocs import field_doc
 from sop_builder.project.load import load_project
 from sop_builder.project.schema_export import all_schemas, content_schema, dumps, project_choices
 
@@ -43,18 +43,29 @@ def _schema_errors(schema: dict, data) -> list[str]:
     return [e.message for e in validator.iter_errors(data)]
 
 
-def test_every_field_of_every_content_type_has_a_dutch_title_and_explanation():
+def test_every_property_of_every_content_type_has_a_dutch_title_and_explanation():
+    """The models' titles and descriptions reach every property of every schema, with and
+    without the SWV's configuration (tests/test_field_docs.py checks the models themselves)."""
+    config, _ = load_config(SAMPLE)
     missing = []
     for kind in CONTENT_TYPES:
-        schema = content_schema(kind, None)
-        classes = {kind.model.__name__: schema, **schema.get("$defs", {})}
-        for name, definition in classes.items():
-            missing += [
-                f"{name}.{key}"
-                for key in definition.get("properties", {})
-                if field_doc(name, key) is None
-            ]
+        for with_config in (None, config):
+            schema = content_schema(kind, with_config)
+            classes = {kind.model.__name__: schema, **schema.get("$defs", {})}
+            for name, definition in classes.items():
+                missing += [
+                    f"{name}.{key}"
+                    for key, prop in definition.get("properties", {}).items()
+                    if not prop.get("title") or not prop.get("description")
+                ]
     assert missing == []
+
+
+def test_no_declaration_of_our_own_is_left_in_a_schema():
+    config, _ = load_config(SAMPLE)
+    for with_config in (None, config):
+        text = dumps(all_schemas(with_config, project_choices(SAMPLE)))
+        assert not [key for key in (*OWN_KEYS, "x-labels") if key in text]
 
 
 def test_schemas_are_valid_json_schema():

@@ -179,7 +179,7 @@ def test_nieuw_schooljaar_refuses_an_earlier_year_and_never_overwrites(rolled_ov
     assert "bestond al en is niet veranderd" in again.output
     assert file.read_text(encoding="utf-8").endswith("# eigen regel\n")
     wrong = CliRunner().invoke(main, ["nieuw-schooljaar", "2026-2028", "--map", str(root)])
-    assert wrong.exit_code == 1 and "geen schooljaar" in wrong.output
+    assert wrong.exit_code == 2 and "geen schooljaar" in wrong.output  # a usage error
 
 
 def test_a_dry_run_writes_nothing(tmp_path: Path):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import shutil
 import subprocess
 import sys
 import urllib.error
@@ -17,7 +20,7 @@ from sop_builder.cli.main import main
 from sop_builder.core.roundtrip import merge_yaml_text
 from sop_builder.core.yamlread import read_yaml
 from sop_builder.editor.backend import LocalBackend, Refused
-from sop_builder.editor.config import decap_config, file_patterns
+from sop_builder.editor.config import creatable_patterns, decap_config, file_patterns
 from sop_builder.project.config import load_config
 from sop_builder.publish.public import build_site
 
@@ -149,7 +152,19 @@ def test_round_trip_changes_one_value_and_keeps_comments_and_empty_fields():
 
 
 def _backend(root: Path) -> LocalBackend:
-    return LocalBackend(root, file_patterns(), TODAY)
+    return LocalBackend(root, file_patterns(), TODAY, creatable=creatable_patterns())
+
+
+def _open(backend: LocalBackend, rel: str) -> tuple[str, str]:
+    """What a form gets when it opens ``rel``: the text and its version (``file.id``)."""
+    entry = backend.handle("getEntry", {"path": rel})
+    return entry["data"], entry["file"]["id"]
+
+
+def _save(backend: LocalBackend, rel: str, raw: str, version: str | None) -> str | None:
+    """Save as the editor's page does (the version it opened the form with); the new version."""
+    params = {"dataFiles": [{"path": rel, "raw": raw, "version": version}], "assets": []}
+    return backend.handle("persistEntry", params).get("versions", {}).get(rel)
 
 
 @pytest.mark.parametrize(
@@ -178,12 +193,17 @@ def test_backend_never_deletes(sample: Path):
 def test_a_save_that_check_refuses_is_undone_with_a_dutch_message(sample: Path):
     file = sample / SCHOOL / "sop.md"
     before = file.read_bytes()
-    raw = file.read_text(encoding="utf-8").replace("kern: limmerhout", "kern: nergens")
+    backend = _backend(sample)
+    shown, version = _open(backend, f"{SCHOOL}/sop.md")
+    raw = shown.replace("kern: limmerhout", "kern: nergens")
     with pytest.raises(Refused) as refused:
-        _backend(sample).handle("persistEntry", {"entry": {"path": f"{SCHOOL}/sop.md", "raw": raw}})
+        _save(backend, f"{SCHOOL}/sop.md", raw, version)
     message = str(refused.value)
-    assert message.startswith("Niet opgeslagen.")
-    assert "regel 5" in message and "nergens" in message
+    # The form's field by its label, what is wrong and what to do; no line of a file the form
+    # does not show.
+    assert message.startswith("Kern: De kern 'nergens' bestaat niet. Kies uit: noord")
+    assert message.endswith("Er is niets opgeslagen.")
+    assert "regel" not in message
     assert file.read_bytes() == before
 
 
@@ -193,18 +213,18 @@ def test_self_assessment_scores_stay_short_unless_explained(sample: Path):
     file = sample / rel
     before = file.read_text(encoding="utf-8")
     backend = _backend(sample)
-    entry = backend.handle("getEntry", {"path": rel})
-    assert entry["data"] == before  # the editor gets the file as it is
-    tree, _ = read_yaml(entry["data"], rel)
+    shown, version = _open(backend, rel)
+    assert shown == before  # the editor gets the file as it is
+    tree, _ = read_yaml(shown, rel)
     data = tree.data
     # Saving the same values in Decap's own style (here: JSON, which is YAML) changes nothing.
-    backend.handle("persistEntry", {"entry": {"path": rel, "raw": json.dumps(data)}})
+    assert _save(backend, rel, json.dumps(data), version) == version
     assert file.read_text(encoding="utf-8") == before
     # A new explanation makes that score a mapping; an explanation removed makes it short.
     data["scores"]["BO-02"] = {"score": "deels", "toelichting": "Nog niet in alle groepen."}
     data["scores"]["BO-25"] = "nee"
     raw = json.dumps(data, ensure_ascii=False)
-    backend.handle("persistEntry", {"entry": {"path": rel, "raw": raw}})
+    _save(backend, rel, raw, version)
     after = file.read_text(encoding="utf-8")
     assert after.startswith("# Zelfevaluatie basisondersteuning")
     assert "  BO-01: ja\n" in after and "  BO-25: nee\n" in after
@@ -254,7 +274,7 @@ def test_a_new_workshop_from_the_editor_is_written_and_checked(sample: Path):
         "---\n"
         "Je leert spelletjes en boeken kiezen die kinderen graag lezen.\n"
     )
-    _backend(sample).handle("persistEntry", {"entry": {"path": rel, "raw": raw}})
+    _save(_backend(sample), rel, raw, None)  # a new file: no version
     written = (sample / rel).read_text(encoding="utf-8")
     assert "null" not in written and "interne_notitie" not in written
     assert "begin: 15:30\n" in written and "plaatsen: 20\n" in written
@@ -329,20 +349,20 @@ def test_a_save_over_a_file_changed_since_it_was_opened_is_refused(sample: Path)
     rel = f"{SCHOOL}/sop.md"
     file = sample / rel
     backend = _backend(sample)
-    shown = backend.handle("getEntry", {"path": rel})["data"]
+    shown, version = _open(backend, rel)
     # Meanwhile someone else changes the phone number in the file itself.
     theirs = file.read_text(encoding="utf-8").replace("0251 281 230", "0251 999 999")
     file.write_text(theirs, encoding="utf-8")
     mine = shown.replace("Wij zijn een dorpsschool", "Wij zijn een kleine dorpsschool")
     with pytest.raises(Refused) as refused:
-        backend.handle("persistEntry", {"entry": {"path": rel, "raw": mine}})
+        _save(backend, rel, mine, version)
     assert refused.value.status == 409
     assert "veranderd sinds u het opende" in str(refused.value)
     assert file.read_text(encoding="utf-8") == theirs  # their change is not lost
     # After opening it again, the save goes through and keeps both changes.
-    shown = backend.handle("getEntry", {"path": rel})["data"]
+    shown, version = _open(backend, rel)
     mine = shown.replace("Wij zijn een dorpsschool", "Wij zijn een kleine dorpsschool")
-    backend.handle("persistEntry", {"entry": {"path": rel, "raw": mine}})
+    _save(backend, rel, mine, version)
     assert file.read_text(encoding="utf-8") == theirs.replace(
         "Wij zijn een dorpsschool", "Wij zijn een kleine dorpsschool"
     )
@@ -353,9 +373,10 @@ def test_an_undone_save_puts_back_the_exact_bytes(sample: Path):
     file = sample / rel
     original = b"\xef\xbb\xbf" + file.read_bytes().replace(b"\n", b"\r\n")  # BOM and CRLF
     file.write_bytes(original)
-    raw = file.read_text(encoding="utf-8-sig").replace("kern: limmerhout", "kern: nergens")
+    backend = _backend(sample)
+    shown, version = _open(backend, rel)
     with pytest.raises(Refused):
-        _backend(sample).handle("persistEntry", {"entry": {"path": rel, "raw": raw}})
+        _save(backend, rel, shown.replace("kern: limmerhout", "kern: nergens"), version)
     assert file.read_bytes() == original
 
 
@@ -371,3 +392,322 @@ def test_a_block_field_without_value_from_the_editor_is_an_empty_field():
     changed = new.replace("? niveau", "niveau: ja")
     merged, problems = merge_document("content/schools/x/sop.md", old, changed)
     assert problems == [] and "    niveau: ja\n    wat:\n" in merged and "# Lezen" in merged
+
+
+# --- versions: what each form was opened with (issue 21, finding 3) ---------------------------
+
+
+def test_a_second_tab_with_an_older_copy_cannot_overwrite_the_first_tabs_save(sample: Path):
+    rel = f"{SCHOOL}/sop.md"
+    file = sample / rel
+    backend = _backend(sample)
+    first, first_version = _open(backend, rel)  # tab 1
+    second, second_version = _open(backend, rel)  # tab 2, the same copy
+    saved = first.replace("Wij zijn een dorpsschool", "Wij zijn een kleine dorpsschool")
+    new_version = _save(backend, rel, saved, first_version)
+    assert "kleine dorpsschool" in file.read_text(encoding="utf-8")
+    # Tab 2 still shows the old text and changes the phone number: refused, tab 1's save stays.
+    with pytest.raises(Refused) as refused:
+        _save(backend, rel, second.replace("0251 281 230", "0251 999 999"), second_version)
+    assert refused.value.status == 409
+    assert "veranderd sinds u het opende" in str(refused.value)
+    after = file.read_text(encoding="utf-8")
+    assert "kleine dorpsschool" in after and "0251 999 999" not in after
+    # Tab 1 goes on with the version its save gave it: a second save of its own goes through.
+    again = saved.replace("0251 281 230", "0251 281 231")
+    _save(backend, rel, again, new_version)
+    assert "0251 281 231" in file.read_text(encoding="utf-8")
+
+
+def test_after_a_restart_a_stale_tab_cannot_overwrite_a_git_pull(sample: Path):
+    rel = f"{SCHOOL}/sop.md"
+    file = sample / rel
+    shown, version = _open(_backend(sample), rel)  # a tab opened before the restart
+    pulled = file.read_text(encoding="utf-8").replace("0251 281 230", "0251 777 777")
+    file.write_text(pulled, encoding="utf-8")  # `git pull` while the editor was stopped
+    restarted = _backend(sample)  # a new server: it knows nothing of what the tab loaded
+    with pytest.raises(Refused) as refused:
+        _save(restarted, rel, shown.replace("dorpsschool", "kleine dorpsschool"), version)
+    assert refused.value.status == 409
+    assert file.read_text(encoding="utf-8") == pulled
+    # A save without a version (a page that does not send one) is refused as well.
+    with pytest.raises(Refused) as refused:
+        restarted.handle("persistEntry", {"entry": {"path": rel, "raw": pulled + "x\n"}})
+    assert refused.value.status == 409 and "welke versie" in str(refused.value)
+    assert file.read_text(encoding="utf-8") == pulled
+
+
+# --- every check a save can break, in the form's words ------------------------------------------
+
+
+def test_a_vestigingscode_of_another_school_is_refused_naming_the_field(sample: Path):
+    """De Boomgaard takes De Duinroos's code and address (one location of one kind, twice): the
+    duplicate is reported on De Duinroos's file (the later one), so a check of the saved file
+    alone would let it through. (One code at two addresses, or for an so and a vso school, is
+    allowed: tests/test_import_schools.py.)"""
+    rel = f"{SCHOOL}/sop.md"
+    file = sample / rel
+    before = file.read_bytes()
+    backend = _backend(sample)
+    shown, version = _open(backend, rel)
+    assert shown.count("Appelgaard 9") == shown.count("1949 BG") == 1
+    taken = (
+        shown.replace("98XS00", "98XA00")
+        .replace("Appelgaard 9", "Zeereep 12")
+        .replace("1949 BG", "1941 AB")
+    )
+    with pytest.raises(Refused) as refused:
+        _save(backend, rel, taken, version)
+    message = str(refused.value)
+    assert message.startswith(
+        "Vestigingscode: deze wijziging geeft een fout in content/schools/de-duinroos/sop.md: "
+        "De vestigingscode 98XA00 wordt ook gebruikt in content/schools/de-boomgaard/sop.md."
+    )
+    assert "regel" not in message
+    assert message.endswith("Er is niets opgeslagen.")
+    assert file.read_bytes() == before
+    checked = CliRunner().invoke(main, ["check", "--map", str(sample), "--datum", "2026-11-23"])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_a_problem_in_a_list_or_the_text_names_the_form_field(sample: Path):
+    rel = f"{SCHOOL}/sop.md"
+    backend = _backend(sample)
+    shown, version = _open(backend, rel)
+    with pytest.raises(Refused) as refused:
+        _save(backend, rel, shown.replace("ib@bsdeboomgaard.nl", "ib-at-school"), version)
+    message = str(refused.value)
+    assert message.startswith("Contactpersonen nr. 1, E-mail:"), message
+    assert "regel" not in message
+    # In the text under the fields: the label of that box and the start of the line.
+    with pytest.raises(Refused) as refused:
+        _save(backend, rel, shown.replace("## Visie", "## Vissie"), version)
+    message = str(refused.value)
+    assert message.startswith("Het profiel voor ouders, bij '## Vissie': Het kopje"), message
+    assert "regel" not in message
+
+
+# --- which files: new entries only where allowed, nothing left behind --------------------------
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "content/schools/nieuwe-school/sop.md",  # a new school folder (nieuwe-school makes those)
+        "content/schools/de-boomgaard/zelfevaluatie-2031-2032.yaml",  # not a collection entry
+        "content/aanbod/workshops/extra/lezen.md",  # nested inside a collection
+        "content/aanbod/workshops/a/b/c.md",
+    ],
+)
+def test_new_files_only_where_the_collection_allows_them(sample: Path, rel: str):
+    raw = (sample / "content/aanbod/workshops/rust-in-de-klas.md").read_text(encoding="utf-8")
+    if rel.endswith(".yaml"):
+        raw = (sample / SCHOOL / "zelfevaluatie-2025-2026.yaml").read_text(encoding="utf-8")
+    elif rel.endswith("sop.md"):
+        raw = (sample / SCHOOL / "sop.md").read_text(encoding="utf-8").replace("98XS00", "98XZ00")
+    folders = sorted(p for p in sample.rglob("*") if p.is_dir())
+    with pytest.raises(Refused) as refused:
+        _save(_backend(sample), rel, raw, None)
+    assert refused.value.status == 403
+    assert not (sample / rel).exists()
+    assert sorted(p for p in sample.rglob("*") if p.is_dir()) == folders  # no folder left
+    checked = CliRunner().invoke(main, ["check", "--map", str(sample), "--datum", "2026-11-23"])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_a_refused_new_entry_leaves_no_folder_behind(sample: Path):
+    shutil.rmtree(sample / "content/aanbod/workshops")  # the first workshop of this SWV
+    rel = "content/aanbod/workshops/lezen-met-plezier.md"
+    raw = "---\ntitel: Lezen met plezier\nsoort: feestje\n---\nTekst.\n"
+    with pytest.raises(Refused) as refused:
+        _save(_backend(sample), rel, raw, None)
+    assert not (sample / "content/aanbod/workshops").exists()
+    assert "Er is niets opgeslagen." in str(refused.value)
+
+
+def test_a_new_entry_over_an_existing_file_is_refused(sample: Path):
+    """Another workshop whose title gives the same file name: it must not replace the first."""
+    rel = "content/aanbod/workshops/rust-in-de-klas.md"
+    before = (sample / rel).read_bytes()
+    raw = before.decode("utf-8").replace("titel: Rust in de klas", "titel: Rust in de klas!")
+    params = {"dataFiles": [{"path": rel, "raw": raw}], "options": {"newEntry": True}}
+    with pytest.raises(Refused) as refused:
+        _backend(sample).handle("persistEntry", params)
+    assert refused.value.status == 409 and "bestaat al" in str(refused.value)
+    assert (sample / rel).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "folder", ["/", "/etc", "content", "content/schools/..", "../..", "content/*", "site_config"]
+)
+def test_a_listing_never_walks_outside_the_editors_folders(
+    sample: Path, folder: str, monkeypatch: pytest.MonkeyPatch
+):
+    walked: list[str] = []
+    real_walk = Path.rglob
+
+    def watched(self: Path, pattern: str, *args, **kwargs):
+        walked.append(str(self))
+        return real_walk(self, pattern, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "rglob", watched)
+    params = {"folder": folder, "extension": "md", "depth": 20}
+    with pytest.raises(Refused) as refused:
+        _backend(sample).handle("entriesByFolder", params)
+    assert refused.value.status == 403
+    assert walked == []
+
+
+def test_a_listing_gives_the_collections_files_only(sample: Path):
+    backend = _backend(sample)
+    schools = backend.handle(
+        "entriesByFolder", {"folder": "content/schools", "extension": "md", "depth": 2}
+    )
+    assert len(schools) == 18
+    assert all(e["file"]["path"].endswith("/sop.md") and e["file"]["id"] for e in schools)
+    (sample / "content/aanbod/workshops/oud").mkdir()
+    (sample / "content/aanbod/workshops/oud/verborgen.md").write_text("---\ntitel: x\n---\n")
+    workshops = backend.handle(
+        "entriesByFolder", {"folder": "content/aanbod/workshops", "extension": "md", "depth": 1}
+    )
+    assert [e["file"]["path"].rsplit("/", 1)[1] for e in workshops] == sorted(
+        p.name for p in (sample / "content/aanbod/workshops").glob("*.md")
+    )
+
+
+# --- the server: sizes, hosts, bodies, the disk ------------------------------------------------
+
+
+def _raw_post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
+    """POST exactly these headers (no Content-Length unless given) and body; the JSON answer."""
+    import http.client
+    from urllib.parse import urlparse
+
+    address = urlparse(url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    connection.putrequest("POST", "/api/v1", skip_accept_encoding=True)
+    for name, value in {"Content-Type": "application/json", **headers}.items():
+        connection.putheader(name, value)
+    connection.endheaders()
+    if body:
+        connection.send(body)
+    response = connection.getresponse()
+    answer = json.loads(response.read().decode("utf-8"))
+    connection.close()
+    return response.status, answer
+
+
+def test_the_server_refuses_bodies_of_unknown_or_too_large_size(sample: Path):
+    from sop_builder.editor.server import running_editor
+
+    with running_editor(sample, today=TODAY) as url:
+        # '-1' once made the server read to the end of the connection (50 MB got past 2 MB).
+        for length in ("-1", "abc", "+5"):
+            status, answer = _raw_post(url, b"", {"Content-Length": length})
+            assert status == 411 and "Content-Length" in answer["error"], (length, answer)
+        status, answer = _raw_post(url, b"", {})  # no Content-Length at all
+        assert status == 411
+        status, answer = _raw_post(url, b"", {"Content-Length": "50000000"})
+        assert status == 413 and "te veel tekst" in answer["error"]
+        # Still serving after all of that.
+        info = json.loads(urllib.request.urlopen(_api(url, "info"), timeout=10).read())
+        assert info["type"] == "local_fs"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[1, 2]",
+        b"[" * 200_000,
+        b'"getEntry"',
+        b"{not json",
+        b"\xff\xfe{}",
+        b'{"action": "getEntry", "params": []}',
+        b'{"action": "persistEntry", "params": {"dataFiles": "x"}}',
+        b'{"action": "persistEntry", "params": {"entry": {"path": 5, "raw": "x"}}}',
+        b'{"action": "entriesByFolder", "params": {"folder": "content/schools", "depth": "x"}}',
+        b'{"action": "getEntry", "params": {"path": "content/schools/a\\u0000/sop.md"}}',
+    ],
+)
+def test_a_malformed_request_gets_a_dutch_json_message(sample: Path, body: bytes):
+    from sop_builder.editor.server import running_editor
+
+    with running_editor(sample, today=TODAY) as url:
+        status, answer = _raw_post(url, body, {"Content-Length": str(len(body))})
+    assert status in (400, 403), answer
+    assert answer["error"].startswith(("De webeditor", "Het verzoek", "Het pad")), answer
+
+
+def test_get_requests_check_the_host_too(sample: Path):
+    from sop_builder.editor.server import running_editor
+
+    with running_editor(sample, today=TODAY) as url:
+        for path in ("/admin/", "/admin/config.yml", "/admin/decap-cms.js"):
+            request = urllib.request.Request(url + path, headers={"Host": "rebind.example:8081"})
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request, timeout=10)
+            assert refused.value.code == 403
+            assert "Open de webeditor via" in refused.value.read().decode("utf-8")
+        assert urllib.request.urlopen(url + "/admin/config.yml", timeout=10).status == 200
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (errno.ENOSPC, "de schijf is vol"),
+        (errno.EROFS, "mag niet worden beschreven"),
+        (errno.EACCES, "mag niet worden beschreven"),
+    ],
+)
+def test_a_full_disk_or_read_only_file_gets_a_dutch_message(
+    sample: Path, monkeypatch: pytest.MonkeyPatch, error: int, words: str
+):
+    """Through the server, as the form sends it: the answer is JSON the form shows, never a
+    dropped connection; the file is as it was."""
+    from sop_builder.editor import backend as backend_module
+    from sop_builder.editor.server import running_editor
+
+    def refuse(path: Path, text: str) -> None:
+        raise OSError(error, os.strerror(error), str(path))
+
+    monkeypatch.setattr(backend_module, "write_atomic", refuse)
+    rel = f"{SCHOOL}/sop.md"
+    before = (sample / rel).read_bytes()
+    with running_editor(sample, today=TODAY) as url:
+        entry = _post_json(url, {"action": "getEntry", "params": {"path": rel}})[1]
+        raw = entry["data"].replace("dorpsschool", "kleine dorpsschool")
+        data_file = {"path": rel, "raw": raw, "version": entry["file"]["id"]}
+        status, answer = _post_json(
+            url, {"action": "persistEntry", "params": {"dataFiles": [data_file]}}
+        )
+    assert status == 507
+    assert words in answer["error"] and "niet veranderd" in answer["error"]
+    assert (sample / rel).read_bytes() == before
+
+
+def _post_json(url: str, payload: dict) -> tuple[int, dict]:
+    body = json.dumps(payload).encode("utf-8")
+    return _raw_post(url, body, {"Content-Length": str(len(body))})
+
+
+def test_a_full_disk_while_the_editors_files_are_copied_gives_a_dutch_message(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from sop_builder.editor import assets
+
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    before = (sample / "site" / "index.html").read_bytes()
+
+    copy = shutil.copyfile
+
+    def full(source, target, *args, **kwargs):  # the disk fills up at Decap's files
+        if Path(target).parent.name == "admin":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        return copy(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(assets.shutil, "copyfile", full)
+    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    assert not result.ok
+    assert "de schijf is vol" in result.messages[0]
+    assert result.messages[-1] == "De site is niet gebouwd; de vorige versie blijft staan."
+    assert (sample / "site" / "index.html").read_bytes() == before

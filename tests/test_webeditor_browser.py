@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import re
+import threading
 import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -13,6 +21,7 @@ from sop_builder.editor.server import running_editor
 from sop_builder.publish.public import build_site
 
 from .axe import axe_source_or_skip, describe, run_axe
+from .browser import QuietFiles as _QuietFiles
 from .browser import refuse_other_hosts, serve
 from .conftest import TODAY, add_new_school
 
@@ -200,3 +209,190 @@ def test_self_assessment_form_writes_a_score_with_its_explanation(sample: Path, 
     assert after == before.replace(
         "  BO-02: ja\n", f"  BO-02:\n    score: deels\n    toelichting: {explanation}\n"
     )
+
+
+# --- issue 21: versions per tab, refusals in the form's words, `_headers` -----------------------
+
+
+def _publish(page) -> None:
+    page.get_by_role("button", name="Publiceer").click()
+    page.get_by_role("menuitem", name="Publiceer nu").click()
+
+
+def _open_workshop(context, url: str):
+    page = context.new_page()
+    page.goto(url + "/admin/")
+    login, menu = (
+        page.get_by_role("button", name="Inloggen"),
+        page.get_by_role("link", name="Workshops"),
+    )
+    login.or_(menu).first.wait_for()
+    if login.is_visible():  # the second tab shares the first one's login
+        login.click()
+    page.goto(url + "/admin/#/collections/workshops/entries/rust-in-de-klas")
+    page.get_by_label("Plaatsen").wait_for()
+    assert page.get_by_label("Plaatsen").input_value() == "20"
+    return page
+
+
+def test_a_second_tab_with_an_older_copy_gets_a_conflict_and_overwrites_nothing(
+    sample: Path, browser, tmp_path: Path
+):
+    """Two tabs open the same workshop; the first saves; the second, still showing the old
+    copy, is refused in Dutch (Decap's proxy protocol sends no version: the page sends the one
+    it was served, see editor/admin.py) and the first tab's change stays."""
+    file = sample / "content/aanbod/workshops/rust-in-de-klas.md"
+    before = file.read_text(encoding="utf-8")
+    with running_editor(sample, today=TODAY) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        first, second = _open_workshop(context, url), _open_workshop(context, url)
+        first.get_by_label("Plaatsen").fill("24")
+        _publish(first)
+        first.get_by_text("Wijzigingen opgeslagen").wait_for()
+        saved = _wait_for_change(file, before)
+        assert saved == before.replace("plaatsen: 20\n", "plaatsen: 24\n")
+        second.get_by_label("Plaatsen").fill("30")
+        _publish(second)
+        toast = second.locator(".Toastify__toast-body", has_text="veranderd sinds u het opende")
+        toast.wait_for()
+        text = toast.inner_text()
+        second.screenshot(path=str(tmp_path / "conflict.png"))
+        assert "API_ERROR" not in text
+        # The first tab saves again (with the version its own save gave it).
+        first.get_by_label("Plaatsen").fill("25")
+        _publish(first)
+        first.get_by_text("Wijzigingen opgeslagen").wait_for()
+        after = _wait_for_change(file, saved)
+        context.close()
+    assert after == before.replace("plaatsen: 20\n", "plaatsen: 25\n")
+
+
+def test_a_save_that_breaks_another_school_is_refused_in_the_forms_words(
+    sample: Path, browser, tmp_path: Path
+):
+    file = sample / "content/schools/de-boomgaard/sop.md"
+    before = file.read_bytes()
+    with running_editor(sample, today=TODAY) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + "/admin/")
+        page.get_by_role("button", name="Inloggen").click()
+        page.goto(url + "/admin/#/collections/scholen/entries/de-boomgaard/sop")
+        code = page.get_by_label("Vestigingscode", exact=True)
+        code.wait_for()
+        page.get_by_text("Wijzigingen opgeslagen").wait_for()  # the entry is loaded
+        code.fill("98XA00")  # De Duinroos's
+        _publish(page)
+        toast = page.locator(".Toastify__toast-body", has_text="Vestigingscode: deze wijziging")
+        toast.wait_for()
+        text = toast.inner_text()
+        page.screenshot(path=str(tmp_path / "refused.png"))
+        page.close()
+    assert "98XA00 wordt ook gebruikt in" in text and "Er is niets opgeslagen." in text
+    assert "API_ERROR" not in text and "regel" not in text
+    assert file.read_bytes() == before
+
+
+class _HostHeaders(_QuietFiles):
+    """Serves a built site and applies its `_headers` as Netlify and Cloudflare Pages do: every
+    rule whose path matches the request adds its headers ('*' matches anything, also nothing),
+    so a header two rules give is sent twice."""
+
+    rules: ClassVar[list[tuple[re.Pattern[str], list[tuple[str, str]]]]] = []
+
+    def end_headers(self) -> None:
+        path = self.path.split("?", 1)[0]
+        for pattern, headers in self.rules:
+            if pattern.fullmatch(path):
+                for name, value in headers:
+                    self.send_header(name, value)
+        super().end_headers()
+
+
+def _header_rules(text: str) -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:
+    rules: ClassVar[list[tuple[re.Pattern[str], list[tuple[str, str]]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            regex = "".join(
+                ".*" if part == "*" else re.escape(part) for part in re.split(r"(\*)", line)
+            )
+            rules.append((re.compile(regex), []))
+        else:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+@contextlib.contextmanager
+def _serve_like_a_host(site: Path) -> Iterator[str]:
+    handler = type(
+        "Handler",
+        (_HostHeaders,),
+        {"rules": _header_rules((site / "_headers").read_text(encoding="utf-8"))},
+    )
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+CSP_EVENTS = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => {
+  window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
+});
+"""
+
+
+def _admin_under_host_headers(site: Path, browser) -> tuple[bool, list[str], str]:
+    """Open /admin/ from a server that applies `_headers`: whether Decap showed its login (so it
+    read its configuration), the policy violations, and the page's text."""
+    with _serve_like_a_host(site) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context.add_init_script(CSP_EVENTS)
+        page = context.new_page()
+        outside = refuse_other_hosts(context)
+        page.goto(base + "/admin/")
+        login = page.get_by_role("button", name="Inloggen met GitHub")
+        error = page.get_by_text("Error loading the CMS configuration")
+        login.or_(error).first.wait_for(timeout=20_000)
+        loaded = login.is_visible()
+        page.wait_for_timeout(300)
+        found = page.evaluate("window.__csp")
+        text = page.inner_text("body")
+        context.close()
+    assert outside == []
+    return loaded, found, text
+
+
+def test_the_hosted_editor_loads_under_the_headers_file(sample: Path, browser):
+    """Netlify and Cloudflare Pages send every matching rule of `_headers`; the site's policy
+    under '/*' reached /admin/ too and Decap stopped ("Error loading the CMS configuration ...
+    'unsafe-eval'"). /admin/ gets only its own policy; the pages keep the strict one."""
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    site = sample / "site"
+    loaded, violations, text = _admin_under_host_headers(site, browser)
+    assert loaded and violations == [], (violations, text[:300])
+    assert "Error loading" not in text
+    with _serve_like_a_host(site) as base:
+        for path, strict in (("/", True), ("/scholen/de-boomgaard/", True), ("/admin/", False)):
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                policies = response.headers.get_all("Content-Security-Policy") or []
+            assert all("frame-ancestors 'none'" in p for p in policies) and policies, path
+            assert any("script-src" in p for p in policies) is strict, (path, policies)
+            assert "'unsafe-eval'" not in " ".join(policies), path
+    # The test can fail: the `_headers` of before (the site's policy under '/*') stops Decap.
+    header = next(
+        line.split(": ", 1)[1]
+        for line in (site / "_headers").read_text(encoding="utf-8").splitlines()
+        if "script-src" in line
+    )
+    (site / "_headers").write_text(f"/*\n  Content-Security-Policy: {header}\n", encoding="utf-8")
+    loaded, violations, text = _admin_under_host_headers(site, browser)
+    assert not loaded and "Error loading the CMS configuration" in text

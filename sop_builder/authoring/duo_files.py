@@ -19,16 +19,17 @@ from pathlib import Path
 
 from sop_builder.authoring.new_school import type_error
 from sop_builder.core.catalogue.imports import (
+    BOARD_UNUSABLE,
     COLUMN_MISSING,
     FACT_LEFT_OUT,
     KIND_UNKNOWN,
+    LOCATION_BAD_CODE,
+    LOCATION_UNUSABLE,
     NOT_A_DUO_FILE,
-    ROW_UNUSABLE,
 )
 from sop_builder.core.fieldtypes import Phone, PlainText, Postcode, Url
-from sop_builder.core.issues import Issue, allowed_list
+from sop_builder.core.issues import Issue, Pos, allowed_list
 from sop_builder.core.tables import Table, find_columns, read_table
-from sop_builder.core.yamlread import Pos
 from sop_builder.project.model import Latitude, Longitude
 
 # The columns of DUO's location files: the current name first, older and other spellings after.
@@ -228,18 +229,9 @@ class _Rows:
         self.table, self.display, self.columns, self.kind = table, display, columns, kind
         self.issues: list[Issue] = []
 
-    def unusable(self, line: int, column: str, why: str, hint: str = "") -> None:
-        index = self.columns.get(column, 0)
-        self.issues.append(
-            ROW_UNUSABLE.at(
-                self.display,
-                Pos(line, index + 1),
-                line=line,
-                why=why,
-                outcome="deze vestiging is niet geïmporteerd",
-                hint=hint,
-            )
-        )
+    def unusable(self, line: int, column: str, why: str) -> None:
+        place = Pos(line, self.columns.get(column, 0) + 1)
+        self.issues.append(LOCATION_UNUSABLE.at(self.display, place, line=line, why=why))
 
     def fact(self, line: int, column: str, name: str, what: str, value: str, kind) -> str:
         """``value`` when the field type ``kind`` accepts it; else '' and SOP774."""
@@ -265,12 +257,8 @@ class _Rows:
         code = _code(cells, self.columns)
         if not CODE.fullmatch(code):
             shown = f"'{code}'" if code else "een lege cel"
-            self.unusable(
-                line,
-                "code",
-                f"{shown} is geen vestigingscode",
-                "Een vestigingscode heeft 6 tekens: 2 cijfers, 2 hoofdletters en 2 cijfers.",
-            )
+            place = Pos(line, self.columns.get("code", 0) + 1)
+            self.issues.append(LOCATION_BAD_CODE.at(self.display, place, line=line, value=shown))
             return None
         name = _cell(cells, self.columns, "name") or _cell(cells, self.columns, "institution_name")
         kind = duo_kind(_cell(cells, self.columns, "kind")) if "kind" in self.columns else self.kind
@@ -328,16 +316,7 @@ def _read_boards(table: Table, display: str, into: DuoFiles) -> None:
                 if number
                 else "een bestuur zonder nummer"
             )
-            into.issues.append(
-                ROW_UNUSABLE.at(
-                    display,
-                    Pos(line, 1),
-                    line=line,
-                    why=why,
-                    outcome="de regel is overgeslagen",
-                    hint="",
-                )
-            )
+            into.issues.append(BOARD_UNUSABLE.at(display, Pos(line, 1), line=line, why=why))
             continue
         into.boards[number] = name
         count += 1

@@ -37,8 +37,9 @@ from sop_builder.core.catalogue.imports import (
     VSO_CHOICE_MISSING,
     WRITE_FAILED,
 )
-from sop_builder.core.issues import Issue
+from sop_builder.core.issues import Issue, Message
 from sop_builder.core.roundtrip import dump, load, set_scalars, split_document, styled
+from sop_builder.core.schema import translate
 from sop_builder.core.sourcefile import read_markdown_file, read_text
 from sop_builder.core.text import MAX_NAME_SLUG, cut_slug, name_slug
 from sop_builder.core.transaction import TransactionFailed, commit, recover
@@ -55,7 +56,7 @@ from sop_builder.project.duo import (
     value_at,
 )
 from sop_builder.project.files import SCHOOLS_DIR, SOP_FILE, school_folders, self_assessment_name
-from sop_builder.project.model import SiteConfig
+from sop_builder.project.model import SiteConfig, SopFrontMatter
 from sop_builder.project.municipalities import Municipalities, municipality_key
 from sop_builder.project.paths import RESERVED_SCHOOL_FOLDERS
 from sop_builder.project.school_selection import SELECTION_PATH, SchoolSelection
@@ -114,16 +115,16 @@ class _Folder:
 
     @property
     def code(self) -> str:
-        return value_at(self.front, ("vestigingscode",)).upper()
+        return value_at(self.front, (SopFrontMatter.key("vestigingscode"),)).upper()
 
     @property
     def kind(self) -> str:
-        return value_at(self.front, ("type",))
+        return value_at(self.front, SOP_FIELDS["kind"])
 
     @property
     def address_key(self) -> tuple[str, str]:
-        street = value_at(self.front, ("adres", "straat")).lower()
-        return (street, value_at(self.front, ("adres", "postcode")).replace(" ", ""))
+        street = value_at(self.front, SOP_FIELDS["street"]).lower()
+        return (street, value_at(self.front, SOP_FIELDS["postcode"]).replace(" ", ""))
 
 
 @dataclass
@@ -154,21 +155,24 @@ def _selection(
         return stored, False, []
     data: dict[str, Any] = stored.model_dump(by_alias=True) if stored is not None else {}
     if given:
-        data.update(
-            postcodes=request.postcodes,
-            gemeenten=request.municipalities,
-            vestigingscodes=[c.upper() for c in request.codes],
-        )
+        data[SchoolSelection.key("postcodes")] = request.postcodes
+        data[SchoolSelection.key("municipalities")] = request.municipalities
+        data[SchoolSelection.key("codes")] = [c.upper() for c in request.codes]
     if request.kinds:
-        data["soorten"] = request.kinds
+        data[SchoolSelection.key("kinds")] = request.kinds
     if request.vso_as:
-        data["vso_als"] = request.vso_as
+        data[SchoolSelection.key("vso_as")] = request.vso_as
     try:
         selection = SchoolSelection.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        hint = (first.get("ctx") or {}).get("hint", "")
-        return None, False, [OPTION_INVALID.at(SELECTION_PATH, text=first["msg"], hint=hint)]
+        entry = (first.get("ctx") or {}).get("message")
+        if isinstance(entry, Message):  # a field type's refusal: its own words
+            refusal = entry.at(SELECTION_PATH, **first["ctx"]["values"])
+        else:
+            refusal = translate(first, SchoolSelection, YamlTree(data), SELECTION_PATH)
+        problem = OPTION_INVALID.at(SELECTION_PATH, problem=refusal.message, fix=refusal.hint)
+        return None, False, [problem]
     if not selection.way:
         return None, False, [NO_SELECTION.at(SELECTION_PATH)]
     return selection, True, []
@@ -474,7 +478,7 @@ def _kern_issue(folder: str, school: DuoFacts, config: SiteConfig) -> Issue:
     label, plural = config.swv.grouping.label, config.swv.grouping.plural
     return KERN_UNKNOWN.at(
         f"{SCHOOLS_DIR.as_posix()}/{folder}/{SOP_FILE}",
-        field="kern",
+        field=SopFrontMatter.key("kern"),
         name=school.name,
         municipality=school.municipality,
         label=label,
@@ -487,7 +491,7 @@ def _board_issues(entries: dict[str, DuoFacts], folders: list[_Folder]) -> list[
     fronts = {f.name: f.front for f in folders}
     nameless: dict[str, list[str]] = defaultdict(list)
     for folder, school in entries.items():
-        written = value_at(fronts.get(folder, {}), ("bestuur",))
+        written = value_at(fronts.get(folder, {}), SOP_FIELDS["board_name"])
         if not school.board_name and not written and school.board_number:
             nameless[school.board_number].append(folder)
     return [
@@ -542,10 +546,8 @@ def import_schools(root: Path, request: SchoolsRequest) -> SchoolsImport:
         return SchoolsImport(False, [issue], [*undone, "Er is niets geïmporteerd."], waiting)
     record, found = load_record(root)
     if record is None:
-        problems = [
-            RECORD_INVALID.at(RECORD_FILE.as_posix(), text=i.message, hint=i.hint) for i in found
-        ]
-        return SchoolsImport(False, problems or found, [*undone, "Er is niets geïmporteerd."])
+        problems = [*found, RECORD_INVALID.at(RECORD_FILE.as_posix())]
+        return SchoolsImport(False, problems, [*undone, "Er is niets geïmporteerd."])
     plan = _plan(root, config, schools, record, request)
     if store:
         plan.texts[SELECTION_PATH] = selection_text(selection)

@@ -25,10 +25,10 @@ from sop_builder.authoring.new_school import (
 from sop_builder.authoring.profile_block import wrapped
 from sop_builder.core.yamlwrite import yaml_value
 from sop_builder.project.duo import DuoFacts
-from sop_builder.project.model import SCHOOL_TYPE_CODES, SiteConfig
+from sop_builder.project.model import SCHOOL_TYPE_CODES, SiteConfig, SopFrontMatter
 from sop_builder.project.placeholders import MARK
 
-DOC = "SopFrontMatter"
+DOC = SopFrontMatter
 DUO_HEADING = "# --- Gegevens van DUO ---"
 OWN_HEADING = "# --- Wat de school invult ---"
 

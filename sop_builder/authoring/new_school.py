@@ -1,13 +1,15 @@
 """`sop-builder nieuwe-school`: write a complete, explained school folder that passes `check`.
 
-Every field gets a Dutch comment from ``fielddocs.py``. What only the school can know is marked
-with the word INVULLEN in the comment above it; `check` warns about each such place
+Every field gets a Dutch comment: the title and description on its model, in the SWV's own
+words where it has them (``project/fields.py``). What only the school can know is marked with
+the word INVULLEN in the comment above it; `check` warns about each such place
 (``placeholders.py``) until the school has filled it in.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shutil
 import tempfile
@@ -16,17 +18,26 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from sop_builder.authoring.profile_block import Item, profile_lines
+from sop_builder.core.atomic import NEW_DIR_MODE
 from sop_builder.core.fieldtypes import PlainText, Vestigingscode
 from sop_builder.core.yamlwrite import yaml_text
-from sop_builder.project.fielddocs import field_doc
+from sop_builder.project.fields import field_doc
 from sop_builder.project.files import SCHOOLS_DIR, SLUG, SOP_FILE, self_assessment_name
-from sop_builder.project.model import SCHOOL_TYPE_CODES, Norm, SelfAssessment, SiteConfig
+from sop_builder.project.model import (
+    SCHOOL_TYPE_CODES,
+    Norm,
+    SelfAssessment,
+    SelfAssessmentFile,
+    SiteConfig,
+    SopFrontMatter,
+)
 from sop_builder.project.placeholders import MARK
 from sop_builder.project.schools.read import school_codes
 from sop_builder.project.sections import SOP_SECTIONS
+from sop_builder.project.staff_lists import STAFF_LISTS, StaffList
 
 COMMENTS_EXPLAINED = "# Een regel die met # begint, is uitleg. Die komt niet op de site."
 SECTION_GUIDANCE = {
@@ -89,14 +100,14 @@ def answer_errors(field: str, value: str, root: Path, config: SiteConfig) -> str
     return ""
 
 
-def comment(model: str, key: str, config: SiteConfig, mark: bool = False) -> str:
+def comment(model: type[BaseModel], key: str, config: SiteConfig, mark: bool = False) -> str:
     """The Dutch comment above a field (ending in INVULLEN where the school must fill in)."""
     title, text = field_doc(model, key, config) or (key, "")
     return f"# {title}: {text}" + (f" {MARK}" if mark else "")
 
 
-def choice_lines(config: SiteConfig, attr: str) -> list[str]:
-    entries = getattr(config.vocabularies, attr)
+def choice_lines(config: SiteConfig, staff: StaffList) -> list[str]:
+    entries = staff.options(config.vocabularies)
     words = ", ".join(e.id for e in entries)
     lines, line = [], "#   Kies uit:"
     for word in words.split(" "):
@@ -110,7 +121,7 @@ def choice_lines(config: SiteConfig, attr: str) -> list[str]:
 def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
     """The text of a new sop.md, every field explained."""
     kern = config.swv.kern(school.kern)
-    doc = "SopFrontMatter"
+    doc = SopFrontMatter
     valid_until = date(today.year + 4, 7, 31)
     lines = [
         "---",
@@ -165,13 +176,9 @@ def choices_and_profile_lines(config: SiteConfig) -> list[str]:
     """The three lists of who helps (empty, their choices explained) and the empty blocks of
     what the school offers per need, its practical facts and enrolment."""
     lines: list[str] = []
-    for key, attr in (
-        ("interne_expertise", "internal_expertise"),
-        ("externe_deskundigheid", "external_expertise"),
-        ("extra_ondersteuning", "extra_support"),
-    ):
-        lines += [comment("SopFrontMatter", key, config), *choice_lines(config, attr)]
-        lines += ["#   Schrijf de codes tussen [ ] met een komma ertussen.", f"{key}: []"]
+    for staff in STAFF_LISTS:
+        lines += [comment(SopFrontMatter, staff.key, config), *choice_lines(config, staff)]
+        lines += ["#   Schrijf de codes tussen [ ] met een komma ertussen.", f"{staff.key}: []"]
     vocab = config.vocabularies
     return lines + profile_lines(
         [Item(n.id, n.label) for n in vocab.needs],
@@ -219,7 +226,7 @@ def self_assessment_text(
     explained: unscored (commented out), or with the scores of ``start`` (last year's
     self-assessment) as a starting point, marked INVULLEN until the school has confirmed them.
     Without ``dated`` the date it was filled in is left empty (for the school to write)."""
-    doc = "SelfAssessmentFile"
+    doc = SelfAssessmentFile
     codes = " / ".join(s.code for s in norm.usable_levels())
     lines = [
         f"# Zelfevaluatie basisondersteuning van {name}, schooljaar {year}.",
@@ -278,6 +285,7 @@ def create_school(root: Path, school: NewSchool, config: SiteConfig, today: date
         (staging / SOP_FILE).write_text(render_sop(school, config, today), encoding="utf-8")
         assessment = staging / self_assessment_name(config.swv.school_year)
         assessment.write_text(render_self_assessment(school, config, today), encoding="utf-8")
+        os.chmod(staging, NEW_DIR_MODE)  # mkdtemp makes it private; a school folder is not
         staging.rename(target)  # fails rather than replaces if the folder appeared meanwhile
     finally:
         if staging.exists():

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sop_builder.project.fielddocs import field_doc
+from sop_builder.project.fields import field_doc
+from sop_builder.project.model import SopFrontMatter
 
 WRAP = 95  # the width of a comment line
 
@@ -37,8 +38,8 @@ def wrapped(text: str, prefix: str = "# ") -> list[str]:
 
 
 def _explained(key: str) -> list[str]:
-    """'# Title: explanation' of a front matter key (fielddocs.py), wrapped."""
-    title, text = field_doc("SopFrontMatter", key) or (key, "")
+    """'# Title: explanation' of a front matter key (its model's field), wrapped."""
+    title, text = field_doc(SopFrontMatter, key) or (key, "")
     return wrapped(f"{title}: {text}")
 
 

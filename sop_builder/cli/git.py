@@ -64,29 +64,51 @@ def codeowners(root: Path, out: Path) -> None:
     "--basis", default="origin/main", show_default=True, help="De tak waarmee vergeleken wordt."
 )
 def check_owners(root: Path, auteur: str, basis: str) -> None:
-    """Controleer in een pull request of de auteur alleen eigen scholen aanpast."""
+    """Controleer in een pull request of de auteur alleen eigen scholen aanpast.
+
+    Wie wat mag, komt uit site_config/redacteuren.yaml zoals die op de basistak staat, niet uit
+    het pull request zelf."""
     import subprocess
 
-    from sop_builder.authoring.ownership import violations
+    from sop_builder.authoring.ownership import base_editors, violations
     from sop_builder.core.git import changed_files
+    from sop_builder.project import report
+    from sop_builder.project.editors import EDITORS_FILE
 
-    editors = editors_or_exit(root)
     try:
+        editors, issues, found_file = base_editors(root, basis)
         paths = changed_files(root, basis)
     except (OSError, subprocess.CalledProcessError):
         click.echo(f"Git kan de wijzigingen sinds '{basis}' niet tonen. Bestaat die tak?", err=True)
+        sys.exit(1)
+    if not found_file:
+        click.echo(
+            f"Op '{basis}' staat geen {EDITORS_FILE}: zonder die lijst kan niet worden "
+            "gecontroleerd wie welke school aanpast. Het samenwerkingsverband zet hem eerst "
+            "op die tak.",
+            err=True,
+        )
+        sys.exit(1)
+    if issues:
+        click.echo(report.text_report(issues), err=True)
+    if editors is None:
+        click.echo(f"{EDITORS_FILE} op '{basis}' heeft fouten; los die eerst op.", err=True)
         sys.exit(1)
     found = violations(editors, auteur, paths)
     if not found:
         click.echo(f"In orde: {auteur} past alleen eigen scholen aan ({len(paths)} bestanden).")
         return
-    click.echo(f"{auteur} past bestanden aan van scholen die niet van hem of haar zijn:", err=True)
+    click.echo(f"{auteur} past bestanden aan die niet van hem of haar zijn:", err=True)
     for v in found:
         owners = ", ".join(v.owners) or "nog niemand"
-        click.echo(f"  {v.path}  (school {v.school}; redacteuren: {owners})", err=True)
+        if v.school is None:
+            click.echo(f"  {v.path}  (alleen het samenwerkingsverband: {owners})", err=True)
+        else:
+            click.echo(f"  {v.path}  (school {v.school}; redacteuren: {owners})", err=True)
     click.echo(
         "Haal deze wijzigingen uit het pull request, of vraag een redacteur van die school "
-        "of het samenwerkingsverband om ze te maken.",
+        "of het samenwerkingsverband om ze te maken. Wie welke school bewerkt, staat in "
+        f"{EDITORS_FILE} op '{basis}'; een wijziging daarvan maakt het samenwerkingsverband.",
         err=True,
     )
     sys.exit(1)

@@ -11,6 +11,7 @@ from pathlib import Path
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 NEW_FILE_MODE = 0o666 & ~_UMASK
+NEW_DIR_MODE = 0o777 & ~_UMASK  # as mkdir gives it (0755); mkdtemp makes folders private
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

@@ -1,7 +1,8 @@
 """Field types for the schemas: every value arrives as text and is checked here.
 
-Each type raises a ``PydanticCustomError`` whose type is the permanent message code and whose
-message is the Dutch text; ``hint`` in the context says how to fix it.
+Each type raises a ``PydanticCustomError`` (`field_error`) whose type is the permanent message
+code and whose message is the Dutch text; its context holds the hint and the catalogue entry with
+its values, from which core/schema.py raises the issue at the field's place.
 """
 
 from __future__ import annotations
@@ -15,36 +16,59 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 from pydantic import BeforeValidator, Field, JsonValue, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from sop_builder.core.catalogue.schema import (
+    ANGLE_BRACKETS,
+    EMPTY_VALUE,
+    NO_SUCH_DATE,
+    NOT_A_CODE_EXAMPLE,
+    NOT_A_DATE,
+    NOT_A_PHONE_NUMBER,
+    NOT_A_POSITIVE_NUMBER,
+    NOT_A_POSTCODE,
+    NOT_A_SCHOOL_YEAR,
+    NOT_A_SLUG,
+    NOT_A_URL,
+    NOT_A_VESTIGINGSCODE,
+    NOT_AN_EMAIL,
+    NOT_YES_OR_NO,
+    PERCENTAGE_NOT_A_NUMBER,
+    PERCENTAGE_OUT_OF_RANGE,
+    TEXT_EXPECTED,
+    WEIGHT_NOT_A_NUMBER,
+    WEIGHT_OUT_OF_RANGE,
+)
+from sop_builder.core.issues import Message
 
-def field_error(code: str, message: str, hint: str, value: Any = "") -> PydanticCustomError:
-    # Braces in user input must not be read as template fields by pydantic.
-    safe = str(value).replace("{", "(").replace("}", ")")
-    return PydanticCustomError(code, message.replace("{value}", safe), {"hint": hint})
+
+def field_error(message: Message, **values: Any) -> PydanticCustomError:
+    """A field type's refusal of a value: ``message`` (a catalogue entry) with ``values``."""
+    issue = message.at("", **values)
+    # Braces in what people typed must not be read as template fields by pydantic.
+    text = issue.message.replace("{", "(").replace("}", ")")
+    return PydanticCustomError(
+        message.code, text, {"hint": issue.hint, "message": message, "values": values}
+    )
 
 
 def text_value(value: Any) -> str:
     if isinstance(value, (dict, list)):
         kind = "een lijst" if isinstance(value, list) else "een blok met velden"
-        raise field_error(
-            "SOP103",
-            f"Hier hoort tekst, maar er staat {kind}.",
-            "Schrijf de waarde achter de dubbele punt op dezelfde regel.",
-        )
+        raise field_error(TEXT_EXPECTED, kind=kind)
     if value is None:
         value = ""
     text = str(value).strip()
     if not text:
-        raise field_error("SOP111", "dit veld is leeg.", "Vul een waarde in.")
+        raise field_error(EMPTY_VALUE)
     return text
 
 
-def _pattern(regex: str, code: str, message: str, hint: str):
+def _pattern(regex: str, message: Message):
     compiled = re.compile(regex)
 
     def check(value: Any) -> str:
         text = text_value(value)
         if not compiled.fullmatch(text):
-            raise field_error(code, message, hint, text)
+            raise field_error(message, value=text)
         return text
 
     return check
@@ -53,42 +77,25 @@ def _pattern(regex: str, code: str, message: str, hint: str):
 def _plain_text(value: Any) -> str:
     text = text_value(value)
     if "<" in text or ">" in text:
-        raise field_error(
-            "SOP113", "De tekens < en > mogen hier niet.", "Haal < en > weg; gebruik gewone tekst."
-        )
+        raise field_error(ANGLE_BRACKETS)
     return " ".join(text.split())
 
 
 def _date(value: Any) -> date:
     text = text_value(value)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise field_error(
-            "SOP105",
-            "'{value}' is geen datum in de vorm JJJJ-MM-DD.",
-            "Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2025-06-30.",
-            text,
-        )
+        raise field_error(NOT_A_DATE, value=text)
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise field_error(
-            "SOP105",
-            "'{value}' bestaat niet als datum.",
-            "Controleer de dag en de maand, bijvoorbeeld 2025-06-30.",
-            text,
-        ) from None
+        raise field_error(NO_SUCH_DATE, value=text) from None
 
 
 def _school_year(value: Any) -> str:
     text = text_value(value)
     match = re.fullmatch(r"(\d{4})-(\d{4})", text)
     if not match or int(match[2]) != int(match[1]) + 1:
-        raise field_error(
-            "SOP109",
-            "'{value}' is geen schooljaar.",
-            "Schrijf het schooljaar als twee opvolgende jaren, bijvoorbeeld 2025-2026.",
-            text,
-        )
+        raise field_error(NOT_A_SCHOOL_YEAR, value=text)
     return text
 
 
@@ -99,29 +106,20 @@ _EMAIL = r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 def _url(value: Any) -> str:
     text = text_value(value)
     if not re.fullmatch(_URL, text):
-        raise field_error(
-            "SOP106",
-            "'{value}' is geen geldig webadres.",
-            "Schrijf het volledige adres, beginnend met https://, "
-            "bijvoorbeeld https://www.school.nl.",
-            text,
-        )
+        raise field_error(NOT_A_URL, value=text)
     return text
 
 
 def _email(value: Any) -> str:
     text = text_value(value)
     if not re.fullmatch(_EMAIL, text):
-        raise field_error(
-            "SOP107",
-            "'{value}' is geen geldig e-mailadres.",
-            "Schrijf het adres als naam@domein.nl, zonder spaties.",
-            text,
-        )
+        raise field_error(NOT_AN_EMAIL, value=text)
     return text
 
 
-def _fraction(value: Any, code: str, lo: Fraction, hi: Fraction, what: str) -> Fraction:
+def _fraction(
+    value: Any, lo: Fraction, hi: Fraction, not_a_number: Message, out_of_range: Message
+) -> Fraction:
     text = text_value(value)
     try:
         if re.fullmatch(r"\d+/\d+", text):
@@ -131,43 +129,26 @@ def _fraction(value: Any, code: str, lo: Fraction, hi: Fraction, what: str) -> F
         else:
             raise ValueError
     except (ValueError, ZeroDivisionError):
-        raise field_error(code, "'{value}' is geen getal.", f"Schrijf {what}.", text) from None
+        raise field_error(not_a_number, value=text) from None
     if not lo <= number <= hi:
-        raise field_error(
-            code, f"'{{value}}' ligt niet tussen {lo} en {hi}.", f"Schrijf {what}.", text
-        )
+        raise field_error(out_of_range, value=text)
     return number
 
 
 def _weight(value: Any) -> Fraction:
-    return _fraction(
-        value,
-        "SOP110",
-        Fraction(0),
-        Fraction(1),
-        "een gewicht van 0 tot en met 1, bijvoorbeeld 0, 1/2 of 1",
-    )
+    return _fraction(value, Fraction(0), Fraction(1), WEIGHT_NOT_A_NUMBER, WEIGHT_OUT_OF_RANGE)
 
 
 def _percentage(value: Any) -> Fraction:
     return _fraction(
-        value,
-        "SOP110",
-        Fraction(1),
-        Fraction(100),
-        "een percentage van 1 tot en met 100, zonder %-teken, bijvoorbeeld 80",
+        value, Fraction(1), Fraction(100), PERCENTAGE_NOT_A_NUMBER, PERCENTAGE_OUT_OF_RANGE
     )
 
 
 def _positive_int(value: Any) -> int:
     text = text_value(value)
     if not re.fullmatch(r"[1-9]\d{0,6}", text):
-        raise field_error(
-            "SOP110",
-            "'{value}' is geen geheel getal groter dan 0.",
-            "Schrijf alleen cijfers, bijvoorbeeld 2600.",
-            text,
-        )
+        raise field_error(NOT_A_POSITIVE_NUMBER, value=text)
     return int(text)
 
 
@@ -177,7 +158,7 @@ def _yes_no(value: Any) -> bool:
         return True
     if text in ("nee", "false"):
         return False
-    raise field_error("SOP108", "'{value}' is geen ja of nee.", "Schrijf ja of nee.", text)
+    raise field_error(NOT_YES_OR_NO, value=text)
 
 
 def _empty_to_none(value: Any) -> Any:
@@ -210,65 +191,28 @@ PlainText = Annotated[
 ]
 Slug = Annotated[
     str,
-    BeforeValidator(
-        _pattern(
-            r"[a-z0-9]+(-[a-z0-9]+)*",
-            "SOP112",
-            "'{value}' is geen geldige code: gebruik kleine letters, cijfers en streepjes.",
-            "Bijvoorbeeld: specialist-hoogbegaafdheid.",
-        )
-    ),
+    BeforeValidator(_pattern(r"[a-z0-9]+(-[a-z0-9]+)*", NOT_A_SLUG)),
     string_schema(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
 ]
 # An example of the codes of an SWV's agreements (BO-01, 1.1, A3): the norm derives their form.
 CodeExample = Annotated[
     str,
-    BeforeValidator(
-        _pattern(
-            r"[A-Za-z0-9]+([-._/][A-Za-z0-9]+)*",
-            "SOP112",
-            "'{value}' is geen voorbeeld van een code: gebruik letters en cijfers, "
-            "eventueel met - . _ of / ertussen.",
-            "Schrijf de code van één afspraak, zonder spaties, bijvoorbeeld BO-01 of 1.1.",
-        )
-    ),
+    BeforeValidator(_pattern(r"[A-Za-z0-9]+([-._/][A-Za-z0-9]+)*", NOT_A_CODE_EXAMPLE)),
     string_schema(pattern=r"^[A-Za-z0-9]+([-._/][A-Za-z0-9]+)*$"),
 ]
 Vestigingscode = Annotated[
     str,
-    BeforeValidator(
-        _pattern(
-            r"\d{2}[A-Z]{2}\d{2}",
-            "SOP104",
-            "'{value}' is geen geldige vestigingscode.",
-            "Een vestigingscode heeft 6 tekens: 2 cijfers, 2 hoofdletters en 2 cijfers, "
-            "bijvoorbeeld 12AB00. U vindt hem op de site van DUO of de Inspectie.",
-        )
-    ),
+    BeforeValidator(_pattern(r"\d{2}[A-Z]{2}\d{2}", NOT_A_VESTIGINGSCODE)),
     string_schema(pattern=r"^\d{2}[A-Z]{2}\d{2}$"),
 ]
 Postcode = Annotated[
     str,
-    BeforeValidator(
-        _pattern(
-            r"[1-9]\d{3} ?[A-Z]{2}",
-            "SOP112",
-            "'{value}' is geen geldige postcode.",
-            "Schrijf 4 cijfers en 2 hoofdletters, bijvoorbeeld 1941 AB.",
-        )
-    ),
+    BeforeValidator(_pattern(r"[1-9]\d{3} ?[A-Z]{2}", NOT_A_POSTCODE)),
     string_schema(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$"),
 ]
 Phone = Annotated[
     str,
-    BeforeValidator(
-        _pattern(
-            r"\+?\d[\d \-]{7,16}\d",
-            "SOP112",
-            "'{value}' is geen geldig telefoonnummer.",
-            "Schrijf alleen cijfers, spaties en streepjes, bijvoorbeeld 0251 222 333.",
-        )
-    ),
+    BeforeValidator(_pattern(r"\+?\d[\d \-]{7,16}\d", NOT_A_PHONE_NUMBER)),
     string_schema(pattern=r"^\+?[0-9][0-9 \-]{7,16}[0-9]$"),
 ]
 Date = Annotated[date, BeforeValidator(_date), string_schema(format="date")]

@@ -218,6 +218,11 @@ def _text_of(fragment: str) -> _TextOf:
     return parser
 
 
+def visible_text(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment (tags left out, references decoded)."""
+    return " ".join(_text_of(fragment).parts)
+
+
 def _definition(line: str, defined: set[str]) -> str | None:
     """The id of the link definition on ``line``, if Markdown read one there."""
     match = _REFERENCE_LINE.match(line)

@@ -5,12 +5,24 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at
+from sop_builder.core.catalogue.schema import (
+    IN_FIELD,
+    INVALID_VALUE,
+    MISSING_FIELD,
+    NOT_ALLOWED,
+    NOTHING_FILLED_IN,
+    UNKNOWN_FIELD,
+    UNKNOWN_FIELD_NONE_HERE,
+    UNKNOWN_FIELD_TYPO,
+    WRONG_KIND,
+)
+from sop_builder.core.issues import Issue, Message, allowed_list, choose_from, did_you_mean
 from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.core.yamlread import YamlTree
 
@@ -121,72 +133,37 @@ def translate(
     where = describe(full)
     if kind == "missing":
         pos = tree.pos(full[:-1]) if full[:-1] else tree.pos(())
-        return issue_at(
-            "SOP101",
-            path,
-            pos,
-            f"Het verplichte veld {where} ontbreekt.",
-            f"Voeg een regel '{full[-1]}: …' toe.",
-            name,
-        )
+        return MISSING_FIELD.at(path, pos, field=name, where=where, key=full[-1])
     if kind == "extra_forbidden":
         pos = tree.key_pos(full) or tree.pos(full)
         parent = _model_at(model, loc[:-1])
         options = field_names(parent) if parent else []
-        suggestion = did_you_mean(str(full[-1]), options)
-        hint = suggestion or (
-            f"Toegestane velden hier: {allowed_list(options)}." if options else "Haal dit veld weg."
-        )
-        return issue_at("SOP102", path, pos, f"Het veld '{full[-1]}' bestaat niet.", hint, name)
+        key = full[-1]
+        suggestion = did_you_mean(str(key), options)
+        if suggestion:
+            return UNKNOWN_FIELD_TYPO.at(path, pos, field=name, key=key, suggestion=suggestion)
+        if options:
+            return UNKNOWN_FIELD.at(path, pos, field=name, key=key, allowed=allowed_list(options))
+        return UNKNOWN_FIELD_NONE_HERE.at(path, pos, field=name, key=key)
     pos = tree.value_pos(full)
     if kind in _KIND:
-        return issue_at(
-            "SOP103",
-            path,
-            pos,
-            f"Bij {where} hoort {_KIND[kind]}.",
-            "Kijk in het voorbeeld hoe dit veld eruitziet.",
-            name,
-        )
+        return WRONG_KIND.at(path, pos, field=name, where=where, kind=_KIND[kind])
     if kind == "literal_error":
         values = _literal_values(model, loc)
         given = error.get("input")
         codes = [v.split(" ")[0] for v in values]
-        hint = did_you_mean(str(given), codes) or f"Kies uit: {allowed_list(values)}."
-        return issue_at(
-            "SOP108",
-            path,
-            pos,
-            f"'{given}' is niet toegestaan bij {where}.",
-            hint,
-            name,
-        )
+        hint = did_you_mean(str(given), codes) or choose_from(values)
+        return NOT_ALLOWED.at(path, pos, field=name, value=given, where=where, suggestion=hint)
     if kind in ("too_short", "too_long"):
-        return issue_at(
-            "SOP111",
-            path,
-            pos,
-            f"Bij {where} staat nog niets.",
-            "Vul minstens één onderdeel in.",
-            name,
-        )
-    if kind.startswith("SOP"):
-        hint = (error.get("ctx") or {}).get("hint", "")
-        return issue_at(
-            kind,
-            path,
-            pos,
-            f"Bij {where}: {error['msg'][:1].lower()}{error['msg'][1:]}",
-            hint,
-            name,
-        )
-    return issue_at(
-        "SOP103",
-        path,
-        pos,  # pragma: no cover - safety net
-        f"De waarde bij {where} klopt niet.",
-        str(error.get("msg", "")),
-        name,
+        return NOTHING_FILLED_IN.at(path, pos, field=name, where=where)
+    context = error.get("ctx") or {}
+    message = context.get("message")
+    if isinstance(message, Message):  # a field type's refusal (core/fieldtypes.py)
+        issue = message.at(path, pos, field=name, **context["values"])
+        text = f"{issue.message[:1].lower()}{issue.message[1:]}"
+        return replace(issue, message=IN_FIELD.format(where=where, text=text))
+    return INVALID_VALUE.at(  # pragma: no cover - safety net
+        path, pos, field=name, where=where, detail=str(error.get("msg", ""))
     )
 
 

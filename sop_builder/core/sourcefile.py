@@ -10,8 +10,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from sop_builder.core.catalogue.reading import (
+    BINARY,
+    CANNOT_READ,
+    EMPTY,
+    FILE_NOT_A_MAPPING,
+    FRONT_EMPTY,
+    FRONT_NOT_A_MAPPING,
+    FRONT_NOT_CLOSED,
+    FRONT_NOT_ON_LINE_1,
+    NO_FRONT_MATTER,
+    NOT_UTF8,
+    NOT_UTF8_WINDOWS,
+    TOO_LARGE,
+)
 from sop_builder.core.invisible import invisible_in_markdown, invisible_in_values, invisible_in_yaml
-from sop_builder.core.issues import Issue, issue_at, make_issue
+from sop_builder.core.issues import Issue, Message, Pos
+from sop_builder.core.text import dutch_number
 from sop_builder.core.yamlread import YamlTree, read_yaml
 
 MAX_BYTES = 1_000_000
@@ -30,78 +45,36 @@ class MarkdownSource:
     front_line: ClassVar[int] = 2  # the front matter starts under the opening '---'
 
 
-EMPTY_FILE = "Het bestand is leeg."
-
-
-def cannot_read(exc: OSError) -> tuple[str, str]:
-    """The message and hint when the system refuses to read a file."""
-    return (
-        f"Het bestand kan niet worden gelezen ({exc.strerror}).",
-        "Controleer of het bestand bestaat en leesbaar is.",
-    )
-
-
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+def _line_col(data: bytes, offset: int) -> Pos:
     before = data[:offset]
     line = before.count(b"\n") + 1
     column = offset - (before.rfind(b"\n") + 1) + 1
-    return line, column
+    return Pos(line, column)
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
     """Turn raw bytes into text with LF line ends, or report why that is not possible."""
     if len(data) > MAX_BYTES:
         return None, [
-            make_issue(
-                "SOP004",
-                path,
-                1,
-                1,
-                f"Het bestand is te groot ({len(data):,} bytes; de grens is {MAX_BYTES:,}).".replace(
-                    ",", "."
-                ),
-                "Een SOP of zelfevaluatie is veel kleiner. Controleer of dit het goede bestand is.",
-            )
+            TOO_LARGE.at(path, size=dutch_number(len(data)), limit=dutch_number(MAX_BYTES))
         ]
     if data.startswith(BOM):
         data = data[len(BOM) :]
     if not data.strip():
-        return None, [
-            make_issue("SOP002", path, 1, 1, EMPTY_FILE, "Vul het bestand in of verwijder het.")
-        ]
+        return None, [EMPTY.at(path)]
     nul = data.find(b"\x00")
     if nul >= 0:
-        line, column = _line_col(data, nul)
-        return None, [
-            make_issue(
-                "SOP003",
-                path,
-                line,
-                column,
-                "Dit is geen tekstbestand: het bevat een nul-teken (binaire gegevens).",
-                "Zet hier alleen tekstbestanden neer (.md of .yaml). "
-                "Een afbeelding of Word-bestand hoort hier niet.",
-            )
-        ]
+        return None, [BINARY.at(path, _line_col(data, nul))]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _line_col(data, exc.start)
+        place = _line_col(data, exc.start)
+        message: Message = NOT_UTF8_WINDOWS
         try:
             data.decode("cp1252")
-            origin = " Waarschijnlijk is het opgeslagen door Word of Kladblok (Windows-1252)."
         except UnicodeDecodeError:
-            origin = ""
-        return None, [
-            make_issue(
-                "SOP001",
-                path,
-                line,
-                column,
-                f"Het bestand is niet opgeslagen als UTF-8 (eerste fout op regel {line}).{origin}",
-                "Sla het bestand op met de codering 'UTF-8' (in Kladblok: Opslaan als → Codering).",
-            )
-        ]
+            message = NOT_UTF8
+        return None, [message.at(path, place, line=place.line)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -110,26 +83,16 @@ def read_text(file: Path, display: str) -> tuple[str | None, list[Issue]]:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        return None, [make_issue("SOP002", display, 1, 1, *cannot_read(exc))]
+        return None, [CANNOT_READ.at(display, reason=exc.strerror)]
     return decode(data, display)
 
 
-def _top_level_mapping(tree: YamlTree, display: str, what: str) -> list[Issue]:
+def _top_level_mapping(tree: YamlTree, display: str, message: Message) -> list[Issue]:
     if isinstance(tree.data, dict):
         return []
     kinds: dict[type, str] = {list: "een lijst", str: "losse tekst"}
     kind = kinds.get(type(tree.data), "leeg")
-    pos = tree.pos(())
-    return [
-        issue_at(
-            "SOP018",
-            display,
-            pos,
-            f"{what} is {kind}, maar moet bestaan uit velden ('naam: waarde').",
-            "Begin elke regel met de naam van een veld, een dubbele punt en de waarde; "
-            "niet met '- '.",
-        )
-    ]
+    return [message.at(display, tree.pos(()), kind=kind)]
 
 
 def _invisible(tree: YamlTree, text: str, display: str) -> list[Issue]:
@@ -144,7 +107,7 @@ def read_yaml_mapping(text: str, display: str) -> tuple[YamlTree | None, list[Is
     if tree is None:
         return None, issues
     issues += _invisible(tree, text, display)
-    shape = _top_level_mapping(tree, display, "Dit bestand")
+    shape = _top_level_mapping(tree, display, FILE_NOT_A_MAPPING)
     return (None, issues + shape) if shape else (tree, issues)
 
 
@@ -163,56 +126,19 @@ def split_front_matter(text: str, display: str) -> tuple[MarkdownSource | None, 
     if lines[0].rstrip() != "---":
         first = next((i for i, line in enumerate(lines) if line.strip()), 0)
         if lines[first].rstrip() == "---":
-            return None, [
-                make_issue(
-                    "SOP010",
-                    display,
-                    1,
-                    1,
-                    f"Het bestand moet op regel 1 beginnen met '---', maar dat staat op regel "
-                    f"{first + 1}.",
-                    "Haal de lege regels boven '---' weg.",
-                )
-            ]
-        return None, [
-            make_issue(
-                "SOP010",
-                display,
-                1,
-                1,
-                "Het bestand begint niet met '---'; de gegevens van de school ontbreken.",
-                "Zet op regel 1 alleen '---', daaronder de velden, en sluit af met een regel '---'.",
-            )
-        ]
+            return None, [FRONT_NOT_ON_LINE_1.at(display, line=first + 1)]
+        return None, [NO_FRONT_MATTER.at(display)]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        return None, [
-            make_issue(
-                "SOP011",
-                display,
-                1,
-                1,
-                "Het blok met gegevens dat op regel 1 begint met '---', wordt nergens gesloten.",
-                "Zet na het laatste veld een regel met alleen '---'.",
-            )
-        ]
+        return None, [FRONT_NOT_CLOSED.at(display)]
     yaml_text = "\n".join(lines[1:end])
     if not yaml_text.strip():
-        return None, [
-            make_issue(
-                "SOP018",
-                display,
-                1,
-                1,
-                "Het blok met gegevens tussen de twee regels '---' is leeg.",
-                "Vul de velden in; kijk in docs/content-format.md.",
-            )
-        ]
+        return None, [FRONT_EMPTY.at(display)]
     tree, issues = read_yaml(yaml_text, display, line_offset=1)
     issues = invisible_in_yaml(yaml_text, display, first_line=2) + issues
     if tree is None:
         return None, issues
-    shape = _top_level_mapping(tree, display, "Het blok met gegevens")
+    shape = _top_level_mapping(tree, display, FRONT_NOT_A_MAPPING)
     if shape:
         return None, issues + shape
     body = "\n".join(lines[end + 1 :])

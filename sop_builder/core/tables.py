@@ -1,7 +1,7 @@
 """Read and write simple tables: CSV (comma or semicolon) and XLSX (first sheet).
 
 Every cell is read as text, as written: numbers from XLSX become '12', never '12.0'.
-Problems are values (code SOP750), never exceptions.
+Problems are values (the table entries of core/catalogue/imports.py), never exceptions.
 """
 
 from __future__ import annotations
@@ -17,8 +17,17 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sop_builder.core.atomic import write_atomic, write_bytes_atomic
-from sop_builder.core.issues import Issue, make_issue
-from sop_builder.core.sourcefile import EMPTY_FILE, cannot_read
+from sop_builder.core.catalogue.imports import (
+    TABLE_BAD_CSV_LINE,
+    TABLE_BAD_XLSX,
+    TABLE_CANNOT_READ,
+    TABLE_EMPTY,
+    TABLE_NOT_UTF8,
+    TABLE_NOT_UTF8_OR_WINDOWS,
+    TABLE_OLD_XLS,
+    TABLE_TOO_LARGE,
+)
+from sop_builder.core.issues import Issue
 
 MAX_BYTES = 50_000_000
 # A cell starting with one of these is a formula in a spreadsheet program; the CSV export
@@ -81,44 +90,25 @@ def _unprotect(text: str) -> str:
     return text
 
 
-def _problem(display: str, message: str, hint: str) -> list[Issue]:
-    return [make_issue("SOP750", display, 1, 1, message, hint)]
-
-
 def _read_csv(
     data: bytes, display: str, delimiter: str | None, windows: bool = False
 ) -> tuple[Table | None, list[Issue]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = ""
-        if windows:  # DUO publishes some years in Windows-1252
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                text = ""
-        if not text:
-            return None, _problem(
-                display,
-                "Het bestand is geen UTF-8-tekst"
-                + (
-                    " en ook geen Windows-tekst."
-                    if windows
-                    else " (misschien opgeslagen als Windows-tekst)."
-                ),
-                "Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)' en probeer het opnieuw.",
-            )
+        if not windows:
+            return None, [TABLE_NOT_UTF8.at(display)]
+        try:  # DUO publishes some years in Windows-1252
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return None, [TABLE_NOT_UTF8_OR_WINDOWS.at(display)]
     first = text.split("\n", 1)[0]
     sep = delimiter or (";" if first.count(";") >= first.count(",") else ",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
         lines = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
-        return None, _problem(
-            display,
-            f"Regel {reader.line_num} van het CSV-bestand is niet te lezen ({exc}).",
-            "Controleer de aanhalingstekens op die regel.",
-        )
+        return None, [TABLE_BAD_CSV_LINE.at(display, line=reader.line_num, detail=exc)]
     return _to_table(lines, display, lambda cells: [_unprotect(c) for c in cells])
 
 
@@ -128,11 +118,7 @@ def _read_xlsx(data: bytes, display: str) -> tuple[Table | None, list[Issue]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        return None, _problem(
-            display,
-            f"Het bestand is geen leesbaar Excel-bestand (.xlsx): {exc}.",
-            "Open het in Excel en sla het opnieuw op als 'Excel-werkmap (.xlsx)', of als CSV.",
-        )
+        return None, [TABLE_BAD_XLSX.at(display, detail=exc)]
     try:
         sheet = book.worksheets[0]
         lines = [
@@ -147,7 +133,7 @@ def _read_xlsx(data: bytes, display: str) -> tuple[Table | None, list[Issue]]:
 def _to_table(lines, display: str, clean) -> tuple[Table | None, list[Issue]]:
     lines = [(n, clean(cells)) for n, cells in lines if any(c.strip() for c in cells)]
     if not lines:
-        return None, _problem(display, EMPTY_FILE, "Zet de kolomnamen op de eerste regel.")
+        return None, [TABLE_EMPTY.at(display)]
     (_, header), rows = lines[0], lines[1:]
     width = len(header)
     return Table(
@@ -164,22 +150,15 @@ def read_table(
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
-            return None, _problem(
-                display,
-                f"Het bestand is te groot ({size // 1_000_000} MB).",
-                f"Een tabel mag hooguit {MAX_BYTES // 1_000_000} MB zijn.",
-            )
+            limit = MAX_BYTES // 1_000_000
+            return None, [TABLE_TOO_LARGE.at(display, size=size // 1_000_000, limit=limit)]
         data = file.read_bytes()
     except OSError as exc:
-        return None, _problem(display, *cannot_read(exc))
+        return None, [TABLE_CANNOT_READ.at(display, reason=exc.strerror)]
     if file.suffix.lower() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
         return _read_xlsx(data, display)
     if file.suffix.lower() == ".xls" or data[:4] == b"\xd0\xcf\x11\xe0":
-        return None, _problem(
-            display,
-            "Dit is een oud Excel-bestand (.xls); dat kan niet worden gelezen.",
-            "Sla het in Excel op als 'Excel-werkmap (.xlsx)' of als 'CSV UTF-8'.",
-        )
+        return None, [TABLE_OLD_XLS.at(display)]
     return _read_csv(data, display, delimiter, windows)
 
 

@@ -33,6 +33,11 @@ def slugify(text: str, fallback: str = "onbekend") -> str:
     return "-".join(re.findall(r"[a-z0-9]+", plain.lower())) or fallback
 
 
+def dutch_number(n: int) -> str:
+    """1000000 -> '1.000.000': dots between the thousands."""
+    return f"{n:,}".replace(",", ".")
+
+
 # A school folder's name is its page's address (/scholen/<name>/): at most this many characters.
 MAX_NAME_SLUG = 60
 # Marks that never separate words: an apostrophe in 't or And're, quotes, an exclamation mark.

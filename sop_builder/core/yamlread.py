@@ -10,12 +10,46 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
 import yaml
 
-from sop_builder.core.catalogue.reading import QUOTE_INSIDE, UNCLOSED_QUOTE
-from sop_builder.core.issues import Issue, issue_at, make_issue
+from sop_builder.core.catalogue.reading import (
+    ALIAS,
+    ANCHOR,
+    BAD_INDENT,
+    BAD_LIST_INDENT,
+    BRACE_NOT_CLOSED,
+    BRACKET_NOT_CLOSED,
+    COLON_IN_VALUE,
+    COLON_MISSING,
+    COMMENT_DROPPED,
+    CONTINUATION_ONE_SPACE,
+    CONTINUATION_SPACES,
+    DIRECTIVE,
+    DUPLICATE_KEY,
+    FORBIDDEN_CHARACTER,
+    HASH_AFTER_QUOTE,
+    HEADER_AT_MARGIN,
+    KEY_NOT_TEXT,
+    LONE_DASH,
+    NO_SPACE_AFTER_COLON,
+    QUESTION_MARK_KEY,
+    QUOTE_INSIDE,
+    QUOTE_NOT_CLOSED,
+    STARTS_WITH_AT,
+    STARTS_WITH_STAR,
+    SYNTAX,
+    TAB_INDENT,
+    TAG,
+    TOO_DEEP,
+    TOO_MANY_VALUES,
+    TWO_DOCUMENTS,
+    UNCLOSED_QUOTE,
+    UNDEFINED_ALIAS,
+    UNREADABLE,
+)
+from sop_builder.core.issues import Issue, Message, Pos
 from sop_builder.core.yamlwrite import yaml_text
 
 MAX_DEPTH = 20
@@ -23,13 +57,6 @@ MAX_NODES = 100_000
 FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
 
 Path = tuple[str | int, ...]
-
-
-class Pos(NamedTuple):
-    """A 1-based line and column in a file."""
-
-    line: int
-    column: int
 
 
 @dataclass
@@ -76,66 +103,19 @@ class _Stop(Exception):
         self.issue = issue
 
 
-QUOTE_STAR = 'Zet aanhalingstekens om de hele waarde, bijvoorbeeld: "*belangrijk*".'
-KEY_NOT_TEXT = "Een veldnaam moet gewone tekst zijn."
-
-# (what PyYAML says, ...) -> our message and hint
-_YAML_PROBLEMS = [
-    (
-        ("mapping values are not allowed",),
-        "Er staat een dubbele punt (:) op een plek waar dat niet kan.",
-        'Zet aanhalingstekens om tekst met een dubbele punt, bijvoorbeeld: titel: "Let op: tekst".',
-    ),
-    (
-        ("could not find expected ':'",),
-        "Achter de naam van een veld mist een dubbele punt (:).",
-        "Schrijf elk veld als 'naam: waarde', met een spatie na de dubbele punt.",
-    ),
-    (
-        ("while scanning a quoted scalar",),
-        "Een aanhalingsteken wordt niet gesloten.",
-        "Sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint.",
-    ),
-    (
-        ("expected <block end>", "did not find expected key"),
-        "De inspringing klopt niet.",
-        "Zorg dat velden op hetzelfde niveau precies even ver inspringen, met spaties.",
-    ),
-    (
-        ("did not find expected '-' indicator",),
-        "Een lijst is niet goed ingesprongen.",
-        "Zet elk onderdeel van een lijst op een eigen regel, beginnend met '- ', even ver ingesprongen.",
-    ),
-    (
-        ("expected ',' or ']'",),
-        "Een lijst tussen [ en ] is niet goed afgesloten.",
-        "Sluit de lijst af met ] en zet komma's tussen de onderdelen.",
-    ),
-    (
-        ("expected ',' or '}'",),
-        "Een blok tussen { en } is niet goed afgesloten.",
-        "Sluit het blok af met }.",
-    ),
-    (
-        ("unacceptable character",),
-        "Het bestand bevat een onzichtbaar teken dat niet mag.",
-        "Verwijder het teken op deze plek; typ de tekst eventueel opnieuw.",
-    ),
-    (
-        ("expected alphabetic or numeric character",),
-        "Een waarde mag niet beginnen met * of &.",
-        QUOTE_STAR,
-    ),
-    (
-        ("found undefined alias",),
-        "Een '*' aan het begin van een waarde is niet toegestaan.",
-        'Zet aanhalingstekens om de waarde, bijvoorbeeld: "*belangrijk*".',
-    ),
-    (
-        ("found character '@'", "found character '`'"),
-        "Een waarde mag niet met @ of ` beginnen.",
-        "Zet aanhalingstekens om de waarde.",
-    ),
+# (what PyYAML says, ...) -> our message
+_YAML_PROBLEMS: list[tuple[tuple[str, ...], Message]] = [
+    (("mapping values are not allowed",), COLON_IN_VALUE),
+    (("could not find expected ':'",), COLON_MISSING),
+    (("while scanning a quoted scalar",), QUOTE_NOT_CLOSED),
+    (("expected <block end>", "did not find expected key"), BAD_INDENT),
+    (("did not find expected '-' indicator",), BAD_LIST_INDENT),
+    (("expected ',' or ']'",), BRACKET_NOT_CLOSED),
+    (("expected ',' or '}'",), BRACE_NOT_CLOSED),
+    (("unacceptable character",), FORBIDDEN_CHARACTER),
+    (("expected alphabetic or numeric character",), STARTS_WITH_STAR),
+    (("found undefined alias",), UNDEFINED_ALIAS),
+    (("found character '@'", "found character '`'"), STARTS_WITH_AT),
 ]
 
 
@@ -253,19 +233,12 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, path: str, line_offset: 
     mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
     line0 = mark.line if mark else 0
     col0 = mark.column if mark else 0
-    line, column = line0 + 1 + line_offset, col0 + 1
+    place = Pos(line0 + 1 + line_offset, col0 + 1)
     problem = f"{exc.context or ''} {exc.problem or ''}"
     tab_lines = [i for i in (line0, line0 - 1, line0 + 1) if _line_has_tab_indent(text, i)]
     if "'\\t'" in problem or tab_lines:
         tab_line = tab_lines[0] if tab_lines else line0
-        return make_issue(
-            "SOP013",
-            path,
-            tab_line + 1 + line_offset,
-            1,
-            "Deze regel springt in met een tab; YAML accepteert alleen spaties.",
-            "Vervang de tab aan het begin van de regel door spaties (bijvoorbeeld 2).",
-        )
+        return TAB_INDENT.at(path, Pos(tab_line + 1 + line_offset, 1))
     lines = text.splitlines()
     if "quoted scalar" in problem and exc.context_mark is not None:
         start = exc.context_mark
@@ -280,26 +253,11 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, path: str, line_offset: 
     current = lines[line0] if 0 <= line0 < len(lines) else ""
     if "could not find expected ':'" in problem and re.search(r"^\s*[^\s:#]+:\S", current):
         key, _, value = current.strip().partition(":")
-        return make_issue(
-            "SOP012",
-            path,
-            line,
-            column,
-            "Na de dubbele punt moet een spatie staan.",
-            f"Schrijf '{key}: {value}' in plaats van '{key}:{value}'.",
-        )
-    for needles, message, hint in _YAML_PROBLEMS:
+        return NO_SPACE_AFTER_COLON.at(path, place, key=key, value=value)
+    for needles, message in _YAML_PROBLEMS:
         if any(needle in problem for needle in needles):
-            return make_issue("SOP012", path, line, column, message, hint)
-    return make_issue(
-        "SOP012",
-        path,
-        line,
-        column,
-        "De opmaak van de YAML klopt niet op deze plek.",
-        "Controleer de inspringing, de dubbele punten en de aanhalingstekens. "
-        f"(Technisch: {(exc.problem or exc.context or '').strip()})",
-    )
+            return message.at(path, place)
+    return SYNTAX.at(path, place, detail=(exc.problem or exc.context or "").strip())
 
 
 def _comment_warning(
@@ -314,14 +272,8 @@ def _comment_warning(
     rest = text_lines[end.line][end.column :]
     stripped = rest.lstrip(" ")
     if rest[:1] == " " and stripped.startswith("#") and stripped[1:2] not in ("", " "):
-        return make_issue(
-            "SOP019",
-            path,
-            end.line + 1 + line_offset,
-            end.column + 1 + len(rest) - len(stripped),
-            f"De tekst '{stripped.strip()}' valt weg: YAML ziet alles na ' #' als commentaar.",
-            f'Zet aanhalingstekens om de hele waarde: "{event.value} {stripped.strip()}".',
-        )
+        place = Pos(end.line + 1 + line_offset, end.column + 1 + len(rest) - len(stripped))
+        return COMMENT_DROPPED.at(path, place, comment=stripped.strip(), value=event.value)
     return None
 
 
@@ -350,17 +302,11 @@ class _Spec:
             if not content.strip() or (flow and content.lstrip(" \t").startswith("#")):
                 continue
             if len(line) - len(content) < need:
-                return make_issue(
-                    "SOP022",
-                    self.path,
-                    number + 1 + self.line_offset,
-                    1,
-                    f"Deze regel hoort nog bij de waarde die op regel "
-                    f"{start.line + 1 + self.line_offset} begint, maar springt niet ver genoeg "
-                    "in.",
-                    f"Zet er minstens {need} {'spatie' if need == 1 else 'spaties'} voor (verder "
-                    "dan de naam van het veld), of schrijf de hele waarde op één regel.",
-                )
+                place = Pos(number + 1 + self.line_offset, 1)
+                first = start.line + 1 + self.line_offset
+                if need == 1:
+                    return CONTINUATION_ONE_SPACE.at(self.path, place, start=first)
+                return CONTINUATION_SPACES.at(self.path, place, start=first, spaces=need)
         return None
 
     def header(self, start: yaml.Mark, indent: int) -> Issue | None:
@@ -372,14 +318,8 @@ class _Spec:
             return self.comment_at(start.line, start.column + header.end())
         if line[: start.column].strip() or start.column > indent:
             return None
-        return make_issue(
-            "SOP022",
-            self.path,
-            start.line + 1 + self.line_offset,
-            start.column + 1,
-            f"De '{line[start.column]}' springt niet verder in dan de naam van het veld erboven.",
-            "Zet de '|' of '>' achter de dubbele punt van het veld, op dezelfde regel.",
-        )
+        place = Pos(start.line + 1 + self.line_offset, start.column + 1)
+        return HEADER_AT_MARGIN.at(self.path, place, indicator=line[start.column])
 
     def comment_after(self, end: yaml.Mark) -> Issue | None:
         """SOP012 for a '#' directly after a closing quote or bracket."""
@@ -390,51 +330,25 @@ class _Spec:
         line = self._line(line_number)
         if line[column : column + 1] != "#":
             return None
-        return make_issue(
-            "SOP012",
-            self.path,
-            line_number + 1 + self.line_offset,
-            column + 1,
-            "Direct na een aanhalingsteken of haakje staat een '#'.",
-            "Zet een spatie voor de '#' als er commentaar volgt, of zet de '#' binnen de "
-            "aanhalingstekens als hij bij de tekst hoort.",
-        )
+        place = Pos(line_number + 1 + self.line_offset, column + 1)
+        return HASH_AFTER_QUOTE.at(self.path, place)
 
     def lone_dash(self, start: yaml.Mark) -> Issue:
         """SOP012 for a '-' alone as a value between brackets."""
-        return make_issue(
-            "SOP012",
-            self.path,
-            start.line + 1 + self.line_offset,
-            start.column + 1,
-            "Een '-' alleen kan geen waarde tussen haakjes zijn.",
-            'Zet aanhalingstekens om het streepje ("-"), of haal het weg.',
-        )
+        place = Pos(start.line + 1 + self.line_offset, start.column + 1)
+        return LONE_DASH.at(self.path, place)
 
     def complex_key(self, start: yaml.Mark) -> Issue | None:
         """SOP021 for a key written after '? '."""
         before = self._line(start.line)[: start.column]
         if not re.search(r"(^|[\s{,])\?\s*$", before):
             return None
-        return make_issue(
-            "SOP021",
-            self.path,
-            start.line + 1 + self.line_offset,
-            before.rstrip().rfind("?") + 1,
-            "Een veldnaam mag niet met '? ' beginnen.",
-            "Schrijf het veld als 'naam: waarde', zonder vraagteken ervoor.",
-        )
+        place = Pos(start.line + 1 + self.line_offset, before.rstrip().rfind("?") + 1)
+        return QUESTION_MARK_KEY.at(self.path, place)
 
     def directive(self) -> Issue:
         number = next((i for i, line in enumerate(self.lines) if line.startswith("%")), 0)
-        return make_issue(
-            "SOP023",
-            self.path,
-            number + 1 + self.line_offset,
-            1,
-            "Regels die met '%' beginnen (instructies voor YAML) worden niet gelezen.",
-            "Haal de regel weg; zet aanhalingstekens om een waarde die met % begint.",
-        )
+        return DIRECTIVE.at(self.path, Pos(number + 1 + self.line_offset, 1))
 
 
 def read_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlTree | None, list[Issue]]:
@@ -459,9 +373,7 @@ def read_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlTree | No
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors without a mark
         return None, [
             *issues,
-            make_issue(
-                "SOP012", path, 1 + line_offset, 1, "De YAML kan niet worden gelezen.", str(exc)
-            ),
+            UNREADABLE.at(path, Pos(1 + line_offset, 1), detail=str(exc)),
         ]
     return tree, issues
 
@@ -504,9 +416,8 @@ def _build(
         if issue is not None:
             raise _Stop(issue)
 
-    def stop(code: str, mark: yaml.Mark, message: str, hint: str) -> _Stop:
-        p = _pos(mark, line_offset)
-        return _Stop(issue_at(code, path, p, message, hint))
+    def stop(message: Message, mark: yaml.Mark, **values: Any) -> _Stop:
+        return _Stop(message.at(path, _pos(mark, line_offset), **values))
 
     def attach(value: Any, event: yaml.Event) -> Path | None:
         """Place ``value`` in the current container; return its path (None for a key)."""
@@ -524,22 +435,13 @@ def _build(
         if frame[2] is None:  # this value is a key
             check(spec.complex_key(_start(event)))
             if not isinstance(value, str) or isinstance(event, yaml.CollectionStartEvent):
-                raise stop(
-                    "SOP021",
-                    _start(event),
-                    KEY_NOT_TEXT,
-                    "Schrijf het veld als 'naam: waarde'.",
-                )
+                raise stop(KEY_NOT_TEXT, _start(event))
             seen: dict[str, yaml.Mark] = frame[3]
             if value in seen:
                 first = _pos(seen[value], line_offset)
                 kpos = _pos(_start(event), line_offset)
                 raise stop(
-                    "SOP014",
-                    _start(event),
-                    f"Het veld '{value}' staat twee keer in dit blok (regel {first.line} en "
-                    f"regel {kpos.line}).",
-                    "Houd één van de twee over; de ene waarde zou de andere stil overschrijven.",
+                    DUPLICATE_KEY, _start(event), key=value, first=first.line, second=kpos.line
                 )
             seen[value] = _start(event)
             frame[2] = value
@@ -558,44 +460,20 @@ def _build(
                 raise _Stop(spec.directive())
             documents += 1
             if documents > 1:
-                raise stop(
-                    "SOP020",
-                    _start(event),
-                    "Dit bestand bevat meer dan één YAML-document ('---').",
-                    "Houd één blok over; een tweede '---' hoort hier niet.",
-                )
+                raise stop(TWO_DOCUMENTS, _start(event))
             continue
         if isinstance(event, yaml.AliasEvent):
-            raise stop(
-                "SOP015",
-                _start(event),
-                "Een waarde mag niet beginnen met * (YAML ziet dat als verwijzing).",
-                QUOTE_STAR,
-            )
+            raise stop(ALIAS, _start(event))
         if isinstance(event, yaml.NodeEvent):
             nodes += 1
             if nodes > MAX_NODES:
-                raise stop(
-                    "SOP017",
-                    _start(event),
-                    f"Dit bestand bevat meer dan {MAX_NODES} waarden.",
-                    "Een SOP-bestand is veel kleiner; controleer of dit het goede bestand is.",
-                )
+                raise stop(TOO_MANY_VALUES, _start(event), limit=MAX_NODES)
             if event.anchor is not None:
-                raise stop(
-                    "SOP015",
-                    _start(event),
-                    f"Een waarde mag niet beginnen met & (hier: &{event.anchor}).",
-                    "Haal de & weg, of zet aanhalingstekens om de hele waarde.",
-                )
+                raise stop(ANCHOR, _start(event), anchor=event.anchor)
             tag = getattr(event, "tag", None)
             if tag is not None and tag not in ("!",):
-                raise stop(
-                    "SOP016",
-                    _start(event),
-                    f"Labels met '!' zijn niet toegestaan ({tag.replace('tag:yaml.org,2002:', '!!')}).",
-                    "Haal het label weg of zet aanhalingstekens om tekst die met ! begint.",
-                )
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                raise stop(TAG, _start(event), tag=shown)
         if isinstance(event, yaml.ScalarEvent):
             if event.style in ("'", '"'):
                 start = _start(event)
@@ -618,16 +496,11 @@ def _build(
                 issues.append(warning)
         elif isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                raise stop(
-                    "SOP017",
-                    _start(event),
-                    f"De gegevens zijn dieper genest dan {MAX_DEPTH} niveaus.",
-                    "Controleer de inspringing; een SOP heeft maar een paar niveaus.",
-                )
+                raise stop(TOO_DEEP, _start(event), limit=MAX_DEPTH)
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             cpath = attach(container, event)
             if cpath is None:  # pragma: no cover - guarded in attach
-                raise stop("SOP021", _start(event), KEY_NOT_TEXT, "")
+                raise stop(KEY_NOT_TEXT, _start(event))
             flow = bool(event.flow_style)
             indent = None if flow else _start(event).column
             if flow and flow_start is None:

@@ -17,6 +17,9 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
+from sop_builder.core.atomic import NEW_DIR_MODE
+from sop_builder.editor.refusals import why_not_written
+
 DECAP_VERSION = "3.16.3"
 DECAP_TARBALL = f"https://registry.npmjs.org/decap-cms/-/decap-cms-{DECAP_VERSION}.tgz"
 DECAP_INTEGRITY = "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="
@@ -56,8 +59,11 @@ def _verify(data: bytes) -> None:
 
 def _unpack(data: bytes, target: Path) -> None:
     """Unpack the wanted files of package/dist/ into ``target``, all or nothing."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    except OSError as exc:
+        raise AssetsUnavailable(disk_refused(exc, target.parent)) from None
     try:
         with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
             for member in archive.getmembers():
@@ -71,11 +77,14 @@ def _unpack(data: bytes, target: Path) -> None:
             raise AssetsUnavailable(
                 f"In het pakket Decap CMS {DECAP_VERSION} ontbreekt het script."
             )
+        os.chmod(work, NEW_DIR_MODE)  # mkdtemp makes a private folder
         try:
             work.rename(target)
         except OSError:  # another process unpacked it first
             if not (target / ENTRY_SCRIPT).is_file():
                 raise
+    except OSError as exc:
+        raise AssetsUnavailable(disk_refused(exc, target.parent)) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -103,12 +112,22 @@ def ensure_assets(timeout: float = 60.0) -> Path:
     return target
 
 
+def disk_refused(exc: OSError, where: Path) -> str:
+    """In Dutch: writing the editor's files into ``where`` failed (a full disk, no rights)."""
+    return f"De bestanden van de webeditor konden niet worden geschreven in {where}: " + (
+        why_not_written(exc)
+    )
+
+
 def copy_assets(target: Path) -> None:
     """Copy the editor's files into ``target`` (the site's admin folder)."""
     source = ensure_assets()
-    target.mkdir(parents=True, exist_ok=True)
-    for file in sorted(source.iterdir()):
-        shutil.copyfile(file, target / file.name)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for file in sorted(source.iterdir()):
+            shutil.copyfile(file, target / file.name)
+    except OSError as exc:
+        raise AssetsUnavailable(disk_refused(exc, target)) from None
 
 
 if __name__ == "__main__":  # `python -m sop_builder.webeditor_assets`: fill the cache

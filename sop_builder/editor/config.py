@@ -103,9 +103,60 @@ def file_patterns() -> tuple[str, ...]:
     return tuple(patterns)
 
 
+def creatable_patterns() -> tuple[str, ...]:
+    """The files the editor may make anew: only in collections that allow new entries (the
+    SWV's offer). A school's files exist already (``sop-builder nieuwe-school`` makes them)."""
+    patterns: list[str] = []
+    for collection in collections():
+        kind = _content_type(collection.content_type)
+        if kind is not None and collection.create:
+            patterns += kind.files
+    return tuple(patterns)
+
+
 def collections() -> list[Collection]:
     """The editor's collections whose content type is registered."""
     return [c for c in COLLECTIONS if _content_type(c.content_type) is not None]
+
+
+# --- the form's words for a field -------------------------------------------------------------
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def form_fields(decap: dict[str, Any], rel: str) -> list[dict[str, Any]]:
+    """The fields of the form that edits ``rel`` in the configuration ``decap`` (empty when no
+    collection of it holds that file)."""
+    for collection in decap.get("collections", []):
+        for entry in collection.get("files", []):
+            if entry.get("file") == rel:
+                return list(entry.get("fields", []))
+        folder = collection.get("folder")
+        if folder and rel.startswith(folder + "/") and rel.endswith("." + collection["extension"]):
+            inner = rel[len(folder) + 1 :].count("/")
+            if inner == str(collection.get("path", "{{slug}}")).count("/"):
+                return list(collection.get("fields", []))
+    return []
+
+
+def field_label(fields: list[dict[str, Any]], name: str) -> str:
+    """The label a person sees in the form for the field ``name`` of a message ('kern',
+    'contactpersonen[1].email', 'scores.BO-02'): "Contactpersonen nr. 1, E-mail"; empty when
+    the form has no such field."""
+    words: list[str] = []
+    current = fields
+    for step in _STEP.finditer(name):
+        key, index = step.groups()
+        if index is not None:
+            if words:
+                words[-1] += f" nr. {index}"
+            continue
+        found = next((f for f in current if f.get("name") == key), None)
+        if found is None:
+            return ""
+        words.append(str(found.get("label") or key))
+        current = found.get("fields") or ([found["field"]] if "field" in found else [])
+    return ", ".join(words)
 
 
 # --- JSON Schema -> Decap fields ------------------------------------------------------------

@@ -13,17 +13,12 @@ import subprocess
 from pathlib import Path
 
 from sop_builder.core.atomic import write_atomic
-from sop_builder.core.git import changed_files
+from sop_builder.core.git import changed_files, file_at
 from sop_builder.core.roundtrip import merge_document
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
-
-
-def _old_text(root: Path, commit: str, rel: str) -> str | None:
-    shown = _git(root, "show", f"{commit}:{rel}")
-    return shown.stdout if shown.returncode == 0 else None
 
 
 def keep_comments(root: Path, base: str, patterns: tuple[str, ...]) -> list[str]:
@@ -38,7 +33,7 @@ def keep_comments(root: Path, base: str, patterns: tuple[str, ...]) -> list[str]
         file = root / rel
         if not file.is_file() or not any(fnmatch.fnmatchcase(rel, p) for p in patterns):
             continue
-        old = _old_text(root, commit, rel)
+        old = file_at(root, commit, rel)
         new = file.read_text(encoding="utf-8-sig")
         if old is None:
             continue  # a new file has no comments to keep

@@ -26,7 +26,12 @@ class BuildSettings(Schema):
     """Settings of the public build."""
 
     engine: Literal["mkdocs", "properdocs"] = Field(
-        "mkdocs", alias="motor", json_schema_extra=x_labels(ENGINE_LABELS)
+        "mkdocs",
+        alias="motor",
+        title="Motor",
+        description="Het programma dat van de pagina's de site maakt: mkdocs (standaard) of "
+        "properdocs.",
+        json_schema_extra=x_labels(ENGINE_LABELS),
     )
 
 

@@ -8,14 +8,31 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sop_builder.core.issues import Issue, issue_at, make_issue
+from sop_builder.core.catalogue.config import (
+    CONFIG_FILE_MISSING,
+    DUPLICATE_ID,
+    NEWER_FORMAT,
+    NO_FULL_WEIGHT,
+    NO_NORM_FILE,
+    NO_NORM_IN_FORCE,
+    NO_NORMS_FOLDER,
+    NO_OFFERED_LEVEL,
+    NO_TARGET,
+    NO_WEIGHT,
+    NORM_IN_OLD_PLACE,
+    OLDER_FORMAT,
+    UNKNOWN_REFERENCE,
+)
+from sop_builder.core.catalogue.crosschecks import CONFIG_FILE_NOT_USED
+from sop_builder.core.catalogue.schema import CODE_NOT_LIKE_EXAMPLE, NOT_A_FORMAT_VERSION
+from sop_builder.core.issues import Issue
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_text, read_yaml_file, read_yaml_mapping
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.build_settings import BUILD_FILE, BuildSettings
 from sop_builder.project.editor_settings import WEBEDITOR_FILE, WebEditor
-from sop_builder.project.messages import not_used
 from sop_builder.project.model import (
+    Agreement,
     Glossary,
     Norm,
     SiteConfig,
@@ -26,6 +43,7 @@ from sop_builder.project.model import (
 )
 from sop_builder.project.placeholders import MARK, find_placeholders
 from sop_builder.project.school_selection import SELECTION_FILE, SchoolSelection, check_selection
+from sop_builder.project.staff_lists import STAFF_LISTS
 
 # The format of the project's files that this version reads; `sop-builder migreer` brings older
 # projects here (authoring/migrate.py, docs/formaatwijzigingen.md).
@@ -61,21 +79,7 @@ def load_config_file(
     display = f"site_config/{name}"
     file = root / "site_config" / name
     if not file.is_file():
-        return (
-            None,
-            None,
-            [
-                make_issue(
-                    "SOP503",
-                    display,
-                    1,
-                    1,
-                    f"Het configuratiebestand {display} ontbreekt.",
-                    "Maak het bestand: in docs/content-format.md staat wat erin hoort "
-                    "('sop-builder nieuw-swv' maakt alle bestanden van een nieuw project).",
-                )
-            ],
-        )
+        return None, None, [CONFIG_FILE_MISSING.at(display, file=display)]
     text, issues = read_text(file, display)
     if text is None:
         return None, None, issues
@@ -91,14 +95,7 @@ def load_config_file(
 
 def stray_file(path: str, expected: str) -> Issue:
     """SOP208: a file in a config folder whose name nothing reads."""
-    return make_issue(
-        "SOP208",
-        path,
-        1,
-        1,
-        not_used(f"Het bestand {path.rsplit('/', 1)[-1]}", published=False),
-        f"Geef het bestand een naam als {expected}, of verwijder het.",
-    )
+    return CONFIG_FILE_NOT_USED.at(path, name=path.rsplit("/", 1)[-1], expected=expected)
 
 
 def named_files(
@@ -129,15 +126,7 @@ def duplicate_values(
     for value, where in values:
         if counts[value] > 1 and value in seen:
             pos = tree.value_pos(where)
-            issues.append(
-                issue_at(
-                    "SOP501",
-                    display,
-                    pos,
-                    f"{what} '{value}' komt meer dan één keer voor.",
-                    "Geef elk onderdeel een eigen code.",
-                )
-            )
+            issues.append(DUPLICATE_ID.at(display, pos, what=what, value=value))
         seen.add(value)
     return issues
 
@@ -151,113 +140,82 @@ def duplicate_items(
 
 
 def _check_norm(norm: Norm, tree: YamlTree, display: str) -> list[Issue]:
-    issues = duplicate_items(norm.themes, "id", tree, display, ("themas",), "Het thema")
-    issues += duplicate_items(norm.aspects, "id", tree, display, ("aspecten",), "Het aspect")
-    issues += duplicate_items(norm.agreements, "id", tree, display, ("afspraken",), "De afspraak")
-    issues += duplicate_items(norm.scale, "code", tree, display, ("schaal",), "De score")
+    themes_key, agreements_key, scale_key = (
+        Norm.key("themes"),
+        Norm.key("agreements"),
+        Norm.key("scale"),
+    )
+    issues = duplicate_items(norm.themes, "id", tree, display, (themes_key,), "Het thema")
+    issues += duplicate_items(
+        norm.aspects, "id", tree, display, (Norm.key("aspects"),), "Het aspect"
+    )
+    issues += duplicate_items(
+        norm.agreements, "id", tree, display, (agreements_key,), "De afspraak"
+    )
+    issues += duplicate_items(norm.scale, "code", tree, display, (scale_key,), "De score")
     themes = {t.id for t in norm.themes}
     aspects = {a.id for a in norm.aspects}
     pattern = code_pattern(norm.code_example)
     for index, agreement in enumerate(norm.agreements):
         if not pattern.fullmatch(agreement.id):
-            pos = tree.value_pos(("afspraken", index, "id"))
+            id_key = Agreement.key("id")
+            pos = tree.value_pos((agreements_key, index, id_key))
             issues.append(
-                issue_at(
-                    "SOP112",
-                    display,
-                    pos,
-                    f"De code '{agreement.id}' heeft niet de vorm van de codes in deze norm "
-                    f"(zoals {norm.code_example}).",
-                    f"Schrijf de code zoals '{norm.code_example}', of pas 'codevoorbeeld' aan.",
-                    "id",
+                CODE_NOT_LIKE_EXAMPLE.at(
+                    display, pos, field=id_key, code=agreement.id, example=norm.code_example
                 )
             )
-        for field, value, known in (
-            ("thema", agreement.theme, themes),
-            ("aspect", agreement.aspect, aspects),
+        for key, value, known in (
+            (Agreement.key("theme"), agreement.theme, themes),
+            (Agreement.key("aspect"), agreement.aspect, aspects),
         ):
             if value not in known:
-                pos = tree.value_pos(("afspraken", index, field))
+                pos = tree.value_pos((agreements_key, index, key))
                 issues.append(
-                    issue_at(
-                        "SOP502",
+                    UNKNOWN_REFERENCE.at(
                         display,
                         pos,
-                        f"Afspraak {agreement.id} verwijst naar {field} '{value}', maar dat bestaat niet.",
-                        f"Kies uit: {', '.join(sorted(known))}.",
+                        agreement=agreement.id,
+                        key=key,
+                        value=value,
+                        known=", ".join(sorted(known)),
                     )
                 )
     for index, level in enumerate(norm.scale):
         if not level.not_applicable and level.weight is None:
-            pos = tree.pos(("schaal", index))
-            issues.append(
-                issue_at(
-                    "SOP504",
-                    display,
-                    pos,
-                    f"De score '{level.code}' heeft geen gewicht.",
-                    'Geef een gewicht van 0 tot en met 1 (bijvoorbeeld gewicht: "1/2"), '
-                    "of zet 'nvt: ja' als deze score niet meetelt.",
-                )
-            )
+            pos = tree.pos((scale_key, index))
+            issues.append(NO_WEIGHT.at(display, pos, code=level.code))
     if not any(level.weight == 1 for level in norm.scale):
-        pos = tree.pos(("schaal",))
-        issues.append(
-            issue_at(
-                "SOP504",
-                display,
-                pos,
-                "Geen enkele score telt volledig mee (gewicht 1).",
-                "Geef de score 'voldoet' het gewicht 1.",
-            )
-        )
+        issues.append(NO_FULL_WEIGHT.at(display, tree.pos((scale_key,))))
     return issues
 
 
 def _check_vocabularies(vocab: Vocabularies, tree: YamlTree) -> list[Issue]:
     display = "site_config/vocabularies.yaml"
     issues: list[Issue] = []
-    for alias, items, what in (
-        ("interne_expertise", vocab.internal_expertise, "De keuze"),
-        ("externe_deskundigheid", vocab.external_expertise, "De keuze"),
-        ("extra_ondersteuning", vocab.extra_support, "De keuze"),
-        ("behoeften", vocab.needs, "De behoefte"),
-        ("aanbodniveaus", vocab.levels, "Het niveau"),
-        ("praktisch", vocab.practical, "De praktische zaak"),
+    for name, what in (
+        *((s.attribute, "De keuze") for s in STAFF_LISTS),
+        ("needs", "De behoefte"),
+        ("levels", "Het niveau"),
+        ("practical", "De praktische zaak"),
     ):
-        issues += duplicate_items(items, "id", tree, display, (alias,), what)
+        items = getattr(vocab, name)
+        issues += duplicate_items(items, "id", tree, display, (Vocabularies.key(name),), what)
     if not any(level.offered for level in vocab.levels):
-        pos = tree.pos(("aanbodniveaus",))
-        issues.append(
-            issue_at(
-                "SOP504",
-                display,
-                pos,
-                "Geen enkel aanbodniveau telt als aanbod ('aanbod: ja').",
-                "Zet 'aanbod: ja' bij de niveaus waarmee 'Vind een school' een school vindt, "
-                "bijvoorbeeld 'Dit bieden wij'.",
-            )
-        )
+        pos = tree.pos((Vocabularies.key("levels"),))
+        issues.append(NO_OFFERED_LEVEL.at(display, pos))
     return issues
 
 
 def _check_swv(swv: SwvConfig, tree: YamlTree) -> list[Issue]:
     display = "site_config/swv.yaml"
+    targets = (SwvConfig.key("targets"),)
     issues = duplicate_items(
-        swv.kernen, "id", tree, display, ("kernen",), f"De {swv.grouping.label}"
+        swv.kernen, "id", tree, display, (SwvConfig.key("kernen"),), f"De {swv.grouping.label}"
     )
-    issues += duplicate_items(swv.targets, "from_year", tree, display, ("doelen",), "Het doel voor")
+    issues += duplicate_items(swv.targets, "from_year", tree, display, targets, "Het doel voor")
     if swv.target_for(swv.school_year) is None:
-        pos = tree.pos(("doelen",))
-        issues.append(
-            issue_at(
-                "SOP505",
-                display,
-                pos,
-                f"Er is geen doel voor het schooljaar {swv.school_year}.",
-                "Voeg bij 'doelen' een regel toe met 'vanaf' op of vóór dit schooljaar.",
-            )
-        )
+        issues.append(NO_TARGET.at(display, tree.pos(targets), year=swv.school_year))
     return issues
 
 
@@ -266,81 +224,31 @@ def format_version_of(root: Path) -> tuple[int | None, list[Issue]]:
     tree, issues = read_yaml_file(root / SWV_FILE, SWV_FILE)
     if tree is None:
         return None, issues
-    raw = tree.data.get("formaatversie", "1")
+    key = SwvConfig.key("format_version")
+    raw = tree.data.get(key, "1")
     if not isinstance(raw, str) or not raw.strip().isdigit():
-        pos = tree.value_pos(("formaatversie",))
-        return None, [
-            issue_at(
-                "SOP112",
-                SWV_FILE,
-                pos,
-                f"'{raw}' is geen formaatversie.",
-                f"Schrijf een geheel getal, bijvoorbeeld formaatversie: {FORMAT_VERSION}.",
-            )
-        ]
+        pos = tree.value_pos((key,))
+        return None, [NOT_A_FORMAT_VERSION.at(SWV_FILE, pos, value=raw, version=FORMAT_VERSION)]
     return int(raw), []
 
 
 def _format_issue(root: Path, version: int) -> Issue:
     tree, _ = read_yaml_file(root / SWV_FILE, SWV_FILE)
-    pos = tree.key_pos(("formaatversie",)) if tree is not None else None
-    line, column = (pos.line, pos.column) if pos is not None else (1, 1)
-    if version < FORMAT_VERSION:
-        return make_issue(
-            "SOP506",
-            SWV_FILE,
-            line,
-            column,
-            f"De bestanden hebben formaat {version}; deze versie van sop-builder leest formaat "
-            f"{FORMAT_VERSION}.",
-            "Draai 'sop-builder migreer': dat zet de bestanden om en houdt de uitleg erin. "
-            "Wat er verandert, staat in docs/formaatwijzigingen.md.",
-        )
-    return make_issue(
-        "SOP507",
-        SWV_FILE,
-        line,
-        column,
-        f"De bestanden hebben formaat {version}, nieuwer dan deze versie van sop-builder kent "
-        f"({FORMAT_VERSION}).",
-        "Installeer een nieuwere versie van sop-builder.",
-    )
-
-
-def _no_norm(message: str, hint: str, path: str = NORMS_DIR) -> Issue:
-    return make_issue("SOP503", path, 1, 1, message, hint)
+    pos = tree.key_pos((SwvConfig.key("format_version"),)) if tree is not None else None
+    message = OLDER_FORMAT if version < FORMAT_VERSION else NEWER_FORMAT
+    return message.at(SWV_FILE, pos, version=version, current=FORMAT_VERSION)
 
 
 def load_norms(root: Path) -> tuple[dict[str, Norm] | None, list[Issue]]:
     """Every version of the norm in site_config/basisondersteuning/, by its first school
     year (None when there is none or one has errors)."""
-    example = "basisondersteuning/2025-2026.yaml"
     if not (root / NORMS_DIR).is_dir():
         if (root / OLD_NORM_FILE).is_file():
-            return None, [
-                _no_norm(
-                    "De norm staat nu per schooljaar in de map site_config/basisondersteuning/.",
-                    "Zet dit bestand in die map, met als naam het eerste schooljaar waarin het "
-                    f"geldt, bijvoorbeeld site_config/{example}.",
-                    OLD_NORM_FILE,
-                )
-            ]
-        return None, [
-            _no_norm(
-                f"De afspraken basisondersteuning ontbreken: de map {NORMS_DIR}/ bestaat niet.",
-                f"Zet de afspraken in site_config/{example} (het eerste schooljaar waarin ze "
-                "gelden), of maak een nieuw project met 'sop-builder nieuw-swv'.",
-            )
-        ]
+            return None, [NORM_IN_OLD_PLACE.at(OLD_NORM_FILE)]
+        return None, [NO_NORMS_FOLDER.at(NORMS_DIR, folder=NORMS_DIR)]
     files, issues = named_files(root, NORMS_DIR, YEAR_FILE, "2025-2026.yaml")
     if not files:
-        issues.append(
-            _no_norm(
-                f"In {NORMS_DIR}/ staat geen norm.",
-                f"Zet de afspraken in site_config/{example}: de naam is het eerste schooljaar "
-                "waarin ze gelden.",
-            )
-        )
+        issues.append(NO_NORM_FILE.at(NORMS_DIR, folder=NORMS_DIR))
     norms: dict[str, Norm] = {}
     for _file, display, year in files:
         value, tree, found = load_config_file(root, f"{NORMS_FOLDER}/{year}.yaml", Norm)
@@ -358,18 +266,11 @@ def _norm_in_force(root: Path, swv: SwvConfig, norms: dict[str, Norm]) -> list[I
     if any(year <= swv.school_year for year in norms):
         return []
     tree, _ = read_yaml_file(root / SWV_FILE, SWV_FILE)
-    pos = tree.value_pos(("schooljaar",)) if tree is not None else None
-    first = min(norms)
+    key = SwvConfig.key("school_year")
+    pos = tree.value_pos((key,)) if tree is not None else None
     return [
-        make_issue(
-            "SOP508",
-            SWV_FILE,
-            pos.line if pos else 1,
-            pos.column if pos else 1,
-            f"Er is geen norm voor het schooljaar {swv.school_year}: de eerste norm begint in "
-            f"{first}.",
-            f"Zet de afspraken van {swv.school_year} in {NORMS_DIR}/{swv.school_year}.yaml.",
-            "schooljaar",
+        NO_NORM_IN_FORCE.at(
+            SWV_FILE, pos, field=key, year=swv.school_year, first=min(norms), folder=NORMS_DIR
         )
     ]
 
@@ -405,9 +306,8 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         issues += found
         if glossary is not None and tree is not None:
             display = f"site_config/{GLOSSARY_FILE}"
-            issues += duplicate_items(
-                glossary.terms, "term", tree, display, ("termen",), "Het woord"
-            )
+            terms = (Glossary.key("terms"),)
+            issues += duplicate_items(glossary.terms, "term", tree, display, terms, "Het woord")
     webeditor = None
     if (root / "site_config" / WEBEDITOR_FILE).is_file():
         webeditor, _, found = load_config_file(root, WEBEDITOR_FILE, WebEditor)

@@ -1,7 +1,7 @@
 """The registry of content types people edit: one entry per kind of file.
 
 The JSON Schema export, the editor settings and the web editor are generated from this list.
-A new content type is one more entry here (with its field docs in ``fielddocs.py``).
+A new content type is one more entry here (its schema documents each field: ``project/fields.py``).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from sop_builder.core.issues import Issue
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.core.yamlwrite import yaml_text
-from sop_builder.project.model import Schema
+from sop_builder.project.model import Address, Coordinates, Schema, SopFrontMatter
 
 RECORD_FILE = Path("content/duo.yaml")
 
@@ -52,61 +52,124 @@ class DuoFacts:
     longitude: str = ""
 
 
+DUO_FACT = "Zoals DUO het gaf bij de laatste import."
+
+
+class RecordEntry(Schema):
+    """DUO's facts of one imported school folder, as `import-scholen` last read them."""
+
+    code: PlainText = Field(
+        alias="vestigingscode", title="Vestigingscode", description=f"De vestigingscode. {DUO_FACT}"
+    )
+    kind: PlainText = Field(
+        alias="soort",
+        title="Soort school",
+        description=f"bao, sbo, so, vso of vo. {DUO_FACT}",
+    )
+    name: PlainText = Field(
+        alias="naam", title="Naam", description=f"De naam van de vestiging. {DUO_FACT}"
+    )
+    street: PlainText = Field(
+        alias="straat", title="Straat", description=f"Straat en huisnummer. {DUO_FACT}"
+    )
+    postcode: PlainText = Field(
+        alias="postcode", title="Postcode", description=f"De postcode (1234 AB). {DUO_FACT}"
+    )
+    place: PlainText = Field(alias="plaats", title="Plaats", description=f"De plaats. {DUO_FACT}")
+    municipality: OptionalPlainText = Field(
+        None,
+        alias="gemeente",
+        title="Gemeente",
+        description=f"De gemeente, in haar eigen schrijfwijze (mag leeg). {DUO_FACT}",
+    )
+    municipality_code: OptionalPlainText = Field(
+        None,
+        alias="gemeentenummer",
+        title="Gemeentenummer",
+        description=f"Het nummer van de gemeente bij het CBS (mag leeg). {DUO_FACT}",
+    )
+    denomination: OptionalPlainText = Field(
+        None,
+        alias="denominatie",
+        title="Denominatie",
+        description=f"De richting van de school, zoals openbaar of rooms-katholiek (mag leeg). "
+        f"{DUO_FACT}",
+    )
+    website: OptionalPlainText = Field(
+        None, alias="website", title="Website", description=f"Het webadres (mag leeg). {DUO_FACT}"
+    )
+    phone: OptionalPlainText = Field(
+        None,
+        alias="telefoon",
+        title="Telefoon",
+        description=f"Het telefoonnummer (mag leeg). {DUO_FACT}",
+    )
+    board_number: OptionalPlainText = Field(
+        None,
+        alias="bevoegd_gezag",
+        title="Bevoegd gezag",
+        description=f"Het nummer van het bestuur (bevoegd gezag) (mag leeg). {DUO_FACT}",
+    )
+    board_name: OptionalPlainText = Field(
+        None,
+        alias="bestuur",
+        title="Bestuur",
+        description=f"De naam van het bestuur, uit DUO's bestand van besturen (mag leeg). "
+        f"{DUO_FACT}",
+    )
+    latitude: OptionalPlainText = Field(
+        None,
+        alias="breedtegraad",
+        title="Breedtegraad",
+        description=f"Waar de school staat (mag leeg). {DUO_FACT}",
+    )
+    longitude: OptionalPlainText = Field(
+        None,
+        alias="lengtegraad",
+        title="Lengtegraad",
+        description=f"Waar de school staat (mag leeg). {DUO_FACT}",
+    )
+
+
+class RecordFile(Schema):
+    """content/duo.yaml."""
+
+    files: list[PlainText] = Field(
+        default_factory=list,
+        alias="bestanden",
+        title="Bestanden",
+        description="De bestanden van DUO die de laatste import las.",
+    )
+    date: OptionalPlainText = Field(
+        None,
+        alias="datum",
+        title="Datum",
+        description="De dag van de laatste import (JJJJ-MM-DD).",
+    )
+    schools: dict[str, RecordEntry] = Field(
+        default_factory=dict,
+        alias="scholen",
+        title="Scholen",
+        description="Per map van een school (content/schools/<map>) wat DUO erover zei.",
+    )
+
+
 # DuoFacts attribute -> its key in content/duo.yaml
-KEYS: dict[str, str] = {
-    "code": "vestigingscode",
-    "kind": "soort",
-    "name": "naam",
-    "street": "straat",
-    "postcode": "postcode",
-    "place": "plaats",
-    "municipality": "gemeente",
-    "municipality_code": "gemeentenummer",
-    "denomination": "denominatie",
-    "website": "website",
-    "phone": "telefoon",
-    "board_number": "bevoegd_gezag",
-    "board_name": "bestuur",
-    "latitude": "breedtegraad",
-    "longitude": "lengtegraad",
-}
+KEYS: dict[str, str] = {name: RecordEntry.key(name) for name in RecordEntry.model_fields}
+_ADDRESS, _COORDINATES = SopFrontMatter.key("address"), SopFrontMatter.key("coordinates")
 # DuoFacts attribute -> the field of sop.md that holds it (the facts DUO owns there).
 SOP_FIELDS: dict[str, tuple[str, ...]] = {
-    "name": ("naam",),
-    "kind": ("type",),
-    "street": ("adres", "straat"),
-    "postcode": ("adres", "postcode"),
-    "place": ("adres", "plaats"),
-    "website": ("website",),
-    "phone": ("telefoon",),
-    "board_name": ("bestuur",),
-    "latitude": ("coordinaten", "breedtegraad"),
-    "longitude": ("coordinaten", "lengtegraad"),
+    "name": (SopFrontMatter.key("name"),),
+    "kind": (SopFrontMatter.key("type"),),
+    "street": (_ADDRESS, Address.key("street")),
+    "postcode": (_ADDRESS, Address.key("postcode")),
+    "place": (_ADDRESS, Address.key("place")),
+    "website": (SopFrontMatter.key("website"),),
+    "phone": (SopFrontMatter.key("phone"),),
+    "board_name": (SopFrontMatter.key("board"),),
+    "latitude": (_COORDINATES, Coordinates.key("latitude")),
+    "longitude": (_COORDINATES, Coordinates.key("longitude")),
 }
-
-
-class _RecordEntry(Schema):
-    code: PlainText = Field(alias="vestigingscode")
-    kind: PlainText = Field(alias="soort")
-    name: PlainText = Field(alias="naam")
-    street: PlainText = Field(alias="straat")
-    postcode: PlainText = Field(alias="postcode")
-    place: PlainText = Field(alias="plaats")
-    municipality: OptionalPlainText = Field(None, alias="gemeente")
-    municipality_code: OptionalPlainText = Field(None, alias="gemeentenummer")
-    denomination: OptionalPlainText = Field(None, alias="denominatie")
-    website: OptionalPlainText = Field(None, alias="website")
-    phone: OptionalPlainText = Field(None, alias="telefoon")
-    board_number: OptionalPlainText = Field(None, alias="bevoegd_gezag")
-    board_name: OptionalPlainText = Field(None, alias="bestuur")
-    latitude: OptionalPlainText = Field(None, alias="breedtegraad")
-    longitude: OptionalPlainText = Field(None, alias="lengtegraad")
-
-
-class _RecordFile(Schema):
-    files: list[PlainText] = Field(default_factory=list, alias="bestanden")
-    date: OptionalPlainText = Field(None, alias="datum")
-    schools: dict[str, _RecordEntry] = Field(default_factory=dict, alias="scholen")
 
 
 @dataclass
@@ -128,7 +191,7 @@ def load_record(root: Path) -> tuple[DuoRecord | None, list[Issue]]:
     tree, issues = read_yaml_file(file, display)
     if tree is None:
         return None, issues
-    model, found = validate_tree(_RecordFile, tree, display)
+    model, found = validate_tree(RecordFile, tree, display)
     if model is None:
         return None, issues + found
     schools = {

@@ -1,90 +1,74 @@
 """Messages that the readers of several kinds of file share (schools, offer, evaluations,
-configuration): a name that cannot be an address, a file nothing reads, a choice outside a
-list, an unknown kern or agreement, a school year that differs from the file's name."""
+configuration): a choice outside a list or listed twice, an unknown kern or agreement, a school
+year that differs from the file's name or has no norm. Thin functions over catalogue entries."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sop_builder.core.issues import Issue, did_you_mean, issue_at, make_issue
-from sop_builder.core.yamlread import Pos, YamlTree
-from sop_builder.project.model import SiteConfig
+from sop_builder.core.catalogue.crosschecks import (
+    KERN_BY_NAME,
+    LISTED_TWICE,
+    NOT_IN_LIST,
+    UNKNOWN_KERN,
+)
+from sop_builder.core.catalogue.scores import (
+    NO_NORM_AT_ALL,
+    NO_NORM_FOR_YEAR,
+    NORM_RANGE,
+    YEAR_DIFFERS_FROM_NAME,
+)
+from sop_builder.core.issues import Issue, Place, choose_from, did_you_mean
+from sop_builder.core.yamlread import YamlTree
+from sop_builder.project.model import Schema, SiteConfig
 
 
-def not_an_address(code: str, path: str, what: str, example: str) -> Issue:
-    """A folder or file whose name cannot be the address of a page (SOP206, SOP725)."""
-    return make_issue(
-        code,
-        path,
-        1,
-        1,
-        f"{what} kan geen adres van een pagina worden.",
-        f"Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld '{example}'.",
-    )
-
-
-def not_used(what: str, published: bool = True) -> str:
-    """The message for a file or folder that nothing reads ('Het bestand x wordt niet
-    gebruikt ...'); ``published``: where it would otherwise be expected on the site."""
-    return f"{what} wordt niet gebruikt" + (" en komt niet op de site." if published else ".")
-
-
-def year_mismatch(tree: YamlTree, display: str, written: str, year: str) -> list[Issue]:
-    """SOP305 when the school year in a file differs from the one in its name."""
+def year_mismatch(
+    tree: YamlTree, display: str, written: str, year: str, model: type[Schema]
+) -> list[Issue]:
+    """SOP305 when the school year in a file (of ``model``) differs from the one in its name."""
     if written == year:
         return []
-    pos = tree.value_pos(("schooljaar",))
-    return [
-        issue_at(
-            "SOP305",
-            display,
-            pos,
-            f"In het bestand staat schooljaar {written}, maar de bestandsnaam zegt {year}.",
-            "Maak de bestandsnaam en het veld 'schooljaar' gelijk.",
-        )
-    ]
+    pos = tree.value_pos((model.key("school_year"),))
+    return [YEAR_DIFFERS_FROM_NAME.at(display, pos, written=written, year=year)]
 
 
-def kern_hint(given: str, config: SiteConfig) -> str:
-    """'Bedoelt u …?' on the ids and on the names of the kernen, else the full list."""
+def unknown_kern(
+    raw: dict[str, Any], tree: YamlTree, path: str, config: SiteConfig, key: str
+) -> list[Issue]:
+    """SOP201 when the kern written under ``key`` in a file (raw) names no kern of the
+    configuration: 'bedoelt u …?' on the ids and on the names of the kernen, else the list."""
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        return []  # reported by the schema
+    given = value.strip()
+    if config.swv.kern(given) is not None:
+        return []
+    pos = tree.value_pos((key,))
+    label = config.swv.grouping.label
     kernen = config.swv.kernen
     by_name = {k.name.lower(): k for k in kernen}
     if given.lower() in by_name:
         kern = by_name[given.lower()]
-        return f"Gebruik de code, niet de naam: bedoelt u '{kern.id}' ({kern.name})?"
-    suggestion = did_you_mean(given, [k.id for k in kernen])
-    return suggestion or "Kies uit: " + ", ".join(f"{k.id} ({k.name})" for k in kernen) + "."
+        return [
+            KERN_BY_NAME.at(
+                path, pos, field=key, label=label, value=given, id=kern.id, name=kern.name
+            )
+        ]
+    suggestion = did_you_mean(given, [k.id for k in kernen]) or choose_from(
+        [f"{k.id} ({k.name})" for k in kernen], limit=None
+    )
+    return [UNKNOWN_KERN.at(path, pos, field=key, label=label, value=given, suggestion=suggestion)]
 
 
-def unknown_kern(value: Any, tree: YamlTree, path: str, config: SiteConfig) -> list[Issue]:
-    """SOP201 when the 'kern' written in a file (raw) names no kern of the configuration."""
-    if not isinstance(value, str) or not value.strip():
-        return []  # reported by the schema
-    if config.swv.kern(value.strip()) is not None:
-        return []
-    pos = tree.value_pos(("kern",))
-    return [
-        issue_at(
-            "SOP201",
-            path,
-            pos,
-            f"De {config.swv.grouping.label} '{value.strip()}' bestaat niet.",
-            kern_hint(value.strip(), config),
-            "kern",
-        )
-    ]
-
-
-def not_in_list(path: str, pos: Pos, choice: str, key: str, hint: str) -> Issue:
+def not_in_list(path: str, pos: Place, choice: str, key: str, suggestion: str) -> Issue:
     """SOP202: ``choice`` is not one of the options for ``key``."""
-    message = f"'{choice}' staat niet in de lijst voor '{key}'."
-    return issue_at("SOP202", path, pos, message, hint, key)
+    return NOT_IN_LIST.at(path, pos, field=key, choice=choice, key=key, suggestion=suggestion)
 
 
-def listed_twice(path: str, pos: Pos, choice: str, key: str) -> Issue:
+def listed_twice(path: str, pos: Place, choice: str, key: str) -> Issue:
     """SOP203: ``choice`` is written twice in the list ``key``."""
-    message = f"'{choice}' staat twee keer bij '{key}'."
-    return issue_at("SOP203", path, pos, message, "Haal één van de twee weg.", key)
+    return LISTED_TWICE.at(path, pos, field=key, choice=choice, key=key)
 
 
 def unknown_agreement_hint(given: str, ids: list[str], unscored: list[str] | None = None) -> str:
@@ -93,20 +77,15 @@ def unknown_agreement_hint(given: str, ids: list[str], unscored: list[str] | Non
     return (
         did_you_mean(given, unscored or [])
         or did_you_mean(given, ids)
-        or f"De norm kent {ids[0]} t/m {ids[-1]}."
+        or NORM_RANGE.format(first=ids[0], last=ids[-1])
     )
 
 
-def no_norm_for_year(path: str, year: str, starts: list[str], pos: Pos | None = None) -> Issue:
-    """SOP308: a file of a school year before the first version of the norm."""
-    where = pos or Pos(1, 1)
-    first = f"; de eerste norm begint in {starts[0]}" if starts else ""
-    return issue_at(
-        "SOP308",
-        path,
-        where,
-        f"Voor schooljaar {year} is er geen norm{first}.",
-        f"Controleer het schooljaar, of zet de afspraken van {year} in "
-        f"site_config/basisondersteuning/{year}.yaml.",
-        "schooljaar",
-    )
+def no_norm_for_year(
+    path: str, year: str, starts: list[str], key: str, pos: Place | None = None
+) -> Issue:
+    """SOP308: a file of a school year (written under ``key``) before the first version of the
+    norm."""
+    if not starts:
+        return NO_NORM_AT_ALL.at(path, pos, field=key, year=year)
+    return NO_NORM_FOR_YEAR.at(path, pos, field=key, year=year, first=starts[0])

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
+from sop_builder.core.catalogue.schema import NOT_A_COORDINATE
+from sop_builder.core.fieldmeta import choices, swv_words
 from sop_builder.core.fieldtypes import (
     CodeExample,
     Date,
@@ -40,6 +42,7 @@ from sop_builder.core.fieldtypes import (
     x_labels,
 )
 from sop_builder.core.text import slugify
+from sop_builder.project.staff_lists import EXTERNAL_EXPERTISE, EXTRA_SUPPORT, INTERNAL_EXPERTISE
 
 
 class Schema(BaseModel):
@@ -49,40 +52,84 @@ class Schema(BaseModel):
         extra="forbid", frozen=True, arbitrary_types_allowed=True, populate_by_name=False
     )
 
+    @classmethod
+    def key(cls, name: str) -> str:
+        """The key people type for the field ``name`` (its Dutch alias), so that code that
+        points at a key names the field: ``SopFrontMatter.key("vestigingscode")``."""
+        return cls.model_fields[name].alias or name
+
+
+# Words of more than one field's description.
+INTERNAL_NOTE = "Alleen voor het samenwerkingsverband; komt nooit op de site."
+CODE = "Kleine letters, cijfers en streepjes. Verander een code nooit."
+LETTERS_DIGITS_HYPHENS = "Kleine letters, cijfers en streepjes."
+YEAR_OF_FILE = "Bijvoorbeeld 2025-2026; gelijk aan de bestandsnaam."
+
 
 # --- site_config/swv.yaml -------------------------------------------------------------------
 
 
 class SwvContact(Schema):
-    email: OptionalEmail = Field(None, alias="email")
-    phone: OptionalPhone = Field(None, alias="telefoon")
-    address: OptionalText = Field(None, alias="adres")
+    email: OptionalEmail = Field(
+        None, alias="email", title="E-mail", description="Het algemene e-mailadres."
+    )
+    phone: OptionalPhone = Field(
+        None, alias="telefoon", title="Telefoon", description="Het algemene telefoonnummer."
+    )
+    address: OptionalText = Field(
+        None, alias="adres", title="Adres", description="Straat, postcode en plaats."
+    )
 
 
 class SupportPoint(Schema):
     """The ouder- en jeugdsteunpunt."""
 
-    name: PlainText = Field(alias="naam")
-    description: Text = Field(alias="omschrijving")
-    phone: OptionalPhone = Field(None, alias="telefoon")
-    email: OptionalEmail = Field(None, alias="email")
-    website: OptionalUrl = Field(None, alias="website")
+    name: PlainText = Field(alias="naam", title="Naam", description="De naam van het steunpunt.")
+    description: Text = Field(
+        alias="omschrijving",
+        title="Omschrijving",
+        description="Eén zin in gewone taal over wat het steunpunt doet.",
+    )
+    phone: OptionalPhone = Field(
+        None,
+        alias="telefoon",
+        title="Telefoon",
+        description="Het telefoonnummer van het steunpunt.",
+    )
+    email: OptionalEmail = Field(
+        None, alias="email", title="E-mail", description="Het e-mailadres van het steunpunt."
+    )
+    website: OptionalUrl = Field(
+        None, alias="website", title="Website", description="Het webadres van het steunpunt."
+    )
 
 
 class Grouping(Schema):
-    label: PlainText = Field(alias="label")
-    plural: PlainText = Field(alias="meervoud")
+    label: PlainText = Field(alias="label", title="Naam", description="Bijvoorbeeld kern of regio.")
+    plural: PlainText = Field(
+        alias="meervoud", title="Meervoud", description="Bijvoorbeeld kernen of regio's."
+    )
 
 
 class Kern(Schema):
-    id: Slug = Field(alias="id")
-    name: PlainText = Field(alias="naam")
-    municipality: PlainText = Field(alias="gemeente")
+    id: Slug = Field(alias="id", title="Code", description=CODE)
+    name: PlainText = Field(alias="naam", title="Naam", description="De naam van de kern.")
+    municipality: PlainText = Field(
+        alias="gemeente", title="Gemeente", description="De gemeente van de kern."
+    )
 
 
 class Target(Schema):
-    from_year: SchoolYear = Field(alias="vanaf")
-    percentage: Percentage = Field(alias="percentage")
+    from_year: SchoolYear = Field(
+        alias="vanaf",
+        title="Vanaf schooljaar",
+        description="Het schooljaar waarin dit doel begint.",
+    )
+    percentage: Percentage = Field(
+        alias="percentage",
+        title="Percentage",
+        description="Een getal van 1 tot en met 100, zonder %-teken.",
+    )
 
 
 class Accessibility(Schema):
@@ -90,6 +137,8 @@ class Accessibility(Schema):
 
     status: Literal["volledig", "gedeeltelijk", "niet"] = Field(
         alias="status",
+        title="Status",
+        description="Voldoet de site aan WCAG 2.1 AA: volledig, gedeeltelijk of niet.",
         json_schema_extra={
             "x-labels": {
                 "volledig": "voldoet volledig",
@@ -98,44 +147,144 @@ class Accessibility(Schema):
             }
         },
     )
-    statement_date: Date = Field(alias="datum_verklaring")
-    last_check: OptionalDate = Field(None, alias="laatste_onderzoek")
-    checked_by: OptionalPlainText = Field(None, alias="onderzocht_door")
-    known_problems: list[Text] = Field(default_factory=list, alias="bekende_problemen")
-    email: Email = Field(alias="email")
-    response_days: PositiveInt = Field(5, alias="reactietermijn_dagen")
+    statement_date: Date = Field(
+        alias="datum_verklaring",
+        title="Datum van de verklaring",
+        description="De datum (JJJJ-MM-DD) van deze verklaring.",
+    )
+    last_check: OptionalDate = Field(
+        None,
+        alias="laatste_onderzoek",
+        title="Laatste onderzoek",
+        description="Wanneer de site het laatst is onderzocht (JJJJ-MM-DD, mag leeg).",
+    )
+    checked_by: OptionalPlainText = Field(
+        None,
+        alias="onderzocht_door",
+        title="Onderzocht door",
+        description="Wie of hoe de site is onderzocht (mag leeg).",
+    )
+    known_problems: list[Text] = Field(
+        default_factory=list,
+        alias="bekende_problemen",
+        title="Bekende problemen",
+        description="Wat nog niet goed werkt, één regel per probleem (mag leeg).",
+    )
+    email: Email = Field(
+        alias="email",
+        title="E-mail",
+        description="Waar bezoekers een probleem met de toegankelijkheid melden.",
+    )
+    response_days: PositiveInt = Field(
+        5,
+        alias="reactietermijn_dagen",
+        title="Reactietermijn",
+        description="Binnen hoeveel werkdagen een bezoeker antwoord krijgt.",
+    )
 
 
 class Privacy(Schema):
     """Who is responsible for personal data and whom to ask."""
 
-    officer_email: Email = Field(alias="email_functionaris")
-    host: OptionalPlainText = Field(None, alias="hosting")
+    officer_email: Email = Field(
+        alias="email_functionaris",
+        title="E-mail voor privacy",
+        description="Het adres van de functionaris gegevensbescherming of wie privacyvragen "
+        "beantwoordt.",
+    )
+    host: OptionalPlainText = Field(
+        None,
+        alias="hosting",
+        title="Hosting",
+        description="Bij welke partij de site staat (mag leeg).",
+    )
 
 
 class SwvConfig(Schema):
     # Checked before the schema (project/config.py); written by `sop-builder migreer`.
-    format_version: PositiveInt = Field(1, alias="formaatversie")
-    name: PlainText = Field(alias="naam")
-    short_name: PlainText = Field(alias="korte_naam")
-    region_code: OptionalPlainText = Field(None, alias="regiocode")
-    website: Url = Field(alias="website")
+    format_version: PositiveInt = Field(
+        1,
+        alias="formaatversie",
+        title="Formaatversie",
+        description="De versie van het formaat van de bestanden. Verander dit niet zelf: "
+        "'sop-builder migreer' zet het goed.",
+    )
+    name: PlainText = Field(
+        alias="naam", title="Naam", description="De volledige naam van het samenwerkingsverband."
+    )
+    short_name: PlainText = Field(
+        alias="korte_naam", title="Korte naam", description="De naam in kopjes en de menubalk."
+    )
+    region_code: OptionalPlainText = Field(
+        None,
+        alias="regiocode",
+        title="Regiocode",
+        description="De code van de regio, bijvoorbeeld PO 27-99.",
+    )
+    website: Url = Field(
+        alias="website", title="Website", description="Het webadres van het samenwerkingsverband."
+    )
     # The address of this site (canonical links, sitemap, short links, QR codes, the calendar,
     # the web editor); mkdocs.yml's site_url is only a fallback while this is empty.
-    site_address: OptionalUrl = Field(None, alias="site_adres")
-    contact: SwvContact = Field(alias="contact")
-    support_point: SupportPoint = Field(alias="steunpunt")
-    school_year: SchoolYear = Field(alias="schooljaar")
-    sop_max_chars: PositiveInt = Field(alias="sop_max_tekens")
-    grouping: Grouping = Field(alias="groepering")
-    kernen: list[Kern] = Field(alias="kernen", min_length=1)
-    targets: list[Target] = Field(alias="doelen", min_length=1)
-    accessibility: Accessibility | None = Field(None, alias="toegankelijkheid")
-    privacy: Privacy | None = Field(None, alias="privacy")
+    site_address: OptionalUrl = Field(
+        None,
+        alias="site_adres",
+        title="Adres van deze site",
+        description="Het webadres waar deze site met de profielen staat, beginnend met https://. "
+        "Voor links, de sitemap, korte links, QR-codes, de agenda en de webeditor.",
+    )
+    contact: SwvContact = Field(
+        alias="contact",
+        title="Contact",
+        description="E-mail, telefoon en adres van het samenwerkingsverband.",
+    )
+    support_point: SupportPoint = Field(
+        alias="steunpunt", title="Steunpunt", description="Het ouder- en jeugdsteunpunt."
+    )
+    school_year: SchoolYear = Field(
+        alias="schooljaar", title="Huidig schooljaar", description="Bijvoorbeeld 2025-2026."
+    )
+    sop_max_chars: PositiveInt = Field(
+        alias="sop_max_tekens",
+        title="Lengte van een SOP",
+        description="Hoeveel tekens de vier teksten samen mogen hebben (past op één A4).",
+    )
+    grouping: Grouping = Field(
+        alias="groepering",
+        title="Groepering",
+        description="Hoe u de groepen scholen in de regio noemt.",
+    )
+    kernen: list[Kern] = Field(
+        alias="kernen",
+        title="Kernen",
+        description="De groepen scholen in de regio, elk met een vaste code.",
+        min_length=1,
+    )
+    targets: list[Target] = Field(
+        alias="doelen",
+        title="Doelen",
+        description="Het doel (percentage afspraken gehaald) per schooljaar.",
+        min_length=1,
+    )
+    accessibility: Accessibility | None = Field(
+        None,
+        alias="toegankelijkheid",
+        title="Toegankelijkheid",
+        description="De gegevens voor de toegankelijkheidsverklaring op de site.",
+    )
+    privacy: Privacy | None = Field(
+        None,
+        alias="privacy",
+        title="Privacy",
+        description="De gegevens voor de privacypagina op de site.",
+    )
     # How a school page shows its agreements: counts per theme, or also those not yet met.
     agreements_on_school_page: Literal["per-thema", "niet-gehaald-bij-naam"] = Field(
         "per-thema",
         alias="afspraken_op_schoolpagina",
+        title="Afspraken op de schoolpagina",
+        description="per-thema: per thema hoeveel afspraken een school haalt; "
+        "niet-gehaald-bij-naam: ook welke afspraken zij nog niet haalt.",
         json_schema_extra=x_labels(
             {
                 "per-thema": "per thema hoeveel afspraken de school haalt",
@@ -144,7 +293,13 @@ class SwvConfig(Schema):
         ),
     )
     # The steps a teacher takes when a pupil needs more help (printed on the leraarposter).
-    help_route: list[PlainText] = Field(default_factory=list, alias="hulproute")
+    help_route: list[PlainText] = Field(
+        default_factory=list,
+        alias="hulproute",
+        title="Route voor hulp",
+        description="De stappen die een leerkracht zet als een kind meer hulp nodig heeft (op de "
+        "poster voor de teamkamer), één regel per stap.",
+    )
 
     def target_for(self, school_year: str) -> Fraction | None:
         """The target percentage that applies in ``school_year`` (None if none applies)."""
@@ -167,30 +322,51 @@ class SwvConfig(Schema):
 
 
 class Aspect(Schema):
-    id: Slug = Field(alias="id")
-    name: PlainText = Field(alias="naam")
+    id: Slug = Field(alias="id", title="Code", description=LETTERS_DIGITS_HYPHENS)
+    name: PlainText = Field(alias="naam", title="Naam", description="De naam van het aspect.")
 
 
 class ScaleLevel(Schema):
-    code: Slug = Field(alias="code")
-    label: PlainText = Field(alias="label")
-    weight: OptionalWeight = Field(None, alias="gewicht")
-    not_applicable: YesNo = Field(False, alias="nvt")
+    code: Slug = Field(
+        alias="code", title="Code", description="Wat de school invult, bijvoorbeeld ja."
+    )
+    label: PlainText = Field(
+        alias="label", title="Label", description="Wat op de site staat, bijvoorbeeld Voldoet."
+    )
+    weight: OptionalWeight = Field(
+        None, alias="gewicht", title="Gewicht", description="Hoe zwaar de score telt: 0, 1/2 of 1."
+    )
+    not_applicable: YesNo = Field(
+        False,
+        alias="nvt",
+        title="Niet van toepassing",
+        description="ja als deze score de afspraak uit de telling haalt.",
+    )
 
 
 class Theme(Schema):
-    id: Slug = Field(alias="id")
-    title: PlainText = Field(alias="titel")
-    description: Text = Field(alias="omschrijving")
+    id: Slug = Field(alias="id", title="Code", description=LETTERS_DIGITS_HYPHENS)
+    title: PlainText = Field(alias="titel", title="Titel", description="De titel van het thema.")
+    description: Text = Field(
+        alias="omschrijving", title="Omschrijving", description="Eén zin in de woorden van ouders."
+    )
 
 
 class Agreement(Schema):
     # Its form is the norm's own (`codevoorbeeld`), checked in config.py with positions.
-    id: PlainText = Field(alias="id")
-    theme: Slug = Field(alias="thema")
-    aspect: Slug = Field(alias="aspect")
-    title: PlainText = Field(alias="titel")
-    description: Text = Field(alias="omschrijving")
+    id: PlainText = Field(
+        alias="id", title="Code", description="Bijvoorbeeld BO-01. Verander een code nooit."
+    )
+    theme: Slug = Field(alias="thema", title="Thema", description="De code van het thema.")
+    aspect: Slug = Field(alias="aspect", title="Aspect", description="De code van het aspect.")
+    title: PlainText = Field(
+        alias="titel", title="Titel", description="Een korte titel (ongeveer 60 tekens)."
+    )
+    description: Text = Field(
+        alias="omschrijving",
+        title="Omschrijving",
+        description="Wat de school doet, in gewone taal.",
+    )
 
 
 def code_pattern(example: str) -> re.Pattern[str]:
@@ -213,18 +389,47 @@ class Norm(Schema):
     """One version of the agreements: site_config/basisondersteuning/<first school year>.yaml,
     in force from that school year until the school year of the next file."""
 
-    version: PlainText = Field(alias="versie")
-    name: PlainText = Field(alias="naam")
-    adopted: OptionalDate = Field(None, alias="vastgesteld")
+    version: PlainText = Field(
+        alias="versie", title="Versie", description="Het versienummer van de afspraken."
+    )
+    name: PlainText = Field(alias="naam", title="Naam", description="De naam van de afspraken.")
+    adopted: OptionalDate = Field(
+        None,
+        alias="vastgesteld",
+        title="Vastgesteld",
+        description="De datum (JJJJ-MM-DD) waarop de afspraken golden.",
+    )
     # What an agreement's code looks like, e.g. BO-01 or 1.1 (see code_pattern).
-    code_example: CodeExample = Field(alias="codevoorbeeld")
-    aspects: list[Aspect] = Field(alias="aspecten", min_length=1)
-    scale: list[ScaleLevel] = Field(alias="schaal", min_length=2)
-    not_applicable_allowed: YesNo = Field(False, alias="nvt_toegestaan")
+    code_example: CodeExample = Field(
+        alias="codevoorbeeld",
+        title="Vorm van de codes",
+        description="Hoe de code van een afspraak eruitziet, bijvoorbeeld BO-01 of 1.1. Letters "
+        "staan voor letters, cijfers voor cijfers; streepjes en punten blijven zoals ze zijn.",
+    )
+    aspects: list[Aspect] = Field(
+        alias="aspecten",
+        title="Aspecten",
+        description="De vier aspecten van het referentiekader.",
+        min_length=1,
+    )
+    scale: list[ScaleLevel] = Field(
+        alias="schaal",
+        title="Schaal",
+        description="De scores die een school kan geven, met hun gewicht.",
+        min_length=2,
+    )
+    not_applicable_allowed: YesNo = Field(
+        False,
+        alias="nvt_toegestaan",
+        title="Niet van toepassing toegestaan",
+        description="ja of nee.",
+    )
     # How an agreement without a score counts: as not met, or not at all.
     unscored: Literal["niet-voldaan", "telt-niet-mee"] = Field(
         "niet-voldaan",
         alias="zonder_score",
+        title="Afspraak zonder score",
+        description="Hoe een afspraak zonder score telt.",
         json_schema_extra={
             "x-labels": {
                 "niet-voldaan": "telt als niet voldaan",
@@ -232,8 +437,18 @@ class Norm(Schema):
             }
         },
     )
-    themes: list[Theme] = Field(alias="themas", min_length=1)
-    agreements: list[Agreement] = Field(alias="afspraken", min_length=1)
+    themes: list[Theme] = Field(
+        alias="themas",
+        title="Thema's",
+        description="De thema's waarin de afspraken zijn verdeeld.",
+        min_length=1,
+    )
+    agreements: list[Agreement] = Field(
+        alias="afspraken",
+        title="Afspraken",
+        description="De afspraken basisondersteuning, elk met een vaste code.",
+        min_length=1,
+    )
 
     def level(self, code: str) -> ScaleLevel | None:
         return next((s for s in self.scale if s.code == code), None)
@@ -260,28 +475,57 @@ class Norm(Schema):
 class VocabularyEntry(Schema):
     """A kind of specialist, partner or extra support a school can name ("wie helpt")."""
 
-    id: Slug = Field(alias="id")
-    label: PlainText = Field(alias="label")
-    description: Text = Field(alias="omschrijving")
+    id: Slug = Field(alias="id", title="Code", description=CODE)
+    label: PlainText = Field(alias="label", title="Naam", description="De naam op de site.")
+    description: Text = Field(
+        alias="omschrijving", title="Omschrijving", description="Eén zin in gewone taal."
+    )
 
 
 class Need(Schema):
     """A need in parents' words (dyslexie, gedrag, ...): each school declares what it offers."""
 
-    id: Slug = Field(alias="id")
-    label: PlainText = Field(alias="label")
-    description: OptionalText = Field(None, alias="omschrijving")
+    id: Slug = Field(
+        alias="id",
+        title="Code",
+        description="Kleine letters, cijfers en streepjes, bijvoorbeeld dyslexie.",
+    )
+    label: PlainText = Field(
+        alias="label",
+        title="Naam",
+        description="Zoals ouders het zeggen, bijvoorbeeld 'Bewegen (motoriek)'.",
+    )
+    description: OptionalText = Field(
+        None,
+        alias="omschrijving",
+        title="Omschrijving",
+        description="Eén zin in gewone taal over deze behoefte (mag leeg).",
+    )
     # Words a parent may type in the finder for this need (besides its label).
-    keywords: list[PlainText] = Field(default_factory=list, alias="zoekwoorden")
+    keywords: list[PlainText] = Field(
+        default_factory=list,
+        alias="zoekwoorden",
+        title="Zoekwoorden",
+        description="Andere woorden die ouders typen in 'Vind een school', in kleine letters (mag "
+        "leeg).",
+    )
 
 
 class SupportLevel(Schema):
     """One step of the scale on which a school says how far it goes for a need."""
 
-    id: Slug = Field(alias="id")
-    label: PlainText = Field(alias="label")
+    id: Slug = Field(
+        alias="id", title="Code", description="Wat een school invult, bijvoorbeeld ja of met-hulp."
+    )
+    label: PlainText = Field(
+        alias="label", title="Naam", description="Wat ouders lezen, bijvoorbeeld 'Dit bieden wij'."
+    )
     # Whether a school at this level is found by the finder for the need.
-    offered: YesNo = Field(alias="aanbod")
+    offered: YesNo = Field(
+        alias="aanbod",
+        title="Telt als aanbod",
+        description="ja: 'Vind een school' vindt de school bij de behoefte; nee: niet.",
+    )
 
 
 FACT_KINDS: dict[str, str] = {"ja-nee": "ja of nee", "getal": "een heel getal"}
@@ -290,22 +534,58 @@ FACT_KINDS: dict[str, str] = {"ja-nee": "ja of nee", "getal": "een heel getal"}
 class PracticalFact(Schema):
     """A practical fact parents filter on (a lift, wheelchair access, group size, ...)."""
 
-    id: Slug = Field(alias="id")
-    label: PlainText = Field(alias="label")
-    kind: Literal["ja-nee", "getal"] = Field(alias="soort", json_schema_extra=x_labels(FACT_KINDS))
-    unit: OptionalPlainText = Field(None, alias="eenheid")
-    keywords: list[PlainText] = Field(default_factory=list, alias="zoekwoorden")
+    id: Slug = Field(alias="id", title="Code", description=CODE)
+    label: PlainText = Field(
+        alias="label",
+        title="Naam",
+        description="Wat ouders lezen, bijvoorbeeld 'Lift in het gebouw'.",
+    )
+    kind: Literal["ja-nee", "getal"] = Field(
+        alias="soort",
+        title="Soort",
+        description="ja-nee (de school schrijft ja of nee) of getal (een heel getal).",
+        json_schema_extra=x_labels(FACT_KINDS),
+    )
+    unit: OptionalPlainText = Field(
+        None,
+        alias="eenheid",
+        title="Eenheid",
+        description="Bij een getal: waarin het geteld is, bijvoorbeeld kinderen (mag leeg).",
+    )
+    keywords: list[PlainText] = Field(
+        default_factory=list,
+        alias="zoekwoorden",
+        title="Zoekwoorden",
+        description="Woorden die ouders typen in 'Vind een school', in kleine letters (mag leeg).",
+    )
 
 
 class Vocabularies(Schema):
     # The scale of what a school offers for a need, from most to least.
-    levels: list[SupportLevel] = Field(alias="aanbodniveaus", min_length=2)
+    levels: list[SupportLevel] = Field(
+        alias="aanbodniveaus",
+        title="Aanbodniveaus",
+        description="Hoe ver een school gaat bij een behoefte, van meest naar minst. Bij 'aanbod: "
+        "ja' vindt 'Vind een school' de school bij die behoefte.",
+        min_length=2,
+    )
     # The needs parents search for; every school declares a level for each of them.
-    needs: list[Need] = Field(alias="behoeften", min_length=1)
-    practical: list[PracticalFact] = Field(default_factory=list, alias="praktisch")
-    internal_expertise: list[VocabularyEntry] = Field(alias="interne_expertise", min_length=1)
-    external_expertise: list[VocabularyEntry] = Field(alias="externe_deskundigheid", min_length=1)
-    extra_support: list[VocabularyEntry] = Field(alias="extra_ondersteuning", min_length=1)
+    needs: list[Need] = Field(
+        alias="behoeften",
+        title="Behoeften",
+        description="Wat een kind nodig kan hebben, in de woorden van ouders. Elke school zegt "
+        "per behoefte wat zij biedt.",
+        min_length=1,
+    )
+    practical: list[PracticalFact] = Field(
+        default_factory=list,
+        alias="praktisch",
+        title="Praktische zaken",
+        description="Waar ouders op letten, zoals een lift of de grootte van de groepen.",
+    )
+    internal_expertise: list[VocabularyEntry] = INTERNAL_EXPERTISE.vocabulary_field()
+    external_expertise: list[VocabularyEntry] = EXTERNAL_EXPERTISE.vocabulary_field()
+    extra_support: list[VocabularyEntry] = EXTRA_SUPPORT.vocabulary_field()
 
     def level(self, level_id: str) -> SupportLevel | None:
         return next((lv for lv in self.levels if lv.id == level_id), None)
@@ -323,24 +603,88 @@ class Vocabularies(Schema):
 class HelpAtSchool(Schema):
     """Who arranges extra help at school, for the page 'Over passend onderwijs'."""
 
-    role: PlainText = Field(alias="rol")
-    task: PlainText = Field(alias="taak")
+    role: PlainText = Field(
+        alias="rol",
+        title="Rol",
+        description="Wie de extra hulp regelt, bijvoorbeeld 'De zorgcoördinator'.",
+    )
+    task: PlainText = Field(
+        alias="taak",
+        title="Taak",
+        description="Wat die doet, in een zin die met een werkwoord begint.",
+    )
 
 
 class SchoolTypeNames(Schema):
     """A text per kind of school (each may be left out)."""
 
-    bao: OptionalPlainText = Field(None, alias="bao")
-    sbo: OptionalPlainText = Field(None, alias="sbo")
-    so: OptionalPlainText = Field(None, alias="so")
-    vso: OptionalPlainText = Field(None, alias="vso")
-    vo: OptionalPlainText = Field(None, alias="vo")
+    bao: OptionalPlainText = Field(
+        None, alias="bao", title="Basisschool", description="Hoe een basisschool heet (mag leeg)."
+    )
+    sbo: OptionalPlainText = Field(
+        None,
+        alias="sbo",
+        title="Speciale basisschool",
+        description="Hoe een speciale basisschool heet (mag leeg).",
+    )
+    so: OptionalPlainText = Field(
+        None,
+        alias="so",
+        title="Speciaal onderwijs",
+        description="Hoe een school voor speciaal onderwijs heet (mag leeg).",
+    )
+    vso: OptionalPlainText = Field(
+        None,
+        alias="vso",
+        title="Voortgezet speciaal onderwijs",
+        description="Hoe een school voor voortgezet speciaal onderwijs heet (mag leeg).",
+    )
+    vo: OptionalPlainText = Field(
+        None,
+        alias="vo",
+        title="Voortgezet onderwijs",
+        description="Hoe een school voor voortgezet onderwijs heet (mag leeg).",
+    )
 
 
 class PerSchoolType(SchoolTypeNames):
     """A text for every school ('standaard'), or another one for a kind of school."""
 
-    default: PlainText = Field(alias="standaard")
+    # The fields of SchoolTypeNames, explained as exceptions to 'standaard' (same order).
+    bao: OptionalPlainText = Field(
+        None,
+        alias="bao",
+        title="Basisschool",
+        description="Alleen voor basisscholen anders (mag leeg).",
+    )
+    sbo: OptionalPlainText = Field(
+        None,
+        alias="sbo",
+        title="Speciale basisschool",
+        description="Alleen voor speciale basisscholen anders (mag leeg).",
+    )
+    so: OptionalPlainText = Field(
+        None,
+        alias="so",
+        title="Speciaal onderwijs",
+        description="Alleen voor scholen voor speciaal onderwijs (mag leeg).",
+    )
+    vso: OptionalPlainText = Field(
+        None,
+        alias="vso",
+        title="Voortgezet speciaal onderwijs",
+        description="Alleen voor scholen voor voortgezet speciaal onderwijs (mag leeg).",
+    )
+    vo: OptionalPlainText = Field(
+        None,
+        alias="vo",
+        title="Voortgezet onderwijs",
+        description="Alleen voor scholen voor voortgezet onderwijs (mag leeg).",
+    )
+
+    default: PlainText = Field(
+        alias="standaard", title="Voor alle scholen", description="De tekst voor elke soort school."
+    )
 
     def for_type(self, school_type: str | None = None) -> str:
         own = getattr(self, school_type, None) if school_type in SCHOOL_TYPE_CODES else None
@@ -350,12 +694,37 @@ class PerSchoolType(SchoolTypeNames):
 class Texts(Schema):
     """The words on the site and in new files that depend on the SWV or the kind of school."""
 
-    first_contact: PerSchoolType = Field(alias="eerste_gesprek")
-    help_at_school: HelpAtSchool = Field(alias="hulp_op_school")
-    special_education: PlainText = Field(alias="speciaal_onderwijs")
-    contact_role: PerSchoolType = Field(alias="contactrol")
+    first_contact: PerSchoolType = Field(
+        alias="eerste_gesprek",
+        title="Eerste gesprek",
+        description="Met wie een ouder eerst praat over de ondersteuning van zijn of haar kind, "
+        "bijvoorbeeld 'de mentor van de school'. Staat na 'Praat eerst met'.",
+    )
+    help_at_school: HelpAtSchool = Field(
+        alias="hulp_op_school",
+        title="Hulp op school",
+        description="Wie op school de extra hulp regelt, en wat die doet (pagina Over passend "
+        "onderwijs).",
+    )
+    special_education: PlainText = Field(
+        alias="speciaal_onderwijs",
+        title="Speciaal onderwijs",
+        description="Hoe de speciale scholen heten, na 'een plek in', bijvoorbeeld 'het speciaal "
+        "onderwijs'.",
+    )
+    contact_role: PerSchoolType = Field(
+        alias="contactrol",
+        title="Contactrol",
+        description="De rol die een nieuwe school als eerste contactpersoon krijgt, en wie de "
+        "zelfevaluatie invult.",
+    )
     # What this SWV calls each kind of school (left out: the usual name).
-    school_types: SchoolTypeNames | None = Field(None, alias="soorten_school")
+    school_types: SchoolTypeNames | None = Field(
+        None,
+        alias="soorten_school",
+        title="Soorten school",
+        description="Hoe de site elke soort school noemt (mag leeg: dan de gewone naam).",
+    )
 
     def school_type(self, code: str) -> str:
         """The name of a kind of school: the SWV's own, else the usual one."""
@@ -381,12 +750,14 @@ def _degrees(low: float, high: float, what: str) -> Any:
         except ValueError:
             number = float("nan")
         if not low <= number <= high:  # also false for nan
+            example = f"{(low + high) / 2:.4f}"
             raise field_error(
-                "SOP110",
-                f"'{{value}}' is geen {what} in Nederland.",
-                f"Schrijf een getal tussen {low:g} en {high:g} met een punt, bijvoorbeeld "
-                f"{(low + high) / 2:.4f}. Heeft u breedtegraad en lengtegraad omgewisseld?",
-                text,
+                NOT_A_COORDINATE,
+                value=text,
+                what=what,
+                low=f"{low:g}",
+                high=f"{high:g}",
+                example=example,
             )
         return number
 
@@ -427,39 +798,110 @@ SCHOOL_TYPE_LABELS: dict[str, str] = {
 
 
 class Address(Schema):
-    street: PlainText = Field(alias="straat")
-    postcode: Postcode = Field(alias="postcode")
-    place: PlainText = Field(alias="plaats")
+    street: PlainText = Field(
+        alias="straat",
+        title="Straat en huisnummer",
+        description="De straat en het huisnummer, bijvoorbeeld Schoolstraat 1.",
+    )
+    postcode: Postcode = Field(
+        alias="postcode",
+        title="Postcode",
+        description="4 cijfers en 2 hoofdletters, bijvoorbeeld 1234 AB.",
+    )
+    place: PlainText = Field(
+        alias="plaats", title="Plaats", description="De plaats waar de school staat."
+    )
 
 
 class ContactPerson(Schema):
-    role: PlainText = Field(alias="rol")
-    name: PlainText = Field(alias="naam")
-    email: OptionalEmail = Field(None, alias="email")
-    phone: OptionalPhone = Field(None, alias="telefoon")
+    role: PlainText = Field(
+        alias="rol",
+        title="Rol",
+        description="Bijvoorbeeld Intern begeleider of Directeur.",
+        json_schema_extra=swv_words(description="Bijvoorbeeld {role}."),
+    )
+    name: PlainText = Field(alias="naam", title="Naam", description="Voornaam en achternaam.")
+    email: OptionalEmail = Field(
+        None,
+        alias="email",
+        title="E-mail",
+        description="Een e-mailadres van school, geen privéadres (mag leeg).",
+    )
+    phone: OptionalPhone = Field(
+        None,
+        alias="telefoon",
+        title="Telefoon",
+        description="Een nummer van school, geen privénummer (mag leeg).",
+    )
 
 
 class NeedDeclaration(Schema):
     """What a school declares for one need: a level of the scale, in its own words, and where
     it stops. An empty level means: not declared yet (check warns)."""
 
-    level: OptionalPlainText = Field(None, alias="niveau")
-    offer: OptionalPlainText = Field(None, alias="wat")
-    limit: OptionalPlainText = Field(None, alias="grens")
+    level: OptionalPlainText = Field(
+        None,
+        alias="niveau",
+        title="Niveau",
+        description="Hoe ver de school gaat bij deze behoefte. Kies uit de aanbodniveaus van het "
+        "samenwerkingsverband.",
+        json_schema_extra=choices("aanbodniveaus"),
+    )
+    offer: OptionalPlainText = Field(
+        None,
+        alias="wat",
+        title="Wat de school doet",
+        description="Eén of twee korte zinnen in de woorden van ouders (gewone tekst).",
+    )
+    limit: OptionalPlainText = Field(
+        None,
+        alias="grens",
+        title="Waar het stopt",
+        description="Wat de school hierbij niet kan, in één zin (mag leeg).",
+    )
 
 
 class Enrolment(Schema):
     """How parents get to know the school, enrol their child, and what happens next."""
 
-    visit: OptionalPlainText = Field(None, alias="kennismaken")
-    enrol: OptionalPlainText = Field(None, alias="inschrijven")
-    intake: OptionalPlainText = Field(None, alias="intake")
-    link: OptionalUrl = Field(None, alias="link")
+    visit: OptionalPlainText = Field(
+        None,
+        alias="kennismaken",
+        title="Kennismaken",
+        description="Hoe ouders de school leren kennen, bijvoorbeeld een rondleiding.",
+    )
+    enrol: OptionalPlainText = Field(
+        None,
+        alias="inschrijven",
+        title="Inschrijven",
+        description="Hoe ouders hun kind aanmelden, en vanaf welke leeftijd.",
+    )
+    intake: OptionalPlainText = Field(
+        None,
+        alias="intake",
+        title="Na de aanmelding",
+        description="Wat er na de aanmelding gebeurt, ook als een kind extra ondersteuning nodig "
+        "heeft.",
+    )
+    link: OptionalUrl = Field(
+        None,
+        alias="link",
+        title="Link",
+        description="Het webadres van het aanmeldformulier, beginnend met https:// (mag leeg).",
+    )
 
 
 class Coordinates(Schema):
-    latitude: Latitude = Field(alias="breedtegraad")
-    longitude: Longitude = Field(alias="lengtegraad")
+    latitude: Latitude = Field(
+        alias="breedtegraad",
+        title="Breedtegraad",
+        description="Bijvoorbeeld 52.4871 (in Nederland tussen 50,7 en 53,6).",
+    )
+    longitude: Longitude = Field(
+        alias="lengtegraad",
+        title="Lengtegraad",
+        description="Bijvoorbeeld 4.6574 (in Nederland tussen 3,3 en 7,3).",
+    )
 
 
 def _empty_block(value: Any) -> Any:
@@ -476,59 +918,182 @@ Declarations = Annotated[
 class SopFrontMatter(Schema):
     """The front matter of a school's sop.md."""
 
-    name: PlainText = Field(alias="naam")
-    vestigingscode: Vestigingscode = Field(alias="vestigingscode")
+    name: PlainText = Field(
+        alias="naam",
+        title="Naam van de school",
+        description="De volledige naam, zoals ouders hem kennen.",
+    )
+    vestigingscode: Vestigingscode = Field(
+        alias="vestigingscode",
+        title="Vestigingscode",
+        description="6 tekens: 2 cijfers, 2 hoofdletters, 2 cijfers (bijvoorbeeld 12AB00). U "
+        "vindt de code bij DUO.",
+    )
     # DUO's files name a board by its number only; a school whose board name is not known yet
     # leaves it empty.
-    board: OptionalPlainText = Field(None, alias="bestuur")
+    board: OptionalPlainText = Field(
+        None,
+        alias="bestuur",
+        title="Bestuur",
+        description="De naam van het schoolbestuur (stichting of vereniging). Mag leeg zolang de "
+        "naam niet bekend is.",
+    )
     # Choices from site_config are plain text here; schools/validate.py checks them against the
     # configuration, so that it can say "bedoelt u …?" with the real options.
-    kern: PlainText = Field(alias="kern")
-    type: SchoolType = Field(alias="type", json_schema_extra=x_labels(SCHOOL_TYPE_CODES))
-    address: Address = Field(alias="adres")
-    website: OptionalUrl = Field(None, alias="website")  # DUO has none for some schools
-    email: OptionalEmail = Field(None, alias="email")
-    phone: OptionalPhone = Field(None, alias="telefoon")
-    contacts: list[ContactPerson] = Field(alias="contactpersonen", min_length=1)
-    adopted_by_board: Date = Field(alias="vastgesteld_door_bestuur")
-    discussed_with_mr: OptionalDate = Field(None, alias="besproken_met_mr")
-    valid_until: Date = Field(alias="geldig_tot")
-    updated: Date = Field(alias="bijgewerkt")
-    internal_expertise: list[PlainText] = Field(default_factory=list, alias="interne_expertise")
-    external_expertise: list[PlainText] = Field(default_factory=list, alias="externe_deskundigheid")
-    extra_support: list[PlainText] = Field(default_factory=list, alias="extra_ondersteuning")
+    kern: PlainText = Field(
+        alias="kern",
+        title="Groep",
+        description="De code van de groep scholen (kern, regio) waar de school bij hoort.",
+        json_schema_extra={
+            **choices("kernen"),
+            **swv_words(
+                title="{Grouping}",
+                description="De code van de {grouping} waar de school bij hoort.",
+            ),
+        },
+    )
+    type: SchoolType = Field(
+        alias="type",
+        title="Soort school",
+        description="bao, sbo, so, vso of vo.",
+        json_schema_extra=x_labels(SCHOOL_TYPE_CODES),
+    )
+    address: Address = Field(
+        alias="adres", title="Adres", description="Het bezoekadres van de school."
+    )
+    website: OptionalUrl = Field(  # DUO has none for some schools
+        None,
+        alias="website",
+        title="Website",
+        description="Het webadres van de school, beginnend met https:// (mag leeg).",
+    )
+    email: OptionalEmail = Field(
+        None,
+        alias="email",
+        title="E-mail",
+        description="Het algemene e-mailadres van de school (mag leeg).",
+    )
+    phone: OptionalPhone = Field(
+        None,
+        alias="telefoon",
+        title="Telefoon",
+        description="Het algemene telefoonnummer van de school (mag leeg).",
+    )
+    contacts: list[ContactPerson] = Field(
+        alias="contactpersonen",
+        title="Contactpersonen",
+        description="Wie ouders kunnen bellen of mailen over ondersteuning. Gebruik werkadressen.",
+        min_length=1,
+    )
+    adopted_by_board: Date = Field(
+        alias="vastgesteld_door_bestuur",
+        title="Vastgesteld door het bestuur",
+        description="De datum (JJJJ-MM-DD) waarop het bestuur dit SOP heeft vastgesteld.",
+    )
+    discussed_with_mr: OptionalDate = Field(
+        None,
+        alias="besproken_met_mr",
+        title="Besproken met de MR",
+        description="De datum (JJJJ-MM-DD) waarop de medezeggenschapsraad het SOP heeft besproken.",
+    )
+    valid_until: Date = Field(
+        alias="geldig_tot",
+        title="Geldig tot",
+        description="Tot welke datum (JJJJ-MM-DD) dit SOP geldt.",
+    )
+    updated: Date = Field(
+        alias="bijgewerkt",
+        title="Laatst bijgewerkt",
+        description="De datum (JJJJ-MM-DD) van de laatste wijziging; ouders zien die op de site.",
+    )
+    internal_expertise: list[PlainText] = INTERNAL_EXPERTISE.school_field()
+    external_expertise: list[PlainText] = EXTERNAL_EXPERTISE.school_field()
+    extra_support: list[PlainText] = EXTRA_SUPPORT.school_field()
     # Per need of the SWV's list (need id -> declaration); checked against the configuration in
     # project/schools/declarations.py, like the practical facts (fact id -> value as written).
-    support: Declarations = Field(default_factory=dict, alias="ondersteuning")
+    support: Declarations = Field(
+        default_factory=dict,
+        alias="ondersteuning",
+        title="Wat de school biedt, per behoefte",
+        description="Zeg bij elke behoefte van het samenwerkingsverband hoe ver de school gaat "
+        "(niveau), in één of twee zinnen wat zij doet (wat) en waar het stopt (grens). Ouders "
+        "vinden de school bij een behoefte alleen als dat hier staat.",
+    )
     practical: Annotated[dict[str, Any], BeforeValidator(_empty_mapping)] = Field(
-        default_factory=dict, alias="praktisch"
+        default_factory=dict,
+        alias="praktisch",
+        title="Praktisch",
+        description="Praktische zaken waar ouders op letten, zoals een lift: ja of nee, of een "
+        "getal.",
     )
     enrolment: Annotated[Enrolment | None, BeforeValidator(_empty_block)] = Field(
-        None, alias="aanmelden"
+        None,
+        alias="aanmelden",
+        title="Aanmelden en kennismaken",
+        description="Hoe ouders kennismaken, hun kind inschrijven en wat er daarna gebeurt.",
     )
     coordinates: Annotated[Coordinates | None, BeforeValidator(_empty_block)] = Field(
-        None, alias="coordinaten"
+        None,
+        alias="coordinaten",
+        title="Coördinaten",
+        description="Waar de school staat (mag leeg): breedtegraad en lengtegraad, bijvoorbeeld "
+        "52.4871 en 4.6574. Zonder coördinaten gebruikt de site het midden van de postcode.",
     )
-    internal_note: OptionalText = Field(None, alias="interne_notitie")
+    internal_note: OptionalText = Field(
+        None, alias="interne_notitie", title="Interne notitie", description=INTERNAL_NOTE
+    )
 
 
 # --- content/schools/<slug>/zelfevaluatie-<jaar>.yaml ---------------------------------------
 
 
 class ScoreEntry(Schema):
-    score: PlainText = Field(alias="score")
-    explanation: OptionalText = Field(None, alias="toelichting")
+    score: PlainText = Field(
+        alias="score",
+        title="Score",
+        description="De code van de score, bijvoorbeeld ja, deels of nee.",
+        json_schema_extra={
+            **choices("scores"),
+            **swv_words(description="De code van de score: {score_codes}."),
+        },
+    )
+    explanation: OptionalText = Field(
+        None, alias="toelichting", title="Toelichting", description=INTERNAL_NOTE
+    )
 
 
 class SelfAssessmentFile(Schema):
     """A school's self-assessment of the agreements for one school year."""
 
-    school_year: SchoolYear = Field(alias="schooljaar")
-    filled_in_on: Date = Field(alias="ingevuld_op")
-    filled_in_by: PlainText = Field(alias="ingevuld_door")
+    school_year: SchoolYear = Field(
+        alias="schooljaar",
+        title="Schooljaar",
+        description=YEAR_OF_FILE,
+    )
+    filled_in_on: Date = Field(
+        alias="ingevuld_op",
+        title="Ingevuld op",
+        description="De datum (JJJJ-MM-DD) waarop de school dit invulde.",
+    )
+    filled_in_by: PlainText = Field(
+        alias="ingevuld_door",
+        title="Ingevuld door",
+        description="Een rol, bijvoorbeeld Intern begeleider. Nooit de naam van een leerling.",
+        json_schema_extra=swv_words(
+            description="Een rol, bijvoorbeeld {role}. Nooit de naam van een leerling."
+        ),
+    )
     # Each value is a score code or a ScoreEntry mapping; checked entry by entry in loading.
     # An empty 'scores:' (a new school's file) means nothing is scored yet.
-    scores: Annotated[dict[str, Any], BeforeValidator(_empty_mapping)] = Field(alias="scores")
+    scores: Annotated[dict[str, Any], BeforeValidator(_empty_mapping)] = Field(
+        alias="scores",
+        title="Scores",
+        description="Per afspraak een score, bijvoorbeeld BO-01: ja. Een toelichting is intern.",
+        json_schema_extra=swv_words(
+            description="Per afspraak een score, bijvoorbeeld {score_example}. "
+            "Een toelichting is intern."
+        ),
+    )
 
 
 # --- site_config/woordenlijst.yaml (optional) ----------------------------------------------
@@ -537,10 +1102,24 @@ class SelfAssessmentFile(Schema):
 class GlossaryTerm(Schema):
     """A word parents may not know, its explanation, and optionally a plainer form."""
 
-    term: PlainText = Field(alias="term")
-    explanation: Text = Field(alias="uitleg")
-    plainer: OptionalPlainText = Field(None, alias="eenvoudiger")
-    variants: list[PlainText] = Field(default_factory=list, alias="varianten")
+    term: PlainText = Field(
+        alias="term", title="Term", description="Het woord of de afkorting, bijvoorbeeld OPP."
+    )
+    explanation: Text = Field(
+        alias="uitleg", title="Uitleg", description="Eén zin in gewone taal over wat het betekent."
+    )
+    plainer: OptionalPlainText = Field(
+        None,
+        alias="eenvoudiger",
+        title="Eenvoudiger",
+        description="Een gewoner woord dat de check voorstelt (mag leeg).",
+    )
+    variants: list[PlainText] = Field(
+        default_factory=list,
+        alias="varianten",
+        title="Varianten",
+        description="Andere schrijfwijzen van hetzelfde woord (mag leeg).",
+    )
 
     @property
     def anchor(self) -> str:
@@ -549,7 +1128,12 @@ class GlossaryTerm(Schema):
 
 
 class Glossary(Schema):
-    terms: list[GlossaryTerm] = Field(default_factory=list, alias="termen")
+    terms: list[GlossaryTerm] = Field(
+        default_factory=list,
+        alias="termen",
+        title="Termen",
+        description="Woorden en afkortingen die ouders misschien niet kennen.",
+    )
 
 
 # --- domain objects -------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.catalogue.sop import EXAMPLE_EMPTY, EXAMPLE_LEFT
+from sop_builder.core.issues import Issue, Pos
 
 MARK = "INVULLEN"  # ends a comment that nieuwe-school writes above a value to fill in
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
@@ -36,20 +37,9 @@ def find_placeholders(text: str, path: str, first_line: int = 1) -> list[Issue]:
             continue
         field_line, match = following
         key = match.group(1)
-        empty = _empty(lines, field_line - first_line)
-        issues.append(
-            make_issue(
-                "SOP411",
-                path,
-                field_line,
-                match.start(1) + 1,
-                f"Het veld '{key}' is nog niet ingevuld"
-                + ("." if empty else ": er staat nog een voorbeeld."),
-                f"Vul {'de' if empty else 'de juiste'} waarde in en haal daarna het woord {MARK} "
-                f"weg uit regel {number}.",
-                key,
-            )
-        )
+        place = Pos(field_line, match.start(1) + 1)
+        entry = EXAMPLE_EMPTY if _empty(lines, field_line - first_line) else EXAMPLE_LEFT
+        issues.append(entry.at(path, place, field=key, key=key, mark=MARK, line=number))
     return issues
 
 

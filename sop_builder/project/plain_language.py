@@ -13,7 +13,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sop_builder.core.issues import Issue, issue_at
+from sop_builder.core.catalogue.plain_language import (
+    ABBREVIATION,
+    JARGON,
+    LONG_SENTENCE,
+    LONG_WORD,
+)
+from sop_builder.core.issues import Issue
 from sop_builder.project.model import Glossary
 from sop_builder.project.sections import SOP_SECTIONS, strip_comments
 
@@ -106,19 +112,12 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
     issues: list[Issue] = []
     reported: set[str] = set()
 
-    def warn(code: str, sentence: Sentence, message: str, hint: str) -> None:
-        issues.append(issue_at(code, path, sentence, message, hint))
-
     for sentence in sentences(body, body_line):
         words = _WORD.findall(sentence.text)
         quote = sentence.quote()
         if len(words) > MAX_WORDS:
-            warn(
-                "SOP741",
-                sentence,
-                f"Deze zin heeft {len(words)} woorden: '{quote}'.",
-                f"Maak er twee of meer zinnen van. Een zin van hoogstens {MAX_WORDS} woorden "
-                "leest makkelijker.",
+            issues.append(
+                LONG_SENTENCE.at(path, sentence, count=len(words), quote=quote, limit=MAX_WORDS)
             )
         lowered = sentence.text.lower()
         found = [w for w in words if w.lower() in known]
@@ -127,31 +126,17 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
             term, plainer = known[word.lower()]
             if plainer and term not in reported:
                 reported.add(term)
-                warn(
-                    "SOP743",
-                    sentence,
-                    f"'{word}' is vaktaal, in de zin '{quote}'.",
-                    f"Schrijf liever '{plainer}'.",
-                )
+                issues.append(JARGON.at(path, sentence, word=word, quote=quote, plainer=plainer))
         for word in words:
             if word.lower() in known or word in reported:
                 continue
             stem = _APOSTROPHE.split(word)[0]  # IB'er, AVG's
             if _ABBREVIATION.match(stem) and stem.lower() not in known and stem not in reported:
                 reported.add(stem)
-                warn(
-                    "SOP744",
-                    sentence,
-                    f"De afkorting '{stem}' staat niet in de woordenlijst, in de zin '{quote}'.",
-                    "Schrijf voluit wat u bedoelt. Of vraag het samenwerkingsverband de afkorting "
-                    "met uitleg op te nemen in site_config/woordenlijst.yaml.",
-                )
+                issues.append(ABBREVIATION.at(path, sentence, abbreviation=stem, quote=quote))
             elif len(word) > MAX_LETTERS and max(map(len, _WORD_PARTS.split(word))) > MAX_LETTERS:
                 reported.add(word)
-                warn(
-                    "SOP742",
-                    sentence,
-                    f"Het woord '{word}' is lang ({len(word)} letters), in de zin '{quote}'.",
-                    "Zeg het met kortere, gewone woorden.",
+                issues.append(
+                    LONG_WORD.at(path, sentence, word=word, letters=len(word), quote=quote)
                 )
     return issues

@@ -16,9 +16,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.catalogue.imports import (
+    POSTCODE_UNKNOWN,
+    POSTCODES_BAD_HEADER,
+    POSTCODES_BAD_LINE,
+    POSTCODES_NO_LINES,
+    POSTCODES_TWICE,
+)
+from sop_builder.core.issues import Issue, Pos
 from sop_builder.core.sourcefile import read_text
-from sop_builder.project.model import School
+from sop_builder.project.model import School, SopFrontMatter
 
 POSTCODES_FILE = "site_config/postcodes.csv"
 HEADER = ("postcode", "breedtegraad", "lengtegraad")
@@ -38,10 +45,6 @@ class PostcodeTable:
         return self.centres.get(postcode.strip()[:4])
 
 
-def _bad(line: int, message: str, hint: str) -> Issue:
-    return make_issue("SOP766", POSTCODES_FILE, line, 1, message, hint)
-
-
 def parse_postcodes(text: str) -> tuple[PostcodeTable | None, list[Issue]]:
     """The table in ``text`` (lines starting with # are comments), or every problem in it."""
     rows = [
@@ -50,47 +53,25 @@ def parse_postcodes(text: str) -> tuple[PostcodeTable | None, list[Issue]]:
         if line.strip() and not line.lstrip().startswith("#")
     ]
     if not rows:
-        return None, [
-            _bad(
-                1,
-                "Het bestand heeft geen regels.",
-                "Maak het opnieuw met 'sop-builder import-postcodes'.",
-            )
-        ]
+        return None, [POSTCODES_NO_LINES.at(POSTCODES_FILE)]
     header_line, header = rows[0]
     if tuple(c.strip().lower() for c in header.split(";")) != HEADER:
-        return None, [
-            _bad(
-                header_line,
-                f"De eerste regel moet '{';'.join(HEADER)}' zijn.",
-                "Maak het bestand opnieuw met 'sop-builder import-postcodes'.",
-            )
-        ]
+        place = Pos(header_line, 1)
+        return None, [POSTCODES_BAD_HEADER.at(POSTCODES_FILE, place, header=";".join(HEADER))]
     issues: list[Issue] = []
     centres: dict[str, tuple[float, float]] = {}
     for number, line in rows[1:]:
         cells = next(csv.reader(io.StringIO(line), delimiter=";"))
         point = _row(cells)
         if point is None:
+            place = Pos(number, 1)
             issues.append(
-                _bad(
-                    number,
-                    f"Regel {number} is geen postcode met breedtegraad en lengtegraad: "
-                    f"'{line.strip()}'.",
-                    "Een regel is bijvoorbeeld 1941;52.4871;4.6574 (4 cijfers, dan twee "
-                    "getallen met een punt).",
-                )
+                POSTCODES_BAD_LINE.at(POSTCODES_FILE, place, line=number, text=line.strip())
             )
             continue
         code, lat, lon = point
         if code in centres:
-            issues.append(
-                _bad(
-                    number,
-                    f"Postcode {code} staat twee keer in het bestand.",
-                    "Laat één regel per postcode staan.",
-                )
-            )
+            issues.append(POSTCODES_TWICE.at(POSTCODES_FILE, Pos(number, 1), postcode=code))
             continue
         centres[code] = (lat, lon)
     return (None, issues) if issues else (PostcodeTable(centres), [])
@@ -146,16 +127,11 @@ def unplaced_schools(schools: list[School], table: PostcodeTable | None) -> list
     if table is None:
         return []
     return [
-        make_issue(
-            "SOP767",
+        POSTCODE_UNKNOWN.at(
             school.path,
-            1,
-            1,
-            f"De postcode {school.front.address.postcode} staat niet in {POSTCODES_FILE}; "
-            "'scholen bij mij in de buurt' kan deze school niet op afstand zetten.",
-            "Geef de school 'coordinaten' (breedtegraad en lengtegraad) in sop.md, of maak "
-            "de postcodetabel opnieuw met 'sop-builder import-postcodes'.",
-            "coordinaten",
+            field=SopFrontMatter.key("coordinates"),
+            postcode=school.front.address.postcode,
+            file=POSTCODES_FILE,
         )
         for school in schools
         if school_point(school, table) is None

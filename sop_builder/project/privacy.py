@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.catalogue.privacy import LOOKS_LIKE_BSN, MOBILE_NUMBER, PRIVATE_EMAIL
+from sop_builder.core.issues import Issue, Pos
 
 INTERNAL_KEYS = ("interne_notitie",)
 BSN_CONTEXT = re.compile(
@@ -47,16 +48,7 @@ def _bsn_issues(line: str, lineno: int, path: str) -> list[Issue]:
         start = max(0, match.start() - CONTEXT_WINDOW)
         around = line[start : match.end() + CONTEXT_WINDOW]
         if BSN_CONTEXT.search(around):
-            issues.append(
-                make_issue(
-                    "SOP601",
-                    path,
-                    lineno,
-                    match.start() + 1,
-                    "Deze regel bevat een nummer dat lijkt op een burgerservicenummer (BSN).",
-                    "Haal het nummer weg. Gegevens van leerlingen horen nooit in het SOP.",
-                )
-            )
+            issues.append(LOOKS_LIKE_BSN.at(path, Pos(lineno, match.start() + 1)))
     return issues
 
 
@@ -75,26 +67,9 @@ def find_personal_data(
         lineno = first_line + offset
         issues += _bsn_issues(line, lineno, path)
         for match in PRIVATE_MAIL.finditer(line):
-            issues.append(
-                make_issue(
-                    "SOP602",
-                    path,
-                    lineno,
-                    match.start() + 1,
-                    f"'{match.group(0)}' lijkt een privé-e-mailadres; deze tekst komt op de site.",
-                    "Gebruik een e-mailadres van de school, bijvoorbeeld ib@school.nl.",
-                )
-            )
+            place = Pos(lineno, match.start() + 1)
+            issues.append(PRIVATE_EMAIL.at(path, place, address=match.group(0)))
         for match in MOBILE.finditer(line):
-            issues.append(
-                make_issue(
-                    "SOP603",
-                    path,
-                    lineno,
-                    match.start() + 1,
-                    f"'{match.group(0).strip()}' is een mobiel nummer; deze tekst komt op de site.",
-                    "Zet hier liever het vaste nummer van de school. Is dit nummer bedoeld om te "
-                    "publiceren? Dan kunt u deze waarschuwing negeren.",
-                )
-            )
+            place = Pos(lineno, match.start() + 1)
+            issues.append(MOBILE_NUMBER.at(path, place, number=match.group(0).strip()))
     return issues

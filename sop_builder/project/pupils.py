@@ -19,8 +19,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sop_builder.core.issues import Issue, issue_at
+from sop_builder.core.catalogue.imports import (
+    PUPIL_FILE_BAD_CODE,
+    PUPIL_FILE_BAD_COUNT,
+    PUPIL_FILE_BAD_KIND,
+    PUPIL_FILE_BAD_YEAR,
+    PUPIL_FILE_NO_LOCATIONS,
+    PUPIL_FILE_NO_YEARS,
+    PUPIL_FILE_UNKNOWN_KEY,
+)
+from sop_builder.core.issues import Issue, Message, allowed_list
 from sop_builder.core.sourcefile import read_yaml_file
+from sop_builder.core.text import dutch_number
 
 PUPILS_FILE = Path("content/leerlingen.yaml")
 MASKED = "<5"
@@ -30,10 +40,6 @@ CODE = re.compile(r"\d{2}[A-Z]{2}\d{2}")
 YEAR_KEY = re.compile(r"(19|20)\d{2}")
 KIND_KEYS = ("bao", "sbo", "so", "vso", "vo")
 VALUE = re.compile(r"<(\d+)|(\d+)\+|(\d+)")
-
-
-def dutch_number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -213,48 +219,27 @@ def load_pupils(root: Path) -> tuple[PupilData | None, list[Issue]]:
         return None, issues
     data = PupilData(source=str(tree.data.get("bron", "")))
 
-    def problem(path: tuple[str, ...], message: str, hint: str) -> None:
-        pos = tree.pos(path)
-        issues.append(issue_at("SOP765", display, pos, message, hint))
+    def problem(path: tuple[str, ...], message: Message, **values: str) -> None:
+        issues.append(message.at(display, tree.pos(path), **values))
 
     for key in tree.data:
         if key not in ("bron", "vestigingen"):
-            problem(
-                (key,),
-                f"Het veld '{key}' is onbekend.",
-                "Dit bestand kent alleen 'bron' en 'vestigingen'.",
-            )
+            problem((key,), PUPIL_FILE_UNKNOWN_KEY, key=key)
     locations = tree.data.get("vestigingen")
     if not isinstance(locations, dict):
-        problem(
-            ("vestigingen",),
-            "Er staat geen lijst 'vestigingen' in.",
-            "Maak het bestand opnieuw met 'sop-builder import-leerlingen'.",
-        )
+        problem(("vestigingen",), PUPIL_FILE_NO_LOCATIONS)
         return None, issues
     for code, years in locations.items():
         if not CODE.fullmatch(code):
-            problem(
-                ("vestigingen", code),
-                f"'{code}' is geen geldige vestigingscode.",
-                "Een vestigingscode heeft 6 tekens, bijvoorbeeld 12AB00.",
-            )
+            problem(("vestigingen", code), PUPIL_FILE_BAD_CODE, code=code)
             continue
         if not isinstance(years, dict):
-            problem(
-                ("vestigingen", code),
-                f"Bij {code} horen jaren met een aantal.",
-                'Schrijf bijvoorbeeld \'"2025": "412"\'.',
-            )
+            problem(("vestigingen", code), PUPIL_FILE_NO_YEARS, code=code)
             continue
         for year, value in years.items():
             path = ("vestigingen", code, year)
             if not YEAR_KEY.fullmatch(year):
-                problem(
-                    path,
-                    f"'{year}' is geen jaartal (bij {code}).",
-                    'Schrijf het jaar met vier cijfers, bijvoorbeeld "2025".',
-                )
+                problem(path, PUPIL_FILE_BAD_YEAR, year=year, code=code)
                 continue
             parts = value if isinstance(value, dict) else {"": value}
             counts: dict[str, Count] = {}
@@ -262,20 +247,13 @@ def load_pupils(root: Path) -> tuple[PupilData | None, list[Issue]]:
                 where = (*path, kind) if kind else path
                 count = parse_value(text, int(year)) if isinstance(text, str) else None
                 if kind and kind not in KIND_KEYS:
+                    kinds = allowed_list(KIND_KEYS)
                     problem(
-                        where,
-                        f"'{kind}' is geen soort school (bij {code} in {year}).",
-                        f"Kies uit: {', '.join(KIND_KEYS)}.",
+                        where, PUPIL_FILE_BAD_KIND, kind=kind, code=code, year=year, kinds=kinds
                     )
                 elif count is None:
                     shown = text if isinstance(text, str) else "een lijst"
-                    problem(
-                        where,
-                        f"Het aantal leerlingen van {code} in {year} is '{shown}'; dat is geen "
-                        "aantal.",
-                        "Schrijf een heel getal, <5 voor minder dan 5 leerlingen, of 412+ voor "
-                        "ten minste 412.",
-                    )
+                    problem(where, PUPIL_FILE_BAD_COUNT, code=code, year=year, value=shown)
                 else:
                     counts[kind] = count
             if len(counts) != len(parts) or not counts:

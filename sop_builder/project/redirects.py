@@ -26,8 +26,20 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from sop_builder.core.atomic import write_atomic
+from sop_builder.core.catalogue.redirects import (
+    NO_SUCH_PAGE,
+    NO_SUCH_PAGE_TYPO,
+    NOT_A_SITE_PATH,
+    NOT_A_TIDY_SITE_PATH,
+    REDIRECTED_TWICE,
+    REPLACES_A_PAGE,
+    REPLACES_A_SHORT_LINK,
+    SCHOOL_GONE_SINCE_BUILD,
+    SCHOOL_GONE_SINCE_COMMIT,
+    TARGET_IS_AN_OLD_ADDRESS,
+)
 from sop_builder.core.fieldtypes import field_error, string_schema, text_value
-from sop_builder.core.issues import Issue, did_you_mean, issue_at, make_issue
+from sop_builder.core.issues import Issue, Message, did_you_mean
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import load_config_file
 from sop_builder.project.model import Schema
@@ -51,12 +63,9 @@ def _site_path(value: Any) -> str:
     text = text_value(value)
     if not _SITE_PATH.fullmatch(text):
         suggestion = _suggest_path(text)
-        hint = (
-            f"Schrijf alleen het pad, met een / aan het begin en aan het eind: '{suggestion}'."
-            if _SITE_PATH.fullmatch(suggestion) and suggestion != "/"
-            else "Schrijf een pad binnen deze site, bijvoorbeeld /scholen/oude-naam/."
-        )
-        raise field_error("SOP801", "'{value}' is geen pad binnen deze site.", hint, text)
+        if _SITE_PATH.fullmatch(suggestion) and suggestion != "/":
+            raise field_error(NOT_A_TIDY_SITE_PATH, value=text, suggestion=suggestion)
+        raise field_error(NOT_A_SITE_PATH, value=text)
     return text
 
 
@@ -64,12 +73,28 @@ SitePath = Annotated[str, BeforeValidator(_site_path), string_schema(pattern=r"^
 
 
 class RedirectEntry(Schema):
-    source: SitePath = Field(alias="van")
-    target: SitePath = Field(alias="naar")
+    source: SitePath = Field(
+        alias="van",
+        title="Van",
+        description="Het oude adres binnen de site, met een / aan het begin en aan het eind, "
+        "bijvoorbeeld /scholen/oude-naam/.",
+    )
+    target: SitePath = Field(
+        alias="naar",
+        title="Naar",
+        description="Een pagina van de site waar het oude adres naartoe leidt, bijvoorbeeld "
+        "/scholen/nieuwe-naam/.",
+    )
 
 
 class RedirectsFile(Schema):
-    redirects: list[RedirectEntry] = Field(default_factory=list, alias="doorverwijzingen")
+    redirects: list[RedirectEntry] = Field(
+        default_factory=list,
+        alias="doorverwijzingen",
+        title="Doorverwijzingen",
+        description="Oude adressen die blijven werken, bijvoorbeeld nadat de map van een school "
+        "een nieuwe naam kreeg (mag leeg).",
+    )
 
 
 @dataclass(frozen=True)
@@ -112,9 +137,9 @@ def short_links(schools: Iterable[tuple[str, str]]) -> list[Redirect]:
     return links
 
 
-def _issue(code: str, tree: YamlTree, loc: tuple[Any, ...], message: str, hint: str) -> Issue:
+def _issue(message: Message, tree: YamlTree, loc: tuple[Any, ...], **values: Any) -> Issue:
     pos = tree.value_pos(loc)
-    return issue_at(code, DISPLAY, pos, message, hint, ".".join(map(str, loc)))
+    return message.at(DISPLAY, pos, field=".".join(map(str, loc)), **values)
 
 
 def _closest_page(path: str, pages: set[str]) -> str:
@@ -136,58 +161,27 @@ def _check_entries(
     seen: set[str] = set()
     sources = {e.source for e in entries}
     for index, entry in enumerate(entries):
-        at = ("doorverwijzingen", index)
+        at = (RedirectsFile.key("redirects"), index)
+        source = (*at, RedirectEntry.key("source"))
         if entry.source in pages:
-            issues.append(
-                _issue(
-                    "SOP802",
-                    tree,
-                    (*at, "van"),
-                    f"Op het adres {entry.source} staat al een echte pagina.",
-                    "Een doorverwijzing mag geen bestaande pagina vervangen. "
-                    "Haal deze regel weg, of kies het oude adres dat niet meer bestaat.",
-                )
-            )
+            issues.append(_issue(REPLACES_A_PAGE, tree, source, path=entry.source))
         elif entry.source in short:
-            issues.append(
-                _issue(
-                    "SOP802",
-                    tree,
-                    (*at, "van"),
-                    f"Het adres {entry.source} is al de korte link van een school.",
-                    "Haal deze regel weg: korte links met de vestigingscode maakt de site zelf.",
-                )
-            )
+            issues.append(_issue(REPLACES_A_SHORT_LINK, tree, source, path=entry.source))
         elif entry.source in seen:
-            issues.append(
-                _issue(
-                    "SOP804",
-                    tree,
-                    (*at, "van"),
-                    f"Het oude adres {entry.source} staat meer dan één keer in de lijst.",
-                    "Houd één regel per oud adres over.",
-                )
-            )
+            issues.append(_issue(REDIRECTED_TWICE, tree, source, path=entry.source))
         seen.add(entry.source)
         if entry.target not in pages:
             guess = _closest_page(entry.target, pages)
-            hint = (
-                f"Laat {entry.source} direct naar de nieuwe pagina wijzen, niet naar een ander "
-                "oud adres."
-                if entry.target in sources or entry.target in short
-                else guess
-                or "Kies een pagina die op de site staat, bijvoorbeeld /scholen/nieuwe-naam/ "
-                "(de naam van de map in content/schools/)."
-            )
-            issues.append(
-                _issue(
-                    "SOP803",
-                    tree,
-                    (*at, "naar"),
-                    f"De pagina {entry.target} bestaat niet op de site.",
-                    hint,
+            loc = (*at, RedirectEntry.key("target"))
+            if entry.target in sources or entry.target in short:
+                issue = _issue(
+                    TARGET_IS_AN_OLD_ADDRESS, tree, loc, path=entry.target, source=entry.source
                 )
-            )
+            elif guess:
+                issue = _issue(NO_SUCH_PAGE_TYPO, tree, loc, path=entry.target, suggestion=guess)
+            else:
+                issue = _issue(NO_SUCH_PAGE, tree, loc, path=entry.target)
+            issues.append(issue)
     return issues
 
 
@@ -261,21 +255,11 @@ def vanished_schools(root: Path, current: Iterable[str], redirects: list[Redirec
     for slug in sorted((published | committed) - set(now)):
         if school_path(slug) in kept:
             continue
-        since = (
-            "de laatste commit" if slug in committed else "de laatste keer dat de site is gebouwd"
-        )
+        message = SCHOOL_GONE_SINCE_COMMIT if slug in committed else SCHOOL_GONE_SINCE_BUILD
         guess = did_you_mean(slug, now)
         target = guess.split("'")[1] if guess else "nieuwe-naam"
+        folder = f"{SCHOOLS_FOLDER}/{slug}"
         issues.append(
-            make_issue(
-                "SOP805",
-                f"{SCHOOLS_FOLDER}/{slug}",
-                1,
-                1,
-                f"De map {SCHOOLS_FOLDER}/{slug} is weg sinds {since}, maar {school_path(slug)} "
-                "staat misschien al in schoolgidsen en op papier.",
-                f"Zet in {DISPLAY} een doorverwijzing: '- van: {school_path(slug)}' en "
-                f"'naar: /scholen/{target}/' (is de school gesloten: 'naar: /scholen/').",
-            )
+            message.at(folder, folder=folder, path=school_path(slug), file=DISPLAY, target=target)
         )
     return issues

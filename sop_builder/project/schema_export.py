@@ -1,10 +1,11 @@
 """JSON Schema for every content type, generated from the validator's own pydantic models.
 
-The structure (fields, required keys, patterns, fixed choices) comes from the models; Dutch titles
-and explanations come from ``fielddocs.py``; choices that the SWV keeps in ``site_config/``
-(kernen, keuzelijsten, afspraken, scores) are added from the loaded configuration, and the
-offer's audiences and kinds (site_config/aanbod.yaml) and the school folders from
-``ProjectChoices``.
+The structure (fields, required keys, patterns, fixed choices) and the Dutch titles and
+explanations come from the models (in the SWV's own words where a field has them:
+``project/fields.py``). A field that takes its values from a list (``core.fieldmeta.choices``)
+gets that list as its choices: the lists that the SWV keeps in ``site_config/`` (kernen,
+keuzelijsten, scores) from the loaded configuration, the offer's audiences and kinds
+(site_config/aanbod.yaml) and the school folders from ``ProjectChoices``.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from sop_builder.core.atomic import write_atomic
+from sop_builder.core.fieldmeta import CHOICES, OWN_KEYS
 from sop_builder.core.fieldtypes import MARKDOWN
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
-from sop_builder.project.fielddocs import field_doc
+from sop_builder.project.fields import own_words
 from sop_builder.project.model import Norm, SiteConfig, next_school_year
 from sop_builder.project.offer.model import OfferVocabularies
+from sop_builder.project.staff_lists import STAFF_LISTS, StaffList
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 Choices = list[tuple[str, str]]  # (value, label)
@@ -30,8 +33,8 @@ def _kernen(config: SiteConfig) -> Choices:
     return [(k.id, k.name) for k in config.swv.kernen]
 
 
-def _vocabulary(attr: str) -> Callable[[SiteConfig], Choices]:
-    return lambda config: [(e.id, e.label) for e in getattr(config.vocabularies, attr)]
+def _staff(staff: StaffList) -> Callable[[SiteConfig], Choices]:
+    return lambda config: [(e.id, e.label) for e in staff.options(config.vocabularies)]
 
 
 def _needs(config: SiteConfig) -> Choices:
@@ -51,16 +54,13 @@ def _score_codes(config: SiteConfig) -> Choices:
     return list(found.items())
 
 
-# (schema class, Dutch key) -> the allowed values from site_config/
-CONFIG_CHOICES: dict[tuple[str, str], Callable[[SiteConfig], Choices]] = {
-    ("SopFrontMatter", "kern"): _kernen,
-    ("NetworkFrontMatter", "kern"): _kernen,
-    ("SopFrontMatter", "interne_expertise"): _vocabulary("internal_expertise"),
-    ("SopFrontMatter", "externe_deskundigheid"): _vocabulary("external_expertise"),
-    ("SopFrontMatter", "extra_ondersteuning"): _vocabulary("extra_support"),
-    ("NeedDeclaration", "niveau"): _levels,
-    ("CentreFrontMatter", "behoeften"): _needs,
-    ("ScoreEntry", "score"): _score_codes,
+# A list a field takes its values from (core.fieldmeta.choices) -> its values in site_config/
+CONFIG_CHOICES: dict[str, Callable[[SiteConfig], Choices]] = {
+    "kernen": _kernen,
+    "aanbodniveaus": _levels,
+    "behoeften": _needs,
+    "scores": _score_codes,
+    **{staff.key: _staff(staff) for staff in STAFF_LISTS},
 }
 
 
@@ -81,13 +81,11 @@ def _schools(extra: ProjectChoices) -> Choices:
     return list(extra.schools)
 
 
-# (schema class, Dutch key) -> the allowed values from the project; no choices means any value
-PROJECT_CHOICES: dict[tuple[str, str], Callable[[ProjectChoices], Choices]] = {
-    ("NetworkFrontMatter", "doelgroep"): _offer_list("audiences"),
-    ("CentreFrontMatter", "doelgroep"): _offer_list("audiences"),
-    ("WorkshopFrontMatter", "doelgroep"): _offer_list("audiences"),
-    ("WorkshopFrontMatter", "soort"): _offer_list("kinds"),
-    ("StoryFrontMatter", "scholen"): _schools,
+# A list a field takes its values from -> its values in the project; no values means any value
+PROJECT_CHOICES: dict[str, Callable[[ProjectChoices], Choices]] = {
+    "doelgroepen": _offer_list("audiences"),
+    "soorten": _offer_list("kinds"),
+    "scholen": _schools,
 }
 
 
@@ -103,13 +101,13 @@ def project_choices(root: Path) -> ProjectChoices:
 
 
 def _choices(
-    name: str, key: str, config: SiteConfig | None, extra: ProjectChoices | None
+    source: str | None, config: SiteConfig | None, extra: ProjectChoices | None
 ) -> Choices | None:
-    """The allowed values of ``key`` in the schema class ``name``, if they are known."""
-    from_config = CONFIG_CHOICES.get((name, key))
+    """The values of the list ``source``, if they are known."""
+    from_config = CONFIG_CHOICES.get(source or "")
     if from_config is not None and config is not None:
         return from_config(config)
-    from_project = PROJECT_CHOICES.get((name, key))
+    from_project = PROJECT_CHOICES.get(source or "")
     if from_project is not None and extra is not None:
         return from_project(extra) or None
     return None
@@ -137,17 +135,22 @@ def _allow_empty(schema: dict[str, Any]) -> None:
 
 
 def _describe(
-    name: str, schema: dict[str, Any], config: SiteConfig | None, extra: ProjectChoices | None
+    schema: dict[str, Any], config: SiteConfig | None, extra: ProjectChoices | None
 ) -> None:
-    """Dutch titles and explanations, config choices, and enum labels for one schema class."""
-    for key, prop in schema.get("properties", {}).items():
-        doc = field_doc(name, key, config)
-        if doc:
-            prop["title"], prop["description"] = doc
+    """Titles and explanations in the SWV's own words, config choices, and enum labels for
+    one schema class."""
+    for prop in schema.get("properties", {}).values():
+        own = {key: prop.pop(key) for key in OWN_KEYS if key in prop}
+        title, description = own_words(own, config)
+        if title:
+            prop["title"] = title
+        if "description" in prop:  # moved after the title, where it has always been
+            plain = prop.pop("description")
+            prop["description"] = description or plain
         labels = prop.pop("x-labels", None)
         if labels and "enum" in prop:
             prop["enumDescriptions"] = [labels.get(v, v) for v in prop["enum"]]
-        choices = _choices(name, key, config, extra)
+        choices = _choices(own.get(CHOICES), config, extra)
         if choices is None:
             continue
         kept = {k: prop[k] for k in ("title", "description", "default") if k in prop}
@@ -265,9 +268,9 @@ def content_schema(
         from sop_builder.project.model import ScoreEntry
 
         schema.setdefault("$defs", {})["ScoreEntry"] = ScoreEntry.model_json_schema(by_alias=True)
-    for name, definition in schema.get("$defs", {}).items():
-        _describe(name, definition, config, extra)
-    _describe(kind.model.__name__, schema, config, extra)
+    for definition in schema.get("$defs", {}).values():
+        _describe(definition, config, extra)
+    _describe(schema, config, extra)
     if kind.model.__name__ == "SelfAssessmentFile" and config is not None:
         _scores(schema, config)
     if kind.model.__name__ == "SopFrontMatter" and config is not None:

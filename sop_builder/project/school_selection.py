@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal, cast
 from pydantic import BeforeValidator, Field
 
 from sop_builder.core.catalogue.imports import SELECTION_WAYS
+from sop_builder.core.catalogue.schema import NOT_A_POSTCODE_AREA
 from sop_builder.core.fieldtypes import (
     PlainText,
     Vestigingscode,
@@ -45,12 +46,7 @@ def _area(value: Any) -> str:
     text = " ".join(text_value(value).split())
     match = AREA.fullmatch(text)
     if match is None or (match[2] is not None and int(match[2]) < int(match[1])):
-        raise field_error(
-            "SOP112",
-            "'{value}' is geen postcodegebied.",
-            "Schrijf vier cijfers (1941), of een reeks van laag naar hoog (1940-1949).",
-            text,
-        )
+        raise field_error(NOT_A_POSTCODE_AREA, value=text)
     return text
 
 
@@ -74,12 +70,37 @@ class SchoolSelection(Schema):
     """Which of DUO's locations `import-scholen` takes: one of the three lists, of the kinds
     in ``kinds``."""
 
-    postcodes: list[PostcodeArea] = Field(default_factory=list, alias="postcodes")
-    municipalities: list[PlainText] = Field(default_factory=list, alias="gemeenten")
-    codes: list[Vestigingscode] = Field(default_factory=list, alias="vestigingscodes")
-    kinds: list[SchoolType] = Field(default_factory=_all_kinds, alias="soorten")
+    postcodes: list[PostcodeArea] = Field(
+        default_factory=list,
+        alias="postcodes",
+        title="Postcodegebieden",
+        description="De postcodegebieden van het samenwerkingsverband uit de regio-indeling: vier "
+        "cijfers, of een reeks van laag naar hoog (1940-1949).",
+    )
+    municipalities: list[PlainText] = Field(
+        default_factory=list,
+        alias="gemeenten",
+        title="Gemeenten",
+        description="De gemeenten van het samenwerkingsverband.",
+    )
+    codes: list[Vestigingscode] = Field(
+        default_factory=list,
+        alias="vestigingscodes",
+        title="Vestigingscodes",
+        description="De vestigingscodes van de scholen van het samenwerkingsverband (12AB00).",
+    )
+    kinds: list[SchoolType] = Field(
+        default_factory=_all_kinds,
+        alias="soorten",
+        title="Soorten school",
+        description="De soorten school van het samenwerkingsverband: bao, sbo, so, vso en vo.",
+    )
     vso_as: Annotated[Literal["so", "vso", "beide"] | None, BeforeValidator(_empty)] = Field(
-        None, alias="vso_als"
+        None,
+        alias="vso_als",
+        title="(V)SO als",
+        description="Hoe een school die DUO '(V)SO' noemt meetelt: so, vso of beide (twee "
+        "scholen). Leeg: de import vraagt het.",
     )
 
     @property
@@ -93,9 +114,9 @@ class SchoolSelection(Schema):
 
     def ways(self) -> dict[str, list[str]]:
         return {
-            "postcodes": self.postcodes,
-            "gemeenten": self.municipalities,
-            "vestigingscodes": self.codes,
+            self.key("postcodes"): self.postcodes,
+            self.key("municipalities"): self.municipalities,
+            self.key("codes"): self.codes,
         }
 
     def areas(self) -> list[tuple[int, int]]:

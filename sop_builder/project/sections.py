@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, make_issue
+from sop_builder.core.catalogue.published_text import COMMENT_NOT_CLOSED
+from sop_builder.core.catalogue.sop import (
+    HEADING_LEVEL,
+    SECTION_EMPTY,
+    SECTION_MISSING,
+    SECTION_TWICE,
+    TEXT_BEFORE_FIRST_SECTION,
+    UNKNOWN_SECTION,
+    UNKNOWN_SECTION_TYPO,
+)
+from sop_builder.core.issues import Issue, Pos, allowed_list, did_you_mean
 from sop_builder.project.model import Section
 
 # key -> heading as written in the file. The order is the order on the page.
@@ -28,17 +38,8 @@ def unclosed_comment(body: str, body_line: int, path: str) -> list[Issue]:
     if start is None:
         return []
     line_start = body.rfind("\n", 0, start) + 1
-    return [
-        make_issue(
-            "SOP455",
-            path,
-            body_line + body.count("\n", 0, start),
-            start - line_start + 1,
-            "Het commentaar dat hier met '<!--' begint, wordt nergens gesloten; alles wat "
-            "erna komt, zou van de site verdwijnen.",
-            "Zet '-->' direct na de interne notitie, zodat de tekst daarna weer op de site komt.",
-        )
-    ]
+    place = Pos(body_line + body.count("\n", 0, start), start - line_start + 1)
+    return [COMMENT_NOT_CLOSED.at(path, place)]
 
 
 def strip_comments(body: str) -> tuple[str, list[str]]:
@@ -72,44 +73,26 @@ def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section],
             key = _BY_TITLE.get(title.lower())
             if key is not None and len(heading.group(1)) != 2:
                 issues.append(
-                    make_issue(
-                        "SOP406",
-                        path,
-                        lineno,
-                        1,
-                        f"Het kopje '{line.strip()}' moet met twee hekjes (##) beginnen.",
-                        f"Schrijf: '## {SOP_SECTIONS[key]}'.",
+                    HEADING_LEVEL.at(
+                        path, Pos(lineno, 1), heading=line.strip(), title=SOP_SECTIONS[key]
                     )
                 )
             if key is None:
                 suggestion = did_you_mean(title, list(SOP_SECTIONS.values()))
                 if suggestion:
                     suggested.add(_BY_TITLE[suggestion.split("'")[1].lower()])
+                values = {
+                    "heading": line.strip(),
+                    "titles": allowed_list(list(SOP_SECTIONS.values())),
+                }
                 issues.append(
-                    make_issue(
-                        "SOP406",
-                        path,
-                        lineno,
-                        1,
-                        f"Het kopje '{line.strip()}' hoort niet in een SOP.",
-                        (suggestion + " " if suggestion else "")
-                        + "Gebruik alleen deze kopjes, met '## ' ervoor: "
-                        + allowed_list(list(SOP_SECTIONS.values()))
-                        + ".",
-                    )
+                    UNKNOWN_SECTION_TYPO.at(path, Pos(lineno, 1), suggestion=suggestion, **values)
+                    if suggestion
+                    else UNKNOWN_SECTION.at(path, Pos(lineno, 1), **values)
                 )
                 key = None
             elif any(f[0] == key for f in found):
-                issues.append(
-                    make_issue(
-                        "SOP408",
-                        path,
-                        lineno,
-                        1,
-                        f"Het kopje '## {title}' staat twee keer in de tekst.",
-                        "Voeg de twee stukken tekst samen onder één kopje.",
-                    )
-                )
+                issues.append(SECTION_TWICE.at(path, Pos(lineno, 1), title=title))
                 key = None
             found.append((key or "", title, lineno, []))
             continue
@@ -118,16 +101,7 @@ def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section],
         elif line.strip():
             preamble.append(lineno)
     if preamble:
-        issues.append(
-            make_issue(
-                "SOP409",
-                path,
-                preamble[0],
-                1,
-                "Er staat tekst vóór het eerste kopje; die komt niet op de site.",
-                "Zet de tekst onder een van de kopjes, bijvoorbeeld '## Visie'.",
-            )
-        )
+        issues.append(TEXT_BEFORE_FIRST_SECTION.at(path, Pos(preamble[0], 1)))
     sections = [
         Section(key, SOP_SECTIONS[key], text.strip(), lineno, lineno + 1 + _leading_lines(text))
         for key, _title, lineno, lines in found
@@ -139,28 +113,10 @@ def split_sections(body: str, body_line: int, path: str) -> tuple[list[Section],
     first_text = body_line + next((i for i, line in enumerate(lines) if line.strip()), 0)
     for key, title in SOP_SECTIONS.items():
         if key not in present:
-            issues.append(
-                make_issue(
-                    "SOP405",
-                    path,
-                    first_text,
-                    1,
-                    f"Het onderdeel '## {title}' ontbreekt.",
-                    f"Voeg een kopje '## {title}' toe met een korte tekst eronder.",
-                )
-            )
+            issues.append(SECTION_MISSING.at(path, Pos(first_text, 1), title=title))
     for section in sections:
         if not section.markdown:
-            issues.append(
-                make_issue(
-                    "SOP407",
-                    path,
-                    section.line,
-                    1,
-                    f"Onder '## {section.title}' staat nog geen tekst.",
-                    "Schrijf er een paar korte zinnen onder.",
-                )
-            )
+            issues.append(SECTION_EMPTY.at(path, Pos(section.line, 1), title=section.title))
     order = {key: i for i, key in enumerate(SOP_SECTIONS)}
     sections.sort(key=lambda s: order[s.key])
     return sections, issues

@@ -63,6 +63,42 @@ def _with_meta(html: str, meta: str) -> str:
     return html if count else html.replace("<head>", "<head>\n    " + meta, 1)
 
 
+def header_rules(site: Path, header: str) -> str:
+    """The `_headers` file for ``site`` whose pages have the policy ``header``.
+
+    Netlify and Cloudflare Pages apply every rule whose path matches a request; a header that
+    two rules give is sent twice (joined by a comma), and a browser then enforces both
+    policies. So the site's policy cannot stand under ``/*``: the web editor in ``admin/``
+    would get it beside its own and Decap CMS stops ("Error loading the CMS configuration ...
+    'unsafe-eval'"). Cloudflare's ``! Content-Security-Policy`` (drop a header a broader rule
+    gave) does not exist on Netlify. Hence the policy is given per top-level entry of the
+    site (each folder with ``/*``, each file by its name, an HTML file also without
+    ``.html``, and ``/`` for the home page), never for ``admin/``; ``admin/`` has its own
+    policy in its page (``editor/admin.py``) and gets here only ``frame-ancestors 'none'``,
+    which a meta tag cannot carry. The other headers hold everywhere (``/*``).
+    """
+    paths = ["/"]
+    for entry in sorted(site.iterdir()):
+        name = entry.name
+        if name in (ADMIN_DIR, HEADERS_FILE) or name.startswith("."):
+            continue
+        if entry.is_dir():
+            paths.append(f"/{name}/*")
+        else:
+            paths.append(f"/{name}")
+            if name.endswith(".html") and name != "index.html":
+                paths.append(f"/{name.removesuffix('.html')}")
+    rules = [
+        "/*\n"
+        "  X-Content-Type-Options: nosniff\n"
+        "  Referrer-Policy: no-referrer\n"
+        "  Permissions-Policy: interest-cohort=(), camera=(), microphone=(), geolocation=(self)\n"
+    ]
+    rules += [f"{path}\n  Content-Security-Policy: {header}\n" for path in paths]
+    rules.append(f"/{ADMIN_DIR}/*\n  Content-Security-Policy: frame-ancestors 'none'\n")
+    return "".join(rules)
+
+
 def apply_policy(site: Path) -> None:
     """Add the policy as a meta tag to every page and write a `_headers` file for hosts that
     read one (Netlify, Cloudflare Pages), with frame-ancestors that a meta tag cannot carry.
@@ -82,11 +118,4 @@ def apply_policy(site: Path) -> None:
 
     all_hashes = {h for hashes in map_indexes(add_policy, len(pages)) for h in hashes}
     header = policy(sorted(all_hashes), wasm=True) + "; frame-ancestors 'none'"
-    (site / HEADERS_FILE).write_text(
-        "/*\n"
-        f"  Content-Security-Policy: {header}\n"
-        "  X-Content-Type-Options: nosniff\n"
-        "  Referrer-Policy: no-referrer\n"
-        "  Permissions-Policy: interest-cohort=(), camera=(), microphone=(), geolocation=(self)\n",
-        encoding="utf-8",
-    )
+    (site / HEADERS_FILE).write_text(header_rules(site, header), encoding="utf-8")

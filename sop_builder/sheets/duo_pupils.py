@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sop_builder.core.catalogue.imports import PUPILS_COLUMN_MISSING, PUPILS_ROW_UNUSABLE
-from sop_builder.core.issues import Issue, allowed_list
+from sop_builder.core.issues import Issue, Pos, allowed_list
 from sop_builder.core.tables import Table, column_key, find_columns
 from sop_builder.core.text import MONTHS
-from sop_builder.core.yamlread import Pos
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("PEILDATUM",),

@@ -27,21 +27,23 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from sop_builder.core.catalogue.imports import (
-    NORM_CODE_INVALID,
+    NORM_CODE_NOT_LIKE_EXAMPLE,
+    NORM_CODE_TWICE,
     NORM_COLUMN_MISSING,
     NORM_EXISTS,
     NORM_EXTRA_CELLS,
-    NORM_NOT_VALID,
+    NORM_NO_AGREEMENTS,
+    NORM_NO_SCALE,
     NORM_ROW_UNUSABLE,
     WRITE_FAILED,
 )
-from sop_builder.core.issues import Issue, allowed_list
+from sop_builder.core.issues import Issue, Pos, allowed_list
 from sop_builder.core.roundtrip import dump, load
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.tables import column_key, find_columns, read_table
 from sop_builder.core.text import cut_slug, slugify
 from sop_builder.core.transaction import TransactionFailed, commit, recover
-from sop_builder.core.yamlread import Pos, read_yaml
+from sop_builder.core.yamlread import read_yaml
 from sop_builder.core.yamlwrite import yaml_text
 from sop_builder.project.config import NORMS_DIR, REFERENCE_ASPECTS, SWV_FILE, load_config
 from sop_builder.project.model import Norm, code_pattern
@@ -169,18 +171,17 @@ def _codes(
     for row in rows:
         if not row.code:
             continue
-        why = (
-            f"heeft niet de vorm van {example}"
-            if not pattern.fullmatch(row.code)
-            else f"staat ook op regel {taken[row.code]}"
-            if row.code in taken
-            else ""
-        )
-        if why:
+        place = Pos(row.line, 1)
+        if not pattern.fullmatch(row.code):
             issues.append(
-                NORM_CODE_INVALID.at(
-                    display, Pos(row.line, 1), code=row.code, line=row.line, why=why
+                NORM_CODE_NOT_LIKE_EXAMPLE.at(
+                    display, place, line=row.line, code=row.code, example=example
                 )
+            )
+        elif row.code in taken:
+            first = taken[row.code]
+            issues.append(
+                NORM_CODE_TWICE.at(display, place, line=row.line, code=row.code, first=first)
             )
         taken.setdefault(row.code, row.line)
     per_theme = re.fullmatch(r"\d+\.\d+", example) is not None
@@ -322,13 +323,7 @@ def import_norm(root: Path, request: NormRequest) -> NormImport:
     if request.scale is None:
         return NormImport(
             False,
-            [
-                NORM_NOT_VALID.at(
-                    target_file,
-                    text="Er staat niet bij welke scores een school geeft.",
-                    hint="Geef --schaal ja-deels-nee of --schaal ja-nee mee.",
-                )
-            ],
+            [NORM_NO_SCALE.at(target_file)],
             ["Er is niets geschreven."],
         )
     rows, issues, unused = _rows(request.file)
@@ -339,11 +334,7 @@ def import_norm(root: Path, request: NormRequest) -> NormImport:
             False,
             [
                 *issues,
-                NORM_NOT_VALID.at(
-                    request.file.name,
-                    text="Er staat geen enkele afspraak in het bestand.",
-                    hint="Zet elke afspraak op een eigen regel, in de kolom 'afspraak'.",
-                ),
+                NORM_NO_AGREEMENTS.at(request.file.name),
             ],
             ["Er is niets geschreven."],
         )

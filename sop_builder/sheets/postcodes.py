@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sop_builder.core.atomic import write_atomic
-from sop_builder.core.issues import Issue, make_issue
+from sop_builder.core.catalogue.imports import AREAS_NO_FILE, AREAS_NONE_USABLE, AREAS_UNREADABLE
+from sop_builder.core.issues import Issue
 from sop_builder.project.postcodes import PC4, POSTCODES_FILE, postcodes_text
 
 POSTCODE_COLUMNS = ("postcode", "postcode4", "pc4", "postcode_4")
@@ -131,8 +132,7 @@ class PostcodeImport:
     messages: list[str] = field(default_factory=list)
 
 
-def _problem(display: str, message: str, hint: str) -> PostcodeImport:
-    issue = make_issue("SOP768", display, 1, 1, message, hint)
+def _refused(issue: Issue) -> PostcodeImport:
     return PostcodeImport(False, [issue], [NOTHING_WRITTEN])
 
 
@@ -193,26 +193,13 @@ def import_postcodes(root: Path, file: Path) -> PostcodeImport:
     """Write site_config/postcodes.csv from ``file``; nothing is written when it cannot be read."""
     display = file.name
     if not file.is_file():
-        return _problem(
-            display,
-            f"Het bestand {display} bestaat niet.",
-            "Geef het pad naar het GeoPackage-bestand (.gpkg) met postcodegebieden.",
-        )
+        return _refused(AREAS_NO_FILE.at(display, file=display))
     try:
         centres, unusable = read_postcode_areas(file)
     except ValueError as exc:
-        return _problem(
-            display,
-            f"Het bestand {display} kan niet worden gelezen: {exc}.",
-            "Download het GeoPackage (.gpkg) met de postcodegebieden van 4 cijfers van het CBS "
-            "of PDOK; zie docs/content-format.md.",
-        )
+        return _refused(AREAS_UNREADABLE.at(display, file=display, detail=exc))
     if not centres:
-        return _problem(
-            display,
-            f"In {display} staat geen enkel bruikbaar postcodegebied.",
-            "Controleer of dit het bestand met postcodes van 4 cijfers is.",
-        )
+        return _refused(AREAS_NONE_USABLE.at(display, file=display))
     write_atomic(Path(root) / POSTCODES_FILE, postcodes_text(centres, display))
     messages = [f"{len(centres)} postcodegebieden geschreven naar {POSTCODES_FILE}."]
     if unusable:

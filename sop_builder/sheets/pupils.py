@@ -10,7 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sop_builder.core.atomic import write_atomic
-from sop_builder.core.issues import Issue, allowed_list, make_issue
+from sop_builder.core.catalogue.imports import (
+    PUPILS_BAD_CODE,
+    PUPILS_BAD_COUNT,
+    PUPILS_LOCATION_TWICE,
+    PUPILS_NO_CODE_COLUMN,
+    PUPILS_NO_YEAR_COLUMN,
+    PUPILS_UNKNOWN_COLUMN,
+    PUPILS_UNKNOWN_YEAR_COLUMN,
+    PUPILS_YEAR_TWICE,
+)
+from sop_builder.core.issues import Issue, Pos, allowed_list
 from sop_builder.core.tables import Table, read_table
 from sop_builder.project.pupils import (
     CODE,
@@ -39,8 +49,6 @@ YEAR_COLUMNS = (
 )
 
 
-YEAR_FORMS = "LEERLINGEN_JJJJ (of het oudere AANTAL_LEERLINGEN_JJJJ of TOTAAL_LEERLINGEN_JJJJ)"
-YEAR_COLUMNS_HINT = f"Een kolom met aantallen heet {YEAR_FORMS}."
 NOTHING_IMPORTED = "Er is niets geïmporteerd; content/leerlingen.yaml is niet veranderd."
 
 
@@ -74,53 +82,25 @@ def _layout(table: Table, display: str) -> tuple[_Layout, list[Issue]]:
             year = int(match.group(1))
             if year in layout.years:
                 issues.append(
-                    make_issue(
-                        "SOP760",
-                        display,
-                        1,
-                        index + 1,
-                        f"Het jaar {year} staat in twee kolommen: '{year_names[year]}' en '{raw}'.",
-                        "Laat één kolom per jaar staan.",
+                    PUPILS_YEAR_TWICE.at(
+                        display, Pos(1, index + 1), year=year, first=year_names[year], second=raw
                     )
                 )
             layout.years[year], year_names[year] = index, raw
         elif "LEERLING" in name or "LLN" in name or re.search(r"(19|20)\d{2}", name):
             guess = re.search(r"(19|20)\d{2}", name)
-            suggestion = f"LEERLINGEN_{guess.group(0)}" if guess else ""
+            place = Pos(1, index + 1)
             issues.append(
-                make_issue(
-                    "SOP760",
-                    display,
-                    1,
-                    index + 1,
-                    f"De kolomnaam '{raw}' is onbekend; de indeling van het bestand is misschien veranderd.",
-                    (f"Bedoelt u '{suggestion}'? " if suggestion else "")
-                    + f"{YEAR_COLUMNS_HINT} Pas de kolomnaam aan en importeer opnieuw.",
+                PUPILS_UNKNOWN_YEAR_COLUMN.at(
+                    display, place, column=raw, guess=f"LEERLINGEN_{guess.group(0)}"
                 )
+                if guess
+                else PUPILS_UNKNOWN_COLUMN.at(display, place, column=raw)
             )
     if layout.code is None and (layout.institution is None or layout.location is None):
-        issues.append(
-            make_issue(
-                "SOP761",
-                display,
-                1,
-                1,
-                "Er is geen kolom met de vestigingscode.",
-                "Nodig is de kolom VESTIGINGSCODE, of INSTELLINGSCODE (vroeger BRIN_NUMMER) samen "
-                f"met VESTIGINGSNUMMER. De eerste regel heeft nu: {allowed_list(table.header)}.",
-            )
-        )
+        issues.append(PUPILS_NO_CODE_COLUMN.at(display, header=allowed_list(table.header)))
     if not layout.years:
-        issues.append(
-            make_issue(
-                "SOP761",
-                display,
-                1,
-                1,
-                "Er is geen kolom met aantallen leerlingen.",
-                YEAR_COLUMNS_HINT,
-            )
-        )
+        issues.append(PUPILS_NO_YEAR_COLUMN.at(display))
     return layout, issues
 
 
@@ -148,25 +128,13 @@ def read_pupil_csv(
         column = (layout.code if layout.code is not None else layout.location) or 0
         if not CODE.fullmatch(code):
             issues.append(
-                make_issue(
-                    "SOP763",
-                    display,
-                    number,
-                    column + 1,
-                    f"Rij {number}: '{code}' is geen geldige vestigingscode.",
-                    "Een vestigingscode heeft 6 tekens: 2 cijfers, 2 hoofdletters en 2 cijfers.",
-                )
+                PUPILS_BAD_CODE.at(display, Pos(number, column + 1), row=number, code=code)
             )
             continue
         if code in first_row:
             issues.append(
-                make_issue(
-                    "SOP764",
-                    display,
-                    number,
-                    column + 1,
-                    f"Rij {number}: vestiging {code} stond al in rij {first_row[code]}.",
-                    "Elke vestiging mag één keer in het bestand staan.",
+                PUPILS_LOCATION_TWICE.at(
+                    display, Pos(number, column + 1), row=number, code=code, first=first_row[code]
                 )
             )
             continue
@@ -181,14 +149,13 @@ def read_pupil_csv(
             ok, _ = parse_count(text)
             if not ok:
                 issues.append(
-                    make_issue(
-                        "SOP762",
+                    PUPILS_BAD_COUNT.at(
                         display,
-                        number,
-                        index + 1,
-                        f"Rij {number}: het aantal leerlingen van {code} in {year} is '{cells[index].strip()}'; "
-                        "dat is geen aantal.",
-                        "Een aantal is een heel getal zonder punt of komma, of <5.",
+                        Pos(number, index + 1),
+                        row=number,
+                        code=code,
+                        year=year,
+                        value=cells[index].strip(),
                     )
                 )
                 continue

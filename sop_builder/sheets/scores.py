@@ -18,16 +18,29 @@ from dataclasses import dataclass, field
 from datetime import date
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 from sop_builder.core.atomic import write_atomic
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
+from sop_builder.core.catalogue.imports import (
+    SCORES_COLUMN_MISSING,
+    SCORES_FILE_NOT_UPDATED,
+    SCORES_FILE_UNREADABLE,
+    SCORES_NO_SCORE,
+    SCORES_NOT_A_LIST,
+    SCORES_NOT_A_SCORE,
+    SCORES_NOT_APPLICABLE,
+    SCORES_ROW_TWICE,
+    SCORES_ROWS_SKIPPED,
+    SCORES_UNKNOWN_AGREEMENT,
+)
+from sop_builder.core.issues import Issue, Message, Pos, allowed_list, choose_from, did_you_mean
 from sop_builder.core.roundtrip import is_empty, round_trip_yaml
 from sop_builder.core.sourcefile import read_text, read_yaml_mapping
 from sop_builder.core.tables import Table, read_table, write_csv, write_xlsx
 from sop_builder.project.config import load_config
 from sop_builder.project.files import SCHOOLS_DIR, SLUG, self_assessment_name
 from sop_builder.project.messages import unknown_agreement_hint
-from sop_builder.project.model import Norm, School, SwvConfig
+from sop_builder.project.model import Norm, School, SelfAssessmentFile, SopFrontMatter, SwvConfig
 from sop_builder.project.project import Project
 from sop_builder.project.schools.read import LoadedSchool, read_sop, school_codes
 from sop_builder.project.scoring import format_count, year_compliance
@@ -60,6 +73,7 @@ SUMMARY_COLUMNS = [
 ]
 FORMATS = ("csv", "xlsx")
 NOTHING_IMPORTED = "Er is niets geïmporteerd."
+SCORES_KEY = SelfAssessmentFile.key("scores")
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -207,14 +221,10 @@ def read_scores(
     missing = [n for n in ("afspraak", "score") if cols[n] is None]
     if missing:
         result.issues.append(
-            make_issue(
-                "SOP751",
+            SCORES_COLUMN_MISSING.at(
                 display,
-                1,
-                1,
-                f"De kolom {' en '.join(repr(m) for m in missing)} ontbreekt op de eerste regel.",
-                f"De eerste regel heeft nu: {allowed_list(table.header)}. Nodig zijn 'afspraak' "
-                "en 'score'; 'toelichting', 'school', 'vestigingscode' en 'schooljaar' mogen.",
+                columns=" en ".join(repr(m) for m in missing),
+                header=allowed_list(table.header),
             )
         )
         return result
@@ -237,76 +247,49 @@ def read_scores(
         value = cells[s_col]
         explanation = cells[t_col].strip() if t_col is not None else ""
 
-        def issue(code: str, col: int, message: str, hint: str, number: int = number) -> None:
-            result.issues.append(make_issue(code, display, number, col + 1, message, hint))
+        def issue(message: Message, col: int, number: int = number, **values: Any) -> None:
+            place = Pos(number, col + 1)
+            result.issues.append(message.at(display, place, row=number, **values))
 
         if agreement not in ids:
             hint = unknown_agreement_hint(agreement.upper(), ids)
             shown = agreement or "(leeg)"
-            issue(
-                "SOP752",
-                a_col,
-                f"Rij {number}: afspraak '{shown}' bestaat niet; deze rij is niet gebruikt.",
-                hint,
-            )
+            issue(SCORES_UNKNOWN_AGREEMENT, a_col, agreement=shown, suggestion=hint)
             continue
         if agreement in first_row:
-            issue(
-                "SOP755",
-                a_col,
-                f"Rij {number}: afspraak {agreement} stond al in rij {first_row[agreement]}; deze rij is niet gebruikt.",
-                "Laat elke afspraak één keer voorkomen.",
-            )
+            issue(SCORES_ROW_TWICE, a_col, agreement=agreement, first=first_row[agreement])
             continue
         first_row[agreement] = number
         if not value.strip():
-            issue(
-                "SOP753",
-                s_col,
-                f"Rij {number}: afspraak {agreement} heeft geen score; de huidige score blijft staan.",
-                f"Vul een score in: {allowed_list(codes)}.",
-            )
+            issue(SCORES_NO_SCORE, s_col, agreement=agreement, codes=allowed_list(codes))
             continue
         found = _score_code(value, norm)
         level = norm.level(found) if found else None
         if found is None or (
             level is not None and level.not_applicable and not norm.not_applicable_allowed
         ):
-            reason = (
-                f"'{value.strip()}' is geen score"
-                if found is None
-                else f"'{value.strip()}' (niet van toepassing) mag niet"
-            )
+            message = SCORES_NOT_A_SCORE if found is None else SCORES_NOT_APPLICABLE
             allowed = [
                 level.code
                 for level in norm.scale
                 if not (level.not_applicable and not norm.not_applicable_allowed)
             ]
-            issue(
-                "SOP754",
-                s_col,
-                f"Rij {number}: {reason} bij afspraak {agreement}; deze rij is niet gebruikt.",
-                " ".join(
-                    p
-                    for p in (
-                        did_you_mean(value.strip(), allowed),
-                        f"Kies uit: {allowed_list(allowed)}.",
-                    )
-                    if p
-                ),
+            hint = " ".join(
+                p for p in (did_you_mean(value.strip(), allowed), choose_from(allowed)) if p
             )
+            issue(message, s_col, value=value.strip(), agreement=agreement, suggestion=hint)
             continue
         result.scores[agreement] = (found, explanation)
     if skipped:
         result.issues.append(
-            make_issue(
-                "SOP756",
+            SCORES_ROWS_SKIPPED.at(
                 display,
-                skipped[0],
-                1,
-                f"{len(skipped)} rijen gaan over een andere school of een ander schooljaar en zijn "
-                f"overgeslagen (rij {_ranges(skipped)}).",
-                f"Alleen rijen van {slug} ({code}), schooljaar {year}, worden gebruikt.",
+                Pos(skipped[0], 1),
+                count=len(skipped),
+                rows=_ranges(skipped),
+                school=slug,
+                code=code,
+                year=year,
             )
         )
     return result
@@ -318,35 +301,16 @@ def _yearly_file_text(file: Path, display: str) -> tuple[str | None, list[Issue]
     text, issues = read_text(file, display)
     tree, found = read_yaml_mapping(text, display) if text is not None else (None, [])
     errors = [i for i in issues + found if i.is_error]
-    scores_node = tree.data.get("scores") if tree is not None else None
+    scores_node = tree.data.get(SCORES_KEY) if tree is not None else None
     if (
         tree is not None
         and not errors
         and not is_empty(scores_node)  # an empty 'scores:' (a new school's file) is fine
         and not isinstance(scores_node, dict)
     ):
-        pos = tree.value_pos(("scores",))
-        errors.append(
-            issue_at(
-                "SOP757",
-                display,
-                pos,
-                "Onder 'scores' staat geen lijst van afspraken met hun score.",
-                "Schrijf elke score op een eigen regel, bijvoorbeeld '  BO-01: ja'.",
-            )
-        )
+        errors.append(SCORES_NOT_A_LIST.at(display, tree.value_pos((SCORES_KEY,))))
     if errors or tree is None:
-        return None, [
-            *errors,
-            make_issue(
-                "SOP757",
-                display,
-                1,
-                1,
-                "Dit bestand is niet bijgewerkt, omdat het zelf fouten heeft.",
-                "Herstel eerst de fouten hierboven (sop-builder controleer) en importeer opnieuw.",
-            ),
-        ]
+        return None, [*errors, SCORES_FILE_NOT_UPDATED.at(display)]
     return text, []
 
 
@@ -370,21 +334,19 @@ def update_yearly_file(
         try:
             data = round_trip.load(text)
         except YAMLError as exc:  # pragma: no cover - the strict reader refused it already
-            return [
-                make_issue("SOP757", display, 1, 1, f"Het bestand is niet te lezen: {exc}.", "")
-            ]
+            return [SCORES_FILE_UNREADABLE.at(display, detail=exc)]
     else:
         data = CommentedMap()
         data.yaml_set_start_comment(
             f"Zelfevaluatie basisondersteuning, schooljaar {year}.\n"
             "Gemaakt met 'sop-builder import-scores'."
         )
-        data["schooljaar"] = year
-        data["ingevuld_op"] = today.isoformat()
-        data["ingevuld_door"] = filled_in_by
-    if is_empty(data.get("scores")):
-        data["scores"] = CommentedMap()
-    target = data["scores"]
+        data[SelfAssessmentFile.key("school_year")] = year
+        data[SelfAssessmentFile.key("filled_in_on")] = today.isoformat()
+        data[SelfAssessmentFile.key("filled_in_by")] = filled_in_by
+    if is_empty(data.get(SCORES_KEY)):
+        data[SCORES_KEY] = CommentedMap()
+    target = data[SCORES_KEY]
     for agreement, (code, explanation) in scores.items():
         current = target.get(agreement)
         if isinstance(current, dict):
@@ -437,8 +399,10 @@ def import_scores(
             False, messages=[f"Voor schooljaar {year} is er geen norm; {NOTHING_IMPORTED}"]
         )
     # A new file names the usual role for this kind of school (site_config/teksten.yaml).
-    role = filled_in_by or config.texts.contact_role.for_type(found.written("type"))
-    folder, code = root / found.folder, found.written("vestigingscode") or ""
+    role = filled_in_by or config.texts.contact_role.for_type(
+        found.written(SopFrontMatter.key("type"))
+    )
+    folder, code = root / found.folder, found.written(SopFrontMatter.key("vestigingscode")) or ""
     table, issues = read_table(sheet, sheet.name)
     if table is None:
         return ImportResult(False, issues, [NOTHING_IMPORTED])

@@ -17,7 +17,6 @@ Nothing is ever sent anywhere: distances are computed in the visitor's browser.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from sop_builder.project.model import SiteConfig
@@ -35,21 +34,12 @@ MARGIN = (0.45, 0.75)  # degrees of latitude and longitude around the schools (a
 NOT_DECLARED = "-"
 # The columns of a school's row in the index (the script reads them by these names). The
 # index is kept small: numbers for the lists (gemeente, kern, soort), one character per need
-# and per fact, the slug left out ("") where it is the name in lower case with hyphens.
+# and per fact. The slug is always written: the script never makes one from a name.
 INDEX_FIELDS = (
     "naam", "slug", "plaats", "straat", "kern", "soort", "niveaus", "praktisch", "punt",
     "verlopen", "basis",
 )  # fmt: skip
 POINT_SCALE = 10_000  # a point as whole numbers of 1/10,000 degree (about 10 metres)
-PLAIN_NAME = re.compile(r"[A-Za-z0-9 .'-]+")
-
-
-def short_slug(name: str, slug: str) -> str:
-    """'' when the script can make ``slug`` from ``name`` itself: ASCII letters and digits in
-    lower case, everything else one hyphen (vinder.js does the same); else the slug."""
-    if PLAIN_NAME.fullmatch(name) and slug == "-".join(re.findall(r"[a-z0-9]+", name.lower())):
-        return ""
-    return slug
 
 
 def need_file(need_id: str) -> str:
@@ -109,7 +99,7 @@ def index_document(finder: Finder, config: SiteConfig) -> dict[str, Any]:
         schools.append(
             [
                 entry.name,
-                short_slug(entry.name, entry.slug),
+                entry.slug,
                 entry.place,
                 entry.street,
                 kernen.index(entry.kern_id) if entry.kern_id in kernen else -1,

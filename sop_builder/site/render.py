@@ -34,6 +34,7 @@ from sop_builder.project.paths import grouping_path
 from sop_builder.project.project import Project
 from sop_builder.project.pupils import school_pupils
 from sop_builder.project.scoring import Compliance, format_count, format_percentage
+from sop_builder.project.staff_lists import STAFF_LISTS
 from sop_builder.site.finder import FinderEntry, NeedLine, build_finder
 from sop_builder.site.hints import in_sentence, search_examples
 from sop_builder.site.qrcode import qr_svg
@@ -316,13 +317,11 @@ class Renderer:
             "level_index": {lv.id: i for i, lv in enumerate(vocab.levels)},
             "undeclared": [n for n in vocab.needs if n.id not in declared],
             "facts": fact_lines(school, vocab.practical),
-            "internal_expertise": _labels(
-                school.front.internal_expertise, vocab.internal_expertise
-            ),
-            "external_expertise": _labels(
-                school.front.external_expertise, vocab.external_expertise
-            ),
-            "extra_support": _labels(school.front.extra_support, vocab.extra_support),
+            # each list of "who helps" under its attribute (internal_expertise, ...)
+            **{
+                staff.attribute: _labels(staff.chosen(school.front), staff.options(vocab))
+                for staff in STAFF_LISTS
+            },
             "result": result,
             "unmet": unmet_agreements(school, result, norm) if by_name and norm else [],
             "pupils": school_pupils(

@@ -25,6 +25,8 @@ from sop_builder.core import roundtrip
 from sop_builder.core.yamlread import read_yaml
 
 VOCABULARIES = "site_config/vocabularies.yaml"
+# The lists of format 1 that this step rewrites. Not project/staff_lists.py: a list added or
+# renamed there later must not change what this step does to a project of format 1.
 STAFF_LISTS = ("interne_expertise", "externe_deskundigheid", "extra_ondersteuning")
 
 # The defaults the step writes; the SWV adapts labels (and may add or remove entries).

@@ -9,6 +9,7 @@ matter block of site_config/ and content/. Nothing else in the file changes.
 from __future__ import annotations
 
 from sop_builder.authoring.migrate import Step, Workspace
+from sop_builder.core.catalogue.reading import CONTINUATION_ONE_SPACE
 from sop_builder.core.sourcefile import split_front_matter
 from sop_builder.core.yamlread import read_yaml
 
@@ -21,7 +22,7 @@ def _first_short_line(text: str, path: str) -> int | None:
         _, issues = split_front_matter(text, path)
     else:
         _, issues = read_yaml(text, path)
-    return next((i.line for i in issues if i.code == "SOP022"), None)
+    return next((i.line for i in issues if i.code == CONTINUATION_ONE_SPACE.code), None)
 
 
 def indent_continuation_lines(text: str, path: str) -> str:

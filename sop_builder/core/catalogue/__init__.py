@@ -1,8 +1,12 @@
 """The message catalogue: one module per family of codes (SOP0xx reading, SOP1xx schema, ...).
 
-Each module holds its `Family` of `Message` entries (code, severity, English summary, Dutch text
-and hint). Codes are permanent: once published, a code keeps its meaning and is never reused.
-docs/messages.md is generated from this catalogue (`python -m tests.messages_doc`).
+Each module names its entries (`Message`: code, severity, English summary, Dutch text and hint
+templates) and lists them in its `Family`; code raises them with ``ENTRY.at(path, place, **values)``
+and never writes a message or a code of its own. A code may have several entries, one per
+wording. A ``{suggestion}`` in a hint is 'Bedoelt u …?' for the closest value, else 'Kies uit: …'
+(core/issues.py `did_you_mean`, `choose_from`). Codes are permanent: once published, a code keeps
+its meaning and is never reused. docs/messages.md is generated from this catalogue
+(`python -m tests.messages_doc`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from sop_builder.core.catalogue import (
     scores,
     sop,
 )
-from sop_builder.core.issues import Family, Severity
+from sop_builder.core.issues import Family, Message, Severity
 
 FAMILIES: tuple[Family, ...] = (
     reading.FAMILY,
@@ -43,4 +47,10 @@ FAMILIES: tuple[Family, ...] = (
 # Every code of every family, for lookups by code: code -> (severity, summary).
 CATALOGUE: dict[str, tuple[Severity, str]] = {
     code: entry for family in FAMILIES for code, entry in family.codes.items()
+}
+
+# Every entry by code, in the order of its family (a code may have more than one wording).
+ENTRIES: dict[str, tuple[Message, ...]] = {
+    code: tuple(m for family in FAMILIES for m in family.messages if m.code == code)
+    for code in CATALOGUE
 }

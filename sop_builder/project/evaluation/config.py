@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sop_builder.core.issues import Issue, issue_at
+from sop_builder.core.catalogue.config import NAME_OF_THE_NORM
+from sop_builder.core.catalogue.schema import UNTIL_BEFORE_YEAR
+from sop_builder.core.issues import Issue
 from sop_builder.core.schema import read_model
 from sop_builder.project.config import YEAR_FILE, duplicate_values, named_files
 from sop_builder.project.evaluation.frameworks import (
@@ -15,7 +17,17 @@ from sop_builder.project.evaluation.frameworks import (
     from_file,
     from_norm,
 )
-from sop_builder.project.evaluation.model import FrameworkFile, YearGoals
+from sop_builder.project.evaluation.model import (
+    Dimension,
+    FrameworkFile,
+    FrameworkItem,
+    FrameworkLevel,
+    FrameworkTheme,
+    Goal,
+    GoalGroup,
+    StatusLevel,
+    YearGoals,
+)
 from sop_builder.project.messages import year_mismatch
 from sop_builder.project.model import SiteConfig
 
@@ -55,27 +67,22 @@ def _load_goals(file: Path, display: str, year: str) -> tuple[YearGoals | None, 
     goals, tree, issues = read_model(file, display, YearGoals)
     if goals is None or tree is None:
         return None, issues
+    groups, goals_key, id_key = YearGoals.key("groups"), GoalGroup.key("goals"), Goal.key("id")
     ids = [
-        (g.id, ("ambities", gi, "doelen", i, "id"))
+        (g.id, (groups, gi, goals_key, i, id_key))
         for gi, group in enumerate(goals.groups)
         for i, g in enumerate(group.goals)
     ]
     issues += duplicate_values(ids, tree, display, "Het doel")
-    codes = [(s.code, ("statusschaal", i, "code")) for i, s in enumerate(goals.status_scale)]
+    scale, code = YearGoals.key("status_scale"), StatusLevel.key("code")
+    codes = [(s.code, (scale, i, code)) for i, s in enumerate(goals.status_scale)]
     issues += duplicate_values(codes, tree, display, "De status")
-    issues += year_mismatch(tree, display, goals.school_year, year)
+    issues += year_mismatch(tree, display, goals.school_year, year, YearGoals)
     if goals.until is not None and goals.until < goals.school_year:
-        pos = tree.value_pos(("tot_en_met",))
+        key = YearGoals.key("until")
+        pos = tree.value_pos((key,))
         issues.append(
-            issue_at(
-                "SOP109",
-                display,
-                pos,
-                f"'tot_en_met' ({goals.until}) ligt vóór het schooljaar van deze doelen "
-                f"({goals.school_year}).",
-                "Schrijf het laatste schooljaar waarin deze doelen gelden, of haal de regel weg.",
-                "tot_en_met",
-            )
+            UNTIL_BEFORE_YEAR.at(display, pos, field=key, until=goals.until, year=goals.school_year)
         )
     return goals, issues
 
@@ -84,27 +91,21 @@ def _load_framework(file: Path, display: str, fid: str) -> tuple[Framework | Non
     model, tree, issues = read_model(file, display, FrameworkFile)
     if model is None or tree is None:
         return None, issues
+    themes, items_key = FrameworkFile.key("themes"), FrameworkTheme.key("items")
     items = [
-        (item.id, ("themas", ti, "items", i, "id"))
+        (item.id, (themes, ti, items_key, i, FrameworkItem.key("id")))
         for ti, theme in enumerate(model.themes)
         for i, item in enumerate(theme.items)
     ]
     issues += duplicate_values(items, tree, display, "Het onderdeel")
-    dims = [(d.id, ("dimensies", i, "id")) for i, d in enumerate(model.dimensions)]
+    dimensions = FrameworkFile.key("dimensions")
+    dims = [(d.id, (dimensions, i, Dimension.key("id"))) for i, d in enumerate(model.dimensions)]
     issues += duplicate_values(dims, tree, display, "De dimensie")
-    codes = [(s.code, ("schaal", i, "code")) for i, s in enumerate(model.scale)]
+    scale, code = FrameworkFile.key("scale"), FrameworkLevel.key("code")
+    codes = [(s.code, (scale, i, code)) for i, s in enumerate(model.scale)]
     issues += duplicate_values(codes, tree, display, "De score")
     if fid == NORM_FRAMEWORK:
-        pos = tree.pos(())
-        issues.append(
-            issue_at(
-                "SOP501",
-                display,
-                pos,
-                f"De naam '{fid}' is al in gebruik voor de afspraken basisondersteuning.",
-                "Geef dit kader een andere bestandsnaam.",
-            )
-        )
+        issues.append(NAME_OF_THE_NORM.at(display, tree.pos(()), name=fid))
     ok = not any(i.is_error for i in issues)
     return (from_file(fid, model) if ok else None), issues
 

@@ -12,7 +12,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
+from sop_builder.core.catalogue.evaluation import (
+    NO_GOALS,
+    NO_GOALS_AT_ALL,
+    NO_SUCH_SCHOOL,
+    NO_SUCH_SCHOOL_TYPO,
+    NOT_FOR_THIS_SCHOOL_TYPE,
+    ONE_SCORE_MISSING,
+    SCORES_MISSING,
+    SWV_FILE_NOT_USED,
+    UNKNOWN_DIMENSION,
+    UNKNOWN_DIMENSION_TYPO,
+    UNKNOWN_FRAMEWORK,
+    UNKNOWN_FRAMEWORK_TYPO,
+    UNKNOWN_GOAL,
+    UNKNOWN_ITEM,
+    UNKNOWN_ITEM_SEE_FILE,
+    UNKNOWN_ITEM_UNSCORED,
+    UNKNOWN_SCORE,
+    UNKNOWN_STATUS,
+)
+from sop_builder.core.catalogue.schema import SCORES_PER_DIMENSION
+from sop_builder.core.issues import Issue, allowed_list, choose_from, did_you_mean
 from sop_builder.core.schema import read_model
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.evaluation.config import EvaluationConfig, load_evaluation_config
@@ -23,13 +44,18 @@ from sop_builder.project.evaluation.frameworks import (
     Framework,
     FrameworkAssessment,
 )
-from sop_builder.project.evaluation.model import EvaluationFile, FrameworkAssessmentFile
+from sop_builder.project.evaluation.model import (
+    EvaluationFile,
+    FrameworkAssessmentFile,
+    GoalEvaluation,
+)
 from sop_builder.project.files import EVALUATION_FILE, FRAMEWORK_ASSESSMENT_FILE, SCHOOLS_DIR
-from sop_builder.project.messages import no_norm_for_year, not_used, year_mismatch
+from sop_builder.project.messages import no_norm_for_year, year_mismatch
 from sop_builder.project.model import School, SiteConfig
 
 SWV_DIR = Path("content/swv")
 EXPLANATION = "toelichting"
+SCORES_KEY = FrameworkAssessmentFile.key("scores")
 
 
 @dataclass
@@ -106,49 +132,47 @@ def read_evaluation(
     secrets = _evaluation_secrets(tree) if tree is not None else []
     if model is None or tree is None:
         return None, secrets, issues
-    issues += year_mismatch(tree, display, model.school_year, year)
+    issues += year_mismatch(tree, display, model.school_year, year, EvaluationFile)
     goals = config.goals_for(model.school_year)
     if goals is None:
-        pos = tree.value_pos(("schooljaar",))
-        first = min(config.goals) if config.goals else None
+        key = EvaluationFile.key("school_year")
+        pos = tree.value_pos((key,))
+        year = model.school_year
         issues.append(
-            issue_at(
-                "SOP703",
-                display,
-                pos,
-                f"Voor schooljaar {model.school_year} heeft het samenwerkingsverband geen doelen vastgelegd.",
-                (f"De eerste doelen zijn van {first}. " if first else "")
-                + f"Zet de doelen in site_config/jaardoelen/{model.school_year}.yaml.",
-                "schooljaar",
-            )
+            NO_GOALS.at(display, pos, field=key, year=year, first=min(config.goals))
+            if config.goals
+            else NO_GOALS_AT_ALL.at(display, pos, field=key, year=year)
         )
         return model, secrets, issues
     ids = [g.id for g in goals.goals()]
     codes = [s.code for s in goals.status_scale]
+    goals_key, status_key = EvaluationFile.key("goals"), GoalEvaluation.key("status")
     for goal_id, entry in model.goals.items():
         if goal_id not in ids:
-            pos = tree.key_pos(("doelen", goal_id)) or tree.pos(("doelen",))
+            pos = tree.key_pos((goals_key, goal_id)) or tree.pos((goals_key,))
+            suggestion = did_you_mean(goal_id, ids) or choose_from(ids, limit=20)
             issues.append(
-                issue_at(
-                    "SOP701",
+                UNKNOWN_GOAL.at(
                     display,
                     pos,
-                    f"Doel '{goal_id}' bestaat niet in de doelen van {goals.school_year}.",
-                    did_you_mean(goal_id, ids) or f"Kies uit: {allowed_list(ids, limit=20)}.",
-                    "doelen",
+                    field=goals_key,
+                    goal=goal_id,
+                    year=goals.school_year,
+                    suggestion=suggestion,
                 )
             )
         elif goals.status(entry.status) is None:
-            pos = tree.value_pos(("doelen", goal_id, "status"))
+            pos = tree.value_pos((goals_key, goal_id, status_key))
             labels = [f"{s.code} ({s.label})" for s in goals.status_scale]
+            suggestion = did_you_mean(entry.status, codes) or choose_from(labels)
             issues.append(
-                issue_at(
-                    "SOP702",
+                UNKNOWN_STATUS.at(
                     display,
                     pos,
-                    f"'{entry.status}' is geen status bij doel {goal_id}.",
-                    did_you_mean(entry.status, codes) or f"Kies uit: {allowed_list(labels)}.",
-                    "status",
+                    field=status_key,
+                    status=entry.status,
+                    goal=goal_id,
+                    suggestion=suggestion,
                 )
             )
     return model, secrets, issues
@@ -166,26 +190,16 @@ def _item_scores(
 ) -> tuple[dict[str, str], str | None, list[Issue]]:
     """One item's codes per dimension and its explanation."""
     dims = [d for d, _ in framework.dimensions]
-    where = ("scores", item)
+    where = (SCORES_KEY, item)
     if isinstance(raw, str) and len(dims) == 1:
         raw = {dims[0]: raw}
     if not isinstance(raw, dict):
         pos = tree.value_pos(where)
         example = ", ".join(f"{d}: {framework.levels[0].code}" for d in dims)
-        return (
-            {},
-            None,
-            [
-                issue_at(
-                    "SOP103",
-                    path,
-                    pos,
-                    f"Bij '{item}' hoort een score per onderdeel ({', '.join(dims)}).",
-                    f"Schrijf op de regels eronder, ingesprongen: {example}.",
-                    "scores",
-                )
-            ],
+        issue = SCORES_PER_DIMENSION.at(
+            path, pos, field=SCORES_KEY, item=item, dimensions=", ".join(dims), example=example
         )
+        return {}, None, [issue]
     codes = [lv.code for lv in framework.levels]
     scores: dict[str, str] = {}
     explanation = None
@@ -197,27 +211,25 @@ def _item_scores(
             explanation = text or None
         elif key not in dims:
             key_pos = tree.key_pos((*where, key)) or pos
+            allowed = [*dims, EXPLANATION]
+            values = {"field": SCORES_KEY, "key": key, "item": item}
+            suggestion = did_you_mean(str(key), allowed)
             issues.append(
-                issue_at(
-                    "SOP708",
-                    path,
-                    key_pos,
-                    f"'{key}' is geen onderdeel van de score bij '{item}'.",
-                    did_you_mean(str(key), [*dims, EXPLANATION])
-                    or f"Gebruik: {', '.join([*dims, EXPLANATION])}.",
-                    "scores",
-                )
+                UNKNOWN_DIMENSION_TYPO.at(path, key_pos, suggestion=suggestion, **values)
+                if suggestion
+                else UNKNOWN_DIMENSION.at(path, key_pos, allowed=", ".join(allowed), **values)
             )
         elif framework.level(text) is None:
             labels = [f"{lv.code} ({lv.label})" for lv in framework.levels]
             issues.append(
-                issue_at(
-                    "SOP706",
+                UNKNOWN_SCORE.at(
                     path,
                     pos,
-                    f"'{text}' is geen score bij {item} ({key}).",
-                    did_you_mean(text, codes) or f"Kies uit: {allowed_list(labels)}.",
-                    "scores",
+                    field=SCORES_KEY,
+                    score=text,
+                    item=item,
+                    dimension=key,
+                    suggestion=did_you_mean(text, codes) or choose_from(labels),
                 )
             )
         else:
@@ -237,43 +249,30 @@ def read_framework_assessment(
     """An assessment on a framework; returns it, its internal texts, and every problem."""
     framework = config.framework(framework_id, year)
     if framework is None and framework_id == NORM_FRAMEWORK:
-        return None, [], [no_norm_for_year(display, year, sorted(config.norm_frameworks))]
+        key = FrameworkAssessmentFile.key("school_year")
+        return None, [], [no_norm_for_year(display, year, sorted(config.norm_frameworks), key)]
     if framework is None:
         known = config.framework_ids()
-        return (
-            None,
-            [],
-            [
-                make_issue(
-                    "SOP704",
-                    display,
-                    1,
-                    1,
-                    f"Er is geen kader '{framework_id}'; daarom kan dit bestand niet worden gelezen.",
-                    (
-                        did_you_mean(framework_id, known) + " "
-                        if did_you_mean(framework_id, known)
-                        else ""
-                    )
-                    + f"De bestandsnaam is beoordeling-<kader>-<schooljaar>.yaml, met als kader: {', '.join(known)}.",
-                )
-            ],
+        values = {"framework": framework_id, "frameworks": ", ".join(known)}
+        suggestion = did_you_mean(framework_id, known)
+        issue = (
+            UNKNOWN_FRAMEWORK_TYPO.at(display, suggestion=suggestion, **values)
+            if suggestion
+            else UNKNOWN_FRAMEWORK.at(display, **values)
         )
+        return None, [], [issue]
     model, tree, issues = read_model(file, display, FrameworkAssessmentFile)
     secrets = _framework_assessment_secrets(tree) if tree is not None else []
     if model is None or tree is None:
         return None, secrets, issues
-    issues += year_mismatch(tree, display, model.school_year, year)
+    issues += year_mismatch(tree, display, model.school_year, year, FrameworkAssessmentFile)
     if framework.school_types and school_type and school_type not in framework.school_types:
         issues.append(
-            make_issue(
-                "SOP711",
+            NOT_FOR_THIS_SCHOOL_TYPE.at(
                 display,
-                1,
-                1,
-                f"Het kader '{framework.name}' is niet bedoeld voor dit soort school ({school_type}).",
-                f"Het kader geldt voor: {', '.join(framework.school_types)}. "
-                "Controleer of dit bestand in de goede map staat.",
+                framework=framework.name,
+                type=school_type,
+                types=", ".join(framework.school_types),
             )
         )
     ids = framework.item_ids()
@@ -282,20 +281,24 @@ def read_framework_assessment(
     explanations: dict[str, str] = {}
     for item, raw in model.scores.items():
         if item not in ids:
-            pos = tree.key_pos(("scores", item)) or tree.pos(("scores",))
-            issues.append(
-                issue_at(
-                    "SOP705",
-                    display,
-                    pos,
-                    f"'{item}' bestaat niet in '{framework.name}'; daar staan {ids[0]} t/m {ids[-1]}.",
-                    did_you_mean(item, unscored)
-                    or did_you_mean(item, ids)
-                    or (f"Nog zonder score: {allowed_list(unscored)}." if unscored else "")
-                    or f"Kijk in site_config/kaders/{framework.id}.yaml welke onderdelen er zijn.",
-                    "scores",
+            pos = tree.key_pos((SCORES_KEY, item)) or tree.pos((SCORES_KEY,))
+            values = {
+                "field": SCORES_KEY,
+                "item": item,
+                "framework": framework.name,
+                "first": ids[0],
+                "last": ids[-1],
+            }
+            suggestion = did_you_mean(item, unscored) or did_you_mean(item, ids)
+            if suggestion:
+                issue = UNKNOWN_ITEM.at(display, pos, suggestion=suggestion, **values)
+            elif unscored:
+                issue = UNKNOWN_ITEM_UNSCORED.at(
+                    display, pos, items=allowed_list(unscored), **values
                 )
-            )
+            else:
+                issue = UNKNOWN_ITEM_SEE_FILE.at(display, pos, id=framework.id, **values)
+            issues.append(issue)
             continue
         values, explanation, found = _item_scores(framework, item, raw, tree, display)
         issues += found
@@ -310,18 +313,10 @@ def read_framework_assessment(
         if not _written(model.scores.get(i), d, len(dims))
     ]
     if missing:
-        pos = tree.pos(("scores",))
+        pos = tree.pos((SCORES_KEY,))
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
-        issues.append(
-            issue_at(
-                "SOP707",
-                display,
-                pos,
-                f"{len(missing)} {'score ontbreekt' if len(missing) == 1 else 'scores ontbreken'}: {shown}.",
-                "Vul voor elk onderdeel een score in; zonder score valt het weg uit de vergelijking.",
-                "scores",
-            )
-        )
+        message = ONE_SCORE_MISSING if len(missing) == 1 else SCORES_MISSING
+        issues.append(message.at(display, pos, field=SCORES_KEY, count=len(missing), items=shown))
     assessment = FrameworkAssessment(
         framework.id,
         year,
@@ -376,17 +371,7 @@ def _school_files(
             if result is not None:
                 records.framework_assessments.append(result)
         elif assessor == SWV and not file.name.startswith("."):
-            issues.append(
-                make_issue(
-                    "SOP710",
-                    display,
-                    1,
-                    1,
-                    not_used(f"Het bestand {file.name}", published=False),
-                    "In een map van het samenwerkingsverband horen alleen bestanden "
-                    "beoordeling-<kader>-<schooljaar>.yaml. Hernoem of verwijder dit bestand.",
-                )
-            )
+            issues.append(SWV_FILE_NOT_USED.at(display, name=file.name))
     if data.internal:
         target = data.schools.setdefault(slug, SchoolRecords())
         target.evaluations.update(records.evaluations)
@@ -460,15 +445,9 @@ def load_evaluations(
         if not folder.is_dir() or folder.name not in all_folders:
             hint = did_you_mean(folder.name, sorted(all_folders))
             issues.append(
-                make_issue(
-                    "SOP709",
-                    display,
-                    1,
-                    1,
-                    f"Er is geen school met de map content/schools/{folder.name}/.",
-                    hint
-                    or "Geef de map dezelfde naam als de map van de school in content/schools/.",
-                )
+                NO_SUCH_SCHOOL_TYPO.at(display, folder=folder.name, suggestion=hint)
+                if hint
+                else NO_SUCH_SCHOOL.at(display, folder=folder.name)
             )
             continue
         if folder.name in types:

@@ -1,10 +1,12 @@
 """The kinds of the SWV's offer: one entry per folder under content/aanbod/.
 
 Everything that differs per kind lives here: the folder (and so the page addresses), the schema
-of the front matter, the Dutch names, the templates of the pages, the ``Offer`` field that holds
-the items and their order. Reading (``load.py``), the page paths, the content types, the web
-editor and the pages all take the kinds from ``OFFER_KINDS``; a new kind is one more entry here,
-plus its two templates and its field docs.
+of the front matter (with each field's Dutch title and description, and the lists its choices
+come from: ``core/fieldmeta.py``), the checks of a valid item beyond its fields, the Dutch names,
+the templates of the pages, the name of its list on ``Offer`` and the order. Reading
+(``load.py``), the page paths, the content types, the JSON Schema, the web editor and the pages
+all take the kinds from ``OFFER_KINDS``; a new kind is one more entry here, its schema and its two
+templates.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sop_builder.core.catalogue.offer import ENDS_BEFORE_START
+from sop_builder.core.issues import Issue
+from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.offer.model import (
     CentreFrontMatter,
     NetworkFrontMatter,
@@ -26,6 +31,9 @@ from sop_builder.project.offer.model import (
 
 OFFER_DIR = Path("content/aanbod")
 
+# A check of one valid item beyond its single fields: (front matter, tree, path) -> problems.
+ItemCheck = Callable[[Any, YamlTree, str], list[Issue]]
+
 
 @dataclass(frozen=True)
 class OfferKind:
@@ -34,7 +42,7 @@ class OfferKind:
     folder: str  # content/aanbod/<folder>/<slug>.md; on the site /aanbod/<folder>/<slug>/
     id: str  # one item: the content type (its JSON Schema file) and the item's template
     schema: type[OfferFrontMatter]
-    attribute: str  # the field of ``Offer`` that holds the items
+    attribute: str  # the name of the list of its items on ``Offer`` (``Offer.of_kind``)
     name: str  # Dutch, what one file is (the content type's title)
     singular: str  # Dutch, the web editor's name for one item
     plural: str  # Dutch, the web editor's name for the list
@@ -42,6 +50,7 @@ class OfferKind:
     menu: int  # place in the web editor's menu
     sort_key: Callable[[OfferItem], Any]  # the order of the list on the site
     newest_first: bool = False
+    checks: tuple[ItemCheck, ...] = ()  # run by load.py on each item whose fields are valid
 
     @property
     def directory(self) -> str:
@@ -63,7 +72,7 @@ class OfferKind:
 
     def items(self, offer: Offer) -> tuple[OfferItem, ...]:
         """This kind's items in ``offer``, in the order of the site."""
-        return getattr(offer, self.attribute)
+        return offer.of_kind(self.attribute)
 
     def ordered(self, items: list[OfferItem]) -> tuple[OfferItem, ...]:
         return tuple(sorted(items, key=self.sort_key, reverse=self.newest_first))
@@ -71,6 +80,15 @@ class OfferKind:
 
 def _by_title(item: OfferItem) -> str:
     return item.front.title.lower()
+
+
+def end_after_start(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[Issue]:
+    """A workshop ends after it begins (SOP722)."""
+    if front.end > front.start:
+        return []
+    key = WorkshopFrontMatter.key("end")
+    start, end = front.start.strftime("%H:%M"), front.end.strftime("%H:%M")
+    return [ENDS_BEFORE_START.at(path, tree.value_pos((key,)), field=key, end=end, start=start)]
 
 
 NETWORKS = OfferKind(
@@ -108,6 +126,7 @@ WORKSHOPS = OfferKind(
     body=("Beschrijving", "Wat leren de deelnemers? Schrijf kort en in gewone woorden."),
     menu=1,
     sort_key=lambda item: (item.starts, item.slug),  # by date and start time
+    checks=(end_after_start,),
 )
 STORIES = OfferKind(
     "verhalen",
@@ -124,9 +143,8 @@ STORIES = OfferKind(
 )
 
 OFFER_KINDS: tuple[OfferKind, ...] = (NETWORKS, CENTRES, WORKSHOPS, STORIES)
-KINDS_BY_FOLDER: dict[str, OfferKind] = {kind.folder: kind for kind in OFFER_KINDS}
 
 
 def all_items(offer: Offer) -> list[OfferItem]:
-    """Every item of ``offer``, kind by kind."""
-    return [item for kind in OFFER_KINDS for item in kind.items(offer)]
+    """Every item of ``offer``, kind by kind (in the order they were read)."""
+    return [item for items in offer.lists.values() for item in items]

@@ -8,11 +8,22 @@ content/aanbod/ exists.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
+from sop_builder.core.catalogue.offer import (
+    FILE_NOT_AN_ADDRESS,
+    STRAY_FILE,
+    STRAY_FILE_IN_KIND,
+    STRAY_FOLDER,
+    STRAY_FOLDER_IN_KIND,
+    UNKNOWN_SCHOOL,
+    UNKNOWN_SCHOOL_TYPO,
+)
+from sop_builder.core.fieldmeta import choice_fields
+from sop_builder.core.issues import Issue, choose_from, did_you_mean
 from sop_builder.core.richtext import markdown_issues
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_markdown_file
@@ -20,31 +31,10 @@ from sop_builder.core.text import slugify
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.config import duplicate_items, load_config_file
 from sop_builder.project.files import SLUG
-from sop_builder.project.messages import (
-    listed_twice,
-    not_an_address,
-    not_in_list,
-    not_used,
-    unknown_kern,
-)
+from sop_builder.project.messages import listed_twice, not_in_list, unknown_kern
 from sop_builder.project.model import SiteConfig
-from sop_builder.project.offer.kinds import (
-    CENTRES,
-    KINDS_BY_FOLDER,
-    NETWORKS,
-    OFFER_DIR,
-    OFFER_KINDS,
-    STORIES,
-    WORKSHOPS,
-    OfferKind,
-    all_items,
-)
-from sop_builder.project.offer.model import (
-    Offer,
-    OfferItem,
-    OfferVocabularies,
-    WorkshopFrontMatter,
-)
+from sop_builder.project.offer.kinds import OFFER_DIR, OFFER_KINDS, OfferKind, all_items
+from sop_builder.project.offer.model import Offer, OfferItem, OfferVocabularies
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.sections import strip_comments, unclosed_comment
 
@@ -60,17 +50,16 @@ class Known:
     school_slugs: tuple[str, ...]
 
 
-def _stray(entry: Path, root: Path) -> Issue:
+def _stray(entry: Path, root: Path, kinds: Sequence[OfferKind]) -> Issue:
     """A file or folder that is not part of the offer (SOP724)."""
     display = entry.relative_to(root).as_posix()
-    what = f"De map '{entry.name}'" if entry.is_dir() else f"Het bestand '{entry.name}'"
     if entry.parent == root / OFFER_DIR:
-        folders = [kind.folder for kind in OFFER_KINDS]
-        kinds = ", ".join(folders[:-1]) + " en " + folders[-1]
-        hint = f"In content/aanbod/ horen alleen de mappen {kinds}. Verplaats of verwijder dit."
-    else:
-        hint = "Hier horen alleen Markdown-bestanden (.md). Verplaats of verwijder dit."
-    return make_issue("SOP724", display, 1, 1, not_used(what), hint)
+        folders = [kind.folder for kind in kinds]
+        named = ", ".join(folders[:-1]) + " en " + folders[-1]
+        message = STRAY_FOLDER if entry.is_dir() else STRAY_FILE
+        return message.at(display, name=entry.name, kinds=named)
+    message = STRAY_FOLDER_IN_KIND if entry.is_dir() else STRAY_FILE_IN_KIND
+    return message.at(display, name=entry.name)
 
 
 def _texts(raw: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], str]]:
@@ -103,74 +92,73 @@ def _check_choices(
     issues: list[Issue] = []
     for loc, value in _texts(raw, key):
         if value not in options:
-            hint = did_you_mean(value, options) or f"Kies uit: {allowed_list(options, 20)}."
+            hint = did_you_mean(value, options) or choose_from(options, limit=20)
             issues.append(not_in_list(path, tree.value_pos(loc), value, key, hint))
     return issues
 
 
-def _check_schools(raw: dict[str, Any], known: Known, tree: YamlTree, path: str) -> list[Issue]:
-    """Every school a story names must have a folder in content/schools/ (SOP723)."""
+def _check_schools(
+    raw: dict[str, Any], known: Known, tree: YamlTree, path: str, key: str
+) -> list[Issue]:
+    """Every school named under ``key`` must have a folder in content/schools/ (SOP723)."""
     issues = []
-    for loc, value in _texts(raw, "scholen"):
+    for loc, value in _texts(raw, key):
         if value in known.school_slugs:
             continue
         pos = tree.value_pos(loc)
+        suggestion = did_you_mean(value, list(known.school_slugs))
         issues.append(
-            issue_at(
-                "SOP723",
-                path,
-                pos,
-                f"De school '{value}' bestaat niet.",
-                did_you_mean(value, list(known.school_slugs))
-                or "Gebruik de naam van de map van de school in content/schools/, "
-                "bijvoorbeeld 'de-duinroos'.",
-                "scholen",
-            )
+            UNKNOWN_SCHOOL_TYPO.at(path, pos, field=key, school=value, suggestion=suggestion)
+            if suggestion
+            else UNKNOWN_SCHOOL.at(path, pos, field=key, school=value)
         )
     return issues
 
 
-def _check_times(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[Issue]:
-    if front.end > front.start:
-        return []
-    pos = tree.value_pos(("einde",))
-    start, end = front.start.strftime("%H:%M"), front.end.strftime("%H:%M")
-    return [
-        issue_at(
-            "SOP722",
-            path,
-            pos,
-            f"Het einde ({end}) ligt niet na het begin ({start}).",
-            "Het einde moet later zijn dan het begin. Kijk of begin en einde zijn omgewisseld.",
-            "einde",
-        )
-    ]
+# The lists an offer field may take its choices from (``core.fieldmeta.choices``); kernen and
+# scholen have messages of their own (SOP201, SOP723), the others say "not in the list" (SOP202).
+CHECKED_LISTS = ("doelgroepen", "soorten", "behoeften", "kernen", "scholen")
+
+
+def _options(source: str, known: Known) -> list[str] | None:
+    """The ids of the list ``source``; None while its file could not be read."""
+    vocab, config = known.vocabularies, known.config
+    if source == "doelgroepen":
+        return None if vocab is None else [t.id for t in vocab.audiences]
+    if source == "soorten":
+        return None if vocab is None else [t.id for t in vocab.kinds]
+    if source == "behoeften":
+        return None if config is None else [n.id for n in config.vocabularies.needs]
+    raise ValueError(f"no offer check for the list '{source}' (see CHECKED_LISTS)")
+
+
+def _check_list(
+    source: str, key: str, raw: dict[str, Any], tree: YamlTree, path: str, known: Known
+) -> list[Issue]:
+    """The values under ``key`` against the list ``source`` (when that list is known)."""
+    if source == "kernen":
+        config = known.config
+        return [] if config is None else unknown_kern(raw, tree, path, config, key)
+    if source == "scholen":
+        return _check_schools(raw, known, tree, path, key)
+    options = _options(source, known)
+    return [] if options is None else _check_choices(raw, options, tree, path, key)
 
 
 def _cross_check(
     kind: OfferKind, front: Any, tree: YamlTree, path: str, known: Known
 ) -> list[Issue]:
     """Checks against site_config/ and content/schools/, on the raw values so that a file
-    with schema errors still gets all its problems at once."""
+    with schema errors still gets all its problems at once: each field with choices (its
+    schema says from which list), no value twice in a list, then the kind's own checks."""
     raw = tree.data if isinstance(tree.data, dict) else {}
     issues: list[Issue] = []
-    vocab = known.vocabularies
-    if vocab is not None:
-        issues += _check_choices(raw, [t.id for t in vocab.audiences], tree, path, "doelgroep")
-        if kind is WORKSHOPS:
-            issues += _check_choices(raw, [t.id for t in vocab.kinds], tree, path, "soort")
-    issues += _twice(raw, tree, path, "doelgroep")
-    if kind is NETWORKS and known.config is not None:
-        issues += unknown_kern(raw.get("kern"), tree, path, known.config)
-    if kind is CENTRES and known.config is not None:
-        needs = [n.id for n in known.config.vocabularies.needs]
-        issues += _check_choices(raw, needs, tree, path, "behoeften")
-        issues += _twice(raw, tree, path, "behoeften")
-    if kind is STORIES:
-        issues += _check_schools(raw, known, tree, path)
-        issues += _twice(raw, tree, path, "scholen")
-    if kind is WORKSHOPS and front is not None:
-        issues += _check_times(front, tree, path)
+    for key, source in choice_fields(kind.schema):
+        issues += _check_list(source, key, raw, tree, path, known)
+        issues += _twice(raw, tree, path, key)
+    if front is not None:
+        for check in kind.checks:
+            issues += check(front, tree, path)
     return issues
 
 
@@ -181,7 +169,7 @@ def load_item(
     display = file.relative_to(root).as_posix()
     if not SLUG.fullmatch(file.stem):
         example = f"{slugify(file.stem, fallback='naam')}.md"
-        return None, [not_an_address("SOP725", display, f"De bestandsnaam '{file.name}'", example)]
+        return None, [FILE_NOT_AN_ADDRESS.at(display, name=file.name, example=example)]
     source, issues = read_markdown_file(file, display)
     if source is None:
         return None, issues
@@ -215,35 +203,40 @@ def load_vocabularies(root: Path) -> tuple[OfferVocabularies | None, list[Issue]
 
 
 def load_offer(
-    root: Path, config: SiteConfig | None, school_slugs: list[str]
+    root: Path,
+    config: SiteConfig | None,
+    school_slugs: list[str],
+    kinds: Sequence[OfferKind] = OFFER_KINDS,
 ) -> tuple[Offer, list[Issue]]:
-    """Read everything under content/aanbod/; problems are collected, never raised."""
+    """Read everything under content/aanbod/ (one folder per kind of ``kinds``); problems are
+    collected, never raised."""
     root = Path(root)
     base = root / OFFER_DIR
     if not base.is_dir():
         return Offer(), []
     vocabularies, issues = load_vocabularies(root)
     known = Known(config, vocabularies, tuple(school_slugs))
-    items: dict[OfferKind, list[OfferItem]] = {kind: [] for kind in OFFER_KINDS}
+    by_folder = {kind.folder: kind for kind in kinds}
+    items: dict[OfferKind, list[OfferItem]] = {kind: [] for kind in kinds}
     for entry in sorted(base.iterdir()):
         if entry.name.startswith("."):
             continue
-        kind = KINDS_BY_FOLDER.get(entry.name)
+        kind = by_folder.get(entry.name)
         if kind is None or not entry.is_dir():
-            issues.append(_stray(entry, root))
+            issues.append(_stray(entry, root, kinds))
             continue
         for file in sorted(entry.iterdir()):
             if file.name.startswith("."):
                 continue
             if file.suffix != ".md" or not file.is_file():
-                issues.append(_stray(file, root))
+                issues.append(_stray(file, root, kinds))
                 continue
             item, found = load_item(file, kind, root, known)
             issues += found
             if item is not None:
                 items[kind].append(item)
     lists = {kind.attribute: kind.ordered(listed) for kind, listed in items.items()}
-    return Offer(vocabularies, **lists), issues
+    return Offer(vocabularies, lists), issues
 
 
 def internal_texts(offer: Offer) -> list[str]:

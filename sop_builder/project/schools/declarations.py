@@ -11,12 +11,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at
-from sop_builder.core.yamlread import Pos, YamlTree
+from sop_builder.core.catalogue.crosschecks import (
+    FACTS_MISSING,
+    LEVEL_WITHOUT_TEXT,
+    NEEDS_UNDECLARED,
+    UNKNOWN_FACT,
+    UNKNOWN_FACT_NO_LIST,
+    UNKNOWN_LEVEL,
+    UNKNOWN_NEED,
+)
+from sop_builder.core.catalogue.schema import (
+    FACT_NOT_A_NUMBER,
+    FACT_NOT_A_NUMBER_OF,
+    FACT_NOT_YES_OR_NO,
+)
+from sop_builder.core.issues import Issue, Pos, choose_from, did_you_mean
+from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.model import NeedDeclaration, PracticalFact, SopFrontMatter, Vocabularies
 
-SUPPORT_KEY = "ondersteuning"
-FACTS_KEY = "praktisch"
+SUPPORT_KEY = SopFrontMatter.key("support")
+FACTS_KEY = SopFrontMatter.key("practical")
+LEVEL_KEY = NeedDeclaration.key("level")
 SHOWN_IN_MESSAGE = 8  # how many missing needs a message names
 
 
@@ -27,11 +42,6 @@ class DeclaredProfile:
     declarations: dict[str, NeedDeclaration] = field(default_factory=dict)
     facts: dict[str, bool | int] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
-
-
-def level_choices(vocab: Vocabularies) -> str:
-    """'ja (Dit bieden wij), met-hulp (...), ...' for a hint."""
-    return ", ".join(f"{lv.id} ({lv.label})" for lv in vocab.levels)
 
 
 def _names(ids: list[str]) -> str:
@@ -52,63 +62,46 @@ def _check_needs(
     for need_id, declaration in front.support.items():
         if need_id not in known:
             pos = tree.key_pos((SUPPORT_KEY, need_id)) or tree.pos((SUPPORT_KEY,))
+            suggestion = did_you_mean(need_id, known) or choose_from(known, limit=20)
             found.issues.append(
-                issue_at(
-                    "SOP220",
-                    path,
-                    pos,
-                    f"'{need_id}' staat niet in de lijst met behoeften van het "
-                    "samenwerkingsverband.",
-                    did_you_mean(need_id, known) or f"Kies uit: {allowed_list(known, limit=20)}.",
-                    SUPPORT_KEY,
-                )
+                UNKNOWN_NEED.at(path, pos, field=SUPPORT_KEY, need=need_id, suggestion=suggestion)
             )
             continue
         if declaration.level is None:
             continue  # not declared yet: counted below
         if declaration.level not in levels:
-            pos = tree.value_pos((SUPPORT_KEY, need_id, "niveau"))
+            pos = tree.value_pos((SUPPORT_KEY, need_id, LEVEL_KEY))
+            suggestion = did_you_mean(declaration.level, levels) or choose_from(
+                [f"{lv.id} ({lv.label})" for lv in vocab.levels], limit=None
+            )
             found.issues.append(
-                issue_at(
-                    "SOP221",
+                UNKNOWN_LEVEL.at(
                     path,
                     pos,
-                    f"'{declaration.level}' is geen niveau bij '{need_id}'.",
-                    did_you_mean(declaration.level, levels) or f"Kies uit: {level_choices(vocab)}.",
-                    SUPPORT_KEY,
+                    field=SUPPORT_KEY,
+                    level=declaration.level,
+                    need=need_id,
+                    suggestion=suggestion,
                 )
             )
             continue
         if declaration.offer is None:
-            pos = tree.value_pos((SUPPORT_KEY, need_id, "niveau"))
-            found.issues.append(
-                issue_at(
-                    "SOP223",
-                    path,
-                    pos,
-                    f"Het profiel is niet compleet: bij '{need_id}' staat niet wat de school "
-                    "doet ('wat' is leeg).",
-                    "Schrijf bij 'wat' in één of twee korte zinnen wat de school biedt, in de "
-                    "woorden van ouders.",
-                    SUPPORT_KEY,
-                )
-            )
+            pos = tree.value_pos((SUPPORT_KEY, need_id, LEVEL_KEY))
+            found.issues.append(LEVEL_WITHOUT_TEXT.at(path, pos, field=SUPPORT_KEY, need=need_id))
         valid[need_id] = declaration
     refused = {n for n, d in front.support.items() if d.level is not None and d.level not in levels}
     missing = [n for n in known if n not in valid and n not in refused]  # refused: SOP221
     if missing:
         pos = _where(tree, SUPPORT_KEY)
         found.issues.append(
-            issue_at(
-                "SOP222",
+            NEEDS_UNDECLARED.at(
                 path,
                 pos,
-                f"Het profiel is niet compleet: bij {len(missing)} van de {len(known)} "
-                f"behoeften staat nog niet wat de school biedt: {_names(missing)}.",
-                f"Geef bij '{SUPPORT_KEY}' voor elke behoefte een niveau ({', '.join(levels)}) "
-                "en één of twee zinnen bij 'wat'. Pas dan vinden ouders de school bij die "
-                "behoefte.",
-                SUPPORT_KEY,
+                field=SUPPORT_KEY,
+                count=len(missing),
+                total=len(known),
+                needs=_names(missing),
+                levels=", ".join(levels),
             )
         )
     found.declarations = {n: valid[n] for n in known if n in valid}
@@ -125,18 +118,14 @@ def _fact_value(
     if fact.kind == "ja-nee":
         if text in ("ja", "nee"):
             return text == "ja", []
-        message = f"Bij '{fact.id}' hoort ja of nee."
-        hint = "Schrijf ja of nee."
-        code = "SOP108"
+        return None, [FACT_NOT_YES_OR_NO.at(path, pos, field=FACTS_KEY, fact=fact.id)]
+    if text is not None and text.isascii() and text.isdigit() and len(text) <= 6:
+        return int(text), []
+    if fact.unit:
+        issue = FACT_NOT_A_NUMBER_OF.at(path, pos, field=FACTS_KEY, fact=fact.id, unit=fact.unit)
     else:
-        if text is not None and text.isascii() and text.isdigit() and len(text) <= 6:
-            return int(text), []
-        message = f"Bij '{fact.id}' hoort een heel getal."
-        hint = "Schrijf alleen cijfers, bijvoorbeeld 24" + (
-            f" (aantal {fact.unit})." if fact.unit else "."
-        )
-        code = "SOP110"
-    return None, [issue_at(code, path, pos, message, hint, FACTS_KEY)]
+        issue = FACT_NOT_A_NUMBER.at(path, pos, field=FACTS_KEY, fact=fact.id)
+    return None, [issue]
 
 
 def _check_facts(
@@ -147,17 +136,11 @@ def _check_facts(
         fact = vocab.fact(fact_id)
         if fact is None:
             pos = tree.key_pos((FACTS_KEY, fact_id)) or tree.pos((FACTS_KEY,))
+            suggestion = did_you_mean(fact_id, known) or (choose_from(known) if known else "")
             found.issues.append(
-                issue_at(
-                    "SOP224",
-                    path,
-                    pos,
-                    f"'{fact_id}' staat niet in de lijst met praktische zaken van het "
-                    "samenwerkingsverband.",
-                    did_you_mean(fact_id, known)
-                    or (f"Kies uit: {allowed_list(known)}." if known else "Haal de regel weg."),
-                    FACTS_KEY,
-                )
+                UNKNOWN_FACT.at(path, pos, field=FACTS_KEY, fact=fact_id, suggestion=suggestion)
+                if suggestion
+                else UNKNOWN_FACT_NO_LIST.at(path, pos, field=FACTS_KEY, fact=fact_id)
             )
             continue
         value, problems = _fact_value(fact, raw, tree, path)
@@ -169,18 +152,7 @@ def _check_facts(
     missing = [f for f in known if f not in found.facts and f not in wrong]
     if missing:
         pos = _where(tree, FACTS_KEY)
-        found.issues.append(
-            issue_at(
-                "SOP225",
-                path,
-                pos,
-                f"Het profiel is niet compleet: bij '{FACTS_KEY}' ontbreekt nog: "
-                f"{_names(missing)}.",
-                "Vul voor elke praktische zaak ja of nee in, of een getal. Ouders zoeken "
-                "hierop, bijvoorbeeld op een lift of een rustige ruimte.",
-                FACTS_KEY,
-            )
-        )
+        found.issues.append(FACTS_MISSING.at(path, pos, field=FACTS_KEY, facts=_names(missing)))
     found.facts = {f: found.facts[f] for f in known if f in found.facts}
 
 

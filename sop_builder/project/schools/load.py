@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sop_builder.core.issues import Issue
 from sop_builder.core.parallel import parallel_map
-from sop_builder.project.model import School, SiteConfig
+from sop_builder.project.model import School, SiteConfig, SopFrontMatter
 from sop_builder.project.schools.checks import editing_checks
 from sop_builder.project.schools.read import load_school
 from sop_builder.project.schools.validate import Identity, identity, validate_school
@@ -40,7 +40,7 @@ def process_folder(
         issues += editing_checks(loaded, config)
     unreadable = None
     if loaded.front is None:
-        unreadable = loaded.written("naam") or loaded.folder
+        unreadable = loaded.written(SopFrontMatter.key("name")) or loaded.folder
     published = published_compliance(school, config) if school and config else None
     current = current_compliance(school, config) if school and config else None
     return SchoolResult(school, issues, identity(loaded), unreadable, published, current)

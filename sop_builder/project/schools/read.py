@@ -11,7 +11,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from sop_builder.core.issues import Issue, issue_at, make_issue
+from sop_builder.core.catalogue.crosschecks import (
+    FOLDER_IS_A_LIST,
+    FOLDER_NOT_AN_ADDRESS,
+    NO_SOP_FILE,
+    SCHOOL_FILE_NOT_USED,
+)
+from sop_builder.core.catalogue.schema import SCORE_IS_A_LIST
+from sop_builder.core.issues import Issue
 from sop_builder.core.richtext import markdown_issues
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import (
@@ -29,7 +36,7 @@ from sop_builder.project.files import (
     SOP_FILE,
     school_folders,
 )
-from sop_builder.project.messages import not_an_address, not_used, year_mismatch
+from sop_builder.project.messages import year_mismatch
 from sop_builder.project.model import ScoreEntry, Section, SelfAssessmentFile, SopFrontMatter
 from sop_builder.project.paths import RESERVED_SCHOOL_FOLDERS
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
@@ -90,7 +97,7 @@ def _read_scores(loaded: LoadedSelfAssessment) -> list[Issue]:
     """Check each score value: a code, or a mapping with score and toelichting."""
     issues: list[Issue] = []
     for agreement_id, raw in loaded.model.scores.items():
-        prefix = ("scores", agreement_id)
+        prefix = (SelfAssessmentFile.key("scores"), agreement_id)
         if isinstance(raw, str) and raw.strip() and "<" not in raw and ">" not in raw:
             # The common short form 'BO-01: ja' needs no schema run; the code is checked later.
             loaded.entries[agreement_id] = ScoreValue(" ".join(raw.split()), None)
@@ -99,15 +106,7 @@ def _read_scores(loaded: LoadedSelfAssessment) -> list[Issue]:
             raw = {"score": raw}
         if not isinstance(raw, dict):
             pos = loaded.tree.value_pos(prefix)
-            issues.append(
-                issue_at(
-                    "SOP103",
-                    loaded.path,
-                    pos,
-                    f"Bij '{agreement_id}' hoort een score, maar er staat een lijst.",
-                    f"Schrijf bijvoorbeeld '{agreement_id}: ja'.",
-                )
-            )
+            issues.append(SCORE_IS_A_LIST.at(loaded.path, pos, agreement=agreement_id))
             continue
         entry, found = validate_tree(ScoreEntry, loaded.tree, loaded.path, raw, prefix)
         issues += found
@@ -132,7 +131,7 @@ def _load_self_assessment(
         return None, issues
     loaded = LoadedSelfAssessment(display, year, model, tree)
     issues += _read_scores(loaded)
-    issues += year_mismatch(tree, display, model.school_year, year)
+    issues += year_mismatch(tree, display, model.school_year, year, SelfAssessmentFile)
     return loaded, issues
 
 
@@ -153,33 +152,12 @@ def read_sop(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
     school = LoadedSchool(folder.name, rel, f"{rel}/{SOP_FILE}")
     issues: list[Issue] = []
     if not SLUG.fullmatch(folder.name):
-        issues.append(
-            not_an_address("SOP206", rel, f"De mapnaam '{folder.name}'", "obs-de-regenboog")
-        )
+        issues.append(FOLDER_NOT_AN_ADDRESS.at(rel, name=folder.name))
     elif folder.name in RESERVED_SCHOOL_FOLDERS:
-        issues.append(
-            make_issue(
-                "SOP206",
-                rel,
-                1,
-                1,
-                f"De mapnaam '{folder.name}' is al het adres van een lijst van scholen "
-                f"(/scholen/{folder.name}/).",
-                "Geef de map een andere naam, bijvoorbeeld de naam van de school.",
-            )
-        )
+        issues.append(FOLDER_IS_A_LIST.at(rel, name=folder.name))
     sop = folder / SOP_FILE
     if not sop.is_file():
-        issues.append(
-            make_issue(
-                "SOP207",
-                rel,
-                1,
-                1,
-                f"De map {rel} heeft geen bestand {SOP_FILE}.",
-                "Maak het bestand sop.md aan, of verwijder de map.",
-            )
-        )
+        issues.append(NO_SOP_FILE.at(rel, folder=rel, file=SOP_FILE))
     else:
         source, found = read_markdown_file(sop, school.sop_path)
         issues += found
@@ -221,17 +199,7 @@ def load_school(folder: Path, root: Path) -> tuple[LoadedSchool, list[Issue]]:
             if loaded is not None:
                 school.self_assessments.append(loaded)
         else:
-            issues.append(
-                make_issue(
-                    "SOP208",
-                    display,
-                    1,
-                    1,
-                    not_used(f"Het bestand {file.name}"),
-                    "In een schoolmap horen alleen sop.md en zelfevaluatie-JJJJ-JJJJ.yaml. "
-                    "Verplaats of verwijder dit bestand.",
-                )
-            )
+            issues.append(SCHOOL_FILE_NOT_USED.at(display, name=file.name))
     return school, issues
 
 
@@ -253,6 +221,6 @@ def school_codes(root: Path) -> dict[str, str]:
     """vestigingscode (upper case) -> folder name, as written in each readable sop.md; the
     first folder keeps a code that is written twice (check reports that)."""
     codes: dict[str, str] = {}
-    for folder, code in written_values(root, "vestigingscode").items():
+    for folder, code in written_values(root, SopFrontMatter.key("vestigingscode")).items():
         codes.setdefault(code.upper(), folder)
     return codes

@@ -7,8 +7,32 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sop_builder.core.issues import Issue, allowed_list, did_you_mean, issue_at, make_issue
-from sop_builder.core.yamlread import Pos
+from sop_builder.core.catalogue.crosschecks import (
+    DUPLICATE_SLUG,
+    DUPLICATE_VESTIGINGSCODE,
+    IN_OTHER_LIST,
+)
+from sop_builder.core.catalogue.scores import (
+    AGREEMENT_FROM,
+    AGREEMENT_UNTIL,
+    NO_SELF_ASSESSMENT,
+    NOT_A_SCORE,
+    NOT_APPLICABLE_REFUSED,
+    ONE_UNSCORED_FAILS,
+    ONE_UNSCORED_NOT_COUNTED,
+    UNKNOWN_AGREEMENT,
+    UNKNOWN_AGREEMENT_OF_YEAR,
+    UNSCORED_FAILS,
+    UNSCORED_NOT_COUNTED,
+)
+from sop_builder.core.catalogue.sop import (
+    ADOPTED_LONG_AGO,
+    EXPIRED,
+    MR_AFTER_BOARD,
+    NO_MR_DATE,
+    TOO_LONG,
+)
+from sop_builder.core.issues import Issue, Place, Pos, choose_from, did_you_mean
 from sop_builder.project.files import self_assessment_name
 from sop_builder.project.messages import (
     listed_twice,
@@ -17,17 +41,21 @@ from sop_builder.project.messages import (
     unknown_agreement_hint,
     unknown_kern,
 )
-from sop_builder.project.model import School, SelfAssessment, SiteConfig
+from sop_builder.project.model import (
+    School,
+    ScoreEntry,
+    SelfAssessment,
+    SelfAssessmentFile,
+    SiteConfig,
+    SopFrontMatter,
+)
 from sop_builder.project.placeholders import MARK, find_placeholders
 from sop_builder.project.schools.declarations import check_profile
 from sop_builder.project.schools.read import LoadedSchool, LoadedSelfAssessment
 from sop_builder.project.sections import visible_length
+from sop_builder.project.staff_lists import STAFF_LISTS
 
-_VOCAB_FIELDS = (
-    ("interne_expertise", "internal_expertise", "internal_expertise"),
-    ("externe_deskundigheid", "external_expertise", "external_expertise"),
-    ("extra_ondersteuning", "extra_support", "extra_support"),
-)
+SCORES_KEY = SelfAssessmentFile.key("scores")
 
 
 def _years_before(day: date, years: int) -> date:
@@ -37,17 +65,19 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _vocabulary_hint(choice: str, alias: str, config: SiteConfig) -> str:
-    """Suggest a close id, or name the list where the choice does belong."""
+def _not_in_vocabulary(path: str, pos: Place, choice: str, name: str, config: SiteConfig) -> Issue:
+    """SOP202 with a close id, or with the list where the choice does belong."""
     vocab = config.vocabularies
-    lists = {a: [e.id for e in getattr(vocab, v)] for a, _attr, v in _VOCAB_FIELDS}
-    suggestion = did_you_mean(choice, lists[alias])
-    if suggestion:
-        return suggestion
-    for other, ids in lists.items():
-        if other != alias and choice in ids:
-            return f"'{choice}' hoort bij '{other}'. Zet het daar neer."
-    return f"Kies uit: {allowed_list(lists[alias], limit=20)}."
+    lists = {s.attribute: [e.id for e in s.options(vocab)] for s in STAFF_LISTS}
+    key = SopFrontMatter.key(name)
+    suggestion = did_you_mean(choice, lists[name])
+    if not suggestion:
+        other = next((n for n, ids in lists.items() if n != name and choice in ids), None)
+        if other is not None:
+            other_key = SopFrontMatter.key(other)
+            return IN_OTHER_LIST.at(path, pos, field=key, choice=choice, key=key, other=other_key)
+    hint = suggestion or choose_from(lists[name], limit=20)
+    return not_in_list(path, pos, choice, key, hint)
 
 
 def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[Issue]:
@@ -57,37 +87,29 @@ def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[
     assert tree is not None
     raw = tree.data if isinstance(tree.data, dict) else {}
     issues: list[Issue] = []
-    issues += unknown_kern(raw.get("kern"), tree, path, config)
-    for alias, _attr, vocab_attr in _VOCAB_FIELDS:
-        options = [e.id for e in getattr(config.vocabularies, vocab_attr)]
+    issues += unknown_kern(raw, tree, path, config, SopFrontMatter.key("kern"))
+    for staff in STAFF_LISTS:
+        name = staff.attribute
+        options = [e.id for e in staff.options(config.vocabularies)]
+        key = SopFrontMatter.key(name)
         seen: set[str] = set()
-        values = raw.get(alias)
+        values = raw.get(key)
         for index, choice in enumerate(values if isinstance(values, list) else []):
             if not isinstance(choice, str) or not choice.strip():
                 continue  # reported by the schema
             choice = choice.strip()
-            pos = tree.value_pos((alias, index))
+            pos = tree.value_pos((key, index))
             if choice not in options:
-                hint = _vocabulary_hint(choice, alias, config)
-                issues.append(not_in_list(path, pos, choice, alias, hint))
+                issues.append(_not_in_vocabulary(path, pos, choice, name, config))
             elif choice in seen:
-                issues.append(listed_twice(path, pos, choice, alias))
+                issues.append(listed_twice(path, pos, choice, key))
             seen.add(choice)
     if front is not None:
         issues += _check_dates(school, today)
     length = sum(visible_length(s.markdown) for s in school.sections)
     limit = config.swv.sop_max_chars
     if length > limit:
-        issues.append(
-            make_issue(
-                "SOP401",
-                path,
-                1,
-                1,
-                f"De tekst van het SOP is te lang voor één A4: {length} tekens, de grens is {limit}.",
-                f"Maak de tekst {length - limit} tekens korter; korte zinnen lezen ook makkelijker.",
-            )
-        )
+        issues.append(TOO_LONG.at(path, length=length, limit=limit, excess=length - limit))
     return issues
 
 
@@ -97,55 +119,25 @@ def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
     issues: list[Issue] = []
     adopted = front.adopted_by_board
     if adopted < _years_before(today, 4):
-        pos = tree.value_pos(("vastgesteld_door_bestuur",))
-        issues.append(
-            issue_at(
-                "SOP402",
-                path,
-                pos,
-                f"Het SOP is vastgesteld op {adopted.isoformat()}; dat is meer dan 4 jaar geleden.",
-                "Het bestuur moet het SOP minstens elke 4 jaar opnieuw vaststellen. Werk het SOP bij, "
-                "bespreek het met de MR en vul de nieuwe datum in.",
-                "vastgesteld_door_bestuur",
-            )
-        )
+        key = SopFrontMatter.key("adopted_by_board")
+        pos = tree.value_pos((key,))
+        issues.append(ADOPTED_LONG_AGO.at(path, pos, field=key, date=adopted.isoformat()))
+    mr_key = SopFrontMatter.key("discussed_with_mr")
     if front.discussed_with_mr is None:
-        pos = tree.key_pos(("besproken_met_mr",)) or tree.pos(())
-        issues.append(
-            issue_at(
-                "SOP403",
-                path,
-                pos,
-                "Er staat niet bij wanneer de MR het SOP heeft besproken.",
-                "De MR heeft adviesrecht. Voeg 'besproken_met_mr: JJJJ-MM-DD' toe.",
-                "besproken_met_mr",
-            )
-        )
+        pos = tree.key_pos((mr_key,)) or tree.pos(())
+        issues.append(NO_MR_DATE.at(path, pos, field=mr_key))
     elif front.discussed_with_mr > adopted:
-        pos = tree.value_pos(("besproken_met_mr",))
+        pos = tree.value_pos((mr_key,))
+        discussed = front.discussed_with_mr.isoformat()
         issues.append(
-            issue_at(
-                "SOP410",
-                path,
-                pos,
-                f"De MR heeft het SOP besproken op {front.discussed_with_mr.isoformat()}, na de "
-                f"vaststelling door het bestuur op {adopted.isoformat()}.",
-                "De MR geeft advies vóór het bestuur beslist. Controleer beide datums.",
-                "besproken_met_mr",
+            MR_AFTER_BOARD.at(
+                path, pos, field=mr_key, discussed=discussed, adopted=adopted.isoformat()
             )
         )
     if front.valid_until < today:
-        pos = tree.value_pos(("geldig_tot",))
-        issues.append(
-            issue_at(
-                "SOP404",
-                path,
-                pos,
-                f"Het SOP was geldig tot {front.valid_until.isoformat()}; die datum is voorbij.",
-                "Werk het SOP bij en laat het opnieuw vaststellen.",
-                "geldig_tot",
-            )
-        )
+        key = SopFrontMatter.key("valid_until")
+        pos = tree.value_pos((key,))
+        issues.append(EXPIRED.at(path, pos, field=key, date=front.valid_until.isoformat()))
     return issues
 
 
@@ -156,20 +148,14 @@ def _other_years(config: SiteConfig, agreement_id: str, year: str) -> list[str]:
 
 
 def _wrong_year(
-    loaded: LoadedSelfAssessment, pos: Pos, agreement_id: str, year: str, others: list[str]
+    loaded: LoadedSelfAssessment, pos: Place, agreement_id: str, year: str, others: list[str]
 ) -> Issue:
     """SOP307: an agreement that the norm of another school year has, not this year's."""
     later = [y for y in others if y > year]
-    when = f"vanaf {later[0]}" if later else f"tot {max(others)} (en eerder)"
-    return issue_at(
-        "SOP307",
-        loaded.path,
-        pos,
-        f"Afspraak '{agreement_id}' hoort niet bij de norm van {year}; die afspraak geldt {when}.",
-        f"Haal de score weg: in {year} telt deze afspraak niet mee. Hoort de score bij een "
-        "ander schooljaar? Zet hem dan in het bestand van dat jaar.",
-        "scores",
-    )
+    values = {"field": SCORES_KEY, "agreement": agreement_id, "year": year}
+    if later:
+        return AGREEMENT_FROM.at(loaded.path, pos, first=later[0], **values)
+    return AGREEMENT_UNTIL.at(loaded.path, pos, last=max(others), **values)
 
 
 def _check_self_assessment(
@@ -179,62 +165,58 @@ def _check_self_assessment(
     year = loaded.year_in_name
     norm = config.norm_for(year)
     if norm is None:
-        pos = loaded.tree.value_pos(("schooljaar",))
-        return None, [no_norm_for_year(loaded.path, year, sorted(config.norms), pos)]
+        key = SelfAssessmentFile.key("school_year")
+        pos = loaded.tree.value_pos((key,))
+        return None, [no_norm_for_year(loaded.path, year, sorted(config.norms), key, pos)]
     ids = norm.agreement_ids()
     known = set(ids)
     codes = [s.code for s in norm.usable_levels()]
-    which = f"de norm van {year}" if len(config.norms) > 1 else "de norm"
     issues: list[Issue] = []
     scores: dict[str, str] = {}
     explanations: dict[str, str] = {}
     unscored = [i for i in ids if i not in loaded.model.scores]
     for agreement_id, entry in loaded.entries.items():
-        key_pos = loaded.tree.key_pos(("scores", agreement_id)) or loaded.tree.pos(("scores",))
+        key_pos = loaded.tree.key_pos((SCORES_KEY, agreement_id)) or loaded.tree.pos((SCORES_KEY,))
         if agreement_id not in known:
             others = _other_years(config, agreement_id, year)
             if others:
                 issues.append(_wrong_year(loaded, key_pos, agreement_id, year, others))
                 continue
-            first, last = ids[0], ids[-1]
-            hint = unknown_agreement_hint(agreement_id, ids, unscored)
+            values = {
+                "field": SCORES_KEY,
+                "agreement": agreement_id,
+                "first": ids[0],
+                "last": ids[-1],
+                "suggestion": unknown_agreement_hint(agreement_id, ids, unscored),
+            }
             issues.append(
-                issue_at(
-                    "SOP301",
-                    loaded.path,
-                    key_pos,
-                    f"Afspraak '{agreement_id}' bestaat niet; {which} kent {first} t/m {last}.",
-                    hint,
-                    "scores",
-                )
+                UNKNOWN_AGREEMENT_OF_YEAR.at(loaded.path, key_pos, year=year, **values)
+                if len(config.norms) > 1
+                else UNKNOWN_AGREEMENT.at(loaded.path, key_pos, **values)
             )
             continue
         level = norm.level(entry.score)
-        score_path: tuple[str, ...] = ("scores", agreement_id)
+        score_path: tuple[str, ...] = (SCORES_KEY, agreement_id)
         if isinstance(loaded.model.scores[agreement_id], dict):
-            score_path = (*score_path, "score")
+            score_path = (*score_path, ScoreEntry.key("score"))
         pos = loaded.tree.value_pos(score_path)
         if level is None:
+            suggestion = did_you_mean(entry.score, codes) or choose_from(codes, limit=None)
             issues.append(
-                issue_at(
-                    "SOP303",
+                NOT_A_SCORE.at(
                     loaded.path,
                     pos,
-                    f"'{entry.score}' is geen score bij {agreement_id}.",
-                    did_you_mean(entry.score, codes) or f"Kies uit: {', '.join(codes)}.",
-                    "scores",
+                    field=SCORES_KEY,
+                    score=entry.score,
+                    agreement=agreement_id,
+                    suggestion=suggestion,
                 )
             )
             continue
         if level.not_applicable and not norm.not_applicable_allowed:
             issues.append(
-                issue_at(
-                    "SOP304",
-                    loaded.path,
-                    pos,
-                    f"'{entry.score}' (niet van toepassing) mag in dit samenwerkingsverband niet.",
-                    f"Kies uit: {', '.join(codes)}.",
-                    "scores",
+                NOT_APPLICABLE_REFUSED.at(
+                    loaded.path, pos, field=SCORES_KEY, score=entry.score, codes=", ".join(codes)
                 )
             )
             continue
@@ -243,22 +225,21 @@ def _check_self_assessment(
             explanations[agreement_id] = entry.explanation
     missing = unscored
     if missing:
-        pos = loaded.tree.pos(("scores",))
+        pos = loaded.tree.pos((SCORES_KEY,))
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
+        not_counted = norm.unscored == "telt-niet-mee"
+        if len(missing) == 1:
+            message = ONE_UNSCORED_NOT_COUNTED if not_counted else ONE_UNSCORED_FAILS
+        else:
+            message = UNSCORED_NOT_COUNTED if not_counted else UNSCORED_FAILS
         issues.append(
-            issue_at(
-                "SOP302",
+            message.at(
                 loaded.path,
                 pos,
-                f"{len(missing)} van de {len(ids)} afspraken {'heeft' if len(missing) == 1 else 'hebben'} "
-                f"nog geen score: {shown}.",
-                "Vul voor elke afspraak een score in. "
-                + (
-                    "Zonder score telt een afspraak niet mee."
-                    if norm.unscored == "telt-niet-mee"
-                    else "Zonder score telt een afspraak als 'niet gehaald'."
-                ),
-                "scores",
+                field=SCORES_KEY,
+                count=len(missing),
+                total=len(ids),
+                agreements=shown,
             )
         )
     assessment = SelfAssessment(
@@ -290,7 +271,8 @@ class Identity:
 def identity(school: LoadedSchool) -> Identity:
     front = school.front
     code = front.vestigingscode if front is not None else None
-    pos = school.tree.value_pos(("vestigingscode",)) if code and school.tree else None
+    key = SopFrontMatter.key("vestigingscode")
+    pos = school.tree.value_pos((key,)) if code and school.tree else None
     place = (
         (
             front.type,
@@ -317,18 +299,14 @@ def check_unique(schools: list[Identity]) -> list[Issue]:
         for school in schools_of_code:
             places[school.place].append(school)
         for school, group in [(s, g) for g in places.values() for s in g[1:]]:
-            pos = school.code_pos or Pos(1, 1)
             others = ", ".join(s.sop_path for s in group if s is not school)
             issues.append(
-                issue_at(
-                    "SOP204",
+                DUPLICATE_VESTIGINGSCODE.at(
                     school.sop_path,
-                    pos,
-                    f"De vestigingscode {code} wordt ook gebruikt in {others}.",
-                    "Elke school heeft een eigen vestigingscode; alleen een school op twee "
-                    "adressen, of een so- en een vso-school op één adres, delen er een. "
-                    "Controleer beide bestanden.",
-                    "vestigingscode",
+                    school.code_pos,
+                    field=SopFrontMatter.key("vestigingscode"),
+                    code=code,
+                    others=others,
                 )
             )
     for slug, group in by_slug.items():
@@ -338,14 +316,7 @@ def check_unique(schools: list[Identity]) -> list[Issue]:
         for school in odd or group[1:]:
             others = ", ".join(s.folder for s in group if s is not school)
             issues.append(
-                make_issue(
-                    "SOP205",
-                    school.folder,
-                    1,
-                    1,
-                    f"De map {school.folder} geeft hetzelfde adres (/scholen/{slug}/) als {others}.",
-                    "Geef elke school een eigen mapnaam.",
-                )
+                DUPLICATE_SLUG.at(school.folder, folder=school.folder, slug=slug, others=others)
             )
     return issues
 
@@ -365,15 +336,9 @@ def validate_school(
         if assessment is not None:
             assessments[assessment.school_year] = assessment
     if config.swv.school_year not in school.self_assessment_years:
+        year = config.swv.school_year
         issues.append(
-            make_issue(
-                "SOP306",
-                school.folder,
-                1,
-                1,
-                f"Er is geen zelfevaluatie voor het schooljaar {config.swv.school_year}.",
-                f"Maak het bestand {self_assessment_name(config.swv.school_year)} in deze map.",
-            )
+            NO_SELF_ASSESSMENT.at(school.folder, year=year, file=self_assessment_name(year))
         )
     if school.front is None or school.tree is None:
         return None, issues  # reported; a school that cannot be read is not published

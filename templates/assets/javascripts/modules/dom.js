@@ -1,0 +1,22 @@
+// Building the finder's cards and the comparison's table.
+
+/** A ``tag`` element with ``className`` and text ``content`` (both optional). */
+export function element(tag, className, content) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (content !== undefined && content !== null) node.textContent = content;
+  return node;
+}
+
+/** ``parent`` with ``children`` (nodes or texts) added. */
+export function append(parent, ...children) {
+  parent.append(...children);
+  return parent;
+}
+
+/** A level badge; its ``position`` in the levels picks the colour. */
+export const levelBadge = (position, text) => element("span", "sop-level sop-level-" + position, text);
+
+/** "Waar het stopt: ..." under what a school offers. */
+export const limitLine = (text) =>
+  append(element("p", "sop-finder-limit"), element("strong", "", "Waar het stopt: "), text);

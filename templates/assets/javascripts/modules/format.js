@@ -1,0 +1,25 @@
+// Dutch numbers, distances, dates and counts. No DOM: tested in tests/js/.
+
+/** 2.46 -> "2,5". */
+export const decimal = (value, digits) => value.toFixed(digits).replace(".", ",");
+
+// A school without coordinates stands at the middle of its postcode area: under 1 km says no
+// more than "close by".
+export const km = (value) =>
+  value < 1 ? "minder dan 1 km" : (value < 10 ? decimal(value, 1) : String(Math.round(value))) + " km";
+
+/** 1 -> "1 school", 3 -> "3 scholen". */
+export const schools = (count) => (count === 1 ? "1 school" : count + " scholen");
+
+/** "2026-07-31" -> "31 juli 2026". */
+export const longDate = (iso) =>
+  new Date(iso + "T12:00:00").toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+
+/** ``basis``: [met, counted, percentage, target met "1"/"0"/"-1", earlier school year?] or null. */
+export function compliance(basis) {
+  if (!basis) return "Nog geen zelfevaluatie basisondersteuning";
+  const [met, counted, percentage, target, year] = basis;
+  return "Basisondersteuning: " + met + " van " + counted + " afspraken (" + percentage + "%)" +
+    (year ? " in " + year : "") +
+    (target === "1" ? ", doel gehaald" : target === "0" ? ", doel nog niet gehaald" : "");
+}

@@ -1,0 +1,139 @@
+// The finder's result list (loaded on first use): the data, the search and the school cards.
+import { cached, getJSON } from "./data.js";
+import { append, element, levelBadge, limitLine } from "./dom.js";
+import * as finder from "./finder.js";
+import { compliance, km } from "./format.js";
+import { postcodeDigits } from "./geo.js";
+import * as pagefind from "./pagefind.js";
+
+const byIndex = (data) => Object.fromEntries(data.scholen.map((row) => [row[0], row.slice(1)]));
+
+/** The list of ``page`` (vinder.js: elements, ``view`` state, ``remember``, ``toggle``, ...). */
+export function results(page) {
+  const { form, view } = page;
+  const base = form.dataset.data;
+  const index = cached(() => getJSON(base, "scholen.json").then(finder.decodeIndex));
+  const need = cached((id) => getJSON(base, "behoefte-" + id + ".json").then(byIndex));
+  const postcodes = cached(() => getJSON(base, "postcodes.json"));
+  const searchIndex = cached(() => pagefind.load(new URL(form.dataset.pagefind, location.href)));
+
+  const state = () =>
+    finder.search(index.value(), {
+      q: page.text.value,
+      met: page.facts.filter((box) => box.checked).map((box) => box.value),
+      ...Object.fromEntries(page.selects.map((select) => [select.name, select.value])),
+    });
+
+  function card(school, s, data) {
+    const link = element("a", "", school.naam);
+    link.href = page.root + finder.schoolPage(school.slug);
+    const item = append(element("li", "sop-card"), append(element("h2", "sop-finder-name"), link));
+    let where = finder.label(data.soorten.map(([id, label]) => ({ id, label })), school.soort) + " · " + school.adres;
+    if (view.origin && school.punt) where += " · " + km(school.afstand) + " van " + view.origin.label;
+    item.append(element("p", "sop-finder-where", where));
+    if (school.verlopen) {
+      item.append(element("p", "sop-finder-expired", "Let op: dit profiel is verlopen. Vraag de school wat nu geldt."));
+    }
+    if (s.needs.length) {
+      for (const id of s.needs) {
+        const line = (need.value(id) || {})[school.i];
+        const level = finder.levelOf(data, school, id);
+        const named = s.needs.length > 1 ? finder.label(data.behoeften, id) + ": " : "";
+        item.append(append(element("p", "sop-finder-level"), levelBadge(data.niveaus.indexOf(level), level.label),
+          " " + named + (line ? line[1] : "")));
+        if (line && line[2]) item.append(limitLine(line[2]));
+      }
+    } else if (school.sterk.length) {
+      item.append(append(element("p", "sop-finder-strong"), element("span", "", "Sterk in: "),
+        school.sterk.map((id) => finder.label(data.behoeften, id)).join(", ")));
+    }
+    item.append(element("p", "sop-finder-compliance", compliance(school.basis)));
+    const box = element("input");
+    box.type = "checkbox";
+    box.id = "vergelijk-" + school.slug;
+    box.value = school.slug;
+    box.checked = view.chosen.includes(school.slug);
+    box.addEventListener("change", () => page.toggle(school.slug, box.checked));
+    const boxLabel = append(element("label", "", "Vergelijk"), element("span", "sop-sr", " " + school.naam));
+    boxLabel.htmlFor = box.id;
+    item.append(append(element("p", "sop-finder-pick"), box, boxLabel));
+    return item;
+  }
+
+  function render() {
+    const data = index.value();
+    const s = state();
+    const explained = finder.explanation(data, s);
+    page.note.hidden = !explained;
+    page.note.textContent = explained;
+    page.remember();
+    if (!finder.active(s, view.origin) && !page.direct) return page.prompt();
+    const point = view.origin && [view.origin.lat, view.origin.lon];
+    const rows = finder.select(data, s, view.hits, point);
+    page.list.textContent = "";
+    page.list.append(...rows.slice(0, view.shown).map((school) => card(school, s, data)));
+    page.more.hidden = rows.length <= view.shown;
+    const needs = s.needs.map((id) => finder.label(data.behoeften, id));
+    page.count.textContent = finder.countLine(rows.length, needs, Boolean(view.origin));
+  }
+
+  function update() {
+    view.shown = finder.PAGE;
+    index()
+      .then(() => Promise.all(state().needs.map(need)))
+      .then(render)
+      .catch(page.failed);
+  }
+
+  function setOrigin(value) {
+    view.origin = value;
+    page.place.textContent = value ? "Scholen op volgorde van afstand tot " + value.label + "." : "";
+    update();
+  }
+
+  function fromPostcode() {
+    const digits = postcodeDigits(page.postcode.value);
+    if (!digits) {
+      if (view.origin && view.origin.postcode) setOrigin(null);
+      return;
+    }
+    postcodes()
+      .then((table) => {
+        const point = table[digits];
+        if (point) return setOrigin({ lat: point[0], lon: point[1], label: "postcode " + digits, postcode: digits });
+        view.origin = null;
+        page.place.textContent = "De postcode " + digits + " ligt niet in of bij dit samenwerkingsverband. Controleer de cijfers.";
+        update();
+      })
+      .catch(() => {
+        page.place.textContent = "De postcodes konden niet worden geladen.";
+      });
+  }
+
+  // Words that name no need or fact: the school pages the search index finds for them.
+  async function searchWords() {
+    try {
+      await index();
+      const query = state().rest.join(" ");
+      if (query === view.query) return;
+      view.query = query;
+      view.hits = null;
+      if (!query) return update();
+      const found = await (await searchIndex()).search(query);
+      if (query !== view.query) return;
+      const pages = await Promise.all(found.results.slice(0, 200).map((result) => result.data()));
+      if (query !== view.query) return;
+      view.hits = finder.schoolPaths(pages.map((p) => p.url), location.href);
+      update();
+    } catch {
+      view.hits = null; // the list still filters on names, places and choices
+    }
+  }
+
+  function more() {
+    view.shown += finder.PAGE;
+    render();
+  }
+
+  return { update, setOrigin, fromPostcode, searchWords, more };
+}

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { compliance, decimal, km, longDate, schools } from "../../templates/assets/javascripts/modules/format.js";
+
+test("a decimal number has a comma", () => {
+  assert.equal(decimal(2.46, 1), "2,5");
+  assert.equal(decimal(1234.5, 2), "1234,50");
+});
+
+test("a distance under 1 km says only that it is close by", () => {
+  assert.equal(km(0), "minder dan 1 km");
+  assert.equal(km(0.999), "minder dan 1 km");
+  assert.equal(km(1), "1,0 km");
+});
+
+test("a distance under 10 km has one decimal, further away whole kilometres", () => {
+  assert.equal(km(2.46), "2,5 km");
+  assert.equal(km(6.04), "6,0 km");
+  assert.equal(km(10), "10 km");
+  assert.equal(km(12.5), "13 km");
+  assert.equal(km(123.4), "123 km");
+});
+
+test("one school, several scholen", () => {
+  assert.equal(schools(1), "1 school");
+  assert.equal(schools(0), "0 scholen");
+  assert.equal(schools(700), "700 scholen");
+});
+
+test("a date in Dutch words", () => {
+  assert.equal(longDate("2026-07-31"), "31 juli 2026");
+  assert.equal(longDate("2027-01-01"), "1 januari 2027");
+});
+
+test("the basisondersteuning line of a card", () => {
+  assert.equal(compliance(null), "Nog geen zelfevaluatie basisondersteuning");
+  assert.equal(compliance(["60", "65", "92", "1"]), "Basisondersteuning: 60 van 65 afspraken (92%), doel gehaald");
+  assert.equal(compliance(["50", "65", "77", "0"]), "Basisondersteuning: 50 van 65 afspraken (77%), doel nog niet gehaald");
+  assert.equal(compliance(["60,5", "65", "93", "-1"]), "Basisondersteuning: 60,5 van 65 afspraken (93%)");
+  assert.equal(
+    compliance(["60", "65", "92", "1", "2025-2026"]),
+    "Basisondersteuning: 60 van 65 afspraken (92%) in 2025-2026, doel gehaald"
+  );
+});
