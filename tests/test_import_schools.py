@@ -574,6 +574,29 @@ def test_a_wrong_option_a_broken_record_and_a_school_without_kern_are_named(tmp_
     assert snapshot(root) == before
 
 
+def test_a_kind_that_is_not_one_is_named_with_the_kinds_to_choose_from(tmp_path: Path):
+    """In an option and in site_config/scholen.yaml: the hint lists the kinds (a list of
+    choices, not one choice: the reader looks through the list to its items' values)."""
+    root = fresh(tmp_path)
+    before = snapshot(root)
+    result = run(root, postcodes=AREAS, kinds=["bao", "xyz"])
+    assert [(i.code, i.message, i.hint) for i in result.issues] == [
+        (
+            "SOP782",
+            "De keuze van de scholen klopt niet: 'xyz' is niet toegestaan bij 'soorten' nr. 2.",
+            "Kies uit: bao, sbo, so, vso, vo.",
+        )
+    ]
+    assert snapshot(root) == before
+    (root / "site_config/scholen.yaml").write_text(
+        "postcodes: ['7900-7999']\nsoorten: [bao, vs]\n", encoding="utf-8"
+    )
+    _, issues = load_config(root)
+    assert [(i.code, i.path, i.line, i.hint) for i in issues if i.is_error] == [
+        ("SOP108", "site_config/scholen.yaml", 2, "Bedoelt u 'vso'?")
+    ]
+
+
 def test_a_hand_written_layout_keeps_every_line_but_duos_values(tmp_path: Path):
     """A school that wrote its sop.md in its own layout (a list without indent, a comment
     behind a value, a quoted value): a re-import changes the values of DUO's fields only."""
