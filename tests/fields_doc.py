@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from sop_builder.core.fieldmeta import SWV_DESCRIPTION, SWV_TITLE, schema_extra
 from sop_builder.project.content_types import CONTENT_TYPES
+from sop_builder.project.duo import RECORD_FILE, RecordFile
 from sop_builder.project.editor_settings import WEBEDITOR_FILE, WebEditor
 from sop_builder.project.evaluation.model import (
     EvaluationFile,
@@ -24,6 +25,7 @@ from sop_builder.project.evaluation.model import (
 from sop_builder.project.fields import SWV_WORDS, DocumentedField, walk
 from sop_builder.project.model import ScoreEntry, SelfAssessmentFile
 from sop_builder.project.redirects import REDIRECTS_FILE, RedirectsFile
+from sop_builder.project.school_selection import SELECTION_PATH, SchoolSelection
 
 from .conftest import REPO
 
@@ -58,6 +60,17 @@ FILES: list[File] = [
         (f"site_config/{REDIRECTS_FILE}",),
         "Oude adressen die blijven werken (mag ontbreken)",
         RedirectsFile,
+    ),
+    File(
+        (SELECTION_PATH,),
+        "Welke scholen van DUO bij het samenwerkingsverband horen (import-scholen; mag ontbreken)",
+        SchoolSelection,
+    ),
+    File(
+        (RECORD_FILE.as_posix(),),
+        "Wat DUO over elke school zei bij de laatste import (import-scholen schrijft het; niet "
+        "zelf veranderen)",
+        RecordFile,
     ),
     File(
         ("site_config/jaardoelen/*.yaml",),

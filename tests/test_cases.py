@@ -39,6 +39,8 @@ def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
             "test_transaction.py",  # the writing commands and the builds (SOP95x)
             "test_faults.py",
             "test_build_scratch.py",
+            "test_import_schools.py",
+            "test_import_norm.py",
         )
     )
     shown |= {code for code in CATALOGUE if f'"{code}"' in reader_tests}

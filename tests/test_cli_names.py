@@ -19,6 +19,7 @@ COMMANDS = {
     "controleer", "bouw", "bekijk", "exporteer", "import-scores", "import-leerlingen",
     "import-postcodes", "nieuwe-school", "nieuw-schooljaar", "nieuw-swv", "migreer", "schema",
     "installeer-hook", "codeowners", "controleer-eigenaars", "herstel-opmerkingen", "editor",
+    "import-scholen", "import-norm",
 }  # fmt: skip
 ALIASES = {
     "check": "controleer",
@@ -95,6 +96,7 @@ def test_the_dated_commands_are_the_ones_that_take_a_date():
     assert _dated_commands() == [
         "bouw",
         "controleer",
+        "import-scholen",
         "nieuw-schooljaar",
         "nieuw-swv",
         "nieuwe-school",

@@ -58,6 +58,8 @@ from sop_builder.core.transaction import JOURNAL, SCRATCH, Transaction, recover
 from .conftest import make_project
 from .faults import Faults, Killed, difference, tree
 from .test_commit_hooks import git
+from .test_import_norm import write_list
+from .test_import_schools import BOARDS, PRIMARY, SPECIAL, fresh
 from .test_new_swv import ANSWERS
 from .test_postcodes import _gpkg, _polygon_wkb, _square, _write_geopackage
 
@@ -147,6 +149,20 @@ def _import_postcodes(parent: Path) -> tuple[Path, list[str]]:
     return root, ["import-postcodes", "--map", str(root), str(file)]
 
 
+def _import_schools(parent: Path) -> tuple[Path, list[str]]:
+    root = fresh(parent)  # no schools yet; the postcode area holds one of DUO's fixture schools
+    files = [str(f) for f in (PRIMARY, SPECIAL, BOARDS)]
+    options = ["--postcodes", "5831", "--soorten", "bao,sbo,so", "--kern", "veenhorst"]
+    return root, ["import-scholen", "--map", str(root), *files, *options, "--datum", "2026-11-23"]
+
+
+def _import_norm(parent: Path) -> tuple[Path, list[str]]:
+    root = make_project(parent, "other-swv", templates=False)
+    source = write_list(parent)
+    options = ["--schooljaar", "2027-2028", "--schaal", "ja-nee", "--doel", "90", "--vervang"]
+    return root, ["import-norm", "--map", str(root), str(source), *options]
+
+
 COMMANDS: dict[str, Callable[[Path], tuple[Path, list[str]]]] = {
     "migreer": _migrate,
     "nieuw-schooljaar": _new_year,
@@ -154,6 +170,8 @@ COMMANDS: dict[str, Callable[[Path], tuple[Path, list[str]]]] = {
     "herstel-opmerkingen": _keep_comments,
     "import-scores": _import_scores,
     "import-postcodes": _import_postcodes,
+    "import-scholen": _import_schools,
+    "import-norm": _import_norm,
 }
 
 

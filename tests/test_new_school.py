@@ -116,6 +116,39 @@ def test_interactive_asks_again_until_the_answer_is_right(sample: Path):
     assert "vestigingscode: 12AB07\n" in text and "kern: noord\n" in text
 
 
+def test_a_name_with_an_apostrophe_or_quotes_reads_back_exactly(sample: Path):
+    """Real names of DUO's data: the name is written so that check reads it as given, and the
+    folder keeps the words whole."""
+    for name, code, folder in (
+        ("'t Kienholt", "12AB01", "t-kienholt"),
+        ("’t Kompas", "12AB02", "t-kompas"),
+        ("`t Loont", "12AB03", "t-loont"),
+        ('Basisschool "Kla4"', "12AB04", "basisschool-kla4"),
+        ("Basisschool And're wijze", "12AB05", "basisschool-andre-wijze"),
+        ("yes", "12AB06", "yes"),
+        ("#1 Basisschool", "12AB07", "1-basisschool"),
+        ("- Streepje: en dubbele punt ", "12AB08", "streepje-en-dubbele-punt"),
+        ("@school & co!", "12AB09", "school-en-co"),
+        ("012345", "12AB10", "012345"),
+    ):
+        args = ["--naam", name, "--vestigingscode", code, "--kern", "noord", "--type", "bao"]
+        result = new_school(sample, *args, "--datum", TODAY.isoformat())
+        assert result.exit_code == 0, result.output
+        assert f"content/schools/{folder} is klaar" in result.output
+    project = load_project(sample, TODAY)
+    assert not [i for i in project.errors if "/schools/" in i.path], project.errors
+    names = {s.slug: s.front.name for s in project.schools}
+    assert names["t-kienholt"] == "'t Kienholt"
+    assert names["t-kompas"] == "’t Kompas"
+    assert names["t-loont"] == "`t Loont"
+    assert names["basisschool-kla4"] == 'Basisschool "Kla4"'
+    assert names["yes"] == "yes"
+    assert names["1-basisschool"] == "#1 Basisschool"
+    assert names["streepje-en-dubbele-punt"] == "- Streepje: en dubbele punt"
+    assert names["school-en-co"] == "@school & co!"
+    assert names["012345"] == "012345"
+
+
 def test_the_new_folder_and_its_files_are_readable_like_any_other(sample: Path):
     """Not 0700 from the temporary folder it is made in: a web server or a colleague's account
     that reads the project must read the new school too (0755 and 0644 under umask 022)."""

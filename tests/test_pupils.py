@@ -160,3 +160,110 @@ def test_the_samples_pupil_numbers_come_from_its_open_data_file(tmp_path: Path):
     assert (
         len([s for s in project.schools if s.front.vestigingscode in project.pupils.counts]) == 18
     )
+
+
+# --- DUO's file per location × kind of school × cluster, one column per age -----------------
+
+FIXTURES_DUO = Path(__file__).parent / "fixtures" / "duo"
+UTF8_FILE = FIXTURES_DUO / "01-leerlingen-po-soort-po-cluster-leeftijd.csv"  # 1 October 2024
+WINDOWS_FILE = FIXTURES_DUO / "01-leerlingen-po-soort-po-cluster-leeftijd-2023-windows.csv"
+
+
+def test_duos_per_age_file_is_summed_per_location_kind_and_peildatum():
+    from datetime import date
+
+    from sop_builder.core.tables import read_table
+    from sop_builder.sheets.duo_pupils import PupilSum, read_duo_pupils
+
+    table, issues = read_table(UTF8_FILE, UTF8_FILE.name, windows=True)
+    assert table is not None and not issues
+    found = read_duo_pupils(table, UTF8_FILE.name)
+    assert found is not None
+    day = date(2024, 10, 1)
+    # Worked out by hand from the rows of the file:
+    # De Duinroos, bao: 40 + 38 + 41 + 39 + 42 + 37 + 40 + 36 = 313, and age 12 '<5'.
+    assert found.counts[("98XA00", "bao", day)] == PupilSum(313, 1)
+    # De Golfslag, so: cluster 3 (5 + 6 + 7 + 8 + 9 = 35, two '<5') and cluster 4 (6 + 5 = 11,
+    # one '<5') together; its vso pupils (12 + 14 + 10 = 36, one '<5') apart.
+    assert found.counts[("98XL00", "so", day)] == PupilSum(46, 3)
+    assert found.counts[("98XL00", "vso", day)] == PupilSum(36, 1)
+    # De Branding, sbo: 18 + 20 + 22 + 25 + 21 + 19 = 125, all published.
+    assert found.counts[("98XD00", "sbo", day)] == PupilSum(125, 0)
+    # De Zeester: two cells of '<5' and nothing else: fewer than 10, never a made-up number.
+    assert found.counts[("98XC00", "bao", day)] == PupilSum(0, 2)
+    assert found.counts[("98XA00", "bao", day)].text() == "313+"
+    assert found.counts[("98XC00", "bao", day)].text() == "<10"
+    assert found.counts[("98XD00", "sbo", day)].text() == "125"
+    # Het Helmgras has a cell that is no count: its sum would be wrong, so it is left out.
+    assert ("98XB00", "bao", day) in found.incomplete
+    assert ("98XB00", "bao", day) not in found.counts
+    assert [(i.code, i.line, i.message) for i in found.issues] == [
+        (
+            "SOP783",
+            8,
+            "Regel 8: 'abc' bij leeftijd_5 is geen aantal (98XB00); deze regel telt niet mee.",
+        ),
+        ("SOP783", 10, "Regel 10: '9XZZ00' is geen vestigingscode; deze regel telt niet mee."),
+    ]
+    # Windows-1252, DUO's capitals with spaces, another way of writing the peildatum.
+    table, issues = read_table(WINDOWS_FILE, WINDOWS_FILE.name, windows=True)
+    assert table is not None and not issues
+    found = read_duo_pupils(table, WINDOWS_FILE.name)
+    assert found is not None
+    day = date(2023, 10, 1)
+    assert found.counts == {
+        ("98XA00", "bao", day): PupilSum(110, 0),
+        ("98XD00", "sbo", day): PupilSum(0, 1),
+    }
+    assert [(i.line, i.message) for i in found.issues] == [
+        (4, "Regel 4: '31-02-2023' is geen peildatum; deze regel telt niet mee.")
+    ]
+
+
+def test_import_leerlingen_reads_duos_per_age_file_and_keeps_fewer_than_five(sample: Path):
+    result = import_pupils(sample, UTF8_FILE)
+    assert result.ok, result.issues
+    assert [i.code for i in result.issues] == ["SOP783", "SOP783"]  # named, not fatal
+    text = (sample / PUPILS_FILE).read_text(encoding="utf-8")
+    assert '  "98XA00":\n' in text and '    "2024":\n      bao: "313+"\n' in text
+    assert '    "2024":\n      so: "46+"\n      vso: "36+"\n' in text
+    assert '    "2024":\n      bao: "<10"\n' in text
+    # The other years of the sample's file stay; Het Helmgras keeps its earlier 2024 count.
+    assert '"2025": "343"' in text and '"2021": "277"' in text
+    assert "98XB00" in text and '"2024": "253"' in text
+    assert "Niet geschreven, omdat een regel niet te gebruiken was" in result.messages[-1]
+    assert "het-helmgras (2024)" in result.messages[-1]
+    data, issues = load_pupils(sample)
+    assert data is not None and not issues
+    duinroos = data.counts["98XA00"][2024]
+    assert (duinroos.value, duinroos.at_least, duinroos.label) == (313, True, "ten minste 313")
+    zeester = data.counts["98XC00"][2024]
+    assert (zeester.value, zeester.label) == (None, "minder dan 10")
+    # The so school's page counts its so pupils; the location has vso pupils too.
+    from sop_builder.project.pupils import school_pupils
+
+    golfslag = school_pupils(data, "98XL00", "so")
+    assert golfslag is not None and dict(golfslag.rows)[2024].label == "ten minste 46"
+    assert school_pupils(data, "98XL00").rows[-2][1].label == "ten minste 82"  # 46 + 36
+    # A second file, in Windows-1252, adds its year.
+    assert import_pupils(sample, WINDOWS_FILE).ok
+    text = (sample / PUPILS_FILE).read_text(encoding="utf-8")
+    assert '    "2023":\n      bao: "110"\n' in text and '    "2023":\n      sbo: "<5"\n' in text
+    assert '    "2024":\n      bao: "313+"\n' in text  # the year of the first file stays
+
+
+def test_an_approximate_count_is_shown_as_at_least_on_the_page(sample: Path):
+    assert import_pupils(sample, UTF8_FILE).ok
+    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    site = sample / "site"
+    duinroos = (site / "scholen/de-duinroos/index.html").read_text(encoding="utf-8")
+    assert "ten minste 313" in pupil_cells(duinroos)
+    assert "&quot;Ten minste&quot;: van sommige leeftijden" in duinroos or (
+        '"Ten minste": van sommige leeftijden' in duinroos
+    )
+    golfslag = (site / "scholen/so-de-golfslag/index.html").read_text(encoding="utf-8")
+    assert "ten minste 46" in pupil_cells(golfslag) and "ten minste 82" not in golfslag
+    zeester = (site / "scholen/de-zeester/index.html").read_text(encoding="utf-8")
+    assert "minder dan 10" in pupil_cells(zeester)
+    for page in site.rglob("*.html"):
+        assert_no_small_number(pupil_cells(page.read_text(encoding="utf-8")))

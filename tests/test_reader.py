@@ -132,13 +132,63 @@ def test_invalid_yaml_colon_in_value():
     )
 
 
+UNCLOSED = (
+    "De waarde begint met een aanhalingsteken (') dat op deze regel niet wordt gesloten; YAML "
+    "leest daardoor de regels eronder als deel van deze waarde."
+)
+
+
 def test_unclosed_quote():
-    assert located(only_issue("a: 'open\n"))[:4] == (
+    assert located(only_issue("a: 'open\n")) == (
         "SOP012",
         1,
         4,
-        "Een aanhalingsteken wordt niet gesloten.",
+        UNCLOSED,
+        "Hoort het aanhalingsteken bij de tekst, zoals in 't Kienholt? Schrijf dan: a: "
+        "\"'open\". Anders: sluit de tekst op deze regel af met '.",
     )
+
+
+def test_an_apostrophe_at_the_start_of_a_name_is_named_not_the_indentation():
+    # As a person writes it by hand in sop.md: the next apostrophe, lines further, "closes" it.
+    text = (
+        "naam: 't Kienholt\n"
+        "vestigingscode: 12AB00\n"
+        "# Kopieer dan de regels vanaf '- rol:' en pas ze aan.\n"
+        "kern: noord\n"
+    )
+    issue = only_issue(text)
+    assert (issue.line, issue.column, issue.message) == (1, 7, UNCLOSED)
+    assert 'naam: "\'t Kienholt"' in issue.hint
+    # The fix the hint gives reads back as the name.
+    tree, issues = read_yaml(text.replace("'t Kienholt", '"\'t Kienholt"', 1), "x.yaml")
+    assert tree is not None and tree.data["naam"] == "'t Kienholt" and not issues
+    # Without the quote at the start of the value the reader blames something else: the check
+    # looks at the value's first character, not at any apostrophe.
+    assert only_issue(text.replace("'t Kienholt", "Kienholt") + "b: [\n").message != UNCLOSED
+
+
+def test_an_unclosed_double_quote_and_a_list_item_are_named_too():
+    issue = only_issue('a: 1\nnaam: "Kla4\nb: 2\n')
+    assert (issue.line, issue.column) == (2, 7)
+    assert issue.message == UNCLOSED.replace("(')", '(")')
+    assert "naam: '\"Kla4'" in issue.hint
+    issue = only_issue("a:\n  - 't Kind\n  - b\n")
+    assert (issue.line, issue.column, issue.message) == (2, 5, UNCLOSED)
+
+
+def test_a_quote_that_also_stands_inside_the_text():
+    issue = only_issue("naam: 'T Jok en 't Kind\nx: y\n")
+    assert (issue.line, issue.column) == (1, 7)
+    assert issue.message.startswith("De waarde begint met een aanhalingsteken (') dat ook in")
+    assert issue.hint == (
+        "Zet de hele waarde tussen de andere aanhalingstekens: naam: \"'T Jok en 't Kind\"."
+    )
+
+
+def test_a_value_on_two_lines_in_quotes_is_not_blamed_for_a_later_error():
+    issue = only_issue("ok: 'twee\n  regels'\nfout: [\n")
+    assert issue.message != UNCLOSED and issue.line == 4
 
 
 def test_two_documents():

@@ -443,15 +443,23 @@ def test_after_a_restart_a_stale_tab_cannot_overwrite_a_git_pull(sample: Path):
 
 
 def test_a_vestigingscode_of_another_school_is_refused_naming_the_field(sample: Path):
-    """De Boomgaard takes De Duinroos's code: the duplicate is reported on De Duinroos's file
-    (the later one), so a check of the saved file alone would let it through."""
+    """De Boomgaard takes De Duinroos's code and address (one location of one kind, twice): the
+    duplicate is reported on De Duinroos's file (the later one), so a check of the saved file
+    alone would let it through. (One code at two addresses, or for an so and a vso school, is
+    allowed: tests/test_import_schools.py.)"""
     rel = f"{SCHOOL}/sop.md"
     file = sample / rel
     before = file.read_bytes()
     backend = _backend(sample)
     shown, version = _open(backend, rel)
+    assert shown.count("Appelgaard 9") == shown.count("1949 BG") == 1
+    taken = (
+        shown.replace("98XS00", "98XA00")
+        .replace("Appelgaard 9", "Zeereep 12")
+        .replace("1949 BG", "1941 AB")
+    )
     with pytest.raises(Refused) as refused:
-        _save(backend, rel, shown.replace("98XS00", "98XA00"), version)
+        _save(backend, rel, taken, version)
     message = str(refused.value)
     assert message.startswith(
         "Vestigingscode: deze wijziging geeft een fout in content/schools/de-duinroos/sop.md: "

@@ -8,6 +8,7 @@ the word INVULLEN in the comment above it; `check` warns about each such place
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from sop_builder.authoring.profile_block import Item, profile_lines
 from sop_builder.core.atomic import NEW_DIR_MODE
 from sop_builder.core.fieldtypes import PlainText, Vestigingscode
+from sop_builder.core.yamlwrite import yaml_text
 from sop_builder.project.fields import field_doc
 from sop_builder.project.files import SCHOOLS_DIR, SLUG, SOP_FILE, self_assessment_name
 from sop_builder.project.model import (
@@ -57,10 +59,15 @@ class NewSchool:
     slug: str
 
 
+@functools.cache
+def _adapter(kind: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(kind)
+
+
 def type_error(kind: Any, value: str) -> str:
     """What the field type ``kind`` says is wrong with ``value``, in Dutch ('' when right)."""
     try:
-        TypeAdapter(kind).validate_python(value)
+        _adapter(kind).validate_python(value)
     except ValidationError as exc:
         error = exc.errors()[0]
         hint = (error.get("ctx") or {}).get("hint", "")
@@ -81,7 +88,7 @@ def answer_errors(field: str, value: str, root: Path, config: SiteConfig) -> str
         ids = [k.id for k in config.swv.kernen]
         return "" if value in ids else f"Kies een van deze codes: {', '.join(ids)}."
     if field == "type":
-        return "" if value in SCHOOL_TYPE_CODES else "Kies bao, sbo, so of vo."
+        return "" if value in SCHOOL_TYPE_CODES else "Kies bao, sbo, so, vso of vo."
     if field == "mapnaam":
         if not SLUG.fullmatch(value):
             return "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld obs-de-regenboog."
@@ -99,7 +106,7 @@ def comment(model: type[BaseModel], key: str, config: SiteConfig, mark: bool = F
     return f"# {title}: {text}" + (f" {MARK}" if mark else "")
 
 
-def _choices(config: SiteConfig, staff: StaffList) -> list[str]:
+def choice_lines(config: SiteConfig, staff: StaffList) -> list[str]:
     entries = staff.options(config.vocabularies)
     words = ", ".join(e.id for e in entries)
     lines, line = [], "#   Kies uit:"
@@ -124,13 +131,13 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
         "# Haal daarna dat ene woord weg. Controleer uw werk met: sop-builder controleer",
         "",
         comment(doc, "naam", config),
-        f"naam: {school.name}",
+        f"naam: {yaml_text(school.name)}",
         comment(doc, "vestigingscode", config),
-        f"vestigingscode: {school.vestigingscode}",
+        f"vestigingscode: {yaml_text(school.vestigingscode)}",
         comment(doc, "bestuur", config, mark=True),
         "bestuur: Stichting (naam van het bestuur)",
         comment(doc, "kern", config) + (f" Hier: {kern.name}." if kern else ""),
-        f"kern: {school.kern}",
+        f"kern: {yaml_text(school.kern)}",
         comment(doc, "type", config) + f" Hier: {SCHOOL_TYPE_CODES[school.type]}.",
         f"type: {school.type}",
         comment(doc, "adres", config, mark=True),
@@ -147,7 +154,7 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
         comment(doc, "contactpersonen", config, mark=True),
         "# Wilt u nog iemand noemen? Kopieer dan de regels vanaf '- rol:' en pas ze aan.",
         "contactpersonen:",
-        f"  - rol: {config.texts.contact_role.for_type(school.type)}",
+        f"  - rol: {yaml_text(config.texts.contact_role.for_type(school.type))}",
         "    naam: Voornaam Achternaam",
         "    email:",
         comment(doc, "vastgesteld_door_bestuur", config, mark=True),
@@ -159,17 +166,31 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
         comment(doc, "bijgewerkt", config),
         f"bijgewerkt: {today.isoformat()}",
     ]
+    lines += choices_and_profile_lines(config)
+    lines += [comment(doc, "coordinaten", config), "coordinaten:"]
+    lines += [comment(doc, "interne_notitie", config), "interne_notitie:", "---", ""]
+    return "\n".join(lines + section_lines())
+
+
+def choices_and_profile_lines(config: SiteConfig) -> list[str]:
+    """The three lists of who helps (empty, their choices explained) and the empty blocks of
+    what the school offers per need, its practical facts and enrolment."""
+    lines: list[str] = []
     for staff in STAFF_LISTS:
-        lines += [comment(doc, staff.key, config), *_choices(config, staff)]
+        lines += [comment(SopFrontMatter, staff.key, config), *choice_lines(config, staff)]
         lines += ["#   Schrijf de codes tussen [ ] met een komma ertussen.", f"{staff.key}: []"]
     vocab = config.vocabularies
-    lines += profile_lines(
+    return lines + profile_lines(
         [Item(n.id, n.label) for n in vocab.needs],
         [Item(lv.id, lv.label) for lv in vocab.levels],
         [Item(f.id, f.label, f.kind) for f in vocab.practical],
     )
-    lines += [comment(doc, "coordinaten", config), "coordinaten:"]
-    lines += [comment(doc, "interne_notitie", config), "interne_notitie:", "---", ""]
+
+
+def section_lines() -> list[str]:
+    """The four headings of the body, each with only its guidance (an HTML comment, never
+    published)."""
+    lines: list[str] = []
     for key, title in SOP_SECTIONS.items():
         lines += [
             f"## {title}",
@@ -178,7 +199,7 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
             "     Deze uitleg komt niet op de site. Haal hem weg als u klaar bent. -->",
             "",
         ]
-    return "\n".join(lines)
+    return lines
 
 
 def yaml_key(agreement_id: str) -> str:
@@ -199,10 +220,12 @@ def self_assessment_text(
     today: date,
     role: str,
     start: SelfAssessment | None = None,
+    dated: bool = True,
 ) -> str:
     """A self-assessment file for ``year`` with every agreement of ``norm`` listed and
     explained: unscored (commented out), or with the scores of ``start`` (last year's
-    self-assessment) as a starting point, marked INVULLEN until the school has confirmed them."""
+    self-assessment) as a starting point, marked INVULLEN until the school has confirmed them.
+    Without ``dated`` the date it was filled in is left empty (for the school to write)."""
     doc = SelfAssessmentFile
     codes = " / ".join(s.code for s in norm.usable_levels())
     lines = [
@@ -222,9 +245,9 @@ def self_assessment_text(
         comment(doc, "schooljaar", config),
         f"schooljaar: {year}",
         comment(doc, "ingevuld_op", config, mark=True),
-        f"ingevuld_op: {today.isoformat()}",
+        f"ingevuld_op: {today.isoformat()}" if dated else "ingevuld_op:",
         comment(doc, "ingevuld_door", config),
-        f"ingevuld_door: {start.filled_in_by if start and start.filled_in_by else role}",
+        f"ingevuld_door: {yaml_text(start.filled_in_by if start and start.filled_in_by else role)}",
         comment(doc, "scores", config, mark=start is not None),
         "scores:",
     ]

@@ -10,8 +10,6 @@ whatever is in content/ and site_config/) is removed first; all files change at 
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,7 +28,14 @@ from sop_builder.core.fieldtypes import PlainText, SchoolYear, Url
 from sop_builder.core.issues import Issue
 from sop_builder.core.text import slugify
 from sop_builder.core.transaction import recover
-from sop_builder.project.config import FORMAT_VERSION, NORMS_DIR, SWV_FILE, TEXTS_FILE
+from sop_builder.core.yamlwrite import yaml_text
+from sop_builder.project.config import (
+    FORMAT_VERSION,
+    NORMS_DIR,
+    REFERENCE_ASPECTS,
+    SWV_FILE,
+    TEXTS_FILE,
+)
 from sop_builder.project.placeholders import MARK
 from sop_builder.project.redirects import PUBLISHED_FILE
 
@@ -70,13 +75,6 @@ def answer_error(key: str, value: str) -> str:
     return type_error(kinds.get(key, PlainText), value.strip())
 
 
-def _q(text: str) -> str:
-    """A YAML scalar that our strict reader and every other one read as this text."""
-    return (
-        json.dumps(text, ensure_ascii=False) if re.search(r"[:#'\"\[\]{},&*!|>%@`]", text) else text
-    )
-
-
 def swv_yaml(swv: NewSwv) -> str:
     label, plural = swv.label, swv.plural
     first = slugify(f"{label} 1")
@@ -88,9 +86,9 @@ def swv_yaml(swv: NewSwv) -> str:
 # 'sop-builder migreer' zet het goed.
 formaatversie: {FORMAT_VERSION}
 # De volledige naam van het samenwerkingsverband.
-naam: {_q(swv.name)}
+naam: {yaml_text(swv.name)}
 # De korte naam, in kopjes en de menubalk.
-korte_naam: {_q(swv.short_name)}
+korte_naam: {yaml_text(swv.short_name)}
 # De code van de regio, bijvoorbeeld PO 27-99 (mag leeg).
 regiocode:
 # Het webadres van het samenwerkingsverband zelf. {MARK}
@@ -102,10 +100,10 @@ contact:
   # Het algemene e-mailadres en telefoonnummer (mogen leeg).
   email:
   telefoon:
-  adres: {_q(swv.address)}
+  adres: {yaml_text(swv.address)}
 # Het steunpunt waar ouders terechtkunnen. Telefoon, e-mail en website mogen leeg. {MARK}
 steunpunt:
-  naam: {_q("Steunpunt " + swv.short_name)}
+  naam: {yaml_text("Steunpunt " + swv.short_name)}
   omschrijving: Eén zin in gewone taal over wat het steunpunt voor ouders doet.
   telefoon:
   email:
@@ -117,14 +115,14 @@ sop_max_tekens: 2600
 # Hoe u een groep scholen in de buurt noemt, en het meervoud. Dit woord staat op de site,
 # in de adressen van de pagina's en op de interne site.
 groepering:
-  label: {_q(label)}
-  meervoud: {_q(plural)}
+  label: {yaml_text(label)}
+  meervoud: {yaml_text(plural)}
 # De {plural}: elk met een vaste code (kleine letters, cijfers en streepjes), een naam en
 # de gemeente. Scholen kiezen hieruit met de code. Voeg er een regel '- id:' bij voor elke
 # volgende. {MARK}
 kernen:
   - id: {first}
-    naam: {_q(label.capitalize() + " 1")}
+    naam: {yaml_text(label.capitalize() + " 1")}
     gemeente: Gemeente
 # Het doel per schooljaar: aan hoeveel procent van de afspraken elke school voldoet. Het
 # geldt vanaf dat schooljaar tot een regel met een later schooljaar. {MARK}
@@ -136,16 +134,8 @@ doelen:
 """
 
 
-ASPECTS = (
-    ("basiskwaliteit", "Basiskwaliteit"),
-    ("preventief", "Preventieve en licht curatieve interventies"),
-    ("structuur", "Onderwijsondersteuningsstructuur"),
-    ("planmatig", "Planmatig en handelingsgericht werken"),
-)
-
-
 def norm_yaml(swv: NewSwv, today: date) -> str:
-    aspects = "\n".join(f"  - id: {a}\n    naam: {n}" for a, n in ASPECTS)
+    aspects = "\n".join(f"  - id: {a}\n    naam: {n}" for a, n in REFERENCE_ASPECTS)
     return f"""\
 # De afspraken basisondersteuning van {swv.short_name}: wat elke school biedt.
 # Ze gelden vanaf schooljaar {swv.school_year}, tot er een bestand van een later schooljaar in
@@ -305,7 +295,7 @@ extra_ondersteuning:
 TEXTS = """\
 # Teksten op de site die bij uw samenwerkingsverband en uw soort scholen horen.
 # Pas alleen de teksten achter de dubbele punt aan. Bij 'standaard' staat de tekst voor alle
-# scholen; voor een soort school (bao, sbo, so of vo) mag een eigen regel eronder.
+# scholen; voor een soort school (bao, sbo, so, vso of vo) mag een eigen regel eronder.
 
 # Met wie praat een ouder eerst over de ondersteuning van zijn of haar kind?
 # Op de site staat: "Praat eerst met <deze tekst>."

@@ -39,7 +39,7 @@ def config_or_exit(root: Path) -> SiteConfig:
 @click.option("--naam", default=None, help="De naam van de school.")
 @click.option("--vestigingscode", default=None, help="De vestigingscode, bijvoorbeeld 12AB00.")
 @click.option("--kern", default=None, help="De code van de kern.")
-@click.option("--type", "school_type", default=None, help="bao, sbo, so of vo.")
+@click.option("--type", "school_type", default=None, help="bao, sbo, so, vso of vo.")
 @click.option("--mapnaam", default=None, help="De naam van de map (standaard: uit de naam).")
 @date_option("Datum van vandaag (JJJJ-MM-DD), voor tests.")
 def new_school(
@@ -53,7 +53,7 @@ def new_school(
 ) -> None:
     """Maak de map van een nieuwe school, met uitleg bij elk veld. Overschrijft nooit iets."""
     from sop_builder.authoring.new_school import NewSchool, answer_errors, create_school
-    from sop_builder.core.text import slugify
+    from sop_builder.core.text import name_slug
     from sop_builder.project.project import reference_date
 
     config = config_or_exit(root)
@@ -69,7 +69,7 @@ def new_school(
         "kern", f"{config.swv.grouping.label.capitalize()}; kies uit {kernen}", kern, check
     )
     kind = ask("type", f"Soort school; kies uit {types}", school_type, check)
-    slug = ask("mapnaam", "Naam van de map", mapnaam or slugify(name, fallback=""), check)
+    slug = ask("mapnaam", "Naam van de map", mapnaam or name_slug(name), check)
     today = datum or reference_date()
     try:
         folder = create_school(root, NewSchool(name, code, kern_id, kind, slug), config, today)

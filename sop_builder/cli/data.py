@@ -1,5 +1,5 @@
 """Commands that bring data in and out: exporteer, import-scores, import-leerlingen,
-import-postcodes."""
+import-postcodes, import-scholen, import-norm."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from sop_builder.cli.options import FILE, ROOT_OPTION, SCHOOL_YEAR, finish
+from sop_builder.cli.options import FILE, ROOT_OPTION, SCHOOL_YEAR, date_option, finish
 from sop_builder.project import report
 from sop_builder.project.load import load_project
 
@@ -59,7 +59,11 @@ def import_scores(
 @ROOT_OPTION
 @click.argument("bestand", type=FILE)
 def import_pupils(root: Path, bestand: Path) -> None:
-    """Lees de leerlingaantallen per vestiging uit het open-data-bestand van DUO (CSV)."""
+    """Lees de leerlingaantallen per vestiging uit een open-data-bestand van DUO (CSV).
+
+    Met een kolom per jaar (LEERLINGEN_JJJJ), of DUO's bestand per vestiging, soort school en
+    cluster met een kolom per leeftijd ('01. Leerlingen po - soort po, cluster, leeftijd').
+    """
     from sop_builder.sheets.pupils import import_pupils as run
 
     finish(run(root, bestand))
@@ -75,4 +79,164 @@ def import_postcodes(root: Path, bestand: Path) -> None:
     finish(run(root, bestand))
 
 
-COMMANDS = ((export, "export"), (import_scores,), (import_pupils,), (import_postcodes,))
+def _split(values: tuple[str, ...], separators: str = ",; ") -> list[str]:
+    """Values of a repeated option, each of which may hold several (1940-1949,1951)."""
+    import re
+
+    pattern = "[" + re.escape(separators) + "]+"
+    return [part for value in values for part in re.split(pattern, value.strip()) if part]
+
+
+KINDS = "bao, sbo, so, vso of vo"
+
+
+@click.command("import-scholen")
+@ROOT_OPTION
+@click.argument("bestanden", nargs=-1, required=True, type=FILE)
+@click.option(
+    "--postcodes",
+    multiple=True,
+    help="Postcodegebieden van het samenwerkingsverband (1940-1949,1951); bewaard in "
+    "site_config/scholen.yaml.",
+)
+@click.option(
+    "--gemeenten",
+    multiple=True,
+    help="Gemeenten (gescheiden door ; of de optie vaker); bewaard in site_config/scholen.yaml.",
+)
+@click.option(
+    "--vestigingscodes",
+    multiple=True,
+    help="Vestigingscodes (12AB00,12AB01); bewaard in site_config/scholen.yaml.",
+)
+@click.option(
+    "--soorten", multiple=True, help=f"De soorten school van het samenwerkingsverband: {KINDS}."
+)
+@click.option(
+    "--vso-als",
+    type=click.Choice(["so", "vso", "beide"]),
+    default=None,
+    help="Hoe een school die DUO '(V)SO' noemt meetelt: so, vso of beide (twee scholen).",
+)
+@click.option(
+    "--soort",
+    type=click.Choice(["bao", "sbo", "so", "vso", "vo"]),
+    default=None,
+    help="De soort school van een bestand zonder kolom met de soort school.",
+)
+@click.option("--kern", default=None, help="De kern van nieuwe scholen waarvoor geen kern past.")
+@click.option("--proef", is_flag=True, help="Laat alleen zien wat er zou veranderen.")
+@date_option("De datum van de import (JJJJ-MM-DD), voor tests.")
+def import_schools(
+    root: Path,
+    bestanden: tuple[Path, ...],
+    postcodes: tuple[str, ...],
+    gemeenten: tuple[str, ...],
+    vestigingscodes: tuple[str, ...],
+    soorten: tuple[str, ...],
+    vso_als: str | None,
+    soort: str | None,
+    kern: str | None,
+    proef: bool,
+    datum,
+) -> None:
+    """Haal de scholen van het samenwerkingsverband uit de open-data-bestanden van DUO.
+
+    BESTANDEN: '02. Alle schoolvestigingen basisonderwijs', '09. Alle vestigingen sbo, so en
+    vso', de vestigingen vo, en (voor de namen van de besturen) '03. Adressen bevoegde gezagen'.
+    Een nieuwe import na een nieuwe uitgave van DUO werkt alleen de gegevens van DUO bij.
+    """
+    from sop_builder.authoring.import_schools import SchoolsRequest
+    from sop_builder.authoring.import_schools import import_schools as run
+
+    request = SchoolsRequest(
+        list(bestanden),
+        _split(postcodes, ",;"),
+        _split(gemeenten, ";"),
+        _split(vestigingscodes),
+        _split(soorten),
+        vso_als,
+        soort,
+        kern,
+        proef,
+        datum,
+    )
+    result = run(root, request)
+    if result.vso_locations and sys.stdin.isatty():
+        click.echo(
+            f"DUO noemt {result.vso_locations} vestigingen '(V)SO': speciaal en voortgezet "
+            "speciaal onderwijs samen."
+        )
+        request.vso_as = click.prompt(
+            "Neemt u ze op als so, als vso, of beide (twee scholen)?",
+            type=click.Choice(["so", "vso", "beide"]),
+        )
+        result = run(root, request)
+    finish(result)
+
+
+@click.command("import-norm")
+@ROOT_OPTION
+@click.argument("bestand", type=FILE)
+@click.option(
+    "--schooljaar",
+    default=None,
+    type=SCHOOL_YEAR,
+    help="Het eerste schooljaar waarin de afspraken gelden (standaard: het huidige).",
+)
+@click.option(
+    "--schaal",
+    type=click.Choice(["ja-deels-nee", "ja-nee"]),
+    default=None,
+    help="De scores: ja, deels en nee, of alleen ja en nee.",
+)
+@click.option("--doel", type=click.IntRange(1, 100), default=None, help="Het doel in procent.")
+@click.option(
+    "--codevoorbeeld", default=None, help="Hoe nieuwe codes eruitzien, bijvoorbeeld BO-01."
+)
+@click.option(
+    "--naam", default=None, help="De naam van de norm (standaard: Afspraken basisondersteuning)."
+)
+@click.option(
+    "--vervang", is_flag=True, help="Vervang de norm van dat schooljaar als die er al is."
+)
+def import_norm(
+    root: Path,
+    bestand: Path,
+    schooljaar: str | None,
+    schaal: str | None,
+    doel: int | None,
+    codevoorbeeld: str | None,
+    naam: str | None,
+    vervang: bool,
+) -> None:
+    """Lees de afspraken basisondersteuning uit een spreadsheet (CSV of XLSX) in de norm."""
+    from sop_builder.sheets.norm_import import NormRequest
+    from sop_builder.sheets.norm_import import import_norm as run
+
+    if schaal is None and sys.stdin.isatty():
+        schaal = click.prompt(
+            "Welke scores geeft een school: ja-deels-nee of ja-nee?",
+            type=click.Choice(["ja-deels-nee", "ja-nee"]),
+        )
+    if doel is None and sys.stdin.isatty():
+        doel = click.prompt(
+            "Aan hoeveel procent van de afspraken moet elke school voldoen?",
+            type=click.IntRange(1, 100),
+        )
+    finish(
+        run(
+            root,
+            NormRequest(bestand, schooljaar, schaal, doel, codevoorbeeld, naam, vervang),
+        )
+    )
+
+
+COMMANDS = (
+    (export, "export"),
+    (import_scores,),
+    (import_pupils,),
+    (import_postcodes,),
+    (import_schools,),
+    (import_norm,),
+)

@@ -17,11 +17,16 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
 
 from sop_builder.core.issues import Issue
 from sop_builder.core.sourcefile import split_front_matter
-from sop_builder.core.yamlread import read_yaml
+from sop_builder.core.yamlread import YamlTree, closing_quote, read_yaml
+from sop_builder.core.yamlwrite import quote_style, yaml_value
 
 
 class _TextResolver(VersionedResolver):
@@ -52,6 +57,17 @@ def is_empty(value: Any) -> bool:
     if isinstance(value, dict | list):
         return all(is_empty(v) for v in (value.values() if isinstance(value, dict) else value))
     return False
+
+
+def styled(text: str) -> Any:
+    """``text`` as a scalar that ruamel.yaml writes the way ``core/yamlwrite.py`` writes it
+    (plain only where every reader reads it back as this text)."""
+    style = quote_style(text)
+    if style == "'":
+        return SingleQuotedScalarString(text)
+    if style == '"':
+        return DoubleQuotedScalarString(text)
+    return text
 
 
 def _new_node(value: Any) -> Any:
@@ -184,3 +200,87 @@ def merge_document(
     if tree is None or not isinstance(tree.data, dict) or errors:
         return None, errors
     return merge_yaml_text(old, adapt(without_nulls(tree.data))), []
+
+
+# --- changing a few values of a text, line by line ----------------------------------------
+
+
+def _value_end(line: str, start: int) -> int | None:
+    """Where the one-line value that starts at ``start`` of ``line`` ends (before a comment);
+    None when it is not a one-line scalar (a block, a list or mapping in brackets, an open
+    quote)."""
+    if start >= len(line):
+        return start
+    first = line[start]
+    if first in "'\"":
+        end = closing_quote(line, start + 1, first)
+        return end + 1 if end is not None else None
+    if first == "#":
+        return start  # no value, a comment
+    if first in "|>[{&*!":
+        return None
+    comment = line.find(" #", start)
+    return len(line[: comment if comment >= 0 else len(line)].rstrip())
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """Whether the value on line ``index`` goes on below it (a line indented further that is
+    no comment): then it is not a one-line value."""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    for below in lines[index + 1 :]:
+        if not below.strip() or below.lstrip().startswith("#"):
+            continue
+        return len(below) - len(below.lstrip()) > indent
+    return False
+
+
+def set_scalars(text: str, tree: YamlTree, values: dict[tuple[str, ...], str]) -> str | None:
+    """``text`` (whose strict reading is ``tree``: for front matter, the whole file, as the
+    tree's positions are the file's lines) with the scalar at each path of ``values``
+    set to its text (written as core/yamlwrite.py writes it; '' leaves the field empty), and
+    every other character as it was: comments, layout, quotes. A path whose key is missing is
+    added under its parent when that parent is a block or empty. None when a value is not a
+    one-line scalar or its place cannot be found: then the caller writes the text another way
+    (`load` and `dump`)."""
+    lines = text.split("\n")  # the tree's positions are lines of this text
+    added: dict[int, list[str]] = {}  # line index -> lines to put after it
+    for path, value in values.items():
+        pos = tree.key_pos(path)
+        if pos is not None:
+            index = pos.line - 1
+            line = lines[index]
+            colon = line.find(":", pos.column - 1 + len(path[-1]))
+            if colon < 0 or _continues(lines, index):
+                return None
+            start = colon + 1 + (len(line[colon + 1 :]) - len(line[colon + 1 :].lstrip(" ")))
+            end = _value_end(line, start)
+            if end is None:
+                return None
+            gap, tail = line[colon + 1 : start], line[end:]
+            if start == end and tail:  # an empty value with a comment behind it
+                tail = gap + tail
+            lines[index] = f"{line[:colon]}:{yaml_value(value)}{tail if tail.strip() else ''}"
+            continue
+        parent = tree.key_pos(path[:-1]) if len(path) > 1 else None
+        if parent is None or len(path) != 2:
+            return None
+        index = parent.line - 1
+        line = lines[index]
+        indent = " " * (parent.column - 1 + 2)
+        if line.rstrip().endswith(":") and not _continues(lines, index):
+            added.setdefault(index, []).append(f"{indent}{path[-1]}:{yaml_value(value)}")
+            continue
+        data = tree.data.get(path[0])
+        siblings = [tree.key_pos((path[0], key)) for key in data] if isinstance(data, dict) else []
+        if (
+            not siblings
+            or None in siblings
+            or any(_continues(lines, p.line - 1) for p in siblings if p is not None)
+        ):
+            return None
+        last = max(p.line for p in siblings if p is not None)
+        indent = " " * (min(p.column for p in siblings if p is not None) - 1)
+        added.setdefault(last - 1, []).append(f"{indent}{path[-1]}:{yaml_value(value)}")
+    for index in sorted(added, reverse=True):
+        lines[index + 1 : index + 1] = added[index]
+    return "\n".join(lines)

@@ -105,16 +105,22 @@ def describe(loc: tuple[Any, ...]) -> str:
 
 
 def _literal_values(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """Allowed values of a Literal field, with their labels when the schema gives them."""
-    parent = _model_at(model, loc[:-1])
-    if parent is None or isinstance(loc[-1], int):
+    """Allowed values of a Literal field (or of the items of a list of them), with their labels
+    when the schema gives them."""
+    while loc and isinstance(loc[-1], int):  # an item of a list: the list's field
+        loc = loc[:-1]
+    parent = _model_at(model, loc[:-1]) if loc else None
+    if parent is None:
         return []
     found = next((f for f in parent.model_fields.values() if f.alias == loc[-1]), None)
     if found is None:
         return []
     extra = found.json_schema_extra if isinstance(found.json_schema_extra, dict) else {}
     labels: dict[str, str] = extra.get("x-labels", {})  # type: ignore[assignment]
-    args = [str(a) for a in typing.get_args(_unwrap(found.annotation))]
+    annotation = _unwrap(found.annotation)
+    if typing.get_origin(annotation) is list:
+        annotation = _unwrap(typing.get_args(annotation)[0])
+    args = [str(a) for a in typing.get_args(annotation)]
     return [f"{a} ({labels[a]})" if a in labels else a for a in args]
 
 

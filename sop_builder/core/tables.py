@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from sop_builder.core.catalogue.imports import (
     TABLE_CANNOT_READ,
     TABLE_EMPTY,
     TABLE_NOT_UTF8,
+    TABLE_NOT_UTF8_OR_WINDOWS,
     TABLE_OLD_XLS,
     TABLE_TOO_LARGE,
 )
@@ -45,6 +48,28 @@ class Table:
         return next((i for i, h in enumerate(self.header) if h.strip().lower() == wanted), None)
 
 
+def column_key(name: str) -> str:
+    """A column name as compared loosely: 'BEVOEGD GEZAG NUMMER', 'bevoegd_gezag_nummer' and
+    'Bevoegd-gezag nummer' are all 'bevoegdgezagnummer' (case, accents, spaces, underscores,
+    hyphens and other marks do not count)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^0-9a-z]", "", plain.lower())
+
+
+def find_columns(header: list[str], names: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """field -> index of the first column whose loose name (`column_key`) is one of the
+    field's names (in the order given: the current name first, older ones after it)."""
+    keys = [column_key(h) for h in header]
+    found: dict[str, int] = {}
+    for field, options in names.items():
+        for option in options:
+            wanted = column_key(option)
+            if wanted in keys:
+                found[field] = keys.index(wanted)
+                break
+    return found
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
@@ -65,11 +90,18 @@ def _unprotect(text: str) -> str:
     return text
 
 
-def _read_csv(data: bytes, display: str, delimiter: str | None) -> tuple[Table | None, list[Issue]]:
+def _read_csv(
+    data: bytes, display: str, delimiter: str | None, windows: bool = False
+) -> tuple[Table | None, list[Issue]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return None, [TABLE_NOT_UTF8.at(display)]
+        if not windows:
+            return None, [TABLE_NOT_UTF8.at(display)]
+        try:  # DUO publishes some years in Windows-1252
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return None, [TABLE_NOT_UTF8_OR_WINDOWS.at(display)]
     first = text.split("\n", 1)[0]
     sep = delimiter or (";" if first.count(";") >= first.count(",") else ",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
@@ -111,9 +143,10 @@ def _to_table(lines, display: str, clean) -> tuple[Table | None, list[Issue]]:
 
 
 def read_table(
-    file: Path, display: str, delimiter: str | None = None
+    file: Path, display: str, delimiter: str | None = None, windows: bool = False
 ) -> tuple[Table | None, list[Issue]]:
-    """Read a CSV or XLSX file (by its extension, or by its content)."""
+    """Read a CSV or XLSX file (by its extension, or by its content); with ``windows`` a CSV
+    file that is not UTF-8 is read as Windows-1252 (as DUO publishes some of its files)."""
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
@@ -126,7 +159,7 @@ def read_table(
         return _read_xlsx(data, display)
     if file.suffix.lower() == ".xls" or data[:4] == b"\xd0\xcf\x11\xe0":
         return None, [TABLE_OLD_XLS.at(display)]
-    return _read_csv(data, display, delimiter)
+    return _read_csv(data, display, delimiter, windows)
 
 
 def _protect(text: str) -> str:

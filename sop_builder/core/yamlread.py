@@ -35,6 +35,7 @@ from sop_builder.core.catalogue.reading import (
     LONE_DASH,
     NO_SPACE_AFTER_COLON,
     QUESTION_MARK_KEY,
+    QUOTE_INSIDE,
     QUOTE_NOT_CLOSED,
     STARTS_WITH_AT,
     STARTS_WITH_STAR,
@@ -44,10 +45,12 @@ from sop_builder.core.catalogue.reading import (
     TOO_DEEP,
     TOO_MANY_VALUES,
     TWO_DOCUMENTS,
+    UNCLOSED_QUOTE,
     UNDEFINED_ALIAS,
     UNREADABLE,
 )
 from sop_builder.core.issues import Issue, Message, Pos
+from sop_builder.core.yamlwrite import yaml_text
 
 MAX_DEPTH = 20
 MAX_NODES = 100_000
@@ -125,6 +128,100 @@ def _line_has_tab_indent(text: str, line0: int) -> bool:
     return False
 
 
+# A value that starts with a quote: after the key (and list dashes), or as a list item.
+_QUOTE_START = re.compile(r"""\s*(?:-\s+)*(?:[^\s'"#\-?][^:#]*:\s+)?(['"])""")
+
+
+def closing_quote(text: str, start: int, quote: str) -> int | None:
+    """Where the quoted text that opens at ``start - 1`` closes in ``text`` (None: not on this
+    line); ``''`` inside single quotes and backslash escapes inside double quotes are text."""
+    index = start
+    while index < len(text):
+        char = text[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and text[index + 1 : index + 2] == "'":
+                index += 2  # '' is one apostrophe inside single quotes
+                continue
+            return index
+        index += 1
+    return None
+
+
+def _left_open(line: str) -> int | None:
+    """The column (0-based) of a quote that starts this line's value and is not closed on it."""
+    match = _QUOTE_START.match(line)
+    if match is None:
+        return None
+    column = match.start(1)
+    return column if closing_quote(line, column + 1, line[column]) is None else None
+
+
+# A line that reads as a field, a list item or a comment of its own.
+_LOOKS_LIKE_YAML = re.compile(r"""\s*(?:#|-\s|[^\s'"#][^:]*:(?:\s|$))""")
+
+
+def _runs_on(lines: list[str], start: yaml.Mark, end: yaml.Mark) -> bool:
+    """Whether a quoted value that its first line leaves open swallowed lines that read as
+    fields, list items or comments of their own: then the quote was meant as text."""
+    if _left_open(lines[start.line]) != start.column:
+        return False
+    return any(_LOOKS_LIKE_YAML.match(lines[n]) for n in range(start.line + 1, end.line + 1))
+
+
+def _unclosed_quote(lines: list[str], line0: int, column0: int, path: str, offset: int) -> Issue:
+    """SOP012 at a value whose opening quote its line does not close, with the fix."""
+    line = lines[line0]
+    quote = line[column0]
+    key = line[:column0]
+    suggestion = f"{key.strip()} {yaml_text(line[column0:].strip())}".strip()
+    return UNCLOSED_QUOTE.at(
+        path, Pos(line0 + 1 + offset, column0 + 1), quote=quote, suggestion=suggestion
+    )
+
+
+def _quote_inside(line: str, line0: int, path: str, offset: int) -> Issue | None:
+    """SOP012 for a value that starts with a quote which closes before text that follows on
+    the same line ('T Jok en 't Kind): the quote belongs to the text."""
+    match = _QUOTE_START.match(line)
+    if match is None:
+        return None
+    column = match.start(1)
+    end = closing_quote(line, column + 1, line[column])
+    rest = line[end + 1 :].strip() if end is not None else ""
+    if not rest or rest.startswith("#"):
+        return None
+    key, value = line[:column].strip(), line[column:].strip()
+    return QUOTE_INSIDE.at(
+        path,
+        Pos(line0 + 1 + offset, column + 1),
+        quote=line[column],
+        suggestion=f"{key} {yaml_text(value)}".strip(),
+    )
+
+
+def _quote_before(lines: list[str], error_line: int) -> tuple[int, int] | None:
+    """The value whose unclosed quote most likely caused a syntax error on ``error_line``: a
+    quote left open on its line that YAML closed on that line or the one before, or never."""
+    number = 0
+    while number <= min(error_line, len(lines) - 1):
+        column = _left_open(lines[number])
+        if column is None:
+            number += 1
+            continue
+        quote, close_line = lines[number][column], None
+        for later in range(number + 1, len(lines)):
+            if closing_quote(lines[later], 0, quote) is not None:
+                close_line = later
+                break
+        if close_line is None or close_line >= error_line - 1:
+            return number, column
+        number = close_line + 1
+    return None
+
+
 def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, path: str, line_offset: int) -> Issue:
     context = exc.context or ""
     use_context = exc.context_mark is not None and (
@@ -143,6 +240,16 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, path: str, line_offset: 
         tab_line = tab_lines[0] if tab_lines else line0
         return TAB_INDENT.at(path, Pos(tab_line + 1 + line_offset, 1))
     lines = text.splitlines()
+    if "quoted scalar" in problem and exc.context_mark is not None:
+        start = exc.context_mark
+        if 0 <= start.line < len(lines) and _left_open(lines[start.line]) == start.column:
+            return _unclosed_quote(lines, start.line, start.column, path, line_offset)
+    elif (quoted := _quote_before(lines, line0)) is not None:
+        return _unclosed_quote(lines, *quoted, path, line_offset)
+    elif 0 <= line0 < len(lines) and (
+        inside := _quote_inside(lines[line0], line0, path, line_offset)
+    ):
+        return inside
     current = lines[line0] if 0 <= line0 < len(lines) else ""
     if "could not find expected ':'" in problem and re.search(r"^\s*[^\s:#]+:\S", current):
         key, _, value = current.strip().partition(":")
@@ -376,8 +483,15 @@ def _build(
                 raise stop(TAG, _start(event), tag=shown)
         if isinstance(event, yaml.ScalarEvent):
             if event.style in ("'", '"'):
-                if flow_start is None:
-                    check(spec.continuation(_start(event), _end(event), block_indent(), False))
+                start = _start(event)
+                if flow_start is None and (
+                    issue := spec.continuation(start, _end(event), block_indent(), False)
+                ):
+                    if _runs_on(text_lines, start, _end(event)):
+                        issue = _unclosed_quote(
+                            text_lines, start.line, start.column, path, line_offset
+                        )
+                    check(issue)
                 check(spec.comment_after(_end(event)))
             elif event.style in ("|", ">"):
                 check(spec.header(_start(event), block_indent()))

@@ -13,7 +13,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
-from sop_builder.intern.stats import GROUPING_KEY, InternalFigures, SchoolRow, summarise
+from sop_builder.intern.stats import (
+    GROUPING_KEY,
+    UNKNOWN_BOARD,
+    InternalFigures,
+    SchoolRow,
+    summarise,
+)
 from sop_builder.project.project import Project
 from sop_builder.project.routes import grouping_path, school_path
 from sop_builder.project.scoring import format_count, format_percentage
@@ -65,6 +71,7 @@ class InternSite:
             today=self.project.today,
             grouping_path=self.grouping_path,
             group_link=self.group_link,
+            unknown_board=UNKNOWN_BOARD,
             **context,
         )
 

@@ -25,6 +25,8 @@ from sop_builder.project.project import Project
 from sop_builder.project.scoring import Compliance, Tally, score, year_compliance
 
 GROUPING_KEY = "kern"  # group rows by the SWV's grouping (its label: swv.grouping)
+# The group of schools whose board name is not known yet (DUO's files give only its number).
+UNKNOWN_BOARD = "Bestuur nog niet bekend"
 
 
 @dataclass(frozen=True)
@@ -322,7 +324,9 @@ class InternalFigures:
     def groups(self, key: str) -> dict[str, list[SchoolRow]]:
         grouped: dict[str, list[SchoolRow]] = defaultdict(list)
         for row in self.rows:
-            grouped[row.kern if key == GROUPING_KEY else row.school.front.board].append(row)
+            grouped[
+                row.kern if key == GROUPING_KEY else row.school.front.board or UNKNOWN_BOARD
+            ].append(row)
         return dict(sorted(grouped.items()))
 
     def distribution(self) -> list[tuple[str, int]]:

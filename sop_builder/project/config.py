@@ -42,6 +42,7 @@ from sop_builder.project.model import (
     code_pattern,
 )
 from sop_builder.project.placeholders import MARK, find_placeholders
+from sop_builder.project.school_selection import SELECTION_FILE, SchoolSelection, check_selection
 from sop_builder.project.staff_lists import STAFF_LISTS
 
 # The format of the project's files that this version reads; `sop-builder migreer` brings older
@@ -60,6 +61,14 @@ NORMS_FOLDER = "basisondersteuning"
 NORMS_DIR = f"site_config/{NORMS_FOLDER}"
 OLD_NORM_FILE = "site_config/basisondersteuning.yaml"  # format 1: one norm for every year
 YEAR_FILE = re.compile(r"(\d{4}-\d{4})\.yaml")
+# The four aspects of the referentiekader passend onderwijs: the aspects of a new norm
+# (`nieuw-swv`, `import-norm`).
+REFERENCE_ASPECTS = (
+    ("basiskwaliteit", "Basiskwaliteit"),
+    ("preventief", "Preventieve en licht curatieve interventies"),
+    ("structuur", "Onderwijsondersteuningsstructuur"),
+    ("planmatig", "Planmatig en handelingsgericht werken"),
+)
 
 
 def load_config_file(
@@ -307,6 +316,12 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
     if (root / "site_config" / BUILD_FILE).is_file():
         build, _, found = load_config_file(root, BUILD_FILE, BuildSettings)
         issues += found
+    selection = None
+    if (root / "site_config" / SELECTION_FILE).is_file():
+        selection, tree, found = load_config_file(root, SELECTION_FILE, SchoolSelection)
+        issues += found
+        if selection is not None and tree is not None:
+            issues += check_selection(selection, tree)
     if norms is None or any(v is None for v in values.values()) or any(i.is_error for i in issues):
         return None, issues
     config = SiteConfig(
@@ -317,5 +332,6 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         glossary or Glossary(),
         webeditor,
         build,
+        selection,
     )
     return config, issues

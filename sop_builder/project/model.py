@@ -633,6 +633,12 @@ class SchoolTypeNames(Schema):
         title="Speciaal onderwijs",
         description="Hoe een school voor speciaal onderwijs heet (mag leeg).",
     )
+    vso: OptionalPlainText = Field(
+        None,
+        alias="vso",
+        title="Voortgezet speciaal onderwijs",
+        description="Hoe een school voor voortgezet speciaal onderwijs heet (mag leeg).",
+    )
     vo: OptionalPlainText = Field(
         None,
         alias="vo",
@@ -662,6 +668,12 @@ class PerSchoolType(SchoolTypeNames):
         alias="so",
         title="Speciaal onderwijs",
         description="Alleen voor scholen voor speciaal onderwijs (mag leeg).",
+    )
+    vso: OptionalPlainText = Field(
+        None,
+        alias="vso",
+        title="Voortgezet speciaal onderwijs",
+        description="Alleen voor scholen voor voortgezet speciaal onderwijs (mag leeg).",
     )
     vo: OptionalPlainText = Field(
         None,
@@ -768,17 +780,19 @@ Longitude = Annotated[
     _degrees_schema(3.2, 7.3, r"^(3[.,][2-9][0-9]*|[456]([.,][0-9]+)?|7([.,][0-2][0-9]*)?)$"),
 ]
 
-SchoolType = Literal["bao", "sbo", "so", "vo"]
+SchoolType = Literal["bao", "sbo", "so", "vso", "vo"]
 SCHOOL_TYPE_CODES: dict[str, str] = {
     "bao": "basisschool",
     "sbo": "speciale basisschool",
     "so": "speciaal onderwijs",
+    "vso": "voortgezet speciaal onderwijs",
     "vo": "voortgezet onderwijs",
 }
 SCHOOL_TYPE_LABELS: dict[str, str] = {
     "bao": "Basisschool",
     "sbo": "Speciale basisschool (SBO)",
     "so": "Speciaal onderwijs (SO)",
+    "vso": "Voortgezet speciaal onderwijs (VSO)",
     "vo": "Voortgezet onderwijs",
 }
 
@@ -915,10 +929,14 @@ class SopFrontMatter(Schema):
         description="6 tekens: 2 cijfers, 2 hoofdletters, 2 cijfers (bijvoorbeeld 12AB00). U "
         "vindt de code bij DUO.",
     )
-    board: PlainText = Field(
+    # DUO's files name a board by its number only; a school whose board name is not known yet
+    # leaves it empty.
+    board: OptionalPlainText = Field(
+        None,
         alias="bestuur",
         title="Bestuur",
-        description="De naam van het schoolbestuur (stichting of vereniging).",
+        description="De naam van het schoolbestuur (stichting of vereniging). Mag leeg zolang de "
+        "naam niet bekend is.",
     )
     # Choices from site_config are plain text here; schools/validate.py checks them against the
     # configuration, so that it can say "bedoelt u …?" with the real options.
@@ -937,16 +955,17 @@ class SopFrontMatter(Schema):
     type: SchoolType = Field(
         alias="type",
         title="Soort school",
-        description="bao, sbo, so of vo.",
+        description="bao, sbo, so, vso of vo.",
         json_schema_extra=x_labels(SCHOOL_TYPE_CODES),
     )
     address: Address = Field(
         alias="adres", title="Adres", description="Het bezoekadres van de school."
     )
-    website: Url = Field(
+    website: OptionalUrl = Field(  # DUO has none for some schools
+        None,
         alias="website",
         title="Website",
-        description="Het webadres van de school, beginnend met https://.",
+        description="Het webadres van de school, beginnend met https:// (mag leeg).",
     )
     email: OptionalEmail = Field(
         None,
@@ -1145,6 +1164,9 @@ class SiteConfig:
     glossary: Glossary = field(default_factory=Glossary)  # site_config/woordenlijst.yaml
     webeditor: Any = None  # site_config/webeditor.yaml (webeditor_settings.WebEditor), optional
     build: Any = None  # site_config/bouwen.yaml (build_settings.BuildSettings), optional
+    # site_config/scholen.yaml (school_selection.SchoolSelection), optional: which of DUO's
+    # locations `import-scholen` takes
+    selection: Any = None
 
     def norm_year(self, school_year: str) -> str | None:
         """The first school year of the norm in force in ``school_year`` (None: none yet)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sop_builder.core.catalogue.sop import EXAMPLE_LEFT
+from sop_builder.core.catalogue.sop import EXAMPLE_EMPTY, EXAMPLE_LEFT
 from sop_builder.core.issues import Issue, Pos
 
 MARK = "INVULLEN"  # ends a comment that nieuwe-school writes above a value to fill in
@@ -36,5 +36,23 @@ def find_placeholders(text: str, path: str, first_line: int = 1) -> list[Issue]:
         field_line, match = following
         key = match.group(1)
         place = Pos(field_line, match.start(1) + 1)
-        issues.append(EXAMPLE_LEFT.at(path, place, field=key, key=key, mark=MARK, line=number))
+        entry = EXAMPLE_EMPTY if _empty(lines, field_line - first_line) else EXAMPLE_LEFT
+        issues.append(entry.at(path, place, field=key, key=key, mark=MARK, line=number))
     return issues
+
+
+def _empty(lines: list[str], index: int) -> bool:
+    """Whether the field on line ``index`` has no value: nothing after its colon, and no
+    block under it (lines indented further, or a list)."""
+    line = lines[index]
+    value = line.split(":", 1)[1].split(" #", 1)[0].strip() if ":" in line else ""
+    if value:
+        return False
+    indent = len(line) - len(line.lstrip())
+    for below in lines[index + 1 :]:
+        stripped = below.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        deeper = len(below) - len(below.lstrip()) > indent
+        return not (deeper or stripped.startswith("- "))
+    return True

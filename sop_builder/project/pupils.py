@@ -1,10 +1,12 @@
-"""Pupil numbers per school location, from the national open-data CSV (DUO).
+"""Pupil numbers per school location, from DUO's open data, in content/leerlingen.yaml.
 
-The CSV is semicolon separated, one row per school location, one ``LEERLINGEN_YYYY`` column per
-year (count date 1 October); counts under 5 are masked as ``<5``. ``import-leerlingen`` checks
-the column names (they drifted over the years), keeps only the SWV's own schools and writes
-``content/leerlingen.yaml`` with every count as written (``<5`` stays ``<5``). The build reads
-that file with the strict reader.
+`import-leerlingen` reads DUO's files (one column per year, ``LEERLINGEN_YYYY``; or DUO's file
+per location × kind of school × cluster with one column per age, `sheets/duo_pupils.py`), keeps
+only the SWV's own schools and writes ``content/leerlingen.yaml``: per vestigingscode and year
+(1 October) the count as published, or per kind of school (bao, sbo, so, vso) when the file
+gives kinds. A count is ``412``, ``<5`` (fewer than 5), ``<10`` (DUO's cells of one location were
+all under 5: fewer than 5 in each), or ``412+`` (412 and some pupils in cells of fewer than 5:
+at least 412). The build reads the file with the strict reader.
 
 Privacy: a count under 5 is never shown as a number, in any build. A sum that includes masked
 counts is shown as "ten minste N" with N the sum of the published counts only, so a masked count
@@ -20,12 +22,13 @@ from pathlib import Path
 from sop_builder.core.catalogue.imports import (
     PUPIL_FILE_BAD_CODE,
     PUPIL_FILE_BAD_COUNT,
+    PUPIL_FILE_BAD_KIND,
     PUPIL_FILE_BAD_YEAR,
     PUPIL_FILE_NO_LOCATIONS,
     PUPIL_FILE_NO_YEARS,
     PUPIL_FILE_UNKNOWN_KEY,
 )
-from sop_builder.core.issues import Issue, Message
+from sop_builder.core.issues import Issue, Message, allowed_list
 from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.core.text import dutch_number
 
@@ -35,14 +38,19 @@ SMALLEST_PUBLISHED = 5
 WINDOW = 5  # years shown on a page
 CODE = re.compile(r"\d{2}[A-Z]{2}\d{2}")
 YEAR_KEY = re.compile(r"(19|20)\d{2}")
+KIND_KEYS = ("bao", "sbo", "so", "vso", "vo")
+VALUE = re.compile(r"<(\d+)|(\d+)\+|(\d+)")
 
 
 @dataclass(frozen=True)
 class Count:
-    """One school's count in one year; ``value`` None means masked (fewer than 5)."""
+    """One school's count in one year; ``value`` None means masked (fewer than ``below``);
+    ``at_least``: ``value`` pupils and more in cells of fewer than 5 (DUO gives no number)."""
 
     year: int
     value: int | None
+    at_least: bool = False
+    below: int = SMALLEST_PUBLISHED
 
     @property
     def masked(self) -> bool:
@@ -50,7 +58,42 @@ class Count:
 
     @property
     def label(self) -> str:
-        return "minder dan 5" if self.value is None else dutch_number(self.value)
+        if self.value is None:
+            return f"minder dan {self.below}"
+        return (
+            f"ten minste {dutch_number(self.value)}" if self.at_least else dutch_number(self.value)
+        )
+
+
+def parse_value(text: str, year: int) -> Count | None:
+    """A count as content/leerlingen.yaml writes it ('412', '<5', '<10', '412+'); None when it
+    is none. A number under 5 is masked, whatever the file says."""
+    match = VALUE.fullmatch("".join(text.split()))
+    if match is None:
+        return None
+    below, at_least, exact = match.groups()
+    if below is not None:
+        return Count(year, None, below=max(int(below), SMALLEST_PUBLISHED))
+    number = int(at_least or exact)
+    if number < SMALLEST_PUBLISHED:
+        return Count(year, None) if exact is not None else None
+    return Count(year, number, at_least=at_least is not None)
+
+
+def count_text(count: Count) -> str:
+    """How content/leerlingen.yaml writes a count: '412', '<5', '<10' or '412+'."""
+    if count.value is None:
+        return f"<{count.below}"
+    return f"{count.value}+" if count.at_least else str(count.value)
+
+
+def combined(year: int, counts: list[Count]) -> Count:
+    """The count of a location over its kinds of school: exact only when every part is."""
+    known = sum(c.value for c in counts if c.value is not None)
+    masked = [c for c in counts if c.value is None]
+    if known == 0 and masked:
+        return Count(year, None, below=sum(c.below for c in masked))
+    return Count(year, known, at_least=bool(masked) or any(c.at_least for c in counts))
 
 
 def parse_count(text: str) -> tuple[bool, int | None]:
@@ -72,12 +115,13 @@ class Total:
     known: int  # sum of the published counts
     masked: int  # schools with fewer than 5 pupils (not in ``known``)
     schools: int  # schools with a count this year
+    partial: int = 0  # schools whose count is "at least" (some of their pupils not counted)
 
     @property
     def label(self) -> str:
         if self.schools == 0:
             return "geen gegevens"
-        if self.masked == 0:
+        if self.masked == 0 and self.partial == 0:
             return dutch_number(self.known)
         if self.known == 0:
             return "minder dan 5 per school"
@@ -89,7 +133,9 @@ class PupilData:
     """content/leerlingen.yaml: vestigingscode -> year -> count."""
 
     source: str = ""
-    counts: dict[str, dict[int, Count]] = field(default_factory=dict)
+    counts: dict[str, dict[int, Count]] = field(default_factory=dict)  # over all kinds
+    # per kind of school, where the file gives kinds: code -> year -> kind -> count
+    kinds: dict[str, dict[int, dict[str, Count]]] = field(default_factory=dict)
 
     @property
     def years(self) -> list[int]:
@@ -111,6 +157,7 @@ class PupilData:
                     sum(c.value for c in counts if c.value is not None),
                     sum(1 for c in counts if c.value is None),
                     len(counts),
+                    sum(1 for c in counts if c.at_least),
                 )
             )
         return result
@@ -124,10 +171,17 @@ class SchoolPupils:
     latest: Count
     trend: str
 
+    @property
+    def approximate(self) -> bool:
+        """Whether a count shown is "at least" (DUO gives no number for some ages)."""
+        return any(count is not None and count.at_least for _, count in self.rows)
+
 
 def trend_sentence(first: Count, last: Count) -> str:
     if first.value is None or last.value is None or first.year == last.year:
         return ""
+    if first.at_least or last.at_least:
+        return ""  # no trend between counts that are not exact
     if last.value == first.value:
         change = f"gelijk gebleven ({last.label})"
     else:
@@ -136,10 +190,14 @@ def trend_sentence(first: Count, last: Count) -> str:
     return f"Van {first.year} tot {last.year} is het aantal leerlingen {change}."
 
 
-def school_pupils(data: PupilData | None, code: str) -> SchoolPupils | None:
+def school_pupils(data: PupilData | None, code: str, kind: str = "") -> SchoolPupils | None:
+    """What a school page shows; with ``kind``, the pupils of that kind of school where the
+    file gives kinds (an so school at a location that is also a vso school)."""
     if data is None or code not in data.counts:
         return None
     by_year = data.counts[code]
+    if kind and code in data.kinds:
+        by_year = {year: kinds[kind] for year, kinds in data.kinds[code].items() if kind in kinds}
     rows = [(year, by_year.get(year)) for year in data.window]
     present = [c for _, c in rows if c is not None]
     if not present:
@@ -180,14 +238,29 @@ def load_pupils(root: Path) -> tuple[PupilData | None, list[Issue]]:
             continue
         for year, value in years.items():
             path = ("vestigingen", code, year)
-            ok, count = parse_count(value) if isinstance(value, str) else (False, None)
             if not YEAR_KEY.fullmatch(year):
                 problem(path, PUPIL_FILE_BAD_YEAR, year=year, code=code)
-            elif not ok:
-                shown = value if isinstance(value, str) else "een lijst"
-                problem(path, PUPIL_FILE_BAD_COUNT, code=code, year=year, value=shown)
-            else:
-                data.counts.setdefault(code, {})[int(year)] = Count(int(year), count)
+                continue
+            parts = value if isinstance(value, dict) else {"": value}
+            counts: dict[str, Count] = {}
+            for kind, text in parts.items():
+                where = (*path, kind) if kind else path
+                count = parse_value(text, int(year)) if isinstance(text, str) else None
+                if kind and kind not in KIND_KEYS:
+                    kinds = allowed_list(KIND_KEYS)
+                    problem(
+                        where, PUPIL_FILE_BAD_KIND, kind=kind, code=code, year=year, kinds=kinds
+                    )
+                elif count is None:
+                    shown = text if isinstance(text, str) else "een lijst"
+                    problem(where, PUPIL_FILE_BAD_COUNT, code=code, year=year, value=shown)
+                else:
+                    counts[kind] = count
+            if len(counts) != len(parts) or not counts:
+                continue
+            if isinstance(value, dict):
+                data.kinds.setdefault(code, {})[int(year)] = counts
+            data.counts.setdefault(code, {})[int(year)] = combined(int(year), list(counts.values()))
     return data, issues
 
 

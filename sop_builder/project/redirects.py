@@ -107,11 +107,15 @@ class Redirect:
 
 
 def short_links(schools: Iterable[tuple[str, str]]) -> list[Redirect]:
-    """`/v/<code>/` (as written and in lower case) for every (slug, vestigingscode)."""
+    """`/v/<code>/` (as written and in lower case) for every (slug, vestigingscode). A code
+    of two schools (one location at two addresses, or an so and a vso school) leads to the
+    first of their folders by name."""
     links = []
-    for slug, code in schools:
-        if not code.isalnum():
+    seen: set[str] = set()
+    for slug, code in schools:  # in the order of the folders' names
+        if not code.isalnum() or code.upper() in seen:
             continue  # an invalid code is reported by the school's own check
+        seen.add(code.upper())
         for variant in sorted({code, code.lower()}):
             links.append(Redirect(f"{SHORT_LINK_PREFIX}{variant}/", school_path(slug)))
     return links

@@ -1,4 +1,6 @@
-"""Import DUO's open-data CSV of pupils per school location into content/leerlingen.yaml."""
+"""Import DUO's open-data CSV of pupils per school location into content/leerlingen.yaml: the
+layout with one column per year (LEERLINGEN_JJJJ, and older names), or DUO's file per location
+× kind of school × cluster with one column per age (`duo_pupils.py`)."""
 
 from __future__ import annotations
 
@@ -20,8 +22,16 @@ from sop_builder.core.catalogue.imports import (
 )
 from sop_builder.core.issues import Issue, Pos, allowed_list
 from sop_builder.core.tables import Table, read_table
-from sop_builder.project.pupils import CODE, MASKED, PUPILS_FILE, parse_count
+from sop_builder.project.pupils import (
+    CODE,
+    MASKED,
+    PUPILS_FILE,
+    count_text,
+    load_pupils,
+    parse_count,
+)
 from sop_builder.project.schools.read import school_codes
+from sop_builder.sheets.duo_pupils import DuoPupils, read_duo_pupils
 
 CODE_COLUMNS = ("VESTIGINGSCODE", "BRIN_VESTIGINGSNUMMER")
 
@@ -154,40 +164,122 @@ def read_pupil_csv(
     return found, issues
 
 
-def write_pupils(file: Path, source: str, counts: dict[str, dict[int, str]]) -> None:
+# code -> year -> the count as written, or per kind of school: kind -> the count as written
+Written = dict[str, dict[int, "str | dict[str, str]"]]
+
+
+def write_pupils(file: Path, source: str, counts: Written) -> None:
     lines = [
         "# Leerlingen per schoolvestiging op 1 oktober (open onderwijsdata van DUO).",
-        "# Gemaakt met 'sop-builder import-leerlingen'; een nieuwe import vervangt dit bestand.",
+        "# Gemaakt met 'sop-builder import-leerlingen'; een nieuwe import vervangt de jaren die in",
+        "# het bestand van DUO staan en laat de andere jaren staan.",
         "# '<5' betekent minder dan 5 leerlingen; dat aantal komt nooit als getal op een site.",
+        "# '412+' betekent ten minste 412: DUO noemt leeftijden met minder dan 5 leerlingen niet.",
         f"bron: {json.dumps(source)}",
         "vestigingen:",
     ]
     for code in sorted(c for c in counts if counts[c]):
         lines.append(f'  "{code}":')
-        lines += [f'    "{year}": "{value}"' for year, value in sorted(counts[code].items())]
+        for year, value in sorted(counts[code].items()):
+            if isinstance(value, dict):
+                lines.append(f'    "{year}":')
+                lines += [f'      {kind}: "{text}"' for kind, text in sorted(value.items())]
+            else:
+                lines.append(f'    "{year}": "{value}"')
     write_atomic(file, "\n".join(lines) + "\n")
 
 
+def _existing(root: Path) -> tuple[Written, str, list[Issue]]:
+    """What content/leerlingen.yaml holds now (counts as written), and its source."""
+    data, issues = load_pupils(root)
+    if data is None:
+        return {}, "", issues
+    written: Written = {}
+    for code, years in data.counts.items():
+        for year, count in years.items():
+            kinds = data.kinds.get(code, {}).get(year)
+            written.setdefault(code, {})[year] = (
+                {kind: count_text(c) for kind, c in kinds.items()} if kinds else count_text(count)
+            )
+    return written, data.source, issues
+
+
+def _merged(old: Written, new: Written, keep: set[tuple[str, int]]) -> Written:
+    """``old`` with every year that ``new`` holds replaced by ``new``'s counts of that year;
+    (code, year) in ``keep`` (a location whose new rows could not all be used) keeps its old
+    count."""
+    years = {year for by_year in new.values() for year in by_year}
+    merged: Written = {}
+    for code, by_year in old.items():
+        kept = {y: v for y, v in by_year.items() if y not in years or (code, y) in keep}
+        if kept:
+            merged[code] = kept
+    for code, by_year in new.items():
+        merged.setdefault(code, {}).update(by_year)
+    return merged
+
+
+def _duo_counts(duo: DuoPupils, codes: dict[str, str]) -> tuple[Written, set[tuple[str, int]]]:
+    """The SWV's schools' sums per year and kind, and (code, year) of theirs that could not be
+    summed (a row could not be used): those are left out."""
+    left_out = {(code, day.year) for code, _, day in duo.incomplete if code in codes}
+    counts: Written = {}
+    for (code, kind, day), total in sorted(duo.counts.items()):
+        if code in codes and (code, day.year) not in left_out:
+            by_kind = counts.setdefault(code, {}).setdefault(day.year, {})
+            assert isinstance(by_kind, dict)
+            by_kind[kind] = total.text()
+    return counts, left_out
+
+
 def import_pupils(root: Path, csv_file: Path) -> PupilImport:
-    """Read the open-data file; write content/leerlingen.yaml only when it is entirely sound."""
+    """Read DUO's file; write content/leerlingen.yaml only when it is entirely sound (rows of
+    DUO's per-age file that cannot be used are named, and their locations left out)."""
     root = Path(root)
-    table, issues = read_table(csv_file, csv_file.name, delimiter=";")
+    table, issues = read_table(csv_file, csv_file.name, delimiter=";", windows=True)
     if table is None:
         return PupilImport(False, issues, [NOTHING_IMPORTED])
     codes = school_codes(root)
-    counts, issues = read_pupil_csv(table, csv_file.name, set(codes))
+    duo = read_duo_pupils(table, csv_file.name)
+    warnings: list[Issue] = []
+    left_out: set[tuple[str, int]] = set()
+    if duo is not None:
+        if any(i.is_error for i in duo.issues):
+            return PupilImport(False, duo.issues, [NOTHING_IMPORTED])
+        counts, left_out = _duo_counts(duo, codes)
+        warnings = duo.issues
+        locations = len({code for code, _, _ in duo.counts} | {c for c, _, _ in duo.incomplete})
+    else:
+        plain, issues = read_pupil_csv(table, csv_file.name, set(codes))
+        if issues:
+            return PupilImport(False, issues, [NOTHING_IMPORTED])
+        counts = {code: dict(years) for code, years in plain.items()}
+        locations = len(table.rows)
+    old, source, issues = _existing(root)
     if issues:
-        return PupilImport(False, issues, [NOTHING_IMPORTED])
-    write_pupils(root / PUPILS_FILE, csv_file.name, counts)
+        return PupilImport(
+            False, issues, [NOTHING_IMPORTED, "Herstel eerst het bestand (of haal het weg)."]
+        )
+    sources = [s for s in source.split(", ") if s and s != csv_file.name] + [csv_file.name]
+    write_pupils(root / PUPILS_FILE, ", ".join(sources), _merged(old, counts, left_out))
     messages = [
         f"Leerlingaantallen van {len(counts)} van de {len(codes)} scholen geschreven naar "
-        f"{PUPILS_FILE.as_posix()} (de andere {len(table.rows) - len(counts)} vestigingen in het "
+        f"{PUPILS_FILE.as_posix()} (de andere {locations - len(counts)} vestigingen in het "
         "bestand horen niet bij het samenwerkingsverband)."
     ]
-    missing = sorted(slug for code, slug in codes.items() if code not in counts)
+    partly = {code for code, _ in left_out}
+    missing = sorted(
+        slug for code, slug in codes.items() if code not in counts and code not in partly
+    )
     if missing:
         messages.append(f"Geen aantallen gevonden voor: {', '.join(missing)}.")
-    return PupilImport(True, [], messages)
+    if left_out:
+        names = ", ".join(f"{codes[code]} ({year})" for code, year in sorted(left_out))
+        messages.append(
+            "Niet geschreven, omdat een regel niet te gebruiken was (een eerder aantal blijft "
+            f"staan): {names}."
+        )
+    return PupilImport(True, warnings, messages)
 
 
 # Column names, upper case. The current name first; older names are read the same way.

@@ -86,7 +86,7 @@ def _school_cells(school: School, swv: SwvConfig, year: str) -> list[str]:
         school.slug,
         school.front.name,
         kern.name if kern else school.front.kern,
-        school.front.board,
+        school.front.board or "",
         year,
     ]
 

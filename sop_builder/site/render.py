@@ -333,7 +333,9 @@ class Renderer:
             },
             "result": result,
             "unmet": unmet_agreements(school, result, norm) if by_name and norm else [],
-            "pupils": school_pupils(self.project.pupils, school.front.vestigingscode),
+            "pupils": school_pupils(
+                self.project.pupils, school.front.vestigingscode, school.front.type
+            ),
             "compliance_line": compliance_line(result, self.config.swv.school_year),
             "themes": themes,
             "agreement_summary": (

@@ -42,7 +42,8 @@ DUPLICATE_VESTIGINGSCODE = Message(
     ERROR,
     "duplicate vestigingscode",
     "De vestigingscode {code} wordt ook gebruikt in {others}.",
-    "Elke school heeft een eigen vestigingscode. Controleer beide bestanden.",
+    "Elke school heeft een eigen vestigingscode; alleen een school op twee adressen, of een so- "
+    "en een vso-school op één adres, delen er een. Controleer beide bestanden.",
 )
 DUPLICATE_SLUG = Message(
     "SOP205",

@@ -1,5 +1,5 @@
-"""Message codes: spreadsheets, pupil numbers and postcodes (import-scores, import-leerlingen,
-import-postcodes; SOP75x, SOP76x)."""
+"""Message codes: spreadsheets, pupil numbers, postcodes, schools and the norm (import-scores,
+import-leerlingen, import-postcodes, import-scholen, import-norm; SOP75x-SOP79x)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,13 @@ TABLE_NOT_UTF8 = Message(
     "spreadsheet cannot be read",
     "Het bestand is geen UTF-8-tekst (misschien opgeslagen als Windows-tekst).",
     "Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)' en probeer het opnieuw.",
+)
+TABLE_NOT_UTF8_OR_WINDOWS = Message(
+    "SOP750",
+    ERROR,
+    "spreadsheet cannot be read",
+    "Het bestand is geen UTF-8-tekst en ook geen Windows-tekst.",
+    TABLE_NOT_UTF8.hint,
 )
 TABLE_BAD_CSV_LINE = Message(
     "SOP750",
@@ -174,6 +181,13 @@ PUPILS_NO_YEAR_COLUMN = Message(
     "Er is geen kolom met aantallen leerlingen.",
     YEAR_COLUMNS,
 )
+PUPILS_COLUMN_MISSING = Message(
+    "SOP761",
+    ERROR,
+    "pupil numbers: required column missing",
+    "Er is geen kolom met {what}.",
+    "Nodig is een kolom {names}. De eerste regel heeft nu: {header}.",
+)
 PUPILS_BAD_COUNT = Message(
     "SOP762",
     ERROR,
@@ -238,7 +252,14 @@ PUPIL_FILE_BAD_COUNT = Message(
     ERROR,
     "content/leerlingen.yaml is not valid",
     "Het aantal leerlingen van {code} in {year} is '{value}'; dat is geen aantal.",
-    "Schrijf een heel getal, of <5 voor minder dan 5 leerlingen.",
+    "Schrijf een heel getal, <5 voor minder dan 5 leerlingen, of 412+ voor ten minste 412.",
+)
+PUPIL_FILE_BAD_KIND = Message(
+    "SOP765",
+    ERROR,
+    "content/leerlingen.yaml is not valid",
+    "'{kind}' is geen soort school (bij {code} in {year}).",
+    "Kies uit: {kinds}.",
 )
 
 # --- SOP766-768: the postcode table (project/postcodes.py, sheets/postcodes.py) --------------
@@ -303,10 +324,202 @@ AREAS_NONE_USABLE = Message(
     "Controleer of dit het bestand met postcodes van 4 cijfers is.",
 )
 
+# --- SOP770-782: import-scholen (project/school_selection.py, authoring/duo_files.py, ---------
+# authoring/import_schools.py)
+
+SELECTION_WAYS = Message(
+    "SOP770",
+    ERROR,
+    "site_config/scholen.yaml: not exactly one way of choosing the SWV's schools",
+    "In dit bestand staan {filled}; kies één manier om de scholen te kiezen.",
+    "Laat alleen 'postcodes', 'gemeenten' of 'vestigingscodes' staan.",
+)
+NOT_A_DUO_FILE = Message(
+    "SOP771",
+    ERROR,
+    "import-scholen: file is not one of DUO's files of locations or boards",
+    "Dit is geen bestand met vestigingen of besturen van DUO: {missing}.",
+    "Gebruik '02. Alle schoolvestigingen basisonderwijs', '09. Alle vestigingen sbo, so en vso', "
+    "het bestand met alle vestigingen vo, of '03. Adressen bevoegde gezagen'. De eerste regel "
+    "heeft nu: {header}.",
+)
+COLUMN_MISSING = Message(
+    "SOP772",
+    ERROR,
+    "import-scholen: required column missing",
+    "Er is geen kolom met {what}.",
+    "Nodig is een kolom {names}. De eerste regel heeft nu: {header}.",
+)
+LOCATION_BAD_CODE = Message(
+    "SOP773",
+    Severity.WARNING,
+    "import-scholen: row of DUO's file cannot be used",
+    "Regel {line}: {value} is geen vestigingscode; deze vestiging is niet geïmporteerd.",
+    "Een vestigingscode heeft 6 tekens: 2 cijfers, 2 hoofdletters en 2 cijfers.",
+)
+LOCATION_UNUSABLE = Message(
+    "SOP773",
+    Severity.WARNING,
+    "import-scholen: row of DUO's file cannot be used",
+    "Regel {line}: {why}; deze vestiging is niet geïmporteerd.",
+    "Hoort deze school bij het samenwerkingsverband? Maak haar map dan met "
+    "'sop-builder nieuwe-school'.",
+)
+BOARD_UNUSABLE = Message(
+    "SOP773",
+    Severity.WARNING,
+    "import-scholen: row of DUO's file cannot be used",
+    "Regel {line}: {why}; de regel is overgeslagen.",
+    "Scholen van dit bestuur krijgen geen naam bij 'bestuur'; vul die dan zelf in.",
+)
+FACT_LEFT_OUT = Message(
+    "SOP774",
+    Severity.WARNING,
+    "import-scholen: one fact of a location cannot be used",
+    "Regel {line}: {what} '{value}' van {name} is niet te gebruiken; dat veld blijft leeg.",
+    "{why}",
+)
+BOARD_NAME_UNKNOWN = Message(
+    "SOP775",
+    Severity.WARNING,
+    "import-scholen: only the board's number is known",
+    "Van bestuur (bevoegd gezag) {number} is alleen het nummer bekend: {schools}.",
+    "Geef DUO's bestand '03. Adressen bevoegde gezagen' mee, dan komt de naam van het bestuur "
+    "bij 'bestuur'. Of vul de naam zelf in.",
+)
+NO_SELECTION = Message(
+    "SOP776",
+    ERROR,
+    "import-scholen: no choice of the SWV's schools",
+    "Er staat nergens welke scholen bij het samenwerkingsverband horen.",
+    "Geef --postcodes (de postcodegebieden van de regio-indeling), --gemeenten of "
+    "--vestigingscodes mee; de keuze wordt bewaard in site_config/scholen.yaml.",
+)
+KIND_UNKNOWN = Message(
+    "SOP777",
+    ERROR,
+    "import-scholen: the kind of school of a file is not known",
+    "Het bestand heeft geen kolom met de soort school (zoals SOORT PO of ONDERWIJSSTRUCTUUR).",
+    "Is het het bestand met alle basisscholen? Geef dan --soort bao mee (dat geldt voor "
+    "bestanden zonder zo'n kolom).",
+)
+VSO_CHOICE_MISSING = Message(
+    "SOP778",
+    ERROR,
+    "import-scholen: DUO's (V)SO is ambiguous and no choice was given",
+    "DUO noemt {count} vestigingen '(V)SO' (speciaal en voortgezet speciaal onderwijs); er staat "
+    "niet bij hoe u ze opneemt.",
+    "Geef --vso-als so, --vso-als vso of --vso-als beide mee (of 'vso_als' in "
+    "site_config/scholen.yaml), of zet maar één van so en vso bij 'soorten'.",
+)
+RECORD_INVALID = Message(
+    "SOP780",
+    ERROR,
+    "content/duo.yaml is not valid",
+    "Dit bestand heeft fouten; de import kan de scholen daardoor niet vergelijken met wat DUO "
+    "de vorige keer gaf, en heeft niets veranderd.",
+    "Verander dit bestand niet zelf: zet het terug zoals 'sop-builder import-scholen' het "
+    "schreef (bijvoorbeeld met Git) en importeer opnieuw.",
+)
+KERN_UNKNOWN = Message(
+    "SOP781",
+    Severity.WARNING,
+    "import-scholen: no kern found for a new school",
+    "Bij {name} ({municipality}) past geen {label}: 'kern' is leeg.",
+    "Zet bij de {plural} in site_config/swv.yaml de gemeente van elke {label}, of geef --kern "
+    "mee, of kies de {label} in het bestand zelf.",
+)
+OPTION_INVALID = Message(
+    "SOP782",
+    ERROR,
+    "import-scholen: the value of an option is not valid",
+    "De keuze van de scholen klopt niet: {problem}",
+    "{fix}",
+)
+
+# --- SOP783: import-leerlingen, DUO's per-age file (sheets/duo_pupils.py) ---------------------
+
+PUPILS_ROW_UNUSABLE = Message(
+    "SOP783",
+    Severity.WARNING,
+    "pupil numbers: row of DUO's file cannot be used",
+    "Regel {line}: {why}; deze regel telt niet mee.",
+    "Is het een vestiging van het samenwerkingsverband, dan zijn haar aantallen van dat jaar "
+    "niet geschreven (een som zonder deze regel zou niet kloppen).",
+)
+
+# --- SOP786-791: import-norm (sheets/norm_import.py) -----------------------------------------
+
+NORM_EXISTS = Message(
+    "SOP786",
+    ERROR,
+    "import-norm: the norm of that school year exists",
+    "Er is al een norm voor het schooljaar {year}; die blijft staan.",
+    "Geef --vervang mee om hem te vervangen, of --schooljaar met het eerste schooljaar waarin "
+    "de nieuwe afspraken gelden (dan blijven de uitslagen van eerdere jaren gelijk).",
+)
+NORM_COLUMN_MISSING = Message(
+    "SOP787",
+    ERROR,
+    "import-norm: no column with the agreements",
+    "Er is geen kolom met de afspraken.",
+    "Noem de kolom met de tekst van elke afspraak 'afspraak' (of 'omschrijving'); 'thema', "
+    "'code', 'titel' en 'aspect' mogen erbij. De eerste regel heeft nu: {header}.",
+)
+NORM_ROW_UNUSABLE = Message(
+    "SOP788",
+    Severity.WARNING,
+    "import-norm: a row without an agreement",
+    "Regel {line} heeft geen afspraak en geen thema; die regel is overgeslagen.",
+    "Zet de tekst van de afspraak in de kolom 'afspraak', of haal de regel weg.",
+)
+NORM_CODES_HINT = (
+    "Geef elke afspraak een eigen code in dezelfde vorm (of laat de kolom 'code' leeg: dan maakt "
+    "de import ze), of zeg met --codevoorbeeld hoe de codes eruitzien."
+)
+NORM_CODE_NOT_LIKE_EXAMPLE = Message(
+    "SOP789",
+    ERROR,
+    "import-norm: a code in the spreadsheet cannot be used",
+    "Regel {line}: de code '{code}' heeft niet de vorm van {example}.",
+    NORM_CODES_HINT,
+)
+NORM_CODE_TWICE = Message(
+    "SOP789",
+    ERROR,
+    "import-norm: a code in the spreadsheet cannot be used",
+    "Regel {line}: de code '{code}' staat ook op regel {first}.",
+    NORM_CODES_HINT,
+)
+NORM_NO_SCALE = Message(
+    "SOP790",
+    ERROR,
+    "import-norm: no norm can be made",
+    "Er staat niet bij welke scores een school geeft.",
+    "Geef --schaal ja-deels-nee of --schaal ja-nee mee.",
+)
+NORM_NO_AGREEMENTS = Message(
+    "SOP790",
+    ERROR,
+    "import-norm: no norm can be made",
+    "Er staat geen enkele afspraak in het bestand.",
+    "Zet elke afspraak op een eigen regel, in de kolom 'afspraak'.",
+)
+NORM_EXTRA_CELLS = Message(
+    "SOP791",
+    ERROR,
+    "import-norm: a row has more cells than the header",
+    "Regel {line} heeft meer kolommen dan de eerste regel; '{extra}' zou wegvallen.",
+    "Staat er een ; of een komma in een afspraak? Zet die tekst dan tussen aanhalingstekens "
+    '("…"), of sla het bestand op als Excel-werkmap (.xlsx).',
+)
+
 FAMILY = Family(
-    "Spreadsheets, pupil numbers and postcodes (import-scores, import-leerlingen, import-postcodes)",
+    "Spreadsheets, pupil numbers, postcodes, schools and the norm (import-scores, "
+    "import-leerlingen, import-postcodes, import-scholen, import-norm)",
     (
         TABLE_NOT_UTF8,
+        TABLE_NOT_UTF8_OR_WINDOWS,
         TABLE_BAD_CSV_LINE,
         TABLE_BAD_XLSX,
         TABLE_EMPTY,
@@ -328,6 +541,7 @@ FAMILY = Family(
         PUPILS_UNKNOWN_YEAR_COLUMN,
         PUPILS_NO_CODE_COLUMN,
         PUPILS_NO_YEAR_COLUMN,
+        PUPILS_COLUMN_MISSING,
         PUPILS_BAD_COUNT,
         PUPILS_BAD_CODE,
         PUPILS_LOCATION_TWICE,
@@ -337,6 +551,7 @@ FAMILY = Family(
         PUPIL_FILE_NO_YEARS,
         PUPIL_FILE_BAD_YEAR,
         PUPIL_FILE_BAD_COUNT,
+        PUPIL_FILE_BAD_KIND,
         POSTCODES_NO_LINES,
         POSTCODES_BAD_HEADER,
         POSTCODES_BAD_LINE,
@@ -345,5 +560,28 @@ FAMILY = Family(
         AREAS_NO_FILE,
         AREAS_UNREADABLE,
         AREAS_NONE_USABLE,
+        SELECTION_WAYS,
+        NOT_A_DUO_FILE,
+        COLUMN_MISSING,
+        LOCATION_BAD_CODE,
+        LOCATION_UNUSABLE,
+        BOARD_UNUSABLE,
+        FACT_LEFT_OUT,
+        BOARD_NAME_UNKNOWN,
+        NO_SELECTION,
+        KIND_UNKNOWN,
+        VSO_CHOICE_MISSING,
+        RECORD_INVALID,
+        KERN_UNKNOWN,
+        OPTION_INVALID,
+        PUPILS_ROW_UNUSABLE,
+        NORM_EXISTS,
+        NORM_COLUMN_MISSING,
+        NORM_ROW_UNUSABLE,
+        NORM_CODE_NOT_LIKE_EXAMPLE,
+        NORM_CODE_TWICE,
+        NORM_NO_SCALE,
+        NORM_NO_AGREEMENTS,
+        NORM_EXTRA_CELLS,
     ),
 )

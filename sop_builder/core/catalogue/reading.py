@@ -115,6 +115,27 @@ QUOTE_NOT_CLOSED = Message(
     "Een aanhalingsteken wordt niet gesloten.",
     "Sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint.",
 )
+# A value that starts with a quote that its line does not close (naam: 't Kienholt): YAML reads
+# on until the next quote, and the error shows up lines later as an indentation problem.
+UNCLOSED_QUOTE = Message(
+    "SOP012",
+    ERROR,
+    "YAML syntax error",
+    "De waarde begint met een aanhalingsteken ({quote}) dat op deze regel niet wordt gesloten; "
+    "YAML leest daardoor de regels eronder als deel van deze waarde.",
+    "Hoort het aanhalingsteken bij de tekst, zoals in 't Kienholt? Schrijf dan: {suggestion}. "
+    "Anders: sluit de tekst op deze regel af met {quote}.",
+)
+# A value that starts with a quote which also stands inside the text (naam: 'T Jok en 't Kind):
+# YAML ends the value at the second quote and cannot read what follows.
+QUOTE_INSIDE = Message(
+    "SOP012",
+    ERROR,
+    "YAML syntax error",
+    "De waarde begint met een aanhalingsteken ({quote}) dat ook in de tekst staat; YAML houdt "
+    "de waarde daar op en kan de rest van de regel niet lezen.",
+    "Zet de hele waarde tussen de andere aanhalingstekens: {suggestion}.",
+)
 BAD_INDENT = Message(
     "SOP012",
     ERROR,
@@ -338,6 +359,8 @@ FAMILY = Family(
         COLON_IN_VALUE,
         COLON_MISSING,
         QUOTE_NOT_CLOSED,
+        UNCLOSED_QUOTE,
+        QUOTE_INSIDE,
         BAD_INDENT,
         BAD_LIST_INDENT,
         BRACKET_NOT_CLOSED,

@@ -204,6 +204,13 @@ NOT_A_POSTCODE = Message(
     "'{value}' is geen geldige postcode.",
     "Schrijf 4 cijfers en 2 hoofdletters, bijvoorbeeld 1941 AB.",
 )
+NOT_A_POSTCODE_AREA = Message(
+    "SOP112",
+    ERROR,
+    "invalid format",
+    "'{value}' is geen postcodegebied.",
+    "Schrijf vier cijfers (1941), of een reeks van laag naar hoog (1940-1949).",
+)
 NOT_A_PHONE_NUMBER = Message(
     "SOP112",
     ERROR,
@@ -268,6 +275,7 @@ FAMILY = Family(
         NOT_A_SLUG,
         NOT_A_CODE_EXAMPLE,
         NOT_A_POSTCODE,
+        NOT_A_POSTCODE_AREA,
         NOT_A_PHONE_NUMBER,
         CODE_NOT_LIKE_EXAMPLE,
         NOT_A_FORMAT_VERSION,

@@ -99,6 +99,13 @@ EXAMPLE_LEFT = Message(
     "Het veld '{key}' is nog niet ingevuld: er staat nog een voorbeeld.",
     "Vul de juiste waarde in en haal daarna het woord {mark} weg uit regel {line}.",
 )
+EXAMPLE_EMPTY = Message(
+    "SOP411",
+    WARNING,
+    "field still holds the example from nieuwe-school",
+    "Het veld '{key}' is nog niet ingevuld.",
+    "Vul de waarde in en haal daarna het woord {mark} weg uit regel {line}.",
+)
 
 FAMILY = Family(
     "The SOP: length, dates, sections and placeholders",
@@ -116,5 +123,6 @@ FAMILY = Family(
         TEXT_BEFORE_FIRST_SECTION,
         MR_AFTER_BOARD,
         EXAMPLE_LEFT,
+        EXAMPLE_EMPTY,
     ),
 )

@@ -263,13 +263,26 @@ class Identity:
     sop_path: str
     code: str | None
     code_pos: Pos | None
+    # One vestigingscode may be two schools: at two addresses (one location in two places),
+    # or of two kinds (DUO's '(V)SO' as an so and a vso school).
+    place: tuple[str, str, str] = ("", "", "")  # kind, street, postcode
 
 
 def identity(school: LoadedSchool) -> Identity:
-    code = school.front.vestigingscode if school.front is not None else None
+    front = school.front
+    code = front.vestigingscode if front is not None else None
     key = SopFrontMatter.key("vestigingscode")
     pos = school.tree.value_pos((key,)) if code and school.tree else None
-    return Identity(school.slug, school.folder, school.sop_path, code, pos)
+    place = (
+        (
+            front.type,
+            " ".join(front.address.street.lower().split()),
+            front.address.postcode.replace(" ", ""),
+        )
+        if front is not None
+        else ("", "", "")
+    )
+    return Identity(school.slug, school.folder, school.sop_path, code, pos, place)
 
 
 def check_unique(schools: list[Identity]) -> list[Issue]:
@@ -281,8 +294,11 @@ def check_unique(schools: list[Identity]) -> list[Issue]:
         if school.code is not None:
             by_code[school.code].append(school)
         by_slug[re.sub(r"[\s_]+", "-", school.slug.lower())].append(school)
-    for code, group in by_code.items():
-        for school in group[1:] if len(group) > 1 else []:
+    for code, schools_of_code in by_code.items():
+        places: dict[tuple[str, str, str], list[Identity]] = defaultdict(list)
+        for school in schools_of_code:
+            places[school.place].append(school)
+        for school, group in [(s, g) for g in places.values() for s in g[1:]]:
             others = ", ".join(s.sop_path for s in group if s is not school)
             issues.append(
                 DUPLICATE_VESTIGINGSCODE.at(
