@@ -24,6 +24,7 @@ from sop_builder.authoring.import_schools import SchoolsRequest, import_schools
 from sop_builder.cli.main import main
 from sop_builder.project.load import load_project
 from sop_builder.project.municipalities import EXCEPTIONS, Municipalities, letters
+from sop_builder.project.routes import school_route
 from sop_builder.publish.intern import build_intern
 from sop_builder.publish.public import build_site
 from sop_builder.site.render import Renderer
@@ -133,7 +134,7 @@ def fill_in_school_parts(root: Path) -> None:
 
 def heading_lines(template: Path) -> str:
     """The lines of the school page's template up to and with its heading: the front matter
-    (title, description) and '# {{ front.name }}'."""
+    (title: the route's, description) and the heading."""
     lines = template.read_text(encoding="utf-8").splitlines()
     end = next(i for i, line in enumerate(lines) if line.startswith("# "))
     return "\n".join(lines[: end + 1]) + "\n"
@@ -180,7 +181,7 @@ def test_every_real_name_and_place_comes_out_unchanged_as_title_and_heading(tmp_
     snippet = renderer.env.from_string(heading_lines(REPO / "templates/pages/school.md.j2"))
     seen: Counter[tuple[str, str]] = Counter()
     for school in project.schools:
-        page = snippet.render(front=school.front)
+        page = snippet.render(front=school.front, route=school_route(school))
         title = html.unescape(json.loads(re.search(r"^title: (.*)$", page, re.M)[1]))
         heading = html.unescape(re.search(r"^# (.*)$", page, re.M)[1])
         description = html.unescape(json.loads(re.search(r"^description: (.*)$", page, re.M)[1]))
