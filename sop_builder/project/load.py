@@ -14,6 +14,7 @@ from sop_builder.project.config import load_config
 from sop_builder.project.editors import check_editors
 from sop_builder.project.evaluation.load import SchoolPart, load_evaluations
 from sop_builder.project.files import school_folders
+from sop_builder.project.internal_texts import internal_texts, public_only
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.load import load_offer
 from sop_builder.project.postcodes import load_postcodes, unplaced_schools
@@ -146,6 +147,10 @@ class ProjectState:
         project.redirects, issues = redirects, issues + found
         issues += vanished_schools(root, sorted(self.results), redirects)
         project.issues = sorted(issues, key=Issue.sort_key)
+        if self.internal:
+            project.internal_texts = internal_texts(project)
+        else:  # internal texts of any length are kept out by construction
+            public_only(project)
         return project
 
 
