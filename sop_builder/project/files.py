@@ -23,9 +23,17 @@ def self_assessment_name(year: str) -> str:
     return f"zelfevaluatie-{year}.yaml"
 
 
+def skipped_name(name: str) -> bool:
+    """A file or folder that no reader of the project reads: its name starts with a dot
+    (project/tree.py names the folders among them, and refuses links before any read)."""
+    return name.startswith(".")
+
+
 def school_folders(root: Path) -> list[Path]:
-    """Every folder under content/schools/, sorted by name."""
+    """Every folder under content/schools/, sorted by name; never a link (see project/tree.py)."""
     base = root / SCHOOLS_DIR
-    if not base.is_dir():
+    if not base.is_dir() or base.is_symlink():
         return []
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return sorted(
+        p for p in base.iterdir() if not p.is_symlink() and p.is_dir() and not skipped_name(p.name)
+    )

@@ -14,6 +14,7 @@ from sop_builder.project.config import load_config
 from sop_builder.project.editors import check_editors
 from sop_builder.project.evaluation.load import SchoolPart, load_evaluations
 from sop_builder.project.files import school_folders
+from sop_builder.project.internal_texts import internal_texts, public_only
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.load import load_offer
 from sop_builder.project.postcodes import load_postcodes, unplaced_schools
@@ -23,6 +24,7 @@ from sop_builder.project.redirects import load_redirects, vanished_schools
 from sop_builder.project.routes import site_routes
 from sop_builder.project.schools.load import SchoolResult, process_folders
 from sop_builder.project.schools.validate import check_unique
+from sop_builder.project.tree import walk
 
 
 def folder_stamp(folder: Path, recursive: bool = False) -> tuple[tuple[str, int, int], ...]:
@@ -66,10 +68,23 @@ class ProjectState:
     config_stamp: tuple[tuple[str, int, int], ...] | None = None
     track: bool = True  # False: read once (check, build), without noting what each folder holds
     evaluations: dict[str, SchoolPart] = field(default_factory=dict)  # each folder's, kept
+    tree_issues: list[Issue] = field(default_factory=list)  # links and skipped folders (tree.py)
+
+    @property
+    def linked(self) -> bool:
+        """A link in content/ or site_config/: nothing else is read (project/tree.py)."""
+        return any(i.is_error for i in self.tree_issues)
 
     def refresh(self) -> set[str]:
         """Re-read what changed since the last refresh; the names of the folders re-read or
-        gone (every folder when site_config/ changed)."""
+        gone (every folder when site_config/ changed, or when a link stops all reading)."""
+        self.tree_issues = walk(self.root)
+        if self.linked:  # forget everything: what a link points at is never read
+            gone = set(self.results)
+            self.config, self.config_issues, self.config_stamp = None, [], None
+            self.results, self.stamps = {}, {}
+            self.evaluations.clear()
+            return gone
         config_stamp = folder_stamp(self.root / "site_config", recursive=True)
         everything = config_stamp != self.config_stamp
         if everything:
@@ -98,9 +113,11 @@ class ProjectState:
     def project(self) -> Project:
         """The project from the kept results, with the checks across schools run again."""
         root, config = self.root, self.config
+        if self.linked:
+            return Project(root, self.today, None, issues=list(self.tree_issues))
         results = [self.results[name] for name in sorted(self.results)]
         project = Project(root, self.today, config)
-        issues = list(self.config_issues)
+        issues = self.config_issues + self.tree_issues
         issues += check_unique([r.identity for r in results])
         project.offer, found = load_offer(root, config, sorted(self.results))
         issues += found
@@ -130,6 +147,10 @@ class ProjectState:
         project.redirects, issues = redirects, issues + found
         issues += vanished_schools(root, sorted(self.results), redirects)
         project.issues = sorted(issues, key=Issue.sort_key)
+        if self.internal:
+            project.internal_texts = internal_texts(project)
+        else:  # internal texts of any length are kept out by construction
+            public_only(project)
         return project
 
 

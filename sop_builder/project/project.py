@@ -40,6 +40,9 @@ class Project:
     pupils: PupilData | None = None  # content/leerlingen.yaml (pupils.py)
     postcodes: PostcodeTable | None = None  # site_config/postcodes.csv (postcodes.py)
     routes: RouteTable | None = None  # every page of the public site (routes.py; load.py sets it)
+    # Every internal text, for the leak check only (internal_texts.py; load.py sets it): the
+    # public build's project holds them nowhere else.
+    internal_texts: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Issue]:

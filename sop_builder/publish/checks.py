@@ -19,6 +19,11 @@ from urllib.parse import urlparse
 from sop_builder.core.parallel import map_indexes
 
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".txt", ".ics", ".svg", ".webmanifest"}
+# The leak check is a safety net, not what keeps internal text out: the public build's project
+# holds no internal text at all (project/internal_texts.py `public_only`), so no page can print
+# one, whatever its length (tests/test_intern_canary_short.py plants markers of 2 and 3
+# characters). The net looks for texts of this length and more: a shorter one ('nee', 'zie IB')
+# also occurs in public words by chance, and would refuse builds that leak nothing.
 MIN_SECRET_LENGTH = 12
 
 # What makes a browser send a request when it shows a page: these attributes (on any element),

@@ -38,7 +38,6 @@ from sop_builder.core.catalogue.build import (
 from sop_builder.core.issues import Issue
 from sop_builder.core.yamlread import Pos
 from sop_builder.project.build_settings import engine_choice
-from sop_builder.project.internal_texts import internal_texts
 from sop_builder.project.project import Project
 from sop_builder.project.routes import Kind, RouteTable, routes_of
 from sop_builder.publish.checks import (
@@ -142,8 +141,7 @@ def _place_of(file: Path, needle: str) -> Pos | None:
 def leak_check(run: Run) -> Inspect:
     """The check of each staged page for internal text (in the staging workers)."""
     project, table = run.project, run.routes
-    secrets = project.evaluation.secrets if project.evaluation else []
-    find = run.finder_of(internal_texts(project) + secrets)
+    find = run.finder_of(project.internal_texts)
 
     def inspect(file: str, text: str) -> list[Issue]:
         needle = find(text)

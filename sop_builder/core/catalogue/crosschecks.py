@@ -103,6 +103,15 @@ EDITORS_SCHOOL_TYPO = Message(
     EDITORS_UNKNOWN_SCHOOL.text,
     "{suggestion}",
 )
+HIDDEN_FOLDER = Message(
+    "SOP210",
+    WARNING,
+    "folder skipped: its name starts with a dot",
+    "De map '{name}' wordt overgeslagen, omdat de naam met een punt begint. Wat erin staat, "
+    "wordt niet gecontroleerd en komt niet op de site.",
+    "Moet wat erin staat meetellen? Geef de map dan een naam zonder punt aan het begin. Zo "
+    "niet, haal de map dan weg uit {parent}/.",
+)
 UNKNOWN_NEED = Message(
     "SOP220",
     ERROR,
@@ -173,6 +182,7 @@ FAMILY = Family(
         CONFIG_FILE_NOT_USED,
         EDITORS_UNKNOWN_SCHOOL,
         EDITORS_SCHOOL_TYPO,
+        HIDDEN_FOLDER,
         UNKNOWN_NEED,
         UNKNOWN_LEVEL,
         NEEDS_UNDECLARED,

@@ -50,6 +50,18 @@ TOO_LARGE = Message(
     "Het bestand is te groot ({size} bytes; de grens is {limit}).",
     "Een SOP of zelfevaluatie is veel kleiner. Controleer of dit het goede bestand is.",
 )
+# A link is refused before anything is read (project/tree.py): what it points at, inside the
+# project or outside it, is never read, so it can never be published.
+LINK = Message(
+    "SOP005",
+    ERROR,
+    "symbolic link in content/ or site_config/",
+    "'{name}' is een snelkoppeling (symbolische link) naar een ander bestand of een andere map. "
+    "Via een snelkoppeling wordt niets gelezen. Zolang er een snelkoppeling in content/ of "
+    "site_config/ staat, wordt de rest van het project niet gecontroleerd en niet gepubliceerd.",
+    "Vervang de snelkoppeling door het bestand of de map zelf: haal de snelkoppeling weg en zet "
+    "een kopie van het bestand of de map op deze plek.",
+)
 
 # --- front matter ----------------------------------------------------------------------------
 
@@ -350,6 +362,7 @@ FAMILY = Family(
         CANNOT_READ,
         BINARY,
         TOO_LARGE,
+        LINK,
         FRONT_NOT_ON_LINE_1,
         NO_FRONT_MATTER,
         FRONT_NOT_CLOSED,
