@@ -72,11 +72,8 @@ def raw_scores(path: Path) -> dict[tuple[str, str], str]:
 
 
 @pytest.fixture(scope="module")
-def intern_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = make_project(tmp_path_factory.mktemp("intern")) / "site-intern"
-    result = build_intern(target.parent, target, TODAY, echo=lambda s: None)
-    assert result.ok, result.messages
-    return target
+def intern_site(sample_build) -> Path:
+    return sample_build.intern
 
 
 def test_both_sample_years_goals_and_the_frameworks_load():
