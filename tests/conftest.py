@@ -110,7 +110,9 @@ class SharedBuild:
 
     def changed(self) -> list[str]:
         after = _fingerprint(self.root)
-        return sorted(k for k in self._before.keys() | after.keys() if self._before.get(k) != after.get(k))
+        return sorted(
+            k for k in self._before.keys() | after.keys() if self._before.get(k) != after.get(k)
+        )
 
 
 def _shared_build(factory: pytest.TempPathFactory, fixture: str) -> SharedBuild:

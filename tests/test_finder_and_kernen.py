@@ -102,6 +102,7 @@ def test_strongest_points_are_the_rarest_top_level_declarations(project: Project
         assert [counts[line.need_id] for line in entry.strong] == [counts[n] for n in rarest]
 
 
+@pytest.mark.slow
 def test_finder_data_for_700_synthetic_schools_filters_on_declarations(tmp_path: Path):
     """The data the finder's script filters on (the index and the per-need files) give, for
     every need, exactly the schools whose declaration is at an offered level."""

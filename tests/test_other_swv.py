@@ -197,6 +197,7 @@ def repository_files() -> list[str]:
     return [name for name in listed.stdout.split("\0") if name and (REPO / name).is_file()]
 
 
+@pytest.mark.slow
 def test_smoke_set_passes_in_a_copy_of_this_repository_holding_the_other_swv(tmp_path: Path):
     """What an SWV that adopts the tool does: replace the sample's data with its own."""
     copy = tmp_path / "repository"
