@@ -83,3 +83,77 @@ def browser():
         launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+# --- built sites shared by read-only tests ------------------------------------------------------
+# A whole-site build takes seconds; tests that only read a built site share one build of each
+# fixture project per test session (per worker under pytest-xdist). A test that changes the
+# project or the site builds its own (the `sample` fixture and build_site). Each shared site is
+# fingerprinted when built and again at the end of the session: a test that wrote into it makes
+# the session fail at teardown, naming the files it changed.
+
+
+def _fingerprint(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+class SharedBuild:
+    """A fixture project built once: ``root`` (the project), ``site`` and ``intern``."""
+
+    def __init__(self, root: Path, site: Path, intern: Path) -> None:
+        self.root, self.site, self.intern = root, site, intern
+        self._before = _fingerprint(root)
+
+    def changed(self) -> list[str]:
+        after = _fingerprint(self.root)
+        return sorted(
+            k for k in self._before.keys() | after.keys() if self._before.get(k) != after.get(k)
+        )
+
+
+def _shared_build(factory: pytest.TempPathFactory, fixture: str) -> SharedBuild:
+    from sop_builder.publish.intern import build_intern
+    from sop_builder.publish.public import build_site
+
+    root = make_project(factory.mktemp(f"shared-{fixture}"), fixture)
+    public = build_site(root, today=TODAY, echo=lambda _: None)
+    assert public.ok, public.messages
+    intern = build_intern(root, root / "site-intern", TODAY, echo=lambda _: None)
+    assert intern.ok, intern.messages
+    return SharedBuild(root, root / "site", root / "site-intern")
+
+
+def _read_only(build: SharedBuild) -> None:
+    changed = build.changed()
+    assert not changed, f"a test changed the shared build of {build.root.name}: {changed[:10]}"
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory):
+    """The sample project with its public and internal sites, built once: read only."""
+    build = _shared_build(tmp_path_factory, "sample")
+    yield build
+    _read_only(build)
+
+
+@pytest.fixture(scope="session")
+def other_build(tmp_path_factory: pytest.TempPathFactory):
+    """The other SWV's project with both sites, built once: read only."""
+    build = _shared_build(tmp_path_factory, "other-swv")
+    yield build
+    _read_only(build)
+
+
+# --- markers ------------------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium is marked `browser`, whether its module says so or it
+    uses the `browser` fixture (`pytest -m "not browser"` is the run without a browser)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO
 
 RUN = [sys.executable, str(REPO / "bench" / "run.py")]
@@ -20,6 +22,7 @@ def bench(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_bench_at_five_schools_writes_a_report_with_measured_figures(tmp_path: Path):
     report, data = tmp_path / "BENCHMARKS.md", tmp_path / "results.json"
     run = bench(
@@ -60,6 +63,7 @@ def test_bench_at_five_schools_writes_a_report_with_measured_figures(tmp_path: P
     assert again.read_text(encoding="utf-8") == text
 
 
+@pytest.mark.slow
 def test_bench_of_large_texts_writes_its_own_section_and_keeps_the_rest(tmp_path: Path):
     """`--alleen-tekst` (issue 21): check of a large sop.md and a web editor save of one, at
     small sizes here; its section of the report is rewritten, the sizes' section is kept."""

@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sop_builder.publish.public import build_site
-
 from .axe import axe_source_or_skip, describe, run_axe
 from .browser import refuse_other_hosts, serve
-from .conftest import TODAY, make_project
+from .conftest import TODAY
 
 PAGES = [
     "/",
@@ -51,10 +49,8 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("browser"))
-    assert build_site(root, today=TODAY, echo=lambda s: None).ok
-    return root / "site"
+def site(sample_build) -> Path:
+    return sample_build.site
 
 
 def test_pages_make_no_outside_requests_set_no_cookies_and_log_no_errors(

@@ -85,6 +85,7 @@ def assert_pre_commit_blocks_a_broken_school(repo: Path, config: dict, tmp_path:
     assert commits(repo) == before
 
 
+@pytest.mark.slow
 def test_pre_commit_hook_from_a_clone_of_this_repository(repo: Path, tmp_path: Path):
     """As an SWV's content repository uses it: pre-commit clones sop-builder at a commit and
     installs it in its own environment (language: python). Uses the last commit of this

@@ -14,7 +14,6 @@ from bench.synthetic import generate
 from sop_builder.project.load import load_project
 from sop_builder.project.project import Project
 from sop_builder.project.routes import grouping_path
-from sop_builder.publish.public import build_site
 from sop_builder.site.finder import build_finder, offering
 from sop_builder.site.finder_data import index_document, need_document
 from sop_builder.site.kernen import kern_overview
@@ -102,6 +101,7 @@ def test_strongest_points_are_the_rarest_top_level_declarations(project: Project
         assert [counts[line.need_id] for line in entry.strong] == [counts[n] for n in rarest]
 
 
+@pytest.mark.slow
 def test_finder_data_for_700_synthetic_schools_filters_on_declarations(tmp_path: Path):
     """The data the finder's script filters on (the index and the per-need files) give, for
     every need, exactly the schools whose declaration is at an offered level."""
@@ -183,10 +183,9 @@ class _Cards(HTMLParser):
 
 
 def test_static_lists_without_javascript_hold_exactly_the_right_schools(
-    sample: Path, project: Project
+    sample_build, project: Project
 ):
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
-    site = sample / "site"
+    site = sample_build.root / "site"
     for need in project.config.vocabularies.needs:
         page = site / f"scholen/behoefte/{need.id}/index.html"
         cards = _Cards()

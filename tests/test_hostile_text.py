@@ -229,6 +229,7 @@ def fields(tmp_path_factory) -> list[Field]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(VECTORS))
 def test_hostile_text_in_every_field_is_shown_as_text_or_refused(name, fields, tmp_path):
     vector = VECTORS[name]

@@ -72,11 +72,8 @@ def raw_scores(path: Path) -> dict[tuple[str, str], str]:
 
 
 @pytest.fixture(scope="module")
-def intern_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = make_project(tmp_path_factory.mktemp("intern")) / "site-intern"
-    result = build_intern(target.parent, target, TODAY, echo=lambda s: None)
-    assert result.ok, result.messages
-    return target
+def intern_site(sample_build) -> Path:
+    return sample_build.intern
 
 
 def test_both_sample_years_goals_and_the_frameworks_load():
@@ -174,12 +171,11 @@ def test_public_build_never_reads_the_swv_folder(sample: Path):
     assert not build_intern(sample, today=TODAY, echo=lambda s: None).ok
 
 
-def test_public_summary_appears_on_the_school_page(sample: Path):
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
-    page = (sample / "site/scholen/de-duinroos/index.html").read_text(encoding="utf-8")
+def test_public_summary_appears_on_the_school_page(sample_build):
+    page = (sample_build.root / "site/scholen/de-duinroos/index.html").read_text(encoding="utf-8")
     assert "Wat wij dit jaar met het samenwerkingsverband afspraken" in page
     assert "aan een goed aanbod dicht bij huis" in page
-    other = (sample / "site/scholen/de-kameleon/index.html").read_text(encoding="utf-8")
+    other = (sample_build.root / "site/scholen/de-kameleon/index.html").read_text(encoding="utf-8")
     assert "Wat wij dit jaar met het samenwerkingsverband afspraken" not in other
 
 

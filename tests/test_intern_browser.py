@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sop_builder.publish.intern import build_intern
-
 from .axe import describe, run_axe
 from .browser import CHROMIUM_ARGS, chromium_or_skip, serve
-from .conftest import TODAY, make_project
+from .conftest import TODAY
+
+pytestmark = pytest.mark.browser  # its own Chromium (the `page` fixture)
 
 # A4 is 210 mm wide; the print style sheet uses 12 mm side margins: 186 mm at 96 px per inch.
 A4_CONTENT_WIDTH = round(186 / 25.4 * 96)
@@ -40,20 +40,14 @@ BROKEN_WORDS = """() => {
 
 
 @pytest.fixture(scope="module")
-def intern_url(tmp_path_factory: pytest.TempPathFactory):
-    target = tmp_path_factory.mktemp("intern-browser") / "site-intern"
-    root = make_project(target.parent)
-    assert build_intern(root, target, TODAY, echo=lambda s: None).ok
-    with serve(target) as url:
+def intern_url(sample_build):
+    with serve(sample_build.intern) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def other_intern_url(tmp_path_factory: pytest.TempPathFactory):
-    target = tmp_path_factory.mktemp("intern-other") / "site-intern"
-    root = make_project(target.parent, "other-swv")
-    assert build_intern(root, target, TODAY, echo=lambda s: None).ok
-    with serve(target) as url:
+def other_intern_url(other_build):
+    with serve(other_build.intern) as url:
         yield url
 
 

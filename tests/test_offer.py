@@ -18,7 +18,7 @@ from sop_builder.project.offer.load import load_offer
 from sop_builder.publish.public import build_site
 from sop_builder.site.ical import workshops_calendar
 
-from .conftest import SAMPLE, TODAY, make_project
+from .conftest import SAMPLE, TODAY
 from .test_build import LiveCode
 
 
@@ -28,12 +28,9 @@ def project():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site, built once for the page tests of this module."""
-    root = make_project(tmp_path_factory.mktemp("offer"))
-    result = build_site(root, today=TODAY, echo=lambda s: None)
-    assert result.ok, result.messages
-    return root / "site"
+def built(sample_build) -> Path:
+    """The sample site (built once for the session's read-only tests)."""
+    return sample_build.site
 
 
 def parse_feed(data: bytes) -> Calendar:

@@ -105,12 +105,9 @@ def visible_text(page: Path, **kwargs) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The other SWV's project with both sites built."""
-    root = make_project(tmp_path_factory.mktemp("other-swv"), "other-swv")
-    assert build_site(root, today=TODAY, echo=lambda s: None).ok
-    assert build_intern(root, root / "site-intern", TODAY, echo=lambda s: None).ok
-    return root
+def built(other_build) -> Path:
+    """The other SWV's project with both sites built (once for the session: read only)."""
+    return other_build.root
 
 
 def test_other_swv_passes_check_without_warnings_with_its_own_target():
@@ -200,6 +197,7 @@ def repository_files() -> list[str]:
     return [name for name in listed.stdout.split("\0") if name and (REPO / name).is_file()]
 
 
+@pytest.mark.slow
 def test_smoke_set_passes_in_a_copy_of_this_repository_holding_the_other_swv(tmp_path: Path):
     """What an SWV that adopts the tool does: replace the sample's data with its own."""
     copy = tmp_path / "repository"

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from sop_builder.publish.public import build_site
-
 from .conftest import TODAY
 
 
-def test_statement_pages_are_filled_from_config(sample: Path):
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
-    site = sample / "site"
+def test_statement_pages_are_filled_from_config(sample_build):
+    site = sample_build.root / "site"
     statement = (site / "toegankelijkheid/index.html").read_text(encoding="utf-8")
     assert "voldoet gedeeltelijk" in statement
     assert "mailto:toegankelijkheid@swv-duinkust.nl" in statement
@@ -23,18 +18,19 @@ def test_statement_pages_are_filled_from_config(sample: Path):
     assert 'action="/scholen/"' in missing and 'name="q"' in missing
 
 
-def test_school_page_links_the_stories_about_it(sample: Path):
+def test_school_page_links_the_stories_about_it(sample_build):
     from sop_builder.project.load import load_project
 
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
-    project = load_project(sample, today=TODAY)
+    project = load_project(sample_build.root, today=TODAY)
     linked = 0
     for school in project.schools:
-        page = (sample / f"site/scholen/{school.slug}/index.html").read_text(encoding="utf-8")
+        page = (sample_build.root / f"site/scholen/{school.slug}/index.html").read_text(
+            encoding="utf-8"
+        )
         stories = project.offer.stories_about(school.slug)
         assert ("Verhalen over deze school" in page) == bool(stories)
         for story in stories:
             assert f'href="../../{story.url}"' in page
-            assert (sample / "site" / story.url / "index.html").is_file()
+            assert (sample_build.root / "site" / story.url / "index.html").is_file()
             linked += 1
     assert linked >= 3

@@ -140,6 +140,7 @@ def heading_lines(template: Path) -> str:
     return "\n".join(lines[: end + 1]) + "\n"
 
 
+@pytest.mark.slow
 def test_every_real_name_and_place_comes_out_unchanged_as_title_and_heading(tmp_path: Path):
     """All 8,717 rows: written into school folders by import-scholen, read and checked by
     check (in-process), and rendered as the school page's title and heading by the site's

@@ -98,10 +98,9 @@ def test_editor_changes_the_visie_and_keeps_every_other_field_and_comment(
 
 
 def test_admin_page_of_the_built_site_loads_under_its_policy_without_outside_requests(
-    sample: Path, browser
+    sample_build, browser
 ):
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
-    with serve(sample / "site") as base:
+    with serve(sample_build.root / "site") as base:
         context = browser.new_context(viewport={"width": 375, "height": 800})
         page = context.new_page()
         outside, errors = _watch(context, page)
