@@ -40,8 +40,7 @@ from sop_builder.core.catalogue.published_text import (
     TEXT_TOO_LONG_FOR_MARKUP,
     UNUSED_DEFINITION,
 )
-from sop_builder.core.issues import Issue
-from sop_builder.core.yamlread import Pos
+from sop_builder.core.issues import Issue, Pos
 
 ALLOWED_TAGS = frozenset(
     {

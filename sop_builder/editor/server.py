@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sop_builder.editor import refusals
-from sop_builder.editor.admin import ADMIN_DIR, LOCAL_JS, LOCAL_JS_FILE, OWN_FILES, admin_page
+from sop_builder.editor.admin import LOCAL_JS, LOCAL_JS_FILE, OWN_FILES, admin_page
 from sop_builder.editor.assets import ensure_assets
 from sop_builder.editor.backend import LocalBackend, Refused
 from sop_builder.editor.config import (
@@ -28,6 +28,7 @@ from sop_builder.editor.config import (
     file_patterns,
 )
 from sop_builder.project.config import load_config
+from sop_builder.project.routes import ADMIN_DIR
 
 API_PATH = "/api/v1"
 PREVIEW_SITE = "http://127.0.0.1:8000"  # `sop-builder bekijk`, for the links to the pages
@@ -39,7 +40,9 @@ class EditorError(Exception):
     """The editor cannot start; the text is Dutch."""
 
 
-def _handler(root: Path, assets: Path, backend: LocalBackend, base_url: Callable[[], str]):
+def _handler(
+    root: Path, assets: Path, backend: LocalBackend, base_url: Callable[[], str]
+) -> type[http.server.BaseHTTPRequestHandler]:
     class Handler(http.server.BaseHTTPRequestHandler):
         server_version = "sop-builder-editor"
         timeout = 60  # seconds a connection may stay silent (a body that never comes)
