@@ -412,6 +412,25 @@ def test_the_sweep_finds_a_command_that_writes_file_by_file(work: Path):
 # --- 3: the real command: ENOSPC at every point, every kind of fault at three ---------------
 
 
+def _how_the_run_ended(where: str, kill: bool, outcome: Outcome, left_old: bool) -> list[str]:
+    """What is wrong with how one run with a fault ended, before anything recovers: killed
+    exactly when the fault kills; otherwise no traceback, a failure said in Dutch, and the old
+    project left exactly when it failed (``left_old``)."""
+    if kill != outcome.killed:
+        return [f"{where}: killed {outcome.killed}, {outcome.exception}"]
+    if kill:
+        return []
+    problems = []
+    if outcome.exception is not None or "Traceback" in outcome.output:
+        problems.append(f"{where}: {outcome.exception or outcome.output}")
+    failed = outcome.exit_code != 0
+    if failed and not any(s in outcome.output for s in FAILED_SAYS):
+        problems.append(f"{where}: failed without saying so: {outcome.output!r}")
+    if left_old != failed and "SOP951" not in outcome.output:
+        problems.append(f"{where}: exit {outcome.exit_code}, but old: {left_old}")
+    return problems
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="forks the command at its first write")
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_the_real_command_says_in_dutch_what_failed_and_a_rerun_finishes(command: str, work: Path):
@@ -427,16 +446,7 @@ def test_the_real_command_says_in_dutch_what_failed_and_a_rerun_finishes(command
     def check(label: str, at: int, kill: bool, outcome: Outcome) -> None:
         where = f"{label} at {at} ({subject.ops[at]})"
         after = tree(root)
-        if kill != outcome.killed:
-            problems.append(f"{where}: killed {outcome.killed}, {outcome.exception}")
-        elif not kill:
-            if outcome.exception is not None or "Traceback" in outcome.output:
-                problems.append(f"{where}: {outcome.exception or outcome.output}")
-            failed = outcome.exit_code != 0
-            if failed and not any(s in outcome.output for s in FAILED_SAYS):
-                problems.append(f"{where}: failed without saying so: {outcome.output!r}")
-            if (after == old) != failed and "SOP951" not in outcome.output:
-                problems.append(f"{where}: exit {outcome.exit_code}, but old: {after == old}")
+        problems.extend(_how_the_run_ended(where, kill, outcome, after == old))
         journal_left = (root / JOURNAL).exists()
         if after not in (old, new) and not journal_left:
             problems.append(f"{where}: a mix: {difference(old, after)[:3]}")
