@@ -306,7 +306,8 @@ def _subject(command: str, work: Path) -> Subject:
     assert first.exit_code == 0, first.output
     assert len(committed) == 1  # one transaction holds everything the command writes
     new = tree(reference)
-    assert new != tree(pristine) and _no_scratch_left(reference)
+    assert new != tree(pristine)
+    assert _no_scratch_left(reference)
     FAULT_POINTS[command] = len(counted.ops)
     return Subject(pristine, args, tree(pristine), new, counted.ops, committed[0])
 
@@ -373,7 +374,9 @@ def test_an_io_error_or_a_kill_at_any_operation_leaves_the_old_or_the_new_projec
     shutil.copytree(subject.pristine, root, symlinks=True)
     same = Faults(root)
     assert _replay(subject.transaction, root, same) == []
-    assert same.ops == subject.ops and tree(root) == subject.new  # the commit is all it does
+    # the commit is all it does
+    assert same.ops == subject.ops
+    assert tree(root) == subject.new
     _restore(subject.pristine, root, subject.old)
     problems = _sweep(subject, root, subject.transaction)
     assert problems == [], "\n".join(problems[:20])
@@ -487,7 +490,9 @@ def test_the_real_command_says_in_dutch_what_failed_and_a_rerun_finishes(command
         if child_pipe:  # a forked child: report to the parent and end here
             _report(child_pipe[0], last)
             os._exit(0)
-    assert last is not None and last.exit_code == 0 and tree(root) == new, last
+    assert last is not None, last
+    assert last.exit_code == 0, last
+    assert tree(root) == new, last
     assert problems == [], "\n".join(problems[:20])
 
 

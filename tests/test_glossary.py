@@ -41,7 +41,8 @@ def test_first_occurrence_of_each_term_links_to_the_glossary():
 
 def test_abbreviations_match_only_in_capitals_and_words_in_any_case():
     out = explain_terms("<p>zo gaat het. Arrangement en SO.</p>", GLOSSARY, "w/")
-    assert ">zo<" not in out and "zo gaat" in out
+    assert ">zo<" not in out
+    assert "zo gaat" in out
     assert '<abbr title="Afspraak over extra hulp">Arrangement</abbr>' in out
     assert '<abbr title="Speciaal onderwijs">SO</abbr>' in out
 
@@ -61,7 +62,8 @@ def test_links_headings_and_attributes_are_left_alone():
 
 def test_sample_glossary_loads_and_has_no_duplicates():
     config, issues = load_config(SAMPLE)
-    assert config is not None and config.glossary is not None
+    assert config is not None
+    assert config.glossary is not None
     assert not [i for i in issues if i.is_error]
     terms = [t.term for t in config.glossary.terms]
     assert {"OPP", "TLV", "IB-er", "S(B)O", "arrangement", "ondersteuningsteam"} <= set(terms)
@@ -84,7 +86,7 @@ def test_duplicate_term_is_an_error_naming_the_line(sample: Path):
 
 
 def test_built_pages_explain_jargon_and_the_glossary_page_lists_every_term(sample: Path):
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     site = sample / "site"
     page = (site / "woordenlijst/index.html").read_text(encoding="utf-8")
     config, _ = load_config(sample)

@@ -43,7 +43,7 @@ BROKEN_WORDS = """() => {
 def intern_url(tmp_path_factory: pytest.TempPathFactory):
     target = tmp_path_factory.mktemp("intern-browser") / "site-intern"
     root = make_project(target.parent)
-    assert build_intern(root, target, TODAY, echo=lambda s: None).ok
+    assert build_intern(root, target, TODAY, echo=lambda _: None).ok
     with serve(target) as url:
         yield url
 
@@ -52,7 +52,7 @@ def intern_url(tmp_path_factory: pytest.TempPathFactory):
 def other_intern_url(tmp_path_factory: pytest.TempPathFactory):
     target = tmp_path_factory.mktemp("intern-other") / "site-intern"
     root = make_project(target.parent, "other-swv")
-    assert build_intern(root, target, TODAY, echo=lambda s: None).ok
+    assert build_intern(root, target, TODAY, echo=lambda _: None).ok
     with serve(target) as url:
         yield url
 
@@ -104,7 +104,8 @@ def test_gespreksrapport_prints_on_a4_without_cut_off_tables(
     pdf = tmp_path / "rapport.pdf"
     page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
     data = pdf.read_bytes()
-    assert data.startswith(b"%PDF") and b"/Type /Page" in data
+    assert data.startswith(b"%PDF")
+    assert b"/Type /Page" in data
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -10,23 +10,25 @@ from .conftest import TODAY
 
 
 def test_statement_pages_are_filled_from_config(sample: Path):
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     site = sample / "site"
     statement = (site / "toegankelijkheid/index.html").read_text(encoding="utf-8")
     assert "voldoet gedeeltelijk" in statement
     assert "mailto:toegankelijkheid@swv-duinkust.nl" in statement
     assert "binnen 5 werkdagen" in statement
     privacy = (site / "privacy/index.html").read_text(encoding="utf-8")
-    assert "geen cookies" in privacy and "mailto:privacy@swv-duinkust.nl" in privacy
+    assert "geen cookies" in privacy
+    assert "mailto:privacy@swv-duinkust.nl" in privacy
     missing = (site / "404.html").read_text(encoding="utf-8")
     assert "Deze pagina bestaat niet (meer)" in missing
-    assert 'action="/scholen/"' in missing and 'name="q"' in missing
+    assert 'action="/scholen/"' in missing
+    assert 'name="q"' in missing
 
 
 def test_school_page_links_the_stories_about_it(sample: Path):
     from sop_builder.project.load import load_project
 
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     project = load_project(sample, today=TODAY)
     linked = 0
     for school in project.schools:

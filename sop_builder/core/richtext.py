@@ -302,7 +302,7 @@ class _TextOf(HTMLParser):
         self.prose: list[str] = []
         self.in_code = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
         self.in_code += tag in ("code", "pre")
 
     def handle_endtag(self, tag: str) -> None:
