@@ -80,7 +80,7 @@ def build_stages(root: Path) -> None:
 
     start, cpu = time.perf_counter(), _cpu()
     with tempfile.TemporaryDirectory() as out:
-        result = build_site(root, Path(out) / "site", echo=lambda s: None)
+        result = build_site(root, Path(out) / "site", echo=lambda _: None)
     print(f"  {'total':<34} {time.perf_counter() - start:7.2f} s wall {_cpu() - cpu:7.2f} s CPU")
     print("\n".join(result.messages))
 

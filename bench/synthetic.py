@@ -380,12 +380,12 @@ def _varied_block(rng: random.Random) -> str:
 # The kinds of long text in the four sections (issue 21 found the first two slow): short lines
 # one under the other, one sentence repeated, and varied paragraphs (twice).
 LONG_TEXTS = (
-    lambda rng, i: f"Groep {i % 8 + 1}, regel {i}: extra hulp.",
-    lambda rng, i: (
+    lambda _, i: f"Groep {i % 8 + 1}, regel {i}: extra hulp.",
+    lambda _, i: (
         "Wij willen dat elk kind zich veilig en welkom voelt." + ("\n" if i % 6 == 5 else "")
     ),
-    lambda rng, i: _varied_block(rng) + "\n",
-    lambda rng, i: _varied_block(rng) + "\n",
+    lambda rng, _: _varied_block(rng) + "\n",
+    lambda rng, _: _varied_block(rng) + "\n",
 )
 
 

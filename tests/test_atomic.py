@@ -24,7 +24,8 @@ def test_a_new_file_gets_the_usual_permissions_and_an_old_one_keeps_its_own(tmp_
     assert mode(new) == mode(plain)  # not the 0600 of a temporary file
     os.chmod(new, 0o640)
     write_bytes_atomic(new, b"x")
-    assert new.read_bytes() == b"x" and mode(new) == 0o640
+    assert new.read_bytes() == b"x"
+    assert mode(new) == 0o640
     assert sorted(p.name for p in new.parent.iterdir()) == ["nieuw.yaml"]
 
 

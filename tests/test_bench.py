@@ -35,17 +35,24 @@ def test_bench_at_five_schools_writes_a_report_with_measured_figures(tmp_path: P
     result = results[0]
     for step in ("check", "build", "plain"):
         assert result[step]["code"] == 0, step
-        assert result[step]["wall"] > 0 and result[step]["cpu"] > 0, step
-        assert result[step]["pss_kib"] > 0 and result[step]["rss_kib"] > 0, step
+        assert result[step]["wall"] > 0, step
+        assert result[step]["cpu"] > 0, step
+        assert result[step]["pss_kib"] > 0, step
+        assert result[step]["rss_kib"] > 0, step
     assert result["check_problems"] == "0 errors, 0 warnings"  # the synthetic project is clean
-    assert result["ratio_wall"] > 0 and result["ratio_cpu"] > 0
+    assert result["ratio_wall"] > 0
+    assert result["ratio_cpu"] > 0
     site = result["site"]
-    assert site["files"] > 20 and site["bytes"] > 100_000 and site["median_school_html"] > 1000
+    assert site["files"] > 20
+    assert site["bytes"] > 100_000
+    assert site["median_school_html"] > 1000
     assert site["search_index_files"] > 0
-    assert "weights" not in result and "serve" not in result  # --no-browser; serve is at 700
+    assert "weights" not in result
+    assert "serve" not in result  # --no-browser; serve is at 700
 
     text = report.read_text(encoding="utf-8")
-    assert text.count("<!-- bench:start -->") == 1 and text.count("<!-- bench:end -->") == 1
+    assert text.count("<!-- bench:start -->") == 1
+    assert text.count("<!-- bench:end -->") == 1
     rows = {
         line.split(" | ")[0].lstrip("| "): line.rsplit(" | ", 1)[-1].rstrip(" |")
         for line in text.splitlines()
@@ -89,7 +96,8 @@ def test_bench_of_large_texts_writes_its_own_section_and_keeps_the_rest(tmp_path
     assert written.startswith(kept)  # the section of the sizes is left as it was
     section = written.split("<!-- bench:tekst:start -->", 1)[1].split("<!-- bench:tekst:end -->")[0]
     rows = [line for line in section.splitlines() if line.startswith("| `check`")]
-    assert len(rows) == 3 and all(TIME.match(row.split(" | ")[2]) for row in rows)
+    assert len(rows) == 3
+    assert all(TIME.match(row.split(" | ")[2]) for row in rows)
     assert re.search(r"\| \*\*-?\d+\.\d ms\*\* \|$", rows[2])  # time per kB above its own text
     assert sum(line.startswith("| web editor save") for line in section.splitlines()) == 3
 

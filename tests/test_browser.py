@@ -66,7 +66,8 @@ def test_pages_make_no_outside_requests_set_no_cookies_and_log_no_errors(
             page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
             for path in PAGES:
                 response = page.goto(base + path, wait_until="networkidle")
-                assert response is not None and response.status == 200, path
+                assert response is not None, path
+                assert response.status == 200, path
                 assert page.locator("h1").count() == 1, path
                 # Nothing sticks out sideways on a phone.
                 assert page.evaluate("document.documentElement.scrollWidth") <= width, path
@@ -110,7 +111,8 @@ def test_dutch_site_search_finds_schools(site: Path, browser):
         heads = page.locator(
             ".pagefind-ui__result-inner > .pagefind-ui__result-title"
         ).all_inner_texts()
-        assert heads and all(h.split(": ", 1)[0] in KINDS for h in heads), heads
+        assert heads, heads
+        assert all(h.split(": ", 1)[0] in KINDS for h in heads), heads
         assert any(h.startswith("School: ") for h in heads)
         assert "Zoek op de naam van een school" not in titles  # the search page itself is not a hit
         assert any("/pagefind/" in url and "nl" in url.rsplit("/", 1)[-1] for url in loaded)
@@ -171,7 +173,8 @@ def test_pages_honour_the_content_security_policy(site: Path, browser):
         assert [m for m in console if "Content Security Policy" in m] == []
         meta = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in meta
-        assert "unsafe-inline" not in meta and "'unsafe-eval'" not in meta
+        assert "unsafe-inline" not in meta
+        assert "'unsafe-eval'" not in meta
         context.close()
     headers = (site / "_headers").read_text(encoding="utf-8")
     assert "frame-ancestors 'none'" in headers
@@ -274,7 +277,8 @@ def test_words_that_name_a_need_or_a_practical_fact_filter_on_what_schools_decla
         page.wait_for_timeout(400)
         shown = sorted(_visible_schools(page))
         # Typing 'rolstoel' used to find schools whose text says they cannot take a wheelchair.
-        assert shown == wheelchair and "CBS Het Kompas" not in shown
+        assert shown == wheelchair
+        assert "CBS Het Kompas" not in shown
         assert "rolstoel" in page.locator("#vinder-uitleg").inner_text()
         # A word only in a school's own text is found through the search index.
         page.goto(base + "/scholen/?q=leesplezier", wait_until="networkidle")
@@ -346,7 +350,8 @@ def test_the_visitors_location_orders_the_schools_by_distance(site: Path, browse
         page.wait_for_timeout(200)
         assert _visible_schools(page) == _expected_by_distance(project, here)
         assert "uw locatie" in page.locator("#vinder-lijst > li").first.inner_text()
-        assert "52.45" not in page.url and "latitude" not in page.url  # not even in the address
+        assert "52.45" not in page.url
+        assert "latitude" not in page.url  # not even in the address
         assert outside == []
         context.close()
 
@@ -376,7 +381,8 @@ def test_schools_chosen_on_the_cards_are_compared_side_by_side(site: Path, brows
             for column, slug in enumerate(chosen):
                 declared = schools[slug].declarations[need.id]
                 text = cells.nth(column).inner_text()
-                assert levels[declared.level] in text and declared.offer in text, (need.id, slug)
+                assert levels[declared.level] in text, (need.id, slug)
+                assert declared.offer in text, (need.id, slug)
                 if declared.limit:
                     assert declared.limit in text
         contact = table.locator("tr", has=page.locator("th", has_text="Wie u belt")).first

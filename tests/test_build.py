@@ -58,7 +58,8 @@ def test_sample_builds_with_every_page(sample_build):
         "De school houdt zich aan 60 van de 65 afspraken die alle scholen samen hebben gemaakt "
         "(92%). Het doel voor 2025-2026 is 85%. Dat doel haalt de school." in page
     )
-    assert "Laatst bijgewerkt:" in page and 'lang="nl"' in page
+    assert "Laatst bijgewerkt:" in page
+    assert 'lang="nl"' in page
     for heading in (
         "Visie",
         "Ambitie",
@@ -83,11 +84,12 @@ def test_search_index_is_dutch_and_local(sample_build):
     search = (site / "zoeken/index.html").read_text(encoding="utf-8")
     assert 'src="../pagefind/pagefind-ui.js"' in search
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+    assert "fonts.googleapis" not in home
+    assert "fonts.gstatic" not in home
 
 
 def test_failed_build_leaves_previous_site_untouched(sample: Path):
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     before = snapshot(sample / "site")
     sop = sample / "content/schools/de-meeuw/sop.md"
     sop.write_text(
@@ -97,7 +99,7 @@ def test_failed_build_leaves_previous_site_untouched(sample: Path):
     (sample / "content/schools/de-duinroos/sop.md").write_text(
         "Visie zonder gegevens\n", encoding="utf-8"
     )
-    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    result = build_site(sample, today=TODAY, echo=lambda _: None)
     assert not result.ok
     assert result.messages[-1] == "De site is niet gebouwd; de vorige versie blijft staan."
     assert snapshot(sample / "site") == before
@@ -107,10 +109,10 @@ def test_failed_build_leaves_previous_site_untouched(sample: Path):
 def test_missing_templates_are_named_and_leave_the_previous_site(sample: Path):
     """The templates are the project's copy of sop-builder's: a missing folder or file is a
     Dutch message (SOP905) naming it, with a tip, never a traceback or a half-written site."""
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     before = snapshot(sample / "site")
     (sample / "templates/pages/poster.md.j2").unlink()
-    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    result = build_site(sample, today=TODAY, echo=lambda _: None)
     assert not result.ok
     [issue] = result.issues
     assert (issue.code, issue.path) == ("SOP905", "templates/pages/poster.md.j2")
@@ -136,7 +138,8 @@ def test_missing_templates_are_named_and_leave_the_previous_site(sample: Path):
     )
     assert run.returncode != 0
     assert "Traceback" not in run.stdout + run.stderr
-    assert run.stdout.startswith("templates/intern/\n") and "SOP905" in run.stdout
+    assert run.stdout.startswith("templates/intern/\n")
+    assert "SOP905" in run.stdout
     assert snapshot(sample / "site") == before
 
 
@@ -159,12 +162,15 @@ def test_build_refusals_come_in_every_format_for_ci(sample: Path):
         "::error file=templates/pages/poster.md.j2,line=1,col=1,title=SOP905::"
         "Dit sjabloon van sop-builder ontbreekt"
     )
-    assert "De site is niet gebouwd" in github.stderr and "De site" not in github.stdout
+    assert "De site is niet gebouwd" in github.stderr
+    assert "De site" not in github.stdout
     [problem] = json.loads(build("json").stdout)["problemen"]
-    assert problem["code"] == "SOP905" and problem["bestand"] == "templates/pages/poster.md.j2"
+    assert problem["code"] == "SOP905"
+    assert problem["bestand"] == "templates/pages/poster.md.j2"
     assert problem["tip"].startswith("Zet de map templates/ terug")
     [quality] = json.loads(build("gitlab").stdout)
-    assert quality["check_name"] == "SOP905" and quality["severity"] == "major"
+    assert quality["check_name"] == "SOP905"
+    assert quality["severity"] == "major"
     assert build("parsable").stdout.startswith("templates/pages/poster.md.j2:1:1: fout SOP905 ")
 
 
@@ -193,15 +199,18 @@ def test_the_pipeline_stops_at_a_refusal_but_runs_the_checks_that_follow_each_ot
     monkeypatch.setattr(pipeline, "STEPS", steps)
     nothing: pipeline.Run = None  # type: ignore[assignment]  (the fake steps do not read it)
     issues = pipeline.build(nothing)
-    assert ran == ["a", "engine", "check 1", "check 2"] and len(issues) == 2
+    assert ran == ["a", "engine", "check 1", "check 2"]
+    assert len(issues) == 2
     ran.clear()
-    assert pipeline.build(nothing, until="engine") == [] and ran == ["a"]
+    assert pipeline.build(nothing, until="engine") == []
+    assert ran == ["a"]
     ran.clear()
     assert len(pipeline.build(nothing, after="engine")) == 2
     assert ran == ["check 1", "check 2"]
     monkeypatch.setattr(pipeline, "STEPS", (step("x", True), step("y", False)))
     ran.clear()
-    assert len(pipeline.build(nothing)) == 1 and ran == ["x"]
+    assert len(pipeline.build(nothing)) == 1
+    assert ran == ["x"]
 
 
 def test_internal_text_on_a_page_is_refused_naming_the_file_and_line(sample: Path):
@@ -216,7 +225,7 @@ def test_internal_text_on_a_page_is_refused_naming_the_file_and_line(sample: Pat
     text = sop.read_text(encoding="utf-8").replace("## Visie\n", f"## Visie\n\n{note}\n", 1)
     sop.write_text(text, encoding="utf-8")
     line = text.splitlines().index(note) + 1
-    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    result = build_site(sample, today=TODAY, echo=lambda _: None)
     assert not result.ok
     [issue] = result.issues
     assert (issue.code, issue.path, issue.line) == (
@@ -232,7 +241,7 @@ def test_a_request_to_another_host_is_refused_naming_the_asset(sample: Path):
     """SOP902: a stylesheet of templates/assets/ that loads from another host."""
     css = sample / "templates/assets/stylesheets/extern.css"
     css.write_text('/* lettertype */\n@import "https://fonts.example.org/x.css";\n')
-    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    result = build_site(sample, today=TODAY, echo=lambda _: None)
     assert not result.ok
     [issue] = result.issues
     assert (issue.code, issue.path, issue.line) == (
@@ -240,7 +249,8 @@ def test_a_request_to_another_host_is_refused_naming_the_asset(sample: Path):
         "templates/assets/stylesheets/extern.css",
         2,
     )
-    assert "fonts.example.org" in issue.message and "templates/assets/" in issue.hint
+    assert "fonts.example.org" in issue.message
+    assert "templates/assets/" in issue.hint
     # a script of another host in the theme's template: every page names that template
     css.unlink()
     main = sample / "templates/overrides/main.html"
@@ -248,8 +258,9 @@ def test_a_request_to_another_host_is_refused_naming_the_asset(sample: Path):
     script = '<script src="https://cdn.example.org/x.js"></script>\n'
     main.write_text(text.replace("{% block extrahead %}\n", "{% block extrahead %}\n" + script))
     line = main.read_text(encoding="utf-8").splitlines().index(script.strip()) + 1
-    result = build_site(sample, today=TODAY, echo=lambda s: None)
-    assert not result.ok and len(result.issues) > 50  # every page
+    result = build_site(sample, today=TODAY, echo=lambda _: None)
+    assert not result.ok
+    assert len(result.issues) > 50  # every page
     assert {(i.code, i.path, i.line) for i in result.issues} == {
         ("SOP902", "templates/overrides/main.html", line)
     }
@@ -259,12 +270,14 @@ def test_a_failed_search_index_is_refused(sample: Path, monkeypatch: pytest.Monk
     """SOP907: the build stops when Pagefind fails, and keeps the previous site."""
     from sop_builder.site import search
 
-    monkeypatch.setattr(search, "_pagefind", lambda *args, **kwargs: "Pagefind: kapot")
-    result = build_site(sample, today=TODAY, echo=lambda s: None)
-    assert not result.ok and not (sample / "site").exists()
+    monkeypatch.setattr(search, "_pagefind", lambda *_, **__: "Pagefind: kapot")
+    result = build_site(sample, today=TODAY, echo=lambda _: None)
+    assert not result.ok
+    assert not (sample / "site").exists()
     [issue] = result.issues
     assert (issue.code, issue.path) == ("SOP907", "mkdocs.yml")
-    assert "Pagefind: kapot" in issue.message and "installeer sop-builder" in issue.hint
+    assert "Pagefind: kapot" in issue.message
+    assert "installeer sop-builder" in issue.hint
 
 
 def test_internal_fields_never_reach_the_site(sample: Path):
@@ -295,7 +308,7 @@ def test_internal_fields_never_reach_the_site(sample: Path):
                 lines.append(line)
             assessment.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert len(markers) > 18 * 65
-    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    result = build_site(sample, today=TODAY, echo=lambda _: None)
     assert result.ok, result.messages
     text = all_text(sample / "site")
     assert "houdt zich aan" in text
@@ -325,7 +338,7 @@ class LiveCode(HTMLParser):
             self.found.append(f"<{tag}>")
         self._in_script = tag == "script"
 
-    def handle_endtag(self, tag: str) -> None:
+    def handle_endtag(self, _tag: str) -> None:
         self._in_script = False
 
     def handle_data(self, data: str) -> None:
@@ -346,13 +359,14 @@ def test_injected_html_and_scripts_are_not_live(sample: Path):
     )
     text = sop.read_text(encoding="utf-8").replace("## Ambitie\n", "## Ambitie\n\n" + attack, 1)
     sop.write_text(text, encoding="utf-8")
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     page = (sample / "site/scholen/de-duinroos/index.html").read_text(encoding="utf-8")
     parser = LiveCode()
     parser.feed(page)
     assert parser.found == []
     assert not any("xss" in s for s in parser.script_text)
-    assert "javascript:" not in page and "data:text" not in page
+    assert "javascript:" not in page
+    assert "data:text" not in page
     # HTML written by a school is shown as the text it is, never run
     assert "<p>&lt;script&gt;alert('xss-script')&lt;/script&gt;</p>" in page
     assert "<p>Klik hier) en data</p>" in page  # the text stays, the link target goes
@@ -389,7 +403,8 @@ def test_plain_mkdocs_build_works_through_the_plugin(sample: Path, tmp_path: Pat
     # the same pipeline as `bouw`: search, the Content-Security-Policy, the web editor
     page = (out / "scholen/het-kompas/index.html").read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' in page
-    assert (out / "pagefind/pagefind.js").is_file() and (out / "admin/index.html").is_file()
+    assert (out / "pagefind/pagefind.js").is_file()
+    assert (out / "admin/index.html").is_file()
 
 
 def test_the_plugin_runs_the_output_checks(sample: Path, tmp_path: Path):
@@ -404,7 +419,8 @@ def test_the_plugin_runs_the_output_checks(sample: Path, tmp_path: Path):
         check=False,
     )
     assert run.returncode != 0
-    assert "templates/assets/stylesheets/extern.css" in run.stderr and "SOP902" in run.stderr
+    assert "templates/assets/stylesheets/extern.css" in run.stderr
+    assert "SOP902" in run.stderr
 
 
 def test_same_input_and_source_date_epoch_give_a_byte_identical_site(
@@ -412,7 +428,7 @@ def test_same_input_and_source_date_epoch_give_a_byte_identical_site(
 ):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
     first, second = tmp_path / "eerste", tmp_path / "tweede"
-    assert build_site(sample, first, echo=lambda s: None).ok
-    assert build_site(sample, second, echo=lambda s: None).ok
+    assert build_site(sample, first, echo=lambda _: None).ok
+    assert build_site(sample, second, echo=lambda _: None).ok
     assert snapshot(first) == snapshot(second)
     assert len(snapshot(first)) > 25

@@ -84,7 +84,8 @@ def test_a_killed_build_leaves_nothing_outside_sop_builder(
         process = _build(root, *kind)
         deadline = time.monotonic() + duration * 3
         while not set(scratch.iterdir()) - earlier:  # until this build's folder is there
-            assert time.monotonic() < deadline and process.poll() is None
+            assert time.monotonic() < deadline
+            assert process.poll() is None
             time.sleep(0.02)
         time.sleep(rng.uniform(0, duration / 4))
         process.kill()
@@ -135,7 +136,8 @@ def test_two_builds_at_once_never_crash_the_second_waits(tmp_path: Path):
         assert all(line.startswith("Er wordt al gebouwd in deze map (") for line in said)
         waited += bool(said)
         pages = {p.read_text(encoding="utf-8") for p in (root / "site").iterdir()}
-        assert len(pages) == 1 and len(list((root / "site").iterdir())) == 200
+        assert len(pages) == 1
+        assert len(list((root / "site").iterdir())) == 200
     assert sorted(os.listdir(root)) == [".sop-builder", "site"]
     assert waited  # at least one build found the other one at work and waited
 
@@ -208,22 +210,26 @@ def test_the_internal_site_is_never_built_into_a_folder_the_project_publishes(tm
         assert run.exit_code == 1, (folder, run.output)
         shown = "./" if folder == "." else f"{folder}/"
         assert f"De interne site mag niet in {shown}: {why}" in run.output
-        assert "Er is niets gebouwd." in run.output and "Traceback" not in run.output
+        assert "Er is niets gebouwd." in run.output
+        assert "Traceback" not in run.output
     assert (root / "public/index.html").read_text(encoding="utf-8") == "openbaar"
-    assert not (root / "voorbeeld").exists() and not (root / "uitvoer").exists()
-    result = build_intern(root, root / "intern-kopie", TODAY, echo=lambda s: None)
+    assert not (root / "voorbeeld").exists()
+    assert not (root / "uitvoer").exists()
+    result = build_intern(root, root / "intern-kopie", TODAY, echo=lambda _: None)
     assert result.ok, result.messages  # any other folder is fine
 
 
 def test_a_full_disk_while_building_leaves_the_previous_site_and_says_so(tmp_path: Path):
     root = make_project(tmp_path, "other-swv")
-    assert build_intern(root, None, TODAY, echo=lambda s: None).ok
+    assert build_intern(root, None, TODAY, echo=lambda _: None).ok
     before = tree(root / "site-intern")
     with Faults(root, 40, errno.ENOSPC).active() as faults:
-        result = build_intern(root, None, TODAY, echo=lambda s: None)
-    assert not result.ok and faults.failed[0].split()[1].startswith(".sop-builder/bouwen/")
+        result = build_intern(root, None, TODAY, echo=lambda _: None)
+    assert not result.ok
+    assert faults.failed[0].split()[1].startswith(".sop-builder/bouwen/")
     [issue] = result.issues
-    assert issue.code == "SOP954" and issue.path.startswith(".sop-builder/bouwen/")
+    assert issue.code == "SOP954"
+    assert issue.path.startswith(".sop-builder/bouwen/")
     assert issue.message.startswith(
         "De site kon niet worden gebouwd, omdat de schijf vol is (.sop-builder/bouwen/"
     )
@@ -241,7 +247,8 @@ def test_the_refusals_around_the_pipeline_come_in_the_formats_for_ci(tmp_path: P
     aimed = CliRunner().invoke(
         main, [*command, "--uit", str(root / "site/intern"), "--formaat", "github"]
     )
-    assert aimed.exit_code == 1 and "Traceback" not in aimed.output
+    assert aimed.exit_code == 1
+    assert "Traceback" not in aimed.output
     assert aimed.stdout.startswith(
         "::error file=site/intern,line=1,col=1,title=SOP955::De interne site mag niet in "
         "site/intern/: daar komt de openbare site"
@@ -249,9 +256,11 @@ def test_the_refusals_around_the_pipeline_come_in_the_formats_for_ci(tmp_path: P
     assert not (root / "site").exists()
     with Faults(root, 40, errno.ENOSPC).active():
         full = CliRunner().invoke(main, [*command, "--formaat", "json"])
-    assert full.exit_code == 1 and "Traceback" not in full.output
+    assert full.exit_code == 1
+    assert "Traceback" not in full.output
     [problem] = json.loads(full.stdout)["problemen"]
-    assert problem["code"] == "SOP954" and problem["bestand"].startswith(".sop-builder/bouwen/")
+    assert problem["code"] == "SOP954"
+    assert problem["bestand"].startswith(".sop-builder/bouwen/")
     assert problem["tip"] == "Maak ruimte vrij op de schijf en probeer het opnieuw."
     assert "De interne site is niet gebouwd." in full.stderr
 
@@ -262,13 +271,15 @@ def test_a_build_of_a_read_only_project_publishes_elsewhere_and_warns(tmp_path: 
     root = make_project(tmp_path, "other-swv")
     elsewhere = tmp_path / "elders"
     with Faults(root, 0, errno.EROFS, persistent=True).active() as faults:
-        public = build_site(root, elsewhere / "site", TODAY, echo=lambda s: None)
-        intern = build_intern(root, elsewhere / "intern", TODAY, echo=lambda s: None)
-    assert public.ok and intern.ok, public.messages + intern.messages
+        public = build_site(root, elsewhere / "site", TODAY, echo=lambda _: None)
+        intern = build_intern(root, elsewhere / "intern", TODAY, echo=lambda _: None)
+    assert public.ok, public.messages + intern.messages
+    assert intern.ok, public.messages + intern.messages
     assert (elsewhere / "site/scholen/veenhorst-college/index.html").is_file()
     assert (elsewhere / "intern/index.html").is_file()
     [warning] = public.issues
-    assert warning.code == "SOP957" and not warning.is_error
+    assert warning.code == "SOP957"
+    assert not warning.is_error
     assert warning.message.startswith(
         "De site is gebouwd, maar de lijst van gepubliceerde scholen "
         "(.sop-builder/gepubliceerde-scholen.txt) kon niet worden bijgewerkt, omdat de map "

@@ -49,4 +49,5 @@ def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
 
 
 def test_cases_folder_exists():
-    assert CASES.is_dir() and case_names()
+    assert CASES.is_dir()
+    assert case_names()

@@ -57,8 +57,10 @@ def test_check_and_build_agree(case: str, tmp_path: Path):
     assert public.errors, result.messages  # the build stops for the content, not by itself
     output = "".join(said)
     for issue in public.errors:
-        assert issue.path in output and f"{issue.line}:{issue.column}" in output
-        assert issue.hint and issue.hint in output
+        assert issue.path in output
+        assert f"{issue.line}:{issue.column}" in output
+        assert issue.hint
+        assert issue.hint in output
 
 
 def test_an_engine_refusal_names_the_file_it_comes_from(sample: Path, monkeypatch):
@@ -74,10 +76,11 @@ def test_an_engine_refusal_names_the_file_it_comes_from(sample: Path, monkeypatc
         encoding="utf-8",
     )
     assert load_project(sample, TODAY).errors == []
-    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    result = build_site(sample, today=TODAY, echo=lambda _: None)
     assert not result.ok
     named = [i for i in result.issues if i.path == "content/schools/de-duinroos/sop.md"]
-    assert named and all(i.code == "SOP904" and i.is_error and i.hint for i in named)
+    assert named
+    assert all(i.code == "SOP904" and i.is_error and i.hint for i in named)
     assert all("(pagina /scholen/de-duinroos/)" in i.message for i in named)
 
 
@@ -94,7 +97,7 @@ def test_text_shaped_like_a_request_is_published_as_written(tmp_path: Path):
     site, naming the built page. Text is not a request: it is published as written."""
     root = case_project("text-that-looks-like-a-request", tmp_path)
     assert load_project(root, TODAY).errors == []
-    result = build_site(root, today=TODAY, echo=lambda s: None)
+    result = build_site(root, today=TODAY, echo=lambda _: None)
     assert result.ok, result.messages
     page = (root / "site/scholen/de-duinroos/index.html").read_text(encoding="utf-8")
     text = html.unescape(re.sub(r"<[^>]+>", " ", page))

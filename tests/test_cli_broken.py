@@ -153,5 +153,6 @@ def test_json_format_of_a_broken_project(tmp_path: Path):
 def test_broken_config_reports_without_compliance_table(tmp_path: Path):
     run = check(prepare("config-missing-file", tmp_path))
     assert run.returncode == 1
-    assert "site_config/vocabularies.yaml" in run.stdout and "SOP503" in run.stdout
+    assert "site_config/vocabularies.yaml" in run.stdout
+    assert "SOP503" in run.stdout
     assert "Traceback" not in run.stderr

@@ -67,7 +67,8 @@ def test_an_old_command_name_and_an_old_option_name_still_work(sample: Path):
     assert "Traceback" not in run.output
     assert run.exit_code == 2, run.output  # the sample has warnings: --strict (now --streng)
     shown = CliRunner().invoke(main, ["controleer", "--help"]).output
-    assert "--streng" in shown and "--strict" not in shown
+    assert "--streng" in shown
+    assert "--strict" not in shown
 
 
 def _dated_commands() -> list[str]:
@@ -118,7 +119,9 @@ def test_other_typed_options_are_refused_in_dutch(args: list[str], expected: str
     run = CliRunner().invoke(main, [args[0], "--map", str(tmp_path), *args[1:]])
     assert run.exit_code == 2, run.output
     assert expected in run.output
-    assert "Fout: " in run.output and "Error" not in run.output and "Usage" not in run.output
+    assert "Fout: " in run.output
+    assert "Error" not in run.output
+    assert "Usage" not in run.output
 
 
 def test_every_click_text_that_is_translated_is_still_a_text_of_click():

@@ -61,9 +61,11 @@ def commits(repo: Path) -> int:
 
 def test_pre_commit_hook_blocks_a_broken_school_file(repo: Path, tmp_path: Path):
     hooks, issues = read_yaml((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"), "h")
-    assert issues == [] and hooks is not None
+    assert issues == []
+    assert hooks is not None
     hook = hooks.data[0]
-    assert hook["id"] == "sop-builder-check" and hook["language"] == "python"
+    assert hook["id"] == "sop-builder-check"
+    assert hook["language"] == "python"
     # The same hook, run from the installed package instead of a fresh clone of this repository.
     typed = {"true": True, "false": False}
     local = {k: typed.get(v, v) for k, v in hook.items()} | {"language": "system"}
@@ -111,7 +113,8 @@ def test_install_hook_blocks_a_broken_commit_and_lets_a_good_one_through(repo: P
     )
     break_a_school(repo, tmp_path)
     blocked = git(repo, "commit", "-m", "kapot", check=False)
-    assert blocked.returncode != 0 and "SOP107" in blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0
+    assert "SOP107" in blocked.stdout + blocked.stderr
     assert commits(repo) == before
     git(repo, "checkout", "HEAD", "--", "content")
     (repo / "content/schools/de-duinroos/sop.md").write_text(
@@ -131,5 +134,6 @@ def test_install_hook_never_replaces_an_existing_hook(repo: Path):
     result = subprocess.run(
         [BIN / "sop-builder", "install-hook"], cwd=repo, capture_output=True, text=True
     )
-    assert result.returncode == 1 and "Er is al een pre-commit hook" in result.stderr
+    assert result.returncode == 1
+    assert "Er is al een pre-commit hook" in result.stderr
     assert hook.read_text(encoding="utf-8") == "#!/bin/sh\necho eigen hook\n"

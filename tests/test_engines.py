@@ -46,7 +46,8 @@ def test_an_unknown_engine_is_an_error_in_check(sample: Path):
     project = load_project(sample, TODAY)
     assert project.config is None
     (issue,) = [i for i in project.errors if i.path == "site_config/bouwen.yaml"]
-    assert issue.line == 1 and "zensical" in issue.message
+    assert issue.line == 1
+    assert "zensical" in issue.message
 
 
 def test_two_engine_processes_build_the_same_site_as_one(tmp_path: Path, monkeypatch):
@@ -75,12 +76,15 @@ def test_the_halves_share_the_navigation_and_split_the_other_pages(sample: Path)
         first, second = staging.split_staging(staged)
     finally:
         staging.SPLIT_FROM = before
-    assert set(first.units).isdisjoint(second.units) and first.units and second.units
+    assert set(first.units).isdisjoint(second.units)
+    assert first.units
+    assert second.units
     pages = {
         n: {p.relative_to(h.config_file.parent / f"docs-{n}").as_posix() for p in docs}
         for n, h in ((1, first), (2, second))
         for docs in [list((h.config_file.parent / f"docs-{n}").rglob("*.md"))]
     }
-    assert staged.nav_pages <= pages[1] and staged.nav_pages <= pages[2]
+    assert staged.nav_pages <= pages[1]
+    assert staged.nav_pages <= pages[2]
     assert pages[1] | pages[2] == {p for p in staged.pages if p.endswith(".md")}
     assert (pages[1] & pages[2]) == staged.nav_pages

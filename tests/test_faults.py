@@ -306,7 +306,8 @@ def _subject(command: str, work: Path) -> Subject:
     assert first.exit_code == 0, first.output
     assert len(committed) == 1  # one transaction holds everything the command writes
     new = tree(reference)
-    assert new != tree(pristine) and _no_scratch_left(reference)
+    assert new != tree(pristine)
+    assert _no_scratch_left(reference)
     FAULT_POINTS[command] = len(counted.ops)
     return Subject(pristine, args, tree(pristine), new, counted.ops, committed[0])
 
@@ -373,7 +374,9 @@ def test_an_io_error_or_a_kill_at_any_operation_leaves_the_old_or_the_new_projec
     shutil.copytree(subject.pristine, root, symlinks=True)
     same = Faults(root)
     assert _replay(subject.transaction, root, same) == []
-    assert same.ops == subject.ops and tree(root) == subject.new  # the commit is all it does
+    # the commit is all it does
+    assert same.ops == subject.ops
+    assert tree(root) == subject.new
     _restore(subject.pristine, root, subject.old)
     problems = _sweep(subject, root, subject.transaction)
     assert problems == [], "\n".join(problems[:20])
@@ -412,6 +415,25 @@ def test_the_sweep_finds_a_command_that_writes_file_by_file(work: Path):
 # --- 3: the real command: ENOSPC at every point, every kind of fault at three ---------------
 
 
+def _how_the_run_ended(where: str, kill: bool, outcome: Outcome, left_old: bool) -> list[str]:
+    """What is wrong with how one run with a fault ended, before anything recovers: killed
+    exactly when the fault kills; otherwise no traceback, a failure said in Dutch, and the old
+    project left exactly when it failed (``left_old``)."""
+    if kill != outcome.killed:
+        return [f"{where}: killed {outcome.killed}, {outcome.exception}"]
+    if kill:
+        return []
+    problems = []
+    if outcome.exception is not None or "Traceback" in outcome.output:
+        problems.append(f"{where}: {outcome.exception or outcome.output}")
+    failed = outcome.exit_code != 0
+    if failed and not any(s in outcome.output for s in FAILED_SAYS):
+        problems.append(f"{where}: failed without saying so: {outcome.output!r}")
+    if left_old != failed and "SOP951" not in outcome.output:
+        problems.append(f"{where}: exit {outcome.exit_code}, but old: {left_old}")
+    return problems
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="forks the command at its first write")
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_the_real_command_says_in_dutch_what_failed_and_a_rerun_finishes(command: str, work: Path):
@@ -427,16 +449,7 @@ def test_the_real_command_says_in_dutch_what_failed_and_a_rerun_finishes(command
     def check(label: str, at: int, kill: bool, outcome: Outcome) -> None:
         where = f"{label} at {at} ({subject.ops[at]})"
         after = tree(root)
-        if kill != outcome.killed:
-            problems.append(f"{where}: killed {outcome.killed}, {outcome.exception}")
-        elif not kill:
-            if outcome.exception is not None or "Traceback" in outcome.output:
-                problems.append(f"{where}: {outcome.exception or outcome.output}")
-            failed = outcome.exit_code != 0
-            if failed and not any(s in outcome.output for s in FAILED_SAYS):
-                problems.append(f"{where}: failed without saying so: {outcome.output!r}")
-            if (after == old) != failed and "SOP951" not in outcome.output:
-                problems.append(f"{where}: exit {outcome.exit_code}, but old: {after == old}")
+        problems.extend(_how_the_run_ended(where, kill, outcome, after == old))
         journal_left = (root / JOURNAL).exists()
         if after not in (old, new) and not journal_left:
             problems.append(f"{where}: a mix: {difference(old, after)[:3]}")
@@ -477,7 +490,9 @@ def test_the_real_command_says_in_dutch_what_failed_and_a_rerun_finishes(command
         if child_pipe:  # a forked child: report to the parent and end here
             _report(child_pipe[0], last)
             os._exit(0)
-    assert last is not None and last.exit_code == 0 and tree(root) == new, last
+    assert last is not None, last
+    assert last.exit_code == 0, last
+    assert tree(root) == new, last
     assert problems == [], "\n".join(problems[:20])
 
 

@@ -106,7 +106,8 @@ def test_field_reference_is_up_to_date():
 def test_field_reference_holds_every_field_with_its_words():
     text = render()
     assert "| `contactpersonen[].rol` | Rol | Bijvoorbeeld Intern begeleider of Directeur." in text
-    assert "`ondersteuning.*.niveau`" in text and "`scores.*.toelichting`" in text
+    assert "`ondersteuning.*.niveau`" in text
+    assert "`scores.*.toelichting`" in text
     assert "| `openbare_samenvatting` | Openbare samenvatting |" in text
     rows = [line for line in text.splitlines() if line.startswith("| `")]
     assert len(rows) == sum(len(fields_of(file)) for file in FILES) > 250
@@ -115,7 +116,8 @@ def test_field_reference_holds_every_field_with_its_words():
 def test_fields_take_the_swvs_own_words_where_they_have_them():
     sample, _ = load_config(SAMPLE)
     other, _ = load_config(OTHER_SWV)
-    assert sample is not None and other is not None
+    assert sample is not None
+    assert other is not None
     assert field_doc(SopFrontMatter, "kern") == (
         "Groep",
         "De code van de groep scholen (kern, regio) waar de school bij hoort.",

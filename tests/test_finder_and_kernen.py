@@ -24,7 +24,8 @@ from .conftest import SAMPLE, TODAY
 @pytest.fixture(scope="module")
 def project() -> Project:
     loaded = load_project(SAMPLE, today=TODAY)
-    assert loaded.config is not None and not loaded.errors
+    assert loaded.config is not None
+    assert not loaded.errors
     return loaded
 
 
@@ -77,13 +78,16 @@ def test_the_sample_is_honest_about_limits(project: Project):
     behaviour = {e.slug for e in offering(finder, "gedrag")}
     # Every sample school lists an intern begeleider, and all but one a jeugdarts or similar:
     # through staff, 'gedrag' found 18 schools and 'medisch' 17. Now only the declarations count.
-    assert "het-kompas" not in medical and "het-kompas" not in behaviour
-    assert len(medical) < len(everyone) / 2 and len(behaviour) < len(everyone)
+    assert "het-kompas" not in medical
+    assert "het-kompas" not in behaviour
+    assert len(medical) < len(everyone) / 2
+    assert len(behaviour) < len(everyone)
     for need in project.config.vocabularies.needs:
         assert {e.slug for e in offering(finder, need.id)} != everyone, need.id
     assert any(declared_not(project, n.id) for n in project.config.vocabularies.needs)
     kompas = next(e for e in finder.entries if e.slug == "het-kompas")
-    assert kompas.expired and kompas.facts["rolstoel"] is False
+    assert kompas.expired
+    assert kompas.facts["rolstoel"] is False
 
 
 def test_strongest_points_are_the_rarest_top_level_declarations(project: Project):
@@ -159,9 +163,8 @@ def test_kern_overview_lists_each_need_school_by_school(project: Project):
     # names where else it is offered (schools elsewhere, an expertise centre).
     assert {"nt2", "hoogbegaafdheid"} <= gaps
     nt2 = next(g for g in overview.gaps if g.need.id == "nt2")
-    assert nt2.elsewhere and all(
-        e.kern_id != "helmerdam" and "nt2" in e.offered for e in nt2.elsewhere
-    )
+    assert nt2.elsewhere
+    assert all(e.kern_id != "helmerdam" and "nt2" in e.offered for e in nt2.elsewhere)
     assert [c.slug for c in nt2.centres] == ["taal-nt2"]
     assert overview.spread is not None
     percentages = [project.compliance[s].total.percentage for s in own]
@@ -210,4 +213,5 @@ def test_static_lists_without_javascript_hold_exactly_the_right_schools(
     folder = grouping_path(project.config.swv)
     for kern in project.config.swv.kernen:
         page = (site / f"{folder}/{kern.id}/index.html").read_text(encoding="utf-8")
-        assert "Wat de scholen samen bieden" in page and 'class="sop-coverage"' in page
+        assert "Wat de scholen samen bieden" in page
+        assert 'class="sop-coverage"' in page

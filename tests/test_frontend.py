@@ -34,7 +34,8 @@ NEAR_POSTCODE = "1966"  # a postcode area of the sample with schools under and o
 
 def _sample() -> Project:
     project = load_project(SAMPLE, today=TODAY)
-    assert project.config is not None and not project.errors
+    assert project.config is not None
+    assert not project.errors
     return project
 
 
@@ -43,7 +44,8 @@ def _expected(project: Project) -> dict[str, Any]:
     declarations and computed with Python's distance (not through the index), and what the
     static pages show of each school."""
     config = project.config
-    assert config is not None and project.postcodes is not None
+    assert config is not None
+    assert project.postcodes is not None
     entries = build_finder(
         project.schools, config, project.compliance, project.today, project.postcodes
     ).entries

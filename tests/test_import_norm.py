@@ -73,7 +73,8 @@ def test_a_list_without_codes_and_titles_becomes_a_norm_that_passes_check(other_
     # check passes (warnings for what the SWV still fills in: the date, the themes' sentences).
     project = load_project(other_swv, TODAY)
     own = [i for i in project.issues if i.path == f"{NORM}/2027-2028.yaml"]
-    assert own and not [i for i in own if i.is_error]
+    assert own
+    assert not [i for i in own if i.is_error]
     assert not project.errors
 
 
@@ -102,7 +103,8 @@ def test_codes_titles_themes_and_aspects_that_are_given_are_kept(other_swv: Path
         ("BA-02", "De school heeft een ondersteuningsteam", "structuur"),
         ("BA-01", "Rekenen", "nog-in-te-delen"),
     ]
-    assert norm.code_example == "BA-07" and [s.code for s in norm.scale] == ["ja", "nee"]
+    assert norm.code_example == "BA-07"
+    assert [s.code for s in norm.scale] == ["ja", "nee"]
     assert [t.id for t in norm.themes] == ["afspraken"]
     assert "niet veranderd" in result.messages[1]  # no --doel: swv.yaml as it was
 
@@ -113,7 +115,8 @@ def test_an_existing_year_is_replaced_only_when_asked(other_swv: Path):
     year = existing.stem
     before = existing.read_bytes()
     result = import_norm(other_swv, NormRequest(source, year, "ja-nee", None))
-    assert not result.ok and [i.code for i in result.issues] == ["SOP786"]
+    assert not result.ok
+    assert [i.code for i in result.issues] == ["SOP786"]
     assert existing.read_bytes() == before
     assert import_norm(other_swv, NormRequest(source, year, "ja-nee", None, replace=True)).ok
     assert existing.read_bytes() != before
@@ -152,7 +155,9 @@ def test_the_command_asks_nothing_without_a_terminal_and_names_the_missing_scale
     result = CliRunner().invoke(
         main, ["import-norm", "--map", str(other_swv), str(source), "--schooljaar", "2027-2028"]
     )
-    assert result.exit_code == 1 and "SOP790" in result.output and "--schaal" in result.output
+    assert result.exit_code == 1
+    assert "SOP790" in result.output
+    assert "--schaal" in result.output
     result = CliRunner().invoke(
         main,
         [

@@ -87,7 +87,8 @@ def test_both_encodings_and_loose_column_names_give_duos_facts(tmp_path: Path):
     assert front(root, "basisschool-kla4")["naam"] == 'Basisschool "Kla4"'
     assert front(root, "kindcentrum-t-loont")["naam"] == "Kindcentrum `t Loont"
     sudwester = front(root, "sudwester")
-    assert sudwester["naam"] == "Súdwester" and sudwester["adres"]["straat"] == "Wâldwei 1"
+    assert sudwester["naam"] == "Súdwester"
+    assert sudwester["adres"]["straat"] == "Wâldwei 1"
     assert sudwester["type"] == "so"
     # 2 digits beside the instellingscode make the vestigingscode; a postcode gets its space.
     sprong = front(root, "sbo-de-sprong")
@@ -123,7 +124,8 @@ def test_both_encodings_and_loose_column_names_give_duos_facts(tmp_path: Path):
     ]
     # Outside the areas (Maastricht), and vso (not one of this SWV's kinds): not imported.
     text = "\n".join(result.messages)
-    assert "Buiten De Regio" not in text and "VSO De Brêge" not in text
+    assert "Buiten De Regio" not in text
+    assert "VSO De Brêge" not in text
 
 
 def test_every_row_it_cannot_use_is_named_with_file_line_and_why(tmp_path: Path):
@@ -207,10 +209,12 @@ def test_the_choice_of_schools_is_stored_and_used_again(tmp_path: Path):
     assert config.selection.municipalities == gemeenten
     assert config.selection.kinds == ["bao", "sbo", "so"]
     names = sorted(p.name for p in (root / SCHOOLS).iterdir())
-    assert "basisschool-kla4" not in names and "sudwester" in names
+    assert "basisschool-kla4" not in names
+    assert "sudwester" in names
     # The next import, without options, takes the same schools (and changes nothing).
     again = run(root, kern="veenhorst")
-    assert again.ok and "Scholen zonder verandering: 7." in again.messages
+    assert again.ok
+    assert "Scholen zonder verandering: 7." in again.messages
     # By vestigingscodes.
     other = fresh(tmp_path / "codes")
     assert run(other, codes=["11aa00", "22AC00"], kern="veenhorst").ok
@@ -238,7 +242,8 @@ def test_the_choice_file_is_checked_by_check(tmp_path: Path):
 def test_duos_vso_is_asked_and_both_gives_two_schools(tmp_path: Path):
     root = fresh(tmp_path)
     result = run(root, postcodes=AREAS, kinds=["so", "vso"])
-    assert not result.ok and result.vso_locations == 2
+    assert not result.ok
+    assert result.vso_locations == 2
     assert [i.code for i in result.issues] == ["SOP778"]
     assert not list((root / SCHOOLS).iterdir())
     result = run(root, postcodes=AREAS, kinds=["so", "vso"], vso_as="beide", kern="veenhorst")
@@ -263,7 +268,9 @@ def test_duos_vso_is_asked_and_both_gives_two_schools(tmp_path: Path):
             *("--postcodes", "7900-7999", "--soorten", "so,vso"),
         ],
     )
-    assert cli.exit_code == 1 and "SOP778" in cli.output and "--vso-als" in cli.output
+    assert cli.exit_code == 1
+    assert "SOP778" in cli.output
+    assert "--vso-als" in cli.output
 
 
 def test_imported_school_holds_duos_facts_and_no_example_value(tmp_path: Path):
@@ -285,14 +292,16 @@ def test_imported_school_holds_duos_facts_and_no_example_value(tmp_path: Path):
     for example in ("Voornaam", "Achternaam", "Straatnaam", "1234 AB", "www.school.nl", "2026-"):
         assert not [line for line in values if example in line], example
     sections = sop.split("\n---\n", 1)[1]
-    assert sections.count("<!--") == 4 and all(
+    assert sections.count("<!--") == 4
+    assert all(
         line.startswith(("##", "<!--", "     ")) or not line.strip()
         for line in sections.splitlines()
     )
     assessment = (
         root / SCHOOLS / "t-kienholt-hoogeveen" / "zelfevaluatie-2026-2027.yaml"
     ).read_text(encoding="utf-8")
-    assert "\ningevuld_op:\n" in assessment and "INVULLEN" in assessment
+    assert "\ningevuld_op:\n" in assessment
+    assert "INVULLEN" in assessment
     # check lists what is still to do, and nothing about DUO's facts.
     project = load_project(root, TODAY)
     own = [i for i in project.issues if "t-kienholt-hoogeveen/" in i.path]
@@ -307,7 +316,9 @@ def test_imported_school_holds_duos_facts_and_no_example_value(tmp_path: Path):
     record, _ = load_record(root)
     assert record is not None
     owned = duo_fields(record.schools["t-kienholt-hoogeveen"], data)
-    assert owned[("naam",)] and owned[("adres", "straat")] and owned[("website",)]
+    assert owned[("naam",)]
+    assert owned[("adres", "straat")]
+    assert owned[("website",)]
 
 
 def fill_in(root: Path, folder: str, website: str | None = None) -> None:
@@ -376,7 +387,8 @@ def test_a_new_release_of_duo_changes_only_duos_facts_and_reports_it(tmp_path: P
         ('naam: "\'t Kienholt"', "naam: OBS 't Kienholt"),
         ("website: https://www.kienholt.example", "website: https://kienholt.example/school"),
     ]
-    assert "# Onze eigen opmerking blijft staan." in new and "Wij zien elk kind." in new
+    assert "# Onze eigen opmerking blijft staan." in new
+    assert "Wij zien elk kind." in new
     assert (root / SCHOOLS / "basisschool-kla4" / "sop.md").read_text(encoding="utf-8") == kept[
         "basisschool-kla4"
     ]
@@ -400,7 +412,8 @@ def test_proef_shows_everything_and_writes_nothing(tmp_path: Path):
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "Nieuw (10):" in result.output and "Proef: er is niets geschreven." in result.output
+    assert "Nieuw (10):" in result.output
+    assert "Proef: er is niets geschreven." in result.output
     assert snapshot(root) == before
 
 
@@ -414,7 +427,8 @@ def test_duos_words_for_kinds_of_school():
         "vo",
     ]
     assert duo_kind("VBO/MAVO/HAVO/VWO") == duo_kind("BRUGJAAR") == "vo"
-    assert duo_kind("Speciaal basisonderwijs") == "sbo" and duo_kind("kleuterschool") is None
+    assert duo_kind("Speciaal basisonderwijs") == "sbo"
+    assert duo_kind("kleuterschool") is None
 
 
 def test_the_cli_reports_in_dutch(tmp_path: Path):
@@ -429,7 +443,8 @@ def test_the_cli_reports_in_dutch(tmp_path: Path):
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "Nieuw (10):" in result.output and "Traceback" not in result.output
+    assert "Nieuw (10):" in result.output
+    assert "Traceback" not in result.output
     assert "Geschreven: 21 bestanden en content/duo.yaml." in result.output
     assert (root / "site_config/scholen.yaml").read_text(encoding="utf-8").count("2517 t/m 2518")
 

@@ -86,16 +86,19 @@ def test_both_sample_years_goals_and_the_frameworks_load():
     ]  # fmt: skip
     new_ids = [g.id for g in new.goals()]
     assert (new_ids[0], new_ids[-1], len(new_ids)) == ("1.1", "3.4", 11)
-    assert len(new.groups) == 3 and all(g.questions for g in new.goals() if g.id == "2.4")
+    assert len(new.groups) == 3
+    assert all(g.questions for g in new.goals() if g.id == "2.4")
     assert [s.code for s in old.status_scale] != [s.code for s in new.status_scale]
     # A later year without its own file keeps the goals of the latest earlier year.
-    assert config.goals_for("2025-2026") is new and config.goals_for("2021-2022") is None
+    assert config.goals_for("2025-2026") is new
+    assert config.goals_for("2021-2022") is None
     grid = config.frameworks["indicatoren"]
     assert [d for d, _ in grid.dimensions] == ["vastgelegd", "geimplementeerd"]
     assert [lv.code for lv in grid.levels] == ["V", "U", "S", "P"]
     assert not any(lv.confirmed for lv in grid.levels)
     agreements = config.frameworks["basisondersteuning"]
-    assert len(agreements.items) == 65 and len(agreements.dimensions) == 1
+    assert len(agreements.items) == 65
+    assert len(agreements.dimensions) == 1
 
 
 @pytest.mark.parametrize("slug", ["de-duinroos", "so-de-golfslag"])
@@ -158,17 +161,18 @@ def test_dashboard_and_rollups_have_tables_beside_every_chart(intern_site: Path)
     dashboard = (intern_site / "index.html").read_text(encoding="utf-8")
     for heading in ("Verdeling", "Afspraken waaraan de minste scholen voldoen", "Per thema"):
         assert heading in dashboard
-    assert "2024-2025" in dashboard and "2025-2026" in dashboard  # trend over years
+    assert "2024-2025" in dashboard
+    assert "2025-2026" in dashboard  # trend over years
     assert (intern_site / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
 
 
 def test_public_build_never_reads_the_swv_folder(sample: Path):
     broken = sample / "content/swv/de-duinroos/beoordeling-basisondersteuning-2025-2026.yaml"
     broken.write_text("scores: [\n", encoding="utf-8")
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     checked = load_project(sample, TODAY)
     assert any(i.path.endswith(broken.name) and i.code == "SOP012" for i in checked.errors)
-    assert not build_intern(sample, today=TODAY, echo=lambda s: None).ok
+    assert not build_intern(sample, today=TODAY, echo=lambda _: None).ok
 
 
 def test_public_summary_appears_on_the_school_page(sample_build):
@@ -189,10 +193,12 @@ def test_cli_builds_the_internal_site(sample: Path):
 
 
 def test_internal_site_is_never_built_inside_the_public_site(sample: Path):
-    result = build_intern(sample, sample / "site" / "intern", TODAY, echo=lambda s: None)
+    result = build_intern(sample, sample / "site" / "intern", TODAY, echo=lambda _: None)
     [issue] = result.issues
     # SOP955 (publish/outputs.py): site/ and every other folder the project publishes
-    assert not result.ok and issue.code == "SOP955" and "openbare site" in issue.message
+    assert not result.ok
+    assert issue.code == "SOP955"
+    assert "openbare site" in issue.message
     assert issue.path == "site/intern"
     assert "--uit" in issue.hint
 
@@ -237,7 +243,8 @@ def test_report_compares_with_last_year_and_names_who_filled_it_in(intern_site: 
     html = (intern_site / "scholen/de-duinroos/index.html").read_text(encoding="utf-8")
     rows = table_rows(html, "compare")
     own = next(r for r in rows if r[0] == "Zelfevaluatie school")
-    assert own[1] != "geen" and own[2] == "60 van 65 (92%)"  # 2024-2025 and 2025-2026
+    assert own[1] != "geen"
+    assert own[2] == "60 van 65 (92%)"  # 2024-2025 and 2025-2026
     assert len(rows) == 1 + 2 + 7  # the header, school and SWV, one row per theme
     assert "Vergelijking met 2024-2025" in html
     written = read_yaml_file(
@@ -251,7 +258,8 @@ def test_report_compares_with_last_year_and_names_who_filled_it_in(intern_site: 
 def test_report_has_a_clean_title_and_room_for_notes(intern_site: Path):
     html = (intern_site / "scholen/de-duinroos/index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", html, re.S)
-    assert title and title.group(1) == (
+    assert title
+    assert title.group(1) == (
         "Gespreksrapport Basisschool De Duinroos, 2025-2026 · SWV Duinkust (intern)"
     )
     assert "Jaargesprek 2024-2025 (2024-2025)" not in html
@@ -265,7 +273,7 @@ def test_report_has_a_clean_title_and_room_for_notes(intern_site: Path):
 
 def test_group_pages_use_the_grouping_of_the_swv(tmp_path: Path):
     root = make_project(tmp_path, "other-swv")
-    assert build_intern(root, root / "site-intern", TODAY, echo=lambda s: None).ok
+    assert build_intern(root, root / "site-intern", TODAY, echo=lambda _: None).ok
     site = root / "site-intern"
     assert sorted(p.parent.name for p in site.glob("regios/*/index.html")) == [
         "ommerdal",

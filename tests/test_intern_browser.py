@@ -98,7 +98,8 @@ def test_gespreksrapport_prints_on_a4_without_cut_off_tables(
     pdf = tmp_path / "rapport.pdf"
     page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
     data = pdf.read_bytes()
-    assert data.startswith(b"%PDF") and b"/Type /Page" in data
+    assert data.startswith(b"%PDF")
+    assert b"/Type /Page" in data
 
 
 @pytest.mark.parametrize("width", [375, 1280])

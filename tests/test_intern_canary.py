@@ -111,14 +111,15 @@ def test_internal_markers_reach_only_the_internal_site(sample: Path):
         file.write_text(text, encoding="utf-8")
     assert len(markers) > 60
 
-    public_build = build_site(sample, today=TODAY, echo=lambda s: None)
-    intern_build = build_intern(sample, today=TODAY, echo=lambda s: None)
+    public_build = build_site(sample, today=TODAY, echo=lambda _: None)
+    intern_build = build_intern(sample, today=TODAY, echo=lambda _: None)
     assert public_build.ok, public_build.messages
     assert intern_build.ok, intern_build.messages
 
     public_text = site_text(sample / "site")
     intern_text = site_text(sample / "site-intern")
-    assert (sample / "site/sitemap.xml").is_file() and list((sample / "site").rglob("*.pf_*"))
+    assert (sample / "site/sitemap.xml").is_file()
+    assert list((sample / "site").rglob("*.pf_*"))
     assert [m for m in markers if m not in intern_text] == []
     assert [m for m in markers if m in public_text] == []
     assert "KANARIE" not in public_text
@@ -142,8 +143,8 @@ def test_markers_in_an_imported_spreadsheet_reach_only_the_internal_site(sample:
         result = import_scores(sample, slug, sheet, today=TODAY)
         assert result.ok, result.issues
 
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
-    assert build_intern(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
+    assert build_intern(sample, today=TODAY, echo=lambda _: None).ok
     public_text = site_text(sample / "site")
     intern_text = site_text(sample / "site-intern")
     assert [m for m in markers if m not in intern_text] == []

@@ -103,7 +103,7 @@ def plant(root: Path, markers: Markers) -> None:
         )
         text = re.sub(
             r"^ingevuld_door: .*$",
-            lambda g, y=year: "ingevuld_door: " + m(f"ingevuld_door (zelfevaluatie {y})"),
+            lambda _, y=year: "ingevuld_door: " + m(f"ingevuld_door (zelfevaluatie {y})"),
             text,
             flags=re.M,
         )
@@ -126,7 +126,7 @@ def plant(root: Path, markers: Markers) -> None:
         )
         text = re.sub(
             r"^ingevuld_door: .*$",
-            lambda g: "ingevuld_door: " + m("ingevuld_door (beoordeling)"),
+            lambda _: "ingevuld_door: " + m("ingevuld_door (beoordeling)"),
             text,
             flags=re.M,
         )
@@ -152,12 +152,12 @@ def mark_evaluation(text: str, m) -> str:  # type: ignore[no-untyped-def]
     lists = ("doel_gesprek", "speerpunten", "afspraken_volgend_jaar")
     for key in single:
         text = re.sub(
-            rf"^{key}: .*$", lambda g, k=key: f"{k}: {m(k + ' (evaluatie)')}", text, flags=re.M
+            rf"^{key}: .*$", lambda _, k=key: f"{k}: {m(k + ' (evaluatie)')}", text, flags=re.M
         )
     for key in lists:
         text = re.sub(
             rf"^{key}:\n(  - .*\n)+",
-            lambda g, k=key: f"{k}:\n  - {m(k + ' (evaluatie)')}\n",
+            lambda _, k=key: f"{k}:\n  - {m(k + ' (evaluatie)')}\n",
             text,
             flags=re.M,
         )
@@ -220,8 +220,8 @@ def test_the_planted_fields_are_every_internal_field(sample: Path):
 def public_and_intern(sample: Path) -> tuple[Markers, str, str, Project]:
     markers = Markers()
     plant(sample, markers)
-    public = build_site(sample, today=TODAY, echo=lambda s: None)
-    intern = build_intern(sample, today=TODAY, echo=lambda s: None)
+    public = build_site(sample, today=TODAY, echo=lambda _: None)
+    intern = build_intern(sample, today=TODAY, echo=lambda _: None)
     assert public.ok, public.messages
     assert intern.ok, intern.messages
     assert list((sample / "site").rglob("*.pf_fragment")), "the search index is checked too"
@@ -260,7 +260,7 @@ def test_the_canary_would_see_a_short_marker_on_a_public_page(sample: Path):
         ),
         encoding="utf-8",
     )
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     files = {
         p.relative_to(sample / "site").as_posix(): readable(p.read_bytes())
         for p in (sample / "site").rglob("*")

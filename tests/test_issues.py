@@ -41,9 +41,8 @@ def _messages() -> list[Message]:
 def test_every_family_module_is_in_the_catalogue_and_lists_all_its_entries():
     modules = _family_modules()
     assert all(isinstance(getattr(m, "FAMILY", None), Family) for m in modules)
-    assert [id(m.FAMILY) for m in modules] and {id(m.FAMILY) for m in modules} == {
-        id(f) for f in FAMILIES
-    }
+    assert [id(m.FAMILY) for m in modules]
+    assert {id(m.FAMILY) for m in modules} == {id(f) for f in FAMILIES}
     for module in modules:
         others = {id(m) for f in FAMILIES if f is not module.FAMILY for m in f.messages}
         named = {id(v) for v in vars(module).values() if isinstance(v, Message)} - others
@@ -56,7 +55,8 @@ def test_families_hold_their_codes_in_order_in_ranges_of_their_own():
     for family in FAMILIES:
         codes = [m.code for m in family.messages]
         assert codes == sorted(codes), family.title
-        assert family.title and family.title.isascii()
+        assert family.title
+        assert family.title.isascii()
         ranges.append((codes[0], codes[-1]))
     assert ranges == sorted(ranges)
     for (_, last), (first, _) in pairwise(ranges):

@@ -90,7 +90,8 @@ def test_a_linked_school_folder_outside_the_project_is_refused_and_never_read(tm
     assert [(i.path, i.code, i.line, i.column) for i in project.errors] == [
         ("content/schools/van-buiten", "SOP005", 1, 1)
     ]
-    assert project.schools == [] and report.exit_code(project, strict=False) == 1
+    assert project.schools == []
+    assert report.exit_code(project, strict=False) == 1
     assert OUTSIDE_NAME not in report.render(project, "text")
 
     said: list[str] = []
@@ -98,10 +99,13 @@ def test_a_linked_school_folder_outside_the_project_is_refused_and_never_read(tm
     with touched_paths() as seen:
         result = build_site(root, site, today=TODAY, echo=said.append)
     assert reached(seen, target) == []
-    assert not result.ok and not site.exists()
+    assert not result.ok
+    assert not site.exists()
     output = "".join(said)
     issue = project.errors[0]
-    assert "content/schools/van-buiten" in output and "1:1" in output and issue.hint in output
+    assert "content/schools/van-buiten" in output
+    assert "1:1" in output
+    assert issue.hint in output
 
 
 def test_the_spy_sees_a_reader_that_follows_a_link(tmp_path: Path):
@@ -113,7 +117,8 @@ def test_the_spy_sees_a_reader_that_follows_a_link(tmp_path: Path):
     link.symlink_to(target, target_is_directory=True)
     with touched_paths() as seen:
         school, _ = load_school(link, root)
-    assert school.front is not None and school.front.name == OUTSIDE_NAME
+    assert school.front is not None
+    assert school.front.name == OUTSIDE_NAME
     assert reached(seen, target)
 
 
@@ -145,7 +150,8 @@ def assert_refused_unread(root: Path, link: str, elsewhere: Path | None) -> None
     if elsewhere is not None:  # outside the project: nothing there is opened, listed or stat'ed
         assert reached(seen, elsewhere) == []
     assert [(i.path, i.code, i.is_error) for i in project.issues] == [(link, "SOP005", True)]
-    assert project.schools == [] and project.config is None
+    assert project.schools == []
+    assert project.config is None
     assert report.exit_code(project, strict=False) == 1
     assert [i.path for i in load_project(root, TODAY, internal=False).issues] == [link]
 
@@ -183,8 +189,10 @@ def test_the_editor_and_serve_read_the_project_again_once_the_link_is_gone(tmp_p
     link.unlink()
     state.refresh()
     project = state.project()
-    assert project.errors == [] and len(project.schools) == len(load_project(root, TODAY).schools)
-    assert project.config is not None and project.schools
+    assert project.errors == []
+    assert len(project.schools) == len(load_project(root, TODAY).schools)
+    assert project.config is not None
+    assert project.schools
 
 
 # --- folders skipped by name -------------------------------------------------------------
@@ -214,6 +222,8 @@ def test_every_folder_skipped_for_its_dot_is_named_but_not_gits(tmp_path: Path):
     assert all(not i.is_error and i.hint for i in skipped)
     assert not [i for i in project.issues if ".git" in i.path or ".DS_Store" in i.path]
     assert not [i for i in project.issues if ".swp" in i.path]
-    assert project.errors == [] and report.exit_code(project, strict=False) == 0
+    assert project.errors == []
+    assert report.exit_code(project, strict=False) == 0
     named = {i.path: i for i in skipped}["content/aanbod/workshops/.concepten"]
-    assert "'.concepten'" in named.message and "content/aanbod/workshops/" in named.hint
+    assert "'.concepten'" in named.message
+    assert "content/aanbod/workshops/" in named.hint

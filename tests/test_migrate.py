@@ -60,7 +60,8 @@ def test_migreer_sets_the_version_and_keeps_every_other_line(old_sample):
     ).read_text(encoding="utf-8")  # a new file, as the sample has it
     assert not load_project(sample, TODAY).errors
     again = CliRunner().invoke(main, ["migreer", "--map", str(sample)])
-    assert again.exit_code == 0 and f"al formaat {FORMAT_VERSION}" in again.output
+    assert again.exit_code == 0
+    assert f"al formaat {FORMAT_VERSION}" in again.output
 
 
 def test_a_dry_run_writes_nothing(old_sample):
@@ -69,7 +70,8 @@ def test_a_dry_run_writes_nothing(old_sample):
     before = swv.read_bytes()
     run = CliRunner().invoke(main, ["migreer", "--map", str(sample), "--proef"])
     assert run.exit_code == 0, run.output
-    assert "swv.yaml" in run.output and "proef" in run.output
+    assert "swv.yaml" in run.output
+    assert "proef" in run.output
     assert swv.read_bytes() == before
 
 
@@ -91,7 +93,8 @@ def test_a_failing_step_writes_nothing(old_sample):
     result = migrate(sample, [Step(2, "een", rewrite_school), Step(2, "twee", broken)])
     assert not result.ok
     assert [i.code for i in result.issues] == ["SOP001"]
-    assert swv.read_bytes() == before and school.read_bytes() == school_before
+    assert swv.read_bytes() == before
+    assert school.read_bytes() == school_before
 
 
 def test_a_full_disk_or_a_kill_halfway_never_leaves_a_half_migrated_project(tmp_path: Path):
@@ -109,8 +112,10 @@ def test_a_full_disk_or_a_kill_halfway_never_leaves_a_half_migrated_project(tmp_
     before = tree(full)
     with Faults(full, opens[4], errno.ENOSPC).active():
         run = CliRunner().invoke(main, ["migreer", "--map", str(full)])
-    assert run.exit_code == 1 and isinstance(run.exception, SystemExit), run.output
-    assert "omdat de schijf vol is" in run.output and "Er is niets veranderd." in run.output
+    assert run.exit_code == 1, run.output
+    assert isinstance(run.exception, SystemExit), run.output
+    assert "omdat de schijf vol is" in run.output
+    assert "Er is niets veranderd." in run.output
     assert tree(full) == before
     assert [i.code for i in load_project(full, TODAY).issues] == ["SOP506"]  # still format 1
 
@@ -123,7 +128,8 @@ def test_a_full_disk_or_a_kill_halfway_never_leaves_a_half_migrated_project(tmp_
     assert tree(killed) == migrated
     for root in (full, killed):
         rerun = CliRunner().invoke(main, ["migreer", "--map", str(root)])
-        assert rerun.exit_code == 0 and tree(root) == migrated, rerun.output
+        assert rerun.exit_code == 0, rerun.output
+        assert tree(root) == migrated, rerun.output
 
 
 def test_workspace_sees_its_own_changes_before_writing(tmp_path):
@@ -132,8 +138,10 @@ def test_workspace_sees_its_own_changes_before_writing(tmp_path):
     space.write("b.yaml", "y: 2\n", "nieuw bestand")
     space.remove("a.yaml", "weg")
     assert space.paths("*.yaml") == ["b.yaml"]
-    assert space.read("b.yaml") == "y: 2\n" and not space.exists("a.yaml")
-    assert (tmp_path / "a.yaml").exists() and not (tmp_path / "b.yaml").exists()
+    assert space.read("b.yaml") == "y: 2\n"
+    assert not space.exists("a.yaml")
+    assert (tmp_path / "a.yaml").exists()
+    assert not (tmp_path / "b.yaml").exists()
     space.commit()
     assert not (tmp_path / "a.yaml").exists()
     assert (tmp_path / "b.yaml").read_text(encoding="utf-8") == "y: 2\n"
@@ -166,23 +174,27 @@ def test_format_2_declarations_per_need_keep_every_comment_and_pass_check(old_sa
     for path in sops:
         old, new = before[path].split("\n"), (old_sample / path).read_text(encoding="utf-8")
         assert _subsequence(old, new.split("\n")), path  # every line and comment kept
-        assert "\nondersteuning:\n" in new and "\npraktisch:\n" in new, path
+        assert "\nondersteuning:\n" in new, path
+        assert "\npraktisch:\n" in new, path
     vocab_old = [
         line for line in before[declarations.VOCABULARIES].split("\n") if "behoeften: [" not in line
     ]
     vocab_new = (old_sample / declarations.VOCABULARIES).read_text(encoding="utf-8")
     assert _subsequence(vocab_old, vocab_new.split("\n"))
     assert [line for line in vocab_old if line.lstrip().startswith("#")]  # comments were there
-    assert "    behoeften: [" not in vocab_new and "aanbodniveaus:" in vocab_new
+    assert "    behoeften: [" not in vocab_new
+    assert "aanbodniveaus:" in vocab_new
     # A comment per need names the staff that used to decide it, e.g. De Duinroos's plusklas.
     duinroos = (old_sample / "content/schools/de-duinroos/sop.md").read_text(encoding="utf-8")
     gifted = duinroos.split("  hoogbegaafdheid:")[0].rsplit("  # Hoogbegaafdheid", 1)[1]
-    assert "Plusklas" in gifted and "Specialist hoogbegaafdheid" in gifted
+    assert "Plusklas" in gifted
+    assert "Specialist hoogbegaafdheid" in gifted
     project = load_project(old_sample, TODAY)
     assert project.errors == []
     codes = {(i.code, i.path) for i in project.issues}
     for path in sops:
-        assert ("SOP222", path) in codes and ("SOP225", path) in codes, path
+        assert ("SOP222", path) in codes, path
+        assert ("SOP225", path) in codes, path
     assert {s.slug for s in project.schools} == {p.split("/")[2] for p in sops}
     assert all(s.declarations == {} for s in project.schools)  # nothing declared for a school
     again = Workspace(old_sample)  # the step itself, once more: nothing left to change
@@ -193,7 +205,8 @@ def test_format_2_declarations_per_need_keep_every_comment_and_pass_check(old_sa
 def test_the_format_2_step_is_registered():
     from sop_builder.authoring.migrations import STEPS, declarations
 
-    assert declarations.STEP in STEPS and declarations.STEP.version == 2
+    assert declarations.STEP in STEPS
+    assert declarations.STEP.version == 2
 
 
 def test_migreer_indents_lines_that_continue_a_value(old_sample):
@@ -233,7 +246,8 @@ def test_a_migrated_format_1_project_passes_check_with_the_same_results(old_samp
     assert run.exit_code == 0, run.output
     project = load_project(old_sample, TODAY)
     assert project.errors == []
-    assert project.config is not None and project.config.norm.code_example == "BO-01"
+    assert project.config is not None
+    assert project.config.norm.code_example == "BO-01"
     assert len(project.config.norm.agreements) == 65
     assert _results(old_sample) == before
     assert sum(1 for r in project.current.values() if r and r.meets_target) == 13
@@ -284,7 +298,8 @@ def test_the_site_address_moves_from_mkdocs_yml_into_swv_yaml(old_sample):
     assert project.config is not None
     assert project.config.swv.site_address == "https://sop.swv-duinkust.nl/"
     mkdocs = (old_sample / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\nsite_url:" not in mkdocs and "site_adres" in mkdocs
+    assert "\nsite_url:" not in mkdocs
+    assert "site_adres" in mkdocs
 
 
 def test_texts_get_the_words_format_1_showed(old_sample):

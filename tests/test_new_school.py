@@ -40,7 +40,8 @@ def test_new_school_passes_check_and_builds_its_page(sample: Path):
     checked = check(sample, "--formaat", "parsable")
     assert checked.exit_code == 0, checked.output
     own = [line for line in checked.output.splitlines() if line.startswith(FOLDER)]
-    assert own and all(" waarschuwing " in line for line in own)
+    assert own
+    assert all(" waarschuwing " in line for line in own)
     codes = {line.split(" ")[2] for line in own}
     # Still to do: scores, MR date, the texts, the examples, what the school offers per need
     # and its practical facts ("profiel niet compleet"); the example postcode is in no table.
@@ -87,7 +88,8 @@ def test_new_school_never_overwrites(sample: Path):
     before = (sample / FOLDER / "sop.md").read_bytes()
     again = new_school(sample, *ANSWERS[:2], "--vestigingscode", "12AB01", *ANSWERS[4:])
     assert again.exit_code == 1
-    assert "bestaat al" in again.output and "--mapnaam" in again.output
+    assert "bestaat al" in again.output
+    assert "--mapnaam" in again.output
     assert (sample / FOLDER / "sop.md").read_bytes() == before
 
 
@@ -100,7 +102,8 @@ def test_wrong_answers_are_refused_in_dutch_without_writing(sample: Path):
     result = new_school(
         sample, "--naam", "X", "--vestigingscode", "12AB00", "--kern", "noordd", "--type", "bao"
     )
-    assert result.exit_code == 1 and "Kies een van deze codes: noord," in result.output
+    assert result.exit_code == 1
+    assert "Kies een van deze codes: noord," in result.output
     assert not (sample / "content/schools/x").exists()
 
 
@@ -113,7 +116,8 @@ def test_interactive_asks_again_until_the_answer_is_right(sample: Path):
     text = (sample / "content/schools/basisschool-de-zeester-twee/sop.md").read_text(
         encoding="utf-8"
     )
-    assert "vestigingscode: 12AB07\n" in text and "kern: noord\n" in text
+    assert "vestigingscode: 12AB07\n" in text
+    assert "kern: noord\n" in text
 
 
 def test_a_name_with_an_apostrophe_or_quotes_reads_back_exactly(sample: Path):

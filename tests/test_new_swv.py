@@ -37,12 +37,15 @@ def test_a_new_swv_with_two_schools_builds_both_sites_without_a_word_of_the_samp
 ):
     root = make_project(tmp_path)  # a copy of the repository: the sample's data and the tool
     refused = cli("nieuw-swv", "--map", str(root), *ANSWERS)
-    assert refused.exit_code == 1 and "--vervang" in refused.output  # never silently replaced
+    assert refused.exit_code == 1
+    assert "--vervang" in refused.output  # never silently replaced
     made = cli("nieuw-swv", "--map", str(root), *ANSWERS, "--vervang")
     assert made.exit_code == 0, made.output
     first = load_project(root, TODAY)
-    assert first.errors == [] and first.schools == []
-    assert first.config is not None and first.config.swv.site_address.startswith("https://prof")
+    assert first.errors == []
+    assert first.schools == []
+    assert first.config is not None
+    assert first.config.swv.site_address.startswith("https://prof")
     swv = root / "site_config/swv.yaml"  # the data officer fills in the SWV's own target
     text = swv.read_text(encoding="utf-8")
     swv.write_text(text.replace("    percentage: 80\n", "    percentage: 70\n"), encoding="utf-8")
@@ -51,9 +54,10 @@ def test_a_new_swv_with_two_schools_builds_both_sites_without_a_word_of_the_samp
         created = cli("new-school", "--map", str(root), *args, "--datum", TODAY.isoformat())
         assert created.exit_code == 0, created.output
     project = load_project(root, TODAY)
-    assert project.errors == [] and len(project.schools) == 2
-    assert build_site(root, today=TODAY, echo=lambda s: None).ok
-    assert build_intern(root, root / "site-intern", TODAY, echo=lambda s: None).ok
+    assert project.errors == []
+    assert len(project.schools) == 2
+    assert build_site(root, today=TODAY, echo=lambda _: None).ok
+    assert build_intern(root, root / "site-intern", TODAY, echo=lambda _: None).ok
     assert (root / "site/wijken/wijk-1/index.html").is_file()
     assert (root / "site-intern/wijken/wijk-1/index.html").is_file()
     assert "SWV Rivierland" in visible_text(root / "site/index.html")
@@ -80,7 +84,8 @@ def test_every_file_of_the_new_project_is_explained_and_marks_what_to_fill_in(tm
     ]
     for file in files:
         assert file.read_text(encoding="utf-8").startswith("# "), file
-    assert (root / "mkdocs.yml").is_file() and (root / "content/schools").is_dir()
+    assert (root / "mkdocs.yml").is_file()
+    assert (root / "content/schools").is_dir()
     project = load_project(root, TODAY)
     assert project.errors == []
     marked = {(i.path, i.field) for i in project.warnings if i.code == "SOP411"}

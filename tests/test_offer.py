@@ -50,7 +50,8 @@ def test_sample_offer_loads_without_problems(project):
 def test_workshops_are_split_by_the_build_date(project):
     offer = project.offer
     upcoming, past = offer.upcoming(TODAY), offer.past(TODAY)
-    assert upcoming and past
+    assert upcoming
+    assert past
     assert len(upcoming) + len(past) == len(offer.workshops)
     assert all(w.front.day >= TODAY for w in upcoming)
     assert all(w.front.day < TODAY for w in past)
@@ -83,7 +84,8 @@ def test_feed_parses_and_holds_only_upcoming_workshops(project):
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
         assert str(start.tzinfo) == "Europe/Amsterdam"
         assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
-        assert start.date() == workshop.front.day and start.time() == workshop.front.start
+        assert start.date() == workshop.front.day
+        assert start.time() == workshop.front.start
         assert end.time() == workshop.front.end
         assert event.decoded("DTSTAMP") == datetime(2026, 11, 23, tzinfo=UTC)
         assert str(event["UID"]) == f"workshop-{workshop.slug}@sop.example.nl"
@@ -91,7 +93,8 @@ def test_feed_parses_and_holds_only_upcoming_workshops(project):
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
     summer = next(e for e in events if e.decoded("DTSTART").month in range(4, 10))
     assert summer.decoded("DTSTART").utcoffset() == timedelta(hours=2)
-    assert b"\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
+    assert b"\r\n" in data
+    assert data.count(b"\n") == data.count(b"\r\n")
 
 
 def test_feed_is_the_same_for_the_same_input_and_follows_the_date(project):
@@ -103,7 +106,8 @@ def test_feed_is_the_same_for_the_same_input_and_follows_the_date(project):
     assert [e.decoded("DTSTART").date() >= later for e in events] == [True] * len(events)
     assert len(events) == len(project.offer.upcoming(later)) < len(project.offer.upcoming(TODAY))
     empty = parse_feed(workshops_calendar(project.offer, swv, date(2099, 1, 1)))
-    assert empty.walk("VEVENT") == [] and empty.walk("VTIMEZONE") == []
+    assert empty.walk("VEVENT") == []
+    assert empty.walk("VTIMEZONE") == []
 
 
 def test_no_offer_folder_means_an_empty_offer(tmp_path: Path):
@@ -157,7 +161,8 @@ def test_every_offer_page_is_built_with_headings_in_order(built: Path, project):
         assert (built / item.url / "index.html").is_file(), item.url
     for page in offer_pages(built):
         levels = outline(page).levels
-        assert levels[0] == 1 and levels.count(1) == 1, page
+        assert levels[0] == 1, page
+        assert levels.count(1) == 1, page
         assert all(b - a <= 1 for a, b in pairwise(levels)), (page, levels)
 
 
@@ -186,7 +191,8 @@ def test_workshops_page_splits_upcoming_and_past_and_links_the_feed(built: Path,
     times = outline(built / "aanbod/workshops/index.html").times
     assert "2026-12-09T15:30:00+01:00" in times
     past_page = (built / "aanbod/workshops/rust-in-de-klas/index.html").read_text(encoding="utf-8")
-    assert "is geweest" in past_page and "Aanmelden voor" not in past_page
+    assert "is geweest" in past_page
+    assert "Aanmelden voor" not in past_page
 
 
 def test_published_feed_holds_only_upcoming_workshops(built: Path, project):
@@ -211,7 +217,7 @@ def test_internal_notes_and_comments_of_the_offer_never_reach_the_site(sample: P
     assert project.errors == []
     secrets = " ".join(internal_texts(project))
     assert all(m in secrets for m in markers)  # so the post-build leak check looks for them
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     site = sample / "site"
     text = "\n".join(
         p.read_text(encoding="utf-8", errors="replace")
@@ -229,13 +235,14 @@ def test_markup_in_an_offer_text_is_not_live(sample: Path):
         "<img src=x onerror=\"alert('xss-img')\">\n"
     )
     file.write_text(file.read_text(encoding="utf-8") + attack, encoding="utf-8")
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     page = (sample / "site/aanbod/verhalen/samen-spelen-op-het-plein/index.html").read_text(
         encoding="utf-8"
     )
     parser = LiveCode()
     parser.feed(page)
-    assert parser.found == [] and "javascript:" not in page
+    assert parser.found == []
+    assert "javascript:" not in page
     # HTML written in Markdown is shown as the text it is; the link keeps only its words
     assert "<p>&lt;script&gt;alert('xss-script')&lt;/script&gt;</p>" in page
     assert "<p>Klik hier)</p>" in page
@@ -244,7 +251,7 @@ def test_markup_in_an_offer_text_is_not_live(sample: Path):
 def test_site_without_offer_still_builds_with_empty_offer_pages(sample: Path):
     shutil.rmtree(sample / "content/aanbod")
     (sample / "site_config/aanbod.yaml").unlink()
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     page = (sample / "site/aanbod/workshops/index.html").read_text(encoding="utf-8")
     assert "geen workshops gepland" in page
     assert parse_feed((sample / "site/aanbod/workshops.ics").read_bytes()).walk("VEVENT") == []

@@ -127,27 +127,36 @@ def test_other_swv_passes_check_without_warnings_with_its_own_target():
 def test_other_swv_is_the_secondary_school_swv_the_issue_describes():
     project = load_project(OTHER_SWV, TODAY)
     config = project.config
-    assert config is not None and project.errors == []
+    assert config is not None
+    assert project.errors == []
     norm = config.norm
-    assert len(norm.agreements) == 42 and len(norm.themes) == 5
+    assert len(norm.agreements) == 42
+    assert len(norm.themes) == 5
     assert [s.code for s in norm.usable_levels()] == ["ja", "nee"]
-    assert norm.code_example == "1.1" and norm.agreements[-1].id == "5.8"  # ids like 1.1
-    assert config.swv.target_for("2026-2027") == 75 and config.swv.grouping.label == "regio"
-    assert len(project.schools) == 4 and {s.front.type for s in project.schools} == {"vo", "so"}
-    assert project.offer.workshops and project.offer.networks and project.offer.stories
+    assert norm.code_example == "1.1"
+    assert norm.agreements[-1].id == "5.8"  # ids like 1.1
+    assert config.swv.target_for("2026-2027") == 75
+    assert config.swv.grouping.label == "regio"
+    assert len(project.schools) == 4
+    assert {s.front.type for s in project.schools} == {"vo", "so"}
+    assert project.offer.workshops
+    assert project.offer.networks
+    assert project.offer.stories
     assert project.evaluation is not None
     assert project.evaluation.config.goals_for("2026-2027") is not None
     # Last year's results keep last year's norm (40 agreements).
     college = next(s for s in project.schools if s.slug == "veenhorst-college")
     last = year_compliance(college, config, "2025-2026")
-    assert last is not None and last.agreements == 40 and last.total.counted == 40
+    assert last is not None
+    assert last.agreements == 40
+    assert last.total.counted == 40
 
 
 def test_the_sample_words_are_found_where_they_are(tmp_path: Path):
     """The search below can fail: in the sample's own sites it finds every kind of word."""
     root = make_project(tmp_path, "sample")
-    assert build_site(root, today=TODAY, echo=lambda s: None).ok
-    assert build_intern(root, root / "site-intern", TODAY, echo=lambda s: None).ok
+    assert build_site(root, today=TODAY, echo=lambda _: None).ok
+    assert build_intern(root, root / "site-intern", TODAY, echo=lambda _: None).ok
     found = " ".join(sample_words_in([root / "site", root / "site-intern"]))
     for word in ("SWV Duinkust", "Helmerdam", "De Meeuw", "BO-01", "kern", "doel 85%", ".ics"):
         assert word.lower() in found.lower(), word
@@ -159,7 +168,8 @@ def test_both_sites_of_the_other_swv_show_its_own_words_and_nothing_of_the_sampl
         assert (site / "regios" / regio / "index.html").is_file(), regio
         assert (built / "site-intern" / "regios" / regio / "index.html").is_file(), regio
     home = visible_text(site / "index.html")
-    assert "SWV Veenhorst" in home and "mentor van uw kind. Komt u er samen niet uit?" in home
+    assert "SWV Veenhorst" in home
+    assert "mentor van uw kind. Komt u er samen niet uit?" in home
     norm = visible_text(site / "basisondersteuning" / "index.html")
     assert all(agreement.id in norm for agreement in load_project(OTHER_SWV).config.norm.agreements)
     over = visible_text(site / "over-passend-onderwijs" / "index.html")
@@ -225,7 +235,8 @@ def test_smoke_set_passes_in_a_copy_of_this_repository_holding_the_other_swv(tmp
     assert run.returncode == 0, output[-4000:]
     summary = output.strip().splitlines()[-1]
     passed = re.search(r"(\d+) passed", summary)
-    assert passed and int(passed[1]) >= SMOKE_TESTS, summary
+    assert passed, summary
+    assert int(passed[1]) >= SMOKE_TESTS, summary
     assert not re.search(r"failed|error|skipped", summary), summary
 
 
@@ -265,4 +276,5 @@ def test_hints_use_the_other_swvs_own_scale_roles_and_label(other_swv: Path):
         assert "Intern begeleider" not in text, where
         assert not re.search(r"\b[Kk]ern(en)?\b", text), where
     assert "Licht 'nee' kort toe." in editor
-    assert "rol: Zorgcoördinator" in files and '"1.1": ja / nee' in files
+    assert "rol: Zorgcoördinator" in files
+    assert '"1.1": ja / nee' in files

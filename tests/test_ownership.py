@@ -20,7 +20,8 @@ from .test_commit_hooks import git
 
 def test_codeowners_gives_each_school_to_its_editors_and_the_rest_to_the_swv(tmp_path: Path):
     editors, issues = load_editors(SAMPLE)
-    assert issues == [] and editors is not None
+    assert issues == []
+    assert editors is not None
     text = codeowners(editors)
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     assert lines[0] == "* @swv-duinkust/beheer"
@@ -39,7 +40,8 @@ def test_unknown_school_in_editors_file_is_named(sample: Path):
     )
     result = CliRunner().invoke(main, ["codeowners", "--map", str(sample)])
     assert result.exit_code == 1
-    assert "SOP209" in result.output and "'de-duinros' bestaat niet" in result.output
+    assert "SOP209" in result.output
+    assert "'de-duinros' bestaat niet" in result.output
     assert not (sample / ".github/CODEOWNERS").exists()
 
 
@@ -147,7 +149,8 @@ def test_the_editors_of_the_base_branch_count_not_those_of_the_pull_request(repo
     git(repo, "commit", "-q", "-am", "een andere beheerder")
     assert check_owners(repo, "@swv-duinkust/beheer").returncode == 0
     result = check_owners(repo, "iemand")
-    assert result.returncode == 1 and "alleen het samenwerkingsverband" in result.stderr
+    assert result.returncode == 1
+    assert "alleen het samenwerkingsverband" in result.stderr
 
 
 def test_without_an_editors_file_on_the_base_branch_the_check_says_so(repo: Path):

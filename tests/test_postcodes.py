@@ -23,9 +23,8 @@ def test_rd_to_wgs84_matches_published_reference_points():
     assert rd_to_wgs84(155000, 463000) == pytest.approx((52.15517440, 5.38720621), abs=1e-8)
     # The Martinitoren in Groningen, from RDNAPTRANS's test points.
     lat, lon = rd_to_wgs84(233883.131, 582065.167)
-    assert lat == pytest.approx(53.21938317, abs=2e-5) and lon == pytest.approx(
-        6.56820053, abs=2e-5
-    )
+    assert lat == pytest.approx(53.21938317, abs=2e-5)
+    assert lon == pytest.approx(6.56820053, abs=2e-5)
 
 
 def _polygon_wkb(rings: list[list[tuple[float, float]]], little: bool = True) -> bytes:
@@ -100,9 +99,11 @@ def test_import_writes_the_centres_and_check_reads_them(sample: Path, tmp_path: 
     )
     run = CliRunner().invoke(main, ["import-postcodes", "--map", str(sample), str(source)])
     assert run.exit_code == 0, run.output
-    assert "2 postcodegebieden geschreven" in run.output and "1942" in run.output
+    assert "2 postcodegebieden geschreven" in run.output
+    assert "1942" in run.output
     table, issues = load_postcodes(sample)
-    assert issues == [] and table is not None
+    assert issues == []
+    assert table is not None
     assert set(table.centres) == {"1941", "3811"}
     assert table.centres["3811"] == pytest.approx((52.1552, 5.3872), abs=1e-4)
     assert table.centres["1941"] == pytest.approx(rd_to_wgs84(104000, 500500), abs=1e-4)
@@ -123,11 +124,12 @@ def test_a_file_in_latitude_and_longitude_is_read_as_it_is(sample: Path, tmp_pat
     run = CliRunner().invoke(main, ["import-postcodes", "--map", str(sample), str(source)])
     assert run.exit_code == 0, run.output
     table, _ = load_postcodes(sample)
-    assert table is not None and table.centres["1941"] == pytest.approx((52.45, 4.65))
+    assert table is not None
+    assert table.centres["1941"] == pytest.approx((52.45, 4.65))
 
 
 @pytest.mark.parametrize(
-    "content, words",
+    ("content", "words"),
     [
         (b"dit is geen database", "geen GeoPackage"),
         (None, "geen laag met een kolom 'postcode'"),
@@ -150,7 +152,8 @@ def test_unreadable_files_write_nothing(sample: Path, tmp_path: Path, content, w
     before = (sample / POSTCODES_FILE).read_bytes()
     run = CliRunner().invoke(main, ["import-postcodes", "--map", str(sample), str(source)])
     assert run.exit_code == 1
-    assert "SOP768" in run.output and words in run.output
+    assert "SOP768" in run.output
+    assert words in run.output
     assert "Er is niets geschreven" in run.output
     assert (sample / POSTCODES_FILE).read_bytes() == before
 

@@ -44,7 +44,7 @@ def project_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample project with one renamed school, built."""
     root = make_project(tmp_path_factory.mktemp("print"))
     (root / "site_config" / "doorverwijzingen.yaml").write_text(RENAMES, encoding="utf-8")
-    result = build_site(root, today=TODAY, echo=lambda s: None)
+    result = build_site(root, today=TODAY, echo=lambda _: None)
     assert result.ok, result.messages
     return root
 
@@ -81,17 +81,21 @@ def test_every_school_page_prints_on_one_a4_with_address_date_and_qr_code(
             pages = pdf_pages(page, format="A4")
             assert len(pages) == 1, f"{slug}: {len(pages)} pages"
             width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
-            assert abs(width - 595) < 2 and abs(height - 842) < 2  # A4 portrait in points
+            assert abs(width - 595) < 2
+            assert abs(height - 842) < 2  # A4 portrait in points
             text = pages[0].extract_text()
-            assert name in text and "Grenzen aan de ondersteuning" in text
-            assert "Wat de school biedt" in text and "Aanmelden en kennismaken" in text
+            assert name in text
+            assert "Grenzen aan de ondersteuning" in text
+            assert "Wat de school biedt" in text
+            assert "Aanmelden en kennismaken" in text
             page.emulate_media(media="print")
             assert printed.is_visible()
             assert printed.inner_text().startswith(
                 f"Afgedrukt van {SITE_URL}/scholen/{slug}/ — stand van 23 november 2026."
             )
             qr = page.locator(".sop-printed-from svg.sop-qr-code").bounding_box()
-            assert qr is not None and qr["width"] >= 70  # about 20 mm
+            assert qr is not None
+            assert qr["width"] >= 70  # about 20 mm
             for chrome in (".md-header", ".md-footer", ".md-sidebar", ".md-search", ".md-tabs"):
                 assert not page.locator(chrome).first.is_visible(), chrome
             assert page.evaluate(SMALLEST_TEXT) >= MIN_FONT_PX - 0.01, slug
@@ -111,13 +115,16 @@ def test_every_poster_prints_on_one_landscape_page_in_large_type(site: Path, sch
             pages = pdf_pages(page, prefer_css_page_size=True)
             assert len(pages) == 1, f"{slug}: {len(pages)} pages"
             width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
-            assert abs(width - 842) < 2 and abs(height - 595) < 2  # A4 landscape in points
+            assert abs(width - 842) < 2
+            assert abs(height - 595) < 2  # A4 landscape in points
             text = " ".join(pages[0].extract_text().split())
             for heading in ("Wat wij bieden", "Waar wij stoppen", "Wie kunt u vragen?"):
                 assert heading in text, (slug, heading)
             # The phones of the school and the SWV's route for help are on the poster.
-            assert "Meer hulp nodig?" in text and "0251 700 150" in text, slug
-            assert name in text and f"{SITE_URL}/scholen/{slug}/" in text
+            assert "Meer hulp nodig?" in text, slug
+            assert "0251 700 150" in text, slug
+            assert name in text
+            assert f"{SITE_URL}/scholen/{slug}/" in text
             page.emulate_media(media="print")
             assert page.locator(".sop-poster-qr svg.sop-qr-code").is_visible()
             assert page.evaluate(SMALLEST_TEXT) >= 10 * 96 / 72 - 0.01, slug
@@ -165,7 +172,8 @@ def test_redirects_and_posters_stay_out_of_search_and_redirects_out_of_the_sitem
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["nl"]["page_count"] == len(searchable)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "/v/" not in sitemap and "obs-de-duinroos" not in sitemap
+    assert "/v/" not in sitemap
+    assert "obs-de-duinroos" not in sitemap
 
 
 # In print: every visible heading's next element starts in the same column (the heading is not

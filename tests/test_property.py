@@ -72,7 +72,10 @@ YAMLISH = st.lists(FRAGMENTS | st.text(max_size=8), max_size=60).map("".join)
 def assert_result(value, issues) -> None:
     assert value is not None or issues, "neither a result nor a problem"
     for issue in issues:
-        assert issue.line >= 1 and issue.column >= 1 and issue.message and issue.code
+        assert issue.line >= 1
+        assert issue.column >= 1
+        assert issue.message
+        assert issue.code
 
 
 @FAST
@@ -89,7 +92,8 @@ def test_any_text_reads_as_yaml_or_gives_issues(text: str):
     if tree is not None:
         assert isinstance(tree.data, (dict, list, str)) or tree.data is None
     for issue in issues:
-        assert issue.line >= 1 and issue.column >= 1
+        assert issue.line >= 1
+        assert issue.column >= 1
 
 
 @FAST
@@ -311,7 +315,9 @@ def test_any_plain_text_name_is_shown_as_its_text_never_as_markup(value: str):
     title, parser = school_page(name)
     assert html_lib.unescape(title) == name  # the theme prints the title as HTML
     h1 = [e for e in parser.found if e[0] == "h1"]
-    assert len(h1) == 1 and h1[0][2] == name and h1[0][3] == 0  # its text, no element inside
+    assert len(h1) == 1
+    assert h1[0][2] == name
+    assert h1[0][3] == 0  # its text, no element inside
     assert set(h1[0][1]) <= {"id"}  # no attribute from the value
     # the same elements and attributes as with the school's own name: no markup was made
     assert structure(parser) == structure(school_page(sample_project().schools[0].front.name)[1])

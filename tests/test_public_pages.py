@@ -12,10 +12,12 @@ def test_statement_pages_are_filled_from_config(sample_build):
     assert "mailto:toegankelijkheid@swv-duinkust.nl" in statement
     assert "binnen 5 werkdagen" in statement
     privacy = (site / "privacy/index.html").read_text(encoding="utf-8")
-    assert "geen cookies" in privacy and "mailto:privacy@swv-duinkust.nl" in privacy
+    assert "geen cookies" in privacy
+    assert "mailto:privacy@swv-duinkust.nl" in privacy
     missing = (site / "404.html").read_text(encoding="utf-8")
     assert "Deze pagina bestaat niet (meer)" in missing
-    assert 'action="/scholen/"' in missing and 'name="q"' in missing
+    assert 'action="/scholen/"' in missing
+    assert 'name="q"' in missing
 
 
 def test_school_page_links_the_stories_about_it(sample_build):

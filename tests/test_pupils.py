@@ -66,16 +66,18 @@ def test_import_keeps_masked_counts_and_only_the_swvs_schools(sample: Path):
     assert "99ZZ00" not in text  # not a school of this SWV
     assert '"98XB00":\n    "2020": "120"\n    "2021": "118"\n    "2022": "115"\n    "2024"' in text
     data, issues = load_pupils(sample)
-    assert issues == [] and data is not None
-    assert data.counts["98XC00"][2022].masked and data.counts["98XA00"][2020].value == 301
+    assert issues == []
+    assert data is not None
+    assert data.counts["98XC00"][2022].masked
+    assert data.counts["98XA00"][2020].value == 301
     assert data.window == [2021, 2022, 2023, 2024, 2025]
     assert "Geen aantallen gevonden voor" in result.messages[1]
 
 
 def test_masked_counts_are_never_published_as_a_number(sample: Path):
     assert import_pupils(sample, write_open_data(sample.parent)).ok
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
-    assert build_intern(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
+    assert build_intern(sample, today=TODAY, echo=lambda _: None).ok
     site = sample / "site"
     zeester = (site / "scholen/de-zeester/index.html").read_text(encoding="utf-8")
     assert "Op 1 oktober 2025 had de school minder dan 5 leerlingen." in zeester
@@ -93,7 +95,8 @@ def test_masked_counts_are_never_published_as_a_number(sample: Path):
     for page in [*site.rglob("*.html"), *(sample / "site-intern").rglob("*.html")]:
         html = page.read_text(encoding="utf-8")
         visible = re.sub(r"<script.*?</script>", "", html, flags=re.S)
-        assert "&lt;5" not in visible and "<5" not in visible, page
+        assert "&lt;5" not in visible, page
+        assert "<5" not in visible, page
         assert_no_small_number(pupil_cells(html))
     # The search index never gets the raw masked value either.
     assert "&lt;5" not in site_text(site / "pagefind")
@@ -106,11 +109,14 @@ def test_a_drifted_column_name_fails_clearly_and_changes_nothing(sample: Path):
         main,
         ["import-leerlingen", "--map", str(sample), str(write_open_data(sample.parent, drifted))],
     )
-    assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "1:9" in result.output and "SOP760" in result.output
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "1:9" in result.output
+    assert "SOP760" in result.output
     assert "De kolomnaam 'LLN_2024' is onbekend" in result.output
     assert "Bedoelt u 'LEERLINGEN_2024'?" in result.output
-    assert "SOP761" in result.output and "Er is geen kolom met de vestigingscode" in result.output
+    assert "SOP761" in result.output
+    assert "Er is geen kolom met de vestigingscode" in result.output
     assert (sample / PUPILS_FILE).read_text(encoding="utf-8") == 'bron: "oud"\nvestigingen: {}\n'
 
 
@@ -156,7 +162,8 @@ def test_the_samples_pupil_numbers_come_from_its_open_data_file(tmp_path: Path):
     assert run.exit_code == 0, run.output
     assert written.read_text(encoding="utf-8") == expected
     project = load_project(root, TODAY)
-    assert project.pupils is not None and not project.errors
+    assert project.pupils is not None
+    assert not project.errors
     assert (
         len([s for s in project.schools if s.front.vestigingscode in project.pupils.counts]) == 18
     )
@@ -176,7 +183,8 @@ def test_duos_per_age_file_is_summed_per_location_kind_and_peildatum():
     from sop_builder.sheets.duo_pupils import PupilSum, read_duo_pupils
 
     table, issues = read_table(UTF8_FILE, UTF8_FILE.name, windows=True)
-    assert table is not None and not issues
+    assert table is not None
+    assert not issues
     found = read_duo_pupils(table, UTF8_FILE.name)
     assert found is not None
     day = date(2024, 10, 1)
@@ -207,7 +215,8 @@ def test_duos_per_age_file_is_summed_per_location_kind_and_peildatum():
     ]
     # Windows-1252, DUO's capitals with spaces, another way of writing the peildatum.
     table, issues = read_table(WINDOWS_FILE, WINDOWS_FILE.name, windows=True)
-    assert table is not None and not issues
+    assert table is not None
+    assert not issues
     found = read_duo_pupils(table, WINDOWS_FILE.name)
     assert found is not None
     day = date(2023, 10, 1)
@@ -225,16 +234,20 @@ def test_import_leerlingen_reads_duos_per_age_file_and_keeps_fewer_than_five(sam
     assert result.ok, result.issues
     assert [i.code for i in result.issues] == ["SOP783", "SOP783"]  # named, not fatal
     text = (sample / PUPILS_FILE).read_text(encoding="utf-8")
-    assert '  "98XA00":\n' in text and '    "2024":\n      bao: "313+"\n' in text
+    assert '  "98XA00":\n' in text
+    assert '    "2024":\n      bao: "313+"\n' in text
     assert '    "2024":\n      so: "46+"\n      vso: "36+"\n' in text
     assert '    "2024":\n      bao: "<10"\n' in text
     # The other years of the sample's file stay; Het Helmgras keeps its earlier 2024 count.
-    assert '"2025": "343"' in text and '"2021": "277"' in text
-    assert "98XB00" in text and '"2024": "253"' in text
+    assert '"2025": "343"' in text
+    assert '"2021": "277"' in text
+    assert "98XB00" in text
+    assert '"2024": "253"' in text
     assert "Niet geschreven, omdat een regel niet te gebruiken was" in result.messages[-1]
     assert "het-helmgras (2024)" in result.messages[-1]
     data, issues = load_pupils(sample)
-    assert data is not None and not issues
+    assert data is not None
+    assert not issues
     duinroos = data.counts["98XA00"][2024]
     assert (duinroos.value, duinroos.at_least, duinroos.label) == (313, True, "ten minste 313")
     zeester = data.counts["98XC00"][2024]
@@ -243,18 +256,20 @@ def test_import_leerlingen_reads_duos_per_age_file_and_keeps_fewer_than_five(sam
     from sop_builder.project.pupils import school_pupils
 
     golfslag = school_pupils(data, "98XL00", "so")
-    assert golfslag is not None and dict(golfslag.rows)[2024].label == "ten minste 46"
+    assert golfslag is not None
+    assert dict(golfslag.rows)[2024].label == "ten minste 46"
     assert school_pupils(data, "98XL00").rows[-2][1].label == "ten minste 82"  # 46 + 36
     # A second file, in Windows-1252, adds its year.
     assert import_pupils(sample, WINDOWS_FILE).ok
     text = (sample / PUPILS_FILE).read_text(encoding="utf-8")
-    assert '    "2023":\n      bao: "110"\n' in text and '    "2023":\n      sbo: "<5"\n' in text
+    assert '    "2023":\n      bao: "110"\n' in text
+    assert '    "2023":\n      sbo: "<5"\n' in text
     assert '    "2024":\n      bao: "313+"\n' in text  # the year of the first file stays
 
 
 def test_an_approximate_count_is_shown_as_at_least_on_the_page(sample: Path):
     assert import_pupils(sample, UTF8_FILE).ok
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     site = sample / "site"
     duinroos = (site / "scholen/de-duinroos/index.html").read_text(encoding="utf-8")
     assert "ten minste 313" in pupil_cells(duinroos)
@@ -262,7 +277,8 @@ def test_an_approximate_count_is_shown_as_at_least_on_the_page(sample: Path):
         '"Ten minste": van sommige leeftijden' in duinroos
     )
     golfslag = (site / "scholen/so-de-golfslag/index.html").read_text(encoding="utf-8")
-    assert "ten minste 46" in pupil_cells(golfslag) and "ten minste 82" not in golfslag
+    assert "ten minste 46" in pupil_cells(golfslag)
+    assert "ten minste 82" not in golfslag
     zeester = (site / "scholen/de-zeester/index.html").read_text(encoding="utf-8")
     assert "minder dan 10" in pupil_cells(zeester)
     for page in site.rglob("*.html"):

@@ -162,7 +162,9 @@ def test_an_apostrophe_at_the_start_of_a_name_is_named_not_the_indentation():
     assert 'naam: "\'t Kienholt"' in issue.hint
     # The fix the hint gives reads back as the name.
     tree, issues = read_yaml(text.replace("'t Kienholt", '"\'t Kienholt"', 1), "x.yaml")
-    assert tree is not None and tree.data["naam"] == "'t Kienholt" and not issues
+    assert tree is not None
+    assert tree.data["naam"] == "'t Kienholt"
+    assert not issues
     # Without the quote at the start of the value the reader blames something else: the check
     # looks at the value's first character, not at any apostrophe.
     assert only_issue(text.replace("'t Kienholt", "Kienholt") + "b: [\n").message != UNCLOSED
@@ -188,7 +190,8 @@ def test_a_quote_that_also_stands_inside_the_text():
 
 def test_a_value_on_two_lines_in_quotes_is_not_blamed_for_a_later_error():
     issue = only_issue("ok: 'twee\n  regels'\nfout: [\n")
-    assert issue.message != UNCLOSED and issue.line == 4
+    assert issue.message != UNCLOSED
+    assert issue.line == 4
 
 
 def test_two_documents():
@@ -251,7 +254,9 @@ def test_bom_and_crlf_are_accepted():
     text, issues = decode(b"\xef\xbb\xbf---\r\nnaam: a\r\n---\r\nTekst\r\n", "f.md")
     assert issues == []
     source, issues = split_front_matter(text, "f.md")
-    assert issues == [] and source.tree.data == {"naam": "a"} and source.body == "Tekst\n"
+    assert issues == []
+    assert source.tree.data == {"naam": "a"}
+    assert source.body == "Tekst\n"
 
 
 def test_empty_file():

@@ -264,8 +264,8 @@ def test_one_real_swv_from_duos_files_to_both_sites(tmp_path: Path):
         main, ["controleer", "--map", str(root), "--datum", TODAY.isoformat()]
     )
     assert checked.exit_code == 0, checked.output[-3000:]
-    assert build_site(root, today=TODAY, echo=lambda s: None).ok
-    assert build_intern(root, root / "site-intern", TODAY, echo=lambda s: None).ok
+    assert build_site(root, today=TODAY, echo=lambda _: None).ok
+    assert build_intern(root, root / "site-intern", TODAY, echo=lambda _: None).ok
     project = load_project(root, TODAY)
     by_code = {s.front.vestigingscode: s for s in project.schools}
     assert set(by_code) == set(real)

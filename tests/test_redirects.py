@@ -47,14 +47,16 @@ def test_renames_from_config_are_added(sample: Path):
 def test_an_empty_list_of_renames_is_fine(sample: Path):
     write_renames(sample, "doorverwijzingen: []\n")
     redirects, issues = load_redirects(sample, [("de-duinroos", "98XA00")], set())
-    assert issues == [] and len(redirects) == 2
+    assert issues == []
+    assert len(redirects) == 2
 
 
 def test_check_fails_on_a_redirect_that_replaces_a_school_page(tmp_path: Path):
     root = prepare("redirect-onto-real-page", tmp_path)
     result = CliRunner().invoke(main, ["check", "--map", str(root), "--datum", "2026-11-23"])
     assert result.exit_code == 1
-    assert "SOP802" in result.output and "doorverwijzingen.yaml" in result.output
+    assert "SOP802" in result.output
+    assert "doorverwijzingen.yaml" in result.output
 
 
 def test_short_links_skip_invalid_codes_and_keep_one_link_for_lower_case_codes():
@@ -69,7 +71,8 @@ def test_short_links_skip_invalid_codes_and_keep_one_link_for_lower_case_codes()
 def test_the_pages_a_redirect_may_lead_to_are_the_route_tables_pages():
     pages = site_routes(load_project(SAMPLE, TODAY)).pages()
     assert {"/", "/scholen/de-duinroos/", "/scholen/de-duinroos/poster/", "/kernen/noord/"} <= pages
-    assert "/scholen/behoefte/lezen/" in pages and "/aanbod/workshops/" in pages
+    assert "/scholen/behoefte/lezen/" in pages
+    assert "/aanbod/workshops/" in pages
     assert "/vinder/scholen.json" not in pages  # a data file is not a page
 
 
@@ -86,8 +89,10 @@ def test_redirect_page_has_refresh_link_and_canonical_but_no_script_or_search_bo
     assert '<meta http-equiv="refresh" content="0; url=../../scholen/de-duinroos/">' in page
     assert '<a href="../../scholen/de-duinroos/">De &lt;Duinroos&gt;</a>' in page
     assert '<link rel="canonical" href="https://sop.example.nl/scholen/de-duinroos/">' in page
-    assert '<html lang="nl">' in page and "<title>" in page
-    assert "<script" not in page and "data-pagefind-body" not in page
+    assert '<html lang="nl">' in page
+    assert "<title>" in page
+    assert "<script" not in page
+    assert "data-pagefind-body" not in page
 
 
 def test_writing_redirects_never_overwrites_a_page_nor_points_nowhere(tmp_path: Path):
@@ -117,22 +122,27 @@ def test_writing_redirects_never_overwrites_a_page_nor_points_nowhere(tmp_path: 
         ("SOP908", "site_config/doorverwijzingen.yaml"),
         ("SOP908", "content/schools/b/sop.md"),
     ]
-    assert "overschrijven" in problems[0].message and "niet gemaakt" in problems[1].message
+    assert "overschrijven" in problems[0].message
+    assert "niet gemaakt" in problems[1].message
 
 
 def test_limits_in_short_take_the_list_or_else_the_first_paragraph():
     items, more = limits_in_short("Inleiding.\n\n- een\n- twee **vet**\n\nSlot.")
-    assert [str(i) for i in items] == ["een", "twee <strong>vet</strong>"] and not more
+    assert [str(i) for i in items] == ["een", "twee <strong>vet</strong>"]
+    assert not more
     items, more = limits_in_short("Alleen tekst.\n\nNog meer.")
-    assert [str(i) for i in items] == ["Alleen tekst."] and not more
+    assert [str(i) for i in items] == ["Alleen tekst."]
+    assert not more
     items, more = limits_in_short("\n".join(f"- punt {n}" for n in range(7)))
-    assert len(items) == 4 and more
+    assert len(items) == 4
+    assert more
 
 
 def test_qr_code_is_inline_svg_with_a_label_and_no_inline_style():
     svg = qr_svg("https://sop.example.nl/scholen/de-duinroos/")
     assert svg.startswith('<svg role="img" aria-label="QR-code')
-    assert "style=" not in svg and "<script" not in svg
+    assert "style=" not in svg
+    assert "<script" not in svg
     assert re.search(r'viewBox="0 0 (\d+) \1"', svg)
 
 
@@ -146,7 +156,7 @@ def _vanished(root: Path) -> list[tuple[str, str]]:
 def test_a_folder_renamed_after_a_build_asks_for_a_redirect_without_git(sample: Path):
     from sop_builder.publish.public import build_site
 
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok  # records the folders
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok  # records the folders
     assert _vanished(sample) == []
     schools = sample / "content/schools"
     (schools / "de-vuurtoren").rename(schools / "obs-de-vuurtoren")
@@ -156,7 +166,7 @@ def test_a_folder_renamed_after_a_build_asks_for_a_redirect_without_git(sample: 
     hint = next(i.hint for i in load_project(sample, TODAY).issues if i.code == "SOP805")
     assert "naar: /scholen/obs-de-vuurtoren/" in hint  # the likely new name
     # A build does not forget the old folder; a redirect answers the question.
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     assert len(_vanished(sample)) == 1
     (sample / "site_config/doorverwijzingen.yaml").write_text(
         "doorverwijzingen:\n  - van: /scholen/de-vuurtoren/\n    naar: /scholen/obs-de-vuurtoren/\n",
@@ -183,5 +193,6 @@ def test_a_folder_gone_since_the_last_commit_asks_for_a_redirect(sample: Path):
     assert _vanished(sample) == []
     shutil.rmtree(sample / "content/schools/de-zeester")  # a school that closed
     found = _vanished(sample)
-    assert found and found[0][0] == "content/schools/de-zeester"
+    assert found
+    assert found[0][0] == "content/schools/de-zeester"
     assert "sinds de laatste commit" in found[0][1]

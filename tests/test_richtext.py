@@ -185,7 +185,8 @@ def test_check_names_the_line_of_what_is_not_shown():
     text = "Eerste regel.\n\nWij gebruiken <style> niet.\n\n[Meer](javascript:alert(1))"
     _, issues = markdown_issues(text, 10, "x.md")
     assert [(i.code, i.line, i.column) for i in issues] == [("SOP451", 12, 15), ("SOP452", 14, 8)]
-    assert "`<style>`" in issues[0].hint and "https://" in issues[1].hint
+    assert "`<style>`" in issues[0].hint
+    assert "https://" in issues[1].hint
 
 
 def test_character_references_of_invisible_characters_are_found():
@@ -326,7 +327,8 @@ def test_a_note_on_lines_of_its_own_is_left_out_without_a_warning(body: str):
 )
 def test_a_comment_that_is_not_a_plain_note_is_reported(body: str, why: str):
     issues = hiding_comments(body, 1, "sop.md")
-    assert issues and all(why in issue.message for issue in issues)
+    assert issues
+    assert all(why in issue.message for issue in issues)
     # and the test's own notion of a note agrees: planted, it would fail without the warning
     with pytest.raises(AssertionError):
         assert_nothing_silently_lost_from_without_warnings(body)
@@ -338,7 +340,7 @@ def assert_nothing_silently_lost_from_without_warnings(body: str) -> None:
 
     original = sections.hiding_comments
     try:
-        sections.hiding_comments = lambda *args: []  # type: ignore[assignment]
+        sections.hiding_comments = lambda *_: []  # type: ignore[assignment]
         globals()["hiding_comments"] = sections.hiding_comments
         assert_nothing_silently_lost_from(body)
     finally:

@@ -47,7 +47,7 @@ def mismatch(site: Path, table: RouteTable, project: Project) -> tuple[set[str],
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     """A fixture project, built once for the tests of this module (they do not change it)."""
     root = make_project(tmp_path_factory.mktemp(request.param))
-    result = build_site(root, today=TODAY, echo=lambda s: None)
+    result = build_site(root, today=TODAY, echo=lambda _: None)
     assert result.ok, (result.messages, result.issues)
     project = load_project(root, TODAY, internal=False)
     return root, project, site_routes(project)
@@ -69,7 +69,8 @@ def test_each_page_has_its_routes_title_and_only_searched_routes_are_indexed(bui
     site, name = root / "site", project.config.swv.short_name
     for route in table:
         if not route.is_page:
-            assert route.title == "" and not route.searched  # a data file
+            assert route.title == ""
+            assert not route.searched  # a data file
             continue
         page = (site / route.built).read_text(encoding="utf-8")
         title = re.search(r"<title>([^<]*)</title>", page)
@@ -90,7 +91,8 @@ def test_the_build_check_and_the_route_test_find_a_planted_orphan_page(built, tm
     assert mismatch(site, table, project) == (set(), {"scholen/verdwaald/index.html"})
     [issue] = check_routes(run)
     assert (issue.code, issue.path) == ("SOP903", "mkdocs.yml")
-    assert "scholen/verdwaald/index.html" in issue.message and "mkdocs.yml" in issue.hint
+    assert "scholen/verdwaald/index.html" in issue.message
+    assert "mkdocs.yml" in issue.hint
 
 
 def test_the_build_check_and_the_route_test_find_a_planted_missing_page(built, tmp_path: Path):
@@ -103,15 +105,18 @@ def test_the_build_check_and_the_route_test_find_a_planted_missing_page(built, t
     run = Run(root, project, tmp_path / "staging", site, table=table)
     [issue] = check_routes(run)
     assert (issue.code, issue.path) == ("SOP903", school.source)  # the school's sop.md
-    assert issue.path.startswith("content/schools/") and school.path in issue.message
+    assert issue.path.startswith("content/schools/")
+    assert school.path in issue.message
 
 
 def test_routes_declare_what_they_depend_on(built):
     _root, project, table = built
     school = table.of_kind(Kind.SCHOOL)[0]
-    assert Dep("school", school.key) in school.depends and NAMES in school.depends
+    assert Dep("school", school.key) in school.depends
+    assert NAMES in school.depends
     need = table.of_kind(Kind.NEED_LIST)[0]
-    assert Dep("need", need.key) in need.depends and ENTRIES not in need.depends
+    assert Dep("need", need.key) in need.depends
+    assert ENTRIES not in need.depends
     offering = {d.key for d in need.depends if d.kind == "card"}
     by_slug = {s.slug: s for s in project.schools}
     assert offering <= set(by_slug)

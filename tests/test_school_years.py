@@ -39,7 +39,8 @@ def add_next_years_norm(root: Path) -> None:
 def history(root: Path) -> tuple[dict, list, list]:
     """Every school's result per year, the SWV's trend, and every warning."""
     project = load_project(root, TODAY)
-    assert project.config is not None and not project.errors
+    assert project.config is not None
+    assert not project.errors
     results = {
         (s.slug, year): (format_count(r.total.met), r.total.counted, r.meets_target, r.complete)
         for s in project.schools
@@ -55,7 +56,8 @@ def history(root: Path) -> tuple[dict, list, list]:
 
 def test_a_new_agreement_in_next_years_norm_changes_nothing_of_earlier_years(sample: Path):
     before = history(sample)
-    assert len(before[0]) > 18 and len(before[1]) == 2  # two years of self-assessments
+    assert len(before[0]) > 18
+    assert len(before[1]) == 2  # two years of self-assessments
     add_next_years_norm(sample)
     after = history(sample)
     assert after == before  # results, trend and warnings of 2024-2025 and 2025-2026
@@ -65,12 +67,14 @@ def test_a_new_agreement_in_next_years_norm_changes_nothing_of_earlier_years(sam
     )
     assert run.exit_code == 0, run.output
     rolled = load_project(sample, TODAY)
-    assert rolled.config is not None and len(rolled.config.norm.agreements) == 66
+    assert rolled.config is not None
+    assert len(rolled.config.norm.agreements) == 66
     results, trend, _ = history(sample)
     assert {k: v for k, v in results.items() if k[1] != NEXT} == before[0]
     assert trend[:2] == before[1]
     new_files = [i for i in rolled.warnings if i.code == "SOP302" and NEXT in i.path]
-    assert len(new_files) == 18 and all("66 afspraken" in i.message for i in new_files)
+    assert len(new_files) == 18
+    assert all("66 afspraken" in i.message for i in new_files)
     # A score for BO-66 in last year's file is refused: it is not last year's agreement.
     last = sample / "content/schools/de-meeuw/zelfevaluatie-2025-2026.yaml"
     last.write_text(last.read_text(encoding="utf-8") + "  BO-66: ja\n", encoding="utf-8")
@@ -91,7 +95,8 @@ def rolled_over(tmp_path: Path) -> tuple[Path, str]:
 def test_nieuw_schooljaar_gives_every_school_its_file_and_says_what_to_do(rolled_over):
     root, output = rolled_over
     project = load_project(root, TODAY)
-    assert project.config is not None and project.config.swv.school_year == NEXT
+    assert project.config is not None
+    assert project.config.swv.school_year == NEXT
     assert not project.errors
     for school in project.schools:
         file = root / "content/schools" / school.slug / f"zelfevaluatie-{NEXT}.yaml"
@@ -114,7 +119,7 @@ def test_nieuw_schooljaar_gives_every_school_its_file_and_says_what_to_do(rolled
 
 def test_public_pages_show_last_years_result_with_its_year(rolled_over):
     root, _ = rolled_over
-    assert build_site(root, today=TODAY, echo=lambda s: None).ok
+    assert build_site(root, today=TODAY, echo=lambda _: None).ok
     page = visible_text(root / "site/scholen/de-duinroos/index.html")
     assert (
         "In de vorige zelfevaluatie (2025-2026) hield de school zich aan 60 van de 65 afspraken"
@@ -139,7 +144,8 @@ def test_last_years_scores_are_a_starting_point_until_confirmed(tmp_path: Path):
     file = root / f"content/schools/de-duinroos/zelfevaluatie-{NEXT}.yaml"
     text = file.read_text(encoding="utf-8")
     assert "komen uit de zelfevaluatie van 2025-2026: een startpunt" in text
-    assert re.search(r"^scores:$", text, re.M) and "\n  BO-01: " in text
+    assert re.search(r"^scores:$", text, re.M)
+    assert "\n  BO-01: " in text
     project = load_project(root, TODAY)
     assert project.current["de-duinroos"].pending  # not confirmed: INVULLEN above 'scores'
     assert project.compliance["de-duinroos"].school_year == "2025-2026"  # on the site
@@ -158,20 +164,23 @@ def test_the_web_editor_offers_the_new_files_with_their_years_norm(rolled_over):
     files = next(c for c in config["collections"] if c["name"] == "zelfevaluaties")["files"]
     new = [f for f in files if f["file"].endswith(f"zelfevaluatie-{NEXT}.yaml")]
     old = [f for f in files if f["file"].endswith("zelfevaluatie-2025-2026.yaml")]
-    assert len(new) == 18 and len(old) == 18
+    assert len(new) == 18
+    assert len(old) == 18
     assert files.index(new[0]) < files.index(old[0])  # the new year on top
 
     def agreements(entry: dict) -> list[str]:
         scores = next(f for f in entry["fields"] if f["name"] == "scores")
         return [f["name"] for f in scores["fields"]]
 
-    assert len(agreements(new[0])) == 66 and len(agreements(old[0])) == 65
+    assert len(agreements(new[0])) == 66
+    assert len(agreements(old[0])) == 65
 
 
 def test_nieuw_schooljaar_refuses_an_earlier_year_and_never_overwrites(rolled_over):
     root, _ = rolled_over
     earlier = CliRunner().invoke(main, ["nieuw-schooljaar", "2024-2025", "--map", str(root)])
-    assert earlier.exit_code == 1 and "ligt daarvoor" in earlier.output
+    assert earlier.exit_code == 1
+    assert "ligt daarvoor" in earlier.output
     file = root / f"content/schools/de-meeuw/zelfevaluatie-{NEXT}.yaml"
     file.write_text(file.read_text(encoding="utf-8") + "# eigen regel\n", encoding="utf-8")
     again = CliRunner().invoke(main, ["nieuw-schooljaar", NEXT, "--map", str(root)])
@@ -179,14 +188,16 @@ def test_nieuw_schooljaar_refuses_an_earlier_year_and_never_overwrites(rolled_ov
     assert "bestond al en is niet veranderd" in again.output
     assert file.read_text(encoding="utf-8").endswith("# eigen regel\n")
     wrong = CliRunner().invoke(main, ["nieuw-schooljaar", "2026-2028", "--map", str(root)])
-    assert wrong.exit_code == 2 and "geen schooljaar" in wrong.output  # a usage error
+    assert wrong.exit_code == 2  # a usage error
+    assert "geen schooljaar" in wrong.output
 
 
 def test_a_dry_run_writes_nothing(tmp_path: Path):
     root = make_project(tmp_path)
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     run = CliRunner().invoke(main, ["nieuw-schooljaar", NEXT, "--map", str(root), "--proef"])
-    assert run.exit_code == 0 and "proef" in run.output
+    assert run.exit_code == 0
+    assert "proef" in run.output
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
     shutil.rmtree(root)
 

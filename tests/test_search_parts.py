@@ -30,7 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     patch = pytest.MonkeyPatch()
     patch.setattr(search, "PART_PAGES", PART)
     try:
-        assert build_site(root, today=TODAY, echo=lambda s: None).ok
+        assert build_site(root, today=TODAY, echo=lambda _: None).ok
     finally:
         patch.undo()
     return root / "site"

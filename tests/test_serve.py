@@ -185,7 +185,9 @@ def session_of(root: Path, work: Path) -> tuple[ServeSession, threading.Event]:
     indexed = threading.Event()
     session.after_index = indexed.set
     session.rebuild()
-    assert session.last is not None and session.last.everything and not session.last.errors
+    assert session.last is not None
+    assert session.last.everything
+    assert not session.last.errors
     assert indexed.wait(120)
     indexed.clear()
     return session, indexed
@@ -200,7 +202,9 @@ def test_a_text_edit_rewrites_only_that_schools_page_and_its_search_entry(
     add_sentence(sample / "content/schools/de-meeuw/sop.md")
     session.rebuild()
     last = session.last
-    assert last is not None and not last.everything and not last.errors
+    assert last is not None
+    assert not last.everything
+    assert not last.errors
     # rendered: the routes that depend on the school's own files, nothing about many schools
     assert last.rendered == {"/scholen/de-meeuw/", "/scholen/de-meeuw/poster/"}
     assert written_since(session.staging, then) == {"docs/scholen/de-meeuw/index.md"}
@@ -233,7 +237,9 @@ def test_a_level_change_rewrites_exactly_the_pages_that_depend_on_it(sample: Pat
     set_level(sample / "content/schools/de-meeuw/sop.md", "nt2", "beperkt", "met-hulp")
     session.rebuild()
     last = session.last
-    assert last is not None and not last.everything and not last.errors
+    assert last is not None
+    assert not last.everything
+    assert not last.errors
     project = load_project(sample, session.state.today, internal=False)  # serve's day
     table = site_routes(project)
     # rendered: exactly the routes that declare a dependency on what changed
@@ -242,7 +248,8 @@ def test_a_level_change_rewrites_exactly_the_pages_that_depend_on_it(sample: Pat
     assert not any(
         table.by_path[p].kind is Kind.SCHOOL and p != "/scholen/de-meeuw/" for p in last.rendered
     )
-    assert NAMES not in changed and "/woordenlijst/" not in last.rendered
+    assert NAMES not in changed
+    assert "/woordenlijst/" not in last.rendered
     # written: exactly the staged files whose bytes changed, and the result is the full build's
     staged_after = contents(session.staging / "docs")
     differ = {f for f in staged_after if staged_before.get(f) != staged_after[f]}
@@ -268,7 +275,9 @@ def test_a_build_refusal_shows_on_the_served_page_with_its_code(sample: Path, tm
     session, _indexed = session_of(sample, tmp_path / "serve")
     (sample / "templates/pages/poster.md.j2").unlink()
     served = session.rebuild()
-    assert session.last is not None and session.last.errors
+    assert session.last is not None
+    assert session.last.errors
     page = (served / "index.html").read_text(encoding="utf-8")
-    assert "SOP905" in page and "templates/pages/poster.md.j2" in page
+    assert "SOP905" in page
+    assert "templates/pages/poster.md.j2" in page
     assert "Dit sjabloon van sop-builder ontbreekt" in page

@@ -54,7 +54,8 @@ def repository(tmp_path: Path) -> Path:
 
 def loaded(root: Path) -> Project:
     project = load_project(root)
-    assert project.config is not None and not project.errors, [str(i) for i in project.errors]
+    assert project.config is not None, [str(i) for i in project.errors]
+    assert not project.errors, [str(i) for i in project.errors]
     return project
 
 
@@ -111,7 +112,8 @@ def test_new_school_gets_a_folder_that_passes_check(repository: Path):
     checked = cli("check", "--map", str(repository), "--formaat", "parsable")
     assert checked.exit_code == 0, checked.output
     own = [ln for ln in checked.output.splitlines() if ln.startswith("content/schools/testschool")]
-    assert own and all(" waarschuwing " in line for line in own)  # placeholders to fill in
+    assert own
+    assert all(" waarschuwing " in line for line in own)  # placeholders to fill in
     assert "testschool-nieuwbouw" in {s.slug for s in loaded(repository).schools}
 
 

@@ -42,7 +42,8 @@ def scramble(file: Path) -> None:
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_export_then_import_reproduces_every_score_exactly(sample: Path, fmt: str):
     before = scores_of(sample)
-    assert len(before) > 10 and any(explanations for _, explanations in before.values())
+    assert len(before) > 10
+    assert any(explanations for _, explanations in before.values())
     sheet = sample.parent / f"export.{fmt}"
     export_scores(load_project(sample, TODAY), fmt, sheet)
     files = sorted(sample.glob(f"content/schools/*/zelfevaluatie-{YEAR}.yaml"))
@@ -69,7 +70,8 @@ def test_export_csv_defuses_formulas_and_reads_back_the_same(tmp_path: Path):
     write_csv(file, ["a", "b", "c", "d", "e", "f"], rows)
     assert "\n'=1+1;" in file.read_text(encoding="utf-8-sig").replace("\r", "")
     table, issues = read_table(file, "t.csv")
-    assert issues == [] and table is not None
+    assert issues == []
+    assert table is not None
     assert table.rows == [(2, rows[0])]
 
 
@@ -110,13 +112,16 @@ def test_a_bad_sheet_gets_a_message_for_every_row_it_could_not_use(sample: Path)
     ]
     messages = [i.message for i in result.issues]
     assert messages[0].startswith("Rij 3: afspraak 'BO-99' bestaat niet")
-    assert "Rij 4" in messages[1] and "de huidige score blijft staan" in messages[1]
+    assert "Rij 4" in messages[1]
+    assert "de huidige score blijft staan" in messages[1]
     assert "'misschien' is geen score" in messages[2]
     assert "stond al in rij 2" in messages[3]
     assert "niet van toepassing" in messages[4]
-    assert "1 rijen" in messages[5] and "rij 8" in messages[5]
+    assert "1 rijen" in messages[5]
+    assert "rij 8" in messages[5]
     new = scores_of(sample)["de-duinroos"]
-    assert new[0]["BO-01"] == "nee" and new[1]["BO-01"] == "Nieuw: gesprek gepland."
+    assert new[0]["BO-01"] == "nee"
+    assert new[1]["BO-01"] == "Nieuw: gesprek gepland."
     assert new[0]["BO-06"] == "deels"
     for agreement in ("BO-02", "BO-03", "BO-04"):
         assert new[0].get(agreement) == old.get(agreement)
@@ -127,7 +132,9 @@ def test_import_through_the_cli_reports_rows_and_exits_1(sample: Path):
     sheet = write_sheet(sample.parent / "v.csv", [["de-duinroos", "BO-66", "ja", ""]])
     result = CliRunner().invoke(main, ["import-scores", "--map", str(sample), "98XA00", str(sheet)])
     assert result.exit_code == 1
-    assert "v.csv" in result.output and "2:2" in result.output and "SOP752" in result.output
+    assert "v.csv" in result.output
+    assert "2:2" in result.output
+    assert "SOP752" in result.output
     assert "Traceback" not in result.output
 
 
@@ -156,7 +163,9 @@ def test_import_fills_the_empty_scores_of_a_new_schools_file(sample: Path):
     result = import_scores(sample, "de-duinroos", sheet, today=TODAY)
     assert result.ok, result.issues
     text = file.read_text(encoding="utf-8")
-    assert text.startswith(head) and "  BO-01: deels\n" in text and "# BO-01: ja / deels" in text
+    assert text.startswith(head)
+    assert "  BO-01: deels\n" in text
+    assert "# BO-01: ja / deels" in text
     assert scores_of(sample)["de-duinroos"][0] == {"BO-01": "deels"}
 
 

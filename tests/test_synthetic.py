@@ -56,7 +56,8 @@ def test_generated_project_passes_check_without_problems(tmp_path: Path):
 def test_counts_of_schools_assessments_and_kernen(tmp_path: Path, count: int):
     generate(SAMPLE, tmp_path / "p", count, seed=3)
     config, issues = load_config(tmp_path / "p")
-    assert config is not None and issues == []
+    assert config is not None
+    assert issues == []
     year = config.swv.school_year
     schools = sorted((tmp_path / "p" / "content" / "schools").iterdir())
     assert len(schools) == count
@@ -64,7 +65,8 @@ def test_counts_of_schools_assessments_and_kernen(tmp_path: Path, count: int):
     assert all((s / f"zelfevaluatie-{year}.yaml").is_file() for s in schools)
     original = {k.id for k in load_config(SAMPLE)[0].swv.kernen}
     kernen = [k.id for k in config.swv.kernen]
-    assert original <= set(kernen) and len(set(kernen)) == len(kernen)
+    assert original <= set(kernen)
+    assert len(set(kernen)) == len(kernen)
     assert round(count / 15) <= len(kernen) <= max(round(count / 15), len(original) + 3)
     municipalities = {k.municipality for k in config.swv.kernen}
     assert len(municipalities) >= count // 60 + 3

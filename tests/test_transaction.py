@@ -56,9 +56,11 @@ def test_a_commit_writes_removes_and_makes_folders_with_the_marker_last(tmp_path
     assert (root / "map/oud.txt").read_text(encoding="utf-8") == "nieuw\n"
     assert stat.S_IMODE((root / "map/oud.txt").stat().st_mode) == 0o640  # kept
     new = root / "nieuw/diep/bestand.txt"
-    assert new.read_bytes() == b"\x00bytes" and stat.S_IMODE(new.stat().st_mode) == NEW_FILE_MODE
+    assert new.read_bytes() == b"\x00bytes"
+    assert stat.S_IMODE(new.stat().st_mode) == NEW_FILE_MODE
     assert stat.S_IMODE((root / "nieuw/diep").stat().st_mode) == 0o755
-    assert not (root / "map/weg.txt").exists() and (root / "map").is_dir()
+    assert not (root / "map/weg.txt").exists()
+    assert (root / "map").is_dir()
     assert not (root / "alleen").exists()  # left empty: removed too
     assert (root / "lege/map").is_dir()
     assert not (root / SCRATCH).exists()
@@ -70,14 +72,15 @@ def test_a_commit_writes_removes_and_makes_folders_with_the_marker_last(tmp_path
 
 def test_paths_that_could_leave_the_project_are_refused(tmp_path: Path):
     tx = Transaction(tmp_path, "sop-builder proef")
-    for bad in (
-        "/etc/passwd",
-        "../buiten.txt",
-        "map/../../buiten",
-        "",
-        ".sop-builder/transactie/x",
+    outside = "not a path inside the project"
+    for bad, why in (
+        ("/etc/passwd", outside),
+        ("../buiten.txt", outside),
+        ("map/../../buiten", outside),
+        ("", outside),
+        (".sop-builder/transactie/x", "a path in the transaction's own folder"),
     ):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=why):
             tx.write(bad, "x")
 
 
@@ -92,7 +95,8 @@ def test_an_error_while_applying_undoes_everything_and_says_so_in_dutch(tmp_path
     at = next(i for i, op in enumerate(counted.ops) if op == "rename alleen/weg.txt")
     with Faults(root, at, code).active():
         problems = change(root).commit()
-    assert tree(root) == before and not (root / SCRATCH).exists()
+    assert tree(root) == before
+    assert not (root / SCRATCH).exists()
     assert [p.code for p in problems] == ["SOP950"]
     message = problems[0].message
     assert message.startswith("'sop-builder proef' kon de bestanden niet schrijven, omdat ")
@@ -116,7 +120,8 @@ def test_a_kill_after_the_journal_is_finished_by_the_next_command(tmp_path: Path
     assert "'sop-builder proef' (begonnen op " in problems[0].message
     assert problems[0].message.endswith("was onderbroken en is nu afgemaakt: 5 bestanden.")
     assert (root / "merk.yaml").read_text(encoding="utf-8") == "versie: 2\n"
-    assert not (root / "map/weg.txt").exists() and not (root / SCRATCH).exists()
+    assert not (root / "map/weg.txt").exists()
+    assert not (root / SCRATCH).exists()
     assert recover(root) == []  # once
 
 
@@ -125,8 +130,11 @@ def test_a_kill_before_the_journal_changed_nothing_and_its_scratch_is_removed(tm
     before = tree(root)
     with Faults(root, 8, kill=True, simulate=True).active(), pytest.raises(Killed):
         change(root).commit()
-    assert (root / SCRATCH).exists() and not (root / JOURNAL).exists()
-    assert recover(root) == [] and tree(root) == before and not (root / SCRATCH).exists()
+    assert (root / SCRATCH).exists()
+    assert not (root / JOURNAL).exists()
+    assert recover(root) == []
+    assert tree(root) == before
+    assert not (root / SCRATCH).exists()
 
 
 def test_a_journal_that_cannot_be_finished_is_an_error_for_check(tmp_path: Path):
@@ -147,7 +155,8 @@ def test_a_journal_that_cannot_be_finished_is_an_error_for_check(tmp_path: Path)
     assert "'sop-builder migreer' (begonnen op " in checked.output
     assert "kan nu niet worden afgemaakt, omdat de map alleen gelezen kan worden" in checked.output
     checked = CliRunner().invoke(main, ["controleer", "--map", str(fresh)])  # writable again
-    assert "SOP952" in checked.output and "SOP953" not in checked.output
+    assert "SOP952" in checked.output
+    assert "SOP953" not in checked.output
     assert tree(fresh) == tree(root)
 
 
@@ -158,7 +167,8 @@ def test_a_journal_that_is_not_ours_is_reported_and_left_alone(tmp_path: Path):
         (root / JOURNAL).write_text(text, encoding="utf-8")
         problems = recover(root)
         assert [p.code for p in problems] == ["SOP953"]
-        assert "is niet te lezen" in problems[0].message and (root / JOURNAL).exists()
+        assert "is niet te lezen" in problems[0].message
+        assert (root / JOURNAL).exists()
     escape = {"version": 1, "steps": [["write", "../buiten.txt", 1, False]]}
     (root / JOURNAL).write_text(json.dumps(escape), encoding="utf-8")
     assert [p.code for p in recover(root)] == ["SOP953"]
@@ -182,6 +192,7 @@ def test_when_the_undo_fails_too_the_journal_stays_and_the_next_run_finishes(tmp
     assert (
         "Draai daarna 'sop-builder proef' of 'sop-builder controleer' opnieuw" in problems[0].hint
     )
-    assert (root / JOURNAL).exists() and tree(root) != new
+    assert (root / JOURNAL).exists()
+    assert tree(root) != new
     assert [p.code for p in recover(root)] == ["SOP952"]
     assert tree(root) == new

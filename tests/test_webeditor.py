@@ -57,9 +57,11 @@ def test_forms_come_from_the_schema_with_choices_from_site_config(sample: Path):
     kern = _field(sop, "kern")
     assert kern["widget"] == "select"
     assert [o["value"] for o in kern["options"]] == [k["id"] for k in swv["kernen"]]
-    assert kern["label"] == "Kern" and kern["required"] is True
+    assert kern["label"] == "Kern"
+    assert kern["required"] is True
     expertise = _field(sop, "interne_expertise")
-    assert expertise["widget"] == "select" and expertise["multiple"] is True
+    assert expertise["widget"] == "select"
+    assert expertise["multiple"] is True
     assert {"label": "Dyslexiespecialist", "value": "dyslexiespecialist"} in expertise["options"]
     assert _field(sop, "email")["required"] is False
     assert _field(sop, "vestigingscode")["pattern"][0] == r"^\d{2}[A-Z]{2}\d{2}$"
@@ -109,7 +111,8 @@ def test_forms_come_from_the_schema_with_choices_from_site_config(sample: Path):
     scores = _field(boomgaard, "scores")
     assert len(scores["fields"]) == 65
     first = scores["fields"][0]
-    assert first["name"] == "BO-01" and first["widget"] == "sop-score"
+    assert first["name"] == "BO-01"
+    assert first["widget"] == "sop-score"
     assert [o["value"] for o in first["options"]] == ["ja", "deels", "nee"]
 
 
@@ -227,7 +230,8 @@ def test_self_assessment_scores_stay_short_unless_explained(sample: Path):
     _save(backend, rel, raw, version)
     after = file.read_text(encoding="utf-8")
     assert after.startswith("# Zelfevaluatie basisondersteuning")
-    assert "  BO-01: ja\n" in after and "  BO-25: nee\n" in after
+    assert "  BO-01: ja\n" in after
+    assert "  BO-25: nee\n" in after
     assert "  BO-02:\n    score: deels\n    toelichting: Nog niet in alle groepen.\n" in after
     assert len(after.splitlines()) == len(before.splitlines())  # +2 for BO-02, -2 for BO-25
 
@@ -251,7 +255,7 @@ def test_built_site_has_the_admin_page_with_its_own_policy(sample_build):
 
 def test_without_webeditor_settings_the_site_has_no_admin_page(sample: Path):
     (sample / "site_config" / "webeditor.yaml").unlink()
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     assert not (sample / "site" / "admin").exists()
 
 
@@ -275,8 +279,10 @@ def test_a_new_workshop_from_the_editor_is_written_and_checked(sample: Path):
     )
     _save(_backend(sample), rel, raw, None)  # a new file: no version
     written = (sample / rel).read_text(encoding="utf-8")
-    assert "null" not in written and "interne_notitie" not in written
-    assert "begin: 15:30\n" in written and "plaatsen: 20\n" in written
+    assert "null" not in written
+    assert "interne_notitie" not in written
+    assert "begin: 15:30\n" in written
+    assert "plaatsen: 20\n" in written
     checked = CliRunner().invoke(main, ["check", "--map", str(sample), "--datum", "2026-11-23"])
     assert checked.exit_code == 0, checked.output
     assert "lezen-met-plezier" not in checked.output
@@ -329,14 +335,14 @@ def test_without_the_editors_program_the_build_stops_and_keeps_the_old_site(
 ):
     from sop_builder.editor import assets as webeditor_assets
 
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     before = (sample / "site" / "index.html").read_bytes()
 
-    def offline(timeout: float = 60.0) -> Path:
+    def offline(_timeout: float = 60.0) -> Path:
         raise webeditor_assets.AssetsUnavailable("Decap CMS kon niet worden gedownload.")
 
     monkeypatch.setattr(webeditor_assets, "ensure_assets", offline)
-    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    result = build_site(sample, today=TODAY, echo=lambda _: None)
     assert not result.ok
     [issue] = result.issues
     assert (issue.code, issue.path) == ("SOP906", "site_config/webeditor.yaml")
@@ -389,10 +395,13 @@ def test_a_block_field_without_value_from_the_editor_is_an_empty_field():
     old = "---\nnaam: De Vlieger\n# Lezen\nondersteuning:\n  lezen:\n    niveau:\n    wat:\n---\n\n## Visie\n"
     new = "---\nnaam: De Vlieger\nondersteuning:\n  lezen:\n    ? niveau\n    ? wat\n---\n\n## Visie\n"
     merged, problems = merge_document("content/schools/x/sop.md", old, new)
-    assert problems == [] and merged == old
+    assert problems == []
+    assert merged == old
     changed = new.replace("? niveau", "niveau: ja")
     merged, problems = merge_document("content/schools/x/sop.md", old, changed)
-    assert problems == [] and "    niveau: ja\n    wat:\n" in merged and "# Lezen" in merged
+    assert problems == []
+    assert "    niveau: ja\n    wat:\n" in merged
+    assert "# Lezen" in merged
 
 
 # --- versions: what each form was opened with (issue 21, finding 3) ---------------------------
@@ -413,7 +422,8 @@ def test_a_second_tab_with_an_older_copy_cannot_overwrite_the_first_tabs_save(sa
     assert refused.value.status == 409
     assert "veranderd sinds u het opende" in str(refused.value)
     after = file.read_text(encoding="utf-8")
-    assert "kleine dorpsschool" in after and "0251 999 999" not in after
+    assert "kleine dorpsschool" in after
+    assert "0251 999 999" not in after
     # Tab 1 goes on with the version its save gave it: a second save of its own goes through.
     again = saved.replace("0251 281 230", "0251 281 231")
     _save(backend, rel, again, new_version)
@@ -434,7 +444,8 @@ def test_after_a_restart_a_stale_tab_cannot_overwrite_a_git_pull(sample: Path):
     # A save without a version (a page that does not send one) is refused as well.
     with pytest.raises(Refused) as refused:
         restarted.handle("persistEntry", {"entry": {"path": rel, "raw": pulled + "x\n"}})
-    assert refused.value.status == 409 and "welke versie" in str(refused.value)
+    assert refused.value.status == 409
+    assert "welke versie" in str(refused.value)
     assert file.read_text(encoding="utf-8") == pulled
 
 
@@ -534,7 +545,8 @@ def test_a_new_entry_over_an_existing_file_is_refused(sample: Path):
     params = {"dataFiles": [{"path": rel, "raw": raw}], "options": {"newEntry": True}}
     with pytest.raises(Refused) as refused:
         _backend(sample).handle("persistEntry", params)
-    assert refused.value.status == 409 and "bestaat al" in str(refused.value)
+    assert refused.value.status == 409
+    assert "bestaat al" in str(refused.value)
     assert (sample / rel).read_bytes() == before
 
 
@@ -605,11 +617,13 @@ def test_the_server_refuses_bodies_of_unknown_or_too_large_size(sample: Path):
         # '-1' once made the server read to the end of the connection (50 MB got past 2 MB).
         for length in ("-1", "abc", "+5"):
             status, answer = _raw_post(url, b"", {"Content-Length": length})
-            assert status == 411 and "Content-Length" in answer["error"], (length, answer)
+            assert status == 411, (length, answer)
+            assert "Content-Length" in answer["error"], (length, answer)
         status, answer = _raw_post(url, b"", {})  # no Content-Length at all
         assert status == 411
         status, answer = _raw_post(url, b"", {"Content-Length": "50000000"})
-        assert status == 413 and "te veel tekst" in answer["error"]
+        assert status == 413
+        assert "te veel tekst" in answer["error"]
         # Still serving after all of that.
         info = json.loads(urllib.request.urlopen(_api(url, "info"), timeout=10).read())
         assert info["type"] == "local_fs"
@@ -668,7 +682,7 @@ def test_a_full_disk_or_read_only_file_gets_a_dutch_message(
     from sop_builder.editor import backend as backend_module
     from sop_builder.editor.server import running_editor
 
-    def refuse(path: Path, text: str) -> None:
+    def refuse(path: Path, _text: str) -> None:
         raise OSError(error, os.strerror(error), str(path))
 
     monkeypatch.setattr(backend_module, "write_atomic", refuse)
@@ -682,7 +696,8 @@ def test_a_full_disk_or_read_only_file_gets_a_dutch_message(
             url, {"action": "persistEntry", "params": {"dataFiles": [data_file]}}
         )
     assert status == 507
-    assert words in answer["error"] and "niet veranderd" in answer["error"]
+    assert words in answer["error"]
+    assert "niet veranderd" in answer["error"]
     assert (sample / rel).read_bytes() == before
 
 
@@ -696,7 +711,7 @@ def test_a_full_disk_while_the_editors_files_are_copied_gives_a_dutch_message(
 ):
     from sop_builder.editor import assets
 
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     before = (sample / "site" / "index.html").read_bytes()
 
     copy = shutil.copyfile
@@ -707,9 +722,10 @@ def test_a_full_disk_while_the_editors_files_are_copied_gives_a_dutch_message(
         return copy(source, target, *args, **kwargs)
 
     monkeypatch.setattr(assets.shutil, "copyfile", full)
-    result = build_site(sample, today=TODAY, echo=lambda s: None)
+    result = build_site(sample, today=TODAY, echo=lambda _: None)
     assert not result.ok
     [issue] = result.issues  # the pipeline's web editor step refuses (SOP906)
-    assert issue.code == "SOP906" and "de schijf is vol" in issue.message
+    assert issue.code == "SOP906"
+    assert "de schijf is vol" in issue.message
     assert result.messages == ["De site is niet gebouwd; de vorige versie blijft staan."]
     assert (sample / "site" / "index.html").read_bytes() == before

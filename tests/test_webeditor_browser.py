@@ -92,7 +92,7 @@ def test_editor_changes_the_visie_and_keeps_every_other_field_and_comment(
     assert after == before.replace("## Visie\n\n", f"## Visie\n\n{VISIE}\n\n", 1)
     checked = CliRunner().invoke(main, ["check", "--map", str(sample), "--datum", "2026-11-23"])
     assert checked.exit_code == 0, checked.output
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     page_html = (sample / "site" / "scholen" / SLUG / "index.html").read_text(encoding="utf-8")
     assert VISIE in page_html
 
@@ -203,7 +203,8 @@ def test_self_assessment_form_writes_a_score_with_its_explanation(sample: Path, 
         page.get_by_role("menuitem", name="Publiceer nu").click()
         page.get_by_text("Wijzigingen opgeslagen").wait_for()
         after = _wait_for_change(file, before)
-        assert outside == [] and errors == []
+        assert outside == []
+        assert errors == []
         context.close()
     assert after == before.replace(
         "  BO-02: ja\n", f"  BO-02:\n    score: deels\n    toelichting: {explanation}\n"
@@ -294,8 +295,10 @@ def test_a_save_that_breaks_another_school_is_refused_in_the_forms_words(
         text = toast.inner_text()
         page.screenshot(path=str(tmp_path / "refused.png"))
         page.close()
-    assert "98XA00 wordt ook gebruikt in" in text and "Er is niets opgeslagen." in text
-    assert "API_ERROR" not in text and "regel" not in text
+    assert "98XA00 wordt ook gebruikt in" in text
+    assert "Er is niets opgeslagen." in text
+    assert "API_ERROR" not in text
+    assert "regel" not in text
     assert file.read_bytes() == before
 
 
@@ -382,16 +385,18 @@ def test_the_hosted_editor_loads_under_the_headers_file(sample: Path, browser):
     """Netlify and Cloudflare Pages send every matching rule of `_headers`; the site's policy
     under '/*' reached /admin/ too and Decap stopped ("Error loading the CMS configuration ...
     'unsafe-eval'"). /admin/ gets only its own policy; the pages keep the strict one."""
-    assert build_site(sample, today=TODAY, echo=lambda s: None).ok
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     site = sample / "site"
     loaded, violations, text = _admin_under_host_headers(site, browser)
-    assert loaded and violations == [], (violations, text[:300])
+    assert loaded, (violations, text[:300])
+    assert violations == [], (violations, text[:300])
     assert "Error loading" not in text
     with _serve_like_a_host(site) as base:
         for path, strict in (("/", True), ("/scholen/de-boomgaard/", True), ("/admin/", False)):
             with urllib.request.urlopen(base + path, timeout=10) as response:
                 policies = response.headers.get_all("Content-Security-Policy") or []
-            assert all("frame-ancestors 'none'" in p for p in policies) and policies, path
+            assert all("frame-ancestors 'none'" in p for p in policies), path
+            assert policies, path
             assert any("script-src" in p for p in policies) is strict, (path, policies)
             assert "'unsafe-eval'" not in " ".join(policies), path
     # The test can fail: the `_headers` of before (the site's policy under '/*') stops Decap.
@@ -402,4 +407,5 @@ def test_the_hosted_editor_loads_under_the_headers_file(sample: Path, browser):
     )
     (site / "_headers").write_text(f"/*\n  Content-Security-Policy: {header}\n", encoding="utf-8")
     loaded, violations, text = _admin_under_host_headers(site, browser)
-    assert not loaded and "Error loading the CMS configuration" in text
+    assert not loaded
+    assert "Error loading the CMS configuration" in text

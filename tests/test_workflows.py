@@ -38,7 +38,8 @@ def _scripts(node) -> list[str]:
 @pytest.mark.parametrize("name", WORKFLOWS)
 def test_workflow_is_valid_yaml_and_calls_real_commands(name: str):
     tree, issues = read_yaml((REPO / name).read_text(encoding="utf-8"), name)
-    assert issues == [] and isinstance(tree.data, dict)
+    assert issues == []
+    assert isinstance(tree.data, dict)
     calls = [line for line in _scripts(tree.data) if line.strip().startswith("sop-builder ")]
     assert len(calls) >= 3
     for line in calls:

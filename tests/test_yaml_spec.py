@@ -63,11 +63,13 @@ LENIENT = [
 
 @pytest.mark.parametrize(("text", "code", "line", "column"), LENIENT)
 def test_what_pyyaml_lets_through_is_refused_with_its_place(text, code, line, column):
-    assert pyyaml_accepts(text) and not spec_accepts(text)  # the premise
+    assert pyyaml_accepts(text)
+    assert not spec_accepts(text)  # the premise
     tree, issues = read_yaml(text, "x.yaml")
     assert tree is None
     assert [(i.code, i.line, i.column) for i in issues] == [(code, line, column)]
-    assert issues[0].message and issues[0].hint
+    assert issues[0].message
+    assert issues[0].hint
 
 
 # Valid YAML 1.2 that is not in the subset the reader takes.
@@ -80,7 +82,8 @@ OUTSIDE_THE_SUBSET = [
 @pytest.mark.parametrize(("text", "code", "line"), OUTSIDE_THE_SUBSET)
 def test_directives_and_question_mark_keys_are_refused(text, code, line):
     tree, issues = read_yaml(text, "x.yaml")
-    assert tree is None and [(i.code, i.line) for i in issues] == [(code, line)]
+    assert tree is None
+    assert [(i.code, i.line) for i in issues] == [(code, line)]
 
 
 @pytest.mark.parametrize(
@@ -99,7 +102,8 @@ def test_directives_and_question_mark_keys_are_refused(text, code, line):
 def test_valid_multi_line_values_are_still_read(text):
     assert spec_accepts(text)
     tree, issues = read_yaml(text, "x.yaml")
-    assert tree is not None and issues == []
+    assert tree is not None
+    assert issues == []
 
 
 @settings(

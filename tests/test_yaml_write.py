@@ -68,7 +68,8 @@ HARD = [
 def test_every_value_reads_back_exactly_in_every_reader(text: str):
     written = f"naam: {yaml_text(text)}\n"
     tree, issues = read_yaml(written, "x.yaml")
-    assert tree is not None and not [i for i in issues if i.is_error], (written, issues)
+    assert tree is not None, (written, issues)
+    assert not [i for i in issues if i.is_error], (written, issues)
     assert tree.data == {"naam": text}, written
     assert yaml.safe_load(written) == {"naam": text}, written  # YAML 1.1 types, js-yaml alike
     assert load(written)["naam"] == text, written
@@ -81,13 +82,15 @@ def test_a_round_trip_update_writes_the_same_way(text: str):
     written = dump(node)
     assert written.startswith("# uitleg blijft\n")
     tree, _ = read_yaml(written, "x.yaml")
-    assert tree is not None and tree.data == {"naam": text}, written
+    assert tree is not None, written
+    assert tree.data == {"naam": text}, written
     assert yaml.safe_load(written) == {"naam": text}, written
 
 
 def test_plain_where_nothing_can_be_misread():
     for text in ("De Vlieger", "12AB00", "1234 AB", "0251 222 333", "Zeereep 12", "a, b"):
-        assert is_plain(text) and yaml_text(text) == text
+        assert is_plain(text)
+        assert yaml_text(text) == text
     assert yaml_text("'t Kienholt") == '"\'t Kienholt"'
     assert yaml_text('Basisschool "Kla4"') == 'Basisschool "Kla4"'  # a quote inside is text
     assert yaml_text('"Kla4" school') == "'\"Kla4\" school'"
@@ -139,9 +142,11 @@ def test_set_scalars_changes_only_the_lines_of_those_values():
         "- a\n"
     )
     reread, _ = read_yaml(new, "x.yaml")
-    assert reread is not None and reread.data["naam"] == "'t Nieuw"
+    assert reread is not None
+    assert reread.data["naam"] == "'t Nieuw"
     assert reread.data["coordinaten"] == {"breedtegraad": "52.1", "lengtegraad": "6.4"}
     # A value on more than one line is not changed line by line.
     folded = "naam: >\n  twee\n  regels\n"
     tree, _ = read_yaml(folded, "x.yaml")
-    assert tree is not None and set_scalars(folded, tree, {("naam",): "x"}) is None
+    assert tree is not None
+    assert set_scalars(folded, tree, {("naam",): "x"}) is None

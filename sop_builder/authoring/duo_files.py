@@ -233,7 +233,7 @@ class _Rows:
         place = Pos(line, self.columns.get(column, 0) + 1)
         self.issues.append(LOCATION_UNUSABLE.at(self.display, place, line=line, why=why))
 
-    def fact(self, line: int, column: str, name: str, what: str, value: str, kind) -> str:
+    def fact(self, line: int, column: str, name: str, what: str, value: str, kind: object) -> str:
         """``value`` when the field type ``kind`` accepts it; else '' and SOP774."""
         if not value:
             return ""

@@ -95,7 +95,8 @@ def _swv_todo(project: Project, config: SiteConfig, year: str) -> list[str]:
     todo = []
     start = config.norm_year(year)
     norm = config.norm_for(year)
-    assert start is not None and norm is not None
+    assert start is not None
+    assert norm is not None
     line = f"Norm van {year}: {NORMS_DIR}/{start}.yaml ({len(norm.agreements)} afspraken)."
     if start != year:
         line += (

@@ -4,6 +4,7 @@ import-postcodes, import-scholen, import-norm."""
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -138,7 +139,7 @@ def import_schools(
     soort: str | None,
     kern: str | None,
     proef: bool,
-    datum,
+    datum: date | None,
 ) -> None:
     """Haal de scholen van het samenwerkingsverband uit de open-data-bestanden van DUO.
 

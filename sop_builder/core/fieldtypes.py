@@ -62,7 +62,7 @@ def text_value(value: Any) -> str:
     return text
 
 
-def _pattern(regex: str, message: Message):
+def _pattern(regex: str, message: Message) -> Callable[[Any], str]:
     compiled = re.compile(regex)
 
     def check(value: Any) -> str:

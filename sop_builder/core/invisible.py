@@ -28,8 +28,7 @@ from sop_builder.core.catalogue.published_text import (
     READING_DIRECTION,
     ZERO_WIDTH,
 )
-from sop_builder.core.issues import Issue
-from sop_builder.core.yamlread import Pos
+from sop_builder.core.issues import Issue, Pos
 
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
 _BIDI = "\u202a-\u202e\u2066-\u2069"

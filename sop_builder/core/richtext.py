@@ -40,8 +40,7 @@ from sop_builder.core.catalogue.published_text import (
     TEXT_TOO_LONG_FOR_MARKUP,
     UNUSED_DEFINITION,
 )
-from sop_builder.core.issues import Issue
-from sop_builder.core.yamlread import Pos
+from sop_builder.core.issues import Issue, Pos
 
 ALLOWED_TAGS = frozenset(
     {
@@ -303,7 +302,7 @@ class _TextOf(HTMLParser):
         self.prose: list[str] = []
         self.in_code = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
         self.in_code += tag in ("code", "pre")
 
     def handle_endtag(self, tag: str) -> None:

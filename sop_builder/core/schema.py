@@ -116,7 +116,8 @@ def _literal_values(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     if found is None:
         return []
     extra = found.json_schema_extra if isinstance(found.json_schema_extra, dict) else {}
-    labels: dict[str, str] = extra.get("x-labels", {})  # type: ignore[assignment]
+    given = extra.get("x-labels")  # the models' Field(json_schema_extra={"x-labels": {...}})
+    labels = {str(k): str(v) for k, v in given.items()} if isinstance(given, dict) else {}
     annotation = _unwrap(found.annotation)
     if typing.get_origin(annotation) is list:
         annotation = _unwrap(typing.get_args(annotation)[0])

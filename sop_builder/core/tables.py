@@ -11,7 +11,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -130,7 +130,11 @@ def _read_xlsx(data: bytes, display: str) -> tuple[Table | None, list[Issue]]:
     return _to_table(lines, display, lambda cells: cells)
 
 
-def _to_table(lines, display: str, clean) -> tuple[Table | None, list[Issue]]:
+def _to_table(
+    lines: list[tuple[int, list[str]]],
+    display: str,
+    clean: Callable[[list[str]], list[str]],
+) -> tuple[Table | None, list[Issue]]:
     lines = [(n, clean(cells)) for n, cells in lines if any(c.strip() for c in cells)]
     if not lines:
         return None, [TABLE_EMPTY.at(display)]
@@ -183,7 +187,7 @@ def write_xlsx(
     from openpyxl.styles import Font
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the one empty sheet a new workbook starts with
     for title, (header, rows) in sheets.items():
         sheet = book.create_sheet(title[:31])
         sheet.append(header)

@@ -59,7 +59,7 @@ from sop_builder.core.catalogue.writing import (
     UNREADABLE_JOURNAL,
     describe,
 )
-from sop_builder.core.issues import Issue
+from sop_builder.core.issues import Issue, Message
 from sop_builder.core.lock import WRITE_LOCK, project_lock
 from sop_builder.core.text import dutch_date
 
@@ -432,6 +432,6 @@ def _unreadable(exc: Exception) -> Issue:
     return UNREADABLE_JOURNAL.at(where, path=where, reason=reason)
 
 
-def _failed(message: Any, command: str, exc: OSError, path: str) -> Issue:
+def _failed(message: Message, command: str, exc: OSError, path: str) -> Issue:
     reason, advice = describe(exc)
     return message.at(path, command=command, reason=reason, path=path, advice=advice)

@@ -366,13 +366,14 @@ def read_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlTree | No
         # libyaml is about ten times faster; when it finds a syntax error, the pure-Python
         # parser runs again below, because its messages and positions are the ones we explain.
         try:
-            return _build(text, text_lines, path, line_offset, issues, FAST_LOADER), issues
+            builder = _Builder(text_lines, path, line_offset, issues)
+            return builder.build(text, FAST_LOADER), issues
         except _Stop as stop:
             return None, [*issues, stop.issue]
         except yaml.YAMLError:
             issues = []
     try:
-        tree = _build(text, text_lines, path, line_offset, issues, yaml.SafeLoader)
+        tree = _Builder(text_lines, path, line_offset, issues).build(text, yaml.SafeLoader)
     except _Stop as stop:
         return None, [*issues, stop.issue]
     except yaml.MarkedYAMLError as exc:
@@ -399,125 +400,162 @@ def _pos(mark: yaml.Mark, line_offset: int) -> Pos:
     return Pos(mark.line + 1 + line_offset, mark.column + 1)
 
 
-def _build(
-    text: str,
-    text_lines: list[str],
-    path: str,
-    line_offset: int,
-    issues: list[Issue],
-    loader: type,
-) -> YamlTree:
-    tree = YamlTree(data=None, line_offset=line_offset)
-    # Each frame: [container, path, pending_key, seen_keys, block indent (None: flow)]
-    stack: list[list[Any]] = []
-    documents = 0
-    nodes = 0
-    spec = _Spec(text_lines, path, line_offset)
-    flow_start: yaml.Mark | None = None  # where the outermost open flow collection starts
+@dataclass(slots=True)
+class _Frame:
+    """An open collection while the events are read."""
 
-    def block_indent() -> int:
+    container: Any  # the dict or list being filled
+    path: Path
+    indent: int | None  # the column of a block collection; None for a flow collection
+    key: str | None = None  # a mapping's key whose value comes next
+    seen: dict[str, yaml.Mark] = field(default_factory=dict)  # a mapping's keys so far
+
+
+class _Builder:
+    """Builds a :class:`YamlTree` from the parser's events, one method per kind of event;
+    whatever the strict reader refuses stops it with a :class:`_Stop`."""
+
+    def __init__(self, text_lines: list[str], path: str, line_offset: int, issues: list[Issue]):
+        self.text_lines = text_lines
+        self.path = path
+        self.line_offset = line_offset
+        self.issues = issues  # warnings are added here; a refusal raises
+        self.tree = YamlTree(data=None, line_offset=line_offset)
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.nodes = 0
+        self.spec = _Spec(text_lines, path, line_offset)
+        self.flow_start: yaml.Mark | None = None  # where the outermost open flow collection starts
+
+    def build(self, text: str, loader: type) -> YamlTree:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.document_start(event)
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise self.stop(ALIAS, _start(event))
+            if isinstance(event, yaml.NodeEvent):
+                self.node(event)
+            if isinstance(event, yaml.ScalarEvent):
+                self.scalar(event)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                self.collection_start(event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.collection_end(event)
+        return self.tree
+
+    def block_indent(self) -> int:
         """The column of the innermost block collection (-1 at the top)."""
-        return next((f[4] for f in reversed(stack) if f[4] is not None), -1)
+        return next((f.indent for f in reversed(self.stack) if f.indent is not None), -1)
 
+    @staticmethod
     def check(issue: Issue | None) -> None:
         if issue is not None:
             raise _Stop(issue)
 
-    def stop(message: Message, mark: yaml.Mark, **values: Any) -> _Stop:
-        return _Stop(message.at(path, _pos(mark, line_offset), **values))
+    def stop(self, message: Message, mark: yaml.Mark, **values: Any) -> _Stop:
+        return _Stop(message.at(self.path, _pos(mark, self.line_offset), **values))
 
-    def attach(value: Any, event: yaml.Event) -> Path | None:
+    def document_start(self, event: yaml.DocumentStartEvent) -> None:
+        if getattr(event, "version", None) or getattr(event, "tags", None):
+            raise _Stop(self.spec.directive())
+        self.documents += 1
+        if self.documents > 1:
+            raise self.stop(TWO_DOCUMENTS, _start(event))
+
+    def node(self, event: yaml.NodeEvent) -> None:
+        """What every value may not have: too many of them, an anchor, a tag."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.stop(TOO_MANY_VALUES, _start(event), limit=MAX_NODES)
+        if event.anchor is not None:
+            raise self.stop(ANCHOR, _start(event), anchor=event.anchor)
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in ("!",):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise self.stop(TAG, _start(event), tag=shown)
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        spec = self.spec
+        if event.style in ("'", '"'):
+            start = _start(event)
+            if self.flow_start is None and (
+                issue := spec.continuation(start, _end(event), self.block_indent(), False)
+            ):
+                if _runs_on(self.text_lines, start, _end(event)):
+                    issue = _unclosed_quote(
+                        self.text_lines, start.line, start.column, self.path, self.line_offset
+                    )
+                self.check(issue)
+            self.check(spec.comment_after(_end(event)))
+        elif event.style in ("|", ">"):
+            self.check(spec.header(_start(event), self.block_indent()))
+        elif self.flow_start is not None and not event.style and event.value == "-":
+            raise _Stop(spec.lone_dash(_start(event)))
+        self.attach(event.value, event)
+        warning = _comment_warning(self.text_lines, event, self.path, self.line_offset)
+        if warning:
+            self.issues.append(warning)
+
+    def collection_start(self, event: yaml.CollectionStartEvent) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.stop(TOO_DEEP, _start(event), limit=MAX_DEPTH)
+        container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        cpath = self.attach(container, event)
+        if cpath is None:  # pragma: no cover - guarded in attach
+            raise self.stop(KEY_NOT_TEXT, _start(event))
+        flow = bool(event.flow_style)
+        indent = None if flow else _start(event).column
+        if flow and self.flow_start is None:
+            self.flow_start = _start(event)
+        self.stack.append(_Frame(container, cpath, indent))
+
+    def collection_end(self, event: yaml.CollectionEndEvent) -> None:
+        frame = self.stack.pop()
+        if frame.indent is None:  # a flow collection
+            if self.flow_start is not None and all(f.indent is not None for f in self.stack):
+                self.check(
+                    self.spec.continuation(self.flow_start, _end(event), self.block_indent(), True)
+                )
+                self.flow_start = None
+            self.check(self.spec.comment_after(_end(event)))
+
+    def attach(self, value: Any, event: yaml.Event) -> Path | None:
         """Place ``value`` in the current container; return its path (None for a key)."""
-        if not stack:
+        tree = self.tree
+        if not self.stack:
             tree.data = value
             tree.values[()] = _start(event)
             return ()
-        frame = stack[-1]
-        container, cpath = frame[0], frame[1]
+        frame = self.stack[-1]
+        container, cpath = frame.container, frame.path
         if isinstance(container, list):
             vpath = (*cpath, len(container))
             container.append(value)
             tree.values[vpath] = _start(event)
             return vpath
-        if frame[2] is None:  # this value is a key
-            check(spec.complex_key(_start(event)))
-            if not isinstance(value, str) or isinstance(event, yaml.CollectionStartEvent):
-                raise stop(KEY_NOT_TEXT, _start(event))
-            seen: dict[str, yaml.Mark] = frame[3]
-            if value in seen:
-                first = _pos(seen[value], line_offset)
-                kpos = _pos(_start(event), line_offset)
-                raise stop(
-                    DUPLICATE_KEY, _start(event), key=value, first=first.line, second=kpos.line
-                )
-            seen[value] = _start(event)
-            frame[2] = value
-            tree.keys[(*cpath, value)] = _start(event)
+        if frame.key is None:  # this value is a key
+            self.attach_key(frame, value, event)
             return None
-        key = frame[2]
-        frame[2] = None
+        key = frame.key
+        frame.key = None
         vpath = (*cpath, key)
         container[key] = value
         tree.values[vpath] = _start(event)
         return vpath
 
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.DocumentStartEvent):
-            if getattr(event, "version", None) or getattr(event, "tags", None):
-                raise _Stop(spec.directive())
-            documents += 1
-            if documents > 1:
-                raise stop(TWO_DOCUMENTS, _start(event))
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            raise stop(ALIAS, _start(event))
-        if isinstance(event, yaml.NodeEvent):
-            nodes += 1
-            if nodes > MAX_NODES:
-                raise stop(TOO_MANY_VALUES, _start(event), limit=MAX_NODES)
-            if event.anchor is not None:
-                raise stop(ANCHOR, _start(event), anchor=event.anchor)
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag not in ("!",):
-                shown = tag.replace("tag:yaml.org,2002:", "!!")
-                raise stop(TAG, _start(event), tag=shown)
-        if isinstance(event, yaml.ScalarEvent):
-            if event.style in ("'", '"'):
-                start = _start(event)
-                if flow_start is None and (
-                    issue := spec.continuation(start, _end(event), block_indent(), False)
-                ):
-                    if _runs_on(text_lines, start, _end(event)):
-                        issue = _unclosed_quote(
-                            text_lines, start.line, start.column, path, line_offset
-                        )
-                    check(issue)
-                check(spec.comment_after(_end(event)))
-            elif event.style in ("|", ">"):
-                check(spec.header(_start(event), block_indent()))
-            elif flow_start is not None and not event.style and event.value == "-":
-                raise _Stop(spec.lone_dash(_start(event)))
-            attach(event.value, event)
-            warning = _comment_warning(text_lines, event, path, line_offset)
-            if warning:
-                issues.append(warning)
-        elif isinstance(event, yaml.CollectionStartEvent):
-            if len(stack) >= MAX_DEPTH:
-                raise stop(TOO_DEEP, _start(event), limit=MAX_DEPTH)
-            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            cpath = attach(container, event)
-            if cpath is None:  # pragma: no cover - guarded in attach
-                raise stop(KEY_NOT_TEXT, _start(event))
-            flow = bool(event.flow_style)
-            indent = None if flow else _start(event).column
-            if flow and flow_start is None:
-                flow_start = _start(event)
-            stack.append([container, cpath, None, {}, indent])
-        elif isinstance(event, yaml.CollectionEndEvent):
-            frame = stack.pop()
-            if frame[4] is None:  # a flow collection
-                if flow_start is not None and all(f[4] is not None for f in stack):
-                    check(spec.continuation(flow_start, _end(event), block_indent(), True))
-                    flow_start = None
-                check(spec.comment_after(_end(event)))
-    return tree
+    def attach_key(self, frame: _Frame, value: Any, event: yaml.Event) -> None:
+        """``value`` is the next key of the mapping ``frame``: text, and not one it has."""
+        self.check(self.spec.complex_key(_start(event)))
+        if not isinstance(value, str) or isinstance(event, yaml.CollectionStartEvent):
+            raise self.stop(KEY_NOT_TEXT, _start(event))
+        seen = frame.seen
+        if value in seen:
+            first = _pos(seen[value], self.line_offset)
+            kpos = _pos(_start(event), self.line_offset)
+            raise self.stop(
+                DUPLICATE_KEY, _start(event), key=value, first=first.line, second=kpos.line
+            )
+        seen[value] = _start(event)
+        frame.key = value
+        self.tree.keys[(*frame.path, value)] = _start(event)

@@ -235,14 +235,7 @@ class LocalBackend:
         if version is not None and not isinstance(version, str):
             raise Refused(refusals.BAD_REQUEST, 400)
         data = self._read(rel, file)
-        if data is not None and version is None:
-            raise Refused(refusals.exists_already(rel) if new_entry else refusals.NO_VERSION, 409)
-        if data is not None and version != version_of(data):
-            raise Refused(refusals.CHANGED_SINCE_OPENED, 409)
-        if data is None and version is not None:
-            raise Refused(refusals.GONE_SINCE_OPENED, 409)
-        if data is None and not any(_matches(rel.split("/"), p) for p in self.creatable):
-            raise Refused(refusals.no_new_file_here(rel), 403)
+        self._check_state(rel, data, version, new_entry)
         old = ""
         if data is not None:
             text, issues = decode(data, rel)
@@ -271,6 +264,20 @@ class LocalBackend:
         if self.after_save is not None:
             self.after_save(rel)
         return rel, version_of(new.encode("utf-8"))
+
+    def _check_state(
+        self, rel: str, data: bytes | None, version: str | None, new_entry: bool
+    ) -> None:
+        """The save fits the file as it is now (``data``, None when there is none): the form
+        opened this version of it, or it is a new file where new files may be made."""
+        if data is not None and version is None:
+            raise Refused(refusals.exists_already(rel) if new_entry else refusals.NO_VERSION, 409)
+        if data is not None and version != version_of(data):
+            raise Refused(refusals.CHANGED_SINCE_OPENED, 409)
+        if data is None and version is not None:
+            raise Refused(refusals.GONE_SINCE_OPENED, 409)
+        if data is None and not any(_matches(rel.split("/"), p) for p in self.creatable):
+            raise Refused(refusals.no_new_file_here(rel), 403)
 
     def _undo(self, rel: str, file: Path, data: bytes | None, made: list[Path]) -> None:
         """Put back exactly what was there: the old bytes, or no file and no new folders."""

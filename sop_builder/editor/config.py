@@ -195,7 +195,9 @@ def _options(prop: dict[str, Any]) -> list[dict[str, str]]:
     ]
 
 
-def decap_field(name: str, prop: dict[str, Any], required: bool, defs: dict[str, Any]) -> dict:
+def decap_field(
+    name: str, prop: dict[str, Any], required: bool, defs: dict[str, Any]
+) -> dict[str, Any]:
     """One Decap CMS field for one property of a JSON Schema."""
     prop = _resolve(prop, defs)
     field: dict[str, Any] = {"name": name, "label": prop.get("title") or name}
@@ -289,7 +291,9 @@ def _score_fields(norm: Norm) -> dict[str, Any]:
     }
 
 
-def _self_assessment_files(root: Path, kind: ContentType, names: dict[str, str]) -> list[dict]:
+def _self_assessment_files(
+    root: Path, kind: ContentType, names: dict[str, str]
+) -> list[dict[str, Any]]:
     """One entry per existing self-assessment file, newest school year first (the files of a
     new school year, from `sop-builder nieuw-schooljaar`, on top)."""
     found = sorted(

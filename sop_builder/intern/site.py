@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
@@ -83,7 +84,7 @@ class InternSite:
             return f"{self.grouping_path}/{rows[0].kern_id if rows else slugify(name)}"
         return f"besturen/{slugify(name)}"
 
-    def _school_chart(self, rows: list[SchoolRow], chart_id: str, title: str):
+    def _school_chart(self, rows: list[SchoolRow], chart_id: str, title: str) -> Markup:
         target = self.figures.target
         bars = [
             Bar(

@@ -167,7 +167,8 @@ class InternalFigures:
     """Computes the figures once per build."""
 
     def __init__(self, project: Project) -> None:
-        assert project.config is not None and project.evaluation is not None
+        assert project.config is not None
+        assert project.evaluation is not None
         self.project = project
         self.config: SiteConfig = project.config
         self.data: EvaluationData = project.evaluation

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 from sop_builder.core.catalogue.imports import (
     PUPIL_FILE_BAD_CODE,
@@ -242,26 +243,41 @@ def load_pupils(root: Path) -> tuple[PupilData | None, list[Issue]]:
                 problem(path, PUPIL_FILE_BAD_YEAR, year=year, code=code)
                 continue
             parts = value if isinstance(value, dict) else {"": value}
-            counts: dict[str, Count] = {}
-            for kind, text in parts.items():
-                where = (*path, kind) if kind else path
-                count = parse_value(text, int(year)) if isinstance(text, str) else None
-                if kind and kind not in KIND_KEYS:
-                    kinds = allowed_list(KIND_KEYS)
-                    problem(
-                        where, PUPIL_FILE_BAD_KIND, kind=kind, code=code, year=year, kinds=kinds
-                    )
-                elif count is None:
-                    shown = text if isinstance(text, str) else "een lijst"
-                    problem(where, PUPIL_FILE_BAD_COUNT, code=code, year=year, value=shown)
-                else:
-                    counts[kind] = count
+            counts = _year_counts(parts, path, problem)
             if len(counts) != len(parts) or not counts:
                 continue
             if isinstance(value, dict):
                 data.kinds.setdefault(code, {})[int(year)] = counts
             data.counts.setdefault(code, {})[int(year)] = combined(int(year), list(counts.values()))
     return data, issues
+
+
+class _Problem(Protocol):
+    """Reports a problem at a place in content/leerlingen.yaml."""
+
+    def __call__(self, path: tuple[str, ...], message: Message, **values: str) -> None: ...
+
+
+def _year_counts(
+    parts: dict[str, Any], path: tuple[str, str, str], problem: _Problem
+) -> dict[str, Count]:
+    """The counts of one location in one year (``path``): one number (under the kind '') or
+    one per kind of school. A part that is not a count of a known kind is reported and left
+    out."""
+    _, code, year = path
+    counts: dict[str, Count] = {}
+    for kind, text in parts.items():
+        where = (*path, kind) if kind else path
+        count = parse_value(text, int(year)) if isinstance(text, str) else None
+        if kind and kind not in KIND_KEYS:
+            kinds = allowed_list(KIND_KEYS)
+            problem(where, PUPIL_FILE_BAD_KIND, kind=kind, code=code, year=year, kinds=kinds)
+        elif count is None:
+            shown = text if isinstance(text, str) else "een lijst"
+            problem(where, PUPIL_FILE_BAD_COUNT, code=code, year=year, value=shown)
+        else:
+            counts[kind] = count
+    return counts
 
 
 # --- importing the open-data CSV ------------------------------------------------------------

@@ -35,8 +35,7 @@ from sop_builder.core.catalogue.build import (
     SEARCH_FAILED,
     WEB_EDITOR_FAILED,
 )
-from sop_builder.core.issues import Issue
-from sop_builder.core.yamlread import Pos
+from sop_builder.core.issues import Issue, Pos
 from sop_builder.project.build_settings import engine_choice
 from sop_builder.project.project import Project
 from sop_builder.project.routes import Kind, RouteTable, routes_of

@@ -140,7 +140,8 @@ class ServeSession:
         render: set[str] | None = None
         removed: list[str] = []
         if not everything:
-            assert self.facts is not None and self.table is not None
+            assert self.facts is not None
+            assert self.table is not None
             deps = changed(self.facts, now, self.pending & set(now.entries))
             render, removed = to_render(self.table, table, deps), gone(self.table, table)
         options = Options(

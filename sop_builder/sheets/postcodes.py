@@ -17,6 +17,7 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sop_builder.core.catalogue.imports import AREAS_NO_FILE, AREAS_NONE_USABLE, AREAS_UNREADABLE
 from sop_builder.core.issues import Issue
@@ -55,7 +56,7 @@ class _Reader:
     at: int = 0
     little: bool = True
 
-    def take(self, fmt: str) -> tuple:
+    def take(self, fmt: str) -> tuple[Any, ...]:
         size = struct.calcsize(fmt)
         if self.at + size > len(self.data):
             raise GeometryError("the geometry ends too soon")

@@ -107,7 +107,8 @@ def _layout(table: Table, display: str) -> tuple[_Layout, list[Issue]]:
 def _row_code(layout: _Layout, cells: list[str]) -> str:
     if layout.code is not None:
         return cells[layout.code].strip().upper()
-    assert layout.institution is not None and layout.location is not None
+    assert layout.institution is not None
+    assert layout.location is not None
     location = cells[layout.location].strip().upper()
     if CODE.fullmatch(location):  # some files give the whole code here
         return location

@@ -143,7 +143,8 @@ def summary_rows(project: Project, year: str) -> list[list[object]]:
 
 def export_scores(project: Project, fmt: str, out: Path, year: str | None = None) -> str:
     """Write the export; returns a Dutch sentence saying what was written."""
-    assert project.config is not None and fmt in FORMATS
+    assert project.config is not None
+    assert fmt in FORMATS
     year = year or project.config.swv.school_year
     norm = project.config.norm_for(year)
     rows = export_rows(project, year)
@@ -229,7 +230,9 @@ def read_scores(
         )
         return result
     a_col, s_col, t_col = cols["afspraak"], cols["score"], cols["toelichting"]
-    assert a_col is not None and s_col is not None  # checked just above
+    # both checked just above
+    assert a_col is not None
+    assert s_col is not None
     wanted = {"school": slug, "vestigingscode": code.upper(), "schooljaar": year}
     ids = norm.agreement_ids()
     codes = [level.code for level in norm.scale]

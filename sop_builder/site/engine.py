@@ -96,9 +96,10 @@ def _pass_through(dirty: bool = False) -> Any:
     sitemap) whose output is what its file holds already is not written again: the engine
     skips empty output, so only files whose bytes change get a new modification time.
     """
+    from mkdocs.config.base import LegacyConfig
     from mkdocs.plugins import BasePlugin
 
-    class RawHtmlPassThrough(BasePlugin):
+    class RawHtmlPassThrough(BasePlugin[LegacyConfig]):  # no options of its own
         def __init__(self) -> None:
             self.stashed: dict[str, list[str]] = {}
 
@@ -373,10 +374,11 @@ class PluginRefusal(Exception):
 def plugin_class(make_hooks: Callable[[], PluginHooks]) -> type:
     """``SopBuilderPlugin``: `mkdocs build` in a project runs the build pipeline's steps
     (``make_hooks()``, one per build) around MkDocs' own build of the staged site."""
+    from mkdocs.config.base import LegacyConfig
     from mkdocs.exceptions import PluginError
     from mkdocs.plugins import BasePlugin
 
-    class SopBuilderPlugin(BasePlugin):
+    class SopBuilderPlugin(BasePlugin[LegacyConfig]):  # no options of its own
         def __init__(self) -> None:
             self.raw = _pass_through()
             self.hooks = make_hooks()

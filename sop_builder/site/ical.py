@@ -36,7 +36,9 @@ def _description(item: OfferItem, offer: Offer) -> str:
     return "\n".join(lines)
 
 
-def _event(item: OfferItem, offer: Offer, host: str, stamp: datetime, site_url: str | None):
+def _event(
+    item: OfferItem, offer: Offer, host: str, stamp: datetime, site_url: str | None
+) -> Event:
     zone = ZoneInfo(TIMEZONE)
     front = item.front
     event = Event()
@@ -78,4 +80,5 @@ def workshops_calendar(
         first = upcoming[0].front.day.year
         last = min(upcoming[-1].front.day.year, first + MAX_YEARS)
         calendar.add_missing_timezones(first_date=date(first, 1, 1), last_date=date(last + 1, 1, 1))
-    return calendar.to_ical()
+    feed: bytes = calendar.to_ical()  # icalendar's to_ical is not annotated
+    return feed

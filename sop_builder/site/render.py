@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from jinja2 import (
     Environment,
@@ -276,7 +276,8 @@ class Renderer:
         """``make()``, made once per Renderer: what several pages of one build share."""
         if name not in self.memos:
             self.memos[name] = make()
-        return self.memos[name]
+        # One name is always made by one ``make``, so what is kept under it has its type.
+        return cast(T, self.memos[name])
 
     def deferred(
         self, template: str, item: T, context: Callable[[T], dict[str, Any]]

@@ -80,7 +80,8 @@ class OfferKind:
 
 
 def _by_title(item: OfferItem) -> str:
-    return item.front.title.lower()
+    front: OfferFrontMatter = item.front  # every kind's front matter has a title
+    return front.title.lower()
 
 
 def end_after_start(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[Issue]:

@@ -75,7 +75,7 @@ class LoadedSchool:
     sop_path: str
     sop: MarkdownSource | None = None  # sop.md as read (None when it could not be read)
     front: SopFrontMatter | None = None  # its front matter, when it passed the schema
-    sections: list = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     self_assessments: list[LoadedSelfAssessment] = field(default_factory=list)
     self_assessment_years: set[str] = field(default_factory=set)  # from file names, read or not

@@ -115,7 +115,8 @@ def _check_front(school: LoadedSchool, config: SiteConfig, today: date) -> list[
 
 def _check_dates(school: LoadedSchool, today: date) -> list[Issue]:
     front, tree, path = school.front, school.tree, school.sop_path
-    assert front is not None and tree is not None
+    assert front is not None
+    assert tree is not None
     issues: list[Issue] = []
     adopted = front.adopted_by_board
     if adopted < _years_before(today, 4):
