@@ -21,7 +21,7 @@ from sop_builder.core.catalogue.build import HELD_BACK, SHOWN_AS_PENDING
 from sop_builder.core.catalogue.sop import EXAMPLE_EMPTY
 from sop_builder.core.issues import Issue
 from sop_builder.project.build_settings import incomplete_choice
-from sop_builder.project.files import SCHOOLS_DIR, SOP_FILE
+from sop_builder.project.files import SCHOOLS_DIR, SOP_FILE, school_folders
 from sop_builder.project.placeholders import MARK
 from sop_builder.project.project import Project
 from sop_builder.project.routes import school_path, site_routes
@@ -70,10 +70,7 @@ def incomplete_schools(project: Project) -> dict[str, str]:
 
 def completeness(project: Project) -> tuple[int, int]:
     """(complete, all): how many school folders are complete, of how many."""
-    folders = {f.slug for f in project.pending} | {s.slug for s in project.schools}
-    folders |= set(project.facts) | {
-        slug for i in project.issues if (slug := school_of(i.path)) is not None
-    }
+    folders = {folder.name for folder in school_folders(project.root)}
     incomplete = incomplete_schools(project)
     complete = [s for s in project.schools if s.slug not in incomplete]
     return len(complete), len(folders)
