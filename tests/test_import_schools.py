@@ -305,7 +305,8 @@ def test_imported_school_holds_duos_facts_and_no_example_value(tmp_path: Path):
     # check lists what is still to do, and nothing about DUO's facts.
     project = load_project(root, TODAY)
     own = [i for i in project.issues if "t-kienholt-hoogeveen/" in i.path]
-    assert {i.field or i.message.split("'")[1] for i in own if i.is_error} == {
+    # (Not started: warnings, not errors; its page says "volgt": tests/test_go_live.py.)
+    assert {i.field or i.message.split("'")[1] for i in own if i.code == "SOP411"} == {
         "contactpersonen",
         "vastgesteld_door_bestuur",
         "geldig_tot",

@@ -53,6 +53,9 @@ def test_a_new_swv_with_two_schools_builds_both_sites_without_a_word_of_the_samp
         args = ["--naam", name, "--vestigingscode", code, "--kern", "wijk-1", "--type", kind]
         created = cli("new-school", "--map", str(root), *args, "--datum", TODAY.isoformat())
         assert created.exit_code == 0, created.output
+        sop = root / created.output.split("De map ", 1)[1].split(" is klaar", 1)[0] / "sop.md"
+        filled = sop.read_text(encoding="utf-8").replace(" INVULLEN\n", "\n")  # the school's own
+        sop.write_text(filled, encoding="utf-8")
     project = load_project(root, TODAY)
     assert project.errors == []
     assert len(project.schools) == 2

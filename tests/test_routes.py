@@ -123,3 +123,34 @@ def test_routes_declare_what_they_depend_on(built):
     assert table.by_path["/"].depends >= {ENTRIES, NAMES}
     glossary = table.of_kind(Kind.GLOSSARY)[0]
     assert glossary.depends == frozenset()  # the glossary page is never linked
+
+
+def test_a_school_whose_profile_follows_has_its_route_and_page(tmp_path: Path):
+    """A school that has not started (nieuwe-school, untouched) and, with onvolledige_school:
+    volgt, a school with an error: each a route of kind school-volgt with its page and title,
+    searched, and no poster or finder file; the rest of the site as the table says."""
+    from .conftest import add_new_school
+    from .test_go_live import break_school, choose
+
+    root = make_project(tmp_path)
+    new = add_new_school(root, "OBS Het Zeepaard", "12AB00").parent.name
+    choose(root, "volgt")
+    break_school(root, "de-duinroos")
+    result = build_site(root, today=TODAY, echo=lambda _: None)
+    assert result.ok, (result.messages, result.issues)
+    from sop_builder.project.publication import publication
+
+    project = publication(load_project(root, TODAY, internal=False))
+    table = project.routes
+    assert table is not None
+    assert mismatch(root / "site", table, project) == (set(), set())
+    pending = {r.key: r for r in table.of_kind(Kind.SCHOOL_PENDING)}
+    assert sorted(pending) == sorted([new, "de-duinroos"])
+    for route in pending.values():
+        page = (root / "site" / route.built).read_text(encoding="utf-8")
+        name = project.config.swv.short_name
+        assert f"<title>{route.title} - {name}</title>" in page
+        assert route.searched
+        assert MARK.decode() in page
+        assert f"/scholen/{route.key}/poster/" not in table.paths
+        assert f"/vinder/school/{route.key}.json" not in table.paths

@@ -163,7 +163,7 @@ def render_sop(school: NewSchool, config: SiteConfig, today: date) -> str:
         "besproken_met_mr:",
         comment(doc, "geldig_tot", config, mark=True),
         f"geldig_tot: {valid_until.isoformat()}",
-        comment(doc, "bijgewerkt", config),
+        comment(doc, "bijgewerkt", config, mark=True),
         f"bijgewerkt: {today.isoformat()}",
     ]
     lines += choices_and_profile_lines(config)

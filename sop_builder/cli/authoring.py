@@ -175,7 +175,8 @@ def new_swv_command(
         click.echo(f"  {path}")
     click.echo(
         "Vul nu alles in waar INVULLEN staat (begin met site_config/swv.yaml en de afspraken),\n"
-        "maak uw scholen met 'sop-builder nieuwe-school', en draai 'sop-builder controleer'.\n"
+        "haal uw scholen uit de bestanden van DUO met 'sop-builder import-scholen' (zie de\n"
+        "README: 'Een nieuw samenwerkingsverband'), en draai 'sop-builder controleer'.\n"
         "Daarna: 'sop-builder schema' (keuzelijsten voor de editor) en 'sop-builder codeowners'.\n"
         "Jaardoelen (site_config/jaardoelen/) en het aanbod (content/aanbod/) zijn niet nodig om\n"
         "te beginnen; zie docs/content-format.md."

@@ -1,9 +1,17 @@
 """site_config/bouwen.yaml (optional): how the public site is built.
 
-    motor: mkdocs        # or: properdocs
+    motor: mkdocs                    # or: properdocs
+    onvolledige_school: achterhouden  # or: volgt
 
 The engine turns the staging folder (plain source files, site/staging.py) into the site.
 Without this file the engine is MkDocs.
+
+`onvolledige_school` says what the site shows of a school that is not complete (errors in its
+folder, or a field still marked INVULLEN): no page (`achterhouden`, the default; `bouw` names
+the school and its errors) or the short page "Het ondersteuningsprofiel van deze school volgt"
+with its facts (`volgt`). Either way the other schools' pages are built, and never a half
+page. A school that has not started its profile at all always gets the short page
+(project/schools/status.py, project/publication.py).
 """
 
 from __future__ import annotations
@@ -16,6 +24,10 @@ from sop_builder.core.fieldtypes import x_labels
 from sop_builder.project.model import Schema, SiteConfig
 
 BUILD_FILE = "bouwen.yaml"
+INCOMPLETE_LABELS = {
+    "achterhouden": "geen pagina; 'sop-builder bouw' noemt de school en haar fouten (standaard)",
+    "volgt": "een korte pagina: het ondersteuningsprofiel van deze school volgt",
+}
 ENGINE_LABELS = {
     "mkdocs": "MkDocs (standaard)",
     "properdocs": "ProperDocs, de voortzetting van MkDocs 1.6 (zelfde uitkomst)",
@@ -33,9 +45,27 @@ class BuildSettings(Schema):
         "properdocs.",
         json_schema_extra=x_labels(ENGINE_LABELS),
     )
+    incomplete_school: Literal["achterhouden", "volgt"] = Field(
+        "achterhouden",
+        alias="onvolledige_school",
+        title="Een school die nog niet klopt",
+        description="Wat de site toont van een school met fouten of met een veld waar nog "
+        "INVULLEN boven staat: achterhouden (geen pagina; de bouw noemt de school en haar "
+        "fouten) of volgt (een korte pagina met naam, adres en website: 'Het "
+        "ondersteuningsprofiel van deze school volgt'). De andere scholen komen altijd op de "
+        "site. Een school die nog niets heeft ingevuld, krijgt altijd de korte pagina.",
+        json_schema_extra=x_labels(INCOMPLETE_LABELS),
+    )
 
 
 def engine_choice(config: SiteConfig | None) -> str:
     """The engine site_config/bouwen.yaml chooses (MkDocs without that file)."""
     build = config.build if config is not None else None
     return build.engine if isinstance(build, BuildSettings) else "mkdocs"
+
+
+def incomplete_choice(config: SiteConfig | None) -> str:
+    """What site_config/bouwen.yaml chooses for a school that is not complete (achterhouden
+    without that file)."""
+    build = config.build if config is not None else None
+    return build.incomplete_school if isinstance(build, BuildSettings) else "achterhouden"

@@ -126,6 +126,10 @@ class ProjectState:
             issues += result.issues
             if result.unreadable_name is not None:
                 project.unreadable.append(result.unreadable_name)
+            if result.facts is not None:
+                project.facts[result.identity.slug] = result.facts
+                if result.pending:
+                    project.pending.append(result.facts)
             if result.school is not None:
                 project.schools.append(result.school)
                 project.compliance[result.school.slug] = result.compliance
@@ -139,10 +143,14 @@ class ProjectState:
         issues += found
         project.postcodes, found = load_postcodes(root)
         issues += found + unplaced_schools(project.schools, project.postcodes)
-        unread = [(r.identity.slug, r.identity.sop_path) for r in results if r.school is None]
+        unread = [
+            (r.identity.slug, r.identity.sop_path)
+            for r in results
+            if r.school is None and not r.pending
+        ]
         project.routes = site_routes(project, unread)
         redirects, found = load_redirects(
-            root, [(r.identity.slug, r.identity.code) for r in results], project.routes.pages()
+            root, [(r.identity.slug, _code(r)) for r in results], project.routes.pages()
         )
         project.redirects, issues = redirects, issues + found
         issues += vanished_schools(root, sorted(self.results), redirects)
@@ -152,6 +160,14 @@ class ProjectState:
         else:  # internal texts of any length are kept out by construction
             public_only(project)
         return project
+
+
+def _code(result: SchoolResult) -> str | None:
+    """The vestigingscode of a school folder for its short link: also of a school that has not
+    started (its page is "volgt") or whose other fields have errors."""
+    if result.identity.code is not None:
+        return result.identity.code
+    return result.facts.vestigingscode if result.facts is not None else None
 
 
 def load_project(root: Path, today: date | None = None, internal: bool = True) -> Project:

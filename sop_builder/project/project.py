@@ -16,6 +16,7 @@ from sop_builder.project.postcodes import PostcodeTable
 from sop_builder.project.pupils import PupilData
 from sop_builder.project.redirects import Redirect
 from sop_builder.project.routes import RouteTable
+from sop_builder.project.schools.status import SchoolFacts
 from sop_builder.project.scoring import Compliance
 
 
@@ -34,6 +35,12 @@ class Project:
     # ... and the result of the current school year's file, as far as it goes (check, intern).
     current: dict[str, Compliance | None] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # schools left out because of errors
+    # Schools that have not started their profile: published as a short page "volgt"
+    # (schools/status.py), never in a list, the finder, a comparison or a figure.
+    pending: list[SchoolFacts] = field(default_factory=list)
+    # The facts of every school folder whose name, code and kind could be read, by slug: what a
+    # "volgt" page shows of a school that is not complete (publication.py).
+    facts: dict[str, SchoolFacts] = field(default_factory=dict)
     evaluation: EvaluationData | None = None  # goals, evaluations, assessments (evaluation/load.py)
     redirects: list[Redirect] = field(default_factory=list)  # short links and renames
     offer: Offer = field(default_factory=Offer)  # the SWV's own offer (content/aanbod/)

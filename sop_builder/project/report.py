@@ -8,6 +8,7 @@ from itertools import groupby
 
 from sop_builder.core.issues import Issue
 from sop_builder.project.project import Project
+from sop_builder.project.publication import completeness
 from sop_builder.project.scoring import Compliance, format_count, format_percentage
 
 FORMATS = ("text", "parsable", "json", "github", "gitlab")
@@ -169,6 +170,16 @@ def summary(project: Project) -> str:
     )
 
 
+def completeness_line(project: Project) -> str | None:
+    """'12 van 64 scholen zijn compleet.' (None without school folders); a school is complete
+    when its whole profile can be published (publication.py)."""
+    complete, total = completeness(project)
+    if not total:
+        return None
+    verb = "is" if complete == 1 else "zijn"
+    return f"{complete} van {total} {'school' if total == 1 else 'scholen'} {verb} compleet."
+
+
 def render(project: Project, fmt: str) -> str:
     """The whole report in format ``fmt``."""
     if fmt == "json":
@@ -179,7 +190,13 @@ def render(project: Project, fmt: str) -> str:
         return _github(project.issues)
     if fmt == "gitlab":
         return _gitlab(project.issues)
-    parts = [text_report(project.issues), summary(project), "", compliance_table(project)]
+    parts = [
+        text_report(project.issues),
+        summary(project),
+        completeness_line(project),
+        "",
+        compliance_table(project),
+    ]
     return "\n".join(p for p in parts if p is not None).rstrip() + "\n"
 
 

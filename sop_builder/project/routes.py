@@ -41,6 +41,7 @@ from sop_builder.project.postcodes import school_point
 if TYPE_CHECKING:
     from sop_builder.project.model import School, SiteConfig, SwvConfig
     from sop_builder.project.project import Project
+    from sop_builder.project.schools.status import SchoolFacts
 
 ADMIN_DIR = "admin"  # the web editor (editor/admin.py)
 DATA_DIR = "vinder"  # the finder's data files (site/finder_data.py)
@@ -69,6 +70,9 @@ class Kind(StrEnum):
     OFFER_LIST = "aanbod-lijst"  # one kind of offer
     OFFER_ITEM = "aanbod-item"
     SCHOOL = "school"
+    # a school that has not filled in its profile (or, by the SWV's choice, is not complete):
+    # "Het ondersteuningsprofiel van deze school volgt", with its facts (schools/status.py)
+    SCHOOL_PENDING = "school-volgt"
     POSTER = "poster"
     NEED_LISTS = "behoeftelijsten"
     NEED_LIST = "behoeftelijst"
@@ -434,9 +438,29 @@ def poster_route(school: School) -> Route:
     )
 
 
-def _school_routes(schools: Sequence[School], unread: Iterable[tuple[str, str]]) -> list[Route]:
-    """A page per school (the posters come after the other pages: see `site_routes`)."""
+def pending_route(facts: SchoolFacts) -> Route:
+    """The short page of a school whose profile follows: at the address its full page will
+    have; it shows the school's own facts and the SWV's contact, nothing of other schools."""
+    return Route(
+        school_path(facts.slug),
+        Kind.SCHOOL_PENDING,
+        facts.name,
+        (facts.path,),
+        frozenset({Dep(SCHOOL, facts.slug), NAMES}),
+        "school-volgt.md.j2",
+        facts.slug,
+    )
+
+
+def _school_routes(
+    schools: Sequence[School],
+    unread: Iterable[tuple[str, str]],
+    pending: Sequence[SchoolFacts] = (),
+) -> list[Route]:
+    """A page per school (the posters come after the other pages: see `site_routes`), and
+    the short page of each school whose profile follows."""
     routes = [school_route(school) for school in schools]
+    routes += [pending_route(facts) for facts in sorted(pending, key=lambda f: f.name.lower())]
     for slug, sop_path in unread:  # a folder whose school could not be read: its address
         routes.append(Route(school_path(slug), Kind.SCHOOL, slug, (sop_path,), key=slug))
     return routes
@@ -580,7 +604,7 @@ def site_routes(project: Project, unread: Iterable[tuple[str, str]] = ()) -> Rou
         routes.append(route)
         if route.kind is Kind.KERNEN and config is not None:
             routes += _kern_routes(config, schools, offering)
-    routes += _school_routes(schools, unread)
+    routes += _school_routes(schools, unread, project.pending)
     if config is not None:
         routes += _list_routes(config, schools, offering)
         routes += _data_routes(project, config)

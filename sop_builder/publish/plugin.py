@@ -16,6 +16,7 @@ from typing import Any
 
 from sop_builder.project import report
 from sop_builder.project.load import load_project
+from sop_builder.project.publication import publication
 from sop_builder.publish.pipeline import ENGINE_STEP, Options, Run, build
 from sop_builder.site.engine import PluginRefusal, PluginStart, plugin_class
 from sop_builder.site.pages import navigation
@@ -31,7 +32,7 @@ class PipelineHooks:
 
     def before_engine(self, config_file: Path, site_dir: Path) -> PluginStart:
         root = config_file.parent
-        project = load_project(root, internal=False)
+        project = publication(load_project(root, internal=False))
         if project.errors or project.config is None:
             raise PluginRefusal(
                 "De inhoud bevat fouten; de site is niet gebouwd.\n"

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from sop_builder.core.catalogue.build import HELD_BACK, SHOWN_AS_PENDING
 from sop_builder.core.issues import Issue
 from sop_builder.project import report
 from sop_builder.project.load import load_project
 from sop_builder.project.project import Project
+from sop_builder.project.publication import publication
 from sop_builder.project.redirects import record_published
 from sop_builder.publish.atomic import BuildResult, build_atomically
 from sop_builder.publish.pipeline import Options, Run, build
@@ -47,10 +49,17 @@ def build_site(
     """
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
-    project = load_project(root, today, internal=False)  # never reads content/swv/
+    # never reads content/swv/; a school that is not complete is held back or shown as "volgt"
+    loaded = load_project(root, today, internal=False)
+    project = publication(loaded)
     if project.errors or project.config is None:
         echo(report.render(project, fmt))
         return BuildResult(False, ["De site is niet gebouwd; de vorige versie blijft staan."])
+
+    kept = set(project.issues)
+    held = [i for i in loaded.errors if i not in kept]  # of the schools not (fully) published
+    if held:
+        echo(report.render_issues(held, fmt))
 
     def make(built: Path) -> list[Issue]:
         return build_staged(root, project, built.parent / "staging", built, notice or echo)
@@ -61,13 +70,16 @@ def build_site(
             False, ["De site is niet gebouwd; de vorige versie blijft staan."], issues
         )
     # check notices a rename; on a read-only project a warning (SOP957), not a crash
-    unrecorded = record_published(root, [s.slug for s in project.schools])
+    published = [s.slug for s in project.schools] + [f.slug for f in project.pending]
+    unrecorded = record_published(root, published)
     warnings = len(project.warnings)
+    notes = [i for i in project.issues if i.code in (HELD_BACK.code, SHOWN_AS_PENDING.code)]
+    pending = f" (van {len(project.pending)} volgt het profiel nog)" if project.pending else ""
     return BuildResult(
         True,
         [
-            f"Site gebouwd in {site_dir}: {len(project.schools)} scholen"
+            f"Site gebouwd in {site_dir}: {len(published)} scholen{pending}"
             + (f", {warnings} waarschuwingen (zie 'sop-builder controleer')." if warnings else ".")
         ],
-        unrecorded,
+        notes + unrecorded,
     )

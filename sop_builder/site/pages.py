@@ -52,6 +52,15 @@ def school_page(renderer: Renderer, route: Route) -> GeneratedPage:
     )
 
 
+def pending_page(renderer: Renderer, route: Route) -> GeneratedPage:
+    """The short page of a school whose profile follows: its facts and whom to ask."""
+    project = renderer.project
+    facts = renderer.memo("pending", lambda: {f.slug: f for f in project.pending})[route.key]
+    kern = renderer.config.swv.kern(facts.kern) if facts.kern else None
+    content = renderer.render(route.template or "", route=route, facts=facts, kern=kern)
+    return GeneratedPage(route.file, content)
+
+
 RENDERERS: dict[Kind, Callable[[Renderer, Route], GeneratedPage]] = {
     Kind.HOME: fixed_page,
     Kind.FINDER: fixed_page,
@@ -65,6 +74,7 @@ RENDERERS: dict[Kind, Callable[[Renderer, Route], GeneratedPage]] = {
     Kind.OFFER_ITEM: offer_pages.offer_item,
     Kind.FEED: offer_pages.feed,
     Kind.SCHOOL: school_page,
+    Kind.SCHOOL_PENDING: pending_page,
     Kind.POSTER: poster.poster_page,
     Kind.NEED_LISTS: lists.lists_overview,
     Kind.MUNICIPALITY_LISTS: lists.lists_overview,

@@ -99,6 +99,24 @@ REDIRECT_NOWHERE = Message(
     "Laat de doorverwijzing naar een pagina van de site wijzen; voer daarna 'sop-builder "
     "controleer' uit.",
 )
+HELD_BACK = Message(
+    "SOP910",
+    Severity.WARNING,
+    "a school that is not complete has no page on the site",
+    "{name} staat niet op de site ({page}): {reason}.",
+    "Los op wat 'sop-builder controleer' bij {folder} noemt en bouw opnieuw. De andere "
+    "scholen staan wel op de site. Wilt u zolang een korte pagina 'volgt'? Zet dan in "
+    "site_config/bouwen.yaml: onvolledige_school: volgt",
+)
+SHOWN_AS_PENDING = Message(
+    "SOP911",
+    Severity.WARNING,
+    "a school that is not complete is shown as 'volgt'",
+    "Op {page} staat voor {name} alleen: 'Het ondersteuningsprofiel van deze school volgt'. "
+    "Reden: {reason}.",
+    "Los op wat 'sop-builder controleer' bij {folder} noemt en bouw opnieuw; dan komt het hele "
+    "profiel op de site.",
+)
 
 FAMILY = Family(
     "Building and publishing",
@@ -114,5 +132,7 @@ FAMILY = Family(
         SEARCH_FAILED,
         REDIRECT_OVER_PAGE,
         REDIRECT_NOWHERE,
+        HELD_BACK,
+        SHOWN_AS_PENDING,
     ),
 )

@@ -106,6 +106,15 @@ EXAMPLE_EMPTY = Message(
     "Het veld '{key}' is nog niet ingevuld.",
     "Vul de waarde in en haal daarna het woord {mark} weg uit regel {line}.",
 )
+NOT_FILLED_IN = Message(
+    "SOP412",
+    WARNING,
+    "the school has not filled in its profile yet: its page says it follows",
+    "{name} heeft het profiel nog niet ingevuld. Op de site staat daarom alleen een korte "
+    "pagina met het adres: 'Het ondersteuningsprofiel van deze school volgt'.",
+    "Nog in te vullen: {fields}, de teksten onder de vier kopjes en de zelfevaluatie. Haal "
+    "daarna het woord {mark} weg. Dan komt het hele profiel op de site.",
+)
 
 FAMILY = Family(
     "The SOP: length, dates, sections and placeholders",
@@ -124,5 +133,6 @@ FAMILY = Family(
         MR_AFTER_BOARD,
         EXAMPLE_LEFT,
         EXAMPLE_EMPTY,
+        NOT_FILLED_IN,
     ),
 )

@@ -12,6 +12,13 @@ from sop_builder.core.parallel import parallel_map
 from sop_builder.project.model import School, SiteConfig, SopFrontMatter
 from sop_builder.project.schools.checks import editing_checks
 from sop_builder.project.schools.read import load_school
+from sop_builder.project.schools.status import (
+    SchoolFacts,
+    marked_keys,
+    not_started,
+    school_facts,
+    started,
+)
 from sop_builder.project.schools.validate import Identity, identity, validate_school
 from sop_builder.project.scoring import Compliance, current_compliance, published_compliance
 
@@ -26,6 +33,8 @@ class SchoolResult:
     unreadable_name: str | None
     compliance: Compliance | None  # published
     current: Compliance | None
+    facts: SchoolFacts | None = None  # what a "volgt" page shows (schools/status.py)
+    pending: bool = False  # not started: published as "volgt", with warnings only
 
 
 def process_folder(
@@ -38,12 +47,21 @@ def process_folder(
         school, found = validate_school(loaded, config, today)
         issues += found
         issues += editing_checks(loaded, config)
+    marked = marked_keys(issues, loaded.sop_path)
+    facts = school_facts(loaded, marked)
+    pending = facts is not None and config is not None and not started(loaded, marked)
+    if pending:
+        assert facts is not None
+        facts, issues = not_started(loaded, facts, issues)
+        school = None
     unreadable = None
-    if loaded.front is None:
+    if loaded.front is None and not pending:
         unreadable = loaded.written(SopFrontMatter.key("name")) or loaded.folder
     published = published_compliance(school, config) if school and config else None
     current = current_compliance(school, config) if school and config else None
-    return SchoolResult(school, issues, identity(loaded), unreadable, published, current)
+    return SchoolResult(
+        school, issues, identity(loaded), unreadable, published, current, facts, pending
+    )
 
 
 def process_folders(

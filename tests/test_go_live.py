@@ -1,0 +1,278 @@
+"""Go-live day is honest (issue 20, point 3): a school that has not filled in its profile is
+published as a short factual page ("volgt"), `check` passes with warnings and counts the
+complete schools, no example value or value under its fill-in mark reaches a public file, and
+one school that is not complete never stops the other schools' pages."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sop_builder.cli.main import main
+from sop_builder.project.load import load_project
+from sop_builder.project.publication import publication
+from sop_builder.project.routes import Kind
+from sop_builder.publish.public import build_site
+
+from .conftest import TODAY, add_new_school
+from .test_real_schools import IJMOND, ijmond_project
+
+GEMEENTEN = "Beverwijk;Castricum;Heemskerk;Uitgeest;Velsen"
+# What nieuwe-school and import-scholen write as examples or as marks (authoring/new_school.py,
+# authoring/imported_school.py): none of it may reach a public file.
+EXAMPLES = [
+    "INVULLEN",
+    "Voornaam Achternaam",
+    "Stichting (naam van het bestuur)",
+    "Straatnaam 1",  # (and postcode 1234 AB, which the web editor's form gives as a format)
+    "Plaatsnaam",
+    "https://www.school.nl",
+    "(de naam)",
+    "(een e-mailadres van het werk)",
+]
+# The dates nieuwe-school writes for a school (the day it ran, and four years on).
+EXAMPLE_DATES = [
+    TODAY.isoformat(),
+    f"{TODAY.year + 4}-07-31",
+    "23 november 2026",
+    f"31 juli {TODAY.year + 4}",
+]
+# How a page states a compliance figure: "52 van de 65 afspraken", "(80%)", "0 %".
+FIGURE = re.compile(r"\d+\s*%|\bvan de \d+ afspraken\b|\d+ van \d+ afspraken")
+ISO_DATE = re.compile(r"\b20\d\d-\d\d-\d\d\b")
+DUTCH_DATE = re.compile(
+    r"\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december) 20\d\d\b"
+)
+
+
+def public_texts(site: Path) -> dict[str, str]:
+    """Every file of a built site as text (the search index's parts unpacked)."""
+    texts = {}
+    for file in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = file.read_bytes()
+        if data[:2] == b"\x1f\x8b":  # Pagefind's parts are gzip
+            data = gzip.decompress(data)
+        texts[file.relative_to(site).as_posix()] = data.decode("utf-8", errors="replace")
+    return texts
+
+
+def visible_text(page: str) -> str:
+    """A page's text without its tags, scripts and styles."""
+    return re.sub(r"<(script|style)\b.*?</\1>|<[^>]+>", " ", page, flags=re.S)
+
+
+def examples_in(texts: dict[str, str]) -> list[tuple[str, str]]:
+    """(file, example) for every example value or mark in the files."""
+    return [
+        (name, example) for name, text in texts.items() for example in EXAMPLES if example in text
+    ]
+
+
+def imported(tmp_path: Path) -> Path:
+    """The IJmond SWV's 64 schools, freshly imported by import-scholen: nothing filled in."""
+    root = ijmond_project(tmp_path)
+    run = CliRunner().invoke(
+        main,
+        [
+            *("import-scholen", "--map", str(root), *map(str, sorted(IJMOND.glob("*.csv")))),
+            *("--gemeenten", GEMEENTEN, "--soorten", "bao,sbo,so", "--datum", TODAY.isoformat()),
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    return root
+
+
+def check(root: Path, *args: str):
+    return CliRunner().invoke(
+        main, ["controleer", "--map", str(root), "--datum", TODAY.isoformat(), *args]
+    )
+
+
+def build(root: Path):
+    return build_site(root, today=TODAY, echo=lambda _: None)
+
+
+def test_freshly_imported_schools_pass_check_and_each_gets_a_factual_page(tmp_path: Path):
+    root = imported(tmp_path)
+    checked = check(root)
+    assert checked.exit_code == 0, checked.output[-2000:]
+    assert "0 fouten en" in checked.output
+    assert "0 van 64 scholen zijn compleet." in checked.output
+    project = load_project(root, TODAY)
+    folders = sorted(p.name for p in (root / "content/schools").iterdir() if p.is_dir())
+    assert len(folders) == 64
+    assert project.errors == []
+    # Per school one warning that lists what the school still fills in (SOP412).
+    told = {i.path.split("/")[2]: i for i in project.warnings if i.code == "SOP412"}
+    assert sorted(told) == folders
+    first = told[folders[0]]
+    assert "Het ondersteuningsprofiel van deze school volgt" in first.message
+    assert "contactpersonen, vastgesteld_door_bestuur, geldig_tot, bijgewerkt" in first.hint
+    assert project.schools == []
+    assert len(project.pending) == 64
+
+    result = build(root)
+    assert result.ok, (result.messages, result.issues)
+    assert "64 scholen (van 64 volgt het profiel nog)" in result.messages[0]
+    site = root / "site"
+    texts = public_texts(site)
+    for facts in project.pending:
+        page = texts[f"scholen/{facts.slug}/index.html"]
+        assert "Het ondersteuningsprofiel van deze school volgt." in page
+        assert "nog geen zelfevaluatie" in page
+        assert facts.address is not None
+        assert facts.address.street in page
+        assert (facts.website or "") in page
+        assert "Samenwerkingsverband Passend Onderwijs IJmond" in page  # whom to ask
+        # No date at all: the school gave none.
+        visible = visible_text(page)
+        assert not ISO_DATE.search(visible), facts.slug
+        assert not DUTCH_DATE.search(visible), facts.slug
+    # No fill-in mark, example or compliance figure in any public file: pages, posters, cards,
+    # the finder's data, the search index.
+    assert examples_in(texts) == []
+    # (The page about the agreements states the SWV's own target, "80%": not a school's figure.)
+    figures = [
+        (name, found.group())
+        for name, text in texts.items()
+        if name.endswith(".html") and name != "basisondersteuning/index.html"
+        if (found := FIGURE.search(visible_text(text)))
+    ]
+    assert figures == []
+    # In no need filter, list by need, finder entry, comparison or kern figure.
+    assert not any(n.startswith("scholen/") and n.endswith("/poster/index.html") for n in texts)
+    assert not list((site / "vinder" / "school").glob("*.json"))
+    index = texts["vinder/scholen.json"]
+    assert all(f.name not in index for f in project.pending)
+    for name, text in texts.items():
+        if name.startswith(("scholen/behoefte/", "vinder/behoefte-")):
+            assert all(f"scholen/{f.slug}/" not in text for f in project.pending), name
+
+
+def test_the_scan_finds_a_planted_example_and_figure():
+    """The scans above can fail: an example, a mark and a figure are found."""
+    texts = {"a/index.html": "<p>Voornaam Achternaam</p>", "b.json": '{"x": "INVULLEN"}'}
+    assert examples_in(texts) == [
+        ("a/index.html", "Voornaam Achternaam"),
+        ("b.json", "INVULLEN"),
+    ]
+    assert FIGURE.search("De school houdt zich aan 0 van de 8 afspraken (0%)")
+    assert public_texts.__doc__  # (gzip parts are read as text: see test above)
+
+
+def test_a_school_from_nieuwe_school_shows_none_of_its_examples(sample: Path):
+    """nieuwe-school's examples (a name, an address, dates of the day it ran) are marked
+    INVULLEN: the school has not started, so its page is the short one, and none of them is
+    in any public file."""
+    sop = add_new_school(sample, "OBS Het Zeepaard", "12AB00")
+    slug = sop.parent.name
+    checked = check(sample)
+    assert checked.exit_code == 0, checked.output[-2000:]
+    assert "18 van 19 scholen zijn compleet." in checked.output
+    result = build(sample)
+    assert result.ok, (result.messages, result.issues)
+    texts = public_texts(sample / "site")
+    page = texts[f"scholen/{slug}/index.html"]
+    assert "Het ondersteuningsprofiel van deze school volgt." in page
+    assert examples_in(texts) == []
+    for date in EXAMPLE_DATES:
+        assert date not in page
+    assert f"scholen/{slug}/poster/index.html" not in texts
+    assert "OBS Het Zeepaard" not in texts["vinder/scholen.json"]
+
+
+def break_school(root: Path, slug: str = "de-duinroos") -> None:
+    """A wrong value in one school: an error in its folder."""
+    sop = root / f"content/schools/{slug}/sop.md"
+    text = sop.read_text(encoding="utf-8")
+    assert "\ngeldig_tot: " in text
+    sop.write_text(re.sub(r"\ngeldig_tot: .*", "\ngeldig_tot: 31-07-2029", text), encoding="utf-8")
+
+
+def choose(root: Path, value: str) -> None:
+    (root / "site_config/bouwen.yaml").write_text(
+        f"motor: mkdocs\nonvolledige_school: {value}\n", encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("setting", [None, "achterhouden"])
+def test_a_school_with_an_error_is_held_back_and_the_others_are_built(sample: Path, setting):
+    if setting:
+        choose(sample, setting)
+    break_school(sample)
+    assert check(sample).exit_code == 1  # check still reports the error as an error
+    output: list[str] = []
+    result = build_site(sample, today=TODAY, echo=output.append)
+    assert result.ok, (result.messages, result.issues)
+    # Its errors are named, with file, line and field.
+    assert "content/schools/de-duinroos/sop.md" in "".join(output)
+    assert "SOP105" in "".join(output)
+    assert "geldig_tot" in "".join(output)
+    [held] = [i for i in result.issues if i.code == "SOP910"]
+    assert held.path == "content/schools/de-duinroos/sop.md"
+    assert "Basisschool De Duinroos staat niet op de site (/scholen/de-duinroos/)" in held.message
+    assert "1 fout" in held.message
+    site = sample / "site"
+    assert not (site / "scholen/de-duinroos").exists()
+    assert not (site / "v/98XA00").exists()  # no short link to a page that is not there
+    assert (site / "scholen/de-zeester/index.html").is_file()
+    assert "de-duinroos" not in (site / "vinder/scholen.json").read_text(encoding="utf-8")
+    assert "17 scholen" in result.messages[0]
+
+
+def test_with_volgt_a_school_with_an_error_gets_the_short_page(sample: Path):
+    choose(sample, "volgt")
+    break_school(sample)
+    (sample / "content/schools/de-meeuw/sop.md").write_text("Geen gegevens\n", encoding="utf-8")
+    result = build(sample)
+    assert result.ok, (result.messages, result.issues)
+    shown = {i.path.split("/")[2]: i for i in result.issues if i.code == "SOP911"}
+    held = {i.path.split("/")[2]: i for i in result.issues if i.code == "SOP910"}
+    assert list(shown) == ["de-duinroos"]
+    assert list(held) == ["de-meeuw"]  # no facts: no page
+    page = (sample / "site/scholen/de-duinroos/index.html").read_text(encoding="utf-8")
+    assert "Het ondersteuningsprofiel van deze school volgt." in page
+    assert "Basisschool De Duinroos" in page
+    assert not FIGURE.search(visible_text(page))  # never a half page: no figure
+    assert "sop-levels" not in page
+    assert "Wat de school biedt" not in page
+    assert (sample / "site/v/98XA00/index.html").is_file()  # the short link still leads there
+    assert not (sample / "site/scholen/de-meeuw").exists()
+    table = publication(load_project(sample, TODAY, internal=False)).routes
+    assert table is not None
+    assert table.by_path["/scholen/de-duinroos/"].kind is Kind.SCHOOL_PENDING
+
+
+def test_a_started_school_with_a_field_still_marked_is_not_published_in_part(sample: Path):
+    """A school that filled in its profile but left INVULLEN above a field: check passes
+    (warnings), and the site never shows that value: the school is not complete."""
+    sop = sample / "content/schools/de-duinroos/sop.md"
+    text = sop.read_text(encoding="utf-8")
+    sop.write_text(
+        text.replace("\nbijgewerkt:", "\n# Bijgewerkt: INVULLEN\nbijgewerkt:", 1), encoding="utf-8"
+    )
+    checked = check(sample)
+    assert checked.exit_code == 0, checked.output[-2000:]
+    assert "17 van 18 scholen zijn compleet." in checked.output
+    result = build(sample)
+    assert result.ok
+    [held] = [i for i in result.issues if i.code == "SOP910"]
+    assert "boven bijgewerkt staat nog INVULLEN" in held.message
+    assert not (sample / "site/scholen/de-duinroos").exists()
+
+
+def test_an_error_outside_the_school_folders_still_stops_the_build(sample: Path):
+    swv = sample / "site_config/swv.yaml"
+    swv.write_text(
+        swv.read_text(encoding="utf-8").replace("schooljaar:", "onbekend: x\nschooljaar:"),
+        encoding="utf-8",
+    )
+    break_school(sample)
+    result = build(sample)
+    assert not result.ok
+    assert result.messages[-1] == "De site is niet gebouwd; de vorige versie blijft staan."
