@@ -7,7 +7,8 @@ gets the short page "volgt". A school that is neither (errors in its folder, or 
 marked) is **not complete**: site_config/bouwen.yaml `onvolledige_school` chooses between no
 page (`achterhouden`, SOP910) and the short page (`volgt`, SOP911, when its name, vestigingscode
 and kind can be read; else no page). Either way the other schools are published; only errors
-outside the school folders (the configuration, the offer, the pupil numbers) stop the build.
+outside the school folders (the configuration, the offer, the pupil numbers) stop the build,
+and so does a link in the project (SOP005, project/tree.py): that is never one school's matter.
 `check` reports every error as before; `publication` is what the public builds (bouw, the MkDocs
 plugin) publish.
 """
@@ -18,6 +19,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from sop_builder.core.catalogue.build import HELD_BACK, SHOWN_AS_PENDING
+from sop_builder.core.catalogue.reading import LINK
 from sop_builder.core.catalogue.sop import EXAMPLE_EMPTY
 from sop_builder.core.issues import Issue
 from sop_builder.project.build_settings import incomplete_choice
@@ -81,8 +83,8 @@ def publication(project: Project) -> Project:
     profile follows, and for each school that is not complete a warning (SOP910 or SOP911) in
     place of its errors. Its ``errors`` are those that stop the build."""
     incomplete = incomplete_schools(project)
-    if not incomplete:
-        return project
+    if not incomplete or any(i.code == LINK.code for i in project.issues):
+        return project  # a link in the project refuses the whole build
     show = incomplete_choice(project.config) == "volgt"
     schools = [s for s in project.schools if s.slug not in incomplete]
     pending = [f for f in project.pending if f.slug not in incomplete]
