@@ -92,6 +92,11 @@ def test_editor_changes_the_visie_and_keeps_every_other_field_and_comment(
     assert after == before.replace("## Visie\n\n", f"## Visie\n\n{VISIE}\n\n", 1)
     checked = CliRunner().invoke(main, ["check", "--map", str(sample), "--datum", "2026-11-23"])
     assert checked.exit_code == 0, checked.output
+    # Begun but not complete (fields still marked INVULLEN): held back, never half published.
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
+    assert not (sample / "site" / "scholen" / SLUG / "index.html").exists()
+    # The school fills in the rest (here: it keeps the values and removes the marks).
+    file.write_text(after.replace(" INVULLEN\n", "\n"), encoding="utf-8")
     assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     page_html = (sample / "site" / "scholen" / SLUG / "index.html").read_text(encoding="utf-8")
     assert VISIE in page_html
