@@ -8,6 +8,8 @@ import http.server
 import os
 import shutil
 import threading
+import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -69,3 +71,44 @@ def refuse_other_hosts(context) -> list[str]:
 
     context.route("**/*", route)
     return outside
+
+
+QUIET_MS = 150  # no request in flight for this long: the page has settled
+
+
+class _InFlight:
+    """Counts the requests of one page that have not finished yet."""
+
+    def __init__(self, page) -> None:
+        self.count = 0
+        self.changed = 0.0
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, _request) -> None:
+        self.count += 1
+        self.changed = time.monotonic()
+
+    def _ended(self, _request) -> None:
+        self.count -= 1
+        self.changed = time.monotonic()
+
+
+_COUNTERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def open_page(page, url: str, timeout: float = 15.0):
+    """``page.goto(url)`` until the page has loaded and then made no request for
+    `QUIET_MS` (Playwright's ``networkidle`` waits a fixed 500 ms; the files here come from
+    127.0.0.1); returns the response."""
+    counter = _COUNTERS.get(page)
+    if counter is None:
+        counter = _COUNTERS[page] = _InFlight(page)
+    response = page.goto(url, wait_until="load")
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if counter.count <= 0 and (time.monotonic() - counter.changed) * 1000 >= QUIET_MS:
+            return response
+        page.wait_for_timeout(25)
+    raise AssertionError(f"{url}: requests still running after {timeout} s")

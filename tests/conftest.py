@@ -153,7 +153,14 @@ def other_build(tmp_path_factory: pytest.TempPathFactory):
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that drives Chromium is marked `browser`, whether its module says so or it
-    uses the `browser` fixture (`pytest -m "not browser"` is the run without a browser)."""
+    uses the `browser` fixture (`pytest -m "not browser"` is the run without a browser).
+
+    Under pytest-xdist (`make test`: ``--dist loadgroup``) the tests of one module run on one
+    worker, so its module-scoped builds are made once; a module that sets ``SPREAD = True``
+    (many independent tests, each building its own project) is spread over every worker."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        module = getattr(item, "module", None)
+        if module is not None and not getattr(module, "SPREAD", False):
+            item.add_marker(pytest.mark.xdist_group(module.__name__))

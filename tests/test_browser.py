@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .axe import axe_source_or_skip, describe, run_axe
-from .browser import refuse_other_hosts, serve
+from .axe import AXE_JS, axe_source_or_skip, describe, run_axe
+from .browser import open_page, refuse_other_hosts, serve
 from .conftest import TODAY
 
 PAGES = [
@@ -53,36 +55,95 @@ def site(sample_build) -> Path:
     return sample_build.site
 
 
-def test_pages_make_no_outside_requests_set_no_cookies_and_log_no_errors(
-    site: Path, browser, tmp_path: Path
-):
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => {
+  window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
+});
+"""
+
+
+WIDTHS = (1280, 375)
+
+
+@dataclass
+class Visit:
+    """What one page showed at one width."""
+
+    status: int | None
+    headings: int  # <h1> elements
+    scroll_width: int
+    csp_meta: bool  # the Content-Security-Policy is in the page
+    csp_violations: list[str]
+    axe: list[dict[str, Any]] | None  # None: axe-core is not installed
+
+
+@dataclass
+class Tour:
+    """Every page of `PAGES` (and the 404 page) visited once at each width, in one browser
+    context per width: the tests below each assert their part of it."""
+
+    visits: dict[tuple[str, int], Visit] = field(default_factory=dict)
+    outside: list[str] = field(default_factory=list)  # requests to another host (refused)
+    errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
+    console: list[str] = field(default_factory=list)  # every console message
+    cookies: list[Any] = field(default_factory=list)
+    screenshots: list[Path] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def tour(site: Path, browser, tmp_path_factory: pytest.TempPathFactory) -> Tour:
+    axe = AXE_JS.read_text(encoding="utf-8") if AXE_JS.is_file() else None
+    shots = tmp_path_factory.mktemp("tour")
+    found = Tour()
     with serve(site) as base:
-        for width in (1280, 375):
+        for width in WIDTHS:
             context = browser.new_context(viewport={"width": width, "height": 900})
+            context.add_init_script(CSP_LISTENER)
             outside = refuse_other_hosts(context)
-            errors: list[str] = []
             page = context.new_page()
-            page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda exc, e=errors: e.append(str(exc)))
-            for path in PAGES:
-                response = page.goto(base + path, wait_until="networkidle")
-                assert response is not None, path
-                assert response.status == 200, path
-                assert page.locator("h1").count() == 1, path
-                # Nothing sticks out sideways on a phone.
-                assert page.evaluate("document.documentElement.scrollWidth") <= width, path
-            page.goto(base + "/scholen/de-duinroos/", wait_until="networkidle")
-            page.screenshot(path=str(tmp_path / f"school-{width}.png"), full_page=True)
-            assert outside == []
-            assert errors == []
-            assert context.cookies() == []
+            page.on("console", lambda m: found.console.append(m.text))
+            page.on("console", lambda m: found.errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda exc: found.errors.append(str(exc)))
+            for path in [*PAGES, "/404.html"]:
+                response = open_page(page, base + path)
+                found.visits[(path, width)] = Visit(
+                    status=response.status if response is not None else None,
+                    headings=page.locator("h1").count(),
+                    scroll_width=page.evaluate("document.documentElement.scrollWidth"),
+                    csp_meta='http-equiv="Content-Security-Policy"' in page.content(),
+                    csp_violations=page.evaluate("window.__csp"),
+                    axe=run_axe(page, axe) if axe is not None else None,
+                )
+            open_page(page, base + "/scholen/de-duinroos/")
+            shot = shots / f"school-{width}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            found.screenshots.append(shot)
+            found.outside += outside
+            found.cookies += context.cookies()
             context.close()
+    return found
+
+
+def test_pages_make_no_outside_requests_set_no_cookies_and_log_no_errors(tour: Tour):
+    assert len(tour.visits) == len(WIDTHS) * (len(PAGES) + 1)
+    for path in PAGES:
+        for width in WIDTHS:
+            visit = tour.visits[(path, width)]
+            assert visit.status == 200, path
+            assert visit.headings == 1, path
+            # Nothing sticks out sideways on a phone.
+            assert visit.scroll_width <= width, (path, width)
+    assert all(shot.stat().st_size > 10_000 for shot in tour.screenshots)
+    assert tour.outside == []
+    assert tour.errors == []
+    assert tour.cookies == []
 
 
 def test_school_page_shows_the_ouderrapport(site: Path, browser):
     with serve(site) as base:
         page = browser.new_page()
-        page.goto(base + "/scholen/de-polderster/", wait_until="networkidle")
+        open_page(page, base + "/scholen/de-polderster/")
         assert page.title().startswith("OBS De Polderster")
         text = page.inner_text("article")
         assert (
@@ -99,7 +160,7 @@ def test_dutch_site_search_finds_schools(site: Path, browser):
         page = browser.new_page()
         loaded: list[str] = []
         page.on("request", lambda r: loaded.append(r.url))
-        page.goto(base + "/zoeken/", wait_until="networkidle")
+        open_page(page, base + "/zoeken/")
         page.locator(".pagefind-ui__search-input").press_sequentially("plusklas", delay=30)
         # Results of the partly typed word may show first: wait for those of the whole word.
         page.locator(".pagefind-ui__message", has_text="plusklas").wait_for(timeout=15_000)
@@ -116,9 +177,9 @@ def test_dutch_site_search_finds_schools(site: Path, browser):
         assert any(h.startswith("School: ") for h in heads)
         assert "Zoek op de naam van een school" not in titles  # the search page itself is not a hit
         assert any("/pagefind/" in url and "nl" in url.rsplit("/", 1)[-1] for url in loaded)
-        page.goto(base + "/zoeken/?q=dyslexiespecialist", wait_until="networkidle")
+        open_page(page, base + "/zoeken/?q=dyslexiespecialist")
         page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
-        page.goto(base + "/zoeken/?q=rust%20in%20de%20klas", wait_until="networkidle")
+        open_page(page, base + "/zoeken/?q=rust%20in%20de%20klas")
         page.locator(".pagefind-ui__result-title", has_text="Workshop: Rust in de klas").wait_for(
             timeout=10_000
         )
@@ -130,7 +191,7 @@ def test_a_school_name_finds_the_school_and_not_the_lists_that_name_it(site: Pat
     a school is found on its own page, not again on every list it stands in."""
     with serve(site) as base:
         page = browser.new_page()
-        page.goto(base + "/zoeken/?q=kameleon", wait_until="networkidle")
+        open_page(page, base + "/zoeken/?q=kameleon")
         page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
         page.wait_for_timeout(500)  # all results of the query shown
         links = page.locator(".pagefind-ui__result-title a").evaluate_all(
@@ -138,7 +199,7 @@ def test_a_school_name_finds_the_school_and_not_the_lists_that_name_it(site: Pat
         )
         assert any("/scholen/de-kameleon/" in href for href in links), links
         assert not [h for h in links if "/scholen/behoefte/" in h or "/scholen/gemeente/" in h]
-        page.goto(base + "/zoeken/?q=scholen%20in%20duinwijk", wait_until="networkidle")
+        open_page(page, base + "/zoeken/?q=scholen%20in%20duinwijk")
         page.locator(".pagefind-ui__result-title", has_text="Lijst: Scholen in Duinwijk").wait_for(
             timeout=10_000
         )
@@ -148,26 +209,19 @@ def test_a_school_name_finds_the_school_and_not_the_lists_that_name_it(site: Pat
 KINDS = {"School", "Workshop", "Training", "Verhaal", "Netwerkgroep", "Expertisecentrum", "Lijst",
          "Pagina", "Overzicht", "Kern"}  # fmt: skip
 
-CSP_LISTENER = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation', e => {
-  window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
-});
-"""
 
-
-def test_pages_honour_the_content_security_policy(site: Path, browser):
-    with serve(site) as base:
+def test_pages_honour_the_content_security_policy(site: Path, browser, tour: Tour):
+    for (path, width), visit in tour.visits.items():
+        assert visit.csp_meta, path
+        assert visit.csp_violations == [], (path, width)
+    assert [m for m in tour.console if "Content Security Policy" in m] == []
+    with serve(site) as base:  # the search's WebAssembly and its index parts
         context = browser.new_context()
         context.add_init_script(CSP_LISTENER)
         page = context.new_page()
         console: list[str] = []
         page.on("console", lambda m: console.append(m.text))
-        for path in [*PAGES, "/404.html"]:
-            page.goto(base + path, wait_until="networkidle")
-            assert 'http-equiv="Content-Security-Policy"' in page.content(), path
-            assert page.evaluate("window.__csp") == [], path
-        page.goto(base + "/zoeken/?q=grenzen", wait_until="networkidle")
+        open_page(page, base + "/zoeken/?q=grenzen")
         page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
         assert page.evaluate("window.__csp") == []
         assert [m for m in console if "Content Security Policy" in m] == []
@@ -181,18 +235,14 @@ def test_pages_honour_the_content_security_policy(site: Path, browser):
     assert "geolocation=(self)" in headers  # the finder's "Mijn locatie", for this site only
 
 
-def test_every_page_type_passes_axe_at_desktop_and_phone_width(site: Path, browser):
-    source = axe_source_or_skip()
-    found: dict[str, str] = {}
-    with serve(site) as base:
-        for width in (1280, 375):
-            page = browser.new_page(viewport={"width": width, "height": 900})
-            for path in [*PAGES, "/404.html"]:
-                page.goto(base + path, wait_until="networkidle")
-                violations = run_axe(page, source)
-                if violations:
-                    found[f"{path} @ {width}px"] = describe(violations)
-            page.close()
+def test_every_page_type_passes_axe_at_desktop_and_phone_width(tour: Tour):
+    axe_source_or_skip()
+    assert all(visit.axe is not None for visit in tour.visits.values())
+    found = {
+        f"{path} @ {width}px": describe(visit.axe)
+        for (path, width), visit in tour.visits.items()
+        if visit.axe
+    }
     assert found == {}
 
 
@@ -242,7 +292,7 @@ def test_every_need_filter_finds_exactly_the_schools_that_declare_they_offer_it(
         context = browser.new_context(viewport={"width": 375, "height": 812})
         outside = refuse_other_hosts(context)
         page = context.new_page()
-        page.goto(base + "/scholen/", wait_until="networkidle")
+        open_page(page, base + "/scholen/")
         page.locator("#vinder-lijst > li").first.wait_for()
         assert len(_visible_schools(page)) == 18
         for need in project.config.vocabularies.needs:
@@ -273,7 +323,7 @@ def test_words_that_name_a_need_or_a_practical_fact_filter_on_what_schools_decla
     wheelchair = sorted(s.front.name for s in project.schools if s.facts.get("rolstoel") is True)
     with serve(site) as base:
         page = browser.new_page(viewport={"width": 375, "height": 812})
-        page.goto(base + "/scholen/?q=rolstoel", wait_until="networkidle")
+        open_page(page, base + "/scholen/?q=rolstoel")
         page.wait_for_timeout(400)
         shown = sorted(_visible_schools(page))
         # Typing 'rolstoel' used to find schools whose text says they cannot take a wheelchair.
@@ -281,11 +331,11 @@ def test_words_that_name_a_need_or_a_practical_fact_filter_on_what_schools_decla
         assert "CBS Het Kompas" not in shown
         assert "rolstoel" in page.locator("#vinder-uitleg").inner_text()
         # A word only in a school's own text is found through the search index.
-        page.goto(base + "/scholen/?q=leesplezier", wait_until="networkidle")
+        open_page(page, base + "/scholen/?q=leesplezier")
         page.locator("#vinder-lijst > li").first.wait_for(timeout=10_000)
         page.wait_for_timeout(300)
         assert _visible_schools(page) == [LEESPLEZIER_SCHOOL]
-        page.goto(base + "/scholen/?q=zzzonbekend", wait_until="networkidle")
+        open_page(page, base + "/scholen/?q=zzzonbekend")
         page.wait_for_timeout(400)
         assert _visible_schools(page) == []
         assert page.locator("#vinder-aantal").inner_text().startswith("Geen school gevonden")
@@ -307,7 +357,7 @@ def test_a_typed_postcode_orders_the_schools_by_distance(site: Path, browser, pr
         context = browser.new_context(viewport={"width": 375, "height": 812})
         outside = refuse_other_hosts(context)
         page = context.new_page()
-        page.goto(base + "/scholen/", wait_until="networkidle")
+        open_page(page, base + "/scholen/")
         page.locator("#vinder-postcode").press_sequentially("1966 AR", delay=20)
         page.locator("#vinder-plaats", has_text="postcode 1966").wait_for()
         page.wait_for_timeout(200)
@@ -344,7 +394,7 @@ def test_the_visitors_location_orders_the_schools_by_distance(site: Path, browse
         )
         outside = refuse_other_hosts(context)
         page = context.new_page()
-        page.goto(base + "/scholen/", wait_until="networkidle")
+        open_page(page, base + "/scholen/")
         page.get_by_role("button", name="Mijn locatie").click()
         page.locator("#vinder-plaats", has_text="uw locatie").wait_for()
         page.wait_for_timeout(200)
@@ -364,7 +414,7 @@ def test_schools_chosen_on_the_cards_are_compared_side_by_side(site: Path, brows
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         outside = refuse_other_hosts(context)
         page = context.new_page()
-        page.goto(base + "/scholen/", wait_until="networkidle")
+        open_page(page, base + "/scholen/")
         for slug in chosen:
             page.locator(f"#vergelijk-{slug}").check()
         link = page.get_by_role("link", name="Vergelijk de gekozen scholen")
@@ -389,7 +439,7 @@ def test_schools_chosen_on_the_cards_are_compared_side_by_side(site: Path, brows
         assert contact.locator("a[href^='tel:']").count() == 3
         # The address can be shared: opened anew, it shows the same schools.
         again = context.new_page()
-        again.goto(page.url, wait_until="networkidle")
+        open_page(again, page.url)
         assert again.locator("thead th a.sop-compare-name").all_inner_texts() == headers
         assert outside == []
         context.close()
@@ -402,7 +452,7 @@ def test_a_school_page_answers_in_one_phone_screen(site: Path, browser, tmp_path
     with serve(site) as base:
         page = browser.new_page(viewport=PHONE)
         for slug in ("de-duinroos", "het-kompas", "so-de-golfslag", "sbo-het-anker"):
-            page.goto(f"{base}/scholen/{slug}/", wait_until="networkidle")
+            open_page(page, f"{base}/scholen/{slug}/")
 
             def bottom(selector: str) -> float:
                 box = page.locator(selector).first.bounding_box()
@@ -413,12 +463,12 @@ def test_a_school_page_answers_in_one_phone_screen(site: Path, browser, tmp_path
             assert bottom(".sop-call a[href^='tel:']") < PHONE["height"], slug
             assert bottom(".sop-call a[href^='mailto:']") < PHONE["height"], slug
             assert bottom("dl.sop-levels") < PHONE["height"], slug
-        page.goto(f"{base}/scholen/het-kompas/", wait_until="networkidle")
+        open_page(page, f"{base}/scholen/het-kompas/")
         notice = page.locator(".sop-expired")
         assert notice.inner_text().startswith("Dit profiel was geldig tot 31 juli 2025.")
         assert notice.bounding_box()["y"] < page.locator("dl.sop-levels").bounding_box()["y"]
         page.screenshot(path=str(tmp_path / "school-375.png"))
-        page.goto(f"{base}/scholen/de-duinroos/", wait_until="networkidle")
+        open_page(page, f"{base}/scholen/de-duinroos/")
         assert page.locator(".sop-expired").count() == 0
         page.close()
 
@@ -426,7 +476,7 @@ def test_a_school_page_answers_in_one_phone_screen(site: Path, browser, tmp_path
 def test_the_finder_marks_an_expired_profile(site: Path, browser):
     with serve(site) as base:
         page = browser.new_page(viewport=PHONE)
-        page.goto(base + "/scholen/", wait_until="networkidle")
+        open_page(page, base + "/scholen/")
         card = page.locator("#vinder-lijst > li", has_text="CBS Het Kompas")
         assert "profiel is verlopen" in card.inner_text()
         others = page.locator("#vinder-lijst > li", has_text="Basisschool De Duinroos")
@@ -441,7 +491,7 @@ def test_the_finder_says_so_when_its_script_or_data_cannot_load(site: Path, brow
         for blocked in ("**/modules/results.js", "**/vinder/scholen.json"):
             page = browser.new_page(viewport=PHONE)
             page.route(blocked, lambda route: route.abort())
-            page.goto(base + "/scholen/", wait_until="networkidle")
+            open_page(page, base + "/scholen/")
             count = page.locator("#vinder-aantal")
             count.filter(has_text="konden niet worden geladen").wait_for(timeout=5_000)
             assert "Gebruik de lijsten hieronder" in count.inner_text(), blocked

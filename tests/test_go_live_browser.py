@@ -14,7 +14,7 @@ from sop_builder.project.load import load_project
 from sop_builder.publish.public import build_site
 
 from .axe import axe_source_or_skip, describe, run_axe
-from .browser import refuse_other_hosts, serve
+from .browser import open_page, refuse_other_hosts, serve
 from .conftest import REPO, TODAY
 from .test_go_live import imported
 
@@ -43,7 +43,7 @@ def test_a_volgt_page_reads_on_a_phone_and_passes_axe(built, browser):
             page = context.new_page()
             errors: list[str] = []
             page.on("pageerror", lambda e, seen=errors: seen.append(str(e)))
-            page.goto(f"{base}/scholen/{slug}/", wait_until="networkidle")
+            open_page(page, f"{base}/scholen/{slug}/")
             notice = page.locator(".sop-pending")
             assert "Het ondersteuningsprofiel van deze school volgt." in notice.inner_text()
             if viewport is PHONE:

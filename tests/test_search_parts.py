@@ -14,7 +14,7 @@ from sop_builder.project.routes import MUNICIPALITY_LISTS, NEED_LISTS
 from sop_builder.publish.public import build_site
 from sop_builder.site import search
 
-from .browser import serve
+from .browser import open_page, serve
 from .conftest import TODAY, make_project
 
 PART = 12  # pages per part: the sample's ~40 indexed pages make four parts
@@ -78,7 +78,7 @@ def test_the_search_page_finds_a_school_in_each_part(site: Path, browser, tmp_pa
                 continue
             slug = slugs[-1]
             word = name_of(site, slug).split()[-1]
-            page.goto(f"{base}/zoeken/?q={word}", wait_until="networkidle")
+            open_page(page, f"{base}/zoeken/?q={word}")
             link = page.locator(f'.pagefind-ui__result a[href*="/scholen/{slug}/"]').first
             link.wait_for(timeout=15_000)
             assert word in link.inner_text(), (number, slug)
@@ -93,7 +93,7 @@ def test_the_finder_finds_a_school_through_a_later_part(site: Path, browser):
     assert part > 1  # found only when the finder merges the other parts
     with serve(site) as base:
         page = browser.new_page()
-        page.goto(f"{base}/scholen/?q={RARE.lower()}", wait_until="networkidle")
+        open_page(page, f"{base}/scholen/?q={RARE.lower()}")
         page.locator("#vinder-aantal", has_text="1 school").wait_for(timeout=15_000)
         shown = page.locator("#vinder-lijst > li")
         assert shown.count() == 1

@@ -50,6 +50,7 @@ from sop_builder.site.engine import (
     EngineProblem,
     build_in_process,
     run_engine,
+    runs_here,
 )
 from sop_builder.site.finder import Finder
 from sop_builder.site.redirects import write_redirects
@@ -74,8 +75,8 @@ ENGINE_SETTINGS = CONFIG_FILE  # the project's mkdocs.yml: what a message withou
 class Options:
     """How one run of the pipeline differs from another."""
 
-    # "process": the engine in a process of its own (two for a large site); "in-process": in
-    # this process (serve); "outside": MkDocs runs the steps around its own build (the plugin)
+    # "process": two engine processes for a large site, this process for a small one (ProperDocs:
+    # always a process of its own); "in-process": always in this process (serve); "outside": MkDocs runs the steps around its own build (the plugin)
     engine: Literal["process", "in-process", "outside"] = "process"
     engine_name: str | None = None  # None: the project's choice (site_config/bouwen.yaml)
     dirty: bool = False  # the engine rebuilds only pages whose staged file is newer
@@ -211,7 +212,11 @@ def engine(run: Run) -> list[Issue]:
         problems = build_in_process(staged.config_file, run.site, dirty=options.dirty)
     else:
         halves = split_staging(staged)  # two engine processes on two cores, when it is large
-        problems = run_engine(_engine_name(run), staged.config_file, run.site, halves)
+        name = _engine_name(run)
+        if halves or not runs_here(name):
+            problems = run_engine(name, staged.config_file, run.site, halves)
+        else:  # a small site: here, without starting Python and importing the engine again
+            problems = build_in_process(staged.config_file, run.site)
     return [engine_issue(run, p) for p in problems]
 
 

@@ -1,11 +1,13 @@
 """The engine glue: the only module that imports the site engine (MkDocs or ProperDocs).
 
 The engine builds the staging folder (`site/staging.py`): plain source files and a plain
-mkdocs.yml. `run_engine` builds it in a process of its own (`python -m sop_builder.site.engine
-ENGINE CONFIG SITE`), so the engine's memory is given back when it is done and ProperDocs can
-take MkDocs's place (``import properdocs.replacement`` turns every ``mkdocs`` import of that
-process into ProperDocs). `build_in_process` is the same build inside the calling process, for
-`serve`, which rebuilds only the pages whose source changed.
+mkdocs.yml. `run_engine` builds a large site in two processes of their own (`python -m
+sop_builder.site.engine ENGINE CONFIG SITE`), so the engine's memory is given back when it is
+done; ProperDocs always runs in a process of its own (``import properdocs.replacement`` turns
+every ``mkdocs`` import of that process into ProperDocs). `build_in_process` is the same build
+inside the calling process: for `serve`, which rebuilds only the pages whose source changed, and
+for a site too small to split (`runs_here`), where starting Python and importing the engine
+would cost a quarter of the build.
 
 Our pages are raw HTML blocks between Markdown headings; the engine's Markdown would parse
 every block with Python's HTMLParser only to pass it on unchanged. Here a small plugin takes the
@@ -51,6 +53,13 @@ _CHOSEN: list[str] = []  # the engine this process has imported
 def chosen() -> str | None:
     """The engine this process has imported (None: not yet)."""
     return _CHOSEN[0] if _CHOSEN else None
+
+
+def runs_here(engine: str) -> bool:
+    """Whether this process can build with ``engine`` itself: it runs that engine already, or
+    none yet and ``engine`` is the default (a process is never turned into ProperDocs on the
+    way: everything after would import ProperDocs as ``mkdocs``)."""
+    return (_CHOSEN[0] if _CHOSEN else DEFAULT_ENGINE) == engine
 
 
 def use_engine(engine: str) -> None:
@@ -168,6 +177,8 @@ def build_in_process(config_file: Path, site_dir: Path, dirty: bool = False) -> 
             *(EngineProblem.from_warning(m) for m in warnings.messages),
             EngineProblem(str(exc)),
         ]
+    except Exception as exc:  # as a process of its own would say it: no trace
+        return [EngineProblem(f"{type(exc).__name__}: {exc}")]
     finally:
         logger.removeHandler(warnings)
     return []
