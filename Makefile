@@ -49,11 +49,11 @@ test-js:
 	else echo "Node.js is missing: the unit tests of the site's scripts (tests/js/) are skipped"; fi
 
 # pytest on every core (pytest-xdist); each test module stays on one worker, so the builds its
-# module-scoped fixtures make are made once, except the modules that say SPREAD = True (many
-# independent builds; tests/conftest.py). PYTEST_ARGS adds options, e.g.
+# module-scoped fixtures make are made once, except the modules of SPREAD in tests/conftest.py
+# (many independent builds), whose tests go to every worker. PYTEST_ARGS adds options, e.g.
 # `make test PYTEST_ARGS="-m 'not slow and not browser'"` for the quick run.
 test: $(STAMP) $(AXE) lint test-js
-	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadscope $(PYTEST_ARGS)
 
 # Benchmarks on synthetic projects (66, 700, 2,000 and 7,000 schools; needs Chromium):
 # writes BENCHMARKS.md and bench/results.json. Takes about half an hour on 2 cores.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -151,16 +152,38 @@ def other_build(tmp_path_factory: pytest.TempPathFactory):
 # --- markers ------------------------------------------------------------------------------------
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_itemcollected(item: pytest.Item) -> None:
     """Every test that drives Chromium is marked `browser`, whether its module says so or it
-    uses the `browser` fixture (`pytest -m "not browser"` is the run without a browser).
+    uses the `browser` fixture (`pytest -m "not browser"` is the run without a browser)."""
+    if "browser" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.browser)
 
-    Under pytest-xdist (`make test`: ``--dist loadgroup``) the tests of one module run on one
-    worker, so its module-scoped builds are made once; a module that sets ``SPREAD = True``
-    (many independent tests, each building its own project) is spread over every worker."""
-    for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.browser)
-        module = getattr(item, "module", None)
-        if module is not None and not getattr(module, "SPREAD", False):
-            item.add_marker(pytest.mark.xdist_group(module.__name__))
+
+# Under pytest-xdist (`make test`) the tests of one module run on one worker, so its
+# module-scoped builds are made once; the tests of these modules (many independent tests, each
+# building or checking a project of its own) are spread over every worker instead.
+SPREAD = frozenset(
+    f"tests/{name}.py"
+    for name in (
+        "test_build",
+        "test_cases",
+        "test_check_build_agree",
+        "test_hostile_text",
+        "test_schema_export",
+    )
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """pytest-xdist's scheduling by scope, with a module as the scope of its tests, except the
+    modules of `SPREAD`, where each test is a scope of its own. (Its `loadgroup` does not work
+    with pytest 9: it renames tests through an attribute pytest no longer reads.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByModule(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return nodeid if module in SPREAD else module
+
+    return ByModule(config, log)

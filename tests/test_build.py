@@ -19,8 +19,6 @@ from sop_builder.publish.public import build_site
 
 from .conftest import TODAY
 
-SPREAD = True  # independent tests: spread over every pytest-xdist worker (tests/conftest.py)
-
 
 def snapshot(folder: Path) -> dict[str, str]:
     return {

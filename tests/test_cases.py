@@ -10,8 +10,6 @@ from sop_builder.core.catalogue import CATALOGUE
 
 from .casefolders import CASES, added_lines, case_names, expected_lines
 
-SPREAD = True  # independent tests: spread over every pytest-xdist worker (tests/conftest.py)
-
 
 @pytest.mark.parametrize("case", case_names())
 def test_case_gives_exactly_the_expected_messages(case: str, tmp_path: Path):

@@ -23,8 +23,6 @@ from sop_builder.publish.public import build_site
 from .casefolders import CASES, case_names
 from .conftest import TODAY, make_project
 
-SPREAD = True  # independent tests: spread over every pytest-xdist worker (tests/conftest.py)
-
 
 def case_project(case: str, parent: Path) -> Path:
     """The sample with its templates and mkdocs.yml, changed as the case folder says."""

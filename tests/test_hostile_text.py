@@ -32,8 +32,6 @@ from sop_builder.publish.public import build_site
 from .conftest import TODAY, make_project
 from .hostile_vectors import SWALLOWING
 
-SPREAD = True  # independent tests: spread over every pytest-xdist worker (tests/conftest.py)
-
 # Values that refer to an id elsewhere (checked against lists of choices, with their own
 # messages) are not free text; every other text field is.
 REFERENCES = {

@@ -18,8 +18,6 @@ from sop_builder.project.schema_export import all_schemas, content_schema, dumps
 from .casefolders import CASES, TODAY, case_names, prepare
 from .conftest import REPO, SAMPLE
 
-SPREAD = True  # independent tests: spread over every pytest-xdist worker (tests/conftest.py)
-
 # Codes about the type or the allowed values of a single field: what a schema can express.
 SCHEMA_CODES = {
     "SOP101", "SOP102", "SOP103", "SOP104", "SOP105", "SOP106", "SOP107", "SOP108", "SOP109",
