@@ -276,3 +276,161 @@ def test_an_error_outside_the_school_folders_still_stops_the_build(sample: Path)
     result = build(sample)
     assert not result.ok
     assert result.messages[-1] == "De site is niet gebouwd; de vorige versie blijft staan."
+
+
+# What nieuw-swv writes into site_config/ as examples, under comments that end in INVULLEN
+# (authoring/new_swv.py), for the IJmond project of tests/test_real_schools.py: none of it may
+# reach a public file while it is marked.
+SITE = "https://sop.example.nl"  # nieuw-swv --site-adres, also put in `website` (marked)
+SWV_EXAMPLES = [
+    "Steunpunt SWV IJmond",
+    "Eén zin in gewone taal over wat het steunpunt voor ouders doet.",
+    "Titel van het thema",
+    "Eén zin in gewone taal over dit thema.",
+    "Titel van de afspraak",
+    "Wat elke school doet, in gewone taal.",
+    f'Website: <a href="{SITE}">',  # the site's own address shown as the SWV's website
+    "vastgesteld op 23 november 2026",  # the day nieuw-swv ran (TODAY), as the norm's date
+]
+# The example target (80) as a figure, and any sentence about meeting a target.
+TARGET = re.compile(r"\b80\s*%|\bdoel (nog niet )?gehaald|het doel van|Het doel voor")
+# import-norm's list: two themes; it writes each theme's sentence as its title, marked.
+AGREEMENTS = """\
+Thema;Afspraak
+Veilig schoolklimaat;De school meet elk jaar hoe veilig kinderen zich voelen.
+Veilig schoolklimaat;De school heeft een pestprotocol dat iedereen kent.
+Zicht op ontwikkeling;De school volgt elk kind met een leerlingvolgsysteem.
+"""
+
+
+def swv_examples_in(texts: dict[str, str]) -> list[tuple[str, str]]:
+    """(file, example) for every example of nieuw-swv, and every target figure or sentence
+    about a target, in the files."""
+    found = [(n, e) for n, text in texts.items() for e in SWV_EXAMPLES if e in text]
+    found += [
+        (name, match.group())
+        for name, text in texts.items()
+        if name.endswith((".html", ".json")) or name.startswith("pagefind/")
+        if (match := TARGET.search(visible_text(text)))
+    ]
+    return found
+
+
+def import_agreements(root: Path) -> None:
+    source = root.parent / "afspraken.csv"
+    source.write_text(AGREEMENTS, encoding="utf-8")
+    run = CliRunner().invoke(
+        main,
+        [
+            *("import-norm", "--map", str(root), str(source), "--schaal", "ja-deels-nee"),
+            *("--doel", "80", "--vervang"),
+        ],
+    )
+    assert run.exit_code == 0, run.output
+
+
+def complete_one_school(root: Path) -> str:
+    """One school fills in its profile (contacts, dates) but scores nothing yet; its slug."""
+    from .test_real_schools import fill_in_school_parts
+
+    fill_in_school_parts(root)
+    folders = sorted(p for p in (root / "content/schools").iterdir() if p.is_dir())
+    keep = folders[0]
+    for folder in folders[1:]:  # the others have not started: their page is "volgt"
+        for file in folder.iterdir():
+            if file.name != "sop.md":
+                file.unlink()
+    return keep.name
+
+
+@pytest.mark.parametrize("norm", ["import-norm", "voorbeeld van nieuw-swv"])
+def test_no_example_of_nieuw_swv_reaches_a_public_file(tmp_path: Path, norm: str):
+    """The README's route: nieuw-swv, import-scholen, import-norm (or not yet), build: the
+    SWV's own files still hold nieuw-swv's examples under INVULLEN; check names each, and no
+    public file shows one (steunpunt, website, target, the norm's date and themes)."""
+    root = imported(tmp_path)
+    if norm == "import-norm":
+        import_agreements(root)
+    checked = check(root)
+    assert checked.exit_code == 0, checked.output[-2000:]
+    marked = {
+        (i.path, i.field)
+        for i in load_project(root, TODAY).warnings
+        if i.code in ("SOP410", "SOP411") and i.path.startswith("site_config/")
+    }
+    swv = "site_config/swv.yaml"
+    year = "site_config/basisondersteuning/2025-2026.yaml"
+    assert {(swv, "website"), (swv, "steunpunt"), (swv, "kernen")} <= marked
+    assert ((swv, "doelen") in marked) is (norm != "import-norm")  # --doel: the SWV's own
+    assert {(year, "vastgesteld"), (year, "themas")} <= marked
+    assert ((year, "afspraken") in marked) is (norm != "import-norm")
+    result = build(root)
+    assert result.ok, (result.messages, result.issues)
+    texts = public_texts(root / "site")
+    assert swv_examples_in(texts) == []
+    assert examples_in(texts) == []
+    home = visible_text(texts["index.html"])
+    # Parents are sent to the SWV itself, in a sentence that reads well.
+    assert "Dan kunt u terecht bij  SWV IJmond ." in " ".join(home.split(" "))
+    assert "een dienst van" not in home
+    agreements = visible_text(texts["basisondersteuning/index.html"])
+    if norm == "import-norm":
+        assert "Veilig schoolklimaat" in agreements  # the titles are the SWV's own
+        assert "De school meet elk jaar hoe veilig kinderen zich voelen." in agreements
+        assert "Afspraken basisondersteuning, versie 1." in agreements  # no date
+    else:
+        assert "Die afspraken staan hier zodra ze klaar zijn." in agreements
+        assert "versie 1" not in agreements
+
+
+def test_the_swv_scan_finds_what_the_masking_would_leave_out(tmp_path: Path, monkeypatch):
+    """Switched off, the masking lets nieuw-swv's examples through: the scan above finds
+    each (so it can fail), and a planted value is found too."""
+    from sop_builder.project import publication as module
+
+    monkeypatch.setattr(module, "public_config", lambda config, _used: config)
+    monkeypatch.setattr(module, "public_compliance", lambda _config, result: result)
+    root = imported(tmp_path)
+    assert build(root).ok
+    texts = public_texts(root / "site")
+    found = {example for _name, example in swv_examples_in(texts)}
+    assert set(SWV_EXAMPLES) <= found
+    assert "80%" in found
+    planted = {"scholen/x/index.html": "<p>Het doel voor 2025-2026 is 80 %.</p>"}
+    assert swv_examples_in(planted) == [("scholen/x/index.html", "80 %")]
+
+
+def test_once_the_marks_are_gone_the_swvs_values_appear(tmp_path: Path):
+    root = imported(tmp_path)
+    import_agreements(root)
+    swv = root / "site_config/swv.yaml"
+    swv.write_text(
+        swv.read_text(encoding="utf-8")
+        .replace(" INVULLEN\n", "\n")
+        .replace("website: https://sop.example.nl", "website: https://www.swv-ijmond.example")
+        .replace("  email:\n  telefoon:\n", "  email: info@swv-ijmond.example\n  telefoon:\n"),
+        encoding="utf-8",
+    )
+    norm = root / "site_config/basisondersteuning/2025-2026.yaml"
+    text = norm.read_text(encoding="utf-8").replace(" INVULLEN\n", "\n")
+    text = text.replace("vastgesteld:\n", "vastgesteld: 2025-06-12\n")
+    text = text.replace(
+        "omschrijving: Veilig schoolklimaat", "omschrijving: Uw kind voelt zich veilig."
+    )
+    norm.write_text(text, encoding="utf-8")
+    checked = check(root)
+    assert checked.exit_code == 0, checked.output[-2000:]
+    assert "INVULLEN" not in checked.output.split("scholen zijn compleet")[0].split("swv.yaml")[0]
+    result = build(root)
+    assert result.ok, (result.messages, result.issues)
+    texts = public_texts(root / "site")
+    home = visible_text(texts["index.html"])
+    assert "Steunpunt SWV IJmond" in home
+    assert "een dienst van SWV IJmond" in home
+    assert "Eén zin in gewone taal over wat het steunpunt voor ouders doet." in home
+    agreements = visible_text(texts["basisondersteuning/index.html"])
+    assert "minstens 80%" in agreements
+    assert "vastgesteld op 12 juni 2025" in agreements
+    assert "Uw kind voelt zich veilig." in agreements
+    pending = next(n for n in texts if n.startswith("scholen/") and "Het ondersteuningsprofiel van deze school volgt." in texts[n])
+    assert 'Website: <a href="https://www.swv-ijmond.example">' in texts[pending]
