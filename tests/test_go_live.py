@@ -97,6 +97,18 @@ def build(root: Path):
     return build_site(root, today=TODAY, echo=lambda _: None)
 
 
+def checked_and_built(root: Path, complete: str | None = None) -> dict[str, str]:
+    """`check` passes (with ``complete``: "N van M" schools complete), `build` succeeds: the
+    public files as text."""
+    checked = check(root)
+    assert checked.exit_code == 0, checked.output[-2000:]
+    if complete is not None:
+        assert f"{complete} scholen zijn compleet." in checked.output
+    result = build(root)
+    assert result.ok, (result.messages, result.issues)
+    return public_texts(root / "site")
+
+
 def test_freshly_imported_schools_pass_check_and_each_gets_a_factual_page(tmp_path: Path):
     root = imported(tmp_path)
     checked = check(root)
@@ -136,11 +148,12 @@ def test_freshly_imported_schools_pass_check_and_each_gets_a_factual_page(tmp_pa
     # No fill-in mark, example or compliance figure in any public file: pages, posters, cards,
     # the finder's data, the search index.
     assert examples_in(texts) == []
-    # (The page about the agreements states the SWV's own target, "80%": not a school's figure.)
+    # (nieuw-swv's target, 80, is still marked: not even the page about the agreements
+    # states it; see test_no_example_of_nieuw_swv_reaches_a_public_file.)
     figures = [
         (name, found.group())
         for name, text in texts.items()
-        if name.endswith(".html") and name != "basisondersteuning/index.html"
+        if name.endswith(".html")
         if (found := FIGURE.search(visible_text(text)))
     ]
     assert figures == []
@@ -171,12 +184,7 @@ def test_a_school_from_nieuwe_school_shows_none_of_its_examples(sample: Path):
     in any public file."""
     sop = add_new_school(sample, "OBS Het Zeepaard", "12AB00")
     slug = sop.parent.name
-    checked = check(sample)
-    assert checked.exit_code == 0, checked.output[-2000:]
-    assert "18 van 19 scholen zijn compleet." in checked.output
-    result = build(sample)
-    assert result.ok, (result.messages, result.issues)
-    texts = public_texts(sample / "site")
+    texts = checked_and_built(sample, "18 van 19")
     page = texts[f"scholen/{slug}/index.html"]
     assert "Het ondersteuningsprofiel van deze school volgt." in page
     assert examples_in(texts) == []
@@ -303,17 +311,26 @@ Zicht op ontwikkeling;De school volgt elk kind met een leerlingvolgsysteem.
 """
 
 
-def swv_examples_in(texts: dict[str, str]) -> list[tuple[str, str]]:
-    """(file, example) for every example of nieuw-swv, and every target figure or sentence
-    about a target, in the files."""
+def swv_examples_in(texts: dict[str, str], target: bool = True) -> list[tuple[str, str]]:
+    """(file, example) for every example of nieuw-swv, and (with ``target``: the example
+    target is still marked) every target figure or sentence about a target, in the files."""
     found = [(n, e) for n, text in texts.items() for e in SWV_EXAMPLES if e in text]
     found += [
         (name, match.group())
         for name, text in texts.items()
-        if name.endswith((".html", ".json")) or name.startswith("pagefind/")
-        if (match := TARGET.search(visible_text(text)))
+        if target and (name.endswith((".html", ".json")) or name.startswith("pagefind/"))
+        for match in TARGET.finditer(visible_text(text))
     ]
     return found
+
+
+def marked_in_site_config(root: Path) -> list[tuple[str, str]]:
+    """(file, field) of every warning of `check` about a mark left in site_config/."""
+    return [
+        (i.path, i.field)
+        for i in load_project(root, TODAY).warnings
+        if i.code in ("SOP410", "SOP411") and i.path.startswith("site_config/")
+    ]
 
 
 def import_agreements(root: Path) -> None:
@@ -329,20 +346,6 @@ def import_agreements(root: Path) -> None:
     assert run.exit_code == 0, run.output
 
 
-def complete_one_school(root: Path) -> str:
-    """One school fills in its profile (contacts, dates) but scores nothing yet; its slug."""
-    from .test_real_schools import fill_in_school_parts
-
-    fill_in_school_parts(root)
-    folders = sorted(p for p in (root / "content/schools").iterdir() if p.is_dir())
-    keep = folders[0]
-    for folder in folders[1:]:  # the others have not started: their page is "volgt"
-        for file in folder.iterdir():
-            if file.name != "sop.md":
-                file.unlink()
-    return keep.name
-
-
 @pytest.mark.parametrize("norm", ["import-norm", "voorbeeld van nieuw-swv"])
 def test_no_example_of_nieuw_swv_reaches_a_public_file(tmp_path: Path, norm: str):
     """The README's route: nieuw-swv, import-scholen, import-norm (or not yet), build: the
@@ -351,33 +354,26 @@ def test_no_example_of_nieuw_swv_reaches_a_public_file(tmp_path: Path, norm: str
     root = imported(tmp_path)
     if norm == "import-norm":
         import_agreements(root)
-    checked = check(root)
-    assert checked.exit_code == 0, checked.output[-2000:]
-    marked = {
-        (i.path, i.field)
-        for i in load_project(root, TODAY).warnings
-        if i.code in ("SOP410", "SOP411") and i.path.startswith("site_config/")
-    }
+    texts = checked_and_built(root)
+    marked = set(marked_in_site_config(root))
     swv = "site_config/swv.yaml"
     year = "site_config/basisondersteuning/2025-2026.yaml"
     assert {(swv, "website"), (swv, "steunpunt"), (swv, "kernen")} <= marked
     assert ((swv, "doelen") in marked) is (norm != "import-norm")  # --doel: the SWV's own
     assert {(year, "vastgesteld"), (year, "themas")} <= marked
     assert ((year, "afspraken") in marked) is (norm != "import-norm")
-    result = build(root)
-    assert result.ok, (result.messages, result.issues)
-    texts = public_texts(root / "site")
-    assert swv_examples_in(texts) == []
+    assert swv_examples_in(texts, target=norm != "import-norm") == []
     assert examples_in(texts) == []
-    home = visible_text(texts["index.html"])
+    home = " ".join(visible_text(texts["index.html"]).split())
     # Parents are sent to the SWV itself, in a sentence that reads well.
-    assert "Dan kunt u terecht bij  SWV IJmond ." in " ".join(home.split(" "))
+    assert "Komt u er samen niet uit? Dan kunt u terecht bij SWV IJmond ." in home
     assert "een dienst van" not in home
     agreements = visible_text(texts["basisondersteuning/index.html"])
     if norm == "import-norm":
         assert "Veilig schoolklimaat" in agreements  # the titles are the SWV's own
         assert "De school meet elk jaar hoe veilig kinderen zich voelen." in agreements
         assert "Afspraken basisondersteuning, versie 1." in agreements  # no date
+        assert "minstens 80%" in agreements  # --doel 80: the SWV's own target
     else:
         assert "Die afspraken staan hier zodra ze klaar zijn." in agreements
         assert "versie 1" not in agreements
@@ -397,7 +393,11 @@ def test_the_swv_scan_finds_what_the_masking_would_leave_out(tmp_path: Path, mon
     assert set(SWV_EXAMPLES) <= found
     assert "80%" in found
     planted = {"scholen/x/index.html": "<p>Het doel voor 2025-2026 is 80 %.</p>"}
-    assert swv_examples_in(planted) == [("scholen/x/index.html", "80 %")]
+    assert swv_examples_in(planted) == [
+        ("scholen/x/index.html", "Het doel voor"),
+        ("scholen/x/index.html", "80 %"),
+    ]
+    assert swv_examples_in(planted, target=False) == []  # (the SWV's own target)
 
 
 def test_once_the_marks_are_gone_the_swvs_values_appear(tmp_path: Path):
@@ -418,12 +418,9 @@ def test_once_the_marks_are_gone_the_swvs_values_appear(tmp_path: Path):
         "omschrijving: Veilig schoolklimaat", "omschrijving: Uw kind voelt zich veilig."
     )
     norm.write_text(text, encoding="utf-8")
-    checked = check(root)
-    assert checked.exit_code == 0, checked.output[-2000:]
-    assert "INVULLEN" not in checked.output.split("scholen zijn compleet")[0].split("swv.yaml")[0]
-    result = build(root)
-    assert result.ok, (result.messages, result.issues)
-    texts = public_texts(root / "site")
+    texts = checked_and_built(root)
+    # What check still names in site_config/: only the editors (not public).
+    assert marked_in_site_config(root) == [("site_config/redacteuren.yaml", "swv")]
     home = visible_text(texts["index.html"])
     assert "Steunpunt SWV IJmond" in home
     assert "een dienst van SWV IJmond" in home
@@ -432,5 +429,49 @@ def test_once_the_marks_are_gone_the_swvs_values_appear(tmp_path: Path):
     assert "minstens 80%" in agreements
     assert "vastgesteld op 12 juni 2025" in agreements
     assert "Uw kind voelt zich veilig." in agreements
-    pending = next(n for n in texts if n.startswith("scholen/") and "Het ondersteuningsprofiel van deze school volgt." in texts[n])
+    pending = next(
+        n
+        for n in texts
+        if n.startswith("scholen/")
+        and "Het ondersteuningsprofiel van deze school volgt." in texts[n]
+    )
     assert 'Website: <a href="https://www.swv-ijmond.example">' in texts[pending]
+
+
+@pytest.mark.parametrize("assessment", ["leeg bestand", "geen bestand"])
+def test_a_complete_school_without_scores_shows_no_figure(tmp_path: Path, assessment: str):
+    """Every school filled in its profile, none scored an agreement yet (the zelfevaluatie
+    that import-scholen wrote is still empty, or there is none): every page, card, the
+    finder's data and the comparison say "nog geen zelfevaluatie", never "0 van 3" or 0 %."""
+    from .test_real_schools import fill_in_school_parts
+
+    root = imported(tmp_path)
+    import_agreements(root)
+    fill_in_school_parts(root)  # contacts and dates written, INVULLEN taken away
+    files = sorted((root / "content/schools").glob("*/zelfevaluatie-*.yaml"))
+    assert len(files) == 64
+    if assessment == "geen bestand":
+        for file in files:
+            file.unlink()
+    texts = checked_and_built(root, "64 van 64")
+    project = load_project(root, TODAY)
+    for school in project.schools:
+        page = visible_text(texts[f"scholen/{school.slug}/index.html"])
+        assert "Er is nog geen zelfevaluatie van de basisondersteuning voor 2025-2026." in page
+        compare = texts[f"vinder/school/{school.slug}.json"]
+        assert "nog geen zelfevaluatie" in compare
+    cards = re.findall(
+        r'class="sop-finder-compliance">([^<]*)<',
+        "".join(texts[n] for n in texts if n.startswith("gemeenten/")),
+    )
+    assert len(cards) == 64  # on its gemeente's page, each school's card
+    assert set(cards) == {"Nog geen zelfevaluatie basisondersteuning"}
+    figures = [
+        (name, found.group())
+        for name, text in texts.items()
+        if name.endswith((".html", ".json")) and name != "basisondersteuning/index.html"
+        for found in FIGURE.finditer(visible_text(text))
+    ]
+    assert figures == []
+    index = texts["vinder/scholen.json"]
+    assert "/0/" not in index  # no "met/counted/percentage" for any school

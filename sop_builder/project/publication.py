@@ -24,8 +24,8 @@ from sop_builder.core.catalogue.sop import EXAMPLE_EMPTY
 from sop_builder.core.issues import Issue
 from sop_builder.project.build_settings import incomplete_choice
 from sop_builder.project.files import SCHOOLS_DIR, SOP_FILE, school_folders
-from sop_builder.project.placeholders import MARK
 from sop_builder.project.model import SiteConfig
+from sop_builder.project.placeholders import MARK
 from sop_builder.project.project import Project
 from sop_builder.project.public_config import public_compliance, public_config
 from sop_builder.project.routes import school_path, site_routes
@@ -118,9 +118,7 @@ def publication(project: Project) -> Project:
         schools=schools,
         pending=pending,
         issues=sorted(kept + notes, key=Issue.sort_key),
-        compliance={
-            k: _public(config, v) for k, v in project.compliance.items() if k in published
-        },
+        compliance={k: _public(config, v) for k, v in project.compliance.items() if k in published},
         current={k: _public(config, v) for k, v in project.current.items() if k in published},
         unreadable=[],
     )
