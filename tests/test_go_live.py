@@ -475,3 +475,30 @@ def test_a_complete_school_without_scores_shows_no_figure(tmp_path: Path, assess
     assert figures == []
     index = texts["vinder/scholen.json"]
     assert "/0/" not in index  # no "met/counted/percentage" for any school
+
+
+def test_a_kern_without_schools_is_published_only_once_the_list_is_not_marked(tmp_path: Path):
+    """`kernen` still under INVULLEN: the kernen the schools belong to are structure and stay,
+    a kern no school belongs to (as nieuw-swv's untouched example) is not published."""
+    root = imported(tmp_path)
+    swv = root / "site_config/swv.yaml"
+    extra = "  - id: bloemendaal\n    naam: Bloemendaal\n    gemeente: Bloemendaal\n"
+    text = swv.read_text(encoding="utf-8")
+    assert "\n# Het doel per schooljaar" in text
+    text = text.replace(
+        "\n# Het doel per schooljaar", "\n" + extra.rstrip() + "\n# Het doel per schooljaar"
+    )
+    swv.write_text(text, encoding="utf-8")
+    assert ("site_config/swv.yaml", "kernen") in marked_in_site_config(root)
+    texts = checked_and_built(root)
+    assert "gemeenten/velsen/index.html" in texts
+    assert "gemeenten/bloemendaal/index.html" not in texts
+    assert not any(
+        "Bloemendaal" in visible_text(t) for n, t in texts.items() if n.endswith(".html")
+    )
+    kernen_comment = text.split("\nkernen:")[0].rsplit("\n", 1)[1]
+    assert kernen_comment.endswith(" INVULLEN")
+    swv.write_text(text.replace(kernen_comment, kernen_comment.removesuffix(" INVULLEN")), "utf-8")
+    assert ("site_config/swv.yaml", "kernen") not in marked_in_site_config(root)
+    texts = checked_and_built(root)
+    assert "gemeenten/bloemendaal/index.html" in texts
