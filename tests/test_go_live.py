@@ -97,6 +97,18 @@ def build(root: Path):
     return build_site(root, today=TODAY, echo=lambda _: None)
 
 
+def checked_and_built(root: Path, complete: str | None = None) -> dict[str, str]:
+    """`check` passes (with ``complete``: "N van M" schools complete), `build` succeeds: the
+    public files as text."""
+    checked = check(root)
+    assert checked.exit_code == 0, checked.output[-2000:]
+    if complete is not None:
+        assert f"{complete} scholen zijn compleet." in checked.output
+    result = build(root)
+    assert result.ok, (result.messages, result.issues)
+    return public_texts(root / "site")
+
+
 def test_freshly_imported_schools_pass_check_and_each_gets_a_factual_page(tmp_path: Path):
     root = imported(tmp_path)
     checked = check(root)
@@ -136,11 +148,12 @@ def test_freshly_imported_schools_pass_check_and_each_gets_a_factual_page(tmp_pa
     # No fill-in mark, example or compliance figure in any public file: pages, posters, cards,
     # the finder's data, the search index.
     assert examples_in(texts) == []
-    # (The page about the agreements states the SWV's own target, "80%": not a school's figure.)
+    # (nieuw-swv's target, 80, is still marked: not even the page about the agreements
+    # states it; see test_no_example_of_nieuw_swv_reaches_a_public_file.)
     figures = [
         (name, found.group())
         for name, text in texts.items()
-        if name.endswith(".html") and name != "basisondersteuning/index.html"
+        if name.endswith(".html")
         if (found := FIGURE.search(visible_text(text)))
     ]
     assert figures == []
@@ -171,12 +184,7 @@ def test_a_school_from_nieuwe_school_shows_none_of_its_examples(sample: Path):
     in any public file."""
     sop = add_new_school(sample, "OBS Het Zeepaard", "12AB00")
     slug = sop.parent.name
-    checked = check(sample)
-    assert checked.exit_code == 0, checked.output[-2000:]
-    assert "18 van 19 scholen zijn compleet." in checked.output
-    result = build(sample)
-    assert result.ok, (result.messages, result.issues)
-    texts = public_texts(sample / "site")
+    texts = checked_and_built(sample, "18 van 19")
     page = texts[f"scholen/{slug}/index.html"]
     assert "Het ondersteuningsprofiel van deze school volgt." in page
     assert examples_in(texts) == []
@@ -276,3 +284,221 @@ def test_an_error_outside_the_school_folders_still_stops_the_build(sample: Path)
     result = build(sample)
     assert not result.ok
     assert result.messages[-1] == "De site is niet gebouwd; de vorige versie blijft staan."
+
+
+# What nieuw-swv writes into site_config/ as examples, under comments that end in INVULLEN
+# (authoring/new_swv.py), for the IJmond project of tests/test_real_schools.py: none of it may
+# reach a public file while it is marked.
+SITE = "https://sop.example.nl"  # nieuw-swv --site-adres, also put in `website` (marked)
+SWV_EXAMPLES = [
+    "Steunpunt SWV IJmond",
+    "Eén zin in gewone taal over wat het steunpunt voor ouders doet.",
+    "Titel van het thema",
+    "Eén zin in gewone taal over dit thema.",
+    "Titel van de afspraak",
+    "Wat elke school doet, in gewone taal.",
+    f'Website: <a href="{SITE}">',  # the site's own address shown as the SWV's website
+    "vastgesteld op 23 november 2026",  # the day nieuw-swv ran (TODAY), as the norm's date
+]
+# The example target (80) as a figure, and any sentence about meeting a target.
+TARGET = re.compile(r"\b80\s*%|\bdoel (nog niet )?gehaald|het doel van|Het doel voor")
+# import-norm's list: two themes; it writes each theme's sentence as its title, marked.
+AGREEMENTS = """\
+Thema;Afspraak
+Veilig schoolklimaat;De school meet elk jaar hoe veilig kinderen zich voelen.
+Veilig schoolklimaat;De school heeft een pestprotocol dat iedereen kent.
+Zicht op ontwikkeling;De school volgt elk kind met een leerlingvolgsysteem.
+"""
+
+
+def swv_examples_in(texts: dict[str, str], target: bool = True) -> list[tuple[str, str]]:
+    """(file, example) for every example of nieuw-swv, and (with ``target``: the example
+    target is still marked) every target figure or sentence about a target, in the files."""
+    found = [(n, e) for n, text in texts.items() for e in SWV_EXAMPLES if e in text]
+    found += [
+        (name, match.group())
+        for name, text in texts.items()
+        if target and (name.endswith((".html", ".json")) or name.startswith("pagefind/"))
+        for match in TARGET.finditer(visible_text(text))
+    ]
+    return found
+
+
+def marked_in_site_config(root: Path) -> list[tuple[str, str]]:
+    """(file, field) of every warning of `check` about a mark left in site_config/."""
+    return [
+        (i.path, i.field)
+        for i in load_project(root, TODAY).warnings
+        if i.code == "SOP411" and i.path.startswith("site_config/")
+    ]
+
+
+def import_agreements(root: Path) -> None:
+    source = root.parent / "afspraken.csv"
+    source.write_text(AGREEMENTS, encoding="utf-8")
+    run = CliRunner().invoke(
+        main,
+        [
+            *("import-norm", "--map", str(root), str(source), "--schaal", "ja-deels-nee"),
+            *("--doel", "80", "--vervang"),
+        ],
+    )
+    assert run.exit_code == 0, run.output
+
+
+@pytest.mark.parametrize("norm", ["import-norm", "voorbeeld van nieuw-swv"])
+def test_no_example_of_nieuw_swv_reaches_a_public_file(tmp_path: Path, norm: str):
+    """The README's route: nieuw-swv, import-scholen, import-norm (or not yet), build: the
+    SWV's own files still hold nieuw-swv's examples under INVULLEN; check names each, and no
+    public file shows one (steunpunt, website, target, the norm's date and themes)."""
+    root = imported(tmp_path)
+    if norm == "import-norm":
+        import_agreements(root)
+    texts = checked_and_built(root)
+    marked = set(marked_in_site_config(root))
+    swv = "site_config/swv.yaml"
+    year = "site_config/basisondersteuning/2025-2026.yaml"
+    assert {(swv, "website"), (swv, "steunpunt"), (swv, "kernen")} <= marked
+    assert ((swv, "doelen") in marked) is (norm != "import-norm")  # --doel: the SWV's own
+    assert {(year, "vastgesteld"), (year, "themas")} <= marked
+    assert ((year, "afspraken") in marked) is (norm != "import-norm")
+    assert swv_examples_in(texts, target=norm != "import-norm") == []
+    assert examples_in(texts) == []
+    home = " ".join(visible_text(texts["index.html"]).split())
+    # Parents are sent to the SWV itself, in a sentence that reads well.
+    assert "Komt u er samen niet uit? Dan kunt u terecht bij SWV IJmond ." in home
+    assert "een dienst van" not in home
+    agreements = visible_text(texts["basisondersteuning/index.html"])
+    if norm == "import-norm":
+        assert "Veilig schoolklimaat" in agreements  # the titles are the SWV's own
+        assert "De school meet elk jaar hoe veilig kinderen zich voelen." in agreements
+        assert "Afspraken basisondersteuning, versie 1." in agreements  # no date
+        assert "minstens 80%" in agreements  # --doel 80: the SWV's own target
+    else:
+        assert "Die afspraken staan hier zodra ze klaar zijn." in agreements
+        assert "versie 1" not in agreements
+
+
+def test_the_swv_scan_finds_what_the_masking_would_leave_out(tmp_path: Path, monkeypatch):
+    """Switched off, the masking lets nieuw-swv's examples through: the scan above finds
+    each (so it can fail), and a planted value is found too."""
+    from sop_builder.project import publication as module
+
+    monkeypatch.setattr(module, "public_config", lambda config, _used: config)
+    monkeypatch.setattr(module, "public_compliance", lambda _config, result: result)
+    root = imported(tmp_path)
+    assert build(root).ok
+    texts = public_texts(root / "site")
+    found = {example for _name, example in swv_examples_in(texts)}
+    assert set(SWV_EXAMPLES) <= found
+    assert "80%" in found
+    planted = {"scholen/x/index.html": "<p>Het doel voor 2025-2026 is 80 %.</p>"}
+    assert swv_examples_in(planted) == [
+        ("scholen/x/index.html", "Het doel voor"),
+        ("scholen/x/index.html", "80 %"),
+    ]
+    assert swv_examples_in(planted, target=False) == []  # (the SWV's own target)
+
+
+def test_once_the_marks_are_gone_the_swvs_values_appear(tmp_path: Path):
+    root = imported(tmp_path)
+    import_agreements(root)
+    swv = root / "site_config/swv.yaml"
+    swv.write_text(
+        swv.read_text(encoding="utf-8")
+        .replace(" INVULLEN\n", "\n")
+        .replace("website: https://sop.example.nl", "website: https://www.swv-ijmond.example")
+        .replace("  email:\n  telefoon:\n", "  email: info@swv-ijmond.example\n  telefoon:\n"),
+        encoding="utf-8",
+    )
+    norm = root / "site_config/basisondersteuning/2025-2026.yaml"
+    text = norm.read_text(encoding="utf-8").replace(" INVULLEN\n", "\n")
+    text = text.replace("vastgesteld:\n", "vastgesteld: 2025-06-12\n")
+    text = text.replace(
+        "omschrijving: Veilig schoolklimaat", "omschrijving: Uw kind voelt zich veilig."
+    )
+    norm.write_text(text, encoding="utf-8")
+    texts = checked_and_built(root)
+    # What check still names in site_config/: only the editors (not public).
+    assert marked_in_site_config(root) == [("site_config/redacteuren.yaml", "swv")]
+    home = visible_text(texts["index.html"])
+    assert "Steunpunt SWV IJmond" in home
+    assert "een dienst van SWV IJmond" in home
+    assert "Eén zin in gewone taal over wat het steunpunt voor ouders doet." in home
+    agreements = visible_text(texts["basisondersteuning/index.html"])
+    assert "minstens 80%" in agreements
+    assert "vastgesteld op 12 juni 2025" in agreements
+    assert "Uw kind voelt zich veilig." in agreements
+    pending = next(
+        n
+        for n in texts
+        if n.startswith("scholen/")
+        and "Het ondersteuningsprofiel van deze school volgt." in texts[n]
+    )
+    assert 'Website: <a href="https://www.swv-ijmond.example">' in texts[pending]
+
+
+@pytest.mark.parametrize("assessment", ["leeg bestand", "geen bestand"])
+def test_a_complete_school_without_scores_shows_no_figure(tmp_path: Path, assessment: str):
+    """Every school filled in its profile, none scored an agreement yet (the zelfevaluatie
+    that import-scholen wrote is still empty, or there is none): every page, card, the
+    finder's data and the comparison say "nog geen zelfevaluatie", never "0 van 3" or 0 %."""
+    from .test_real_schools import fill_in_school_parts
+
+    root = imported(tmp_path)
+    import_agreements(root)
+    fill_in_school_parts(root)  # contacts and dates written, INVULLEN taken away
+    files = sorted((root / "content/schools").glob("*/zelfevaluatie-*.yaml"))
+    assert len(files) == 64
+    if assessment == "geen bestand":
+        for file in files:
+            file.unlink()
+    texts = checked_and_built(root, "64 van 64")
+    project = load_project(root, TODAY)
+    for school in project.schools:
+        page = visible_text(texts[f"scholen/{school.slug}/index.html"])
+        assert "Er is nog geen zelfevaluatie van de basisondersteuning voor 2025-2026." in page
+        compare = texts[f"vinder/school/{school.slug}.json"]
+        assert "nog geen zelfevaluatie" in compare
+    cards = re.findall(
+        r'class="sop-finder-compliance">([^<]*)<',
+        "".join(texts[n] for n in texts if n.startswith("gemeenten/")),
+    )
+    assert len(cards) == 64  # on its gemeente's page, each school's card
+    assert set(cards) == {"Nog geen zelfevaluatie basisondersteuning"}
+    figures = [
+        (name, found.group())
+        for name, text in texts.items()
+        if name.endswith((".html", ".json")) and name != "basisondersteuning/index.html"
+        for found in FIGURE.finditer(visible_text(text))
+    ]
+    assert figures == []
+    index = texts["vinder/scholen.json"]
+    assert "/0/" not in index  # no "met/counted/percentage" for any school
+
+
+def test_a_kern_without_schools_is_published_only_once_the_list_is_not_marked(tmp_path: Path):
+    """`kernen` still under INVULLEN: the kernen the schools belong to are structure and stay,
+    a kern no school belongs to (as nieuw-swv's untouched example) is not published."""
+    root = imported(tmp_path)
+    swv = root / "site_config/swv.yaml"
+    extra = "  - id: bloemendaal\n    naam: Bloemendaal\n    gemeente: Bloemendaal\n"
+    text = swv.read_text(encoding="utf-8")
+    assert "\n# Het doel per schooljaar" in text
+    text = text.replace(
+        "\n# Het doel per schooljaar", "\n" + extra.rstrip() + "\n# Het doel per schooljaar"
+    )
+    swv.write_text(text, encoding="utf-8")
+    assert ("site_config/swv.yaml", "kernen") in marked_in_site_config(root)
+    texts = checked_and_built(root)
+    assert "gemeenten/velsen/index.html" in texts
+    assert "gemeenten/bloemendaal/index.html" not in texts
+    assert not any(
+        "Bloemendaal" in visible_text(t) for n, t in texts.items() if n.endswith(".html")
+    )
+    kernen_comment = text.split("\nkernen:")[0].rsplit("\n", 1)[1]
+    assert kernen_comment.endswith(" INVULLEN")
+    swv.write_text(text.replace(kernen_comment, kernen_comment.removesuffix(" INVULLEN")), "utf-8")
+    assert ("site_config/swv.yaml", "kernen") not in marked_in_site_config(root)
+    texts = checked_and_built(root)
+    assert "gemeenten/bloemendaal/index.html" in texts

@@ -167,3 +167,47 @@ def test_the_command_asks_nothing_without_a_terminal_and_names_the_missing_scale
     )
     assert result.exit_code == 0, result.output
     assert "Doel: 90% vanaf 2027-2028" in result.output
+
+
+def test_doel_takes_the_mark_off_the_comment_above_doelen_and_only_there(tmp_path: Path):
+    """nieuw-swv's target (80) is an example under INVULLEN; `--doel` is the SWV's own: the
+    word INVULLEN goes from the comment above 'doelen' (the rest of the comment stays), every
+    other mark stays. Without --doel the mark stays."""
+    from .test_new_swv import ANSWERS
+
+    root = tmp_path / "nieuw"
+    made = CliRunner().invoke(main, ["nieuw-swv", "--map", str(root), *ANSWERS])
+    assert made.exit_code == 0, made.output
+    swv = root / "site_config/swv.yaml"
+    before = swv.read_text(encoding="utf-8")
+    [comment] = [line for line in before.splitlines() if "later schooljaar. INVULLEN" in line]
+    source = write_list(tmp_path)
+
+    def marked() -> set[str]:
+        project = load_project(root, TODAY)
+        return {i.field for i in project.warnings if i.path == "site_config/swv.yaml"}
+
+    assert "doelen" in marked()
+    run = ["import-norm", "--map", str(root), str(source), "--schaal", "ja-nee", "--vervang"]
+    assert CliRunner().invoke(main, run).exit_code == 0
+    assert swv.read_text(encoding="utf-8") == before  # no --doel: nothing changed
+    assert CliRunner().invoke(main, [*run, "--doel", "75"]).exit_code == 0
+    after = swv.read_text(encoding="utf-8")
+    assert comment.removesuffix(" INVULLEN") + "\n" in after
+    assert comment not in after
+    assert "    percentage: 75\n" in after
+    # Only that word on that line changed, besides the figure.
+    changed = [
+        (old, new)
+        for old, new in zip(before.splitlines(), after.splitlines(), strict=True)
+        if old != new
+    ]
+    assert changed == [
+        (comment, comment.removesuffix(" INVULLEN")),
+        ("    percentage: 80", "    percentage: 75"),
+    ]
+    assert marked() == {"website", "steunpunt", "kernen"}
+    config, _ = load_config(root)
+    assert config is not None
+    assert not config.is_marked("site_config/swv.yaml", "doelen")
+    assert config.is_marked("site_config/swv.yaml", "steunpunt")

@@ -41,7 +41,7 @@ from sop_builder.project.model import (
     Vocabularies,
     code_pattern,
 )
-from sop_builder.project.placeholders import MARK, find_placeholders
+from sop_builder.project.placeholders import MARK, find_placeholders, marked_keys
 from sop_builder.project.school_selection import SELECTION_FILE, SchoolSelection, check_selection
 from sop_builder.project.staff_lists import STAFF_LISTS
 
@@ -72,10 +72,12 @@ REFERENCE_ASPECTS = (
 
 
 def load_config_file(
-    root: Path, name: str, model: type
+    root: Path, name: str, model: type, marks: dict[str, frozenset[str]] | None = None
 ) -> tuple[Any, YamlTree | None, list[Issue]]:
     """Read and validate site_config/``name``; a comment ending in INVULLEN is a warning
-    (the skeleton of `sop-builder nieuw-swv` marks what the SWV still has to fill in)."""
+    (the skeleton of `sop-builder nieuw-swv` marks what the SWV still has to fill in), and
+    ``marks`` (when given) gets the file's top-level keys still under the mark, by its path
+    (what the public site leaves out: project/public_config.py)."""
     display = f"site_config/{name}"
     file = root / "site_config" / name
     if not file.is_file():
@@ -89,6 +91,8 @@ def load_config_file(
         return None, None, issues
     if MARK in text:
         issues += find_placeholders(text, display)
+        if marks is not None:
+            marks[display] = marked_keys(text)
     value, schema_issues = validate_tree(model, tree, display)
     return value, tree, issues + schema_issues
 
@@ -239,9 +243,11 @@ def _format_issue(root: Path, version: int) -> Issue:
     return message.at(SWV_FILE, pos, version=version, current=FORMAT_VERSION)
 
 
-def load_norms(root: Path) -> tuple[dict[str, Norm] | None, list[Issue]]:
+def load_norms(
+    root: Path, marks: dict[str, frozenset[str]] | None = None
+) -> tuple[dict[str, Norm] | None, list[Issue]]:
     """Every version of the norm in site_config/basisondersteuning/, by its first school
-    year (None when there is none or one has errors)."""
+    year (None when there is none or one has errors); ``marks`` as in `load_config_file`."""
     if not (root / NORMS_DIR).is_dir():
         if (root / OLD_NORM_FILE).is_file():
             return None, [NORM_IN_OLD_PLACE.at(OLD_NORM_FILE)]
@@ -251,7 +257,7 @@ def load_norms(root: Path) -> tuple[dict[str, Norm] | None, list[Issue]]:
         issues.append(NO_NORM_FILE.at(NORMS_DIR, folder=NORMS_DIR))
     norms: dict[str, Norm] = {}
     for _file, display, year in files:
-        value, tree, found = load_config_file(root, f"{NORMS_FOLDER}/{year}.yaml", Norm)
+        value, tree, found = load_config_file(root, f"{NORMS_FOLDER}/{year}.yaml", Norm, marks)
         issues += found
         if value is not None and tree is not None:
             issues += _check_norm(value, tree, display)
@@ -285,18 +291,19 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         return None, [_format_issue(root, version)]
     values: dict[str, Any] = {}
     issues: list[Issue] = []
+    marks: dict[str, frozenset[str]] = {}  # what is still marked INVULLEN, by file
     checks: dict[str, Callable[[Any, YamlTree], list[Issue]]] = {
         "swv.yaml": _check_swv,
         "vocabularies.yaml": _check_vocabularies,
         TEXTS_FILE: lambda _value, _tree: [],
     }
     for name, model in CONFIG_FILES.items():
-        value, tree, found = load_config_file(root, name, model)
+        value, tree, found = load_config_file(root, name, model, marks)
         issues += found
         if value is not None and tree is not None:
             issues += checks[name](value, tree)
         values[name] = value
-    norms, found = load_norms(root)
+    norms, found = load_norms(root, marks)
     issues += found
     if norms is not None and values["swv.yaml"] is not None:
         issues += _norm_in_force(root, values["swv.yaml"], norms)
@@ -333,5 +340,6 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         webeditor,
         build,
         selection,
+        {path: keys for path, keys in marks.items() if keys},
     )
     return config, issues

@@ -6,6 +6,7 @@ Field names are English; the keys people type are the Dutch aliases.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -316,6 +317,12 @@ class SwvConfig(Schema):
 
     def kern(self, kern_id: str) -> Kern | None:
         return self._kernen_by_id.get(kern_id)
+
+    def support_is_swv(self) -> bool:
+        """Whether parents are sent to the SWV itself rather than to a steunpunt of its own:
+        the public view's stand-in for a steunpunt still marked INVULLEN has the SWV's short
+        name (and a steunpunt so named would read "SWV X, een dienst van SWV X")."""
+        return self.support_point.name == self.short_name
 
 
 # --- site_config/basisondersteuning.yaml ----------------------------------------------------
@@ -1167,6 +1174,14 @@ class SiteConfig:
     # site_config/scholen.yaml (school_selection.SchoolSelection), optional: which of DUO's
     # locations `import-scholen` takes
     selection: Any = None
+    # The top-level keys of swv.yaml and of each norm file (by path, e.g.
+    # 'site_config/swv.yaml') that are still under their INVULLEN mark: examples, which the
+    # public site leaves out (project/public_config.py).
+    marked: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def is_marked(self, path: str, key: str) -> bool:
+        """Whether the top-level ``key`` of site_config file ``path`` is still marked."""
+        return key in self.marked.get(path, frozenset())
 
     def norm_year(self, school_year: str) -> str | None:
         """The first school year of the norm in force in ``school_year`` (None: none yet)."""

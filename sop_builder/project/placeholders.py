@@ -13,6 +13,7 @@ from sop_builder.core.issues import Issue, Pos
 
 MARK = "INVULLEN"  # ends a comment that nieuwe-school writes above a value to fill in
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
 def find_placeholders(text: str, path: str, first_line: int = 1) -> list[Issue]:
@@ -39,6 +40,46 @@ def find_placeholders(text: str, path: str, first_line: int = 1) -> list[Issue]:
         entry = EXAMPLE_EMPTY if _empty(lines, field_line - first_line) else EXAMPLE_LEFT
         issues.append(entry.at(path, place, field=key, key=key, mark=MARK, line=number))
     return issues
+
+
+def marked_keys(text: str) -> frozenset[str]:
+    """The top-level keys of a YAML file whose value holds a field still under the INVULLEN
+    mark: the key of the field itself, or of the block it is in (``steunpunt`` when the mark
+    is above ``steunpunt`` or above its ``naam``)."""
+    if MARK not in text:
+        return frozenset()
+    lines = text.splitlines()
+    found: set[str] = set()
+    top: str | None = None  # the top-level key of the block at each line, from the start
+    pending = False  # a mark seen, its field not yet
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            pending = pending or stripped.endswith(MARK)
+            continue
+        match = _TOP_KEY.match(line)
+        if match:
+            top = match.group(1)
+        if pending and _KEY.match(line) and top is not None:
+            found.add(top)
+            pending = False
+    return frozenset(found)
+
+
+def unmark(text: str, key: str) -> str:
+    """``text`` without the INVULLEN mark above the top-level ``key``: only that word goes, the
+    rest of the comment stays (a command that fills the value in, as `import-norm --doel`)."""
+    lines = text.splitlines(keepends=True)
+    at = next((i for i, line in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", line)), None)
+    index = (at if at is not None else 0) - 1
+    while index >= 0 and (not lines[index].strip() or lines[index].lstrip().startswith("#")):
+        line = lines[index]
+        body = line.rstrip("\r\n")
+        if body.rstrip().endswith(MARK):
+            kept = body.rstrip()[: -len(MARK)].rstrip()
+            lines[index] = kept + line[len(body) :]
+        index -= 1
+    return "".join(lines)
 
 
 def _empty(lines: list[str], index: int) -> bool:

@@ -24,9 +24,12 @@ from sop_builder.core.catalogue.sop import EXAMPLE_EMPTY
 from sop_builder.core.issues import Issue
 from sop_builder.project.build_settings import incomplete_choice
 from sop_builder.project.files import SCHOOLS_DIR, SOP_FILE, school_folders
+from sop_builder.project.model import SiteConfig
 from sop_builder.project.placeholders import MARK
 from sop_builder.project.project import Project
+from sop_builder.project.public_config import public_compliance, public_config
 from sop_builder.project.routes import school_path, site_routes
+from sop_builder.project.scoring import Compliance
 
 _PREFIX = SCHOOLS_DIR.as_posix() + "/"
 
@@ -81,11 +84,15 @@ def completeness(project: Project) -> tuple[int, int]:
 def publication(project: Project) -> Project:
     """``project`` as the public site publishes it: the complete schools, the schools whose
     profile follows, and for each school that is not complete a warning (SOP910 or SOP911) in
-    place of its errors. Its ``errors`` are those that stop the build."""
-    incomplete = incomplete_schools(project)
-    if not incomplete or any(i.code == LINK.code for i in project.issues):
+    place of its errors; site_config/ without the values still marked INVULLEN
+    (project/public_config.py). Its ``errors`` are those that stop the build."""
+    if any(i.code == LINK.code for i in project.issues):
         return project  # a link in the project refuses the whole build
-    show = incomplete_choice(project.config) == "volgt"
+    incomplete = incomplete_schools(project)
+    config = project.config
+    if not incomplete and (config is None or not config.marked):
+        return project
+    show = incomplete_choice(config) == "volgt"
     schools = [s for s in project.schools if s.slug not in incomplete]
     pending = [f for f in project.pending if f.slug not in incomplete]
     notes: list[Issue] = []
@@ -102,16 +109,24 @@ def publication(project: Project) -> Project:
             notes.append(HELD_BACK.at(source, name=name, **values))
     kept = [i for i in project.issues if not (i.is_error and school_of(i.path) in incomplete)]
     published = {s.slug for s in schools}
+    if config is not None:
+        used = {s.front.kern for s in schools} | {f.kern for f in pending}
+        config = public_config(config, used)
     view = replace(
         project,
+        config=config,
         schools=schools,
         pending=pending,
         issues=sorted(kept + notes, key=Issue.sort_key),
-        compliance={k: v for k, v in project.compliance.items() if k in published},
-        current={k: v for k, v in project.current.items() if k in published},
+        compliance={k: _public(config, v) for k, v in project.compliance.items() if k in published},
+        current={k: _public(config, v) for k, v in project.current.items() if k in published},
         unreadable=[],
     )
     view.routes = site_routes(view)
     pages = view.routes.pages()
     view.redirects = [r for r in project.redirects if r.target in pages]
     return view
+
+
+def _public(config: SiteConfig | None, result: Compliance | None) -> Compliance | None:
+    return public_compliance(config, result) if config is not None else result

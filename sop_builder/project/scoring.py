@@ -105,16 +105,18 @@ def current_compliance(school: School, config: SiteConfig) -> Compliance | None:
 def published_compliance(school: School, config: SiteConfig) -> Compliance | None:
     """The result the public site shows: this year's once it is final (every agreement scored,
     nothing left to confirm), until then the latest earlier year's, and without one this
-    year's as far as it goes. The result names its own school year."""
+    year's as far as it goes. The result names its own school year. A self-assessment without
+    any score (the empty file that nieuwe-school and import-scholen write) is no result, nor
+    is one still marked INVULLEN: then there is "nog geen zelfevaluatie", never 0 %."""
     current = current_compliance(school, config)
     if current is not None and current.final:
         return current
     earlier = sorted(y for y in school.self_assessments if y < config.swv.school_year)
     for year in reversed(earlier):
         result = year_compliance(school, config, year)
-        if result is not None:
+        if result is not None and result.scored and not result.pending:
             return result
-    return current
+    return current if current is not None and current.scored and not current.pending else None
 
 
 def format_count(value: Fraction) -> str:

@@ -46,7 +46,7 @@ from sop_builder.core.yamlread import read_yaml
 from sop_builder.core.yamlwrite import yaml_text
 from sop_builder.project.config import NORMS_DIR, REFERENCE_ASPECTS, SWV_FILE, load_config
 from sop_builder.project.model import Norm, code_pattern
-from sop_builder.project.placeholders import MARK
+from sop_builder.project.placeholders import MARK, unmark
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "text": ("afspraak", "omschrijving", "tekst", "beschrijving"),
@@ -279,7 +279,9 @@ def norm_text(
 
 
 def _swv_with_target(text: str, year: str, target: int) -> str:
-    """site_config/swv.yaml with the target of ``year`` set (added, or changed)."""
+    """site_config/swv.yaml with the target of ``year`` set (added, or changed): the SWV gave
+    it, so the comment above 'doelen' loses its INVULLEN mark (nieuw-swv's 80 is an example
+    until then, which the public site leaves out)."""
     node = load(text)
     targets = node.get("doelen")
     if not isinstance(targets, list):
@@ -287,11 +289,11 @@ def _swv_with_target(text: str, year: str, target: int) -> str:
     for entry in targets:
         if isinstance(entry, dict) and str(entry.get("vanaf", "")).strip() == year:
             entry["percentage"] = str(target)
-            return dump(node)
+            return unmark(dump(node), "doelen")
     added = CommentedMap()
     added["vanaf"], added["percentage"] = year, str(target)
     targets.append(added)
-    return dump(node)
+    return unmark(dump(node), "doelen")
 
 
 def _valid(text: str, display: str) -> list[Issue]:

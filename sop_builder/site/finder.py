@@ -130,8 +130,8 @@ def strongest(
 
 
 def compliance_summary(result: Compliance | None, year: str) -> tuple[str, bool | None]:
-    """A short line for a result, and whether the school meets the target; a result of an
-    earlier school year than ``year`` names its year."""
+    """A short line for a result, and whether the school meets the target (None without a
+    target); a result of an earlier school year than ``year`` names its year."""
     if result is None:
         return "Nog geen zelfevaluatie basisondersteuning", None
     text = (
@@ -140,7 +140,7 @@ def compliance_summary(result: Compliance | None, year: str) -> tuple[str, bool 
     )
     if result.school_year != year:
         text += f" in {result.school_year}"
-    return text, result.meets_target
+    return text, result.meets_target if result.target is not None else None
 
 
 def _contact(school: School) -> Contact:
