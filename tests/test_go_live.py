@@ -145,6 +145,12 @@ def test_freshly_imported_schools_pass_check_and_each_gets_a_factual_page(tmp_pa
         visible = visible_text(page)
         assert not ISO_DATE.search(visible), facts.slug
         assert not DUTCH_DATE.search(visible), facts.slug
+    # The home page counts the schools whose profile follows, not "het SOP van alle 0 scholen";
+    # with no telephone, e-mail or website to give, no empty list.
+    home = visible_text(texts["index.html"])
+    assert "Op deze site vindt u alle 64 scholen. Hun SOP volgt nog." in " ".join(home.split())
+    assert "alle 0 scholen" not in home
+    assert not [name for name, text in texts.items() if re.search(r"<ul>\s*</ul>", text)]
     # No fill-in mark, example or compliance figure in any public file: pages, posters, cards,
     # the finder's data, the search index.
     assert examples_in(texts) == []

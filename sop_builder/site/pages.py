@@ -21,6 +21,7 @@ def _fixed_context(renderer: Renderer, route: Route) -> dict[str, Any]:
     if route.kind is Kind.HOME:
         return {
             "schools": renderer.schools,
+            "pending": len(renderer.project.pending),  # schools whose profile follows
             "lists": lists.list_links(renderer),
             "has_postcodes": renderer.project.postcodes is not None,
             "example_postcode": lists.example_postcode(renderer),
