@@ -51,27 +51,52 @@ class _Pattern:
     regex: re.Pattern[str]
 
 
-def _alternatives(term: GlossaryTerm) -> str:
+def _alternatives(term: str, variants: tuple[str, ...]) -> str:
     """The term and its variants as alternatives of a regular expression, longest first."""
-    words = sorted({term.term, *term.variants}, key=len, reverse=True)
+    words = sorted({term, *variants}, key=len, reverse=True)
     # Abbreviations (OPP, TLV) only in capitals; ordinary words in any case.
     return "|".join(re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})" for w in words)
 
 
+@functools.lru_cache(maxsize=4096)
+def _compiled(term: str, variants: tuple[str, ...]) -> tuple[str, re.Pattern[str]]:
+    """The alternatives of a term and its regular expression, compiled once per build."""
+    alternatives = _alternatives(term, variants)
+    return alternatives, _word_regex(f"({alternatives})")
+
+
 def _pattern(term: GlossaryTerm) -> _Pattern:
-    alternatives = _alternatives(term)
-    return _Pattern(term, alternatives, _word_regex(f"({alternatives})"))
+    return _Pattern(term, *_compiled(term.term, tuple(term.variants)))
 
 
-@functools.lru_cache(maxsize=1024)
 def _word_regex(alternatives: str) -> re.Pattern[str]:
     """``alternatives`` as whole words (not part of a longer word or hyphenated word)."""
     return re.compile(rf"(?<![\w-]){alternatives}(?![\w-])")
 
 
-def _any_of(patterns: tuple[_Pattern, ...]) -> re.Pattern[str]:
-    """One expression that matches where any of ``patterns`` matches (to skip texts fast)."""
-    return _word_regex("(?:" + "|".join(p.alternatives for p in patterns) + ")")
+@functools.lru_cache(maxsize=64)
+def _starts(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression, compiled once per glossary, that matches (empty) at every place where
+    a term starts; its group ``i + 1`` is set for the first term ``i`` that matches there."""
+    groups = "|".join(f"({a})" for a in alternatives)
+    return re.compile(rf"(?<![\w-])(?=(?:{groups})(?![\w-]))")
+
+
+def _has_term(text: str, patterns: tuple[_Pattern, ...], remaining: set[int]) -> bool:
+    """Whether a term of ``remaining`` (indexes into ``patterns``) occurs in ``text``.
+
+    The one expression of `_starts` finds each place where some term starts and names the
+    first term in order that matches there; a remaining term later in the order may match at
+    that same place, which its own expression then tells."""
+    starts = _starts(tuple(p.alternatives for p in patterns))
+    for found in starts.finditer(text):
+        first = (found.lastindex or 1) - 1
+        if first in remaining:
+            return True
+        place = found.start()
+        if any(patterns[i].regex.match(text, place) for i in remaining if i > first):
+            return True
+    return False
 
 
 def _first_free_match(
@@ -148,7 +173,7 @@ def explain_terms(
     patterns = tuple(_pattern(t) for t in glossary.terms)
     fixed = None if callable(protected) else _shield_of(protected)
     done: set[str] = set()
-    remaining = patterns
+    remaining = set(range(len(patterns)))  # indexes of the terms not linked yet
     skipped_depth = 0
     parts = _TAG.split(page_html)
     for index, part in enumerate(parts):
@@ -158,10 +183,11 @@ def explain_terms(
             match = _TAG_NAME.match(part)
             if match and match.group(1).lower() in SKIPPED and not part.endswith("/>"):
                 skipped_depth = max(skipped_depth + (-1 if part.startswith("</") else 1), 0)
-        elif not skipped_depth and part.strip() and _any_of(remaining).search(part):
+        elif not skipped_depth and part.strip() and _has_term(part, patterns, remaining):
             shield = _shield_of(protected(part)) if callable(protected) else fixed
-            parts[index] = _explain_text(part, list(remaining), done, glossary_url, shield)
-            remaining = tuple(p for p in remaining if p.term.term not in done)
+            todo = [patterns[i] for i in sorted(remaining)]
+            parts[index] = _explain_text(part, todo, done, glossary_url, shield)
+            remaining = {i for i in remaining if patterns[i].term.term not in done}
     return "".join(parts)
 
 
