@@ -10,12 +10,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import os
 import shutil
 import tarfile
 import tempfile
 import urllib.request
 from pathlib import Path
+
+from sop_builder.core.cachefile import user_cache_dir
 
 DECAP_VERSION = "3.16.3"
 DECAP_TARBALL = f"https://registry.npmjs.org/decap-cms/-/decap-cms-{DECAP_VERSION}.tgz"
@@ -33,10 +34,7 @@ class AssetsUnavailable(Exception):
 
 def cache_dir() -> Path:
     """Where the unpacked files live: $SOP_BUILDER_CACHE, else ~/.cache/sop-builder."""
-    base = os.environ.get("SOP_BUILDER_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "sop-builder"
-    )
-    return Path(base) / f"decap-cms-{DECAP_VERSION}"
+    return user_cache_dir() / f"decap-cms-{DECAP_VERSION}"
 
 
 def _wanted(name: str) -> bool:

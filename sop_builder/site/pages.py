@@ -46,7 +46,8 @@ def _fixed_context(renderer: Renderer, page: FixedPage) -> dict[str, Any]:
 def school_pages(renderer: Renderer, schools: list[School]) -> list[GeneratedPage]:
     """A page per school at /scholen/<slug>/."""
     if renderer.site_url:  # every school page and poster shows the QR code of its address
-        prepare_qr_codes(renderer.site_url + school_path(s.slug) for s in schools)
+        urls = (renderer.site_url + school_path(s.slug) for s in schools)
+        prepare_qr_codes(urls, renderer.project.root)
     return [
         GeneratedPage(
             f"scholen/{school.slug}.md",
