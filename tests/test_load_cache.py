@@ -4,6 +4,7 @@ used only for exactly the inputs it was made from, never an error when it cannot
 from __future__ import annotations
 
 import os
+import subprocess
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -220,3 +221,18 @@ def test_a_removed_school_leaves_the_cache_file_when_it_is_written(tmp_path: Pat
     load_project(root, TODAY)
     kept = cachefile.read_cache(shard)[1]
     assert "de-duinroos" not in kept and "de-boomgaard" in kept
+
+
+def test_git_ignores_the_cache_without_a_gitignore_of_the_project(tmp_path: Path):
+    root = make_project(tmp_path)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    load_project(root, TODAY)
+    assert _shards(root)
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert status and ".sop-builder" not in status  # the project's own files are listed

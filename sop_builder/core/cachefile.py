@@ -104,6 +104,11 @@ def write_cache(path: Path, value: Any) -> bool:
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         write_bytes_atomic(path, MAGIC + _tag(secret, payload) + payload)
+        ignore = path.parent / ".gitignore"  # Git ignores the folder, whatever the project's
+        if not ignore.exists():  # .gitignore says (as pytest and ruff do with their caches)
+            write_bytes_atomic(
+                ignore, b"# Geschreven door sop-builder: bewaard werk, niet voor Git.\n*\n"
+            )
     except OSError:
         return False
     return True
