@@ -15,7 +15,7 @@ import re
 
 # Characters that are markup somewhere in Markdown or HTML (inline or at a line start), or
 # that the sanitiser writes as a reference (&, <, >): a text with one of them is rendered.
-_MARKUP = frozenset("\\`*_[]<>&#=|~{}")
+_MARKUP = re.compile(r"[\\`*_[\]<>&#=|~{}]")
 _ORDERED = re.compile(r"\d+[.)]")
 _ITEM = "- "
 
@@ -23,7 +23,7 @@ _ITEM = "- "
 def _plain_line(line: str) -> bool:
     """A line of text that is nothing but text: printable, no markup character, not starting
     with anything a block could begin with, no space at either end."""
-    if not line or not line.isprintable() or any(char in _MARKUP for char in line):
+    if not line or not line.isprintable() or _MARKUP.search(line):
         return False
     first = line[0]
     return (

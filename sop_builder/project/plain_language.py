@@ -8,6 +8,7 @@ internal and skipped.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -82,17 +83,21 @@ def sentences(body: str, body_line: int) -> Iterator[Sentence]:
     """Every sentence of the text for parents, with the line and column where it starts."""
     for unit in _units(body, body_line):
         text = ""
-        places: list[tuple[int, int]] = []
+        starts: list[int] = []  # where each line begins in ``text`` (its line: ``numbers``)
+        numbers: list[int] = []
         for line_no, line in unit:
             clean = _MARKUP.sub(_blank, _LINK_TARGET.sub(_blank, line))
-            clean = _ITEM.sub(_blank, clean) if not places else clean
-            places += [(line_no, col) for col in range(1, len(clean) + 2)]
+            clean = _ITEM.sub(_blank, clean) if not starts else clean
+            starts.append(len(text))
+            numbers.append(line_no)
             text += clean + " "
         for match in _SENTENCE.finditer(text):
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
             if match.group(0).strip():
-                line_no, col = places[start]
-                yield Sentence(" ".join(match.group(0).split()), line_no, col)
+                index = bisect.bisect_right(starts, start) - 1
+                yield Sentence(
+                    " ".join(match.group(0).split()), numbers[index], start - starts[index] + 1
+                )
 
 
 def _glossary_index(glossary: Glossary) -> dict[str, tuple[str, str | None]]:
