@@ -92,10 +92,15 @@ def _shard(name: str) -> int:
     return zlib.crc32(name.encode()) % SHARDS
 
 
-def _processed(folder: Path, root: Path, config: SiteConfig | None, today: date) -> bytes:
-    """`process_folder`, pickled where it runs (in a worker): what the parent keeps."""
+def _processed(
+    folder: Path, root: Path, config: SiteConfig | None, today: date
+) -> tuple[bytes | None, bytes]:
+    """The folder's key and `process_folder`'s result, pickled where it runs (in a worker):
+    what the parent keeps. The key is taken first: a file that changes meanwhile leaves a
+    result under an older key, which the next run does not use."""
+    key = folder_key(folder, root)
     result = process_folder(folder, root, config, today)
-    return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    return key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class SchoolCache:
@@ -119,24 +124,28 @@ class SchoolCache:
             self._shards[shard] = entries
         return self._shards[shard]
 
-    def _kept(self, folder: Path, key: bytes | None) -> bytes | None:
-        entry = self._entries(_shard(folder.name)).get(folder.name) if key else None
-        return entry[1] if entry is not None and entry[0] == key else None
+    def _kept(self, folder: Path) -> bytes | None:
+        """The kept result of ``folder`` if its key is unchanged (a folder that has no entry
+        is not read here at all: the worker that processes it takes its key)."""
+        entry = self._entries(_shard(folder.name)).get(folder.name)
+        if entry is None or entry[0] != folder_key(folder, self.root):
+            return None
+        return entry[1]
 
     def results(self, folders: list[Path], config: SiteConfig | None) -> list[SchoolResult]:
         """The result of each folder: kept when its key is unchanged, else made (over the
         cores) and kept."""
-        keys = [folder_key(folder, self.root) for folder in folders]
-        data = [self._kept(f, k) for f, k in zip(folders, keys, strict=True)]
+        data = [self._kept(folder) for folder in folders]
         todo = [i for i, found in enumerate(data) if found is None]
         work = functools.partial(_processed, root=self.root, config=config, today=self.today)
         changed: set[int] = set()
-        for index, made in zip(todo, parallel_map(work, [folders[i] for i in todo]), strict=True):
-            data[index] = made
-            folder, key = folders[index], keys[index]
-            if key is not None:
-                self._entries(_shard(folder.name))[folder.name] = (key, made)
-                changed.add(_shard(folder.name))
+        made = parallel_map(work, [folders[i] for i in todo])
+        for index, (key, result) in zip(todo, made, strict=True):
+            data[index] = result
+            name = folders[index].name
+            if key is not None:  # None: a file could not be read; made again next time
+                self._entries(_shard(name))[name] = (key, result)
+                changed.add(_shard(name))
         for shard in sorted(changed):
             entries = self._shards[shard]
             # folders that are gone (renamed, removed) leave the file when it is written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -28,4 +29,6 @@ def school_folders(root: Path) -> list[Path]:
     base = root / SCHOOLS_DIR
     if not base.is_dir():
         return []
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+    with os.scandir(base) as entries:  # the kind of each entry comes with it: no stat each
+        names = [e.name for e in entries if not e.name.startswith(".") and e.is_dir()]
+    return [base / name for name in sorted(names)]
