@@ -184,6 +184,8 @@ OVERLAPPING = _glossary(
     ("SO", "Speciaal onderwijs", ["so-school"]),
     ("OPP", "Plan voor uw kind", ["ontwikkelingsperspectief", "OPP's"]),
     ("passend", "Wat past.", []),
+    ("kind", "Een leerling.", ["kinderen"]),
+    ("één", "Eén.", ["eén"]),
 )
 PIECES = st.sampled_from(
     [
@@ -191,6 +193,7 @@ PIECES = st.sampled_from(
         "passend-onderwijs", "SO", "so", "so-school", "OPP", "OPP's", "opp",
         "ontwikkelingsperspectief", " ", ". ", "-", "x", "<p>", "</p>", "<h2>", "</h2>",
         "<a href='x'>", "</a>", "<br/>", "<!-- SO -->", "De Passend", "SO De Golf",
+        "kind", "Kinderen", "\u212aind", "pasſend", "één", "EEN", "eén", "é",
     ]
 )  # fmt: skip
 
@@ -217,3 +220,13 @@ def test_a_later_term_at_the_place_of_a_linked_one_is_still_found():
         '<p><a class="sop-term" href="w/#passend"><abbr title="Wat past.">passend</abbr></a> '
         "onderwijs</p>"
     )
+
+
+def test_a_term_in_a_letter_beyond_ascii_is_found_as_the_expression_finds_it():
+    # A case-insensitive expression matches the long s 'ſ' for 's', but 'ſ' is not 's' in
+    # lower case: such a text is not skipped on its lower case.
+    ascii_only = _glossary(("passend", "Wat past.", []), ("SO", "Speciaal onderwijs", []))
+    page = "<p>Dat is pasſend.</p>"
+    out = explain_terms(page, ascii_only, "w/")
+    assert out == _reference(page, ascii_only, "w/", [])
+    assert '<abbr title="Wat past.">pasſend</abbr>' in out
