@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sop_builder.core.plainmarkdown import plain_html
-from sop_builder.core.richtext import markdown_issues, render_markdown
+from sop_builder.core.richtext import MAX_INLINE, markdown_issues, render_markdown
 from sop_builder.core.sourcefile import read_markdown_file
 from sop_builder.project.load import load_project
 from sop_builder.project.schools import read
@@ -101,6 +101,17 @@ def test_what_markdown_would_change_is_left_to_the_full_rendering():
         "<p>Wij helpen.\nOok thuis.</p>\n<ul>\n<li>lezen</li>\n<li>rekenen</li>\n</ul>\n"
         "<p>Klaar!</p>"
     )
+
+
+def test_a_plain_text_too_long_for_its_markdown_keeps_its_warning():
+    # The full rendering shows a paragraph longer than MAX_INLINE as written and check warns
+    # (SOP450); the fast path would give the same HTML without the warning, so it declines.
+    sentence = "Wij helpen kinderen bij lezen en rekenen. "
+    long = (sentence * (MAX_INLINE // len(sentence) + 1)).strip()
+    assert [i.code for i in markdown_issues(long, 1, "x")[1]] == ["SOP450"]
+    assert plain_html(long) is None
+    short = long[: long.rfind(".", 0, MAX_INLINE) + 1]  # the same text within the limit
+    assert _same_as_full_rendering(short)
 
 
 def test_loading_with_the_fast_path_gives_what_loading_without_it_gives(

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from sop_builder.core.richtext import MAX_INLINE
+
 # Characters that are markup somewhere in Markdown or HTML (inline or at a line start), or
 # that the sanitiser writes as a reference (&, <, >): a text with one of them is rendered.
 _MARKUP = re.compile(r"[\\`*_[\]<>&#=|~{}]")
@@ -45,7 +47,10 @@ def _block(lines: list[str]) -> tuple[str, str] | None:
 
 def plain_html(text: str) -> str | None:
     """The HTML `render_markdown` makes of ``text``, when ``text`` is plain paragraphs and
-    simple lists that Markdown cannot change; None for every other text."""
+    simple lists that Markdown cannot change; None for every other text (also for one longer
+    than MAX_INLINE: `render_markdown` reports a block of that length, SOP450)."""
+    if len(text) > MAX_INLINE:
+        return None
     blocks: list[list[str]] = [[]]
     for line in text.split("\n"):
         if line:
