@@ -33,7 +33,7 @@ def test_bench_at_five_schools_writes_a_report_with_measured_figures(tmp_path: P
     results = json.loads(data.read_text(encoding="utf-8"))["results"]
     assert [r["schools"] for r in results] == [5]
     result = results[0]
-    for step in ("check", "build", "plain"):
+    for step in ("check", "check_warm", "check_one_change", "build", "plain"):
         assert result[step]["code"] == 0, step
         assert result[step]["wall"] > 0, step
         assert result[step]["cpu"] > 0, step
@@ -42,6 +42,11 @@ def test_bench_at_five_schools_writes_a_report_with_measured_figures(tmp_path: P
     assert result["check_problems"] == "0 errors, 0 warnings"  # the synthetic project is clean
     assert result["ratio_wall"] > 0
     assert result["ratio_cpu"] > 0
+    own = result["own"]  # QR codes and glossary links, timed in the bench's own process
+    assert own["qr"] > 0
+    assert own["glossary"] > 0
+    assert own["staging"] > own["qr"]
+    assert own["build_cpu"] == result["build"]["cpu"]
     site = result["site"]
     assert site["files"] > 20
     assert site["bytes"] > 100_000
@@ -58,8 +63,17 @@ def test_bench_at_five_schools_writes_a_report_with_measured_figures(tmp_path: P
         for line in text.splitlines()
         if line.startswith("| ") and line.count(" | ") == 1
     }
-    for label in ("`check` wall time (CPU time)", "`build` wall time (CPU time)"):
+    for label in (
+        "`check` wall time (CPU time), cold",
+        "`check` again, nothing changed",
+        "`check` after one school's `sop.md` changed",
+        "`build` wall time (CPU time)",
+    ):
         assert TIME.match(rows[label]), (label, rows[label])
+    share = own["qr"] / own["build_cpu"]
+    assert rows["of the build: QR codes (encoded in one process)"] == (
+        f"{own['qr']:.2f} s CPU, {share:.1%} of the build's"
+    )
     assert rows["site size, files"] == f"{site['bytes'] / 1e6:,.1f} MB, {site['files']:,} files"
     assert rows["school page, first visit: server with gzip"] == "–"  # not measured
 

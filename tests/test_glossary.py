@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sop_builder.project.config import load_config
 from sop_builder.project.model import Glossary
-from sop_builder.site.glossary import GlossaryTerm, explain_terms
+from sop_builder.site.glossary import SKIPPED, GlossaryTerm, explain_terms
+from sop_builder.site.sanitize import page_text
 
 from .conftest import SAMPLE
 
@@ -101,3 +107,126 @@ def test_terms_inside_a_protected_name_are_left_alone():
     out = explain_terms(html, glossary, "w/", ["Samenwerkingsverband Speciaal Onderwijs Noord"])
     assert out.startswith("<p>Samenwerkingsverband Speciaal Onderwijs Noord helpt. Het <a")
     assert '<abbr title="Speciaal onderwijs">SO</abbr>' in out
+
+
+# --- one compiled expression per glossary gives the links of one expression per text ---------
+
+_REFERENCE_TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
+_REFERENCE_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+
+
+def _reference(page_html: str, glossary: Glossary, url: str, names: list[str]) -> str:
+    """The linking as it was before one expression per glossary (issue 25): a regular
+    expression of the remaining terms compiled for every text, one search per term. Kept here
+    as the specification the fast version must equal byte for byte."""
+
+    def words(term: GlossaryTerm) -> str:
+        found = sorted({term.term, *term.variants}, key=len, reverse=True)
+        return "|".join(re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})" for w in found)
+
+    def whole(alternatives: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-]){alternatives}(?![\w-])")
+
+    patterns = [(t, words(t), whole(f"({words(t)})")) for t in glossary.terms]
+    forms = {f for n in names if n for f in (html.escape(n, quote=False), str(page_text(n)))}
+    shown = sorted(forms, key=lambda f: (-len(f), f))
+    shield = re.compile("|".join(re.escape(f) for f in shown)) if shown else None
+    done: set[str] = set()
+    remaining = list(patterns)
+    depth = 0
+    parts = _REFERENCE_TAG.split(page_html)
+    for index, part in enumerate(parts):
+        if not remaining:
+            break
+        if index % 2 == 1:
+            match = _REFERENCE_NAME.match(part)
+            if match and match.group(1).lower() in SKIPPED and not part.endswith("/>"):
+                depth = max(depth + (-1 if part.startswith("</") else 1), 0)
+            continue
+        any_of = whole("(?:" + "|".join(a for _, a, _ in remaining) + ")")
+        if depth or not part.strip() or not any_of.search(part):
+            continue
+        blocked = [m.span() for m in shield.finditer(part)] if shield else []
+        out, position = [], 0
+        while True:
+            best = None
+            for term, _, regex in remaining:
+                if term.term in done:
+                    continue
+                start = position
+                while (match := regex.search(part, start)) is not None:
+                    inside = [b for b in blocked if b[0] < match.end() and match.start() < b[1]]
+                    if not inside:
+                        break
+                    start = inside[0][1]
+                if match and (best is None or match.start() < best[1].start()):
+                    best = (term, match)
+            if best is None:
+                break
+            term, match = best
+            done.add(term.term)
+            title = html.escape(term.explanation, quote=True)
+            out.append(part[position : match.start()])
+            out.append(
+                f'<a class="sop-term" href="{url}#{term.anchor}">'
+                f'<abbr title="{title}">{match.group(1)}</abbr></a>'
+            )
+            position = match.end()
+        out.append(part[position:])
+        parts[index] = "".join(out)
+        remaining = [p for p in remaining if p[0].term not in done]
+    return "".join(parts)
+
+
+OVERLAPPING = _glossary(
+    ("passend onderwijs", "Onderwijs dat past.", ["passend-onderwijs"]),
+    ("onderwijs", "Leren op school.", ["onderwijzen"]),
+    ("SO", "Speciaal onderwijs", ["so-school"]),
+    ("OPP", "Plan voor uw kind", ["ontwikkelingsperspectief", "OPP's"]),
+    ("passend", "Wat past.", []),
+    ("kind", "Een leerling.", ["kinderen"]),
+    ("één", "Eén.", ["eén"]),
+)
+PIECES = st.sampled_from(
+    [
+        "passend onderwijs", "passend", "Passend Onderwijs", "onderwijs", "onderwijzen",
+        "passend-onderwijs", "SO", "so", "so-school", "OPP", "OPP's", "opp",
+        "ontwikkelingsperspectief", " ", ". ", "-", "x", "<p>", "</p>", "<h2>", "</h2>",
+        "<a href='x'>", "</a>", "<br/>", "<!-- SO -->", "De Passend", "SO De Golf",
+        "kind", "Kinderen", "\u212aind", "pasſend", "één", "EEN", "eén", "é",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(PIECES, max_size=30),
+    names=st.lists(st.sampled_from(["De Passend", "SO De Golf", "onderwijs"]), max_size=2),
+)
+def test_one_expression_per_glossary_links_exactly_as_one_per_text(pieces, names):
+    page = "".join(pieces)
+    expected = _reference(page, OVERLAPPING, "w/", names)
+    assert explain_terms(page, OVERLAPPING, "w/", names) == expected
+
+
+def test_a_later_term_at_the_place_of_a_linked_one_is_still_found():
+    # 'passend onderwijs' and then 'onderwijs' are linked; in the last paragraph 'passend'
+    # starts where the linked 'passend onderwijs' matches again (which the one expression
+    # names first there): it must still be linked.
+    page = "<p>passend onderwijs</p><p>onderwijs</p><p>passend onderwijs</p>"
+    out = explain_terms(page, OVERLAPPING, "w/")
+    assert out == _reference(page, OVERLAPPING, "w/", [])
+    assert out.endswith(
+        '<p><a class="sop-term" href="w/#passend"><abbr title="Wat past.">passend</abbr></a> '
+        "onderwijs</p>"
+    )
+
+
+def test_a_term_in_a_letter_beyond_ascii_is_found_as_the_expression_finds_it():
+    # A case-insensitive expression matches the long s 'ſ' for 's', but 'ſ' is not 's' in
+    # lower case: such a text is not skipped on its lower case.
+    ascii_only = _glossary(("passend", "Wat past.", []), ("SO", "Speciaal onderwijs", []))
+    page = "<p>Dat is pasſend.</p>"
+    out = explain_terms(page, ascii_only, "w/")
+    assert out == _reference(page, ascii_only, "w/", [])
+    assert '<abbr title="Wat past.">pasſend</abbr>' in out

@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 from sop_builder.core.atomic import NEW_DIR_MODE
+from sop_builder.core.cachefile import user_cache_dir
 from sop_builder.editor.refusals import why_not_written
 
 DECAP_VERSION = "3.16.3"
@@ -36,10 +37,7 @@ class AssetsUnavailable(Exception):
 
 def cache_dir() -> Path:
     """Where the unpacked files live: $SOP_BUILDER_CACHE, else ~/.cache/sop-builder."""
-    base = os.environ.get("SOP_BUILDER_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "sop-builder"
-    )
-    return Path(base) / f"decap-cms-{DECAP_VERSION}"
+    return user_cache_dir() / f"decap-cms-{DECAP_VERSION}"
 
 
 def _wanted(name: str) -> bool:

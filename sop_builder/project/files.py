@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def school_folders(root: Path) -> list[Path]:
     base = root / SCHOOLS_DIR
     if not base.is_dir() or base.is_symlink():
         return []
-    return sorted(
-        p for p in base.iterdir() if not p.is_symlink() and p.is_dir() and not skipped_name(p.name)
-    )
+    with os.scandir(base) as entries:  # the kind of each entry comes with it: no stat each
+        names = [
+            e.name for e in entries if e.is_dir(follow_symlinks=False) and not skipped_name(e.name)
+        ]
+    return [base / name for name in sorted(names)]

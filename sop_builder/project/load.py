@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sop_builder.core.issues import Issue
 from sop_builder.core.transaction import recover
+from sop_builder.project.cache import SchoolCache
 from sop_builder.project.config import load_config
 from sop_builder.project.editors import check_editors
 from sop_builder.project.evaluation.load import SchoolPart, load_evaluations
@@ -22,7 +23,7 @@ from sop_builder.project.project import Project, reference_date
 from sop_builder.project.pupils import load_pupils
 from sop_builder.project.redirects import load_redirects, vanished_schools
 from sop_builder.project.routes import site_routes
-from sop_builder.project.schools.load import SchoolResult, process_folders
+from sop_builder.project.schools.load import SchoolResult
 from sop_builder.project.schools.validate import check_unique
 from sop_builder.project.tree import walk
 
@@ -68,6 +69,7 @@ class ProjectState:
     config_stamp: tuple[tuple[str, int, int], ...] | None = None
     track: bool = True  # False: read once (check, build), without noting what each folder holds
     evaluations: dict[str, SchoolPart] = field(default_factory=dict)  # each folder's, kept
+    cache: SchoolCache | None = None  # the results kept on disk (project/cache.py)
     tree_issues: list[Issue] = field(default_factory=list)  # links and skipped folders (tree.py)
 
     @property
@@ -90,6 +92,7 @@ class ProjectState:
         if everything:
             self.config, self.config_issues = load_config(self.root)
             self.config_stamp = config_stamp
+            self.cache = SchoolCache(self.root, self.today)
         folders = school_folders(self.root)
         stamps = {f.name: folder_stamp(f) if self.track else () for f in folders}
         changed = [
@@ -103,9 +106,8 @@ class ProjectState:
         for name in gone | {f.name for f in changed}:
             self.results.pop(name, None)
             self.evaluations.pop(name, None)
-        for folder, result in zip(
-            changed, process_folders(changed, self.root, self.config, self.today), strict=True
-        ):
+        assert self.cache is not None  # made with the configuration
+        for folder, result in zip(changed, self.cache.results(changed, self.config), strict=True):
             self.results[folder.name] = result
         self.stamps = stamps
         return {f.name for f in changed} | gone

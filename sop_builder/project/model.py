@@ -59,6 +59,22 @@ class Schema(BaseModel):
         points at a key names the field: ``SopFrontMatter.key("vestigingscode")``."""
         return cls.model_fields[name].alias or name
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its values only (pydantic's own way keeps a dictionary of its state per
+        model): results cross to the parent process and into the load cache
+        (project/cache.py) for every school, so this is what loading 7,000 schools waits for."""
+        return (_restore_schema, (type(self), self.__dict__, self.__pydantic_fields_set__))
+
+
+def _restore_schema(cls: type[Schema], values: dict[str, Any], fields_set: set[str]) -> Schema:
+    """A validated model back from `Schema.__reduce__`, as ``model_construct`` makes one."""
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
+
 
 # Words of more than one field's description.
 INTERNAL_NOTE = "Alleen voor het samenwerkingsverband; komt nooit op de site."

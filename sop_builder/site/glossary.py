@@ -49,29 +49,85 @@ class _Pattern:
     term: GlossaryTerm
     alternatives: str  # the words of the term as alternatives of a regular expression
     regex: re.Pattern[str]
+    lowered: tuple[str, ...] | None  # its words in lower case; None if one is not ASCII
 
 
-def _alternatives(term: GlossaryTerm) -> str:
+def _alternatives(term: str, variants: tuple[str, ...]) -> str:
     """The term and its variants as alternatives of a regular expression, longest first."""
-    words = sorted({term.term, *term.variants}, key=len, reverse=True)
+    words = sorted({term, *variants}, key=len, reverse=True)
     # Abbreviations (OPP, TLV) only in capitals; ordinary words in any case.
     return "|".join(re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})" for w in words)
 
 
+@functools.lru_cache(maxsize=4096)
+def _compiled(
+    term: str, variants: tuple[str, ...]
+) -> tuple[str, re.Pattern[str], tuple[str, ...] | None]:
+    """The alternatives of a term, its regular expression (compiled once per build) and its
+    words in lower case (None when one of them is not ASCII)."""
+    alternatives = _alternatives(term, variants)
+    words = (term, *variants)
+    lowered = tuple(w.lower() for w in words) if all(w.isascii() for w in words) else None
+    return alternatives, _word_regex(f"({alternatives})"), lowered
+
+
 def _pattern(term: GlossaryTerm) -> _Pattern:
-    alternatives = _alternatives(term)
-    return _Pattern(term, alternatives, _word_regex(f"({alternatives})"))
+    return _Pattern(term, *_compiled(term.term, tuple(term.variants)))
 
 
-@functools.lru_cache(maxsize=1024)
 def _word_regex(alternatives: str) -> re.Pattern[str]:
     """``alternatives`` as whole words (not part of a longer word or hyphenated word)."""
     return re.compile(rf"(?<![\w-]){alternatives}(?![\w-])")
 
 
-def _any_of(patterns: tuple[_Pattern, ...]) -> re.Pattern[str]:
-    """One expression that matches where any of ``patterns`` matches (to skip texts fast)."""
-    return _word_regex("(?:" + "|".join(p.alternatives for p in patterns) + ")")
+@functools.lru_cache(maxsize=64)
+def _starts(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression, compiled once per glossary, that matches (empty) at every place where
+    a term starts; its group ``i + 1`` is set for the first term ``i`` that matches there."""
+    groups = "|".join(f"({a})" for a in alternatives)
+    return re.compile(rf"(?<![\w-])(?=(?:{groups})(?![\w-]))")
+
+
+def _words(patterns: tuple[_Pattern, ...], remaining: set[int]) -> tuple[str, ...] | None:
+    """The words of the ``remaining`` terms in lower case (None when one is not ASCII)."""
+    if any(patterns[i].lowered is None for i in remaining):
+        return None
+    return tuple(word for i in sorted(remaining) for word in patterns[i].lowered or ())
+
+
+def _cannot_have(text: str, words: tuple[str, ...] | None) -> bool:
+    """True when no term can occur in ``text`` because none of its ``words`` (`_words`) is in
+    its lower case. Only for ASCII text and words: there a case-insensitive expression matches
+    exactly where the lower cases are equal (beyond ASCII, the expressions also match letters
+    such as the long s 'ſ' for 's', which `str.lower` keeps as they are)."""
+    if words is None or not text.isascii():
+        return False
+    return not any(map(text.lower().__contains__, words))
+
+
+def _has_term(
+    text: str,
+    patterns: tuple[_Pattern, ...],
+    remaining: set[int],
+    starts: re.Pattern[str],
+    words: tuple[str, ...] | None,
+) -> bool:
+    """Whether a term of ``remaining`` (indexes into ``patterns``) occurs in ``text``.
+
+    Most texts hold none of the words (`_cannot_have`). Else the one expression of `_starts`
+    finds each place where some term starts and names the first term in order that matches
+    there; a remaining term later in the order may match at that same place, which its own
+    expression then tells."""
+    if _cannot_have(text, words):
+        return False
+    for found in starts.finditer(text):
+        first = (found.lastindex or 1) - 1
+        if first in remaining:
+            return True
+        place = found.start()
+        if any(patterns[i].regex.match(text, place) for i in remaining if i > first):
+            return True
+    return False
 
 
 def _first_free_match(
@@ -146,9 +202,11 @@ def explain_terms(
     if not glossary.terms:
         return page_html
     patterns = tuple(_pattern(t) for t in glossary.terms)
+    starts = _starts(tuple(p.alternatives for p in patterns))
     fixed = None if callable(protected) else _shield_of(protected)
     done: set[str] = set()
-    remaining = patterns
+    remaining = set(range(len(patterns)))  # indexes of the terms not linked yet
+    words = _words(patterns, remaining)
     skipped_depth = 0
     parts = _TAG.split(page_html)
     for index, part in enumerate(parts):
@@ -158,10 +216,16 @@ def explain_terms(
             match = _TAG_NAME.match(part)
             if match and match.group(1).lower() in SKIPPED and not part.endswith("/>"):
                 skipped_depth = max(skipped_depth + (-1 if part.startswith("</") else 1), 0)
-        elif not skipped_depth and part.strip() and _any_of(remaining).search(part):
+        elif (
+            not skipped_depth
+            and part.strip()
+            and _has_term(part, patterns, remaining, starts, words)
+        ):
             shield = _shield_of(protected(part)) if callable(protected) else fixed
-            parts[index] = _explain_text(part, list(remaining), done, glossary_url, shield)
-            remaining = tuple(p for p in remaining if p.term.term not in done)
+            todo = [patterns[i] for i in sorted(remaining)]
+            parts[index] = _explain_text(part, todo, done, glossary_url, shield)
+            remaining = {i for i in remaining if patterns[i].term.term not in done}
+            words = _words(patterns, remaining)
     return "".join(parts)
 
 

@@ -100,7 +100,8 @@ def public_pages(
     renderer = Renderer(project, templates, site_url, finder)
     chosen = [r for r in (routes_of(project) if routes is None else routes) if r.staged]
     if renderer.site_url:  # every school page and poster shows the QR code of its address
-        prepare_qr_codes(renderer.site_url + r.path for r in chosen if r.kind is Kind.SCHOOL)
+        urls = (renderer.site_url + r.path for r in chosen if r.kind is Kind.SCHOOL)
+        prepare_qr_codes(urls, project.root)
     return [RENDERERS[route.kind](renderer, route) for route in chosen]
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from sop_builder.core.issues import Issue
-from sop_builder.core.parallel import parallel_map
 from sop_builder.project.model import School, SiteConfig, SopFrontMatter
 from sop_builder.project.schools.checks import editing_checks
 from sop_builder.project.schools.read import load_school
@@ -62,10 +60,3 @@ def process_folder(
     return SchoolResult(
         school, issues, identity(loaded), unreadable, published, current, facts, pending
     )
-
-
-def process_folders(
-    folders: list[Path], root: Path, config: SiteConfig | None, today: date
-) -> list[SchoolResult]:
-    work = functools.partial(process_folder, root=root, config=config, today=today)
-    return parallel_map(work, folders)  # each school is independent

@@ -19,6 +19,7 @@ from sop_builder.core.catalogue.crosschecks import (
 )
 from sop_builder.core.catalogue.schema import SCORE_IS_A_LIST
 from sop_builder.core.issues import Issue
+from sop_builder.core.plainmarkdown import plain_html
 from sop_builder.core.richtext import markdown_issues
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import (
@@ -145,6 +146,10 @@ def _rendered(sections: list[Section], path: str) -> tuple[list[Section], list[I
     done: list[Section] = []
     issues: list[Issue] = []
     for section in sections:
+        plain = plain_html(section.markdown)  # most sections: nothing to lose, no Markdown
+        if plain is not None:
+            done.append(replace(section, html=plain))
+            continue
         rendered, found = markdown_issues(section.markdown, section.text_line, path)
         done.append(replace(section, html=rendered.html))
         issues += found
