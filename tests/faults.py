@@ -5,10 +5,7 @@
 ``rename``/``replace``, ``link``, ``mkdir``, ``unlink``/``remove``, ``rmdir``, ``truncate``)
 by versions that count every such operation on a path inside one project folder, and at
 operation number ``at`` raise an ``OSError`` (ENOSPC, EROFS, ...) or kill the process with
-SIGKILL. Operations outside the project (pytest, caches) are neither counted nor touched, and
-neither are the writes of the project's load cache (`core/cachefile.py`, `.sop-builder/cache/`):
-work kept beside the project, not part of it, whose every failed write is ignored
-(tests/test_load_cache.py); a command that reads the project may write it before its commit.
+SIGKILL. Operations outside the project (pytest, caches) are neither counted nor touched.
 With ``persistent`` every operation from ``at`` on fails, as on a disk that became full or
 read-only halfway. With ``simulate`` a kill is `Killed` (not an Exception: no handler of
 the code catches it), and every later operation raises it too, before it reaches the disk:
@@ -28,8 +25,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-from sop_builder.core import cachefile
 
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 ERRORS = {"ENOSPC": errno.ENOSPC, "EROFS": errno.EROFS, "EACCES": errno.EACCES, "EIO": errno.EIO}
@@ -192,18 +187,6 @@ class Faults:
 
         return op
 
-    def _uncounted(self, real: Callable[..., Any]) -> Callable[..., Any]:
-        """``real`` with every operation it makes passed through, uncounted."""
-
-        def op(*args: Any, **kwargs: Any) -> Any:
-            paused, self.paused = self.paused, True
-            try:
-                return real(*args, **kwargs)
-            finally:
-                self.paused = paused
-
-        return op
-
     def _os_open(self, real: Callable[..., Any]) -> Callable[..., Any]:
         def op(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
             rel = self._inside(path, kwargs.get("dir_fd"))
@@ -257,7 +240,6 @@ class Faults:
             (os, "close"): self._os_close(os.close),
             (builtins, "open"): self._open(builtins.open),
             (io, "open"): self._open(io.open),
-            (cachefile, "write_bytes_atomic"): self._uncounted(cachefile.write_bytes_atomic),
         }
         for name, kind in FD_OPERATIONS.items():
             replacements[(os, name)] = self._wrap_fd_op(kind, getattr(os, name))

@@ -132,7 +132,7 @@ def start_new_year(
     recovered = recover(root)  # an earlier run that was killed is finished first
     if any(i.is_error for i in recovered):
         return NewYearResult(False, issues=recovered)
-    project = load_project(root, today)
+    project = load_project(root, today, keep=False)  # a dry run writes nothing
     config = project.config
     if config is None or project.errors:
         return NewYearResult(

@@ -106,9 +106,10 @@ def _processed(
 class SchoolCache:
     """The kept results of one project for one context (`context_key`)."""
 
-    def __init__(self, root: Path, today: date) -> None:
+    def __init__(self, root: Path, today: date, write: bool = True) -> None:
         self.root = root
         self.today = today
+        self.write = write  # False: kept results are read, nothing is written
         self.context = context_key(root, today)
         self._shards: dict[int, dict[str, Entry]] = {}  # read during one `results`
 
@@ -146,7 +147,7 @@ class SchoolCache:
             if key is not None:  # None: a file could not be read; made again next time
                 self._entries(_shard(name))[name] = (key, result)
                 changed.add(_shard(name))
-        for shard in sorted(changed):
+        for shard in sorted(changed) if self.write else ():
             entries = self._shards[shard]
             # folders that are gone (renamed, removed) leave the file when it is written
             parent = folders[0].parent

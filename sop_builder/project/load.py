@@ -68,6 +68,9 @@ class ProjectState:
     stamps: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
     config_stamp: tuple[tuple[str, int, int], ...] | None = None
     track: bool = True  # False: read once (check, build), without noting what each folder holds
+    # False: the load cache is read but not written (a command that writes the project, or
+    # only shows what it would write, leaves nothing else behind)
+    keep: bool = True
     evaluations: dict[str, SchoolPart] = field(default_factory=dict)  # each folder's, kept
     cache: SchoolCache | None = None  # the results kept on disk (project/cache.py)
     tree_issues: list[Issue] = field(default_factory=list)  # links and skipped folders (tree.py)
@@ -92,7 +95,7 @@ class ProjectState:
         if everything:
             self.config, self.config_issues = load_config(self.root)
             self.config_stamp = config_stamp
-            self.cache = SchoolCache(self.root, self.today)
+            self.cache = SchoolCache(self.root, self.today, write=self.keep)
         folders = school_folders(self.root)
         stamps = {f.name: folder_stamp(f) if self.track else () for f in folders}
         changed = [
@@ -172,15 +175,18 @@ def _code(result: SchoolResult) -> str | None:
     return result.facts.vestigingscode if result.facts is not None else None
 
 
-def load_project(root: Path, today: date | None = None, internal: bool = True) -> Project:
+def load_project(
+    root: Path, today: date | None = None, internal: bool = True, keep: bool = True
+) -> Project:
     """Read and validate everything; never raises on bad content.
 
-    With ``internal=False`` (the public build) content/swv/ is not read at all. A command that
+    With ``internal=False`` (the public build) content/swv/ is not read at all. With
+    ``keep=False`` (a command that writes the project) the load cache is not written. A command that
     was killed while it wrote the project is finished first (core/transaction.py), so what is
     read is never half written; if it cannot be finished, that is an error (SOP953).
     """
     recovered = recover(Path(root))
-    state = ProjectState(Path(root), today or reference_date(), internal, track=False)
+    state = ProjectState(Path(root), today or reference_date(), internal, track=False, keep=keep)
     state.refresh()
     project = state.project()
     if recovered:
