@@ -84,7 +84,7 @@ LINE = st.one_of(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(lines=st.lists(LINE, max_size=10))
 def test_generated_texts_render_the_same_on_the_fast_path(lines: list[str]):
     _same_as_full_rendering("\n".join(lines))

@@ -97,7 +97,7 @@ LINE = st.one_of(
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(lines=st.lists(LINE, min_size=1, max_size=12), offset=st.sampled_from([0, 1]))
 def test_generated_texts_read_the_same_on_the_fast_path(lines: list[str], offset: int):
     _same_as_full_reader("\n".join(lines), offset)
@@ -191,7 +191,7 @@ def _dump(value, indent: int, choices: st.DataObject) -> list[str]:
     return lines
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     value=st.dictionaries(st.sampled_from(["naam", "adres", "BO-01", "lijst"]), TREE, min_size=1),
     choices=st.data(),
