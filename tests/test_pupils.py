@@ -72,6 +72,8 @@ def test_import_keeps_masked_counts_and_only_the_swvs_schools(sample: Path):
     assert data.counts["98XA00"][2020].value == 301
     assert data.window == [2021, 2022, 2023, 2024, 2025]
     assert "Geen aantallen gevonden voor" in result.messages[1]
+    # one location of the file (99ZZ00) is not the SWV's: said in the singular
+    assert "(de andere vestiging in het bestand hoort niet bij het" in result.messages[0]
 
 
 def test_masked_counts_are_never_published_as_a_number(sample: Path):

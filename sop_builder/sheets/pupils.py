@@ -263,10 +263,18 @@ def import_pupils(root: Path, csv_file: Path) -> PupilImport:
         )
     sources = [s for s in source.split(", ") if s and s != csv_file.name] + [csv_file.name]
     write_pupils(root / PUPILS_FILE, ", ".join(sources), _merged(old, counts, left_out))
+    others = locations - len(counts)
+    rest = (
+        ""
+        if others <= 0
+        else " (de andere vestiging in het bestand hoort niet bij het samenwerkingsverband)"
+        if others == 1
+        else f" (de andere {others} vestigingen in het bestand horen niet bij het "
+        "samenwerkingsverband)"
+    )
     messages = [
         f"Leerlingaantallen van {len(counts)} van de {len(codes)} scholen geschreven naar "
-        f"{PUPILS_FILE.as_posix()} (de andere {locations - len(counts)} vestigingen in het "
-        "bestand horen niet bij het samenwerkingsverband)."
+        f"{PUPILS_FILE.as_posix()}{rest}."
     ]
     partly = {code for code, _ in left_out}
     missing = sorted(
