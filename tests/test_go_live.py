@@ -508,3 +508,32 @@ def test_a_kern_without_schools_is_published_only_once_the_list_is_not_marked(tm
     assert ("site_config/swv.yaml", "kernen") not in marked_in_site_config(root)
     texts = checked_and_built(root)
     assert "gemeenten/bloemendaal/index.html" in texts
+
+
+def test_the_internal_dashboard_lists_every_school_that_is_not_complete(sample: Path):
+    """The SWV's staff see which schools still fill in their profile, and what is missing."""
+    from sop_builder.publish.intern import build_intern
+
+    def dashboard() -> str:
+        built = build_intern(sample, sample / "site-intern", TODAY, echo=lambda _: None)
+        assert built.ok, built.messages
+        return (sample / "site-intern/index.html").read_text(encoding="utf-8")
+
+    assert "Nog niet compleet" not in dashboard()  # every school of the sample is complete
+    sop = sample / "content/schools/de-duinroos/sop.md"  # started, one field still marked
+    text = sop.read_text(encoding="utf-8")
+    sop.write_text(
+        text.replace("\nbijgewerkt:", "\n# Bijgewerkt: INVULLEN\nbijgewerkt:", 1), encoding="utf-8"
+    )
+    add_new_school(sample)  # not started: its profile follows
+    page = dashboard()
+    section = page.split('id="h-niet-compleet"', 1)[1].split("</section>", 1)[0]
+    assert "2 van de 19 scholen zijn nog niet compleet." in section
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]*)</td><td>([^<]+)</td>', section)
+    assert [(name, code) for name, code, _ in rows] == [
+        ("Basisschool De Duinroos", "98XA00"),
+        ("De Vlieger", "12AB00"),
+    ]
+    assert rows[0][2] == "boven bijgewerkt staat nog INVULLEN"
+    assert rows[1][2].startswith("nog niet begonnen; in te vullen: ")
+    assert "contactpersonen" in rows[1][2]

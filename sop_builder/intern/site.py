@@ -22,6 +22,7 @@ from sop_builder.intern.stats import (
     summarise,
 )
 from sop_builder.project.project import Project
+from sop_builder.project.publication import completeness, incomplete_schools
 from sop_builder.project.routes import grouping_path, school_path
 from sop_builder.project.scoring import format_count, format_percentage
 
@@ -150,7 +151,24 @@ class InternSite:
             charts=charts,
             slugify=slugify,
             pupil_groups=self.pupil_groups(),
+            not_complete=self.not_complete(),
+            folders=completeness(self.project)[1],
         )
+
+    def not_complete(self) -> list[tuple[str, str, str]]:
+        """(name, vestigingscode, what is missing) of every school that is not complete: its
+        profile not started (the public site says it follows) or started with errors or fields
+        still marked INVULLEN (held back or "volgt", site_config/bouwen.yaml)."""
+        incomplete = incomplete_schools(self.project)
+        rows = [
+            (f.name, f.vestigingscode, "nog niet begonnen; in te vullen: " + ", ".join(f.to_fill))
+            for f in self.project.pending
+            if f.slug not in incomplete
+        ]
+        for slug, reason in incomplete.items():
+            facts = self.project.facts.get(slug)
+            rows.append((facts.name, facts.vestigingscode, reason) if facts else (slug, "", reason))
+        return sorted(rows, key=lambda row: row[0].lower())
 
     def pupil_groups(self) -> list[tuple[str, str, list[Any]]]:
         """Pupil sums for the SWV, each kern and each bestuur (never a count under 5)."""
