@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from sop_builder.cli.main import main
 from sop_builder.project.load import load_project
-from sop_builder.project.publication import publication
+from sop_builder.project.publication import internal_view, publication
 from sop_builder.project.routes import Kind
 from sop_builder.publish.public import build_site
 
@@ -511,12 +511,16 @@ def test_a_kern_without_schools_is_published_only_once_the_list_is_not_marked(tm
 
 
 def test_the_internal_dashboard_lists_every_school_that_is_not_complete(sample: Path):
-    """The SWV's staff see which schools still fill in their profile, and what is missing."""
+    """The SWV's staff see which schools still fill in their profile, and what is missing; a
+    school with an error in its folder is left out of the internal site (SOP912), and the
+    others are built."""
     from sop_builder.publish.intern import build_intern
 
+    said: list[str] = []
+
     def dashboard() -> str:
-        built = build_intern(sample, sample / "site-intern", TODAY, echo=lambda _: None)
-        assert built.ok, built.messages
+        built = build_intern(sample, sample / "site-intern", TODAY, echo=said.append)
+        assert built.ok, (built.messages, said)
         return (sample / "site-intern/index.html").read_text(encoding="utf-8")
 
     assert "Nog niet compleet" not in dashboard()  # every school of the sample is complete
@@ -526,14 +530,27 @@ def test_the_internal_dashboard_lists_every_school_that_is_not_complete(sample: 
         text.replace("\nbijgewerkt:", "\n# Bijgewerkt: INVULLEN\nbijgewerkt:", 1), encoding="utf-8"
     )
     add_new_school(sample)  # not started: its profile follows
+    break_school(sample, "de-zeester")  # an error in its folder
+    said.clear()
     page = dashboard()
     section = page.split('id="h-niet-compleet"', 1)[1].split("</section>", 1)[0]
-    assert "2 van de 19 scholen zijn nog niet compleet." in section
+    assert "3 van de 19 scholen zijn nog niet compleet." in section
     rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]*)</td><td>([^<]+)</td>', section)
-    assert [(name, code) for name, code, _ in rows] == [
-        ("Basisschool De Duinroos", "98XA00"),
-        ("De Vlieger", "12AB00"),
-    ]
-    assert rows[0][2] == "boven bijgewerkt staat nog INVULLEN"
-    assert rows[1][2].startswith("nog niet begonnen; in te vullen: ")
-    assert "contactpersonen" in rows[1][2]
+    names = [name for name, _, _ in rows]
+    assert names == sorted(names, key=str.lower)
+    found = {name: (code, missing) for name, code, missing in rows}
+    assert found["Basisschool De Duinroos"] == ("98XA00", "boven bijgewerkt staat nog INVULLEN")
+    code, missing = found["De Vlieger"]
+    assert code == "12AB00"
+    assert missing.startswith("nog niet begonnen; in te vullen: contactpersonen")
+    [zeester] = [name for name in found if "Zeester" in name]
+    assert found[zeester][1] == "er staat nog 1 fout in de map van de school"
+    # the school with the error has no report; its error and SOP912 are said, the others built
+    reports = {p.parent.name for p in (sample / "site-intern/scholen").glob("*/index.html")}
+    assert "de-zeester" not in reports
+    assert "de-duinroos" in reports
+    output = "".join(said)
+    assert "content/schools/de-zeester/sop.md" in output
+    held = [i for i in internal_view(load_project(sample, TODAY)).issues if i.code == "SOP912"]
+    assert [i.path for i in held] == ["content/schools/de-zeester/sop.md"]
+    assert "staat niet op de interne site: er staat nog 1 fout" in held[0].message

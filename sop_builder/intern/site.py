@@ -22,7 +22,7 @@ from sop_builder.intern.stats import (
     summarise,
 )
 from sop_builder.project.project import Project
-from sop_builder.project.publication import completeness, incomplete_schools
+from sop_builder.project.publication import completeness
 from sop_builder.project.routes import grouping_path, school_path
 from sop_builder.project.scoring import format_count, format_percentage
 
@@ -56,9 +56,14 @@ def _kind(row_pct: int, target: Any) -> str:
 class InternSite:
     """Renders every page of the internal site."""
 
-    def __init__(self, project: Project, templates: Path) -> None:
+    def __init__(
+        self, project: Project, templates: Path, not_complete: list[tuple[str, str, str]]
+    ) -> None:
         assert project.config is not None
         self.project = project
+        # (name, vestigingscode, what is missing) of each school not complete
+        # (project/publication.py `not_complete`, of the project as loaded)
+        self.not_complete = not_complete
         self.swv = project.config.swv
         self.figures = InternalFigures(project)
         self.env = _environment(templates)
@@ -151,24 +156,9 @@ class InternSite:
             charts=charts,
             slugify=slugify,
             pupil_groups=self.pupil_groups(),
-            not_complete=self.not_complete(),
+            not_complete=self.not_complete,
             folders=completeness(self.project)[1],
         )
-
-    def not_complete(self) -> list[tuple[str, str, str]]:
-        """(name, vestigingscode, what is missing) of every school that is not complete: its
-        profile not started (the public site says it follows) or started with errors or fields
-        still marked INVULLEN (held back or "volgt", site_config/bouwen.yaml)."""
-        incomplete = incomplete_schools(self.project)
-        rows = [
-            (f.name, f.vestigingscode, "nog niet begonnen; in te vullen: " + ", ".join(f.to_fill))
-            for f in self.project.pending
-            if f.slug not in incomplete
-        ]
-        for slug, reason in incomplete.items():
-            facts = self.project.facts.get(slug)
-            rows.append((facts.name, facts.vestigingscode, reason) if facts else (slug, "", reason))
-        return sorted(rows, key=lambda row: row[0].lower())
 
     def pupil_groups(self) -> list[tuple[str, str, list[Any]]]:
         """Pupil sums for the SWV, each kern and each bestuur (never a count under 5)."""
@@ -243,8 +233,13 @@ class InternSite:
         return out
 
 
-def write_site(project: Project, templates: Path, target: Path) -> None:
-    site = InternSite(project, templates)
+def write_site(
+    project: Project,
+    templates: Path,
+    target: Path,
+    not_complete: list[tuple[str, str, str]] | None = None,
+) -> None:
+    site = InternSite(project, templates, not_complete or [])
     for rel, html in site.pages().items():
         file = target / rel
         file.parent.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from sop_builder.core.catalogue.build import HELD_BACK, SHOWN_AS_PENDING
+from sop_builder.core.catalogue.build import HELD_BACK, NO_REPORT, SHOWN_AS_PENDING
 from sop_builder.core.catalogue.reading import LINK
 from sop_builder.core.catalogue.sop import EXAMPLE_EMPTY
 from sop_builder.core.issues import Issue
@@ -130,3 +130,52 @@ def publication(project: Project) -> Project:
 
 def _public(config: SiteConfig | None, result: Compliance | None) -> Compliance | None:
     return public_compliance(config, result) if config is not None else result
+
+
+def not_complete(project: Project) -> list[tuple[str, str, str]]:
+    """(name, vestigingscode, what is missing) of every school that is not complete, by name:
+    its profile not started (the public site says it follows), or started with errors or fields
+    still marked INVULLEN. ``project`` as loaded (not a view)."""
+    incomplete = incomplete_schools(project)
+    rows = [
+        (f.name, f.vestigingscode, "nog niet begonnen; in te vullen: " + ", ".join(f.to_fill))
+        for f in project.pending
+        if f.slug not in incomplete
+    ]
+    for slug, reason in incomplete.items():
+        facts = project.facts.get(slug)
+        rows.append((facts.name, facts.vestigingscode, reason) if facts else (slug, "", reason))
+    return sorted(rows, key=lambda row: row[0].lower())
+
+
+def internal_view(project: Project) -> Project:
+    """``project`` as the internal site shows it: a school with errors in its own folder is
+    left out (SOP912 in place of its errors), so one school never stops the dashboard and the
+    other schools' reports. Errors outside the school folders (site_config/, content/swv/, ...)
+    and a link in the project still stop the internal build. Unlike `publication`, values under
+    INVULLEN stay as they are: the internal site shows the files as `check` reads them."""
+    held = sorted({slug for i in project.errors if (slug := school_of(i.path)) is not None})
+    if not held or any(i.code == LINK.code for i in project.issues):
+        return project
+    reasons = incomplete_schools(project)
+    notes: list[Issue] = []
+    for slug in held:
+        facts = project.facts.get(slug)
+        folder = f"{_PREFIX}{slug}"
+        notes.append(
+            NO_REPORT.at(
+                facts.path if facts is not None else f"{folder}/{SOP_FILE}",
+                name=facts.name if facts is not None else slug,
+                reason=reasons[slug],
+                folder=folder,
+            )
+        )
+    kept = [i for i in project.issues if not (i.is_error and school_of(i.path) in held)]
+    return replace(
+        project,
+        schools=[s for s in project.schools if s.slug not in held],
+        issues=sorted(kept + notes, key=Issue.sort_key),
+        compliance={k: v for k, v in project.compliance.items() if k not in held},
+        current={k: v for k, v in project.current.items() if k not in held},
+        unreadable=[],
+    )

@@ -11,6 +11,7 @@ from sop_builder.core.issues import Issue
 from sop_builder.intern.site import write_site
 from sop_builder.project import report
 from sop_builder.project.load import load_project
+from sop_builder.project.publication import internal_view, not_complete
 from sop_builder.publish.atomic import BuildResult, build_atomically
 from sop_builder.publish.checks import third_party_requests
 from sop_builder.publish.csp import apply_policy
@@ -38,12 +39,19 @@ def build_intern(
     refused = refusal(root, site_dir)  # site/, public/, what a Pages workflow publishes
     if refused is not None:
         return BuildResult(False, [], [refused])  # SOP955 says that nothing was built
-    project = load_project(root, today, internal=True)
+    loaded = load_project(root, today, internal=True)
+    # a school with errors in its own folder is left out (SOP912), the others are built
+    project = internal_view(loaded)
     if project.errors or project.config is None or project.evaluation is None:
         echo(report.render(project, fmt))
         return BuildResult(
             False, ["De interne site is niet gebouwd; de vorige versie blijft staan."]
         )
+    kept = set(project.issues)
+    held = [i for i in loaded.errors if i not in kept]
+    if held:
+        echo(report.render_issues(held, fmt))
+    missing_parts = not_complete(loaded)
 
     folder = templates or root / "templates"
     missing = missing_template_folders(folder.parent, (f"{folder.name}/intern",))
@@ -52,7 +60,7 @@ def build_intern(
 
     def make(built: Path) -> list[Issue]:
         built.mkdir()
-        write_site(project, folder, built)
+        write_site(project, folder, built, missing_parts)
         issues = [
             # the internal site is made from its templates (templates/intern/)
             OTHER_HOST.at(f"{folder.name}/intern/", page=r.file, host=r.host, url=r.url)
@@ -68,7 +76,13 @@ def build_intern(
     return BuildResult(
         True,
         [
-            f"Interne site gebouwd in {site_dir}: dashboard en {len(project.schools)} gespreksrapporten. "
-            "Zet deze site alleen achter een inlog; zie docs/intern.md."
+            f"Interne site gebouwd in {site_dir}: dashboard en {len(project.schools)} gespreksrapporten"
+            + (
+                f" ({len(missing_parts)} {'school' if len(missing_parts) == 1 else 'scholen'} "
+                "nog niet compleet)"
+                if missing_parts
+                else ""
+            )
+            + ". Zet deze site alleen achter een inlog; zie docs/intern.md."
         ],
     )

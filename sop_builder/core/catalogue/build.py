@@ -117,6 +117,15 @@ SHOWN_AS_PENDING = Message(
     "Los op wat 'sop-builder controleer' bij {folder} noemt en bouw opnieuw; dan komt het hele "
     "profiel op de site.",
 )
+NO_REPORT = Message(
+    "SOP912",
+    Severity.WARNING,
+    "a school with errors in its folder is left out of the internal site",
+    "{name} staat niet op de interne site: {reason}.",
+    "Los op wat 'sop-builder controleer' bij {folder} noemt en bouw opnieuw. De andere "
+    "scholen staan wel op de interne site; het dashboard noemt deze school bij 'Nog niet "
+    "compleet'.",
+)
 
 FAMILY = Family(
     "Building and publishing",
@@ -134,5 +143,6 @@ FAMILY = Family(
         REDIRECT_NOWHERE,
         HELD_BACK,
         SHOWN_AS_PENDING,
+        NO_REPORT,
     ),
 )
