@@ -554,3 +554,16 @@ def test_the_internal_dashboard_lists_every_school_that_is_not_complete(sample: 
     held = [i for i in internal_view(load_project(sample, TODAY)).issues if i.code == "SOP912"]
     assert [i.path for i in held] == ["content/schools/de-zeester/sop.md"]
     assert "staat niet op de interne site: er staat nog 1 fout" in held[0].message
+
+
+def test_on_go_live_day_the_internal_dashboard_says_no_school_is_complete_yet(tmp_path: Path):
+    from sop_builder.publish.intern import build_intern
+
+    root = imported(tmp_path)
+    built = build_intern(root, root / "site-intern", TODAY, echo=lambda _: None)
+    assert built.ok, built.messages
+    assert "(64 scholen nog niet compleet)" in built.messages[0]
+    page = " ".join(visible_text((root / "site-intern/index.html").read_text("utf-8")).split())
+    assert "Nog geen school heeft haar profiel compleet." in page
+    assert "0 van de 0 scholen" not in page
+    assert "64 van de 64 scholen zijn nog niet compleet." in page
