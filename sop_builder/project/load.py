@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from sop_builder.core.issues import Issue
-from sop_builder.project.config import load_config
+from sop_builder.project.config import load_config, missing_admission_texts
 from sop_builder.project.editors import check_editors
 from sop_builder.project.evaluation.load import SchoolPart, load_evaluations
 from sop_builder.project.files import school_folders
@@ -22,6 +22,7 @@ from sop_builder.project.pupils import load_pupils
 from sop_builder.project.redirects import load_redirects, vanished_schools
 from sop_builder.project.schools.load import SchoolResult, process_folders
 from sop_builder.project.schools.validate import check_unique
+from sop_builder.project.scoring import counted_compliance
 
 
 def folder_stamp(folder: Path, recursive: bool = False) -> tuple[tuple[str, int, int], ...]:
@@ -124,6 +125,9 @@ class ProjectState:
                 root, config, project.schools, self.internal, self.evaluations
             )
             issues += found
+            swv = project.evaluation.swv_scores  # the SWV's assessment counts where there is one
+            project.compliance.update(counted_compliance(project.schools, config, swv))
+            issues += missing_admission_texts(config, project.schools)
         project.pupils, found = load_pupils(root)
         issues += found
         project.postcodes, found = load_postcodes(root)
@@ -135,7 +139,8 @@ class ProjectState:
 def load_project(root: Path, today: date | None = None, internal: bool = True) -> Project:
     """Read and validate everything; never raises on bad content.
 
-    With ``internal=False`` (the public build) content/swv/ is not read at all.
+    With ``internal=False`` (the public build) only the SWV's scores on the agreements are read
+    of content/swv/ (evaluation/load.py), never its explanations.
     """
     state = ProjectState(Path(root), today or reference_date(), internal, track=False)
     state.refresh()

@@ -41,6 +41,7 @@ FIXED_PAGES = (
         "basisondersteuning.md.j2",
         "Basisondersteuning",
     ),
+    FixedPage("/niet-eens/", "niet-eens.md", "niet-eens.md.j2", "Niet eens?"),
     FixedPage("/aanbod/", "aanbod/index.md", None, "Aanbod"),
     FixedPage("/zoeken/", "zoeken.md", "zoeken.md.j2", "Zoeken"),
     FixedPage(

@@ -111,7 +111,7 @@ def build_site(
     """Build ``root``'s public site into ``site_dir`` (default root/site), all or nothing."""
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
-    project = load_project(root, today, internal=False)  # never reads content/swv/
+    project = load_project(root, today, internal=False)  # of content/swv/ only the SWV's scores
     if project.errors or project.config is None:
         echo(report.render(project, "text"))
         return BuildResult(False, ["De site is niet gebouwd; de vorige versie blijft staan."])

@@ -12,7 +12,7 @@ from typing import Any
 
 from sop_builder.core.text import slugify
 from sop_builder.project.paths import MUNICIPALITY_LISTS, NEED_LISTS
-from sop_builder.site.finder import Finder, FinderEntry, offering
+from sop_builder.site.finder import Finder, FinderEntry, offering, regular_first
 from sop_builder.site.finder_data import DATA_DIR, DIRECT_LIMIT, finder_files
 from sop_builder.site.render import GeneratedPage, Renderer
 
@@ -106,7 +106,7 @@ def list_pages(renderer: Renderer) -> list[GeneratedPage]:
             "need-list.md.j2",
             need=need,
             entries=entries,
-            groups=_by_municipality(entries),
+            groups=_by_municipality(regular_first(entries)),
             others=declared - len(entries),
             offered_levels=[lv for lv in vocab.levels if lv.offered],
             level_index=level_index,
