@@ -81,6 +81,15 @@ class FinderEntry:
     admission: str = ""
 
     @property
+    def compliance_text(self) -> str:
+        """The basisondersteuning line of a card: result, school year, who assessed and
+        whether the school meets the target."""
+        verdict = {True: ", doel gehaald", False: ", doel nog niet gehaald"}
+        return (
+            self.compliance + verdict.get(self.meets_target, "") if self.result else self.compliance
+        )
+
+    @property
     def highlights(self) -> tuple[str, ...]:
         return tuple(line.need_label for line in self.strong)
 

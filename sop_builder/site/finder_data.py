@@ -154,8 +154,8 @@ def need_document(finder: Finder, need_id: str) -> dict[str, Any]:
     return {"behoefte": need_id, "scholen": rows}
 
 
-def school_document(entry: FinderEntry, config: SiteConfig, line: str) -> dict[str, Any]:
-    """What the comparison shows of one school; ``line`` is its compliance in plain words."""
+def school_document(entry: FinderEntry, config: SiteConfig) -> dict[str, Any]:
+    """What the comparison shows of one school."""
     vocab = config.vocabularies
     facts = []
     for fact in vocab.practical:
@@ -188,7 +188,7 @@ def school_document(entry: FinderEntry, config: SiteConfig, line: str) -> dict[s
             line_.need_id: [line_.level_id, line_.offer, line_.limit] for line_ in entry.lines
         },
         "praktisch": facts,
-        "basis": line,
+        "basis": entry.compliance_text,  # the card's line: result, year, who assessed
         "geldig_tot": entry.valid_until.isoformat(),
         "verlopen": entry.expired,
     }
@@ -211,16 +211,16 @@ def postcode_document(finder: Finder, table: PostcodeTable | None) -> dict[str, 
 
 
 def finder_files(
-    finder: Finder, config: SiteConfig, table: PostcodeTable | None, lines: dict[str, str]
+    finder: Finder, config: SiteConfig, table: PostcodeTable | None
 ) -> list[GeneratedPage]:
-    """Every data file of the finder; ``lines``: each school's compliance in plain words."""
+    """Every data file of the finder."""
     files = [GeneratedPage(INDEX_FILE, _json(index_document(finder, config)))]
     files += [
         GeneratedPage(need_file(n.id), _json(need_document(finder, n.id)))
         for n in config.vocabularies.needs
     ]
     files += [
-        GeneratedPage(school_file(e.slug), _json(school_document(e, config, lines[e.slug])))
+        GeneratedPage(school_file(e.slug), _json(school_document(e, config)))
         for e in finder.entries
     ]
     postcodes = postcode_document(finder, table)

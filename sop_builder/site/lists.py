@@ -122,5 +122,5 @@ def list_pages(renderer: Renderer) -> list[GeneratedPage]:
             to_root=TO_ROOT_OF_LIST,
         )
         pages.append(GeneratedPage(f"scholen/{MUNICIPALITY_LISTS}/{slug}.md", content))
-    pages += finder_files(finder, config, renderer.project.postcodes, renderer.compliance_lines())
+    pages += finder_files(finder, config, renderer.project.postcodes)
     return pages

@@ -297,13 +297,6 @@ class Renderer:
         terms = glossary.terms if glossary is not None else []
         return sorted(terms, key=lambda t: t.term.lower())
 
-    def compliance_lines(self) -> dict[str, str]:
-        """Each school's compliance in plain words (slug -> sentence)."""
-        year = self.config.swv.school_year
-        return {
-            s.slug: compliance_line(self.project.compliance.get(s.slug), year) for s in self.schools
-        }
-
     def school_context(self, school: School, *, sections: bool = True) -> dict[str, Any]:
         """The template context of a school; ``sections=False`` leaves out its texts as HTML."""
         vocab = self.config.vocabularies
