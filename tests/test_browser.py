@@ -34,6 +34,7 @@ PAGES = [
     "/kernen/noord/",
     "/woordenlijst/",
     "/over-passend-onderwijs/",
+    "/niet-eens/",
     "/toegankelijkheid/",
     "/privacy/",
     "/aanbod/",
@@ -47,6 +48,14 @@ PAGES = [
     "/aanbod/verhalen/",
     "/aanbod/verhalen/samen-spelen-op-het-plein/",
     "/scholen/de-duinroos/poster/",
+    # A parent's journey (issue 22): the finder folded after a search, a school page opened at
+    # the chosen need, the comparison with that need first, 'Niet eens?', search results.
+    "/scholen/?behoefte=gedrag&postcode=1966",
+    "/scholen/de-meeuw/?behoefte=gedrag&postcode=1966#behoefte-gedrag",
+    "/vergelijk/?scholen=de-duinroos,het-kompas,so-de-golfslag&behoefte=gedrag",
+    "/niet-eens/",
+    "/zoeken/?q=dyslexie",
+    "/scholen/behoefte/medisch/",
 ]
 
 
@@ -147,12 +156,35 @@ def test_school_page_shows_the_ouderrapport(site: Path, browser):
         assert page.title().startswith("OBS De Polderster")
         text = page.inner_text("article")
         assert (
-            "De school houdt zich aan 54 van de 65 afspraken die alle scholen samen hebben "
-            "gemaakt (83%). Het doel voor 2025-2026 is 85%. Dat haalt de school nog niet." in text
+            "Volgens haar zelfevaluatie van 2025-2026 houdt de school zich aan 54 van de 65 "
+            "afspraken die alle scholen samen hebben gemaakt (83%). Het doel voor 2025-2026 is "
+            "85%. Dat haalt de school nog niet." in text
         )
         assert "De zelfevaluatie is nog niet compleet: 7 afspraken hebben nog geen score." in text
         assert "Laatst bijgewerkt:" in text
         page.close()
+
+
+def _search(page, base: str, query: str) -> list[tuple[str, str, bool]]:
+    """(kind, title, past) of every result of ``query`` on the search page, all shown."""
+    open_page(page, f"{base}/zoeken/?q={query}")
+    page.locator("#zoek-aantal", has_text="resulta").or_(
+        page.locator("#zoek-aantal", has_text="Niets gevonden")
+    ).wait_for(timeout=15_000)
+    more = page.locator("#zoek-meer button")
+    while more.is_visible():
+        shown = page.locator("#zoek-lijst > li").count()
+        more.click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('#zoek-lijst > li').length > n", arg=shown
+        )
+    return [
+        (kind.rstrip(": "), title, "sop-search-past" in (cls or ""))
+        for kind, title, cls in page.locator("#zoek-lijst > li").evaluate_all(
+            "items => items.map(li => [li.querySelector('.sop-search-kind').textContent,"
+            " li.querySelector('h2 a').textContent, li.className])"
+        )
+    ]
 
 
 def test_dutch_site_search_finds_schools(site: Path, browser):
@@ -161,28 +193,23 @@ def test_dutch_site_search_finds_schools(site: Path, browser):
         loaded: list[str] = []
         page.on("request", lambda r: loaded.append(r.url))
         open_page(page, base + "/zoeken/")
-        page.locator(".pagefind-ui__search-input").press_sequentially("plusklas", delay=30)
+        page.locator("#zoekvak").press_sequentially("plusklas", delay=30)
         # Results of the partly typed word may show first: wait for those of the whole word.
-        page.locator(".pagefind-ui__message", has_text="plusklas").wait_for(timeout=15_000)
-        results = page.locator(".pagefind-ui__result")
+        page.locator("#zoek-aantal", has_text="plusklas").wait_for(timeout=15_000)
+        results = page.locator("#zoek-lijst > li")
         results.first.wait_for(timeout=10_000)
         titles = " ".join(results.all_inner_texts())
         assert "De Duinroos" in titles or "De Kameleon" in titles
         # Each result says what it is.
-        heads = page.locator(
-            ".pagefind-ui__result-inner > .pagefind-ui__result-title"
-        ).all_inner_texts()
-        assert heads, heads
-        assert all(h.split(": ", 1)[0] in KINDS for h in heads), heads
-        assert any(h.startswith("School: ") for h in heads)
+        heads = page.locator("#zoek-lijst .sop-search-kind").all_inner_texts()
+        assert heads
+        assert all(h.rstrip(": ").split(", ")[0] in KINDS for h in heads), heads
+        assert any(h.startswith("School") for h in heads)
         assert "Zoek op de naam van een school" not in titles  # the search page itself is not a hit
         assert any("/pagefind/" in url and "nl" in url.rsplit("/", 1)[-1] for url in loaded)
-        open_page(page, base + "/zoeken/?q=dyslexiespecialist")
-        page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
-        open_page(page, base + "/zoeken/?q=rust%20in%20de%20klas")
-        page.locator(".pagefind-ui__result-title", has_text="Workshop: Rust in de klas").wait_for(
-            timeout=10_000
-        )
+        assert _search(page, base, "dyslexiespecialist")
+        found = _search(page, base, "rust%20in%20de%20klas")
+        assert ("Workshop, geweest", "Rust in de klas", True) in found
         page.close()
 
 
@@ -191,18 +218,14 @@ def test_a_school_name_finds_the_school_and_not_the_lists_that_name_it(site: Pat
     a school is found on its own page, not again on every list it stands in."""
     with serve(site) as base:
         page = browser.new_page()
-        open_page(page, base + "/zoeken/?q=kameleon")
-        page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
-        page.wait_for_timeout(500)  # all results of the query shown
-        links = page.locator(".pagefind-ui__result-title a").evaluate_all(
+        _search(page, base, "kameleon")
+        links = page.locator("#zoek-lijst h2 a").evaluate_all(
             "links => links.map(link => link.getAttribute('href'))"
         )
         assert any("/scholen/de-kameleon/" in href for href in links), links
         assert not [h for h in links if "/scholen/behoefte/" in h or "/scholen/gemeente/" in h]
-        open_page(page, base + "/zoeken/?q=scholen%20in%20duinwijk")
-        page.locator(".pagefind-ui__result-title", has_text="Lijst: Scholen in Duinwijk").wait_for(
-            timeout=10_000
-        )
+        found = _search(page, base, "scholen%20in%20duinwijk")
+        assert ("Lijst", "Scholen in Duinwijk", False) in found
         page.close()
 
 
@@ -222,7 +245,7 @@ def test_pages_honour_the_content_security_policy(site: Path, browser, tour: Tou
         console: list[str] = []
         page.on("console", lambda m: console.append(m.text))
         open_page(page, base + "/zoeken/?q=grenzen")
-        page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
+        page.locator("#zoek-lijst > li").first.wait_for(timeout=10_000)
         assert page.evaluate("window.__csp") == []
         assert [m for m in console if "Content Security Policy" in m] == []
         meta = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
@@ -343,10 +366,13 @@ def test_words_that_name_a_need_or_a_practical_fact_filter_on_what_schools_decla
 
 
 def _expected_by_distance(project, origin: tuple[float, float], need: str | None = None):
+    """The names nearest first, the special schools after the regular ones (issue 22)."""
     from sop_builder.project.postcodes import distance_km
 
     entries = [e for e in _entries(project) if need is None or need in e.offered]
-    return [e.name for e in sorted(entries, key=lambda e: distance_km(origin, e.point))]
+    return [
+        e.name for e in sorted(entries, key=lambda e: (e.special, distance_km(origin, e.point)))
+    ]
 
 
 def test_a_typed_postcode_orders_the_schools_by_distance(site: Path, browser, project):
@@ -363,14 +389,15 @@ def test_a_typed_postcode_orders_the_schools_by_distance(site: Path, browser, pr
         page.wait_for_timeout(200)
         assert _visible_schools(page) == _expected_by_distance(project, origin)
         cards = page.locator("#vinder-lijst > li")
-        distances = sorted(distance_km(origin, e.point) for e in _entries(project))
-        assert distances[0] < 1 <= distances[-1]
+        away = {e.name: distance_km(origin, e.point) for e in _entries(project)}
+        shown = _visible_schools(page)
+        assert away[shown[0]] < 1 <= away[shown[-1]]
         # Under 1 km a distance says "close by": a school without coordinates stands at the
         # middle of its postcode area, so "0,0 km" would claim more than is known.
         assert "minder dan 1 km van postcode 1966" in cards.first.inner_text()
-        farthest = cards.last.inner_text()
-        assert f"{distances[-1]:.1f}".replace(".", ",") + " km van postcode 1966" in farthest or (
-            f"{round(distances[-1])} km van postcode 1966" in farthest
+        farthest, last = cards.last.inner_text(), away[shown[-1]]
+        assert f"{last:.1f}".replace(".", ",") + " km van postcode 1966" in farthest or (
+            f"{round(last)} km van postcode 1966" in farthest
         )
         # With a need, the nearest schools that offer it.
         page.locator("#vinder-behoefte").select_option("gedrag")
@@ -435,7 +462,7 @@ def test_schools_chosen_on_the_cards_are_compared_side_by_side(site: Path, brows
                 assert declared.offer in text, (need.id, slug)
                 if declared.limit:
                     assert declared.limit in text
-        contact = table.locator("tr", has=page.locator("th", has_text="Wie u belt")).first
+        contact = table.locator("tr.sop-compare-contact")
         assert contact.locator("a[href^='tel:']").count() == 3
         # The address can be shared: opened anew, it shows the same schools.
         again = context.new_page()

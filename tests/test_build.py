@@ -82,7 +82,8 @@ def test_search_index_is_dutch_and_local(sample_build):
     assert list(entry["languages"]) == ["nl"]
     assert entry["languages"]["nl"]["page_count"] >= 18
     search = (site / "zoeken/index.html").read_text(encoding="utf-8")
-    assert 'src="../pagefind/pagefind-ui.js"' in search
+    assert 'data-pagefind="../pagefind/"' in search
+    assert "javascripts/zoeken.js" in search
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis" not in home
     assert "fonts.gstatic" not in home

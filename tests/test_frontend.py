@@ -17,7 +17,7 @@ from typing import Any
 from sop_builder.core.atomic import write_atomic
 from sop_builder.project.files import SLUG
 from sop_builder.project.load import load_project
-from sop_builder.project.model import School
+from sop_builder.project.model import SPECIAL_SCHOOL_TYPES, School
 from sop_builder.project.postcodes import distance_km
 from sop_builder.project.project import Project
 from sop_builder.site.finder import build_finder
@@ -79,6 +79,8 @@ def _expected(project: Project) -> dict[str, Any]:
         # What the static cards show: "Sterk in" and the basisondersteuning (its text, and
         # whether the school meets the target: true, false or null).
         "sterk": {e.slug: [line.need_id for line in e.strong] for e in entries},
+        # The special schools (a TLV is needed), listed after the regular ones.
+        "speciaal": sorted(e.slug for e in entries if e.type in SPECIAL_SCHOOL_TYPES),
         "basis": {e.slug: [e.compliance, e.meets_target] for e in entries},
         "dichtbij": {
             "postcode": NEAR_POSTCODE,

@@ -166,13 +166,23 @@ def test_dashboard_and_rollups_have_tables_beside_every_chart(intern_site: Path)
     assert (intern_site / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
 
 
-def test_public_build_never_reads_the_swv_folder(sample: Path):
-    broken = sample / "content/swv/de-duinroos/beoordeling-basisondersteuning-2025-2026.yaml"
-    broken.write_text("scores: [\n", encoding="utf-8")
+def test_public_build_reads_of_the_swv_folder_only_its_scores_on_the_agreements(sample: Path):
+    """The SWV's assessment of the agreements decides the public score (scoring.counted), so
+    the public build reads those files, and a broken one stops it; its other frameworks (the
+    indicators) are internal and never read by the public build."""
+    indicators = sample / "content/swv/so-de-golfslag/beoordeling-indicatoren-2025-2026.yaml"
+    indicators.write_text("scores: [\n", encoding="utf-8")
     assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     checked = load_project(sample, TODAY)
-    assert any(i.path.endswith(broken.name) and i.code == "SOP012" for i in checked.errors)
+    assert any(i.path.endswith(indicators.name) and i.code == "SOP012" for i in checked.errors)
     assert not build_intern(sample, today=TODAY, echo=lambda _: None).ok
+    public = load_project(sample, TODAY, internal=False)
+    assert public.errors == []
+    assert public.evaluation is not None
+    assert "so-de-golfslag" in public.evaluation.swv_scores
+    norm = sample / "content/swv/de-duinroos/beoordeling-basisondersteuning-2025-2026.yaml"
+    norm.write_text("scores: [\n", encoding="utf-8")
+    assert not build_site(sample, today=TODAY, echo=lambda _: None).ok
 
 
 def test_public_summary_appears_on_the_school_page(sample_build):
@@ -214,10 +224,19 @@ def _dashboard_row(intern_site: Path, name: str) -> list[str]:
 def test_target_is_decided_on_the_swvs_score_where_there_is_one_and_says_so(intern_site: Path):
     # De Meeuw: 59 of 65 by its own count (90%), 55 of 65 (84%) by the SWV's against 85%.
     meeuw = _dashboard_row(intern_site, "Basisschool De Meeuw")
-    assert meeuw[3:6] == ["59 van 65 (90%)", "55 van 65 (84%)", "nee, volgens het SWV"]
+    assert meeuw[3:7] == [
+        "59 van 65 (90%)",
+        "55 van 65 (84%)",
+        "55 van 65 (84%), beoordeling SWV 2025-2026",
+        "nee, volgens het SWV",
+    ]
     # Without an SWV assessment the school's own score decides.
     boomgaard = _dashboard_row(intern_site, "Basisschool De Boomgaard")
-    assert boomgaard[4:6] == ["geen", "ja, volgens de school"]
+    assert boomgaard[4:7] == [
+        "geen",
+        "57 van 65 (87%), zelfevaluatie 2025-2026",
+        "ja, volgens de school",
+    ]
     report = (intern_site / "scholen/de-meeuw/index.html").read_text(encoding="utf-8")
     assert "Gehaald: nee, volgens de beoordeling van het samenwerkingsverband." in report
 
@@ -226,10 +245,10 @@ def test_dashboard_has_columns_for_an_expired_sop_and_an_incomplete_assessment(
     intern_site: Path,
 ):
     kompas = _dashboard_row(intern_site, "CBS Het Kompas")  # geldig_tot 2025-07-31
-    assert kompas[7] == "verlopen op 31 juli 2025"
+    assert kompas[8] == "verlopen op 31 juli 2025"
     polderster = _dashboard_row(intern_site, "OBS De Polderster")  # 7 agreements unscored
-    assert polderster[6] == "nee: 7 afspraken zonder score"
-    assert _dashboard_row(intern_site, "Basisschool De Meeuw")[6:8] == ["ja", "31 juli 2028"]
+    assert polderster[7] == "nee: 7 afspraken zonder score"
+    assert _dashboard_row(intern_site, "Basisschool De Meeuw")[7:9] == ["ja", "31 juli 2028"]
 
 
 def test_counts_have_correct_dutch_plurals(intern_site: Path):

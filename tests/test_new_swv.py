@@ -79,6 +79,7 @@ def test_every_file_of_the_new_project_is_explained_and_marks_what_to_fill_in(tm
     files = sorted(p for p in (root / "site_config").rglob("*.yaml"))
     assert [p.relative_to(root).as_posix() for p in files] == [
         "site_config/basisondersteuning/2026-2027.yaml",
+        "site_config/niet-eens.yaml",
         "site_config/redacteuren.yaml",
         "site_config/swv.yaml",
         "site_config/teksten.yaml",

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from sop_builder.project.load import load_project
 from sop_builder.publish.public import build_site
 
-from .browser import serve
+from .browser import open_page, serve
 from .conftest import TODAY, make_project
 
 SITE_URL = "https://sop.swv-duinkust.nl"
@@ -23,7 +23,7 @@ doorverwijzingen:
   - van: /scholen/obs-de-duinroos/
     naar: /scholen/de-duinroos/
 """
-MIN_FONT_PX = 8.5 * 96 / 72  # 8.5pt
+MIN_FONT_PX = 9 * 96 / 72  # 9pt
 
 # The smallest font size of visible text in the page content, in CSS pixels.
 SMALLEST_TEXT = """() => {
@@ -205,8 +205,8 @@ def test_printed_school_pages_keep_headings_with_their_text_and_print_links_as_t
     site: Path, schools, browser
 ):
     with serve(site) as base:
-        # The width of the printed text: A4 (210 mm) less print.css's margins (2 x 11 mm).
-        page = browser.new_page(viewport={"width": round((210 - 22) / 25.4 * 96), "height": 1000})
+        # The width of the printed text: A4 (210 mm) less print.css's margins (2 x 9 mm).
+        page = browser.new_page(viewport={"width": round((210 - 18) / 25.4 * 96), "height": 1000})
         for slug, _, _ in schools:
             page.goto(f"{base}/scholen/{slug}/", wait_until="load")
             page.emulate_media(media="print")
@@ -219,3 +219,128 @@ def test_printed_school_pages_keep_headings_with_their_text_and_print_links_as_t
                 assert color == "rgb(0, 0, 0)", (slug, text)
                 assert not ON_SCREEN_ONLY.match(text), (slug, text)
             page.emulate_media(media="screen")
+
+
+# --- issue 22: the core of the SOP on the A4, the comparison and the kern on paper ---------
+
+# In print, per need of a school page: is its name, its level, what the school does and where
+# it stops printed (its first line inside the need's printed box, which may cut the rest)?
+NEEDS_PRINTED = """() => [...document.querySelectorAll('.sop-need')].map(s => {
+  const box = s.getBoundingClientRect();
+  const shown = el => {
+    if (!el) return false;
+    const r = el.getClientRects()[0];
+    return Boolean(r) && r.height > 0 && box.height > 0 && r.top < box.bottom - 1;
+  };
+  return [s.id.replace('behoefte-', ''), shown(s.querySelector('h3')),
+          shown(s.querySelector('.sop-level')), shown(s.querySelector('.sop-need-offer')),
+          shown(s.querySelector('.sop-finder-limit'))];
+})"""
+
+
+def test_the_a4_shows_every_needs_level_what_the_school_does_and_where_it_stops(
+    project_root: Path, site: Path, browser
+):
+    """Issue 22, 5: the one A4 left out every need's 'wat wij doen' and 'waar het stopt' (and
+    printed at 8.5 pt); now each need prints its level and, in at most three lines, both."""
+    project = load_project(project_root, TODAY)
+    levels = {lv.id: lv.label for lv in project.config.vocabularies.levels}
+    with serve(site) as base:
+        page = browser.new_page()
+        for school in project.schools:
+            page.goto(f"{base}/scholen/{school.slug}/", wait_until="load")
+            pdf = pdf_pages(page, format="A4")
+            assert len(pdf) == 1, school.slug
+            text = " ".join(pdf[0].extract_text().split())
+            page.emulate_media(media="print")
+            printed = {need: rest for need, *rest in page.evaluate(NEEDS_PRINTED)}
+            page.emulate_media(media="screen")
+            assert set(printed) == set(school.declarations), school.slug
+            for need_id, declaration in school.declarations.items():
+                name, level, offer, limit = printed[need_id]
+                assert name, (school.slug, need_id)
+                assert level, (school.slug, need_id)
+                assert offer == bool(declaration.offer), (school.slug, need_id)
+                assert limit == bool(declaration.limit), (school.slug, need_id)
+                assert levels[declaration.level] in text, (school.slug, need_id)
+        page.close()
+
+
+def _longest_declarations(project_root: Path, count: int) -> list[str]:
+    """The ``count`` sample schools with the most declared text: the comparison's worst case."""
+    project = load_project(project_root, TODAY)
+    size = {
+        s.slug: sum(len(d.offer or "") + len(d.limit or "") for d in s.declarations.values())
+        for s in project.schools
+    }
+    return sorted(size, key=lambda slug: (-size[slug], slug))[:count]
+
+
+def test_the_comparison_prints_only_the_comparison_on_at_most_two_a4(
+    project_root: Path, site: Path, browser
+):
+    """Issue 22, 5: the comparison of three schools printed on 5 A4 with its 'Haal weg'
+    buttons; now only the table, on at most two pages, with the chosen need or without."""
+    three = _longest_declarations(project_root, 3)
+    with serve(site) as base:
+        page = browser.new_page()
+        for query in ("", "&behoefte=gedrag"):
+            open_page(page, f"{base}/vergelijk/?scholen={','.join(three)}{query}")
+            page.locator("table.sop-compare-table").wait_for()
+            pages = pdf_pages(page, format="A4")
+            assert len(pages) <= 2, (query, len(pages))
+            text = " ".join(" ".join(p.extract_text() for p in pages).split())
+            for absent in ("Haal weg", "Voeg een school toe", "Terug naar uw zoekresultaten",
+                           "Hier ziet u twee tot vier scholen"):  # fmt: skip
+                assert absent not in text, (query, absent)
+            assert "Wie u belt" in text
+            assert "Profiel geldig tot" in text
+            page.emulate_media(media="print")
+            assert page.evaluate(SMALLEST_TEXT) >= 8.5 * 96 / 72 - 0.01
+            page.emulate_media(media="screen")
+        page.close()
+
+
+# In print: the font sizes of the headings and of the schools' names and lines.
+RANKS = """() => {
+  const size = e => parseFloat(getComputedStyle(e).fontSize);
+  const visible = e => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
+  const all = sel => [...document.querySelectorAll(sel)].filter(visible);
+  const headings = new Set(all('.md-content h1, .md-content h2, .md-content h3'));
+  const text = [...document.querySelectorAll('.md-content *')].filter(e => visible(e)
+    && !headings.has(e) && ![...headings].some(h => h.contains(e))
+    && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
+  return {
+    h1: all('.md-content h1').map(size), h2: all('.md-content h2:not(.sop-finder-name)').map(size),
+    h3: all('.md-content h3:not(.sop-finder-name)').map(size),
+    names: all('.md-content .sop-finder-name').map(size), text: text.map(size),
+  };
+}"""
+
+
+def test_kern_and_list_pages_print_their_headings_larger_than_the_names_of_schools(
+    site: Path, browser
+):
+    """Issue 22, 5: the kern page printed the schools' names (and their lines) larger than its
+    headings. On paper h1 > h2 > h3 >= a school's name, and no other text outranks an h2."""
+    with serve(site) as base:
+        page = browser.new_page()
+        for path in (
+            "/kernen/helmerdam/",
+            "/scholen/behoefte/gedrag/",
+            "/scholen/gemeente/duinwijk/",
+        ):
+            page.goto(base + path, wait_until="load")
+            page.emulate_media(media="print")
+            ranks = page.evaluate(RANKS)
+            page.emulate_media(media="screen")
+            assert ranks["names"], path
+            # The lowest heading above the names: the h2s, or on a gemeente's list (whose
+            # names are its h2s) the h1.
+            above = min(ranks["h2"] or ranks["h1"])
+            assert min(ranks["h1"]) > max(ranks["h2"] or [0]), (path, ranks)
+            assert above > max(ranks["names"]), (path, ranks["h2"], ranks["names"])
+            if ranks["h3"]:
+                assert above > max(ranks["h3"]) >= max(ranks["names"]), path
+            assert max(ranks["text"]) < above, path
+        page.close()

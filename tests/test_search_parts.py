@@ -79,7 +79,7 @@ def test_the_search_page_finds_a_school_in_each_part(site: Path, browser, tmp_pa
             slug = slugs[-1]
             word = name_of(site, slug).split()[-1]
             open_page(page, f"{base}/zoeken/?q={word}")
-            link = page.locator(f'.pagefind-ui__result a[href*="/scholen/{slug}/"]').first
+            link = page.locator(f'#zoek-lijst a[href*="/scholen/{slug}/"]').first
             link.wait_for(timeout=15_000)
             assert word in link.inner_text(), (number, slug)
         page.set_viewport_size({"width": 375, "height": 900})

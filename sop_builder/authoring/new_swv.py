@@ -36,6 +36,7 @@ from sop_builder.project.config import (
     SWV_FILE,
     TEXTS_FILE,
 )
+from sop_builder.project.disagreement import DISAGREEMENT_FILE
 from sop_builder.project.placeholders import MARK
 from sop_builder.project.redirects import PUBLISHED_FILE
 
@@ -319,6 +320,64 @@ contactrol:
 # Hoe de site een soort school noemt (haal het # weg om een naam te veranderen):
 # soorten_school:
 #   so: Voortgezet speciaal onderwijs (VSO)
+
+# Per soort speciale school één zin over de toelaatbaarheidsverklaring (TLV): dat die nodig is,
+# wie die aanvraagt en wie beslist. Staat op elke kaart, lijst en vergelijking van zo'n school.
+# Kijk of dit klopt met de werkwijze van uw samenwerkingsverband. INVULLEN
+toelating:
+  sbo: Voor een plek op een speciale basisschool is een toelaatbaarheidsverklaring (TLV) nodig. Die vraagt de school van uw kind aan; het samenwerkingsverband beslist.
+  so: Voor een plek in het speciaal onderwijs is een toelaatbaarheidsverklaring (TLV) nodig. Die vraagt de school van uw kind aan; het samenwerkingsverband beslist, na advies van deskundigen.
+"""
+
+DISAGREEMENT = """\
+# Bent u het als ouder niet eens met de school of het samenwerkingsverband? Deze stappen staan,
+# in deze volgorde, op de pagina 'Niet eens?' en kort op de pagina van elke school.
+# Per stap: naam, wanneer die past, wat de ouder doet, de kosten en hoe lang het duurt.
+# contact: school (de school zelf), samenwerkingsverband (contact in swv.yaml), steunpunt
+# (steunpunt in swv.yaml) of eigen (dan telefoon, email of website bij de stap).
+# De landelijke stappen (onderwijsconsulenten, Geschillencommissie, College voor de Rechten van
+# de Mens) gelden voor elk samenwerkingsverband.
+inleiding: Bent u het niet eens met de school of met het samenwerkingsverband? Praat er eerst over met de school. Komt u er samen niet uit, dan kunt u deze stappen zetten. Voor bijna alle stappen betaalt u niets.
+stappen:
+  - naam: De school
+    wanneer: Altijd eerst. Bijvoorbeeld als u het niet eens bent met de hulp voor uw kind, met het ontwikkelingsperspectief (OPP) of met een besluit van de school.
+    wat: Vraag een gesprek met de leerkracht, de intern begeleider of de directeur. Komt u er niet uit, dan kunt u een klacht indienen bij het schoolbestuur; hoe dat gaat, staat in de schoolgids.
+    kosten: Gratis.
+    duur: Een gesprek kunt u altijd vragen. Hoe lang een klacht duurt, staat in de klachtenregeling van de school.
+    contact: school
+  # Het steunpunt van uw samenwerkingsverband: pas de tekst aan. INVULLEN
+  - naam: Het ouder- en jeugdsteunpunt
+    wanneer: Als u er met de school niet uitkomt, of als u wilt weten wat u kunt doen.
+    wat: Het steunpunt luistert, geeft advies en kan meegaan naar een gesprek met de school.
+    kosten: Gratis.
+    duur: U krijgt meestal binnen een week antwoord.
+    contact: steunpunt
+  # Het bezwaar tegen een besluit over een TLV: pas de tekst aan uw samenwerkingsverband aan. INVULLEN
+  - naam: Het samenwerkingsverband
+    wanneer: Als u het niet eens bent met het besluit van het samenwerkingsverband over een toelaatbaarheidsverklaring (TLV) voor het speciaal (basis)onderwijs.
+    wat: U maakt bezwaar bij het samenwerkingsverband. Dat vraagt advies aan de Landelijke Bezwaaradviescommissie Toelaatbaarheidsverklaringen en beslist daarna opnieuw. Een advocaat is niet nodig.
+    kosten: Gratis.
+    duur: Maak bezwaar binnen zes weken na het besluit. Het samenwerkingsverband beslist daarna meestal binnen twaalf weken.
+    contact: samenwerkingsverband
+    website: https://www.onderwijsgeschillen.nl
+  - naam: De onderwijsconsulenten
+    wanneer: Als u, de school en het samenwerkingsverband er samen niet uitkomen. Bijvoorbeeld als er geen passende school voor uw kind is, als de hulp op school niet lukt, of als uw kind langer dan vier weken thuiszit.
+    wat: Een onderwijsconsulent is onafhankelijk. Hij of zij praat met u en de school en zoekt samen met u naar een oplossing. U meldt zich aan op de website.
+    kosten: Gratis.
+    duur: Een paar weken tot een paar maanden. Soms is er eerst een wachttijd.
+    website: https://www.onderwijsconsulenten.nl
+  - naam: De Geschillencommissie passend onderwijs
+    wanneer: Als het schoolbestuur uw kind niet toelaat of van school wil sturen, of als u het niet eens bent met het ontwikkelingsperspectief (OPP) van uw kind.
+    wat: U legt het geschil voor aan de commissie. Die hoort u en de school en geeft een oordeel. Daarna zegt het schoolbestuur wat het met dat oordeel doet. Een advocaat is niet nodig.
+    kosten: Gratis.
+    duur: Dien uw verzoek in binnen zes weken na het besluit van de school. De commissie geeft binnen tien weken haar oordeel.
+    website: https://www.onderwijsgeschillen.nl
+  - naam: Het College voor de Rechten van de Mens
+    wanneer: Als u vindt dat de school uw kind anders behandelt vanwege een handicap of chronische ziekte. Bijvoorbeeld als de school aanpassingen weigert die wel mogelijk zijn.
+    wat: U vraagt het College om een oordeel. Het College onderzoekt uw vraag en zegt of de school zich aan de wet over gelijke behandeling houdt.
+    kosten: Gratis.
+    duur: Het College geeft meestal binnen een paar maanden zijn oordeel.
+    website: https://www.mensenrechten.nl
 """
 
 GLOSSARY = """\
@@ -433,6 +492,7 @@ def create_swv(
         f"{NORMS_DIR}/{swv.school_year}.yaml": norm_yaml(swv, today),
         "site_config/vocabularies.yaml": vocabularies_yaml(),
         f"site_config/{TEXTS_FILE}": TEXTS,
+        f"site_config/{DISAGREEMENT_FILE}": DISAGREEMENT,
         "site_config/woordenlijst.yaml": GLOSSARY,
         "site_config/redacteuren.yaml": editors_yaml(swv),
         "content/schools/.gitkeep": "",

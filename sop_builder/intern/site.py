@@ -49,10 +49,6 @@ def plural(number: int, one: str, more: str) -> str:
     return f"{number} {one if number == 1 else more}"
 
 
-def _kind(row_pct: int, target: Any) -> str:
-    return "good" if target is not None and row_pct >= target else "short"
-
-
 class InternSite:
     """Renders every page of the internal site."""
 
@@ -91,16 +87,18 @@ class InternSite:
         return f"besturen/{slugify(name)}"
 
     def _school_chart(self, rows: list[SchoolRow], chart_id: str, title: str) -> Markup:
+        """A bar per school on the result that counts (the table's 'Telt' column), coloured
+        by whether that result reaches the target; the value names the assessor."""
         target = self.figures.target
         bars = [
             Bar(
                 r.school.front.name,
-                r.own.total.percentage,
-                f"{r.own.total.percentage}%",
-                _kind(r.own.total.percentage, target),
+                r.decisive.total.percentage,
+                f"{r.decisive.total.percentage}%" + (" (SWV)" if r.decisive.by_swv else ""),
+                "good" if r.decisive.meets_target else "short",
             )
             for r in rows
-            if r.own
+            if r.decisive
         ]
         return bar_chart(
             chart_id,
@@ -119,7 +117,12 @@ class InternSite:
         kernen = {name: summarise(name, rows) for name, rows in f.groups(GROUPING_KEY).items()}
         boards = {name: summarise(name, rows) for name, rows in f.groups("bestuur").items()}
         charts = {
-            "schools": self._school_chart(f.rows, "grafiek-scholen", "Naleving per school"),
+            "schools": self._school_chart(
+                f.rows,
+                "grafiek-scholen",
+                f"Naleving per school in {f.year}: de score die telt ((SWV): de beoordeling door "
+                "het samenwerkingsverband, anders de zelfevaluatie van de school)",
+            ),
             "distribution": bar_chart(
                 "grafiek-verdeling",
                 "Verdeling van de scholen over de percentages",
@@ -134,10 +137,10 @@ class InternSite:
             ),
             "trend": bar_chart(
                 "grafiek-trend",
-                "Naleving door de jaren heen",
+                f"Naleving door de jaren heen, van dezelfde {plural(trend.same_schools, 'school', 'scholen')}",
                 [
                     Bar(y.year, y.summary.pooled.percentage, f"{y.summary.pooled.percentage}%")
-                    for y in trend
+                    for y in trend.years
                 ],
                 100,
             ),
@@ -209,7 +212,12 @@ class InternSite:
             rows=rows,
             summary=summarise(name, rows),
             fewest=f.agreement_counts(rows)[:10],
-            chart=self._school_chart(rows, chart_id, f"Naleving per school in {name}"),
+            chart=self._school_chart(
+                rows,
+                chart_id,
+                f"Naleving per school in {name} in {f.year}: de score die telt ((SWV): de "
+                "beoordeling door het samenwerkingsverband, anders de zelfevaluatie)",
+            ),
             statuses=statuses,
             goals=goals,
             slugify=slugify,

@@ -9,9 +9,6 @@ from fractions import Fraction
 
 from sop_builder.project.evaluation.frameworks import (
     NORM_FRAMEWORK,
-    SCHOOL,
-    SINGLE_DIMENSION,
-    SWV,
     Difference,
     Framework,
     FrameworkAssessment,
@@ -20,9 +17,18 @@ from sop_builder.project.evaluation.frameworks import (
 )
 from sop_builder.project.evaluation.load import EvaluationData, SchoolRecords
 from sop_builder.project.evaluation.model import EvaluationFile, YearGoals
-from sop_builder.project.model import School, SelfAssessment, SiteConfig
+from sop_builder.project.model import SCHOOL, SWV, School, SiteConfig
 from sop_builder.project.project import Project
-from sop_builder.project.scoring import Compliance, Tally, score, year_compliance
+from sop_builder.project.scoring import (
+    Compliance,
+    SwvAssessments,
+    Tally,
+    assessment_compliance,
+    counted,
+    counted_assessment,
+    counted_in_year,
+    year_compliance,
+)
 
 GROUPING_KEY = "kern"  # group rows by the SWV's grouping (its label: swv.grouping)
 # The group of schools whose board name is not known yet (DUO's files give only its number).
@@ -41,8 +47,10 @@ class SchoolRow:
 
     @property
     def decisive(self) -> Compliance | None:
-        """What 'doel gehaald' is decided on: the SWV's assessment where there is one."""
-        return self.swv or self.own
+        """The result that counts (scoring.counted): the SWV's assessment where there is a
+        complete one, else the school's self-assessment. Every figure of the dashboard, its
+        tables and charts is taken from this."""
+        return counted(self.own, self.swv)
 
     @property
     def meets_target(self) -> bool | None:
@@ -77,13 +85,15 @@ class YearComparison:
 
 @dataclass(frozen=True)
 class GroupSummary:
-    """Compliance of a set of schools (a kern, a bestuur, or the whole SWV)."""
+    """Compliance of a set of schools (a kern, a bestuur, or the whole SWV), each school on the
+    result that counts (`SchoolRow.decisive`)."""
 
     name: str
     schools: int
-    assessed: int
+    assessed: int  # schools with a result that counts
     meeting: int
     pooled: Tally
+    by_swv: int = 0  # of ``assessed``: how many on the SWV's assessment
 
 
 @dataclass(frozen=True)
@@ -99,7 +109,16 @@ class AgreementCount:
 class YearFigure:
     year: str
     target: Fraction | None
-    summary: GroupSummary
+    summary: GroupSummary  # the schools with a result in every year of the trend
+    all_schools: GroupSummary  # every school with a result in this year
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Compliance per school year, compared over the same schools."""
+
+    years: list[YearFigure]
+    same_schools: int  # the schools with a result that counts in every one of ``years``
 
 
 @dataclass
@@ -140,26 +159,17 @@ class ConversationReport:
     comparison: YearComparison | None = None  # with the year before, when it has results
 
 
-def _swv_norm_scores(records: SchoolRecords | None, year: str) -> SelfAssessment | None:
-    """The SWV's assessment on the agreements, in the shape of a self-assessment, so that it is
-    scored exactly like the school's own."""
-    found = records.framework_assessment(NORM_FRAMEWORK, year, SWV) if records else None
-    if found is None:
-        return None
-    scores = {k: v[SINGLE_DIMENSION] for k, v in found.scores.items() if SINGLE_DIMENSION in v}
-    return SelfAssessment(year, found.filled_in_on, scores, {}, found.path)
-
-
 def summarise(name: str, rows: list[SchoolRow]) -> GroupSummary:
-    assessed = [r.own for r in rows if r.own is not None]
-    met = sum((c.total.met for c in assessed), Fraction(0))
-    counted = sum(c.total.counted for c in assessed)
+    results = [r.decisive for r in rows if r.decisive is not None]
+    met = sum((c.total.met for c in results), Fraction(0))
+    counted_ = sum(c.total.counted for c in results)
     return GroupSummary(
         name,
         len(rows),
-        len(assessed),
-        sum(1 for r in rows if r.meets_target),  # on the SWV's score where there is one
-        Tally(met, counted),
+        len(results),
+        sum(1 for c in results if c.meets_target),
+        Tally(met, counted_),
+        sum(1 for c in results if c.by_swv),
     )
 
 
@@ -181,11 +191,14 @@ class InternalFigures:
     def records(self, slug: str) -> SchoolRecords | None:
         return self.data.schools.get(slug)
 
+    def swv_assessments(self, slug: str) -> SwvAssessments:
+        """The SWV's assessments of a school's agreements, by school year."""
+        return self.data.swv_scores.get(slug, {})
+
     def _row(self, school: School) -> SchoolRow:
         kern = self.config.swv.kern(school.front.kern)
         own = self.project.current.get(school.slug)
-        swv_scores = _swv_norm_scores(self.records(school.slug), self.year)
-        swv = score(swv_scores, self.norm, self.target) if swv_scores else None
+        swv = self.swv_result(school, self.year)
         count = sum(len(c.differences) for c in self.comparisons(school))
         return SchoolRow(
             school,
@@ -199,20 +212,13 @@ class InternalFigures:
 
     def swv_result(self, school: School, year: str) -> Compliance | None:
         """The SWV's assessment of the agreements in ``year``, scored with that year's norm."""
-        norm = self.config.norm_for(year)
-        found = _swv_norm_scores(self.records(school.slug), year)
-        return score(found, norm, self.config.swv.target_for(year)) if found and norm else None
+        return assessment_compliance(self.swv_assessments(school.slug).get(year), self.config)
 
     def year_comparison(self, row: SchoolRow) -> YearComparison | None:
         """The row's results against the latest earlier year with a result."""
         school = row.school
-        records = self.records(school.slug)
         years = {y for y in school.self_assessments if y < self.year}
-        years |= {
-            a.school_year
-            for a in (records.framework_assessments if records else [])
-            if a.framework == NORM_FRAMEWORK and a.assessor == SWV and a.school_year < self.year
-        }
+        years |= {y for y in self.swv_assessments(school.slug) if y < self.year}
         if not years:
             return None
         year = max(years)
@@ -331,24 +337,33 @@ class InternalFigures:
         return dict(sorted(grouped.items()))
 
     def distribution(self) -> list[tuple[str, int]]:
+        """How many schools' results that count fall in each band of percentages."""
         bins = [(0, 60), (60, 70), (70, 80), (80, 90), (90, 101)]
         labels = ["minder dan 60%", "60 tot 70%", "70 tot 80%", "80 tot 90%", "90% of meer"]
-        values = [r.own.total.percentage for r in self.rows if r.own]
+        values = [r.decisive.total.percentage for r in self.rows if r.decisive]
         return [
             (label, sum(1 for v in values if lo <= v < hi))
             for label, (lo, hi) in zip(labels, bins, strict=True)
         ]
 
     def agreement_counts(self, rows: list[SchoolRow]) -> list[AgreementCount]:
-        """Per agreement: how many schools fully meet it (weight 1), fewest first."""
+        """Per agreement: how many schools fully meet it (weight 1) in the scores that count
+        (the SWV's where it assessed the school), fewest first."""
         norm = self.norm
         themes = {t.id: t.title for t in norm.themes}
         full = {s.code for s in norm.scale if s.weight == 1}
         counts = []
         assessed = [
-            r.school.self_assessments[self.year]
+            found
             for r in rows
-            if self.year in r.school.self_assessments
+            if r.decisive is not None
+            and r.decisive.school_year == self.year
+            and (
+                found := counted_assessment(
+                    r.school, r.decisive, self.swv_assessments(r.school.slug)
+                )
+            )
+            is not None
         ]
         for agreement in norm.agreements:
             met = sum(1 for a in assessed if a.scores.get(agreement.id) in full)
@@ -366,7 +381,7 @@ class InternalFigures:
     def themes(self) -> list[tuple[str, Tally]]:
         result = []
         for theme in self.norm.themes:
-            tallies = [r.own.by_theme[theme.id] for r in self.rows if r.own]
+            tallies = [r.decisive.by_theme[theme.id] for r in self.rows if r.decisive]
             result.append(
                 (
                     theme.title,
@@ -377,17 +392,34 @@ class InternalFigures:
             )
         return result
 
-    def trend(self) -> list[YearFigure]:
-        years = sorted({y for s in self.schools for y in s.self_assessments})
-        figures = []
+    def trend(self) -> Trend:
+        """Each school year's results that count, compared over the same schools: those with a
+        result in every year shown (each year with its own norm and target: history never
+        changes)."""
+        years = sorted(
+            {y for s in self.schools for y in s.self_assessments}
+            | {y for s in self.schools for y in self.swv_assessments(s.slug)}
+        )
+        by_year: dict[str, list[SchoolRow]] = {}
         for year in years:
-            # Each year with the norm and the target of that year: history never changes.
-            rows = [
+            by_year[year] = [
                 SchoolRow(s, "", result, None, 0)
                 for s in self.schools
-                if (result := year_compliance(s, self.config, year)) is not None
+                if (result := counted_in_year(s, self.config, year, self.swv_assessments(s.slug)))
+                is not None
             ]
-            figures.append(
-                YearFigure(year, self.config.swv.target_for(year), summarise(year, rows))
+        same = (
+            set.intersection(*({r.school.slug for r in rows} for rows in by_year.values()))
+            if years
+            else set()
+        )
+        figures = [
+            YearFigure(
+                year,
+                self.config.swv.target_for(year),
+                summarise(year, [r for r in rows if r.school.slug in same]),
+                summarise(year, rows),
             )
-        return figures
+            for year, rows in by_year.items()
+        ]
+        return Trend(figures, len(same))

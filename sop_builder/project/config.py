@@ -12,6 +12,8 @@ from sop_builder.core.catalogue.config import (
     CONFIG_FILE_MISSING,
     DUPLICATE_ID,
     NEWER_FORMAT,
+    NO_ADMISSION_TEXT,
+    NO_DISAGREEMENT_STEPS,
     NO_FULL_WEIGHT,
     NO_NORM_FILE,
     NO_NORM_IN_FORCE,
@@ -30,11 +32,15 @@ from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_text, read_yaml_file, read_yaml_mapping
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.build_settings import BUILD_FILE, BuildSettings
+from sop_builder.project.disagreement import DISAGREEMENT_FILE, Disagreement, check_disagreement
 from sop_builder.project.editor_settings import WEBEDITOR_FILE, WebEditor
 from sop_builder.project.model import (
+    SCHOOL_TYPE_CODES,
+    SPECIAL_SCHOOL_TYPES,
     Agreement,
     Glossary,
     Norm,
+    School,
     SiteConfig,
     SwvConfig,
     Texts,
@@ -281,6 +287,27 @@ def _norm_in_force(root: Path, swv: SwvConfig, norms: dict[str, Norm]) -> list[I
     ]
 
 
+def load_optional_file(
+    root: Path,
+    name: str,
+    model: type,
+    check: Callable[[Any, YamlTree, str], list[Issue]] | None = None,
+) -> tuple[bool, Any, list[Issue]]:
+    """site_config/``name`` when the SWV wrote it: whether it exists, its value (None when it
+    has errors or does not exist) and every problem, ``check``'s included."""
+    if not (root / "site_config" / name).is_file():
+        return False, None, []
+    value, tree, issues = load_config_file(root, name, model)
+    if check is not None and value is not None and tree is not None:
+        issues += check(value, tree, f"site_config/{name}")
+    return True, value, issues
+
+
+def _check_glossary(glossary: Glossary, tree: YamlTree, display: str) -> list[Issue]:
+    terms = (Glossary.key("terms"),)
+    return duplicate_items(glossary.terms, "term", tree, display, terms, "Het woord")
+
+
 def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
     """Load all of site_config/; return the config (None if unusable) and every issue.
 
@@ -307,28 +334,25 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
     issues += found
     if norms is not None and values["swv.yaml"] is not None:
         issues += _norm_in_force(root, values["swv.yaml"], norms)
-    glossary = None
-    if (root / "site_config" / GLOSSARY_FILE).is_file():
-        glossary, tree, found = load_config_file(root, GLOSSARY_FILE, Glossary)
-        issues += found
-        if glossary is not None and tree is not None:
-            display = f"site_config/{GLOSSARY_FILE}"
-            terms = (Glossary.key("terms"),)
-            issues += duplicate_items(glossary.terms, "term", tree, display, terms, "Het woord")
-    webeditor = None
-    if (root / "site_config" / WEBEDITOR_FILE).is_file():
-        webeditor, _, found = load_config_file(root, WEBEDITOR_FILE, WebEditor)
-        issues += found
-    build: BuildSettings | None = BuildSettings.model_validate({})
-    if (root / "site_config" / BUILD_FILE).is_file():
-        build, _, found = load_config_file(root, BUILD_FILE, BuildSettings)
-        issues += found
-    selection = None
-    if (root / "site_config" / SELECTION_FILE).is_file():
-        selection, tree, found = load_config_file(root, SELECTION_FILE, SchoolSelection)
-        issues += found
-        if selection is not None and tree is not None:
-            issues += check_selection(selection, tree)
+    _, glossary, found = load_optional_file(root, GLOSSARY_FILE, Glossary, _check_glossary)
+    issues += found
+    _, webeditor, found = load_optional_file(root, WEBEDITOR_FILE, WebEditor)
+    issues += found
+    written, disagreement, found = load_optional_file(
+        root, DISAGREEMENT_FILE, Disagreement, check_disagreement
+    )
+    issues += found
+    if not written:
+        display = f"site_config/{DISAGREEMENT_FILE}"
+        issues.append(NO_DISAGREEMENT_STEPS.at(display, file=DISAGREEMENT_FILE))
+    written, build, found = load_optional_file(root, BUILD_FILE, BuildSettings)
+    issues += found
+    if not written:
+        build = BuildSettings.model_validate({})
+    _, selection, found = load_optional_file(
+        root, SELECTION_FILE, SchoolSelection, lambda value, tree, _: check_selection(value, tree)
+    )
+    issues += found
     if norms is None or any(v is None for v in values.values()) or any(i.is_error for i in issues):
         return None, issues
     config = SiteConfig(
@@ -339,7 +363,22 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
         glossary or Glossary(),
         webeditor,
         build,
+        disagreement,
         selection,
         {path: keys for path, keys in marks.items() if keys},
     )
     return config, issues
+
+
+def missing_admission_texts(config: SiteConfig, schools: list[School]) -> list[Issue]:
+    """SOP511 when the project has special schools (sbo, so) of a kind for which
+    site_config/teksten.yaml has no sentence about the toelaatbaarheidsverklaring."""
+    kinds = sorted(
+        {s.front.type for s in schools}
+        & {k for k in SPECIAL_SCHOOL_TYPES if not config.texts.admission_for(k)}
+    )
+    if not kinds:
+        return []
+    display = f"site_config/{TEXTS_FILE}"
+    names = " en ".join(f"{SCHOOL_TYPE_CODES[k]} ({k})" for k in kinds)
+    return [NO_ADMISSION_TEXT.at(display, file=display, kinds=names)]

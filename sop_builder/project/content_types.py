@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from sop_builder.project.build_settings import BUILD_FILE, BuildSettings
+from sop_builder.project.disagreement import DISAGREEMENT_FILE, Disagreement
 from sop_builder.project.editors import EDITORS_FILE, Editors
 from sop_builder.project.model import (
     Glossary,
@@ -63,6 +64,13 @@ CONTENT_TYPES: list[ContentType] = [
         "Teksten die bij het samenwerkingsverband en de soort scholen horen",
         Texts,
         ("site_config/teksten.yaml",),
+    ),
+    ContentType(
+        "niet-eens",
+        "Niet eens? De stappen voor ouders die het niet eens zijn met de school of het "
+        "samenwerkingsverband",
+        Disagreement,
+        (f"site_config/{DISAGREEMENT_FILE}",),
     ),
     ContentType("woordenlijst", "Woordenlijst", Glossary, ("site_config/woordenlijst.yaml",)),
     ContentType("redacteuren", "Redacteuren", Editors, (EDITORS_FILE,)),

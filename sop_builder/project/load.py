@@ -11,7 +11,7 @@ from pathlib import Path
 from sop_builder.core.issues import Issue
 from sop_builder.core.transaction import recover
 from sop_builder.project.cache import SchoolCache
-from sop_builder.project.config import load_config
+from sop_builder.project.config import load_config, missing_admission_texts
 from sop_builder.project.editors import check_editors
 from sop_builder.project.evaluation.load import SchoolPart, load_evaluations
 from sop_builder.project.files import school_folders
@@ -25,6 +25,7 @@ from sop_builder.project.redirects import load_redirects, vanished_schools
 from sop_builder.project.routes import site_routes
 from sop_builder.project.schools.load import SchoolResult
 from sop_builder.project.schools.validate import check_unique
+from sop_builder.project.scoring import counted_compliance
 from sop_builder.project.tree import walk
 
 
@@ -144,6 +145,9 @@ class ProjectState:
                 root, config, project.schools, self.internal, self.evaluations
             )
             issues += found
+            swv = project.evaluation.swv_scores  # the SWV's assessment counts where there is one
+            project.compliance.update(counted_compliance(project.schools, config, swv))
+            issues += missing_admission_texts(config, project.schools)
         project.pupils, found = load_pupils(root)
         issues += found
         project.postcodes, found = load_postcodes(root)
@@ -180,10 +184,11 @@ def load_project(
 ) -> Project:
     """Read and validate everything; never raises on bad content.
 
-    With ``internal=False`` (the public build) content/swv/ is not read at all. With
-    ``keep=False`` (a command that writes the project) the load cache is not written. A command that
-    was killed while it wrote the project is finished first (core/transaction.py), so what is
-    read is never half written; if it cannot be finished, that is an error (SOP953).
+    With ``internal=False`` (the public build) only the SWV's scores on the agreements are read
+    of content/swv/ (evaluation/load.py), never its explanations. With ``keep=False`` (a
+    command that writes the project) the load cache is not written. A command that was killed
+    while it wrote the project is finished first (core/transaction.py), so what is read is
+    never half written; if it cannot be finished, that is an error (SOP953).
     """
     recovered = recover(Path(root))
     state = ProjectState(Path(root), today or reference_date(), internal, track=False, keep=keep)

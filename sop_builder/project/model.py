@@ -714,6 +714,33 @@ class PerSchoolType(SchoolTypeNames):
         return own or self.default
 
 
+class Admission(Schema):
+    """Per kind of special school: one plain sentence about the toelaatbaarheidsverklaring (TLV)
+    a child needs for a place there, and who decides. It stands on every card, list and
+    comparison of such a school."""
+
+    sbo: OptionalPlainText = Field(
+        None,
+        alias="sbo",
+        title="Speciale basisschool",
+        description="Eén zin voor ouders: dat een kind voor een plek op een speciale "
+        "basisschool een toelaatbaarheidsverklaring (TLV) nodig heeft, wie die aanvraagt en wie "
+        "beslist.",
+    )
+    so: OptionalPlainText = Field(
+        None,
+        alias="so",
+        title="Speciaal onderwijs",
+        description="Eén zin voor ouders: dat een kind voor een plek in het speciaal onderwijs "
+        "een toelaatbaarheidsverklaring (TLV) nodig heeft, wie die aanvraagt en wie beslist.",
+    )
+
+    def for_type(self, school_type: str) -> str:
+        """The sentence for a kind of school ('' for a regular school or none written)."""
+        found = getattr(self, school_type, None) if school_type in SPECIAL_SCHOOL_TYPES else None
+        return found or ""
+
+
 class Texts(Schema):
     """The words on the site and in new files that depend on the SWV or the kind of school."""
 
@@ -749,10 +776,23 @@ class Texts(Schema):
         description="Hoe de site elke soort school noemt (mag leeg: dan de gewone naam).",
     )
 
+    admission: Admission | None = Field(
+        None,
+        alias="toelating",
+        title="Toelating tot een speciale school",
+        description="Per soort speciale school (sbo, so) één zin over de "
+        "toelaatbaarheidsverklaring (TLV): dat die nodig is, wie die aanvraagt en wie beslist. "
+        "Staat op elke kaart, lijst en vergelijking bij zo'n school.",
+    )
+
     def school_type(self, code: str) -> str:
         """The name of a kind of school: the SWV's own, else the usual one."""
         own = getattr(self.school_types, code, None) if self.school_types else None
         return own or SCHOOL_TYPE_LABELS.get(code, code)
+
+    def admission_for(self, code: str) -> str:
+        """The sentence about the TLV for a kind of school ('' when none)."""
+        return self.admission.for_type(code) if self.admission is not None else ""
 
 
 # --- content/schools/<slug>/sop.md ----------------------------------------------------------
@@ -811,6 +851,8 @@ SCHOOL_TYPE_CODES: dict[str, str] = {
     "vso": "voortgezet speciaal onderwijs",
     "vo": "voortgezet onderwijs",
 }
+# The kinds of school a child needs a toelaatbaarheidsverklaring (TLV) for: special schools.
+SPECIAL_SCHOOL_TYPES = ("sbo", "so")
 SCHOOL_TYPE_LABELS: dict[str, str] = {
     "bao": "Basisschool",
     "sbo": "Speciale basisschool (SBO)",
@@ -1187,6 +1229,9 @@ class SiteConfig:
     glossary: Glossary = field(default_factory=Glossary)  # site_config/woordenlijst.yaml
     webeditor: Any = None  # site_config/webeditor.yaml (webeditor_settings.WebEditor), optional
     build: Any = None  # site_config/bouwen.yaml (build_settings.BuildSettings), optional
+    # site_config/niet-eens.yaml (disagreement.Disagreement), optional: the steps for a parent
+    # who does not agree with the school or the SWV.
+    disagreement: Any = None
     # site_config/scholen.yaml (school_selection.SchoolSelection), optional: which of DUO's
     # locations `import-scholen` takes
     selection: Any = None
@@ -1232,9 +1277,19 @@ class Section:
     html: str = ""  # ``markdown`` rendered and sanitised (core/richtext.py), once, by loading
 
 
+# Who assessed a school on the agreements: the school itself (its self-assessment) or the SWV
+# (content/swv/<slug>/beoordeling-basisondersteuning-<year>.yaml). scoring.counted says whose
+# score counts.
+SCHOOL, SWV = "school", "swv"
+
+
 @dataclass(frozen=True)
 class SelfAssessment:
-    """A validated self-assessment: agreement id -> score code, plus internal explanations."""
+    """A validated self-assessment: agreement id -> score code, plus internal explanations.
+
+    The SWV's assessment of the same agreements takes this shape too (``assessor`` SWV, no
+    explanations), so that both are scored alike.
+    """
 
     school_year: str
     filled_in_on: date
@@ -1245,6 +1300,7 @@ class SelfAssessment:
     # Still marked INVULLEN somewhere (e.g. last year's scores as a starting point, not yet
     # confirmed): not final, so the public site keeps showing the year before.
     pending: bool = False
+    assessor: str = SCHOOL
 
 
 @dataclass(frozen=True)

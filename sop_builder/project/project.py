@@ -29,8 +29,9 @@ class Project:
     config: SiteConfig | None
     schools: list[School] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    # What the public site shows per school (scoring.published_compliance: this year's once it
-    # is final, until then the latest earlier year's; each names its school year) ...
+    # What the public site shows per school (scoring.published_compliance: the result that
+    # counts, the SWV's assessment where there is one, this year's once it is final, until then
+    # the latest earlier year's; each names its school year and who assessed) ...
     compliance: dict[str, Compliance | None] = field(default_factory=dict)
     # ... and the result of the current school year's file, as far as it goes (check, intern).
     current: dict[str, Compliance | None] = field(default_factory=dict)

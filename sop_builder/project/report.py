@@ -7,9 +7,16 @@ import json
 from itertools import groupby
 
 from sop_builder.core.issues import Issue
+from sop_builder.project.model import SWV
 from sop_builder.project.project import Project
 from sop_builder.project.publication import completeness
-from sop_builder.project.scoring import Compliance, format_count, format_percentage
+from sop_builder.project.scoring import (
+    Compliance,
+    assessment_compliance,
+    counted,
+    format_count,
+    format_percentage,
+)
 
 FORMATS = ("text", "parsable", "json", "github", "gitlab")
 
@@ -111,16 +118,30 @@ def _figures(result: Compliance) -> dict[str, object]:
 
 
 def compliance_rows(project: Project) -> list[dict[str, object]]:
-    """One row per school: the figures of the current school year's self-assessment, and (as
-    'op_de_site') those of the earlier year the public site still shows instead."""
+    """One row per school: the figures of the current school year's self-assessment, with
+    'haalt_doel' decided on the result that counts (scoring.counted: the SWV's assessment of
+    this year where there is one, 'beoordeling_swv'), and (as 'op_de_site') the figures the
+    public site shows when they are another result (the SWV's, or an earlier year's)."""
     rows: list[dict[str, object]] = []
+    evaluation = project.evaluation
+    year = project.config.swv.school_year if project.config else ""
     for school in sorted(project.schools, key=lambda s: s.front.name.lower()):
         result = project.current.get(school.slug)
         shown = project.compliance.get(school.slug)
+        swv_scores = evaluation.swv_scores.get(school.slug, {}) if evaluation else {}
+        swv = (
+            assessment_compliance(swv_scores.get(year), project.config) if project.config else None
+        )
         row: dict[str, object] = {"school": school.front.name, "slug": school.slug}
         if result is not None:
             row.update(_figures(result))
             row["bevestigd"] = not result.pending
+        if swv is not None:
+            row["beoordeling_swv"] = _figures(swv)
+        decisive = counted(result, swv)
+        if decisive is not None:
+            row["haalt_doel"] = decisive.meets_target
+            row["telt"] = decisive.assessor
         if shown is not None and shown != result:
             row["op_de_site"] = _figures(shown)
         rows.append(row)
@@ -136,7 +157,12 @@ def compliance_table(project: Project) -> str:
     goal = f"doel {format_percentage(target)}" if target is not None else "geen doel"
     rows = compliance_rows(project)
     width = max(len(str(name)) for name in [*(r["school"] for r in rows), *project.unreadable])
-    lines = [f"Basisondersteuning {year} ({goal})", ""]
+    lines = [
+        f"Basisondersteuning {year} ({goal})",
+        "Per school de zelfevaluatie; of de school het doel haalt, telt de beoordeling door het "
+        "SWV waar die er is.",
+        "",
+    ]
     for row in rows:
         shown = row.get("op_de_site")
         public = (
@@ -149,6 +175,11 @@ def compliance_table(project: Project) -> str:
             continue
         figure = f"{row['voldaan']} van {row['afspraken']} ({row['percentage']}%)"
         verdict = "haalt het doel" if row["haalt_doel"] else "haalt het doel niet"
+        swv = row.get("beoordeling_swv")
+        if row.get("telt") == SWV and isinstance(swv, dict):
+            verdict += f" volgens het SWV ({swv['voldaan']} van {swv['afspraken']})"
+            if shown == swv:
+                public = ""
         extra = "" if row["compleet"] else ", niet compleet"
         extra += "" if row["bevestigd"] else ", nog niet bevestigd"
         lines.append(f"  {row['school']:<{width}}  {figure:<18} {verdict}{extra}{public}")

@@ -254,6 +254,14 @@ FIXED_PAGES = (
         (f"{CONFIG}/basisondersteuning/",),
     ),
     FixedPage(
+        "/niet-eens/",
+        Kind.PAGE,
+        "niet-eens.md.j2",
+        "Niet eens?",
+        "Niet eens?",
+        (SWV_FILE, f"{CONFIG}/niet-eens.yaml"),
+    ),
+    FixedPage(
         OFFER_INDEX,
         Kind.OFFER,
         "aanbod/index.md.j2",

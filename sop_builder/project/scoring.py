@@ -1,13 +1,21 @@
-"""Compliance with the agreements, computed with exact fractions."""
+"""Compliance with the agreements, computed with exact fractions, and the one rule of whose
+score counts (`counted`): the SWV's assessment of a school year when there is a complete one,
+otherwise the school's own self-assessment. The public site, the internal site and their charts
+all take their figures through `counted`, and every result names its assessor and school year."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sop_builder.project.model import Norm, School, SelfAssessment, SiteConfig
+from sop_builder.project.model import SCHOOL, SWV, Norm, School, SelfAssessment, SiteConfig
+
+# Per school year, the SWV's assessment of one school (in the shape of a self-assessment).
+SwvAssessments = Mapping[str, SelfAssessment]
+NO_SWV: SwvAssessments = {}
 
 
 @dataclass(frozen=True)
@@ -28,7 +36,8 @@ class Tally:
 
 @dataclass(frozen=True)
 class Compliance:
-    """How one school's self-assessment of one year compares with the norm and the target."""
+    """How one assessment of one school and year (the school's own, or the SWV's: ``assessor``)
+    compares with the norm and the target."""
 
     school_year: str
     total: Tally
@@ -37,6 +46,7 @@ class Compliance:
     agreements: int
     target: Fraction | None
     pending: bool = False  # still marked INVULLEN (e.g. last year's scores, not yet confirmed)
+    assessor: str = SCHOOL  # SCHOOL (self-assessment) or SWV (the SWV's assessment)
 
     @property
     def complete(self) -> bool:
@@ -50,6 +60,11 @@ class Compliance:
     @property
     def meets_target(self) -> bool:
         return self.target is not None and self.total.reaches(self.target)
+
+    @property
+    def by_swv(self) -> bool:
+        """Whether this is the SWV's assessment (else the school's self-assessment)."""
+        return self.assessor == SWV
 
 
 def score(assessment: SelfAssessment, norm: Norm, target: Fraction | None) -> Compliance:
@@ -84,39 +99,90 @@ def score(assessment: SelfAssessment, norm: Norm, target: Fraction | None) -> Co
         len(norm.agreements),
         target,
         assessment.pending,
+        assessment.assessor,
     )
 
 
 def year_compliance(school: School, config: SiteConfig, year: str) -> Compliance | None:
     """The school's self-assessment of ``year`` scored with the norm and target of that same
     year, so a later norm or target never changes it (None without one)."""
-    assessment = school.self_assessments.get(year)
-    norm = config.norm_for(year)
-    if assessment is None or norm is None:
+    return assessment_compliance(school.self_assessments.get(year), config)
+
+
+def assessment_compliance(
+    assessment: SelfAssessment | None, config: SiteConfig
+) -> Compliance | None:
+    """``assessment`` (the school's or the SWV's) scored with the norm and target of its own
+    school year (None without one)."""
+    if assessment is None:
         return None
-    return score(assessment, norm, config.swv.target_for(year))
+    norm = config.norm_for(assessment.school_year)
+    if norm is None:
+        return None
+    return score(assessment, norm, config.swv.target_for(assessment.school_year))
+
+
+def counted(own: Compliance | None, swv: Compliance | None) -> Compliance | None:
+    """The one rule of whose score counts for a school year: the SWV's assessment when there is
+    a complete one (every agreement scored), otherwise the school's own self-assessment."""
+    return swv if swv is not None and swv.complete else own
+
+
+def counted_in_year(
+    school: School, config: SiteConfig, year: str, swv: SwvAssessments = NO_SWV
+) -> Compliance | None:
+    """The result that counts for ``school`` in ``year`` (see `counted`)."""
+    return counted(
+        year_compliance(school, config, year), assessment_compliance(swv.get(year), config)
+    )
+
+
+def counted_assessment(
+    school: School, result: Compliance | None, swv: SwvAssessments = NO_SWV
+) -> SelfAssessment | None:
+    """The scores behind ``result``: the SWV's assessment or the school's self-assessment of
+    the result's year."""
+    if result is None:
+        return None
+    found = swv if result.by_swv else school.self_assessments
+    return found.get(result.school_year)
 
 
 def current_compliance(school: School, config: SiteConfig) -> Compliance | None:
-    """Compliance in the SWV's current school year, or None without an assessment."""
+    """The school's self-assessment in the SWV's current school year, or None without one."""
     return year_compliance(school, config, config.swv.school_year)
 
 
-def published_compliance(school: School, config: SiteConfig) -> Compliance | None:
-    """The result the public site shows: this year's once it is final (every agreement scored,
-    nothing left to confirm), until then the latest earlier year's, and without one this
-    year's as far as it goes. The result names its own school year. A self-assessment without
-    any score (the empty file that nieuwe-school and import-scholen write) is no result, nor
-    is one still marked INVULLEN: then there is "nog geen zelfevaluatie", never 0 %."""
-    current = current_compliance(school, config)
+def published_compliance(
+    school: School, config: SiteConfig, swv: SwvAssessments = NO_SWV
+) -> Compliance | None:
+    """The result the public site shows: the result that counts (`counted`) in this school
+    year once it is final (the SWV's complete assessment, or the school's self-assessment with
+    every agreement scored and nothing left to confirm), until then the latest earlier year's,
+    and without one this year's as far as it goes. The result names its school year and who
+    assessed. A self-assessment without any score (the empty file that nieuwe-school and
+    import-scholen write) is no result, nor is one still marked INVULLEN: then there is "nog
+    geen zelfevaluatie", never 0 %."""
+    year = config.swv.school_year
+    current = counted_in_year(school, config, year, swv)
     if current is not None and current.final:
         return current
-    earlier = sorted(y for y in school.self_assessments if y < config.swv.school_year)
-    for year in reversed(earlier):
-        result = year_compliance(school, config, year)
+    earlier = sorted(y for y in {*school.self_assessments, *swv} if y < year)
+    for before in reversed(earlier):
+        result = counted_in_year(school, config, before, swv)
         if result is not None and result.scored and not result.pending:
             return result
     return current if current is not None and current.scored and not current.pending else None
+
+
+def counted_compliance(
+    schools: list[School], config: SiteConfig, swv: Mapping[str, SwvAssessments]
+) -> dict[str, Compliance | None]:
+    """`published_compliance` of each school the SWV assessed (slug -> result); the others'
+    results do not depend on the SWV."""
+    return {
+        s.slug: published_compliance(s, config, swv[s.slug]) for s in schools if swv.get(s.slug)
+    }
 
 
 def format_count(value: Fraction) -> str:

@@ -49,7 +49,8 @@ def build_site(
     """
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
-    # never reads content/swv/; a school that is not complete is held back or shown as "volgt"
+    # of content/swv/ only the SWV's scores; a school that is not complete is held back or
+    # shown as "volgt"
     loaded = load_project(root, today, internal=False)
     project = publication(loaded)
     if project.errors or project.config is None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sop_builder.core.text import slugify
-from sop_builder.project.model import SCHOOL_TYPE_CODES, School, SiteConfig
+from sop_builder.project.model import SCHOOL_TYPE_CODES, SPECIAL_SCHOOL_TYPES, School, SiteConfig
 from sop_builder.project.postcodes import PostcodeTable, school_point
 from sop_builder.project.scoring import Compliance, format_count
 
@@ -75,6 +75,20 @@ class FinderEntry:
     compliance: str
     meets_target: bool | None
     result: Compliance | None
+    # A special school (sbo, so): a child needs a toelaatbaarheidsverklaring (TLV); the
+    # sentence about it from site_config/teksten.yaml ('' when none is written).
+    special: bool = False
+    admission: str = ""
+
+    @property
+    def compliance_text(self) -> str:
+        """The basisondersteuning line of a card: result, school year, who assessed and
+        whether the school meets the target."""
+        if self.result is None or self.meets_target is None:
+            return self.compliance
+        return self.compliance + (
+            ", doel gehaald" if self.meets_target else ", doel nog niet gehaald"
+        )
 
     @property
     def highlights(self) -> tuple[str, ...]:
@@ -129,17 +143,21 @@ def strongest(
     return tuple(ranked[:HIGHLIGHTS])
 
 
-def compliance_summary(result: Compliance | None, year: str) -> tuple[str, bool | None]:
-    """A short line for a result, and whether the school meets the target (None without a
-    target); a result of an earlier school year than ``year`` names its year."""
+def assessed_by(result: Compliance) -> str:
+    """Who assessed, after 'volgens': the SWV or the school itself."""
+    return "het samenwerkingsverband" if result.by_swv else "de school zelf"
+
+
+def compliance_summary(result: Compliance | None) -> tuple[str, bool | None]:
+    """A short line for a result that names its school year and who assessed, and whether the
+    school meets the target (None without a target; the same words as modules/format.js `compliance`)."""
     if result is None:
         return "Nog geen zelfevaluatie basisondersteuning", None
     text = (
-        f"Basisondersteuning: {format_count(result.total.met)} van {result.total.counted} "
-        f"afspraken ({result.total.percentage}%)"
+        f"Basisondersteuning {result.school_year}: {format_count(result.total.met)} van "
+        f"{result.total.counted} afspraken ({result.total.percentage}%) volgens "
+        f"{assessed_by(result)}"
     )
-    if result.school_year != year:
-        text += f" in {result.school_year}"
     return text, result.meets_target if result.target is not None else None
 
 
@@ -165,7 +183,7 @@ def build_finder(
     for school in sorted(schools, key=lambda s: s.front.name.lower()):
         front = school.front
         kern = config.swv.kern(front.kern)
-        text, meets = compliance_summary(compliance.get(school.slug), config.swv.school_year)
+        text, meets = compliance_summary(compliance.get(school.slug))
         entries.append(
             FinderEntry(
                 slug=school.slug,
@@ -188,6 +206,8 @@ def build_finder(
                 compliance=text,
                 meets_target=meets,
                 result=compliance.get(school.slug),
+                special=front.type in SPECIAL_SCHOOL_TYPES,
+                admission=config.texts.admission_for(front.type),
             )
         )
     return Finder(
@@ -213,3 +233,9 @@ def build_finder(
 def offering(finder: Finder, need_id: str) -> list[FinderEntry]:
     """The schools whose declaration for ``need_id`` is at an offered level."""
     return [e for e in finder.entries if need_id in e.offered]
+
+
+def regular_first(entries: list[FinderEntry]) -> list[FinderEntry]:
+    """``entries`` with the special schools after the regular ones, each in their order (as
+    the finder lists them unless the parent asks for a special school)."""
+    return sorted(entries, key=lambda e: e.special)

@@ -4,7 +4,8 @@ The finder page itself holds no list of schools (at 7,000 schools that would be 
 static lists per need and per gemeente carry the full lists for visitors without JavaScript.
 
 - ``vinder/scholen.json``: the index: per school its name, place, address, filters, the level
-  of each need (one character per need), practical facts, point and validity. Loaded when the
+  of each need (one character per need), practical facts, point, validity, its result of
+  basisondersteuning and the phone of whom to call. Loaded when the
   visitor first uses the finder (at once for a small SWV).
 - ``vinder/behoefte-<need>.json``: for one need, the schools that offer it, with their level,
   sentence and limit. Loaded when the visitor chooses that need.
@@ -19,12 +20,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sop_builder.project.model import SiteConfig
+from sop_builder.project.model import SPECIAL_SCHOOL_TYPES, SiteConfig
 from sop_builder.project.postcodes import PostcodeTable
 from sop_builder.project.routes import Route, school_path
 from sop_builder.project.scoring import format_count
 from sop_builder.site.finder import Finder, FinderEntry
-from sop_builder.site.render import GeneratedPage, Renderer, compliance_line
+from sop_builder.site.render import GeneratedPage, Renderer
 
 DIRECT_LIMIT = 300  # up to this many schools the page loads the index at once
 MARGIN = (0.45, 0.75)  # degrees of latitude and longitude around the schools (about 50 km)
@@ -34,7 +35,7 @@ NOT_DECLARED = "-"
 # and per fact. The slug is always written: the script never makes one from a name.
 INDEX_FIELDS = (
     "naam", "slug", "plaats", "straat", "kern", "soort", "niveaus", "praktisch", "punt",
-    "verlopen", "basis",
+    "verlopen", "basis", "telefoon",
 )  # fmt: skip
 POINT_SCALE = 10_000  # a point as whole numbers of 1/10,000 degree (about 10 metres)
 
@@ -54,16 +55,18 @@ def _levels(entry: FinderEntry, config: SiteConfig) -> str:
     return "".join(by_need.get(n.id, NOT_DECLARED) for n in config.vocabularies.needs)
 
 
-def _compliance(entry: FinderEntry, year: str) -> str:
-    """'60/65/92/1': met, counted, percentage, target met (1), not met (0), no target (-1);
-    with '/2024-2025' after it when the result is of an earlier school year than ``year``."""
+def _compliance(entry: FinderEntry) -> str:
+    """'55/65/84/0/2025-2026/swv': met, counted, percentage, target met (1), not met (0), no
+    target (-1), the school year and who assessed (swv, or school: its self-assessment)."""
     result = entry.result
     if result is None:
         return ""
     met = 1 if entry.meets_target else 0 if entry.meets_target is False else -1
     total = result.total
-    earlier = f"/{result.school_year}" if result.school_year != year else ""
-    return f"{format_count(total.met)}/{total.counted}/{total.percentage}/{met}{earlier}"
+    return (
+        f"{format_count(total.met)}/{total.counted}/{total.percentage}/{met}/"
+        f"{result.school_year}/{result.assessor}"
+    )
 
 
 def _kern_rows(finder: Finder, config: SiteConfig, municipalities: list[str]) -> list[list[Any]]:
@@ -100,7 +103,8 @@ def index_document(finder: Finder, config: SiteConfig) -> dict[str, Any]:
                 ),
                 _point(entry.point),
                 1 if entry.expired else 0,
-                _compliance(entry, config.swv.school_year),
+                _compliance(entry),
+                entry.contact.phone or "",
             ]
         )
     return {
@@ -114,7 +118,17 @@ def index_document(finder: Finder, config: SiteConfig) -> dict[str, Any]:
         "gemeenten": municipalities,
         "kernen": _kern_rows(finder, config, municipalities),
         "puntschaal": POINT_SCALE,
-        "soorten": [[c.value, c.label] for c in finder.types],
+        # Per kind of school: its code, name, 1 for a special school (listed after the regular
+        # ones unless asked for) and the sentence about the TLV.
+        "soorten": [
+            [
+                c.value,
+                c.label,
+                int(c.value in SPECIAL_SCHOOL_TYPES),
+                config.texts.admission_for(c.value),
+            ]
+            for c in finder.types
+        ],
         "scholen": schools,
     }
 
@@ -129,8 +143,8 @@ def need_document(finder: Finder, need_id: str) -> dict[str, Any]:
     return {"behoefte": need_id, "scholen": rows}
 
 
-def school_document(entry: FinderEntry, config: SiteConfig, line: str) -> dict[str, Any]:
-    """What the comparison shows of one school; ``line`` is its compliance in plain words."""
+def school_document(entry: FinderEntry, config: SiteConfig) -> dict[str, Any]:
+    """What the comparison shows of one school."""
     vocab = config.vocabularies
     facts = []
     for fact in vocab.practical:
@@ -148,6 +162,8 @@ def school_document(entry: FinderEntry, config: SiteConfig, line: str) -> dict[s
         "naam": entry.name,
         "pad": school_path(entry.slug),
         "soort": entry.type_label,
+        "speciaal": entry.special,
+        "toelating": entry.admission,
         "plaats": entry.place,
         "adres": f"{entry.street}, {entry.postcode} {entry.place}",
         "kern": entry.kern_name,
@@ -161,7 +177,7 @@ def school_document(entry: FinderEntry, config: SiteConfig, line: str) -> dict[s
             line_.need_id: [line_.level_id, line_.offer, line_.limit] for line_ in entry.lines
         },
         "praktisch": facts,
-        "basis": line,
+        "basis": entry.compliance_text,  # the card's line: result, year, who assessed
         "geldig_tot": entry.valid_until.isoformat(),
         "verlopen": entry.expired,
     }
@@ -193,8 +209,7 @@ def need_data_file(renderer: Renderer, route: Route) -> GeneratedPage:
 
 def school_data_file(renderer: Renderer, route: Route) -> GeneratedPage:
     entry = renderer.entries[route.key]
-    line = compliance_line(entry.result, renderer.config.swv.school_year)
-    return GeneratedPage(route.file, _json(school_document(entry, renderer.config, line)))
+    return GeneratedPage(route.file, _json(school_document(entry, renderer.config)))
 
 
 def postcodes_file(renderer: Renderer, route: Route) -> GeneratedPage:

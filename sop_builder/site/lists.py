@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sop_builder.project.routes import DATA_DIR, Kind, Route, municipality_slug
-from sop_builder.site.finder import Finder, FinderEntry, offering
+from sop_builder.site.finder import Finder, FinderEntry, offering, regular_first
 from sop_builder.site.finder_data import DIRECT_LIMIT
 from sop_builder.site.render import GeneratedPage, Renderer
 
@@ -96,7 +96,7 @@ def need_list(renderer: Renderer, route: Route) -> GeneratedPage:
         route=route,
         need=need,
         entries=entries,
-        groups=_by_municipality(entries),
+        groups=_by_municipality(regular_first(entries)),
         others=declared - len(entries),
         offered_levels=[lv for lv in vocab.levels if lv.offered],
         level_index={lv.id: i for i, lv in enumerate(vocab.levels)},

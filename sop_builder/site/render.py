@@ -29,13 +29,20 @@ from sop_builder.project.model import (
     Norm,
     PracticalFact,
     School,
+    SelfAssessment,
     SupportLevel,
     VocabularyEntry,
 )
 from sop_builder.project.project import Project
 from sop_builder.project.pupils import school_pupils
 from sop_builder.project.routes import grouping_path
-from sop_builder.project.scoring import Compliance, format_count, format_percentage
+from sop_builder.project.scoring import (
+    Compliance,
+    SwvAssessments,
+    counted_assessment,
+    format_count,
+    format_percentage,
+)
 from sop_builder.project.staff_lists import STAFF_LISTS
 from sop_builder.site import compiled
 from sop_builder.site.finder import Finder, FinderEntry, NeedLine, build_finder
@@ -149,19 +156,22 @@ def _environment(templates: Path, project: Project) -> Environment:
 
 
 def compliance_line(result: Compliance | None, year: str) -> str:
-    """How far the school is with basisondersteuning, in plain words; a result of an earlier
-    year (this year's self-assessment is not final yet) says so."""
+    """How far the school is with basisondersteuning, in plain words: the result that counts
+    (scoring.counted), naming who assessed and its school year; a result of an earlier year
+    (this year's is not final yet) says so."""
     if result is None:
         return f"Er is nog geen zelfevaluatie van de basisondersteuning voor {year}."
     earlier = result.school_year != year
+    source = (
+        "de beoordeling door het samenwerkingsverband"
+        if result.by_swv
+        else ("haar vorige zelfevaluatie" if earlier else "haar zelfevaluatie")
+    )
     line = (
-        (
-            f"In de vorige zelfevaluatie ({result.school_year}) hield de school zich aan "
-            if earlier
-            else "De school houdt zich aan "
-        )
-        + f"{format_count(result.total.met)} van de {result.total.counted} afspraken die alle "
-        f"scholen samen hebben gemaakt ({result.total.percentage}%)."
+        f"Volgens {source} van {result.school_year} "
+        + ("hield" if earlier else "houdt")
+        + f" de school zich aan {format_count(result.total.met)} van de {result.total.counted} "
+        f"afspraken die alle scholen samen hebben gemaakt ({result.total.percentage}%)."
     )
     if result.target is not None:
         line += f" Het doel voor {result.school_year} is {format_percentage(result.target)}."
@@ -210,11 +220,12 @@ def fact_lines(school: School, facts: list[PracticalFact]) -> list[tuple[str, st
     return shown
 
 
-def unmet_agreements(school: School, result: Compliance | None, norm: Norm) -> list[Agreement]:
-    """The agreements the school does not (fully) meet in the year of ``result``."""
+def unmet_agreements(
+    assessment: SelfAssessment | None, result: Compliance | None, norm: Norm
+) -> list[Agreement]:
+    """The agreements not (fully) met in ``assessment``, the scores behind ``result``."""
     if result is None:
         return []
-    assessment = school.self_assessments.get(result.school_year)
     scores = assessment.scores if assessment is not None else {}
     unmet = []
     for agreement in norm.agreements:
@@ -268,6 +279,7 @@ class Renderer:
             grouping_path=self.grouping_path,
             site_url=self.site_url,
             texts=self.config.texts,  # site_config/teksten.yaml
+            disagreement=self.config.disagreement,  # site_config/niet-eens.yaml (or None)
             examples=self.examples,  # words of this SWV for the search hints
             **context,
         )
@@ -285,17 +297,15 @@ class Renderer:
         """``template`` with ``context(item)``, rendered when called (see `GeneratedPage`)."""
         return lambda: self.render(template, **context(item))
 
+    def swv_assessments(self, slug: str) -> SwvAssessments:
+        """The SWV's assessments of a school's agreements by school year (their scores only)."""
+        evaluation = self.project.evaluation
+        return evaluation.swv_scores.get(slug, {}) if evaluation is not None else {}
+
     def glossary_terms(self) -> list[Any]:
         glossary = self.config.glossary
         terms = glossary.terms if glossary is not None else []
         return sorted(terms, key=lambda t: t.term.lower())
-
-    def compliance_lines(self) -> dict[str, str]:
-        """Each school's compliance in plain words (slug -> sentence)."""
-        year = self.config.swv.school_year
-        return {
-            s.slug: compliance_line(self.project.compliance.get(s.slug), year) for s in self.schools
-        }
 
     def school_context(self, school: School, *, sections: bool = True) -> dict[str, Any]:
         """The template context of a school; ``sections=False`` leaves out its texts as HTML."""
@@ -311,6 +321,7 @@ class Renderer:
                     {"title": theme.title, "met": format_count(tally.met), "counted": tally.counted}
                 )
         by_name = self.config.swv.agreements_on_school_page == "niet-gehaald-bij-naam"
+        swv = self.swv_assessments(school.slug)
         declared = {line.need_id for line in entry.lines}
         return {
             "entry": entry,
@@ -333,7 +344,11 @@ class Renderer:
                 for staff in STAFF_LISTS
             },
             "result": result,
-            "unmet": unmet_agreements(school, result, norm) if by_name and norm else [],
+            "unmet": (
+                unmet_agreements(counted_assessment(school, result, swv), result, norm)
+                if by_name and norm
+                else []
+            ),
             "pupils": school_pupils(
                 self.project.pupils, school.front.vestigingscode, school.front.type
             ),

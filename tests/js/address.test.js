@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { readFinder, writeFinder } from "../../templates/assets/javascripts/modules/address.js";
+import { backLink, chosenNeed, readFinder, schoolHref, writeFinder } from "../../templates/assets/javascripts/modules/address.js";
 import { compareHref, finderHref } from "../../templates/assets/javascripts/modules/compare.js";
 
 test("the finder's state is read from its address", () => {
@@ -61,4 +61,30 @@ test("the links between finder and comparison", () => {
   assert.equal(compareHref("../", ["a,b"]), "../vergelijk/?scholen=a%2Cb");
   assert.equal(finderHref("../", ["de-duinroos"]), "../scholen/?vergelijk=de-duinroos");
   assert.equal(finderHref("../", []), "../scholen/");
+});
+
+test("the finder's choices travel to the comparison and back", () => {
+  const finder = "?behoefte=gedrag&postcode=1966&vergelijk=a,b";
+  const compare = compareHref("../", ["a", "b"], finder);
+  assert.equal(compare, "../vergelijk/?scholen=a,b&behoefte=gedrag&postcode=1966");
+  const back = finderHref("../", ["a", "b"], compare.split("?")[1]);
+  assert.equal(back, "../scholen/?behoefte=gedrag&postcode=1966&vergelijk=a,b");
+  assert.deepEqual(readFinder("?" + back.split("?")[1]), readFinder(finder));
+});
+
+test("a school page opens at the chosen need and knows the way back", () => {
+  assert.equal(schoolHref("../", "de-meeuw", "behoefte=gedrag&postcode=1966", "gedrag"),
+    "../scholen/de-meeuw/?behoefte=gedrag&postcode=1966#behoefte-gedrag");
+  assert.equal(schoolHref("../../", "de-meeuw", "", ""), "../../scholen/de-meeuw/");
+  // From the finder: back to the finder (at ../ of a school page) with the same choices.
+  assert.deepEqual(backLink("?behoefte=gedrag&postcode=1966"),
+    { href: "../?behoefte=gedrag&postcode=1966", text: "Terug naar uw zoekresultaten" });
+  // From a comparison: back to it.
+  assert.deepEqual(backLink("?scholen=a,b&behoefte=gedrag"),
+    { href: "../../vergelijk/?scholen=a%2Cb&behoefte=gedrag", text: "Terug naar de vergelijking" });
+  // Opened otherwise: no way back to offer.
+  assert.equal(backLink(""), null);
+  assert.equal(backLink("?utm=x"), null);
+  assert.equal(chosenNeed("?behoefte=gedrag&postcode=1966"), "gedrag");
+  assert.equal(chosenNeed("?postcode=1966"), "");
 });

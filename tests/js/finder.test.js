@@ -111,14 +111,40 @@ test("other words find a school by its name or place, or by the search index", (
   assert.deepEqual(sorted(found({ q: "helmerdam" })), expected.gemeente.Helmerdam);
 });
 
-test("near a postcode the schools come nearest first, as Python measures", () => {
+// The special schools after the regular ones, each part in the order given.
+const regularFirst = (slugs) => [...slugs.filter((s) => !expected.speciaal.includes(s)), ...slugs.filter((s) => expected.speciaal.includes(s))];
+
+test("near a postcode the schools come nearest first, as Python measures, special schools last", () => {
   const { punt, volgorde, km } = expected.dichtbij;
   const rows = finder.select(index, finder.search(index, {}), null, punt);
-  assert.deepEqual(rows.map((s) => s.slug), volgorde);
+  assert.deepEqual(rows.map((s) => s.slug), regularFirst(volgorde));
   // The index rounds points to 1/10,000 degree (about 10 m).
   for (const school of rows) assert.ok(Math.abs(school.afstand - km[school.slug]) < 0.02, school.slug);
   const gedrag = found({ behoefte: "gedrag" }, null, punt);
-  assert.deepEqual(gedrag, volgorde.filter((s) => expected.behoefte.gedrag.includes(s)));
+  assert.deepEqual(gedrag, regularFirst(volgorde.filter((s) => expected.behoefte.gedrag.includes(s))));
+});
+
+test("special schools come after the regular ones unless the visitor asks for them", () => {
+  assert.ok(expected.speciaal.length > 0);
+  const gedrag = found({ behoefte: "gedrag" });
+  const firstSpecial = gedrag.findIndex((s) => expected.speciaal.includes(s));
+  assert.ok(firstSpecial > 0, gedrag.join());
+  assert.ok(gedrag.slice(firstSpecial).every((s) => expected.speciaal.includes(s)), gedrag.join());
+  // Near postcode 1966 a special school is nearer than regular ones: the rule changes the order.
+  const { punt, volgorde } = expected.dichtbij;
+  const byDistance = volgorde.filter((s) => expected.behoefte.gedrag.includes(s));
+  assert.notDeepEqual(found({ behoefte: "gedrag" }, null, punt), byDistance);
+  // Asked for (their kind chosen): only those, nearest first.
+  assert.deepEqual(found({ soort: "so" }, null, punt), volgorde.filter((s) => expected.soort.so.includes(s)));
+  assert.equal(finder.asksForSpecial(index, finder.search(index, { soort: "sbo" })), true);
+  assert.equal(finder.asksForSpecial(index, finder.search(index, { soort: "bao" })), false);
+});
+
+test("a special school carries the SWV's sentence about the TLV", () => {
+  for (const school of index.rows) {
+    assert.equal(school.speciaal, expected.speciaal.includes(school.slug), school.slug);
+    assert.equal(school.speciaal, school.toelating.includes("toelaatbaarheidsverklaring"), school.slug);
+  }
 });
 
 test("a search is active once the visitor asked for something", () => {
@@ -145,6 +171,9 @@ test("the sentence above the cards", () => {
   assert.equal(finder.countLine(18, [], true), "18 scholen, de dichtstbijzijnde eerst.");
   assert.equal(finder.countLine(1, ["Gedrag"], false), "1 school biedt hulp bij: Gedrag.");
   assert.equal(finder.countLine(3, ["Gedrag", "Autisme"], true), "3 scholen bieden hulp bij: Gedrag en Autisme, de dichtstbijzijnde eerst.");
+  assert.equal(finder.countLine(9, ["Gedrag"], false, 3), "9 scholen bieden hulp bij: Gedrag. 3 daarvan zijn speciale scholen; die staan onderaan.");
+  assert.equal(finder.countLine(3, ["Medisch"], false, 1), "3 scholen bieden hulp bij: Medisch. 1 daarvan is een speciale school; die staat onderaan.");
+  assert.equal(finder.countLine(2, [], false, 2), "2 scholen."); // all special: nothing comes after
 });
 
 test("what the typed words were understood as", () => {

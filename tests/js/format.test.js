@@ -32,13 +32,18 @@ test("a date in Dutch words", () => {
   assert.equal(longDate("2027-01-01"), "1 januari 2027");
 });
 
-test("the basisondersteuning line of a card", () => {
+test("the basisondersteuning line of a card names the school year and who assessed", () => {
   assert.equal(compliance(null), "Nog geen zelfevaluatie basisondersteuning");
-  assert.equal(compliance(["60", "65", "92", "1"]), "Basisondersteuning: 60 van 65 afspraken (92%), doel gehaald");
-  assert.equal(compliance(["50", "65", "77", "0"]), "Basisondersteuning: 50 van 65 afspraken (77%), doel nog niet gehaald");
-  assert.equal(compliance(["60,5", "65", "93", "-1"]), "Basisondersteuning: 60,5 van 65 afspraken (93%)");
   assert.equal(
-    compliance(["60", "65", "92", "1", "2025-2026"]),
-    "Basisondersteuning: 60 van 65 afspraken (92%) in 2025-2026, doel gehaald"
+    compliance(["60", "65", "92", "1", "2025-2026", "school"]),
+    "Basisondersteuning 2025-2026: 60 van 65 afspraken (92%) volgens de school zelf, doel gehaald"
+  );
+  assert.equal(
+    compliance(["55", "65", "84", "0", "2025-2026", "swv"]),
+    "Basisondersteuning 2025-2026: 55 van 65 afspraken (84%) volgens het samenwerkingsverband, doel nog niet gehaald"
+  );
+  assert.equal(
+    compliance(["60,5", "65", "93", "-1", "2024-2025", "school"]),
+    "Basisondersteuning 2024-2025: 60,5 van 65 afspraken (93%) volgens de school zelf"
   );
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { byDistance, distance, postcodeDigits } from "../../templates/assets/javascripts/modules/geo.js";
+import { byDistance, distance, readPostcode } from "../../templates/assets/javascripts/modules/geo.js";
 
 const DEGREE_KM = (2 * Math.PI * 6371) / 360; // one degree along a great circle
 const near = (actual, wanted, margin = 1e-6) => assert.ok(Math.abs(actual - wanted) < margin, actual + " is not " + wanted);
@@ -39,10 +39,13 @@ test("schools nearest first; without a point last; ties in index order", () => {
   assert.equal(sorted[4].afstand, Infinity);
 });
 
-test("the four digits of a postcode as people type it", () => {
-  assert.equal(postcodeDigits("1966 AR"), "1966");
-  assert.equal(postcodeDigits(" 1966ar "), "1966");
-  assert.equal(postcodeDigits("12345"), "1234");
-  assert.equal(postcodeDigits("196"), "");
-  assert.equal(postcodeDigits("abcd"), "");
+test("a typed postcode: its four digits, still typing, or wrong", () => {
+  for (const typed of ["1966 AR", " 1966ar ", "1966", "1966 a"]) {
+    assert.deepEqual(readPostcode(typed), { state: "compleet", digits: "1966" }, typed);
+  }
+  for (const typed of ["1", "19", "196", " 196 "]) assert.deepEqual(readPostcode(typed), { state: "bezig", digits: "" }, typed);
+  for (const typed of ["abcd", "12345", "0196", "19a6", "1966 ABC", "1966-AR", "19 66"]) {
+    assert.deepEqual(readPostcode(typed), { state: "fout", digits: "" }, typed);
+  }
+  assert.deepEqual(readPostcode("   "), { state: "leeg", digits: "" });
 });

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sop_builder.core.issues import Family, Message, Severity
 
 ERROR = Severity.ERROR
+WARNING = Severity.WARNING
 
 DUPLICATE_ID = Message(
     "SOP501",
@@ -112,6 +113,35 @@ NO_NORM_IN_FORCE = Message(
     "Er is geen norm voor het schooljaar {year}: de eerste norm begint in {first}.",
     "Zet de afspraken van {year} in {folder}/{year}.yaml.",
 )
+NO_DISAGREEMENT_STEPS = Message(
+    "SOP509",
+    WARNING,
+    "no steps for parents who disagree (site_config/niet-eens.yaml)",
+    "Het bestand {file} ontbreekt: de pagina 'Niet eens?' en de pagina van elke school noemen "
+    "dan alleen het steunpunt, niet de onderwijsconsulenten, de Geschillencommissie en het "
+    "College voor de Rechten van de Mens.",
+    "Maak het bestand: docs/content-format.md laat zien wat erin hoort ('sop-builder nieuw-swv' "
+    "schrijft de landelijke stappen).",
+)
+STEP_WITHOUT_CONTACT = Message(
+    "SOP510",
+    WARNING,
+    "a step for parents who disagree has no way to reach it",
+    "Bij de stap '{step}' staat geen telefoon, e-mail of website: een ouder weet dan niet hoe "
+    "hij of zij er terechtkan.",
+    "Zet 'telefoon', 'email' of 'website' bij deze stap, of 'contact: school', 'contact: "
+    "samenwerkingsverband' of 'contact: steunpunt'.",
+)
+NO_ADMISSION_TEXT = Message(
+    "SOP511",
+    WARNING,
+    "no sentence about the TLV for special schools (teksten.yaml, toelating)",
+    "In {file} staat bij 'toelating' geen zin voor {kinds}: de kaarten van die scholen zeggen "
+    "dan niet dat een toelaatbaarheidsverklaring (TLV) nodig is, en wie daarover beslist.",
+    "Zet onder 'toelating' per soort speciale school (sbo, so) één zin, bijvoorbeeld 'Voor "
+    "een plek op deze school is een toelaatbaarheidsverklaring (TLV) nodig. Die vraagt de "
+    "school van uw kind aan; het samenwerkingsverband beslist.'",
+)
 
 FAMILY = Family(
     "Configuration in site_config/",
@@ -130,5 +160,8 @@ FAMILY = Family(
         OLDER_FORMAT,
         NEWER_FORMAT,
         NO_NORM_IN_FORCE,
+        NO_DISAGREEMENT_STEPS,
+        STEP_WITHOUT_CONTACT,
+        NO_ADMISSION_TEXT,
     ),
 )

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sop_builder.project.evaluation.model import FrameworkFile
-from sop_builder.project.model import Norm, SelfAssessment
+from sop_builder.project.model import SCHOOL, Norm, SelfAssessment
 
 NORM_FRAMEWORK = "basisondersteuning"
 SINGLE_DIMENSION = "score"
-SCHOOL, SWV = "school", "swv"
 
 
 @dataclass(frozen=True)

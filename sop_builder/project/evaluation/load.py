@@ -1,9 +1,11 @@
 """Read and check the yearly evaluations (school folders) and the assessments on frameworks by
 school (school folders) and SWV (content/swv/<slug>/).
 
-The public build calls this with ``internal=False``: it then never opens content/swv/ and keeps
-only each school's public summary, plus the internal texts so that the post-build check can
-prove none of them was published.
+The public build calls this with ``internal=False``: it then keeps only each school's public
+summary and, of content/swv/, only the SWV's scores on the agreements of basisondersteuning
+(`EvaluationData.swv_scores`: the score that counts, scoring.counted, and its year are public;
+the SWV's explanations and remarks are not). Every internal text read is kept in ``secrets``, so
+that the post-build check can prove none of them was published.
 """
 
 from __future__ import annotations
@@ -39,8 +41,7 @@ from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.evaluation.config import EvaluationConfig, load_evaluation_config
 from sop_builder.project.evaluation.frameworks import (
     NORM_FRAMEWORK,
-    SCHOOL,
-    SWV,
+    SINGLE_DIMENSION,
     Framework,
     FrameworkAssessment,
 )
@@ -51,7 +52,7 @@ from sop_builder.project.evaluation.model import (
 )
 from sop_builder.project.files import EVALUATION_FILE, FRAMEWORK_ASSESSMENT_FILE, SCHOOLS_DIR
 from sop_builder.project.messages import no_norm_for_year, year_mismatch
-from sop_builder.project.model import School, SiteConfig
+from sop_builder.project.model import SCHOOL, SWV, School, SelfAssessment, SiteConfig
 
 SWV_DIR = Path("content/swv")
 EXPLANATION = "toelichting"
@@ -85,6 +86,23 @@ class EvaluationData:
     schools: dict[str, SchoolRecords] = field(default_factory=dict)
     summaries: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug -> (year, text)
     secrets: list[str] = field(default_factory=list)
+    # The SWV's assessments of the agreements: slug -> school year -> its scores (no texts).
+    swv_scores: dict[str, dict[str, SelfAssessment]] = field(default_factory=dict)
+
+
+def norm_scores(found: FrameworkAssessment) -> SelfAssessment:
+    """An assessment of the agreements (a framework assessment of `NORM_FRAMEWORK`) in the shape
+    of a self-assessment, without its explanations, so it is scored exactly like the school's."""
+    scores = {k: v[SINGLE_DIMENSION] for k, v in found.scores.items() if SINGLE_DIMENSION in v}
+    return SelfAssessment(
+        found.school_year,
+        found.filled_in_on,
+        scores,
+        {},
+        found.path,
+        found.filled_in_by,
+        assessor=found.assessor,
+    )
 
 
 CODE_KEYS = {"status", "uren_consulent", "schooljaar", "gesprek_op", "verslag_bij_sop"}
@@ -342,6 +360,9 @@ def _school_files(
     """Read every evaluation and assessment file in one folder into ``data``."""
     issues: list[Issue] = []
     records = SchoolRecords()
+    # The public build reads a school's own files (for their internal texts, see ``secrets``)
+    # and, of the SWV's, only its assessments of the agreements.
+    read_all = data.internal or assessor == SCHOOL
     for file in sorted(folder.iterdir()):
         display = f"{display_dir}/{file.name}"
         evaluation = EVALUATION_FILE.fullmatch(file.name) if assessor == SCHOOL else None
@@ -356,7 +377,7 @@ def _school_files(
                     latest = data.summaries.get(slug)
                     if latest is None or latest[0] < model.school_year:
                         data.summaries[slug] = (model.school_year, model.public_summary)
-        elif framework_assessment:
+        elif framework_assessment and (read_all or framework_assessment.group(1) == NORM_FRAMEWORK):
             result, secrets, found = read_framework_assessment(
                 file,
                 display,
@@ -370,6 +391,11 @@ def _school_files(
             issues += found
             if result is not None:
                 records.framework_assessments.append(result)
+                if assessor == SWV and result.framework == NORM_FRAMEWORK:
+                    scores = data.swv_scores.setdefault(slug, {})
+                    scores[result.school_year] = norm_scores(result)
+        elif framework_assessment:  # public build: the SWV's other frameworks are not read
+            continue
         elif assessor == SWV and not file.name.startswith("."):
             issues.append(SWV_FILE_NOT_USED.at(display, name=file.name))
     if data.internal:
@@ -410,7 +436,8 @@ def load_evaluations(
     internal: bool,
     kept: dict[str, SchoolPart] | None = None,
 ) -> tuple[EvaluationData, list[Issue]]:
-    """Goals, frameworks, evaluations and assessments; content/swv/ only when ``internal``.
+    """Goals, frameworks, evaluations and assessments; of content/swv/ only the SWV's scores
+    on the agreements when not ``internal`` (the public build).
 
     ``kept`` holds each school folder's part from an earlier call, by slug: a part found there
     is used as it is (the caller removes the parts of folders that changed); new parts are added.
@@ -433,7 +460,7 @@ def load_evaluations(
                 dict(part.records.evaluations), list(part.records.framework_assessments)
             )
     base = root / SWV_DIR
-    if not internal or not base.is_dir():
+    if not base.is_dir():
         return data, issues
     all_folders = (
         {p.name for p in (root / SCHOOLS_DIR).iterdir() if p.is_dir()}

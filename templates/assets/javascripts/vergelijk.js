@@ -1,8 +1,9 @@
 // The comparison: 2 to 4 schools side by side, from ?scholen=a,b,c. Each school's data is a
 // small JSON file of this site (vinder/school/<slug>.json); nothing is sent anywhere else.
+import { schoolHref } from "./modules/address.js";
 import { compared, finderHref, MAX_COMPARE } from "./modules/compare.js";
 import { getJSON } from "./modules/data.js";
-import { append, element, levelBadge, limitLine } from "./modules/dom.js";
+import { append, element, levelBadge, limitLine, specialLine, telLink } from "./modules/dom.js";
 import { longDate } from "./modules/format.js";
 
 const root = document.getElementById("vergelijking");
@@ -10,7 +11,11 @@ if (root) start(root);
 
 function start(root) {
   const labels = document.getElementById("vergelijk-labels").content;
-  const slugs = compared(new URLSearchParams(location.search).get("scholen"));
+  const params = new URLSearchParams(location.search);
+  const slugs = compared(params.get("scholen"));
+  // The need chosen in the finder (it travels in the address): its row comes first.
+  const needs = root.dataset.needs.split(",");
+  const chosen = needs.includes(params.get("behoefte")) ? params.get("behoefte") : "";
 
   function label(kind, id) {
     const node = labels.querySelector("[data-" + kind + '="' + CSS.escape(id) + '"]');
@@ -21,10 +26,17 @@ function start(root) {
     return root.appendChild(element("p", "sop-compare-message", text));
   }
 
-  function finderLink(text, chosen) {
+  function finderLink(text, picked) {
     const link = element("a", "", text);
-    link.href = finderHref(root.dataset.root, chosen);
+    link.href = finderHref(root.dataset.root, picked, location.search);
     return link;
+  }
+
+  // This comparison without one school (the other choices kept).
+  function without(slug) {
+    const next = new URLSearchParams(location.search);
+    next.set("scholen", slugs.filter((s) => s !== slug).join(","));
+    return "?" + next.toString().replace(/%2C/g, ",");
   }
 
   function withRole(node, role) {
@@ -57,11 +69,12 @@ function start(root) {
     th.scope = "col";
     withRole(th, "columnheader");
     const link = element("a", "sop-compare-name", school.naam);
-    link.href = root.dataset.root + school.pad.replace(/^\//, "");
+    link.href = schoolHref(root.dataset.root, school.slug, location.search.slice(1), chosen);
     th.append(link, element("span", "sop-compare-where", school.soort + " in " + school.plaats));
+    if (school.speciaal) th.append(specialLine(school.toelating));
     if (school.verlopen) th.append(element("span", "sop-finder-expired sop-compare-expired", "Profiel verlopen"));
     const drop = element("a", "sop-compare-drop", "Haal weg");
-    drop.href = "?scholen=" + slugs.filter((s) => s !== school.slug).join(",");
+    drop.href = without(school.slug);
     drop.append(element("span", "sop-sr", ": " + school.naam));
     th.append(drop);
     return th;
@@ -70,13 +83,22 @@ function start(root) {
   function contact(td, school) {
     const c = school.contact;
     td.append(element("p", "", c.naam + ", " + c.rol.toLowerCase()));
-    const links = [[c.telefoon, "tel:" + (c.telefoon || "").replace(/\s/g, "")], [c.email, "mailto:" + c.email]];
-    for (const [text, href] of links) {
-      if (!text) continue;
-      const link = element("a", "", text);
-      link.href = href;
-      td.append(append(element("p"), link));
+    if (c.telefoon) td.append(append(element("p"), telLink(c.telefoon)));
+    if (c.email) {
+      const mail = element("a", "", c.email);
+      mail.href = "mailto:" + c.email;
+      td.append(append(element("p"), mail));
     }
+  }
+
+  function needRow(need, schools, levels) {
+    return row(label("need", need), schools, (td, school) => {
+      const line = school.behoeften[need];
+      if (!line) return td.append(element("p", "sop-compare-empty", "Nog niet ingevuld"));
+      td.append(levelBadge(levels.indexOf(line[0]), label("level", line[0])));
+      if (line[1]) td.append(element("p", "", line[1]));
+      if (line[2]) td.append(limitLine(line[2]));
+    });
   }
 
   function table(schools) {
@@ -87,23 +109,21 @@ function start(root) {
     head.append(...schools.map(heading));
     t.append(append(withRole(element("thead"), "rowgroup"), head));
     const tbody = withRole(element("tbody"), "rowgroup");
-    tbody.append(section("Wat de school biedt, per onderwerp", schools.length));
-    for (const need of root.dataset.needs.split(",")) {
-      tbody.append(row(label("need", need), schools, (td, school) => {
-        const line = school.behoeften[need];
-        if (!line) return td.append(element("p", "sop-compare-empty", "Nog niet ingevuld"));
-        td.append(levelBadge(levels.indexOf(line[0]), label("level", line[0])));
-        if (line[1]) td.append(element("p", "", line[1]));
-        if (line[2]) td.append(limitLine(line[2]));
-      }));
+    // What the parent looked for first, then whom to call, then the rest.
+    if (chosen) {
+      tbody.append(section("Wat u zocht", schools.length));
+      tbody.append(needRow(chosen, schools, levels));
     }
+    tbody.append(section("Wie u belt", schools.length));
+    tbody.append(row("Wie u belt", schools, contact, "sop-compare-contact"));
+    tbody.append(row("Adres", schools, (td, school) => td.append(school.adres)));
+    tbody.append(section(chosen ? "De andere onderwerpen" : "Wat de school biedt, per onderwerp", schools.length));
+    for (const need of needs) if (need !== chosen) tbody.append(needRow(need, schools, levels));
     tbody.append(section("Praktisch", schools.length));
     (schools[0].praktisch || []).forEach(([fact], at) => {
       tbody.append(row(label("fact", fact), schools, (td, school) => td.append(school.praktisch[at][1])));
     });
-    tbody.append(section("Contact en afspraken", schools.length));
-    tbody.append(row("Wie u belt", schools, contact));
-    tbody.append(row("Adres", schools, (td, school) => td.append(school.adres)));
+    tbody.append(section("Afspraken", schools.length));
     tbody.append(row("Basisondersteuning", schools, (td, school) => td.append(school.basis)));
     tbody.append(row("Profiel geldig tot", schools, (td, school) => {
       const until = longDate(school.geldig_tot);
@@ -125,15 +145,15 @@ function start(root) {
     const missing = slugs.filter((slug, i) => !found[i]);
     const schools = found.filter(Boolean);
     if (missing.length) message("Deze school bestaat niet (meer) op deze site: " + missing.join(", ") + ".");
-    const chosen = schools.map((s) => s.slug);
+    const picked = schools.map((s) => s.slug);
     if (schools.length < 2) {
-      message("Er zijn te weinig scholen om te vergelijken. Kies ze in ").append(finderLink("Vind een school", chosen), ".");
+      message("Er zijn te weinig scholen om te vergelijken. Kies ze in ").append(finderLink("Vind een school", picked), ".");
       return;
     }
     document.title = "Vergelijk " + schools.map((s) => s.naam).join(", ") + " - " + document.title.split(" - ").pop();
     root.append(table(schools));
-    if (schools.length < MAX_COMPARE) {
-      root.append(append(element("p", "sop-compare-more"), finderLink("Voeg een school toe", chosen)));
-    }
+    const back = append(element("p", "sop-compare-more"), finderLink("Terug naar uw zoekresultaten", picked));
+    if (schools.length < MAX_COMPARE) back.append(" · ", finderLink("Voeg een school toe", picked));
+    root.append(back);
   });
 }

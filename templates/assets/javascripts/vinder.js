@@ -10,7 +10,7 @@ const form = document.getElementById("vinder");
 if (form && document.getElementById("vinder-lijst")) start(form);
 
 function start(form) {
-  const [list, count, note, more, bar, locate, place] = ["lijst", "aantal", "uitleg", "meer", "vergelijk", "locatie", "plaats"]
+  const [list, count, note, more, bar, locate, place, summary] = ["lijst", "aantal", "uitleg", "meer", "vergelijk", "locatie", "plaats", "samenvatting"]
     .map((id) => document.getElementById("vinder-" + id));
   const { q: text, postcode } = form.elements;
   const selects = SELECTS.map((name) => form.elements[name]);
@@ -48,7 +48,34 @@ function start(form) {
     bar.hidden = view.chosen.length === 0;
     bar.querySelector("p").textContent = choiceLine(view.chosen.length);
     go.hidden = view.chosen.length < 2;
-    go.href = compareHref(root, view.chosen);
+    go.href = compareHref(root, view.chosen, location.search);
+  }
+
+  // After a search the form folds to one line on a phone ("Gedrag · 1966 · wijzigen"), so the
+  // first school shows in the first screen; "wijzigen" opens it again. (On a wide screen the
+  // stylesheet keeps the form open and the line hidden.)
+  function choices() {
+    const shown = [];
+    for (const select of selects) if (select.value) shown.push(select.selectedOptions[0].textContent.trim());
+    if (postcode && postcode.value.trim()) shown.push(postcode.value.trim());
+    if (text.value.trim()) shown.push("“" + text.value.trim() + "”");
+    for (const box of facts) if (box.checked) shown.push(box.parentElement.textContent.trim());
+    return shown;
+  }
+
+  function fold() {
+    const shown = choices();
+    if (!shown.length || !summary) return false;
+    summary.querySelector("span").textContent = shown.join(" · ");
+    summary.hidden = false;
+    form.classList.add("sop-finder-folded");
+    return true;
+  }
+
+  function unfold() {
+    if (!summary) return;
+    summary.hidden = true;
+    form.classList.remove("sop-finder-folded");
   }
 
   function toggle(slug, on) {
@@ -117,8 +144,16 @@ function start(form) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     withResults((r) => (r.searchWords(), r.update()));
+    if (fold()) count.focus(); // the results, now in view
   });
+  if (summary) {
+    summary.querySelector("button").addEventListener("click", () => {
+      unfold();
+      selects[0].focus();
+    });
+  }
   form.addEventListener("reset", () => {
+    unfold();
     setTimeout(() => {
       view.query = "";
       view.hits = null;
@@ -146,6 +181,9 @@ function start(form) {
     remember();
   });
   fromAddress();
+  // Arriving with a search (from the home page, a shared link, back from a school): its results
+  // at once, the form folded to one line.
+  fold();
   // A small SWV's list shows at once; else when the address asks for one.
   if (page.direct || text.value || checked().length || selects.some((select) => select.value)) {
     withResults((r) => (r.update(), r.searchWords()));

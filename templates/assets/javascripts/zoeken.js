@@ -1,35 +1,74 @@
-// Starts the Pagefind search box on the search page, and fills in ?q= from a search form.
-// The index comes in parts: the search box merges the parts that pagefind/delen.json lists, so
-// a query searches the whole site.
-import { parts } from "./modules/pagefind.js";
+// The search page: Pagefind's index (every part merged, modules/pagefind.js) with a result list
+// of our own, so that each result says what it is ("Workshop, geweest: ...") and workshops and
+// events that are over come after every current page. Fills in ?q= from a search form.
+import { append, element } from "./modules/dom.js";
+import { load } from "./modules/pagefind.js";
+import { currentFirst, excerptParts, kind, PAGE, PAST, resultsLine } from "./modules/search.js";
 
-const box = document.getElementById("zoekvak");
-const script = document.querySelector('script[src$="pagefind-ui.js"]');
-if (box && script && typeof PagefindUI !== "undefined") start(new URL(".", script.src));
+const form = document.getElementById("zoekformulier");
+if (form) start(form);
 
-async function start(bundle) {
-  const paths = await parts(bundle).catch(() => []);
-  const ui = new PagefindUI({
-    element: "#zoekvak",
-    showSubResults: true,
-    showImages: false,
-    resetStyles: false,
-    excerptLength: 25,
-    // Each result says what it is: a school, a workshop, a story, ...
-    processResult(result) {
-      if (result.meta && result.meta.soort && result.meta.title) {
-        result.meta.title = result.meta.soort + ": " + result.meta.title;
-      }
-      return result;
-    },
-    mergeIndex: paths.map((bundlePath) => ({ bundlePath })),
-    translations: {
-      placeholder: "Zoek een school, plaats of onderwerp",
-      clear_search: "Wissen",
-      search_label: "Zoek op deze site",
-      zero_results: "Niets gevonden voor [SEARCH_TERM]. Probeer een ander woord.",
-    },
+function start(form) {
+  const [box, count, list, more] = ["zoekvak", "zoek-aantal", "zoek-lijst", "zoek-meer"].map((id) => document.getElementById(id));
+  const index = load(new URL(form.dataset.pagefind, location.href));
+  let current = { query: "", results: [], past: new Set(), shown: 0 };
+  let timer = null;
+
+  async function item(result, past) {
+    const data = await result.data();
+    const link = element("a", "", data.meta.title || data.url);
+    link.href = data.url;
+    const heading = append(element("h2", "sop-search-title"), element("span", "sop-search-kind", kind(data.meta, past) + ": "), link);
+    const excerpt = element("p", "sop-search-excerpt");
+    for (const [text, marked] of excerptParts(data.excerpt)) excerpt.append(marked ? element("mark", "", text) : text);
+    return append(element("li", past ? "sop-search-result sop-search-past" : "sop-search-result"), heading, excerpt);
+  }
+
+  async function show(next) {
+    const batch = current.results.slice(current.shown, next);
+    const items = await Promise.all(batch.map((result) => item(result, current.past.has(result.id))));
+    list.append(...items);
+    current.shown = next;
+    more.hidden = current.shown >= current.results.length;
+  }
+
+  async function search(query) {
+    query = query.trim();
+    if (query === current.query) return;
+    const asked = { query, results: [], past: new Set(), shown: 0 };
+    current = asked;
+    list.textContent = "";
+    more.hidden = true;
+    history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
+    if (!query) return (count.textContent = "");
+    count.textContent = "Zoeken…";
+    try {
+      const pagefind = await index;
+      const [all, past] = await Promise.all([pagefind.search(query), pagefind.search(query, { filters: PAST })]);
+      if (current !== asked) return; // another search began meanwhile
+      asked.past = new Set(past.results.map((result) => result.id));
+      asked.results = currentFirst(all.results, asked.past);
+      count.textContent = resultsLine(asked.results.length, query);
+      await show(PAGE);
+    } catch {
+      if (current === asked) count.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw.";
+    }
+  }
+
+  form.hidden = false;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    search(box.value);
   });
+  box.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => search(box.value), 300);
+  });
+  more.querySelector("button").addEventListener("click", () => show(current.shown + PAGE));
   const query = new URLSearchParams(location.search).get("q");
-  if (query) ui.triggerSearch(query);
+  if (query) {
+    box.value = query;
+    search(query);
+  }
 }

@@ -26,3 +26,24 @@ export function writeFinder(state) {
   if (state.vergelijk && state.vergelijk.length) params.set("vergelijk", state.vergelijk.join(","));
   return params.toString();
 }
+
+const FINDER_KEYS = ["q", ...SELECTS, "met", "postcode", "vergelijk"];
+
+/** A school's page from the finder or a comparison (``root``: the site's root): with the
+ * query string ``search``, so its page can lead back, opened at the declaration of ``need``. */
+export function schoolHref(root, slug, search, need) {
+  return root + "scholen/" + slug + "/" + (search ? "?" + search : "") + (need ? "#behoefte-" + need : "");
+}
+
+/** The way back from a school page (at scholen/<slug>/) opened with ``search``: to the
+ * comparison it came from, or to the finder with the same choices; null without either. */
+export function backLink(search) {
+  const params = new URLSearchParams(search);
+  const query = params.toString();
+  if (params.get("scholen")) return { href: "../../vergelijk/?" + query, text: "Terug naar de vergelijking" };
+  if (FINDER_KEYS.some((key) => params.get(key))) return { href: "../?" + query, text: "Terug naar uw zoekresultaten" };
+  return null;
+}
+
+/** The need a school page was opened for ("" when none). */
+export const chosenNeed = (search) => new URLSearchParams(search).get("behoefte") || "";

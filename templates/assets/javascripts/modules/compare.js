@@ -32,8 +32,26 @@ export function compared(value) {
 /** The finder's ?vergelijk=a,b: the first MAX_COMPARE. */
 export const chosenIn = (value) => (value || "").split(",").filter(Boolean).slice(0, MAX_COMPARE);
 
-/** The comparison of ``slugs``; ``root``: the site's root, relative to the page. */
-export const compareHref = (root, slugs) => root + "vergelijk/?scholen=" + slugs.map(encodeURIComponent).join(",");
+// The rest of one page's query string for the other: the finder's choices (the need, the
+// postcode, ...) travel with the comparison and back.
+function rest(search) {
+  const params = new URLSearchParams(search || "");
+  params.delete("scholen");
+  params.delete("vergelijk");
+  return params.toString();
+}
 
-/** The finder, with ``slugs`` chosen to compare. */
-export const finderHref = (root, slugs) => root + "scholen/" + (slugs.length ? "?vergelijk=" + slugs.join(",") : "");
+/** The comparison of ``slugs``; ``root``: the site's root, relative to the page;
+ * ``finderSearch``: the finder's query string, so the comparison shows the chosen need first
+ * and leads back to the same results. */
+export function compareHref(root, slugs, finderSearch = "") {
+  const others = rest(finderSearch);
+  return root + "vergelijk/?scholen=" + slugs.map(encodeURIComponent).join(",") + (others ? "&" + others : "");
+}
+
+/** The finder, with ``slugs`` chosen to compare and the choices in ``compareSearch`` (the
+ * comparison's query string). */
+export function finderHref(root, slugs, compareSearch = "") {
+  const parts = [rest(compareSearch), slugs.length ? "vergelijk=" + slugs.join(",") : ""].filter(Boolean);
+  return root + "scholen/" + (parts.length ? "?" + parts.join("&") : "");
+}

@@ -20,3 +20,14 @@ export const levelBadge = (position, text) => element("span", "sop-level sop-lev
 /** "Waar het stopt: ..." under what a school offers. */
 export const limitLine = (text) =>
   append(element("p", "sop-finder-limit"), element("strong", "", "Waar het stopt: "), text);
+
+/** A phone number as a link that calls it. */
+export function telLink(number) {
+  const link = element("a", "", number);
+  link.href = "tel:" + number.replace(/\s/g, "");
+  return link;
+}
+
+/** "Speciale school" and the SWV's sentence about the toelaatbaarheidsverklaring (TLV). */
+export const specialLine = (admission) =>
+  append(element("p", "sop-special"), element("span", "sop-special-label", "Speciale school"), admission ? " " + admission : "");

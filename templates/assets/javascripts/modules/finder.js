@@ -14,7 +14,10 @@ export function decodeIndex(data) {
   data.rows = data.scholen.map((row, i) => {
     const school = { i };
     data.velden.forEach((field, f) => (school[field] = row[f]));
-    school.soort = data.soorten[school.soort][0];
+    const [kind, , special, admission] = data.soorten[school.soort];
+    school.soort = kind;
+    school.speciaal = special === 1; // a special school: a child needs a TLV (admission)
+    school.toelating = admission || "";
     school.gemeente = school.kern >= 0 ? data.kernen[school.kern][2] : -1;
     school.adres = school.straat + ", " + school.plaats;
     school.basis = school.basis ? school.basis.split("/") : null;
@@ -124,10 +127,16 @@ export function matches(index, school, s, hits) {
   return true;
 }
 
-/** The schools that fit ``s``, nearest to ``point`` first if given. */
+/** Whether the visitor asked for a special school (its kind chosen). */
+export const asksForSpecial = (index, s) => Boolean(s.soort) && index.soorten.some(([kind, , special]) => kind === s.soort && special === 1);
+
+/** The schools that fit ``s``, nearest to ``point`` first if given; the special schools after
+ * the regular ones, unless the visitor asked for a special school. */
 export function select(index, s, hits, point) {
   const rows = index.rows.filter((school) => matches(index, school, s, hits));
-  return point ? byDistance(rows, point) : rows;
+  const ordered = point ? byDistance(rows, point) : rows;
+  if (asksForSpecial(index, s)) return ordered;
+  return [...ordered.filter((school) => !school.speciaal), ...ordered.filter((school) => school.speciaal)];
 }
 
 /** The school pages among the search results' URLs. */
@@ -140,13 +149,16 @@ export function schoolPaths(urls, base) {
   return paths;
 }
 
-/** The sentence above the cards. */
-export function countLine(count, needLabels, near) {
+/** The sentence above the cards; ``special``: how many of them are special schools, listed
+ * after the others (0 when the visitor asked for special schools). */
+export function countLine(count, needLabels, near, special = 0) {
   if (!count) return "Geen school gevonden. Probeer een ander woord, of kies minder filters.";
   const what = needLabels.length
     ? (count === 1 ? " biedt hulp bij: " : " bieden hulp bij: ") + needLabels.join(" en ")
     : "";
-  return schools(count) + what + (near ? ", de dichtstbijzijnde eerst." : ".");
+  const line = schools(count) + what + (near ? ", de dichtstbijzijnde eerst." : ".");
+  if (!special || special === count) return line;
+  return line + " " + (special === 1 ? "1 daarvan is een speciale school; die staat" : special + " daarvan zijn speciale scholen; die staan") + " onderaan.";
 }
 
 /** What the typed words were understood as, or "". */

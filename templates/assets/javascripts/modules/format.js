@@ -15,11 +15,12 @@ export const schools = (count) => (count === 1 ? "1 school" : count + " scholen"
 export const longDate = (iso) =>
   new Date(iso + "T12:00:00").toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
 
-/** ``basis``: [met, counted, percentage, target met "1"/"0"/"-1", earlier school year?] or null. */
+/** ``basis``: [met, counted, percentage, target met "1"/"0"/"-1", school year, who assessed
+ * ("swv" or "school")] or null; the same words as sop_builder/site/finder.py. */
 export function compliance(basis) {
   if (!basis) return "Nog geen zelfevaluatie basisondersteuning";
-  const [met, counted, percentage, target, year] = basis;
-  return "Basisondersteuning: " + met + " van " + counted + " afspraken (" + percentage + "%)" +
-    (year ? " in " + year : "") +
+  const [met, counted, percentage, target, year, assessor] = basis;
+  return "Basisondersteuning " + year + ": " + met + " van " + counted + " afspraken (" + percentage + "%) volgens " +
+    (assessor === "swv" ? "het samenwerkingsverband" : "de school zelf") +
     (target === "1" ? ", doel gehaald" : target === "0" ? ", doel nog niet gehaald" : "");
 }

@@ -17,8 +17,17 @@ export function byDistance(rows, point) {
   return rows.sort((a, b) => a.afstand - b.afstand || a.i - b.i);
 }
 
-/** "1966 ar" -> "1966"; "" while incomplete. */
-export function postcodeDigits(value) {
-  const digits = (value.match(/\d/g) || []).join("").slice(0, 4);
-  return digits.length < 4 ? "" : digits;
+/** What a typed postcode is: ``leeg`` (nothing), ``bezig`` (the first digits, still typing),
+ * ``compleet`` (four digits, the first not 0, and at most two letters: ``digits``) or ``fout``
+ * (anything else, such as "abcd" or "12345"). */
+export function readPostcode(value) {
+  const text = value.trim().toUpperCase();
+  if (!text) return { state: "leeg", digits: "" };
+  const full = text.match(/^([1-9]\d{3}) ?([A-Z]{0,2})$/);
+  if (full) return { state: "compleet", digits: full[1] };
+  if (/^[1-9]\d{0,2}$/.test(text)) return { state: "bezig", digits: "" };
+  return { state: "fout", digits: "" };
 }
+
+/** What the finder says of a postcode that is ``fout``. */
+export const POSTCODE_WRONG = "Dit is geen postcode. Een postcode begint met vier cijfers, bijvoorbeeld 1966 AR.";

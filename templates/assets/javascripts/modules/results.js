@@ -1,9 +1,10 @@
 // The finder's result list (loaded on first use): the data, the search and the school cards.
+import { schoolHref } from "./address.js";
 import { cached, getJSON } from "./data.js";
-import { append, element, levelBadge, limitLine } from "./dom.js";
+import { append, element, levelBadge, limitLine, specialLine, telLink } from "./dom.js";
 import * as finder from "./finder.js";
 import { compliance, km } from "./format.js";
-import { postcodeDigits } from "./geo.js";
+import { POSTCODE_WRONG, readPostcode } from "./geo.js";
 import * as pagefind from "./pagefind.js";
 
 const byIndex = (data) => Object.fromEntries(data.scholen.map((row) => [row[0], row.slice(1)]));
@@ -25,12 +26,16 @@ export function results(page) {
     });
 
   function card(school, s, data) {
+    // The school's page opened at the first chosen need, with this search to lead back to.
     const link = element("a", "", school.naam);
-    link.href = page.root + finder.schoolPage(school.slug);
+    link.href = schoolHref(page.root, school.slug, location.search.slice(1), s.needs[0]);
     const item = append(element("li", "sop-card"), append(element("h2", "sop-finder-name"), link));
     let where = finder.label(data.soorten.map(([id, label]) => ({ id, label })), school.soort) + " · " + school.adres;
     if (view.origin && school.punt) where += " · " + km(school.afstand) + " van " + view.origin.label;
-    item.append(element("p", "sop-finder-where", where));
+    const whereLine = element("p", "sop-finder-where", where);
+    if (school.telefoon) whereLine.append(" · ", telLink(school.telefoon));
+    item.append(whereLine);
+    if (school.speciaal) item.append(specialLine(school.toelating));
     if (school.verlopen) {
       item.append(element("p", "sop-finder-expired", "Let op: dit profiel is verlopen. Vraag de school wat nu geldt."));
     }
@@ -74,7 +79,8 @@ export function results(page) {
     page.list.append(...rows.slice(0, view.shown).map((school) => card(school, s, data)));
     page.more.hidden = rows.length <= view.shown;
     const needs = s.needs.map((id) => finder.label(data.behoeften, id));
-    page.count.textContent = finder.countLine(rows.length, needs, Boolean(view.origin));
+    const special = finder.asksForSpecial(data, s) ? 0 : rows.filter((school) => school.speciaal).length;
+    page.count.textContent = finder.countLine(rows.length, needs, Boolean(view.origin), special);
   }
 
   function update() {
@@ -85,25 +91,35 @@ export function results(page) {
       .catch(page.failed);
   }
 
-  function setOrigin(value) {
+  function setOrigin(value, message = "") {
     view.origin = value;
-    page.place.textContent = value ? "Scholen op volgorde van afstand tot " + value.label + "." : "";
+    page.place.textContent = value ? "Scholen op volgorde van afstand tot " + value.label + "." : message;
     update();
   }
 
+  // The postcode as typed: nothing or the first digits clear an old message; a wrong one or
+  // one far away says so (and drops the old postcode's order).
   function fromPostcode() {
-    const digits = postcodeDigits(page.postcode.value);
-    if (!digits) {
+    const typed = page.postcode.value;
+    const { state, digits } = readPostcode(typed);
+    const wrong = (text) => {
+      page.place.textContent = text;
+      page.postcode.setAttribute("aria-invalid", "true");
+      if (view.origin && view.origin.postcode) setOrigin(null, text);
+    };
+    page.postcode.removeAttribute("aria-invalid");
+    if (state === "fout") return wrong(POSTCODE_WRONG);
+    if (state !== "compleet") {
       if (view.origin && view.origin.postcode) setOrigin(null);
+      else if (!view.origin) page.place.textContent = "";
       return;
     }
     postcodes()
       .then((table) => {
+        if (page.postcode.value !== typed) return; // typed on meanwhile
         const point = table[digits];
         if (point) return setOrigin({ lat: point[0], lon: point[1], label: "postcode " + digits, postcode: digits });
-        view.origin = null;
-        page.place.textContent = "De postcode " + digits + " ligt niet in of bij dit samenwerkingsverband. Controleer de cijfers.";
-        update();
+        wrong("De postcode " + digits + " ligt niet in of bij dit samenwerkingsverband. Controleer de cijfers.");
       })
       .catch(() => {
         page.place.textContent = "De postcodes konden niet worden geladen.";
