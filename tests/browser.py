@@ -112,3 +112,36 @@ def open_page(page, url: str, timeout: float = 15.0):
             return response
         page.wait_for_timeout(25)
     raise AssertionError(f"{url}: requests still running after {timeout} s")
+
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def keep_screenshot(page, name: str, *, full_page: bool = False) -> None:
+    """Write a screenshot of ``page`` to docs/screenshots/``name`` when SOP_BUILDER_SCREENSHOTS
+    is set (the screenshots of the docs are made by the tests that check those pages)."""
+    if os.environ.get("SOP_BUILDER_SCREENSHOTS"):
+        page.screenshot(path=str(SCREENSHOTS / name), full_page=full_page)
+
+
+def keep_printed_page(page, name: str) -> None:
+    """The first A4 of ``page`` as printed, as docs/screenshots/``name`` (PNG, via poppler's
+    pdftoppm), when SOP_BUILDER_SCREENSHOTS is set."""
+    tool = shutil.which("pdftoppm")
+    if not os.environ.get("SOP_BUILDER_SCREENSHOTS") or tool is None:
+        return
+    import subprocess
+    import tempfile
+
+    page.emulate_media(media="print")
+    data = page.pdf(format="A4", print_background=True)
+    page.emulate_media(media="screen")
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "page.pdf"
+        pdf.write_bytes(data)
+        target = SCREENSHOTS / name
+        subprocess.run(
+            [tool, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+             str(target.with_suffix(""))],
+            check=True,
+        )  # fmt: skip

@@ -34,7 +34,6 @@ PAGES = [
     "/kernen/noord/",
     "/woordenlijst/",
     "/over-passend-onderwijs/",
-    "/niet-eens/",
     "/toegankelijkheid/",
     "/privacy/",
     "/aanbod/",

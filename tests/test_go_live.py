@@ -305,7 +305,12 @@ SWV_EXAMPLES = [
     "Wat elke school doet, in gewone taal.",
     f'Website: <a href="{SITE}">',  # the site's own address shown as the SWV's website
     "vastgesteld op 23 november 2026",  # the day nieuw-swv ran (TODAY), as the norm's date
+    # teksten.yaml's example sentence about the TLV, and the two marked steps of niet-eens.yaml
+    "Die vraagt de school van uw kind aan; het samenwerkingsverband beslist",
+    "Het steunpunt luistert, geeft advies",
+    "Landelijke Bezwaaradviescommissie",
 ]
+TLV_EXAMPLE = SWV_EXAMPLES[8]
 # The example target (80) as a figure, and any sentence about meeting a target.
 TARGET = re.compile(r"\b80\s*%|\bdoel (nog niet )?gehaald|het doel van|Het doel voor")
 # import-norm's list: two themes; it writes each theme's sentence as its title, marked.
@@ -368,7 +373,15 @@ def test_no_example_of_nieuw_swv_reaches_a_public_file(tmp_path: Path, norm: str
     assert ((swv, "doelen") in marked) is (norm != "import-norm")  # --doel: the SWV's own
     assert {(year, "vastgesteld"), (year, "themas")} <= marked
     assert ((year, "afspraken") in marked) is (norm != "import-norm")
+    assert {
+        ("site_config/teksten.yaml", "toelating"),
+        ("site_config/niet-eens.yaml", "naam"),
+    } <= marked
     assert swv_examples_in(texts, target=norm != "import-norm") == []
+    # The national steps for a parent who disagrees are there; the SWV's own are not yet.
+    steps = visible_text(texts["niet-eens/index.html"])
+    assert "De onderwijsconsulenten" in steps
+    assert "De Geschillencommissie passend onderwijs" in steps
     assert examples_in(texts) == []
     home = " ".join(visible_text(texts["index.html"]).split())
     # Parents are sent to the SWV itself, in a sentence that reads well.
@@ -396,7 +409,8 @@ def test_the_swv_scan_finds_what_the_masking_would_leave_out(tmp_path: Path, mon
     assert build(root).ok
     texts = public_texts(root / "site")
     found = {example for _name, example in swv_examples_in(texts)}
-    assert set(SWV_EXAMPLES) <= found
+    # (no special school is published yet, so no page shows a TLV sentence: see the next test)
+    assert set(SWV_EXAMPLES) - {TLV_EXAMPLE} <= found
     assert "80%" in found
     planted = {"scholen/x/index.html": "<p>Het doel voor 2025-2026 is 80 %.</p>"}
     assert swv_examples_in(planted) == [
@@ -404,6 +418,23 @@ def test_the_swv_scan_finds_what_the_masking_would_leave_out(tmp_path: Path, mon
         ("scholen/x/index.html", "80 %"),
     ]
     assert swv_examples_in(planted, target=False) == []  # (the SWV's own target)
+
+
+def test_the_example_tlv_sentence_is_left_out_of_the_public_view(tmp_path: Path):
+    """teksten.yaml's `toelating` as nieuw-swv writes it is an example: the public view of the
+    configuration has no TLV sentence until the SWV takes the mark away."""
+    from sop_builder.project.public_config import public_config
+
+    root = imported(tmp_path)
+    config = load_project(root, TODAY).config
+    assert config is not None
+    assert TLV_EXAMPLE in config.texts.admission_for("sbo")
+    assert public_config(config, set()).texts.admission_for("sbo") == ""
+    texts = root / "site_config/teksten.yaml"
+    texts.write_text(texts.read_text(encoding="utf-8").replace(" INVULLEN\n", "\n"), "utf-8")
+    config = load_project(root, TODAY).config
+    assert config is not None
+    assert TLV_EXAMPLE in public_config(config, set()).texts.admission_for("sbo")
 
 
 def test_once_the_marks_are_gone_the_swvs_values_appear(tmp_path: Path):
@@ -424,6 +455,9 @@ def test_once_the_marks_are_gone_the_swvs_values_appear(tmp_path: Path):
         "omschrijving: Veilig schoolklimaat", "omschrijving: Uw kind voelt zich veilig."
     )
     norm.write_text(text, encoding="utf-8")
+    for name in ("teksten.yaml", "niet-eens.yaml"):
+        file = root / "site_config" / name
+        file.write_text(file.read_text(encoding="utf-8").replace(" INVULLEN\n", "\n"), "utf-8")
     texts = checked_and_built(root)
     # What check still names in site_config/: only the editors (not public).
     assert marked_in_site_config(root) == [("site_config/redacteuren.yaml", "swv")]
@@ -435,6 +469,9 @@ def test_once_the_marks_are_gone_the_swvs_values_appear(tmp_path: Path):
     assert "minstens 80%" in agreements
     assert "vastgesteld op 12 juni 2025" in agreements
     assert "Uw kind voelt zich veilig." in agreements
+    steps = visible_text(texts["niet-eens/index.html"])
+    assert "Het steunpunt luistert, geeft advies" in steps
+    assert "Landelijke Bezwaaradviescommissie" in steps
     pending = next(
         n
         for n in texts
@@ -465,7 +502,7 @@ def test_a_complete_school_without_scores_shows_no_figure(tmp_path: Path, assess
         page = visible_text(texts[f"scholen/{school.slug}/index.html"])
         assert "Er is nog geen zelfevaluatie van de basisondersteuning voor 2025-2026." in page
         compare = texts[f"vinder/school/{school.slug}.json"]
-        assert "nog geen zelfevaluatie" in compare
+        assert "nog geen zelfevaluatie" in compare.lower()
     cards = re.findall(
         r'class="sop-finder-compliance">([^<]*)<',
         "".join(texts[n] for n in texts if n.startswith("gemeenten/")),
@@ -567,3 +604,28 @@ def test_on_go_live_day_the_internal_dashboard_says_no_school_is_complete_yet(tm
     assert "Nog geen school heeft haar profiel compleet." in page
     assert "0 van de 0 scholen" not in page
     assert "64 van de 64 scholen zijn nog niet compleet." in page
+
+
+def test_marked_list_items_name_the_step_under_the_mark():
+    """A mark above `- naam` (or above a field inside the item) marks that item only; a mark
+    above a top-level key marks no item; a nested list does not count as items."""
+    from sop_builder.project.placeholders import marked_list_items
+
+    text = (
+        "inleiding: x\n"
+        "stappen:\n"
+        "  - naam: De school\n"
+        "    soorten:\n"
+        "      - a\n"
+        "      - b\n"
+        "  # Pas aan. INVULLEN\n"
+        "  - naam: Het steunpunt\n"
+        "  - naam: De consulenten\n"
+        "    # Vul in. INVULLEN\n"
+        "    duur: ...\n"
+        "# Kijk dit na. INVULLEN\n"
+        "toelating:\n"
+        "  sbo: Zin.\n"
+    )
+    assert marked_list_items(text) == {"stappen[1]", "stappen[2]"}
+    assert marked_list_items(text.replace(" INVULLEN", "")) == frozenset()

@@ -15,7 +15,7 @@ from sop_builder.project.model import SPECIAL_SCHOOL_TYPES
 from sop_builder.publish.intern import build_intern
 from sop_builder.publish.public import build_site
 
-from .browser import open_page, refuse_other_hosts, serve
+from .browser import keep_screenshot, open_page, refuse_other_hosts, serve
 from .conftest import SAMPLE, TODAY, make_project
 from .test_intern import table_rows
 
@@ -86,6 +86,8 @@ def test_a_card_opens_the_school_page_at_the_chosen_need_with_the_way_back(site:
             assert box is not None
             assert 0 <= box["y"] < height / 2, (width, box)
             assert "sop-need-chosen" in need.get_attribute("class")
+            if width < 500:
+                keep_screenshot(page, "10-school-at-need-gedrag-375.png")
             note = need.locator(".sop-need-chosen-note")
             assert note.is_visible()
             assert note.inner_text().startswith("U zocht op dit onderwerp.")
@@ -129,6 +131,7 @@ def test_the_comparison_shows_the_chosen_need_first_and_whom_to_call_near_the_to
             if width < 500:
                 assert rows.nth(1).bounding_box()["y"] < 1_200, rows.nth(1).bounding_box()
                 assert call.bounding_box()["y"] < 2_400, call.bounding_box()
+                keep_screenshot(page, "09-compare-need-first-375.png")
             # A school's name opens its page at the need, with the way back to the comparison.
             table.locator("thead a.sop-compare-name").nth(1).click()
             page.wait_for_url(re.compile(rf"/scholen/{chosen[1]}/\?scholen=.*#behoefte-gedrag$"))
@@ -208,6 +211,10 @@ def test_special_schools_are_labelled_and_come_after_the_regular_ones(site: Path
                 "daarvan zijn speciale scholen; die staan onderaan"
                 in page.locator("#vinder-aantal").inner_text()
             )
+            if width < 500:
+                first = marks.index(True)
+                page.locator("#vinder-lijst > li").nth(first).scroll_into_view_if_needed()
+                keep_screenshot(page, "11-special-school-card-375.png")
             for card, name in zip(page.locator("#vinder-lijst > li").all(), names, strict=True):
                 text = card.inner_text()
                 if name in special:
@@ -269,6 +276,8 @@ def test_niet_eens_names_every_step_with_its_cost_and_time_and_every_school_page
                     assert value in text, (step.name, value)
             # The steunpunt's and the SWV's contact come from swv.yaml.
             assert project.config.swv.support_point.phone in text
+            if width < 500:
+                keep_screenshot(page, "12-niet-eens-375.png", full_page=True)
             # It is in the navigation of every page.
             page.goto(base + "/", wait_until="load")
             assert page.locator(".md-nav a.md-nav__link[href='niet-eens/']").count() >= 1
@@ -404,7 +413,7 @@ def test_the_public_site_shows_the_swvs_score_but_never_its_explanations(sample:
     assert "KANARIESWV" not in public
     page = (sample / "site/scholen/de-meeuw/index.html").read_text(encoding="utf-8")
     assert "houdt de school zich aan 54 van de 65 afspraken" in page
-    secrets = load_project(sample, TODAY, internal=False).evaluation.secrets
+    secrets = load_project(sample, TODAY, internal=False).internal_texts
     assert [m for m in markers if m not in secrets] == []
     leaks = leak_finder(secrets)("scholen/de-meeuw/index.md", f"<p>Uitleg: {markers[0]}</p>")
     assert leaks, "the leak check must refuse a page with the SWV's explanation"
@@ -427,6 +436,7 @@ def test_after_a_search_the_phone_form_folds_to_one_line(site: Path, browser):
         assert summary.inner_text().replace("\n", " ").startswith("Gedrag · 1966 wijzigen")
         first = page.locator("#vinder-lijst > li .sop-finder-name").first.bounding_box()
         assert first["y"] + first["height"] < PHONE["height"], first
+        keep_screenshot(page, "08-finder-after-search-375.png")
         page.get_by_role("button", name="wijzigen").click()
         assert page.locator("#vinder").is_visible()
         assert not summary.is_visible()

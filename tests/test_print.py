@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from sop_builder.project.load import load_project
 from sop_builder.publish.public import build_site
 
-from .browser import open_page, serve
+from .browser import keep_printed_page, open_page, serve
 from .conftest import TODAY, make_project
 
 SITE_URL = "https://sop.swv-duinkust.nl"
@@ -251,6 +251,8 @@ def test_the_a4_shows_every_needs_level_what_the_school_does_and_where_it_stops(
             page.goto(f"{base}/scholen/{school.slug}/", wait_until="load")
             pdf = pdf_pages(page, format="A4")
             assert len(pdf) == 1, school.slug
+            if school.slug == "de-duinroos":
+                keep_printed_page(page, "13-school-a4-de-duinroos.png")
             text = " ".join(pdf[0].extract_text().split())
             page.emulate_media(media="print")
             printed = {need: rest for need, *rest in page.evaluate(NEEDS_PRINTED)}

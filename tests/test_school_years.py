@@ -48,8 +48,8 @@ def history(root: Path) -> tuple[dict, list, list]:
         if (r := year_compliance(s, project.config, year)) is not None
     }
     trend = [
-        (y.year, y.target, y.summary.assessed, y.summary.meeting, y.summary.pooled)
-        for y in InternalFigures(project).trend()
+        (y.year, y.target, y.all_schools.assessed, y.all_schools.meeting, y.all_schools.pooled)
+        for y in InternalFigures(project).trend().years
     ]
     return results, trend, [(w.path, w.line, w.code, w.message) for w in project.warnings]
 
@@ -122,16 +122,16 @@ def test_public_pages_show_last_years_result_with_its_year(rolled_over):
     assert build_site(root, today=TODAY, echo=lambda _: None).ok
     page = visible_text(root / "site/scholen/de-duinroos/index.html")
     assert (
-        "In de vorige zelfevaluatie (2025-2026) hield de school zich aan 60 van de 65 afspraken"
-        in page
+        "Volgens de beoordeling door het samenwerkingsverband van 2025-2026 hield de school zich "
+        "aan 56 van de 65 afspraken" in page
     )
-    assert "De zelfevaluatie van 2026-2027 is nog niet klaar; hier staat die van 2025-2026." in page
+    assert "De uitslag van 2026-2027 is nog niet klaar; hier staat die van 2025-2026." in page
     # The school cards (a kern page; the finder's data, from which its script makes the cards).
     kern = visible_text(root / "site/kernen/noord/index.html")
-    assert "60 van 65 afspraken (92%) in 2025-2026, doel gehaald" in kern
+    assert "Basisondersteuning 2025-2026: 56 van 65 afspraken (86%) volgens het" in kern
     assert "Nog geen zelfevaluatie" not in kern
     index = (root / "site/vinder/scholen.json").read_text(encoding="utf-8")
-    assert '"60/65/92/1/2025-2026"' in index
+    assert '"56/65/86/1/2025-2026/swv"' in index
 
 
 def test_last_years_scores_are_a_starting_point_until_confirmed(tmp_path: Path):

@@ -47,7 +47,12 @@ from sop_builder.project.model import (
     Vocabularies,
     code_pattern,
 )
-from sop_builder.project.placeholders import MARK, find_placeholders, marked_keys
+from sop_builder.project.placeholders import (
+    MARK,
+    find_placeholders,
+    marked_keys,
+    marked_list_items,
+)
 from sop_builder.project.school_selection import SELECTION_FILE, SchoolSelection, check_selection
 from sop_builder.project.staff_lists import STAFF_LISTS
 
@@ -82,8 +87,8 @@ def load_config_file(
 ) -> tuple[Any, YamlTree | None, list[Issue]]:
     """Read and validate site_config/``name``; a comment ending in INVULLEN is a warning
     (the skeleton of `sop-builder nieuw-swv` marks what the SWV still has to fill in), and
-    ``marks`` (when given) gets the file's top-level keys still under the mark, by its path
-    (what the public site leaves out: project/public_config.py)."""
+    ``marks`` (when given) gets the file's top-level keys (and list items, ``key[index]``) still
+    under the mark, by its path (what the public site leaves out: project/public_config.py)."""
     display = f"site_config/{name}"
     file = root / "site_config" / name
     if not file.is_file():
@@ -98,7 +103,7 @@ def load_config_file(
     if MARK in text:
         issues += find_placeholders(text, display)
         if marks is not None:
-            marks[display] = marked_keys(text)
+            marks[display] = marked_keys(text) | marked_list_items(text)
     value, schema_issues = validate_tree(model, tree, display)
     return value, tree, issues + schema_issues
 
@@ -292,12 +297,14 @@ def load_optional_file(
     name: str,
     model: type,
     check: Callable[[Any, YamlTree, str], list[Issue]] | None = None,
+    marks: dict[str, frozenset[str]] | None = None,
 ) -> tuple[bool, Any, list[Issue]]:
     """site_config/``name`` when the SWV wrote it: whether it exists, its value (None when it
-    has errors or does not exist) and every problem, ``check``'s included."""
+    has errors or does not exist) and every problem, ``check``'s included; ``marks`` as in
+    `load_config_file`."""
     if not (root / "site_config" / name).is_file():
         return False, None, []
-    value, tree, issues = load_config_file(root, name, model)
+    value, tree, issues = load_config_file(root, name, model, marks)
     if check is not None and value is not None and tree is not None:
         issues += check(value, tree, f"site_config/{name}")
     return True, value, issues
@@ -339,7 +346,7 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Issue]]:
     _, webeditor, found = load_optional_file(root, WEBEDITOR_FILE, WebEditor)
     issues += found
     written, disagreement, found = load_optional_file(
-        root, DISAGREEMENT_FILE, Disagreement, check_disagreement
+        root, DISAGREEMENT_FILE, Disagreement, check_disagreement, marks
     )
     issues += found
     if not written:

@@ -72,4 +72,10 @@ def public_only(project: Project) -> None:
             project.evaluation.internal,
             project.evaluation.schools,
             project.evaluation.summaries,
+            # the SWV's scores on the agreements decide the public score (scoring.counted);
+            # who filled them in is internal
+            swv_scores={
+                slug: {year: replace(found, filled_in_by="") for year, found in years.items()}
+                for slug, years in project.evaluation.swv_scores.items()
+            },
         )

@@ -66,6 +66,38 @@ def marked_keys(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_ITEM = re.compile(r"^(\s*)-\s")
+
+
+def marked_list_items(text: str) -> frozenset[str]:
+    """The items of top-level lists that hold a field still under the INVULLEN mark, as
+    ``key[index]`` (``stappen[1]``: the second step); a mark above ``- naam`` belongs to the
+    item that starts there."""
+    if MARK not in text:
+        return frozenset()
+    found: set[str] = set()
+    top: str | None = None
+    indent: int | None = None  # the indentation of the items of the current top-level list
+    index = -1
+    pending = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            pending = pending or stripped.endswith(MARK)
+            continue
+        match = _TOP_KEY.match(line)
+        if match:
+            top, indent, index = match.group(1), None, -1
+        item = _ITEM.match(line)
+        if item and top is not None and (indent is None or len(item.group(1)) == indent):
+            indent, index = len(item.group(1)), index + 1
+        if pending and _KEY.match(line):
+            if top is not None and index >= 0 and not match:
+                found.add(f"{top}[{index}]")
+            pending = False
+    return frozenset(found)
+
+
 def unmark(text: str, key: str) -> str:
     """``text`` without the INVULLEN mark above the top-level ``key``: only that word goes, the
     rest of the comment stays (a command that fills the value in, as `import-norm --doel`)."""

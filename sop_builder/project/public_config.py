@@ -15,14 +15,18 @@ not there:
 - a norm's `themas`: the titles stay (they group the agreements), their sentences are not shown.
 - a norm's `afspraken` (nieuw-swv's example norm): the norm is not there yet for the public site:
   no agreement, no theme and no compliance figure of that school year.
+- teksten.yaml `toelating`: no sentence about the TLV (a special school keeps its label).
+- niet-eens.yaml: a marked step (nieuw-swv's steunpunt and the SWV's own objection procedure) is
+  left out; the national steps, which nieuw-swv writes unmarked, stay.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from sop_builder.project.config import NORMS_DIR, SWV_FILE
-from sop_builder.project.model import Norm, SiteConfig, SwvConfig
+from sop_builder.project.config import NORMS_DIR, SWV_FILE, TEXTS_FILE
+from sop_builder.project.disagreement import DISAGREEMENT_FILE, Disagreement
+from sop_builder.project.model import Norm, SiteConfig, SwvConfig, Texts
 from sop_builder.project.scoring import Compliance
 
 WEBSITE, SUPPORT_POINT, TARGETS, KERNEN = (
@@ -32,6 +36,7 @@ WEBSITE, SUPPORT_POINT, TARGETS, KERNEN = (
     SwvConfig.key("kernen"),
 )
 ADOPTED, THEMES, AGREEMENTS = Norm.key("adopted"), Norm.key("themes"), Norm.key("agreements")
+ADMISSION, STEPS = Texts.key("admission"), Disagreement.key("steps")
 
 
 def norm_file(year: str) -> str:
@@ -82,13 +87,35 @@ def _public_norm(config: SiteConfig, year: str, norm: Norm) -> Norm:
     return norm.model_copy(update=update) if update else norm
 
 
+def _public_texts(config: SiteConfig) -> Texts:
+    texts = config.texts
+    if config.is_marked(f"site_config/{TEXTS_FILE}", ADMISSION):
+        return texts.model_copy(update={"admission": None})
+    return texts
+
+
+def _public_disagreement(config: SiteConfig) -> Disagreement | None:
+    found: Disagreement | None = config.disagreement
+    path = f"site_config/{DISAGREEMENT_FILE}"
+    if found is None or path not in config.marked:
+        return found
+    steps = [s for i, s in enumerate(found.steps) if not config.is_marked(path, f"{STEPS}[{i}]")]
+    return found.model_copy(update={"steps": steps})
+
+
 def public_config(config: SiteConfig, kernen_used: set[str]) -> SiteConfig:
     """``config`` without the values still marked INVULLEN (see the module's docstring);
     ``kernen_used``: the ids of the kernen that a published school belongs to."""
     if not config.marked:
         return config
     norms = {year: _public_norm(config, year, norm) for year, norm in config.norms.items()}
-    return replace(config, swv=_public_swv(config, kernen_used), norms=norms)
+    return replace(
+        config,
+        swv=_public_swv(config, kernen_used),
+        norms=norms,
+        texts=_public_texts(config),
+        disagreement=_public_disagreement(config),
+    )
 
 
 def public_compliance(config: SiteConfig, result: Compliance | None) -> Compliance | None:
