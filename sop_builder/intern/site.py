@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
 from sop_builder.intern.stats import GROUPING_KEY, InternalFigures, SchoolRow, summarise
+from sop_builder.intern.tables import label_cells
 from sop_builder.project.paths import grouping_path
 from sop_builder.project.project import Project
 from sop_builder.project.scoring import format_count, format_percentage
@@ -57,7 +58,9 @@ class InternSite:
         self.grouping_path = grouping_path(self.swv)
 
     def _render(self, template: str, base: str, **context: Any) -> str:
-        return self.env.get_template(template).render(
+        """A page of ``template``; its tables carry their column headings per cell, so that they
+        reflow on a phone (``tables.py``)."""
+        html = self.env.get_template(template).render(
             swv=self.swv,
             year=self.figures.year,
             target=self.figures.target,
@@ -67,6 +70,7 @@ class InternSite:
             group_link=self.group_link,
             **context,
         )
+        return label_cells(html)
 
     def group_link(self, key: str, name: str) -> str:
         """The folder of a group's page from the site root: '<the grouping's plural>/<id>'
