@@ -8,6 +8,7 @@ import http.server
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -69,3 +70,15 @@ def refuse_other_hosts(context) -> list[str]:
 
     context.route("**/*", route)
     return outside
+
+
+def wait_for_change(file: Path, before: str, seconds: float = 30) -> str:
+    """The text of ``file`` once it differs from ``before`` (a save from a page in the browser
+    lands a moment later), or as it is after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        text = file.read_text(encoding="utf-8")
+        if text != before:
+            return text
+        time.sleep(0.2)
+    return file.read_text(encoding="utf-8")

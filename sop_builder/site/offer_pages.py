@@ -1,8 +1,10 @@
-"""Render the pages of the SWV's offer (content/aanbod/) and its iCalendar feed."""
+"""Render the pages of the SWV's offer (content/aanbod/) and its iCalendar files: the feed of
+upcoming workshops and a file per workshop and per network group, each written beside its page
+(``ical.calendar_path``) and listed here with the pages."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -10,23 +12,36 @@ from markupsafe import Markup
 
 from sop_builder.project.offer.kinds import OFFER_KINDS
 from sop_builder.project.offer.model import OfferItem
-from sop_builder.site.ical import FEED_PATH, TIMEZONE, workshops_calendar
+from sop_builder.site.ical import (
+    FEED_PATH,
+    TIMEZONE,
+    calendar_path,
+    item_calendar,
+    workshops_calendar,
+)
 from sop_builder.site.render import GeneratedPage, Renderer
 from sop_builder.site.sanitize import school_html
 
 
-def local_datetime(item: OfferItem, end: bool = False) -> datetime:
-    """A workshop's start (or end) as an aware Dutch local time."""
-    front = item.front
-    return datetime.combine(front.day, front.end if end else front.start, ZoneInfo(TIMEZONE))
+def local_datetime(day: date, clock: time) -> datetime:
+    """A date and time of day as an aware Dutch local time."""
+    return datetime.combine(day, clock, ZoneInfo(TIMEZONE))
+
+
+def calendar_links(site_url: str | None, path: str) -> dict[str, str | None]:
+    """The absolute https and webcal addresses of the calendar file ``path`` (from the site
+    root; None when the site address is unknown), and its file name, which the page beside it
+    links to as ``../<name>``."""
+    name = path.rsplit("/", 1)[-1]
+    if not site_url:
+        return {"https": None, "webcal": None, "name": name}
+    https = f"{site_url.rstrip('/')}/{path}"
+    return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1], "name": name}
 
 
 def feed_links(site_url: str | None) -> dict[str, str | None]:
     """The feed's absolute https and webcal addresses (None when the site address is unknown)."""
-    if not site_url:
-        return {"https": None, "webcal": None}
-    https = f"{site_url.rstrip('/')}/{FEED_PATH}"
-    return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
+    return calendar_links(site_url, FEED_PATH)
 
 
 def body_html(item: OfferItem) -> Markup:
@@ -38,7 +53,8 @@ def body_html(item: OfferItem) -> Markup:
 
 
 def offer_pages(renderer: Renderer) -> list[GeneratedPage]:
-    """Every page of the offer, plus the feed of upcoming workshops."""
+    """Every page of the offer, plus the feed of upcoming workshops and the calendar file of
+    every item whose kind has one."""
     project = renderer.project
     offer = project.offer
     today = project.today
@@ -59,8 +75,21 @@ def offer_pages(renderer: Renderer) -> list[GeneratedPage]:
         pages.append(GeneratedPage(f"aanbod/{kind}/index.md", listing))
         for item in items:
             body = body_html(item)
+            calendar = None
+            if offer_kind.calendar is not None:
+                path = calendar_path(item)
+                calendar = calendar_links(renderer.site_url, path)
+                data = item_calendar(
+                    offer_kind, item, offer, renderer.config.swv, today, renderer.site_url
+                )
+                pages.append(GeneratedPage(path, data))
             content = renderer.render(
-                item_template, item=item, front=item.front, body=body, **common
+                item_template,
+                item=item,
+                front=item.front,
+                body=body,
+                calendar=calendar,
+                **common,
             )
             pages.append(GeneratedPage(f"aanbod/{kind}/{item.slug}.md", content))
     feed = workshops_calendar(offer, renderer.config.swv, today, renderer.site_url)
