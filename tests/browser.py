@@ -112,3 +112,15 @@ def open_page(page, url: str, timeout: float = 15.0):
             return response
         page.wait_for_timeout(25)
     raise AssertionError(f"{url}: requests still running after {timeout} s")
+
+
+def wait_for_change(file: Path, before: str, seconds: float = 30) -> str:
+    """The text of ``file`` once it differs from ``before`` (a save from a page in the browser
+    lands a moment later), or as it is after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        text = file.read_text(encoding="utf-8")
+        if text != before:
+            return text
+        time.sleep(0.2)
+    return file.read_text(encoding="utf-8")
