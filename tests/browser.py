@@ -145,3 +145,15 @@ def keep_printed_page(page, name: str) -> None:
              str(target.with_suffix(""))],
             check=True,
         )  # fmt: skip
+
+
+def wait_for_change(file: Path, before: str, seconds: float = 30) -> str:
+    """The text of ``file`` once it differs from ``before`` (a save from a page in the browser
+    lands a moment later), or as it is after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        text = file.read_text(encoding="utf-8")
+        if text != before:
+            return text
+        time.sleep(0.2)
+    return file.read_text(encoding="utf-8")

@@ -139,3 +139,71 @@ def test_every_gespreksrapport_prints_on_at_most_three_a4_pages(
     assert len(counts) == 18 + 4
     assert {slug: n for slug, n in counts.items() if n > MAX_REPORT_PAGES} == {}
     assert max(counts.values()) >= 2  # the reports are real reports, not empty pages
+
+
+# --- on a phone: readable charts and tables that reflow (375 and 1280 px) --------------------
+
+PHONE_PAGES = [
+    "index.html",
+    "scholen/de-meeuw/index.html",
+    "kernen/helmerdam/index.html",
+    "besturen/stichting-helmgroen/index.html",
+]
+
+# The size at which each chart text is drawn on the screen: its CSS font size times the scale of
+# the chart (a chart drawn in 660 units and scaled into 343 px shrank 12 px to about 6 px).
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('svg.chart text')].map(t => ({
+  text: t.textContent,
+  px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+  outside: t.getBoundingClientRect().right > t.ownerSVGElement.getBoundingClientRect().right + 0.5
+    || t.getBoundingClientRect().left < t.ownerSVGElement.getBoundingClientRect().left - 0.5,
+}))"""
+
+# Every table wider than the box it sits in (it would scroll sideways there).
+WIDE_TABLES = """() => [...document.querySelectorAll('table')].filter(t =>
+  t.scrollWidth > t.parentElement.clientWidth + 1 || t.getBoundingClientRect().right >
+  document.documentElement.clientWidth + 0.5).map(t => [t.querySelector('caption')?.textContent,
+  t.scrollWidth, t.parentElement.clientWidth])"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_charts_and_tables_are_readable_without_scrolling_sideways(
+    intern_url: str, page, path: str, width: int
+):
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{intern_url}/{path}")
+    texts = page.evaluate(CHART_TEXT_SIZES)
+    assert texts or path.startswith("scholen/")  # the dashboard and group pages have charts
+    assert [t for t in texts if t["px"] < 12] == []
+    assert [t["text"] for t in texts if t["outside"]] == []
+    assert page.evaluate(WIDE_TABLES) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate(BROKEN_WORDS) == []
+    violations = run_axe(page)
+    assert violations == [], describe(violations)
+
+
+def test_on_a_phone_each_cell_is_named_by_its_column(intern_url: str, page):
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{intern_url}/index.html")
+    row = page.locator("table.compliance tbody tr").filter(has_text="Basisschool De Meeuw")
+    shown = row.evaluate(
+        """r => [...r.querySelectorAll('td')].filter(c => c.offsetHeight).map(c =>
+             getComputedStyle(c, '::before').content.replace(/^"|"$/g, '') + c.textContent)"""
+    )
+    assert "Beoordeling SWV: 55 van 65 (84%)" in shown
+    assert "Kern: Helmerdam" in shown
+    # One row is one block: its cells stand under each other, not side by side.
+    lefts = row.evaluate(
+        "r => [...r.querySelectorAll('td')].map(c => c.getBoundingClientRect().left)"
+    )
+    assert len(set(lefts)) == 1
+    # On a wide screen the same table is a table again, without the column names per cell.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert row.evaluate("r => getComputedStyle(r.querySelector('td'), '::before').content") == (
+        "none"
+    )
+    assert row.evaluate("r => getComputedStyle(r).display") == "table-row"

@@ -42,7 +42,8 @@ def repo(sample: Path) -> Path:
     return sample
 
 
-def test_comments_and_layout_return_after_a_hosted_edit(repo: Path):
+def test_comments_and_layout_return_after_a_hosted_edit(repo: Path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796601600")  # 2026-12-07: the day of the run
     file = repo / SOP
     original = file.read_text(encoding="utf-8")
     edited = _as_decap_writes_it(original, "0251 123 456", "Elk kind hoort erbij.")
@@ -57,6 +58,9 @@ def test_comments_and_layout_return_after_a_hosted_edit(repo: Path):
     expected = original.replace("telefoon:\n", "telefoon: 0251 123 456\n", 1).replace(
         "## Visie\n", "## Visie\n\nElk kind hoort erbij.\n", 1
     )
+    # The edit changed the profile, so parents read the day of the edit (save_date.py).
+    expected = expected.replace("bijgewerkt: 2026-11-23\n", "bijgewerkt: 2026-12-07\n", 1)
+    assert "bijgewerkt: 2026-12-07" in expected
     assert file.read_text(encoding="utf-8") == expected
 
     git(repo, "commit", "-q", "-am", "Uitleg terug")

@@ -255,3 +255,157 @@ def test_site_without_offer_still_builds_with_empty_offer_pages(sample: Path):
     page = (sample / "site/aanbod/workshops/index.html").read_text(encoding="utf-8")
     assert "geen workshops gepland" in page
     assert parse_feed((sample / "site/aanbod/workshops.ics").read_bytes()).walk("VEVENT") == []
+
+
+# --- network groups: meeting dates, and a calendar file per group and per workshop ----------
+
+
+def test_network_meetings_are_read_in_order_and_split_by_the_build_date(project):
+    groups = {n.slug: n for n in project.offer.networks}
+    noord = groups["ib-netwerk-noord"]
+    assert [m.starts for m in noord.meetings()] == sorted(m.starts for m in noord.meetings())
+    upcoming, past = noord.upcoming_meetings(TODAY), noord.past_meetings(TODAY)
+    assert [m.day for m in past] == [date(2026, 10, 6)]
+    assert [m.day for m in upcoming][:1] == [date(2026, 12, 8)]
+    assert len(upcoming) + len(past) == len(noord.meetings()) == 5
+    assert upcoming[0].place == "Kindcentrum De Zeester, Duinwijk"
+    assert upcoming[0].topic == "Het nieuwe ondersteuningsplan"
+    # A group without dates stays valid: the field is optional (no migration needed).
+    assert groups["netwerk-gedrag"].meetings() == []
+
+
+def test_an_empty_meetings_field_is_no_meetings(sample: Path):
+    file = sample / "content/aanbod/netwerkgroepen/netwerk-gedrag.md"
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("email:", "bijeenkomsten:\nemail:", 1),
+        encoding="utf-8",
+    )
+    project = load_project(sample, TODAY)
+    assert [i for i in project.issues if i.path.startswith("content/aanbod")] == []
+    group = next(n for n in project.offer.networks if n.slug == "netwerk-gedrag")
+    assert group.meetings() == []
+
+
+def test_a_meeting_that_ends_before_it_starts_names_its_field(sample: Path):
+    file = sample / "content/aanbod/netwerkgroepen/ib-netwerk-noord.md"
+    text = file.read_text(encoding="utf-8")
+    wrong = text.replace(
+        "  - datum: 2027-02-09\n    begin: 15:30\n    einde: 17:00\n",
+        ("  - datum: 2027-02-09\n    begin: 17:00\n    einde: 15:30\n"),
+    )
+    assert wrong != text
+    file.write_text(wrong, encoding="utf-8")
+    found = [i for i in load_project(sample, TODAY).issues if i.code == "SOP722"]
+    line = wrong.split("\n").index("    einde: 15:30") + 1
+    assert [(i.path, i.line, i.field) for i in found] == [
+        ("content/aanbod/netwerkgroepen/ib-netwerk-noord.md", line, "bijeenkomsten[3].einde")
+    ]
+
+
+def test_every_workshop_and_network_group_has_its_own_calendar_file(built: Path, project):
+    feed = parse_feed((built / "aanbod/workshops.ics").read_bytes())
+    in_feed = {str(e["UID"]) for e in feed.walk("VEVENT")}
+    for workshop in project.offer.workshops:
+        events = parse_feed((built / f"aanbod/workshops/{workshop.slug}.ics").read_bytes()).walk(
+            "VEVENT"
+        )
+        assert len(events) == 1, workshop.slug  # also once it is over: the file of its page
+        (event,) = events
+        start = event.decoded("DTSTART")
+        assert (start.date(), start.time()) == (workshop.front.day, workshop.front.start)
+        assert event.decoded("DTEND").time() == workshop.front.end
+        assert str(event["LOCATION"]) == workshop.front.place
+        uid = f"workshop-{workshop.slug}@sop.swv-duinkust.nl"
+        assert str(event["UID"]) == uid
+        assert (uid in in_feed) == (workshop in project.offer.upcoming(TODAY))  # same event
+    for group in project.offer.networks:
+        data = (built / f"aanbod/netwerkgroepen/{group.slug}.ics").read_bytes()
+        calendar = parse_feed(data)
+        events = calendar.walk("VEVENT")
+        coming = group.upcoming_meetings(TODAY)
+        assert [e.decoded("DTSTART").date() for e in events] == [m.day for m in coming]
+        for event, meeting in zip(events, coming, strict=True):
+            assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+            assert event.decoded("DTSTART").time() == meeting.start
+            assert event.decoded("DTEND").time() == meeting.end
+            assert str(event["LOCATION"]) == (meeting.place or group.front.place)
+            assert str(event["SUMMARY"]).startswith(group.front.title)
+            assert str(event["URL"]).endswith(f"/aanbod/netwerkgroepen/{group.slug}/")
+        assert len({str(e["UID"]) for e in events}) == len(events)
+        assert str(calendar["X-WR-CALNAME"]) == f"{group.front.title} (SWV Duinkust)"
+    noord = parse_feed((built / "aanbod/netwerkgroepen/ib-netwerk-noord.ics").read_bytes())
+    assert len(noord.walk("VEVENT")) == 4  # the meeting of 6 October is over
+
+
+def test_a_group_calendar_follows_the_build_date_and_is_reproducible(project):
+    from sop_builder.project.offer.kinds import NETWORKS
+    from sop_builder.site.ical import item_calendar
+
+    swv, offer = project.config.swv, project.offer
+    noord = next(n for n in offer.networks if n.slug == "ib-netwerk-noord")
+    first = item_calendar(NETWORKS, noord, offer, swv, TODAY)
+    assert first == item_calendar(NETWORKS, noord, offer, swv, TODAY)
+    later = item_calendar(NETWORKS, noord, offer, swv, date(2027, 4, 14))
+    assert [e.decoded("DTSTART").date() for e in parse_feed(later).walk("VEVENT")] == [
+        date(2027, 6, 8)
+    ]
+
+
+def test_offer_pages_link_their_calendar_files(built: Path):
+    workshop = (built / "aanbod/workshops/samen-met-ouders/index.html").read_text(encoding="utf-8")
+    assert 'href="../samen-met-ouders.ics" download' in workshop
+    assert "Zet deze workshop in uw agenda" in workshop
+    group = (built / "aanbod/netwerkgroepen/ib-netwerk-noord/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'href="../ib-netwerk-noord.ics" download' in group
+    assert 'href="webcal://sop.swv-duinkust.nl/aanbod/netwerkgroepen/ib-netwerk-noord.ics"' in group
+    times = outline(built / "aanbod/netwerkgroepen/ib-netwerk-noord/index.html").times
+    assert "2026-12-08T15:30:00+01:00" in times
+    assert "2026-10-06T15:30:00+02:00" in times
+    listing = (built / "aanbod/netwerkgroepen/index.html").read_text(encoding="utf-8")
+    assert "Volgende bijeenkomst" in listing
+    assert "2026-12-08T15:30:00+01:00" in listing
+    empty = (built / "aanbod/netwerkgroepen/netwerk-gedrag/index.html").read_text(encoding="utf-8")
+    assert "staan nog niet op de site" in empty
+
+
+# --- 'u' on every page: the SWV's texts that say 'je' to a teacher ---------------------------
+
+
+def test_an_offer_text_that_says_je_gets_one_warning_at_its_first_place(sample: Path):
+    file = sample / "content/aanbod/workshops/samen-met-ouders.md"
+    text = file.read_text(encoding="utf-8")
+    planted = text.replace(
+        "oefent u gesprekken waarin u samen", "oefen je gesprekken waarin jij samen"
+    )
+    planted = planted.replace("plaatsen: 24\n", "plaatsen: 24\ninterne_notitie: Vraag of je mag.\n")
+    assert planted.count(" je ") == 2
+    file.write_text(planted, encoding="utf-8")
+    project = load_project(sample, TODAY)
+    found = [i for i in project.issues if i.code == "SOP745"]
+    line = planted.split("\n").index(next(x for x in planted.split("\n") if "oefen je" in x)) + 1
+    assert [(i.path, i.line, i.severity.value) for i in found] == [
+        ("content/aanbod/workshops/samen-met-ouders.md", line, "waarschuwing")
+    ]
+    assert "'je'" in found[0].message
+    assert "nog 1 keer" in found[0].message
+    assert project.errors == []  # the text is shown as written: a warning, never an error
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
+    page = (sample / "site/aanbod/workshops/samen-met-ouders/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "oefen je gesprekken waarin jij samen" in page
+
+
+def test_a_story_quoting_je_and_an_address_with_je_get_no_warning(sample: Path):
+    story = (sample / "content/aanbod/verhalen/samen-spelen-op-het-plein.md").read_text(
+        encoding="utf-8"
+    )
+    assert " je " in story  # a quote of what someone said: stories are not checked
+    project = load_project(sample, TODAY)
+    assert [i for i in project.issues if i.code == "SOP745"] == []
+    workshop = (sample / "content/aanbod/workshops/het-sop-in-je-team.md").read_text(
+        encoding="utf-8"
+    )
+    assert "/sop-in-je-team" in workshop  # an address is not a text that speaks to the reader

@@ -7,7 +7,6 @@ import functools
 import http.server
 import re
 import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +21,7 @@ from sop_builder.publish.public import build_site
 
 from .axe import axe_source_or_skip, describe, run_axe
 from .browser import QuietFiles as _QuietFiles
-from .browser import refuse_other_hosts, serve
+from .browser import refuse_other_hosts, serve, wait_for_change
 from .conftest import TODAY, add_new_school
 
 SLUG = "de-vlieger"
@@ -36,16 +35,6 @@ def _watch(context, page) -> tuple[list[str], list[str]]:
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     return outside, errors
-
-
-def _wait_for_change(file: Path, before: str, seconds: float = 30) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        text = file.read_text(encoding="utf-8")
-        if text != before:
-            return text
-        time.sleep(0.2)
-    return file.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -83,7 +72,7 @@ def test_editor_changes_the_visie_and_keeps_every_other_field_and_comment(
         page.get_by_role("button", name="Publiceer").click()
         page.get_by_role("menuitem", name="Publiceer nu").click()
         page.get_by_text("Wijzigingen opgeslagen").wait_for()
-        after = _wait_for_change(file, before)
+        after = wait_for_change(file, before)
         page.screenshot(path=str(tmp_path / f"webeditor-{width}.png"))
         assert outside == []
         assert errors == []
@@ -179,7 +168,7 @@ def test_changing_one_workshop_field_changes_only_that_line(sample: Path, browse
         page.get_by_role("button", name="Publiceer").click()
         page.get_by_role("menuitem", name="Publiceer nu").click()
         page.get_by_text("Wijzigingen opgeslagen").wait_for()
-        after = _wait_for_change(file, before)
+        after = wait_for_change(file, before)
         page.close()
     assert after == before.replace("plaatsen: 20\n", "plaatsen: 24\n")
 
@@ -207,7 +196,7 @@ def test_self_assessment_form_writes_a_score_with_its_explanation(sample: Path, 
         page.get_by_role("button", name="Publiceer").click()
         page.get_by_role("menuitem", name="Publiceer nu").click()
         page.get_by_text("Wijzigingen opgeslagen").wait_for()
-        after = _wait_for_change(file, before)
+        after = wait_for_change(file, before)
         assert outside == []
         assert errors == []
         context.close()
@@ -254,7 +243,7 @@ def test_a_second_tab_with_an_older_copy_gets_a_conflict_and_overwrites_nothing(
         first.get_by_label("Plaatsen").fill("24")
         _publish(first)
         first.get_by_text("Wijzigingen opgeslagen").wait_for()
-        saved = _wait_for_change(file, before)
+        saved = wait_for_change(file, before)
         assert saved == before.replace("plaatsen: 20\n", "plaatsen: 24\n")
         second.get_by_label("Plaatsen").fill("30")
         _publish(second)
@@ -267,7 +256,7 @@ def test_a_second_tab_with_an_older_copy_gets_a_conflict_and_overwrites_nothing(
         first.get_by_label("Plaatsen").fill("25")
         _publish(first)
         first.get_by_text("Wijzigingen opgeslagen").wait_for()
-        after = _wait_for_change(file, saved)
+        after = wait_for_change(file, saved)
         context.close()
     assert after == before.replace("plaatsen: 20\n", "plaatsen: 25\n")
 

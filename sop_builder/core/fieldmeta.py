@@ -11,7 +11,13 @@ things are declared there, in ``json_schema_extra``, and read back through this 
   configuration by ``project/fields.py``. The plain ``title`` and ``description`` stay the
   words for any SWV.
 
-Both keys are taken out of the JSON Schema before it is written.
+Both keys are taken out of the JSON Schema before it is written. Two more marks:
+
+- ``several_lines()``: a plain text that often runs to more than one line (a sentence or two,
+  such as "waar het stopt"). It stays in the JSON Schema as ``x-multiline`` (an annotation for
+  editors, like ``x-body``): the web editor gives such a field a text box of several lines.
+- ``saved_on()``: the field holds the date of the last change (``bijgewerkt``); the web editor
+  sets it to the date of a save that changes the file. Taken out of the JSON Schema.
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ from pydantic.fields import FieldInfo
 CHOICES = "x-choices"
 SWV_TITLE = "x-swv-title"
 SWV_DESCRIPTION = "x-swv-description"
-OWN_KEYS = (CHOICES, SWV_TITLE, SWV_DESCRIPTION)
+SAVED_ON = "x-saved-on"
+OWN_KEYS = (CHOICES, SWV_TITLE, SWV_DESCRIPTION, SAVED_ON)
+MULTILINE = "x-multiline"  # kept in the JSON Schema
 
 
 def choices(source: str) -> dict[str, JsonValue]:
@@ -41,6 +49,16 @@ def swv_words(*, title: str | None = None, description: str | None = None) -> di
     if description is not None:
         found[SWV_DESCRIPTION] = description
     return found
+
+
+def several_lines() -> dict[str, JsonValue]:
+    """``json_schema_extra`` of a plain text that is often longer than one line."""
+    return {MULTILINE: True}
+
+
+def saved_on() -> dict[str, JsonValue]:
+    """``json_schema_extra`` of the field that holds the date of the file's last change."""
+    return {SAVED_ON: True}
 
 
 def schema_extra(field: FieldInfo) -> dict[str, Any]:
@@ -63,3 +81,11 @@ def choice_fields(model: type[BaseModel]) -> list[tuple[str, str]]:
         if source is not None:
             found.append((field.alias or name, source))
     return found
+
+
+def saved_on_key(model: type[BaseModel]) -> str | None:
+    """The key of the field of ``model`` that holds the date of the last change, if any."""
+    for name, field in model.model_fields.items():
+        if schema_extra(field).get(SAVED_ON):
+            return field.alias or name
+    return None

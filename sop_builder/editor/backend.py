@@ -14,7 +14,8 @@ package ``decap-server``). Unlike decap-server, a save here:
   opened before another tab's save, before a ``git pull`` or before a restart of the editor gets
   a Dutch conflict message and nothing is written (nothing of this lives only in memory);
 - writes only the values that changed into the old text, so comments and layout stay
-  (``roundtrip.py``);
+  (``roundtrip.py``), and sets the date of the last change ('bijgewerkt') to the save's date
+  when the save changes the file (``save_date.py``);
 - is checked with the same validation as ``sop-builder controleer``, across the whole project:
   only the changed school folder is read again and the checks across schools run on the kept
   results. A save after which any file has an error it did not have before (its own file, or
@@ -36,10 +37,11 @@ from typing import Any
 
 from sop_builder.core.atomic import write_atomic, write_bytes_atomic
 from sop_builder.core.issues import Issue
-from sop_builder.core.roundtrip import merge_document, split_document
+from sop_builder.core.roundtrip import split_document
 from sop_builder.core.sourcefile import decode
 from sop_builder.editor import refusals
 from sop_builder.editor.config import decap_config, field_label, form_fields
+from sop_builder.editor.save_date import merge_with_date
 from sop_builder.project.files import SCHOOLS_DIR
 from sop_builder.project.load import ProjectState
 from sop_builder.project.project import reference_date
@@ -242,7 +244,7 @@ class LocalBackend:
             if text is None:
                 raise Refused(self._explain(rel, "", issues))
             old = text.replace("\r\n", "\n")
-        new, problems = merge_document(rel, old, raw)
+        new, problems = merge_with_date(rel, old, raw, self.today or reference_date())
         if new is None:
             raise Refused(self._explain(rel, raw, problems))
         if data is None and not new.strip("-\n "):

@@ -3,7 +3,9 @@ type (the admin page itself is in ``editor/admin.py``).
 
 Fields, Dutch labels and help texts, required fields, patterns and the choices from
 ``site_config/`` all come from ``schema_export.content_schema``, so the forms cannot drift from
-what ``sop-builder controleer`` accepts.
+what ``sop-builder controleer`` accepts. A text field gets a box of several lines when the schema
+says it may be longer than a line (``x-multiline``, ``fieldmeta.several_lines``) or is a free
+text with line breaks; every other text field is one line.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from sop_builder.core.fieldmeta import MULTILINE
+from sop_builder.core.fieldtypes import PLAIN
 from sop_builder.editor.widgets import SCORE_WIDGET
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
 from sop_builder.project.model import Norm, SiteConfig
@@ -174,6 +178,9 @@ def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     return prop
 
 
+# The field that names an item of a list in its folded form ('{{fields.naam}}'), by preference.
+SUMMARY_KEYS = ("naam", "datum")
+
 # Decap shows a field's hint as Markdown; a hint made of the SWV's plain text is escaped.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&])")
 MARKDOWN_BODY = (
@@ -213,7 +220,8 @@ def decap_field(
         field["min"] = prop.get("minItems", 0) if required else 0
     elif kind == "array" and items.get("type") == "object":
         field.update(widget="list", fields=decap_fields(items, defs))
-        field["summary"] = "{{fields.naam}}" if "naam" in items.get("properties", {}) else None
+        named = [k for k in SUMMARY_KEYS if k in items.get("properties", {})]
+        field["summary"] = f"{{{{fields.{named[0]}}}}}" if named else None
         if required and prop.get("minItems"):
             field["min"] = prop["minItems"]
         field = {k: v for k, v in field.items() if v is not None}
@@ -230,13 +238,19 @@ def decap_field(
         field.update(DATE_FIELD)
     elif kind == "integer" or (isinstance(kind, list) and "integer" in kind):
         field.update(widget="number", value_type="int", min=prop.get("minimum", 1))
+    elif prop.get(MULTILINE) or _free_text(prop):
+        field["widget"] = "text"  # a box of several lines: the whole text stays in view
     elif "pattern" in prop and prop["pattern"] != r"^[^<>]+$":
         field.update(widget="string", pattern=[prop["pattern"], _pattern_message(prop)])
-    elif "pattern" in prop:
-        field["widget"] = "string"
     else:
-        field["widget"] = "text"
+        field["widget"] = "string"
     return field
+
+
+def _free_text(prop: dict[str, Any]) -> bool:
+    """A text that may have line breaks (``fieldtypes.Text``: plain text without the one-line
+    pattern of ``PlainText``), such as an internal note."""
+    return prop.get("contentMediaType") == PLAIN and "pattern" not in prop
 
 
 def _optional(field: dict[str, Any]) -> dict[str, Any]:

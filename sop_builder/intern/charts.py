@@ -2,6 +2,12 @@
 
 Each chart is decorative next to a table that says the same; it carries a title for screen
 readers and refers to that table.
+
+A chart has no viewBox: it is as wide as its column (``width="100%"``), its bars are measured
+in percentages of that width and its text in CSS pixels, so the labels keep the size of
+``intern.css`` on a phone as on a wide screen (a scaled chart of 660 units shrank them to about
+6 px in a 343 px column). Each bar has its label and value on the line above it, so nothing sits
+beside the bars that a narrow screen would squeeze.
 """
 
 from __future__ import annotations
@@ -11,10 +17,13 @@ from html import escape
 
 from markupsafe import Markup
 
-ROW = 22
-LABEL_WIDTH = 230
-BAR_WIDTH = 360
-VALUE_WIDTH = 70
+ROW = 36  # px per bar: a line of text, then the bar
+TEXT = 14  # baseline of the text line within a row
+BAR_TOP = 19  # top of the bar within a row
+BAR_HEIGHT = 11
+FOOT = 22  # room under the bars for the marker's text
+INDENT = 1  # px before a label: a glyph such as 'T' reaches a little left of its start
+MAX_LABEL = 40  # characters; a longer label is cut with '…' (the table has it whole)
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,11 @@ class Bar:
     kind: str = "neutral"  # css class suffix: neutral, good, short
 
 
+def _percent(value: float) -> str:
+    """A share of the chart's width as an SVG length ('37.5%')."""
+    return f"{value:.1f}".rstrip("0").rstrip(".") + "%"
+
+
 def bar_chart(
     chart_id: str,
     title: str,
@@ -33,33 +47,42 @@ def bar_chart(
     marker: float | None = None,
     marker_text: str = "",
 ) -> Markup:
-    """A horizontal bar chart; ``marker`` draws a vertical line (e.g. the target)."""
-    height = ROW * len(bars) + (24 if marker is not None else 8)
-    width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
+    """A horizontal bar chart; ``marker`` draws a dashed line through the bars (e.g. the
+    target) with ``marker_text`` under them."""
+    height = ROW * len(bars) + (FOOT if marker is not None else 4)
+    ident = escape(chart_id)
     parts = [
-        f'<svg class="chart" id="{escape(chart_id)}" role="img" aria-labelledby="{escape(chart_id)}-t"'
-        f' viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet">',
-        f'<title id="{escape(chart_id)}-t">{escape(title)} (de tabel hieronder geeft dezelfde cijfers)</title>',
+        f'<svg class="chart" id="{ident}" role="img" aria-labelledby="{ident}-t"'
+        f' width="100%" height="{height}">',
+        f'<title id="{ident}-t">{escape(title)} (de tabel hieronder geeft dezelfde cijfers)</title>',
     ]
-    scale = BAR_WIDTH / maximum if maximum else 0
+    share = 100 / maximum if maximum else 0
     for index, bar in enumerate(bars):
-        y = 4 + index * ROW
-        label = bar.label if len(bar.label) <= 34 else bar.label[:33] + "…"
-        length = max(0.0, min(bar.value, maximum)) * scale
+        y = index * ROW
+        label = bar.label if len(bar.label) <= MAX_LABEL else bar.label[: MAX_LABEL - 1] + "…"
+        length = max(0.0, min(bar.value, maximum)) * share
         parts.append(
-            f'<text class="chart-label" x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">'
-            f"{escape(label)}</text>"
-            f'<rect class="chart-bar chart-{escape(bar.kind)}" x="{LABEL_WIDTH}" y="{y + 3}" '
-            f'width="{length:.1f}" height="{ROW - 6}"/>'
-            f'<text class="chart-value" x="{LABEL_WIDTH + length + 4:.1f}" y="{y + 15}">'
-            f"{escape(bar.text)}</text>"
+            f'<text class="chart-label" x="{INDENT}" y="{y + TEXT}">{escape(label)}'
+            f'<tspan class="chart-value" dx="8">{escape(bar.text)}</tspan></text>'
+            f'<rect class="chart-track" x="0" y="{y + BAR_TOP}" width="100%"'
+            f' height="{BAR_HEIGHT}"/>'
+            f'<rect class="chart-bar chart-{escape(bar.kind)}" x="0" y="{y + BAR_TOP}"'
+            f' width="{_percent(length)}" height="{BAR_HEIGHT}"/>'
         )
-    if marker is not None:
-        x = LABEL_WIDTH + marker * scale
+    if marker is not None and bars:
+        # A dashed line across each bar (not across the text lines), its words under the last.
+        place = max(0.0, min(marker, maximum)) * share
+        x = _percent(place)
+        for index in range(len(bars)):
+            top = index * ROW + BAR_TOP - 3
+            parts.append(
+                f'<line class="chart-marker" x1="{x}" x2="{x}" y1="{top}"'
+                f' y2="{top + BAR_HEIGHT + 6}"/>'
+            )
+        anchor = "end" if place > 85 else "middle"
         parts.append(
-            f'<line class="chart-marker" x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{height - 18}"/>'
-            f'<text class="chart-value" x="{x:.1f}" y="{height - 4}" text-anchor="middle">'
-            f"{escape(marker_text)}</text>"
+            f'<text class="chart-value" x="{x}" y="{ROW * len(bars) + FOOT - 6}"'
+            f' text-anchor="{anchor}">{escape(marker_text)}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))

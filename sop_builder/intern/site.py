@@ -21,6 +21,7 @@ from sop_builder.intern.stats import (
     SchoolRow,
     summarise,
 )
+from sop_builder.intern.tables import label_cells
 from sop_builder.project.project import Project
 from sop_builder.project.publication import completeness
 from sop_builder.project.routes import grouping_path, school_path
@@ -66,7 +67,9 @@ class InternSite:
         self.grouping_path = grouping_path(self.swv)
 
     def _render(self, template: str, base: str, **context: Any) -> str:
-        return self.env.get_template(template).render(
+        """A page of ``template``; its tables carry their column headings per cell, so that they
+        reflow on a phone (``tables.py``)."""
+        html = self.env.get_template(template).render(
             swv=self.swv,
             year=self.figures.year,
             target=self.figures.target,
@@ -77,6 +80,7 @@ class InternSite:
             unknown_board=UNKNOWN_BOARD,
             **context,
         )
+        return label_cells(html)
 
     def group_link(self, key: str, name: str) -> str:
         """The folder of a group's page from the site root: '<the grouping's plural>/<id>'

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from sop_builder.core.catalogue.schema import NOT_A_COORDINATE
-from sop_builder.core.fieldmeta import choices, swv_words
+from sop_builder.core.fieldmeta import choices, saved_on, several_lines, swv_words
 from sop_builder.core.fieldtypes import (
     CodeExample,
     Date,
@@ -917,12 +917,14 @@ class NeedDeclaration(Schema):
         alias="wat",
         title="Wat de school doet",
         description="Eén of twee korte zinnen in de woorden van ouders (gewone tekst).",
+        json_schema_extra=several_lines(),
     )
     limit: OptionalPlainText = Field(
         None,
         alias="grens",
         title="Waar het stopt",
         description="Wat de school hierbij niet kan, in één zin (mag leeg).",
+        json_schema_extra=several_lines(),
     )
 
 
@@ -934,12 +936,14 @@ class Enrolment(Schema):
         alias="kennismaken",
         title="Kennismaken",
         description="Hoe ouders de school leren kennen, bijvoorbeeld een rondleiding.",
+        json_schema_extra=several_lines(),
     )
     enrol: OptionalPlainText = Field(
         None,
         alias="inschrijven",
         title="Inschrijven",
         description="Hoe ouders hun kind aanmelden, en vanaf welke leeftijd.",
+        json_schema_extra=several_lines(),
     )
     intake: OptionalPlainText = Field(
         None,
@@ -947,6 +951,7 @@ class Enrolment(Schema):
         title="Na de aanmelding",
         description="Wat er na de aanmelding gebeurt, ook als een kind extra ondersteuning nodig "
         "heeft.",
+        json_schema_extra=several_lines(),
     )
     link: OptionalUrl = Field(
         None,
@@ -1069,7 +1074,9 @@ class SopFrontMatter(Schema):
     updated: Date = Field(
         alias="bijgewerkt",
         title="Laatst bijgewerkt",
-        description="De datum (JJJJ-MM-DD) van de laatste wijziging; ouders zien die op de site.",
+        description="De datum (JJJJ-MM-DD) van de laatste wijziging; ouders zien die op de site. "
+        "Slaat u een wijziging op in de webeditor, dan zet die hier zelf de datum van vandaag.",
+        json_schema_extra=saved_on(),
     )
     internal_expertise: list[PlainText] = INTERNAL_EXPERTISE.school_field()
     external_expertise: list[PlainText] = EXTERNAL_EXPERTISE.school_field()

@@ -1,9 +1,13 @@
-"""Warn when the SOP text for parents is hard to read.
+"""Warn when the SOP text for parents is hard to read, or an offer text says 'je'.
 
 Long sentences, long words, words from the glossary that have a plainer form, and abbreviations
 that the glossary does not explain. Each warning names the sentence and, where the glossary has
 one, the plainer form. Only the text under the four SOP headings is read; HTML comments are
 internal and skipped.
+
+The site speaks to its readers as 'u'. The SWV's offer texts for teachers (workshops, network
+groups, expertise centres) are shown as written, so ``informal_address`` warns once per file
+where such a text says 'je' or 'jij' to the reader: the page would otherwise mix both.
 """
 
 from __future__ import annotations
@@ -11,11 +15,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sop_builder.core.catalogue.plain_language import (
     ABBREVIATION,
+    INFORMAL_ADDRESS,
     JARGON,
     LONG_SENTENCE,
     LONG_WORD,
@@ -145,3 +150,34 @@ def check_text(body: str, body_line: int, path: str, glossary: Glossary) -> list
                     LONG_WORD.at(path, sentence, word=word, letters=len(word), quote=quote)
                 )
     return issues
+
+
+# The informal forms of address: 'je' (also 'Je'), 'jij', 'jou', 'jouw', 'jullie', 'jezelf'.
+_INFORMAL = re.compile(r"(?<![\w'’-])(je|jij|jou|jouw|jullie|jezelf)(?![\w'’-])", re.IGNORECASE)
+
+
+def informal_address(texts: Iterable[Sentence], path: str) -> list[Issue]:
+    """One warning (SOP745) at the first text of ``texts`` (a field's value or a line of the
+    body, with its place) that speaks to the reader as 'je', with how often that happens."""
+    found: list[tuple[Sentence, re.Match[str]]] = []
+    for text in texts:
+        found += [(text, match) for match in _INFORMAL.finditer(text.text)]
+    if not found:
+        return []
+    text, match = found[0]
+    around = [s.group(0) for s in _SENTENCE.finditer(text.text) if s.end() > match.start()]
+    shown = _MARKUP.sub(" ", _ITEM.sub("", (around or [text.text])[0]))
+    quote = Sentence(" ".join(shown.split()), text.line, 1).quote()
+    others = len(found) - 1
+    more = f" (en nog {others} keer in dit bestand)" if others else ""
+    place = Sentence(text.text, text.line, text.column + match.start())
+    return [INFORMAL_ADDRESS.at(path, place, word=match.group(0), quote=quote, more=more)]
+
+
+def body_lines(body: str, first_line: int) -> list[Sentence]:
+    """The lines of a Markdown body (HTML comments already taken out) with their places."""
+    return [
+        Sentence(line, first_line + offset, 1)
+        for offset, line in enumerate(body.split("\n"))
+        if line.strip()
+    ]

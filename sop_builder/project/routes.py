@@ -40,6 +40,7 @@ from sop_builder.project.postcodes import school_point
 
 if TYPE_CHECKING:
     from sop_builder.project.model import School, SiteConfig, SwvConfig
+    from sop_builder.project.offer.model import OfferItem
     from sop_builder.project.project import Project
     from sop_builder.project.schools.status import SchoolFacts
 
@@ -79,6 +80,7 @@ class Kind(StrEnum):
     MUNICIPALITY_LISTS = "gemeentelijsten"
     MUNICIPALITY_LIST = "gemeentelijst"
     FEED = "agenda"  # data file: the calendar of upcoming workshops
+    ITEM_CALENDAR = "agenda-item"  # data file: the calendar of one workshop or network group
     FINDER_INDEX = "vinder-index"  # data file
     FINDER_NEED = "vinder-behoefte"  # data file
     FINDER_SCHOOL = "vinder-school"  # data file
@@ -559,6 +561,12 @@ def _data_routes(project: Project, config: SiteConfig) -> Iterator[Route]:
         )
 
 
+def calendar_path(item: OfferItem) -> str:
+    """The address of an item's own calendar file from the site root, beside its page:
+    'aanbod/workshops/<slug>.ics' for the page 'aanbod/workshops/<slug>/'."""
+    return f"aanbod/{item.kind}/{item.slug}.ics"
+
+
 def _offer_routes(project: Project) -> Iterator[Route]:
     """A list per kind of offer and a page per item (the overview is a fixed page)."""
     offer = frozenset({OFFER, NAMES})
@@ -582,6 +590,15 @@ def _offer_routes(project: Project) -> Iterator[Route]:
                 kind.item_template,
                 f"{kind.folder}/{item.slug}",
             )
+            if kind.calendar is not None:
+                yield Route(
+                    f"/{calendar_path(item)}",
+                    Kind.ITEM_CALENDAR,
+                    "",
+                    (item.path,),
+                    frozenset({OFFER}),
+                    key=f"{kind.folder}/{item.slug}",
+                )
     yield Route(
         f"/{FEED_PATH}",
         Kind.FEED,

@@ -220,6 +220,9 @@ def _scores(schema: dict[str, Any], config: SiteConfig) -> None:
     schema["allOf"] = rules
 
 
+NEED_HINT = "Kies het niveau en zeg in een of twee zinnen wat de school doet en waar het stopt."
+
+
 def _profile(schema: dict[str, Any], config: SiteConfig) -> None:
     """The SOP's declarations and facts: one entry per need and per fact of site_config/."""
     support = schema["properties"]["ondersteuning"]
@@ -228,7 +231,7 @@ def _profile(schema: dict[str, Any], config: SiteConfig) -> None:
         type=["object", "null", "string"],
         maxLength=0,
         properties={
-            n.id: {"title": n.label, "$ref": "#/$defs/NeedDeclaration"}
+            n.id: {"title": n.label, "description": NEED_HINT, "$ref": "#/$defs/NeedDeclaration"}
             for n in config.vocabularies.needs
         },
         additionalProperties=False,
@@ -269,6 +272,10 @@ def content_schema(
 
         schema.setdefault("$defs", {})["ScoreEntry"] = ScoreEntry.model_json_schema(by_alias=True)
     for definition in schema.get("$defs", {}).values():
+        # A class's docstring is English developer documentation, not words for the people
+        # who fill in the file (pydantic makes it the block's description): the Dutch words
+        # are the fields' own.
+        definition.pop("description", None)
         _describe(definition, config, extra)
     _describe(schema, config, extra)
     if kind.model.__name__ == "SelfAssessmentFile" and config is not None:

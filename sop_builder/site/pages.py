@@ -74,6 +74,7 @@ RENDERERS: dict[Kind, Callable[[Renderer, Route], GeneratedPage]] = {
     Kind.OFFER_LIST: offer_pages.offer_list,
     Kind.OFFER_ITEM: offer_pages.offer_item,
     Kind.FEED: offer_pages.feed,
+    Kind.ITEM_CALENDAR: offer_pages.offer_item_calendar,
     Kind.SCHOOL: school_page,
     Kind.SCHOOL_PENDING: pending_page,
     Kind.POSTER: poster.poster_page,

@@ -23,7 +23,7 @@ TIME_WITH_A_DOT = Message(
 ENDS_BEFORE_START = Message(
     "SOP722",
     ERROR,
-    "workshop ends before it starts",
+    "workshop or meeting ends before it starts",
     "Het einde ({end}) ligt niet na het begin ({start}).",
     "Het einde moet later zijn dan het begin. Kijk of begin en einde zijn omgewisseld.",
 )

@@ -1,4 +1,4 @@
-"""Message codes: plain language for parents (SOP74x)."""
+"""Message codes: plain language for parents and teachers (SOP74x)."""
 
 from __future__ import annotations
 
@@ -36,4 +36,17 @@ ABBREVIATION = Message(
     "te nemen in site_config/woordenlijst.yaml.",
 )
 
-FAMILY = Family("Plain language for parents", (LONG_SENTENCE, LONG_WORD, JARGON, ABBREVIATION))
+INFORMAL_ADDRESS = Message(
+    "SOP745",
+    WARNING,
+    "offer text addresses the reader as 'je'",
+    "Deze tekst spreekt de lezer aan met '{word}', in '{quote}'{more}. De rest van de site zegt "
+    "'u'.",
+    "Schrijf 'u' en 'uw', bijvoorbeeld 'In deze workshop leert u …'. Dan heeft de pagina één "
+    "toon. De site laat uw tekst staan zoals u hem schrijft.",
+)
+
+FAMILY = Family(
+    "Plain language for parents and teachers",
+    (LONG_SENTENCE, LONG_WORD, JARGON, ABBREVIATION, INFORMAL_ADDRESS),
+)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from sop_builder.core.issues import Issue
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.offer.model import (
     CentreFrontMatter,
+    Meeting,
     NetworkFrontMatter,
     Offer,
     OfferFrontMatter,
@@ -30,6 +32,7 @@ from sop_builder.project.offer.model import (
 )
 
 OFFER_DIR = Path("content/aanbod")
+EVENT, MEETINGS = "event", "meetings"  # what an item's calendar file holds (OfferKind.calendar)
 
 # A check of one valid item beyond its single fields: (front matter, tree, path) -> problems.
 ItemCheck = Callable[[Any, YamlTree, str], list[Issue]]
@@ -52,6 +55,12 @@ class OfferKind:
     newest_first: bool = False
     list_title: str = ""  # Dutch, the title of the list's page on the site (/aanbod/<folder>/)
     checks: tuple[ItemCheck, ...] = ()  # run by load.py on each item whose fields are valid
+    # The item's own calendar file (site/ical.py): EVENT, the item is one event (its date and
+    # times); MEETINGS, the item's meetings; None, no calendar file.
+    calendar: str | None = None
+    # Its texts speak to the reader (a teacher): check warns where they say 'je' instead of
+    # 'u' (SOP745, plain_language.py). A story tells what others said, and is not checked.
+    speaks_to_reader: bool = True
 
     @property
     def directory(self) -> str:
@@ -84,13 +93,30 @@ def _by_title(item: OfferItem) -> str:
     return front.title.lower()
 
 
+def _ends_before_start(
+    start: time, end: time, place: tuple[str | int, ...], tree: YamlTree, path: str
+) -> list[Issue]:
+    """SOP722 at the end time ``place`` unless ``end`` is after ``start``."""
+    if end > start:
+        return []
+    # The field as messages name it: 'bijeenkomsten[2].einde' for the second meeting.
+    name = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in place).lstrip(".")
+    shown = {"start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")}
+    return [ENDS_BEFORE_START.at(path, tree.value_pos(place), field=name, **shown)]
+
+
 def end_after_start(front: WorkshopFrontMatter, tree: YamlTree, path: str) -> list[Issue]:
     """A workshop ends after it begins (SOP722)."""
-    if front.end > front.start:
-        return []
-    key = WorkshopFrontMatter.key("end")
-    start, end = front.start.strftime("%H:%M"), front.end.strftime("%H:%M")
-    return [ENDS_BEFORE_START.at(path, tree.value_pos((key,)), field=key, end=end, start=start)]
+    return _ends_before_start(front.start, front.end, (front.key("end"),), tree, path)
+
+
+def meetings_end_after_start(front: NetworkFrontMatter, tree: YamlTree, path: str) -> list[Issue]:
+    """Each meeting of a network group ends after it begins (SOP722)."""
+    key, end = front.key("meetings"), Meeting.key("end")
+    issues: list[Issue] = []
+    for index, meeting in enumerate(front.meetings):
+        issues += _ends_before_start(meeting.start, meeting.end, (key, index, end), tree, path)
+    return issues
 
 
 NETWORKS = OfferKind(
@@ -105,6 +131,8 @@ NETWORKS = OfferKind(
     body=("Beschrijving", "Voor wie is de groep en wat doet u samen?"),
     menu=3,
     sort_key=_by_title,
+    checks=(meetings_end_after_start,),
+    calendar=MEETINGS,
 )
 CENTRES = OfferKind(
     "expertisecentra",
@@ -132,6 +160,7 @@ WORKSHOPS = OfferKind(
     menu=1,
     sort_key=lambda item: (item.starts, item.slug),  # by date and start time
     checks=(end_after_start,),
+    calendar=EVENT,
 )
 STORIES = OfferKind(
     "verhalen",
@@ -146,6 +175,7 @@ STORIES = OfferKind(
     menu=2,
     sort_key=lambda item: (item.front.published, item.slug),
     newest_first=True,
+    speaks_to_reader=False,
 )
 
 OFFER_KINDS: tuple[OfferKind, ...] = (NETWORKS, CENTRES, WORKSHOPS, STORIES)

@@ -8,6 +8,7 @@ content/aanbod/ exists.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from sop_builder.core.catalogue.offer import (
     UNKNOWN_SCHOOL_TYPO,
 )
 from sop_builder.core.fieldmeta import choice_fields
+from sop_builder.core.fieldtypes import PLAIN
 from sop_builder.core.issues import Issue, choose_from, did_you_mean
 from sop_builder.core.richtext import markdown_issues
 from sop_builder.core.schema import validate_tree
@@ -34,11 +36,13 @@ from sop_builder.project.files import SLUG
 from sop_builder.project.messages import listed_twice, not_in_list, unknown_kern
 from sop_builder.project.model import SiteConfig
 from sop_builder.project.offer.kinds import OFFER_DIR, OFFER_KINDS, OfferKind, all_items
-from sop_builder.project.offer.model import Offer, OfferItem, OfferVocabularies
+from sop_builder.project.offer.model import Offer, OfferFrontMatter, OfferItem, OfferVocabularies
+from sop_builder.project.plain_language import Sentence, body_lines, informal_address
 from sop_builder.project.privacy import INTERNAL_KEYS, find_personal_data
 from sop_builder.project.sections import hiding_comments, strip_comments, unclosed_comment
 
 OFFER_CONFIG = "aanbod.yaml"
+INTERNAL_NOTE_KEY = OfferFrontMatter.key("internal_note")  # never shown: not checked for 'je'
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,30 @@ def _cross_check(
     return issues
 
 
+@functools.cache
+def _plain_text_keys(schema: type[OfferFrontMatter]) -> tuple[str, ...]:
+    """The keys of ``schema`` whose value is one plain text (not an address, date or list)."""
+    properties = schema.model_json_schema(by_alias=True)["properties"]
+    return tuple(
+        key
+        for key, prop in properties.items()
+        if any(p.get("contentMediaType") == PLAIN for p in [prop, *prop.get("anyOf", [])])
+    )
+
+
+def _reader_texts(kind: OfferKind, tree: YamlTree, body: str, body_line: int) -> list[Sentence]:
+    """The texts of an item that its page shows as written: each filled-in plain-text value of
+    the front matter (title, summary, places, ...) and the lines of the body."""
+    raw = tree.data if isinstance(tree.data, dict) else {}
+    texts = []
+    for key in _plain_text_keys(kind.schema):
+        if key == INTERNAL_NOTE_KEY or not isinstance(raw.get(key), str):
+            continue
+        pos = tree.value_pos((key,))
+        texts.append(Sentence(raw[key], pos.line, pos.column))
+    return texts + body_lines(body, body_line)
+
+
 def load_item(
     file: Path, kind: OfferKind, root: Path, known: Known
 ) -> tuple[OfferItem | None, list[Issue]]:
@@ -185,6 +213,10 @@ def load_item(
     first_line = source.body_line + body[: len(body) - len(body.lstrip())].count("\n")
     rendered, found = markdown_issues(text, first_line, display)
     issues += found
+    if kind.speaks_to_reader:
+        issues += informal_address(
+            _reader_texts(kind, source.tree, body, source.body_line), display
+        )
     if front is None or any(i.is_error for i in issues):
         return None, issues
     item = OfferItem(kind.folder, file.stem, display, front, text, tuple(comments), rendered.html)

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from sop_builder.core.catalogue.offer import NOT_A_TIME, TIME_WITH_A_DOT
-from sop_builder.core.fieldmeta import choices, swv_words
+from sop_builder.core.fieldmeta import choices, several_lines, swv_words
 from sop_builder.core.fieldtypes import (
     Date,
     OptionalEmail,
@@ -99,6 +99,7 @@ class OfferFrontMatter(Schema):
         alias="samenvatting",
         title="Samenvatting",
         description="Eén zin in gewone taal over waar het over gaat. Die staat in het overzicht.",
+        json_schema_extra=several_lines(),
     )
     internal_note: OptionalText = Field(
         None, alias="interne_notitie", title="Interne notitie", description=INTERNAL_NOTE
@@ -116,6 +117,46 @@ class ForAudiences(OfferFrontMatter):
         "site_config/aanbod.yaml.",
         json_schema_extra=choices("doelgroepen"),
     )
+
+
+def _empty_list(value: Any) -> Any:
+    """An optional list left empty ('bijeenkomsten:' with nothing under it) has no items."""
+    return [] if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
+class Meeting(Schema):
+    """One meeting of a network group: its day, times, and a place when it is not the group's."""
+
+    day: Date = Field(
+        alias="datum", title="Datum", description="De dag van de bijeenkomst (JJJJ-MM-DD)."
+    )
+    start: Time = Field(
+        alias="begin",
+        title="Begin",
+        description="Hoe laat de bijeenkomst begint, met een dubbele punt, bijvoorbeeld 14:30.",
+    )
+    end: Time = Field(
+        alias="einde",
+        title="Einde",
+        description="Hoe laat de bijeenkomst afloopt, met een dubbele punt, bijvoorbeeld 16:00.",
+    )
+    place: OptionalPlainText = Field(
+        None,
+        alias="plaats",
+        title="Plaats",
+        description="Waar deze bijeenkomst is. Laat leeg als het de vaste plaats van de groep is.",
+    )
+    topic: OptionalPlainText = Field(
+        None,
+        alias="onderwerp",
+        title="Onderwerp",
+        description="Waar het deze keer over gaat, in een paar woorden (mag leeg).",
+    )
+
+    @property
+    def starts(self) -> datetime:
+        """Start as a naive local date and time."""
+        return datetime.combine(self.day, self.start)
 
 
 class NetworkFrontMatter(ForAudiences):
@@ -139,9 +180,18 @@ class NetworkFrontMatter(ForAudiences):
         alias="wanneer",
         title="Wanneer",
         description="Hoe vaak en wanneer de groep samenkomt, in gewone woorden.",
+        json_schema_extra=several_lines(),
     )
     place: OptionalPlainText = Field(
         None, alias="plaats", title="Plaats", description="Waar de groep samenkomt (mag leeg)."
+    )
+    meetings: Annotated[list[Meeting], BeforeValidator(_empty_list)] = Field(
+        default_factory=list,
+        alias="bijeenkomsten",
+        title="Bijeenkomsten",
+        description="De data van de bijeenkomsten: per bijeenkomst de datum, het begin en het "
+        "einde, en de plaats als die anders is dan de vaste plaats (mag leeg). Leraren zetten "
+        "ze met één klik in hun agenda.",
     )
     email: OptionalEmail = Field(
         None,
@@ -276,6 +326,19 @@ class OfferItem:
     def starts(self) -> datetime:
         """Start as a naive local date and time (workshops only)."""
         return datetime.combine(self.front.day, self.front.start)
+
+    def meetings(self) -> list[Meeting]:
+        """The meetings of a network group, soonest first (none for other kinds)."""
+        found: list[Meeting] = getattr(self.front, "meetings", [])
+        return sorted(found, key=lambda m: m.starts)
+
+    def upcoming_meetings(self, today: date) -> list[Meeting]:
+        """The meetings on ``today`` or later, soonest first."""
+        return [m for m in self.meetings() if m.day >= today]
+
+    def past_meetings(self, today: date) -> list[Meeting]:
+        """The meetings before ``today``, most recent first."""
+        return [m for m in reversed(self.meetings()) if m.day < today]
 
 
 @dataclass(frozen=True)
