@@ -98,5 +98,6 @@ def test_the_finder_finds_a_school_through_a_later_part(site: Path, browser):
         shown = page.locator("#vinder-lijst > li")
         assert shown.count() == 1
         link = shown.first.locator(".sop-finder-name a")
-        assert link.get_attribute("href") == "../scholen/so-de-golfslag/"
+        # (the card carries the search along, for the way back to these results)
+        assert link.get_attribute("href").split("?")[0] == "../scholen/so-de-golfslag/"
         page.close()

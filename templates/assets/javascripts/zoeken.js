@@ -25,11 +25,13 @@ function start(form) {
   }
 
   async function show(next) {
-    const batch = current.results.slice(current.shown, next);
-    const items = await Promise.all(batch.map((result) => item(result, current.past.has(result.id))));
+    const mine = current;
+    const batch = mine.results.slice(mine.shown, next);
+    const items = await Promise.all(batch.map((result) => item(result, mine.past.has(result.id))));
+    if (current !== mine) return; // another search began meanwhile
     list.append(...items);
-    current.shown = next;
-    more.hidden = current.shown >= current.results.length;
+    mine.shown = next;
+    more.hidden = mine.shown >= mine.results.length;
   }
 
   async function search(query) {
@@ -48,8 +50,8 @@ function start(form) {
       if (current !== asked) return; // another search began meanwhile
       asked.past = new Set(past.results.map((result) => result.id));
       asked.results = currentFirst(all.results, asked.past);
-      count.textContent = resultsLine(asked.results.length, query);
-      await show(PAGE);
+      await show(PAGE); // the first results are in the list before the count says so
+      if (current === asked) count.textContent = resultsLine(asked.results.length, query);
     } catch {
       if (current === asked) count.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw.";
     }
