@@ -142,7 +142,10 @@ def test_the_comparison_shows_the_chosen_need_first_and_whom_to_call_near_the_to
             page.wait_for_url(re.compile(r"/vergelijk/\?scholen=[a-z%C2,-]+&behoefte=gedrag"))
             page.locator("table.sop-compare-table").wait_for()
             # ... and from the comparison back to the same results.
-            page.get_by_role("link", name="Terug naar uw zoekresultaten").click()
+            backs = page.get_by_role("link", name="Terug naar uw zoekresultaten")
+            assert backs.count() == 2  # above and below the table
+            assert backs.first.bounding_box()["y"] < rows.nth(0).bounding_box()["y"]
+            backs.first.click()
             page.wait_for_url(re.compile(r"/scholen/\?behoefte=gedrag&vergelijk="))
             wait_for_cards(page)
             assert page.locator("#vinder-behoefte").input_value() == "gedrag"
@@ -214,6 +217,7 @@ def test_special_schools_are_labelled_and_come_after_the_regular_ones(site: Path
             if width < 500:
                 first = marks.index(True)
                 page.locator("#vinder-lijst > li").nth(first).scroll_into_view_if_needed()
+                page.wait_for_timeout(400)  # the header's title has finished its change
                 keep_screenshot(page, "11-special-school-card-375.png")
             for card, name in zip(page.locator("#vinder-lijst > li").all(), names, strict=True):
                 text = card.inner_text()

@@ -151,6 +151,8 @@ function start(root) {
       return;
     }
     document.title = "Vergelijk " + schools.map((s) => s.naam).join(", ") + " - " + document.title.split(" - ").pop();
+    // The way back also above the table: on a phone the table is many screens long.
+    root.append(append(element("p", "sop-compare-more"), finderLink("Terug naar uw zoekresultaten", picked)));
     root.append(table(schools));
     const back = append(element("p", "sop-compare-more"), finderLink("Terug naar uw zoekresultaten", picked));
     if (schools.length < MAX_COMPARE) back.append(" · ", finderLink("Voeg een school toe", picked));
