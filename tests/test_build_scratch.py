@@ -104,8 +104,8 @@ def _race(root: Path, number: int, start: Any, results: Any) -> None:
 
     def make(built: Path) -> list[str]:
         built.mkdir()
-        for page in range(200):
-            (built / f"pagina-{page}.html").write_text(f"{number}", encoding="utf-8")
+        for page in ("index", *(f"pagina-{n}" for n in range(200))):
+            (built / f"{page}.html").write_text(f"{number}", encoding="utf-8")
         return []
 
     try:
@@ -137,7 +137,7 @@ def test_two_builds_at_once_never_crash_the_second_waits(tmp_path: Path):
         waited += bool(said)
         pages = {p.read_text(encoding="utf-8") for p in (root / "site").iterdir()}
         assert len(pages) == 1
-        assert len(list((root / "site").iterdir())) == 200
+        assert len(list((root / "site").iterdir())) == 201  # index.html and 200 pages
     assert sorted(os.listdir(root)) == [".sop-builder", "site"]
     assert waited  # at least one build found the other one at work and waited
 
@@ -287,3 +287,57 @@ def test_a_build_of_a_read_only_project_publishes_elsewhere_and_warns(tmp_path: 
     )
     assert faults.failed  # the project was really read-only for the builds
     assert sorted(os.listdir(elsewhere)) == ["intern", "site"]  # no scratch left beside them
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` but the tool's own (.sop-builder/: caches, locks)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and ".sop-builder" not in p.relative_to(folder).parts
+    }
+
+
+def test_a_build_never_replaces_the_project_or_a_folder_that_is_not_a_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """`bouw --uit content` replaced every school's SOP by the built site (the swap replaces the
+    whole output folder). Now a build refuses the project itself, its own folders and a folder
+    with files but no site (SOP958), in every format, and takes nothing away; a new folder, an
+    empty one and an earlier site are built into as before."""
+    root = make_project(tmp_path / "p", "other-swv")
+    monkeypatch.chdir(root)  # --uit is read from where one types the command
+    before = _tree(root)
+    mine = tmp_path / "notities"
+    mine.mkdir()
+    (mine / "brief.txt").write_text("Mijn eigen brief.", encoding="utf-8")
+    for target, shown in (
+        ("content", "content"),
+        ("content/schools", "content/schools"),
+        ("site_config", "site_config"),
+        ("templates", "templates"),
+        (".", str(root)),
+        ("..", str(root.parent)),
+        (str(mine), str(mine)),
+    ):
+        for intern in ((), ("--intern",)):
+            run = CliRunner().invoke(
+                main,
+                ["bouw", *intern, "--map", str(root), "--uit", target, "--datum", "2026-11-23"],
+            )
+            assert run.exit_code == 1, (target, intern, run.output)
+            assert "Traceback" not in run.output
+            if intern and "SOP955" in run.output:  # a folder that is published: refused first
+                continue
+            assert f"SOP958  De site kan niet in {shown}: " in run.output, (target, run.output)
+    assert _tree(root) == before
+    assert (mine / "brief.txt").read_text(encoding="utf-8") == "Mijn eigen brief."
+    github = CliRunner().invoke(
+        main, ["bouw", "--map", str(root), "--uit", "content", "--formaat", "github"]
+    )
+    assert github.stdout.startswith("::error file=content,line=1,col=1,title=SOP958::")
+    # A new folder, an empty one and an earlier site are fine.
+    (tmp_path / "leeg").mkdir()
+    for target in (tmp_path / "nieuw", tmp_path / "leeg", tmp_path / "nieuw"):
+        assert build_site(root, target, TODAY, echo=lambda _: None).ok, target
+        assert (target / "index.html").is_file()

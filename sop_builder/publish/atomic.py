@@ -15,6 +15,10 @@ Both builds (the public and the internal site) go through `build_atomically`:
   ``RENAME_EXCHANGE`` on Linux; elsewhere two renames), then removes the old one.
 - A failed build, or an I/O error anywhere (a full disk, a read-only folder), leaves the
   previous site byte for byte as it was, with a Dutch message (SOP954).
+- **Only a site is replaced**: the output folder may not be the project (or hold it), nor one
+  of its own folders (content/, site_config/, templates/, .git/, .sop-builder/), nor a folder
+  with files that is not a site (no index.html at its top): the swap would replace all of it
+  (SOP958; `--uit content` once replaced every school's SOP by the site).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sop_builder.core.catalogue.writing import BUILD_FAILED, describe
+from sop_builder.core.catalogue.writing import BUILD_FAILED, NOT_A_SITE_FOLDER, describe
 from sop_builder.core.issues import Issue
 from sop_builder.core.lock import BUILD_LOCK, LOCK_DIR, project_lock
 
@@ -36,6 +40,30 @@ SCRATCH = Path(LOCK_DIR) / "bouwen"
 BUILD_WAITS = "Er wordt al gebouwd in deze map ({holder}); deze opdracht wacht tot dat klaar is."
 _READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
 DEFAULTS = ("site", "site-intern")  # the outputs whose leftovers any build removes
+OWN_FOLDERS = ("content", "site_config", "templates", ".git")  # no site in or at these
+SITE_MARK = "index.html"  # at the top of every site a build makes (public and internal)
+
+
+def not_a_site_folder(site_dir: Path, root: Path) -> Issue | None:
+    """SOP958 when a build into ``site_dir`` would replace what is not a site: the project
+    ``root`` itself (or a folder that holds it), one of its own folders, or a folder with
+    files but without a site's index.html."""
+    site, project = site_dir.resolve(), root.resolve()
+    inside = site.is_relative_to(project)
+    own = next(
+        (name for name in OWN_FOLDERS if site.is_relative_to(project / name)),
+        LOCK_DIR if site == project / LOCK_DIR else None,
+    )
+    if project.is_relative_to(site):
+        why = "daar staat het project zelf"
+    elif own is not None:
+        why = f"dat is een map van het project zelf ({own}/)"
+    elif site.is_dir() and any(site.iterdir()) and not (site / SITE_MARK).is_file():
+        why = f"daar staan al bestanden, en het is geen site (er is geen {SITE_MARK})"
+    else:
+        return None
+    shown = site.relative_to(project).as_posix() if inside and site != project else str(site)
+    return NOT_A_SITE_FOLDER.at(shown, path=shown, why=why)
 
 
 @dataclass
@@ -62,6 +90,9 @@ def build_atomically(
     ``echo`` says that this build waits for another one.
     """
     root = Path(root) if root is not None else site_dir.parent
+    refused = not_a_site_folder(site_dir, root)
+    if refused is not None:
+        return [refused]
 
     def waiting(holder: str) -> None:
         if echo is not None:

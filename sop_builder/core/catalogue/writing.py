@@ -4,7 +4,7 @@ Commands that change files write them as one transaction (core/transaction.py), 
 swap a finished site into place (publish/atomic.py), and locks under .sop-builder/ keep two
 of them from running at once (core/lock.py). When the disk is full, a folder is read-only or a
 process was killed, these messages say what happened, what changed (usually nothing) and what
-to do. The range SOP950–SOP969 is this family's; SOP958–SOP969 are free.
+to do. The range SOP950–SOP969 is this family's; SOP959–SOP969 are free.
 """
 
 from __future__ import annotations
@@ -84,6 +84,14 @@ RECORD_NOT_WRITTEN = Message(
     "Zonder die lijst ziet 'sop-builder controleer' een hernoemde schoolmap alleen via Git. "
     "{advice}",
 )
+NOT_A_SITE_FOLDER = Message(
+    "SOP958",
+    Severity.ERROR,
+    "a build would replace a folder that is not a site (the project, or a folder of its own)",
+    "De site kan niet in {path}: {why}. Een bouw vervangt de hele map. Er is niets gebouwd en "
+    "er is niets weggehaald.",
+    "Kies met --uit een nieuwe of lege map, of de map van een eerdere site (zoals site/).",
+)
 
 FAMILY = Family(
     "Writing: transactions, builds and locks",
@@ -97,6 +105,7 @@ FAMILY = Family(
         PUBLISHED_FOLDER,
         ALREADY_SERVING,
         RECORD_NOT_WRITTEN,
+        NOT_A_SITE_FOLDER,
     ),
 )
 
