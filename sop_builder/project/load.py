@@ -14,6 +14,7 @@ from sop_builder.project.cache import SchoolCache
 from sop_builder.project.config import load_config
 from sop_builder.project.editors import check_editors
 from sop_builder.project.evaluation.load import SchoolPart, load_evaluations
+from sop_builder.project.figures import load_figures
 from sop_builder.project.files import school_folders
 from sop_builder.project.internal_texts import internal_texts, public_only
 from sop_builder.project.model import SiteConfig
@@ -146,6 +147,10 @@ class ProjectState:
             issues += found
         project.pupils, found = load_pupils(root)
         issues += found
+        if self.internal:  # the SWV's figures are internal: the public build never reads them
+            codes = {facts.vestigingscode for facts in project.facts.values()}
+            project.figures, found = load_figures(root, codes)
+            issues += found
         project.postcodes, found = load_postcodes(root)
         issues += found + unplaced_schools(project.schools, project.postcodes)
         unread = [
