@@ -62,6 +62,62 @@ FIGURE_NEGATIVE = Message(
     "Alleen een bedrag (zoals 'reserves') kan negatief zijn. Schrijf het aantal zonder minteken.",
 )
 
+# --- SOP735-739: import-kengetallen (sheets/figures.py) -------------------------------------
+
+FIGURES_FILE_UNKNOWN = Message(
+    "SOP735",
+    ERROR,
+    "file not recognised as figures",
+    "Dit bestand is geen bestand dat import-kengetallen kent.",
+    "De eerste regel heeft nu: {header}. Bekend zijn: DUO's leerlingen per vestiging, soort po "
+    "en leeftijd; DUO's leerlingen (v)so per samenwerkingsverband; DUO's jaarrekeninggegevens; "
+    "het sjabloon van 'sop-builder kengetallen-sjabloon'.",
+)
+FIGURES_COLUMN_MISSING = Message(
+    "SOP736",
+    ERROR,
+    "required column missing",
+    "De kolom met {what} ontbreekt.",
+    "Noem de kolom {names}. De eerste regel heeft nu: {header}.",
+)
+FIGURES_ROW_UNUSABLE = Message(
+    "SOP737",
+    WARNING,
+    "row cannot be used",
+    "Regel {line} is niet gebruikt: {why}.",
+    "Verbeter de regel in het bestand en importeer het opnieuw; de andere regels zijn wel gelezen.",
+)
+FIGURES_NO_REGION_CODE = Message(
+    "SOP738",
+    ERROR,
+    "import needs a fact it was not given",
+    "Het samenwerkingsverband heeft geen regiocode; daarmee zoekt de import zijn regels in dit "
+    "bestand.",
+    "Vul 'regiocode' in site_config/swv.yaml in, zoals DUO hem schrijft (bijvoorbeeld PO 27-99).",
+)
+FIGURES_NO_BOARD = Message(
+    "SOP738",
+    ERROR,
+    "import needs a fact it was not given",
+    "In dit bestand staan de jaarrekeningen per bevoegd gezag; de import weet het nummer van het "
+    "samenwerkingsverband niet.",
+    "Geef het nummer van het bevoegd gezag van het samenwerkingsverband met --bevoegd-gezag.",
+)
+FIGURES_NO_STATUS = Message(
+    "SOP738",
+    ERROR,
+    "import needs a fact it was not given",
+    "Van een bestand van DUO moet bekend zijn of de uitgave voorlopig of definitief is.",
+    "Geef --status voorlopig of --status definitief (DUO zegt het bij het bestand).",
+)
+FIGURES_NOTHING_FOUND = Message(
+    "SOP739",
+    WARNING,
+    "no figures of the SWV in a file",
+    "Het bestand heeft geen regels van het samenwerkingsverband ({what}).",
+    "Kijk of dit het goede bestand is, en of {what} klopt.",
+)
+
 FAMILY = Family(
     "The SWV's figures (content/kengetallen.yaml, import-kengetallen)",
     (
@@ -72,5 +128,12 @@ FAMILY = Family(
         FIGURE_UNKNOWN_SCHOOL,
         FIGURE_NOT_A_VALUE,
         FIGURE_NEGATIVE,
+        FIGURES_FILE_UNKNOWN,
+        FIGURES_COLUMN_MISSING,
+        FIGURES_ROW_UNUSABLE,
+        FIGURES_NO_REGION_CODE,
+        FIGURES_NO_BOARD,
+        FIGURES_NO_STATUS,
+        FIGURES_NOTHING_FOUND,
     ),
 )
