@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from sop_builder.project.figure_rules import participation, signal_value, total
@@ -30,6 +31,13 @@ SPECIAL = FILES / "leerlingen-so-vso-per-samenwerkingsverband.csv"
 ACCOUNTS = FILES / "jaarrekeninggegevens.csv"
 
 
+@pytest.fixture
+def fresh(sample: Path) -> Path:
+    """The sample without figures yet (its content/kengetallen.yaml removed)."""
+    (sample / FIGURES_FILE).unlink()
+    return sample
+
+
 def _figures(root: Path):
     data, issues = load_figures(root, set(school_codes(root)))
     assert issues == []
@@ -37,14 +45,14 @@ def _figures(root: Path):
     return data
 
 
-def test_duos_pupil_files_in_both_encodings_give_the_schools_and_the_country(sample: Path):
+def test_duos_pupil_files_in_both_encodings_give_the_schools_and_the_country(fresh: Path):
     assert PUPILS_2022_WINDOWS.read_bytes().count(b"\xe9\xe9n")  # 'één' in Windows-1252
     result = import_figures(
-        sample, FiguresRequest([PUPILS_2023_2024, PUPILS_2022_WINDOWS], "voorlopig", "2025-03")
+        fresh, FiguresRequest([PUPILS_2023_2024, PUPILS_2022_WINDOWS], "voorlopig", "2025-03")
     )
     assert result.ok, result.issues
     assert result.issues == []
-    pupils = _figures(sample).of(DUO_PUPILS)
+    pupils = _figures(fresh).of(DUO_PUPILS)
     assert sorted(pupils) == [2022, 2023, 2024]
     y2022, y2023, y2024 = pupils[2022], pupils[2023], pupils[2024]
     assert (y2024.file, y2024.release, y2024.status) == (
@@ -78,41 +86,41 @@ def test_duos_pupil_files_in_both_encodings_give_the_schools_and_the_country(sam
     national = y2024.national
     assert participation(national["sbo"], national["bao"], national["sbo"]).text() == "8,8%"
     # The same reader fed content/leerlingen.yaml (per kind of school), as import-leerlingen.
-    kept, issues = load_pupils(sample)
+    kept, issues = load_pupils(fresh)
     assert issues == []
     assert kept is not None
     assert kept.kinds["98XA00"][2024]["bao"].value == 310
     assert kept.kinds["98XL00"][2024]["so"].label == "ten minste 20"
 
 
-def test_a_preliminary_year_is_replaced_by_the_definitive_one_and_never_the_reverse(sample):
-    assert import_figures(sample, FiguresRequest([PUPILS_2023_2024], "voorlopig")).ok
-    final = import_figures(sample, FiguresRequest([PUPILS_2024_FINAL], "definitief", "2025-09"))
+def test_a_preliminary_year_is_replaced_by_the_definitive_one_and_never_the_reverse(fresh):
+    assert import_figures(fresh, FiguresRequest([PUPILS_2023_2024], "voorlopig")).ok
+    final = import_figures(fresh, FiguresRequest([PUPILS_2024_FINAL], "definitief", "2025-09"))
     assert final.ok, final.issues
     assert "duo-leerlingen 2024: de voorlopige uitgave is vervangen door de definitieve." in (
         final.messages
     )
-    pupils = _figures(sample).of(DUO_PUPILS)
+    pupils = _figures(fresh).of(DUO_PUPILS)
     assert pupils[2024].status == "definitief"
     assert pupils[2024].schools["98XA00"]["bao"].value == 312  # 61 + 51 + 4 * 50
     assert pupils[2023].status == "voorlopig"  # the other year stays as it was
-    again = import_figures(sample, FiguresRequest([PUPILS_2023_2024], "voorlopig"))
+    again = import_figures(fresh, FiguresRequest([PUPILS_2023_2024], "voorlopig"))
     assert again.ok
     kept = (
         "duo-leerlingen 2024: de definitieve uitgave blijft staan; een voorlopige vervangt "
         "haar niet."
     )
     assert kept in again.messages
-    assert _figures(sample).of(DUO_PUPILS)[2024].schools["98XA00"]["bao"].value == 312
+    assert _figures(fresh).of(DUO_PUPILS)[2024].schools["98XA00"]["bao"].value == 312
 
 
-def test_so_per_swv_and_the_annual_accounts(sample: Path):
-    refused = import_figures(sample, FiguresRequest([SPECIAL, ACCOUNTS], "definitief"))
+def test_so_per_swv_and_the_annual_accounts(fresh: Path):
+    refused = import_figures(fresh, FiguresRequest([SPECIAL, ACCOUNTS], "definitief"))
     assert not refused.ok
     assert [i.code for i in refused.issues if i.is_error] == ["SOP738"]  # no board number
-    assert not (sample / FIGURES_FILE).exists()  # nothing written
+    assert not (fresh / FIGURES_FILE).exists()  # nothing written
     result = import_figures(
-        sample, FiguresRequest([SPECIAL, ACCOUNTS, PUPILS_2023_2024], "definitief", None, "41999")
+        fresh, FiguresRequest([SPECIAL, ACCOUNTS, PUPILS_2023_2024], "definitief", None, "41999")
     )
     assert result.ok, result.issues
     # Rows that cannot be used are named with file and line (and the rest is read).
@@ -120,7 +128,7 @@ def test_so_per_swv_and_the_annual_accounts(sample: Path):
         (SPECIAL.name, 6, "SOP737"),  # 'veel' is no count
         (ACCOUNTS.name, 4, "SOP737"),  # 'twintig' is no year
     ]
-    data = _figures(sample)
+    data = _figures(fresh)
     special = data.of(DUO_SPECIAL)[2024]
     assert special.swv["so"].value == 12
     assert special.swv["vso"].masked  # '<5' stays masked
@@ -141,9 +149,9 @@ def test_so_per_swv_and_the_annual_accounts(sample: Path):
     assert signal_value(accounts[2024].swv["baten"].value or 0) == 448_000
 
 
-def test_the_registration_template_round_trip(sample: Path, tmp_path: Path):
+def test_the_registration_template_round_trip(fresh: Path, tmp_path: Path):
     template = tmp_path / "registratie.csv"
-    written = write_template(sample, template, None)
+    written = write_template(fresh, template, None)
     assert written.ok
     lines = template.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("vestigingscode;school;peildatum;tlv_sbo;")
@@ -177,7 +185,7 @@ def test_the_registration_template_round_trip(sample: Path, tmp_path: Path):
         + "\n",
         encoding="utf-8",
     )
-    result = import_figures(sample, FiguresRequest([template]))
+    result = import_figures(fresh, FiguresRequest([template]))
     assert result.ok, result.issues
     assert [(i.line, i.code) for i in result.issues] == [
         (5, "SOP737"),
@@ -187,21 +195,21 @@ def test_the_registration_template_round_trip(sample: Path, tmp_path: Path):
     assert [i.code for i in result.issues] == ["SOP737"] * 3
     assert "'veel' bij arrangementen is geen aantal" in result.issues[0].message
     assert "staat al op regel 3" in result.issues[1].message
-    registration = _figures(sample).of(REGISTRATION)[2025]
+    registration = _figures(fresh).of(REGISTRATION)[2025]
     assert registration.status == ""  # the SWV's own registration: no DUO status
     duinroos = registration.schools["98XA00"]
     assert duinroos["tlv_sbo"].masked  # 3 is written as '<5'
     assert duinroos["thuiszitters"].masked  # so is 0
     assert duinroos["arrangementen"].value == 12
     assert registration.schools["98XB00"]["kosten_arrangementen"].value == 12_500
-    text = (sample / FIGURES_FILE).read_text(encoding="utf-8")
+    text = (fresh / FIGURES_FILE).read_text(encoding="utf-8")
     assert 'tlv_sbo: "<5"' in text
     assert 'tlv_sbo: "3"' not in text
 
 
-def test_the_xlsx_template_explains_every_column(sample: Path, tmp_path: Path):
+def test_the_xlsx_template_explains_every_column(fresh: Path, tmp_path: Path):
     out = tmp_path / "registratie.xlsx"
-    assert write_template(sample, out, None).ok
+    assert write_template(fresh, out, None).ok
     book = load_workbook(out)
     assert book.sheetnames == ["Registratie", "Uitleg"]
     header = [c.value for c in book["Registratie"][1]]
@@ -213,44 +221,58 @@ def test_the_xlsx_template_explains_every_column(sample: Path, tmp_path: Path):
     sheet.cell(row=2, column=3, value="2025-07-31")
     sheet.cell(row=2, column=header.index("thuiszitters") + 1, value=7)
     book.save(out)
-    result = import_figures(sample, FiguresRequest([out]))
+    result = import_figures(fresh, FiguresRequest([out]))
     assert result.ok, result.issues
     code = sheet.cell(row=2, column=1).value
-    assert _figures(sample).of(REGISTRATION)[2025].schools[code]["thuiszitters"].value == 7
+    assert _figures(fresh).of(REGISTRATION)[2025].schools[code]["thuiszitters"].value == 7
 
 
-def test_an_unknown_file_or_a_missing_status_writes_nothing(sample: Path, tmp_path: Path):
-    before = (sample / PUPILS_FILE).read_bytes()
+def test_an_unknown_file_or_a_missing_status_writes_nothing(fresh: Path, tmp_path: Path):
+    before = (fresh / PUPILS_FILE).read_bytes()
     other = tmp_path / "iets.csv"
     other.write_text("naam;aantal\nx;5\n", encoding="utf-8")
-    result = import_figures(sample, FiguresRequest([other]))
+    result = import_figures(fresh, FiguresRequest([other]))
     assert not result.ok
     assert [i.code for i in result.issues] == ["SOP735"]
-    result = import_figures(sample, FiguresRequest([PUPILS_2023_2024]))
+    result = import_figures(fresh, FiguresRequest([PUPILS_2023_2024]))
     assert [i.code for i in result.issues] == ["SOP738"]  # voorlopig or definitief?
-    assert not (sample / FIGURES_FILE).exists()
-    assert (sample / PUPILS_FILE).read_bytes() == before  # nor content/leerlingen.yaml
+    assert not (fresh / FIGURES_FILE).exists()
+    assert (fresh / PUPILS_FILE).read_bytes() == before  # nor content/leerlingen.yaml
     # an SWV without a regiocode cannot find its rows in a file that names SWVs
-    swv = sample / "site_config" / "swv.yaml"
+    swv = fresh / "site_config" / "swv.yaml"
     swv.write_text(swv.read_text(encoding="utf-8").replace("regiocode: PO 27-99\n", ""), "utf-8")
-    result = import_figures(sample, FiguresRequest([SPECIAL], "definitief"))
+    result = import_figures(fresh, FiguresRequest([SPECIAL], "definitief"))
     errors = [i for i in result.issues if i.is_error]
     assert [i.code for i in errors] == ["SOP738"]
     assert "geen regiocode" in errors[0].message
     # a file with none of the SWV's rows says so
     swv.write_text(swv.read_text(encoding="utf-8") + "regiocode: PO 11-11\n", "utf-8")
-    result = import_figures(sample, FiguresRequest([SPECIAL], "definitief"))
+    result = import_figures(fresh, FiguresRequest([SPECIAL], "definitief"))
     assert "SOP739" in [i.code for i in result.issues]
 
 
-def test_a_missing_column_is_named(sample: Path, tmp_path: Path):
+def test_a_missing_column_is_named(fresh: Path, tmp_path: Path):
     # DUO's file per SWV without its peildatum: the column is named, nothing is written.
     special = tmp_path / "so-per-swv.csv"
     special.write_text(
         "SAMENWERKINGSVERBAND;SOORT ONDERWIJS;AANTAL LEERLINGEN\nPO 27-99;SO;12\n", "utf-8"
     )
-    result = import_figures(sample, FiguresRequest([special], "definitief"))
+    result = import_figures(fresh, FiguresRequest([special], "definitief"))
     assert not result.ok
     assert [i.code for i in result.issues] == ["SOP736"]
     assert result.issues[0].message == "De kolom met de peildatum ontbreekt."
-    assert not (sample / FIGURES_FILE).exists()
+    assert not (fresh / FIGURES_FILE).exists()
+
+
+def test_an_import_into_the_samples_figures_keeps_its_header_and_other_years(sample: Path):
+    before = (sample / FIGURES_FILE).read_text(encoding="utf-8")
+    assert "# VOORBEELD: alle cijfers in dit bestand zijn verzonnen" in before
+    result = import_figures(sample, FiguresRequest([PUPILS_2024_FINAL], "definitief", "2025-09"))
+    assert result.ok, result.issues
+    after = (sample / FIGURES_FILE).read_text(encoding="utf-8")
+    assert after.startswith(before.split("kengetallen:")[0])  # the header comment stays
+    pupils = _figures(sample).of(DUO_PUPILS)
+    assert sorted(pupils) == [2021, 2022, 2023, 2024, 2025]  # the other years stay
+    assert pupils[2024].file == PUPILS_2024_FINAL.name
+    assert pupils[2024].schools["98XA00"]["bao"].value == 312
+    assert pupils[2023].schools["98XA00"]["bao"].value == 303  # the sample's own

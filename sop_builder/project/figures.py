@@ -332,7 +332,7 @@ def _set_values(
     tree: YamlTree,
     where: tuple[str, int],
     display: str,
-    codes: set[str],
+    codes: set[str] | None,
 ) -> tuple[dict[str, dict[str, Count]], list[Issue]]:
     """'swv/', 'landelijk/' or 'scholen/<code>' -> key -> Count, and the problems."""
     source = SOURCES[entry.source]
@@ -346,7 +346,7 @@ def _set_values(
         allowed = list(source.keys(level))
         for code, figures in given.items():
             place = (*where, level, code) if code else (*where, level)
-            if code and code not in codes:
+            if code and codes is not None and code not in codes:
                 problems.append(FIGURE_UNKNOWN_SCHOOL.at(display, tree.pos(place), code=code))
             for key, text in figures.items():
                 at = tree.pos((*place, key))
@@ -366,9 +366,10 @@ def _set_values(
     return values, problems
 
 
-def load_figures(root: Path, codes: set[str]) -> tuple[FiguresData | None, list[Issue]]:
+def load_figures(root: Path, codes: set[str] | None) -> tuple[FiguresData | None, list[Issue]]:
     """Read content/kengetallen.yaml if it exists; ``codes``: the vestigingscodes of the
-    schools (a figure of another location is a warning). A set with an error is left out."""
+    schools (a figure of another location is a warning; None: not known, no such warning).
+    A set with an error is left out."""
     file = Path(root) / FIGURES_FILE
     if not file.is_file():
         return None, []

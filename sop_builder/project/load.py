@@ -148,8 +148,10 @@ class ProjectState:
         project.pupils, found = load_pupils(root)
         issues += found
         if self.internal:  # the SWV's figures are internal: the public build never reads them
-            codes = {facts.vestigingscode for facts in project.facts.values()}
-            project.figures, found = load_figures(root, codes)
+            codes = [_code(r) for r in results]
+            # a school whose code cannot be read: its figures are not reported as unknown
+            known = None if None in codes else {c for c in codes if c is not None}
+            project.figures, found = load_figures(root, known)
             issues += found
         project.postcodes, found = load_postcodes(root)
         issues += found + unplaced_schools(project.schools, project.postcodes)
