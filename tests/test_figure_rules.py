@@ -8,6 +8,7 @@ from fractions import Fraction
 from sop_builder.project.figure_rules import (
     MIN_BASE,
     Share,
+    count_range,
     euro,
     participation,
     percent,
@@ -85,5 +86,18 @@ def test_the_signaleringswaarde_is_three_and_a_half_percent_of_income_at_least_2
     assert signal_value(5_000_000) == 250_000
     # the turning point: 250,000 / 0.035 = 7,142,857.14...; 7,200,000 * 0.035 = 252,000.
     assert signal_value(7_200_000) == 252_000
-    assert euro(signal_value(12_500_000)) == "€ 437.500"
-    assert euro(-200_000) == "-€ 200.000"
+    assert euro(signal_value(12_500_000)) == "€\u00a0437.500"
+    assert euro(-200_000) == "-€\u00a0200.000"
+
+
+def test_a_registration_sum_is_the_range_its_masked_parts_allow():
+    # 12 + '<5' + 7: 19 to 23 (the masked one is 0 to 4).
+    assert count_range([c("12"), c("<5"), c("7")]).label == "tussen 19 en 23"
+    # only masked parts: 0 to 4 + 4 = 8.
+    assert count_range([c("<5"), c("2")]).label == "hooguit 8"
+    assert count_range([c("12"), c("7")]).label == "19"
+    assert count_range([c("<5")]).label == "minder dan 5"  # never 'hooguit 4'
+    assert count_range([]).label == "0"  # no parts at all: nothing was counted
+    assert count_range([c("12"), c("7+")]).label == "ten minste 19"
+    # the range says no more than the parts: each masked part stays 0..4 whatever the others.
+    assert (count_range([c("<5")] * 15).low, count_range([c("<5")] * 15).high) == (0, 60)

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
+from sop_builder.intern.figure_pages import FigurePages, FiguresView, school_header
 from sop_builder.intern.stats import (
     GROUPING_KEY,
     UNKNOWN_BOARD,
@@ -27,6 +28,7 @@ from sop_builder.project.routes import grouping_path, school_path
 from sop_builder.project.scoring import format_count, format_percentage
 
 ASSETS = ("intern.css",)
+FIGURES_FOLDER = "kengetallen"  # the SWV's figures: kengetallen/, and <group>/kengetallen/
 ROBOTS = "User-agent: *\nDisallow: /\n"
 
 
@@ -68,6 +70,8 @@ class InternSite:
         self.figures = InternalFigures(project)
         self.env = _environment(templates)
         self.grouping_path = grouping_path(self.swv)
+        data = project.figures
+        self.figure_pages = FigurePages(data) if data is not None and data.sets else None
 
     def _render(self, template: str, base: str, **context: Any) -> str:
         return self.env.get_template(template).render(
@@ -79,6 +83,7 @@ class InternSite:
             grouping_path=self.grouping_path,
             group_link=self.group_link,
             unknown_board=UNKNOWN_BOARD,
+            figures_link=self.figure_pages is not None,
             **context,
         )
 
@@ -215,21 +220,53 @@ class InternSite:
             slugify=slugify,
         )
 
+    def figures_page(self, rows: list[SchoolRow] | None, heading: str, base: str) -> str:
+        """The Kengetallen page of the SWV (``rows`` None) or of a kern or bestuur."""
+        assert self.figure_pages is not None
+        chosen = self.figures.rows if rows is None else rows
+        codes = None if rows is None else {r.school.front.vestigingscode for r in rows}
+        year, schools = self.figure_pages.schools(
+            [
+                (
+                    r.school.front.name,
+                    r.school.front.vestigingscode,
+                    f"{r.decisive.total.percentage}%" if r.decisive else "geen",
+                )
+                for r in chosen
+            ]
+        )
+        view = FiguresView(
+            self.figure_pages.blocks(codes, heading),
+            year,
+            school_header(),
+            schools,
+            self.figure_pages.preliminary,
+        )
+        back = "../index.html" if rows is not None else ""
+        return self._render("kengetallen.html.j2", base, heading=heading, view=view, back=back)
+
     def pages(self) -> dict[str, str]:
         """Relative path -> HTML."""
         out = {"index.html": self.dashboard()}
+        if self.figure_pages is not None:
+            out[f"{FIGURES_FOLDER}/index.html"] = self.figures_page(
+                None, self.swv.short_name, "../"
+            )
         for row in self.figures.rows:
             # the same address as the school's public page (the route table's)
             out[f"{school_path(row.school.slug).strip('/')}/index.html"] = self.school_page(row)
         label = self.swv.grouping.label
-        for name, rows in self.figures.groups(GROUPING_KEY).items():
-            out[f"{self.group_link(GROUPING_KEY, name)}/index.html"] = self.group_page(
-                label.capitalize(), name, rows, "grafiek-groep"
-            )
-        for name, rows in self.figures.groups("bestuur").items():
-            out[f"{self.group_link('bestuur', name)}/index.html"] = self.group_page(
-                "Bestuur", name, rows, "grafiek-groep"
-            )
+        for key, kind in ((GROUPING_KEY, label.capitalize()), ("bestuur", "Bestuur")):
+            for name, rows in self.figures.groups(key).items():
+                folder = self.group_link(key, name)
+                out[f"{folder}/index.html"] = self.group_page(kind, name, rows, "grafiek-groep")
+                if self.figure_pages is not None:
+                    heading = (
+                        name if name.lower().startswith(kind.lower() + " ") else f"{kind} {name}"
+                    )
+                    out[f"{folder}/{FIGURES_FOLDER}/index.html"] = self.figures_page(
+                        rows, heading, "../../../"
+                    )
         return out
 
 

@@ -108,10 +108,39 @@ def signal_value(income: int) -> Fraction:
 
 
 def euro(amount: int | Fraction) -> str:
-    """1250000 -> '€ 1.250.000' (whole euros, rounded to the nearest); -200000 -> '-€ 200.000'."""
+    """1250000 -> '€ 1.250.000' (whole euros, rounded to the nearest; a no-break space after
+    the sign, so the amount never breaks); -200000 -> '-€ 200.000'."""
     whole = math.floor(Fraction(amount) + Fraction(1, 2))
     sign = "-" if whole < 0 else ""
-    return f"{sign}€ {dutch_number(abs(whole))}"
+    return f"{sign}€\u00a0{dutch_number(abs(whole))}"
+
+
+@dataclass(frozen=True)
+class Range:
+    """A sum of counts of which some are masked: at least ``low``, at most ``high`` (None:
+    unknown). Every masked count (fewer than 5) may be 0 to 4, so the sum of 12, '<5' and 7 is
+    19 to 23: nothing more than the parts already say, so no part can be found from it."""
+
+    low: int
+    high: int | None
+
+    @property
+    def label(self) -> str:
+        """'19', 'tussen 19 en 23', 'hooguit 8', 'ten minste 19'; never a number under 5 alone."""
+        if self.high is None:
+            return f"ten minste {dutch_number(self.low)}"
+        if self.low == self.high:
+            return dutch_number(self.low)
+        if self.low == 0:  # only masked parts: 'hooguit 4' would read as a count
+            return "minder dan 5" if self.high < 5 else f"hooguit {dutch_number(self.high)}"
+        return f"tussen {dutch_number(self.low)} en {dutch_number(self.high)}"
+
+
+def count_range(counts: list[Count]) -> Range:
+    """The sum of ``counts`` as the range the masked ones allow (the SWV's registration)."""
+    low = sum(bounds(c)[0] for c in counts)
+    highs = [bounds(c)[1] for c in counts]
+    return Range(low, None if None in highs else sum(h for h in highs if h is not None))
 
 
 def count_text(count: Count | None) -> str:
