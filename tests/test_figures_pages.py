@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sop_builder.core.text import slugify
 from sop_builder.project.load import load_project
+from sop_builder.publish.intern import build_intern
 
 from .conftest import SAMPLE, TODAY
 
@@ -158,3 +159,19 @@ def test_a_kern_page_sums_its_own_schools_only(sample_build):
 def test_a_project_without_figures_has_no_kengetallen_pages(other_build):
     assert not list(other_build.intern.rglob("kengetallen"))
     assert "Kengetallen" not in (other_build.intern / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_project_whose_templates_predate_the_kengetallen_pages_is_built_without_them(
+    sample: Path,
+):
+    (sample / "templates" / "intern" / "kengetallen.html.j2").unlink()
+    result = build_intern(sample, today=TODAY, echo=lambda _: None)
+    assert result.ok, result.messages
+    assert result.messages[-1] == (
+        "De pagina's Kengetallen zijn niet gemaakt: templates/intern/kengetallen.html.j2 of "
+        "templates/intern/kengetallen.css ontbreekt. Neem die over uit de templates van "
+        "sop-builder."
+    )
+    site = sample / "site-intern"
+    assert not list(site.rglob("kengetallen*"))
+    assert "Kengetallen" not in (site / "index.html").read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ from sop_builder.project.scoring import format_count, format_percentage
 
 ASSETS = ("intern.css",)
 FIGURES_FOLDER = "kengetallen"  # the SWV's figures: kengetallen/, and <group>/kengetallen/
+FIGURES_TEMPLATE, FIGURES_ASSET = "kengetallen.html.j2", "kengetallen.css"  # only with those pages
 ROBOTS = "User-agent: *\nDisallow: /\n"
 
 
@@ -71,7 +72,15 @@ class InternSite:
         self.env = _environment(templates)
         self.grouping_path = grouping_path(self.swv)
         data = project.figures
-        self.figure_pages = FigurePages(data) if data is not None and data.sets else None
+        # a project whose own templates/ predate the Kengetallen pages: built without them
+        self.figures_without_template = bool(data and data.sets) and not all(
+            (templates / "intern" / name).is_file() for name in (FIGURES_TEMPLATE, FIGURES_ASSET)
+        )
+        self.figure_pages = (
+            FigurePages(data)
+            if data is not None and data.sets and not self.figures_without_template
+            else None
+        )
 
     def _render(self, template: str, base: str, **context: Any) -> str:
         return self.env.get_template(template).render(
@@ -243,7 +252,7 @@ class InternSite:
             self.figure_pages.preliminary,
         )
         back = "../index.html" if rows is not None else ""
-        return self._render("kengetallen.html.j2", base, heading=heading, view=view, back=back)
+        return self._render(FIGURES_TEMPLATE, base, heading=heading, view=view, back=back)
 
     def pages(self) -> dict[str, str]:
         """Relative path -> HTML."""
@@ -275,12 +284,21 @@ def write_site(
     templates: Path,
     target: Path,
     not_complete: list[tuple[str, str, str]] | None = None,
-) -> None:
+) -> list[str]:
+    """Write every page and asset into ``target``; a note for each part left out."""
     site = InternSite(project, templates, not_complete or [])
     for rel, html in site.pages().items():
         file = target / rel
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(html, encoding="utf-8")
-    for asset in ASSETS:
+    assets = ASSETS + ((FIGURES_ASSET,) if site.figure_pages is not None else ())
+    for asset in assets:
         shutil.copyfile(templates / "intern" / asset, target / asset)
     (target / "robots.txt").write_text(ROBOTS, encoding="utf-8")
+    if site.figures_without_template:
+        folder = f"{templates.name}/intern"
+        return [
+            f"De pagina's Kengetallen zijn niet gemaakt: {folder}/{FIGURES_TEMPLATE} of "
+            f"{folder}/{FIGURES_ASSET} ontbreekt. Neem die over uit de templates van sop-builder."
+        ]
+    return []
