@@ -168,10 +168,50 @@ def test_a_project_whose_templates_predate_the_kengetallen_pages_is_built_withou
     result = build_intern(sample, today=TODAY, echo=lambda _: None)
     assert result.ok, result.messages
     assert result.messages[-1] == (
-        "De pagina's Kengetallen zijn niet gemaakt: templates/intern/kengetallen.html.j2 of "
-        "templates/intern/kengetallen.css ontbreekt. Neem die over uit de templates van "
-        "sop-builder."
+        "De pagina's Kengetallen zijn niet gemaakt: templates/intern/kengetallen.html.j2, "
+        "templates/intern/_kengetallen_opening.html.j2 of templates/intern/kengetallen.css "
+        "ontbreekt. Neem die over uit de templates van sop-builder."
     )
     site = sample / "site-intern"
     assert not list(site.rglob("kengetallen*"))
     assert "Kengetallen" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_gespreksrapport_opens_with_pupils_referrals_and_returns(sample_build):
+    school = tables(sample_build.intern / "scholen" / "de-meeuw" / "index.html")
+    caption = "Basisschool De Meeuw: leerlingen op 1 oktober en verwijzingen en terugplaatsingen per schooljaar"
+    rows = school[caption]
+    assert rows[0] == [
+        "Schooljaar",
+        "Leerlingen op 1 oktober",
+        "Leerlingen die naar het sbo gingen",
+        "Leerlingen die naar het so gingen",
+        "Leerlingen terug naar het reguliere onderwijs",
+    ]
+    # De Meeuw (98XH00): 388 pupils on 1 October 2024 (school year 2024-2025), and the
+    # registration up to 31 July 2025 (the same school year): fewer than 5 in each.
+    assert row(rows, "2024-2025") == [
+        "2024-2025",
+        "388",
+        "minder dan 5",
+        "minder dan 5",
+        "minder dan 5",
+    ]
+    # 2025-2026: the pupils of 1 October 2025 (preliminary), no registration yet; the five
+    # newest school years only (2020-2021, of the registration of 31 July 2021, is left out)
+    assert row(rows, "2025-2026") == ["2025-2026", "386 (voorlopig)", "–", "–", "–"]
+    assert [r[0] for r in rows[1:]] == [
+        "2021-2022",
+        "2022-2023",
+        "2023-2024",
+        "2024-2025",
+        "2025-2026",
+    ]
+    html = (sample_build.intern / "scholen" / "de-meeuw" / "index.html").read_text("utf-8")
+    assert html.index("h-leerlingen-verwijzingen") < html.index('id="h-scores"')  # it opens
+    kern = tables(sample_build.intern / "kernen" / "helmerdam" / "index.html")
+    rows = kern[
+        "Kern Helmerdam: leerlingen op 1 oktober en verwijzingen en terugplaatsingen per schooljaar"
+    ]
+    # Helmerdam 2024: 766 bao + 81 so = 847 (as on its Kengetallen page)
+    assert row(rows, "2024-2025")[1] == "847"

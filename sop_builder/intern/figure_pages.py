@@ -368,6 +368,44 @@ class FigurePages:
             found.append(self.money_block())
         return [b for b in found if b is not None]
 
+    def opening(self, codes: set[str], name: str) -> Block | None:
+        """What a gespreksrapport of a school or a group opens with: per school year its pupils
+        on 1 October and the referrals and returns registered in that school year."""
+        years: dict[str, dict[str, str]] = {}
+        for year in _last(self.pupils):
+            kinds = self.kind_totals(year, codes)
+            counts = [c for c in kinds.values() if c is not None]
+            if counts:
+                mark = " (voorlopig)" if self.pupils[year].preliminary else ""
+                years.setdefault(f"{year}-{year + 1}", {})["pupils"] = (
+                    count_text(_sum(year, counts)) + mark
+                )
+        for item in (self.registration[y] for y in _last(self.registration)):
+            first = item.day.year - 1 if item.day.month < 8 else item.day.year
+            sums = self.registration_totals(item.year, codes)
+            row = years.setdefault(f"{first}-{first + 1}", {})
+            for key in OPENING_KEYS:
+                if sums[key] is not None:
+                    row[key] = _shown(key, sums[key])
+        if not years:
+            return None
+        order = sorted(years)[-OPENING_YEARS:]
+        used = [self.pupils[y] for y in _last(self.pupils)]
+        used += [self.registration[y] for y in _last(self.registration)]
+        return Block(
+            "leerlingen-verwijzingen",
+            "Leerlingen, verwijzingen en terugplaatsingen",
+            Markup(""),
+            f"{name}: leerlingen op 1 oktober en verwijzingen en terugplaatsingen per schooljaar",
+            ["Schooljaar", "Leerlingen op 1 oktober", *[MEASURES[k].title for k in OPENING_KEYS]],
+            [
+                [year, years[year].get("pupils", "–")]
+                + [years[year].get(k, "–") for k in OPENING_KEYS]
+                for year in order
+            ],
+            sources_in_words([s for s in used if s.schools.keys() & codes]),
+        )
+
     def schools(self, rows: list[tuple[str, str, str]]) -> tuple[int | None, list[SchoolFigures]]:
         """Per school (name, vestigingscode, basisondersteuning result) the registration of the
         newest year."""
@@ -386,6 +424,8 @@ class FigurePages:
         ]
 
 
+OPENING_KEYS = ("verwijzingen_sbo", "verwijzingen_so", "terugplaatsingen")
+OPENING_YEARS = 5  # school years a gespreksrapport opens with (it prints on 3 A4)
 SCHOOL_KEYS = (
     "arrangementen",
     "kosten_arrangementen",

@@ -30,6 +30,7 @@ from sop_builder.project.scoring import format_count, format_percentage
 ASSETS = ("intern.css",)
 FIGURES_FOLDER = "kengetallen"  # the SWV's figures: kengetallen/, and <group>/kengetallen/
 FIGURES_TEMPLATE, FIGURES_ASSET = "kengetallen.html.j2", "kengetallen.css"  # only with those pages
+FIGURES_OPENING = "_kengetallen_opening.html.j2"  # what a gespreksrapport opens with
 ROBOTS = "User-agent: *\nDisallow: /\n"
 
 
@@ -74,7 +75,8 @@ class InternSite:
         data = project.figures
         # a project whose own templates/ predate the Kengetallen pages: built without them
         self.figures_without_template = bool(data and data.sets) and not all(
-            (templates / "intern" / name).is_file() for name in (FIGURES_TEMPLATE, FIGURES_ASSET)
+            (templates / "intern" / name).is_file()
+            for name in (FIGURES_TEMPLATE, FIGURES_ASSET, FIGURES_OPENING)
         )
         self.figure_pages = (
             FigurePages(data)
@@ -193,9 +195,19 @@ class InternSite:
             ]
         return groups
 
+    def opening(self, rows: list[SchoolRow], name: str) -> Any:
+        """The figures a gespreksrapport opens with (None without figures)."""
+        if self.figure_pages is None:
+            return None
+        return self.figure_pages.opening({r.school.front.vestigingscode for r in rows}, name)
+
     def school_page(self, row: SchoolRow) -> str:
         return self._render(
-            "gespreksrapport.html.j2", "../../", report=self.figures.report(row), slugify=slugify
+            "gespreksrapport.html.j2",
+            "../../",
+            report=self.figures.report(row),
+            slugify=slugify,
+            opening=self.opening([row], row.school.front.name),
         )
 
     def group_page(self, label: str, name: str, rows: list[SchoolRow], chart_id: str) -> str:
@@ -224,6 +236,7 @@ class InternSite:
             summary=summarise(name, rows),
             fewest=f.agreement_counts(rows)[:10],
             chart=self._school_chart(rows, chart_id, f"Naleving per school in {name}"),
+            opening=self.opening(rows, _heading(label, name)),
             statuses=statuses,
             goals=goals,
             slugify=slugify,
@@ -270,13 +283,16 @@ class InternSite:
                 folder = self.group_link(key, name)
                 out[f"{folder}/index.html"] = self.group_page(kind, name, rows, "grafiek-groep")
                 if self.figure_pages is not None:
-                    heading = (
-                        name if name.lower().startswith(kind.lower() + " ") else f"{kind} {name}"
-                    )
                     out[f"{folder}/{FIGURES_FOLDER}/index.html"] = self.figures_page(
-                        rows, heading, "../../../"
+                        rows, _heading(kind, name), "../../../"
                     )
         return out
+
+
+def _heading(label: str, name: str) -> str:
+    """'Kern Helmerdam', 'Bestuur Stichting X' (as groep.html.j2 heads the page), but not
+    'Kern Kern Noord'."""
+    return name if name.lower().startswith(label.lower() + " ") else f"{label} {name}"
 
 
 def write_site(
@@ -298,7 +314,8 @@ def write_site(
     if site.figures_without_template:
         folder = f"{templates.name}/intern"
         return [
-            f"De pagina's Kengetallen zijn niet gemaakt: {folder}/{FIGURES_TEMPLATE} of "
-            f"{folder}/{FIGURES_ASSET} ontbreekt. Neem die over uit de templates van sop-builder."
+            f"De pagina's Kengetallen zijn niet gemaakt: {folder}/{FIGURES_TEMPLATE}, "
+            f"{folder}/{FIGURES_OPENING} of {folder}/{FIGURES_ASSET} ontbreekt. Neem die over "
+            "uit de templates van sop-builder."
         ]
     return []
