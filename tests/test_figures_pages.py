@@ -215,3 +215,27 @@ def test_a_gespreksrapport_opens_with_pupils_referrals_and_returns(sample_build)
     ]
     # Helmerdam 2024: 766 bao + 81 so = 847 (as on its Kengetallen page)
     assert row(rows, "2024-2025")[1] == "847"
+
+
+def test_the_hgw_questionnaire_sits_beside_the_other_figures(sample_build):
+    """The sample's framework 'Handelingsgericht werken' (site_config/kaders/hgw.yaml, the seven
+    principles) filled in by 9 schools: per principle how many schools gave each score."""
+    found = tables(sample_build.intern / "kengetallen" / "index.html")
+    hgw = found[
+        "Handelingsgericht werken, 2025-2026: per onderdeel het aantal scholen per score, "
+        "SWV Duinkust"
+    ]
+    assert hgw[0] == ["Onderdeel", "In de praktijk"]
+    assert len(hgw) == 1 + 7  # the seven principles
+    # HGW1 in the 9 files: '1' twice, '2' four times, '3' twice, '4' once.
+    assert hgw[1] == [
+        "HGW1 Doelgericht werken: het team formuleert doelen voor de groep en de leerling en "
+        "evalueert ze.",
+        "Nog niet: 2 · Soms: 4 · Meestal: 2 · Altijd: 1",
+    ]
+    html = (sample_build.intern / "kengetallen" / "index.html").read_text(encoding="utf-8")
+    assert '<svg class="chart chart-years" id="grafiek-kader-hgw" role="img"' in html
+    assert "Bron: de beoordelingen die 9 scholen zelf invulden, schooljaar 2025-2026." in html
+    # a school that filled it in finds it in its gespreksrapport (as every framework)
+    meeuw = tables(sample_build.intern / "scholen" / "de-meeuw" / "index.html")
+    assert "Alle scores naast elkaar: Handelingsgericht werken" in meeuw

@@ -236,3 +236,38 @@ def _lines(series: list[Series], years: list[int], y_of: Any) -> list[str]:
 
 def _polyline(style: int, points: list[str]) -> str:
     return f'<polyline class="line-{style}" points="{" ".join(points)}"/>'
+
+
+def stacked_chart(
+    chart_id: str, title: str, rows: list[tuple[str, list[int]]], levels: list[str]
+) -> Markup:
+    """Horizontal bars split into the counts per level (at most four levels, told apart by
+    colour and named in the HTML legend): how many schools gave each score per item."""
+    if len(levels) > len(SERIES_STYLES) or not rows:
+        return Markup("")
+    longest = max(sum(counts) for _, counts in rows) or 1
+    labels = [label if len(label) <= 34 else label[:33] + "…" for label, _ in rows]
+    left = 12 + 7 * max(len(label) for label in labels)  # as wide as the longest label
+    height = ROW * len(rows) + 8
+    parts = _frame(chart_id, title, left + BAR_WIDTH + 10, height)
+    for index, ((_, counts), shown) in enumerate(zip(rows, labels, strict=True)):
+        y = 4 + index * ROW
+        parts.append(
+            f'<text class="chart-label" x="{left - 6}" y="{y + 15}" text-anchor="end">'
+            f"{escape(shown)}</text>"
+        )
+        x = float(left)
+        for style, count in enumerate(counts):
+            length = count / longest * BAR_WIDTH
+            if count:
+                parts.append(
+                    f'<rect class="series-{style}" x="{x:.1f}" y="{y + 3}" '
+                    f'width="{length:.1f}" height="{ROW - 6}"/>'
+                )
+            x += length
+    parts.append("</svg>")
+    legend = _legend([Series(level, {}, style) for style, level in enumerate(levels)], False)
+    return Markup(f'<div class="chart-box">{"".join(parts)}{legend}</div>')
+
+
+SERIES_STYLES = (0, 1, 2, 3)

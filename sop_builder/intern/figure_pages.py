@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from sop_builder.core.text import dutch_date
-from sop_builder.intern.charts import Point, Series, year_chart
+from sop_builder.intern.charts import Point, Series, stacked_chart, year_chart
+from sop_builder.project.evaluation.frameworks import Framework, FrameworkAssessment
 from sop_builder.project.figure_rules import (
     Range,
     Share,
@@ -55,6 +56,7 @@ class Block:
     rows: list[list[str]]
     sources: list[str]
     notes: list[str] = field(default_factory=list)
+    framework: bool = False  # a framework the schools filled in: on paper its table only
 
 
 @dataclass(frozen=True)
@@ -453,6 +455,46 @@ def _money_point(count: Count | None) -> Point:
         return Point(None, None, "–")
     value = float(max(count.value, 0))  # a negative reserve has no bar; the table says it
     return Point(value, value, euro(count.value))
+
+
+def framework_block(
+    framework: Framework, assessments: list[FrameworkAssessment], year: str, name: str
+) -> Block:
+    """A framework the schools filled in (handelingsgericht werken, the indicators, ...): per
+    item and dimension how many schools gave each level, in the order of the scale."""
+    dimensions = list(framework.dimensions)
+    rows = []
+    bars: list[tuple[str, list[int]]] = []
+    for item in framework.items:
+        cells = [f"{item.id} {item.text}"]
+        for dimension, _ in dimensions:
+            given = [a.scores.get(item.id, {}).get(dimension) for a in assessments]
+            parts = [
+                f"{level.label}: {given.count(level.code)}"
+                for level in framework.levels
+                if given.count(level.code)
+            ]
+            cells.append(" · ".join(parts) or "–")
+            label = item.id if len(dimensions) == 1 else f"{item.id} {dimension}"
+            bars.append((label, [given.count(level.code) for level in framework.levels]))
+        rows.append(cells)
+    schools = len(assessments)
+    title = f"{framework.name}, {year}: per onderdeel het aantal scholen per score, {name}"
+    return Block(
+        f"kader-{framework.id}",
+        framework.name,
+        stacked_chart(
+            f"grafiek-kader-{framework.id}", title, bars, [lv.label for lv in framework.levels]
+        ),
+        title,
+        ["Onderdeel", *[label for _, label in dimensions]],
+        rows,
+        [
+            f"Bron: de beoordelingen die {schools} {'school' if schools == 1 else 'scholen'} "
+            f"zelf invulden, schooljaar {year}."
+        ],
+        framework=True,
+    )
 
 
 def school_header() -> list[str]:

@@ -14,7 +14,13 @@ from markupsafe import Markup
 
 from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
-from sop_builder.intern.figure_pages import FigurePages, FiguresView, school_header
+from sop_builder.intern.figure_pages import (
+    Block,
+    FigurePages,
+    FiguresView,
+    framework_block,
+    school_header,
+)
 from sop_builder.intern.stats import (
     GROUPING_KEY,
     UNKNOWN_BOARD,
@@ -22,6 +28,7 @@ from sop_builder.intern.stats import (
     SchoolRow,
     summarise,
 )
+from sop_builder.project.evaluation.frameworks import NORM_FRAMEWORK, SCHOOL
 from sop_builder.project.project import Project
 from sop_builder.project.publication import completeness
 from sop_builder.project.routes import grouping_path, school_path
@@ -242,6 +249,25 @@ class InternSite:
             slugify=slugify,
         )
 
+    def framework_blocks(self, rows: list[SchoolRow], heading: str) -> list[Block]:
+        """The frameworks the schools filled in this year (handelingsgericht werken, ...),
+        beside the other figures; the agreements are on the dashboard."""
+        f = self.figures
+        blocks = []
+        for framework_id in f.data.config.framework_ids():
+            framework = f.data.config.framework(framework_id, f.year)
+            if framework is None or framework_id == NORM_FRAMEWORK:
+                continue
+            found = [
+                records.framework_assessment(framework_id, f.year, SCHOOL)
+                for row in rows
+                if (records := f.records(row.school.slug)) is not None
+            ]
+            assessments = [a for a in found if a is not None]
+            if assessments:
+                blocks.append(framework_block(framework, assessments, f.year, heading))
+        return blocks
+
     def figures_page(self, rows: list[SchoolRow] | None, heading: str, base: str) -> str:
         """The Kengetallen page of the SWV (``rows`` None) or of a kern or bestuur."""
         assert self.figure_pages is not None
@@ -258,7 +284,7 @@ class InternSite:
             ]
         )
         view = FiguresView(
-            self.figure_pages.blocks(codes, heading),
+            self.figure_pages.blocks(codes, heading) + self.framework_blocks(chosen, heading),
             year,
             school_header(),
             schools,
