@@ -194,6 +194,17 @@ def test_a_school_with_fewer_than_five_shows_no_number_anywhere(small_build: Pat
     assert "Leerlingen op 1 oktober" in html
 
 
+def _planted_only_inside(root: Path, planted: list[int]) -> tuple[str, list[tuple[str, str]]]:
+    """Build both sites; assert no planted number (as written or with dots) is anywhere in
+    the public one; the internal site's text and the numbers' forms, to show the canary lives."""
+    assert build_site(root, today=TODAY, echo=lambda _: None).ok
+    assert build_intern(root, today=TODAY, echo=lambda _: None).ok
+    public = site_text(root / "site")
+    forms = [(str(n), dutch_number(n)) for n in planted]
+    assert [f for f in forms if f[0] in public or f[1] in public] == []
+    return site_text(root / "site-intern"), forms
+
+
 def test_no_figure_of_the_registration_reaches_the_public_site(sample: Path):
     """Unique numbers in every set (registration per school and for the SWV, DUO's files per
     school, for the SWV and for the country) reach the internal site and never the public."""
@@ -212,12 +223,41 @@ def test_no_figure_of_the_registration_reaches_the_public_site(sample: Path):
     )
     file.write_text(text, encoding="utf-8")
     assert len(planted) > 100
-    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
-    assert build_intern(sample, today=TODAY, echo=lambda _: None).ok
-    public = site_text(sample / "site")
-    intern = site_text(sample / "site-intern")
-    forms = [(str(n), dutch_number(n)) for n in planted]
+    intern, forms = _planted_only_inside(sample, planted)
     assert list((sample / "site").rglob("*.pf_*"))  # the search index was read too
-    assert [f for f in forms if f[0] in public or f[1] in public] == []
     # the canary is alive: the numbers of the newest years do reach the internal site
     assert sum(1 for raw, dotted in forms if dotted in intern or raw in intern) > 50
+
+
+def test_with_the_public_page_switched_on_only_duos_sums_reach_the_public_site(sample: Path):
+    """site_config/bouwen.yaml `kengetallen_openbaar: ja`: the page /kengetallen/ shows sums
+    over the whole SWV of DUO's open data; unique numbers planted in the registration (per
+    school and for the SWV) still reach the internal site only."""
+    settings = sample / "site_config" / "bouwen.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "kengetallen_openbaar: ja\n")
+    counter = itertools.count(6_120_017, 1_003)
+    planted: list[int] = []
+    lines = []
+    kind = ""
+    for line in (sample / FIGURES_FILE).read_text(encoding="utf-8").splitlines():
+        if line.startswith("    bron: "):
+            kind = line.split(": ", 1)[1]
+        if kind == "registratie" and re.fullmatch(
+            r'\s+(kosten_arrangementen|arrangementen): "\d+"', line
+        ):
+            planted.append(next(counter))
+            line = re.sub(r'"\d+"', f'"{planted[-1]}"', line)
+        lines.append(line)
+        if line == "    bron: registratie":
+            planted.append(next(counter))
+            lines += ["    swv:", f'      thuiszitters: "{planted[-1]}"']
+    (sample / FIGURES_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(planted) > 50
+    intern, forms = _planted_only_inside(sample, planted)
+    assert [f for f in forms if f[1] in intern or f"€\xa0{f[1]}" in intern]  # alive
+    page = (sample / "site" / "kengetallen" / "index.html").read_text(encoding="utf-8")
+    # the SWV's sums of DUO's open data, 2024: 4122 + 241 + 81 = 4444 pupils; sbo 241/4363.
+    assert "<td>4.444</td><td>5,5%</td><td>2,5%</td><td>1,4%</td><td>2,4%</td>" in page
+    # no school: no name, no vestigingscode
+    assert "98X" not in page
+    assert "De Meeuw" not in page

@@ -156,6 +156,11 @@ def test_a_kern_page_sums_its_own_schools_only(sample_build):
     assert not [c for c in found if c.startswith("Deelname") or c.startswith("Baten")]
 
 
+def test_the_public_page_is_off_by_default(sample_build):
+    assert not (sample_build.site / "kengetallen").exists()
+    assert "kengetallen" not in (sample_build.site / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_project_without_figures_has_no_kengetallen_pages(other_build):
     assert not list(other_build.intern.rglob("kengetallen"))
     assert "Kengetallen" not in (other_build.intern / "index.html").read_text(encoding="utf-8")

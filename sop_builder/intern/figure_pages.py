@@ -22,11 +22,11 @@ from sop_builder.project.figure_rules import (
     count_range,
     count_text,
     euro,
-    participation,
     shown,
     signal_value,
     total,
 )
+from sop_builder.project.figure_series import KINDS, kind_totals, shares
 from sop_builder.project.figures import (
     DUO_ACCOUNTS,
     DUO_PUPILS,
@@ -40,7 +40,6 @@ from sop_builder.project.figures import (
 from sop_builder.project.pupils import Count
 
 YEARS = 10  # at most this many peildata in a chart
-KINDS = ("bao", "sbo", "so", "vso")
 CHARTED = ("verwijzingen_sbo", "verwijzingen_so", "terugplaatsingen", "thuiszitters")
 
 
@@ -163,9 +162,7 @@ class FigurePages:
 
     def kind_totals(self, year: int, codes: set[str] | None) -> dict[str, Count | None]:
         """kind -> the sum over the schools (all of the set's, or ``codes``) in ``year``."""
-        schools = self.pupils[year].schools
-        chosen = [v for code, v in schools.items() if codes is None or code in codes]
-        return {kind: _sum(year, [v[kind] for v in chosen if kind in v]) for kind in KINDS}
+        return kind_totals(self.pupils[year], codes)
 
     def pupils_block(self, codes: set[str] | None, name: str) -> Block | None:
         years = _last(self.pupils)
@@ -203,19 +200,7 @@ class FigurePages:
 
     def shares(self, year: int) -> tuple[Share | None, ...]:
         """sbo SWV, sbo country, so SWV, so country in ``year`` (None: no figure)."""
-        own = self.kind_totals(year, None)
-        country = self.pupils[year].national
-        bao, sbo = own["bao"], own["sbo"]
-        sbo_swv = participation(sbo, bao, sbo) if bao and sbo else None
-        nat_bao, nat_sbo = country.get("bao"), country.get("sbo")
-        sbo_land = participation(nat_sbo, nat_bao, nat_sbo) if nat_bao and nat_sbo else None
-        paid = self.special.get(year)
-        so_swv = so_land = None
-        if paid is not None and "so" in paid.swv and bao and sbo:
-            so_swv = participation(paid.swv["so"], bao, sbo)
-        if paid is not None and "so" in paid.national and nat_bao and nat_sbo:
-            so_land = participation(paid.national["so"], nat_bao, nat_sbo)
-        return sbo_swv, sbo_land, so_swv, so_land
+        return shares(self.pupils[year], self.special.get(year))
 
     def participation_block(self, name: str) -> Block | None:
         years = _last(self.pupils)

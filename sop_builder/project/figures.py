@@ -289,6 +289,12 @@ class FiguresData:
         return {s.year: s for s in self.sets if s.source.id == source}
 
 
+def open_data_only(data: FiguresData) -> FiguresData:
+    """Only the sets from DUO's open data: what the public build may hold (never the SWV's
+    own registration)."""
+    return FiguresData([s for s in data.sets if s.source.duo])
+
+
 def figure_count(measure: Measure, text: str, year: int) -> Count | None:
     """A value as written -> a Count (an amount is exact, also under 5); None when a count is
     negative."""
