@@ -18,8 +18,10 @@ import pytest
 
 from sop_builder.core.text import dutch_number, slugify
 from sop_builder.project.figures import FIGURES_FILE, REGISTRATION_KEYS
+from sop_builder.project.load import load_project
 from sop_builder.publish.intern import build_intern
 from sop_builder.publish.public import build_site
+from sop_builder.sheets.scores import export_scores
 
 from .conftest import TODAY
 from .test_figures_pages import tables
@@ -195,11 +197,13 @@ def test_a_school_with_fewer_than_five_shows_no_number_anywhere(small_build: Pat
 
 
 def _planted_only_inside(root: Path, planted: list[int]) -> tuple[str, list[tuple[str, str]]]:
-    """Build both sites; assert no planted number (as written or with dots) is anywhere in
-    the public one; the internal site's text and the numbers' forms, to show the canary lives."""
+    """Build both sites and the export of scores (the one export of the project); assert no
+    planted number (as written or with dots) is anywhere in the public site or the export; the
+    internal site's text and the numbers' forms, to show the canary lives."""
     assert build_site(root, today=TODAY, echo=lambda _: None).ok
     assert build_intern(root, today=TODAY, echo=lambda _: None).ok
-    public = site_text(root / "site")
+    export_scores(load_project(root, TODAY), "csv", root / "export.csv")
+    public = site_text(root / "site") + (root / "export.csv").read_text(encoding="utf-8-sig")
     forms = [(str(n), dutch_number(n)) for n in planted]
     assert [f for f in forms if f[0] in public or f[1] in public] == []
     return site_text(root / "site-intern"), forms
