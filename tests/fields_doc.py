@@ -23,6 +23,7 @@ from sop_builder.project.evaluation.model import (
     YearGoals,
 )
 from sop_builder.project.fields import SWV_WORDS, DocumentedField, walk
+from sop_builder.project.figures import FIGURES_FILE, FiguresFile
 from sop_builder.project.model import ScoreEntry, SelfAssessmentFile
 from sop_builder.project.redirects import REDIRECTS_FILE, RedirectsFile
 from sop_builder.project.school_selection import SELECTION_PATH, SchoolSelection
@@ -71,6 +72,11 @@ FILES: list[File] = [
         "Wat DUO over elke school zei bij de laatste import (import-scholen schrijft het; niet "
         "zelf veranderen)",
         RecordFile,
+    ),
+    File(
+        (FIGURES_FILE.as_posix(),),
+        "De kengetallen van het samenwerkingsverband (intern; mag ontbreken)",
+        FiguresFile,
     ),
     File(
         ("site_config/jaardoelen/*.yaml",),

@@ -42,6 +42,8 @@ def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
             "test_import_schools.py",
             "test_import_norm.py",
             "test_links.py",  # links are made in tmp_path (they do not survive every checkout)
+            "test_figures.py",  # content/kengetallen.yaml and import-kengetallen (SOP73x)
+            "test_figures_import.py",
             "test_go_live.py",  # schools not filled in, held back or "volgt" (SOP412, SOP91x)
         )
     )

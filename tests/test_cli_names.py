@@ -19,7 +19,7 @@ COMMANDS = {
     "controleer", "bouw", "bekijk", "exporteer", "import-scores", "import-leerlingen",
     "import-postcodes", "nieuwe-school", "nieuw-schooljaar", "nieuw-swv", "migreer", "schema",
     "installeer-hook", "codeowners", "controleer-eigenaars", "herstel-opmerkingen", "editor",
-    "import-scholen", "import-norm",
+    "import-scholen", "import-norm", "import-kengetallen", "kengetallen-sjabloon",
 }  # fmt: skip
 ALIASES = {
     "check": "controleer",

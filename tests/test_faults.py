@@ -163,6 +163,15 @@ def _import_norm(parent: Path) -> tuple[Path, list[str]]:
     return root, ["import-norm", "--map", str(root), str(source), *options]
 
 
+def _import_figures(parent: Path) -> tuple[Path, list[str]]:
+    root = make_project(parent, "sample", templates=False)
+    figures = Path(__file__).parent / "fixtures" / "duo" / "kengetallen"
+    files = [str(figures / "01-leerlingen-po-soort-po-cluster-leeftijd-2023-2024.csv")]
+    files.append(str(figures / "jaarrekeninggegevens.csv"))
+    options = ["--status", "definitief", "--bevoegd-gezag", "41999"]
+    return root, ["import-kengetallen", "--map", str(root), *files, *options]
+
+
 COMMANDS: dict[str, Callable[[Path], tuple[Path, list[str]]]] = {
     "migreer": _migrate,
     "nieuw-schooljaar": _new_year,
@@ -172,6 +181,7 @@ COMMANDS: dict[str, Callable[[Path], tuple[Path, list[str]]]] = {
     "import-postcodes": _import_postcodes,
     "import-scholen": _import_schools,
     "import-norm": _import_norm,
+    "import-kengetallen": _import_figures,  # content/kengetallen.yaml and leerlingen.yaml
 }
 
 

@@ -69,6 +69,9 @@ def page():
         "scholen/de-duinroos/index.html",
         "scholen/so-de-golfslag/index.html",
         "kernen/helmerdam/index.html",
+        "kengetallen/index.html",
+        "kernen/helmerdam/kengetallen/index.html",
+        "besturen/stichting-kustwijzer/kengetallen/index.html",
     ],
 )
 def test_axe_finds_no_violations(intern_url: str, page, path: str):
@@ -103,7 +106,9 @@ def test_gespreksrapport_prints_on_a4_without_cut_off_tables(
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("path", ["index.html", "scholen/de-meeuw/index.html"])
+@pytest.mark.parametrize(
+    "path", ["index.html", "scholen/de-meeuw/index.html", "kengetallen/index.html"]
+)
 def test_pages_are_readable_on_a_phone_without_broken_words(
     intern_url: str, page, path: str, width: int
 ):
@@ -207,3 +212,24 @@ def test_on_a_phone_each_cell_is_named_by_its_column(intern_url: str, page):
         "none"
     )
     assert row.evaluate("r => getComputedStyle(r).display") == "table-row"
+
+
+MAX_FIGURES_PAGES = 2
+
+
+def test_the_swvs_figures_print_on_at_most_two_a4_pages(intern_url: str, page):
+    """The SWV's Kengetallen on paper: the charts beside their tables, every table within the
+    page (the table per school is on screen only, and says so on paper)."""
+    url = f"{intern_url}/kengetallen/index.html"
+    assert _report_pages(page, url) <= MAX_FIGURES_PAGES
+    page.goto(url)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_CONTENT_WIDTH, "height": 1000})
+    overflow = page.evaluate(
+        """(width) => [...document.querySelectorAll('table')].filter(t =>
+             t.offsetParent && (t.getBoundingClientRect().right > width + 0.5
+             || t.scrollWidth > t.clientWidth + 1)).map(t => t.querySelector('caption')?.textContent)""",
+        A4_CONTENT_WIDTH,
+    )
+    assert overflow == []
+    assert page.is_visible("text=De tabel per school staat alleen op het scherm.")

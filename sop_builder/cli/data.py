@@ -1,5 +1,5 @@
 """Commands that bring data in and out: exporteer, import-scores, import-leerlingen,
-import-postcodes, import-scholen, import-norm."""
+import-postcodes, import-scholen, import-norm, import-kengetallen, kengetallen-sjabloon."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from sop_builder.cli.options import FILE, ROOT_OPTION, SCHOOL_YEAR, date_option, finish
+from sop_builder.cli.options import DATE, FILE, ROOT_OPTION, SCHOOL_YEAR, date_option, finish
 from sop_builder.project import report
 from sop_builder.project.load import load_project
 
@@ -233,6 +233,60 @@ def import_norm(
     )
 
 
+@click.command("import-kengetallen")
+@ROOT_OPTION
+@click.argument("bestanden", nargs=-1, required=True, type=FILE)
+@click.option(
+    "--status",
+    type=click.Choice(["voorlopig", "definitief"]),
+    default=None,
+    help="Of DUO's uitgave voorlopig of definitief is (verplicht bij een bestand van DUO).",
+)
+@click.option("--uitgave", default=None, help="Welke uitgave van DUO, bijvoorbeeld 2025-03.")
+@click.option(
+    "--bevoegd-gezag",
+    default=None,
+    help="Het nummer van het bevoegd gezag van het samenwerkingsverband (voor DUO's "
+    "jaarrekeninggegevens).",
+)
+def import_figures(
+    root: Path,
+    bestanden: tuple[Path, ...],
+    status: str | None,
+    uitgave: str | None,
+    bevoegd_gezag: str | None,
+) -> None:
+    """Lees kengetallen in content/kengetallen.yaml (intern).
+
+    BESTANDEN: DUO's '01. Leerlingen po - soort po, cluster, leeftijd' (ook voor
+    content/leerlingen.yaml), DUO's leerlingen (v)so per samenwerkingsverband, DUO's
+    jaarrekeninggegevens, en de eigen registratie in het sjabloon van kengetallen-sjabloon.
+    """
+    from sop_builder.sheets.figures import FiguresRequest
+    from sop_builder.sheets.figures import import_figures as run
+
+    finish(run(root, FiguresRequest(list(bestanden), status, uitgave, bevoegd_gezag)))
+
+
+@click.command("kengetallen-sjabloon")
+@ROOT_OPTION
+@click.option(
+    "--uit",
+    "out",
+    default="kengetallen-registratie.csv",
+    show_default=True,
+    type=FILE,
+    help="Het bestand dat wordt gemaakt: .csv of .xlsx.",
+)
+@click.option("--peildatum", default=None, type=DATE, help="De peildatum die al wordt ingevuld.")
+def figures_template(root: Path, out: Path, peildatum: date | None) -> None:
+    """Maak het sjabloon voor de eigen registratie: per school tlv's, verwijzingen,
+    terugplaatsingen, thuiszitters en arrangementen, met uitleg per kolom."""
+    from sop_builder.sheets.figures import write_template
+
+    finish(write_template(root, out, peildatum))
+
+
 COMMANDS = (
     (export, "export"),
     (import_scores,),
@@ -240,4 +294,6 @@ COMMANDS = (
     (import_postcodes,),
     (import_schools,),
     (import_norm,),
+    (import_figures,),
+    (figures_template,),
 )

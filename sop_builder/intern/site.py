@@ -14,6 +14,13 @@ from markupsafe import Markup
 
 from sop_builder.core.text import dutch_date, slugify
 from sop_builder.intern.charts import Bar, bar_chart
+from sop_builder.intern.figure_pages import (
+    Block,
+    FigurePages,
+    FiguresView,
+    framework_block,
+    school_header,
+)
 from sop_builder.intern.stats import (
     GROUPING_KEY,
     UNKNOWN_BOARD,
@@ -22,12 +29,17 @@ from sop_builder.intern.stats import (
     summarise,
 )
 from sop_builder.intern.tables import label_cells
+from sop_builder.project.evaluation.frameworks import NORM_FRAMEWORK
+from sop_builder.project.model import SCHOOL
 from sop_builder.project.project import Project
 from sop_builder.project.publication import completeness
 from sop_builder.project.routes import grouping_path, school_path
 from sop_builder.project.scoring import format_count, format_percentage
 
 ASSETS = ("intern.css",)
+FIGURES_FOLDER = "kengetallen"  # the SWV's figures: kengetallen/, and <group>/kengetallen/
+FIGURES_TEMPLATE, FIGURES_ASSET = "kengetallen.html.j2", "kengetallen.css"  # only with those pages
+FIGURES_OPENING = "_kengetallen_opening.html.j2"  # what a gespreksrapport opens with
 ROBOTS = "User-agent: *\nDisallow: /\n"
 
 
@@ -65,6 +77,17 @@ class InternSite:
         self.figures = InternalFigures(project)
         self.env = _environment(templates)
         self.grouping_path = grouping_path(self.swv)
+        data = project.figures
+        # a project whose own templates/ predate the Kengetallen pages: built without them
+        self.figures_without_template = bool(data and data.sets) and not all(
+            (templates / "intern" / name).is_file()
+            for name in (FIGURES_TEMPLATE, FIGURES_ASSET, FIGURES_OPENING)
+        )
+        self.figure_pages = (
+            FigurePages(data)
+            if data is not None and data.sets and not self.figures_without_template
+            else None
+        )
 
     def _render(self, template: str, base: str, **context: Any) -> str:
         """A page of ``template``; its tables carry their column headings per cell, so that they
@@ -78,6 +101,7 @@ class InternSite:
             grouping_path=self.grouping_path,
             group_link=self.group_link,
             unknown_board=UNKNOWN_BOARD,
+            figures_link=self.figure_pages is not None,
             **context,
         )
         return label_cells(html)
@@ -186,9 +210,19 @@ class InternSite:
             ]
         return groups
 
+    def opening(self, rows: list[SchoolRow], name: str) -> Any:
+        """The figures a gespreksrapport opens with (None without figures)."""
+        if self.figure_pages is None:
+            return None
+        return self.figure_pages.opening({r.school.front.vestigingscode for r in rows}, name)
+
     def school_page(self, row: SchoolRow) -> str:
         return self._render(
-            "gespreksrapport.html.j2", "../../", report=self.figures.report(row), slugify=slugify
+            "gespreksrapport.html.j2",
+            "../../",
+            report=self.figures.report(row),
+            slugify=slugify,
+            opening=self.opening([row], row.school.front.name),
         )
 
     def group_page(self, label: str, name: str, rows: list[SchoolRow], chart_id: str) -> str:
@@ -222,27 +256,82 @@ class InternSite:
                 f"Naleving per school in {name} in {f.year}: de score die telt ((SWV): de "
                 "beoordeling door het samenwerkingsverband, anders de zelfevaluatie)",
             ),
+            opening=self.opening(rows, _heading(label, name)),
             statuses=statuses,
             goals=goals,
             slugify=slugify,
         )
 
+    def framework_blocks(self, rows: list[SchoolRow], heading: str) -> list[Block]:
+        """The frameworks the schools filled in this year (handelingsgericht werken, ...),
+        beside the other figures; the agreements are on the dashboard."""
+        f = self.figures
+        blocks = []
+        for framework_id in f.data.config.framework_ids():
+            framework = f.data.config.framework(framework_id, f.year)
+            if framework is None or framework_id == NORM_FRAMEWORK:
+                continue
+            found = [
+                records.framework_assessment(framework_id, f.year, SCHOOL)
+                for row in rows
+                if (records := f.records(row.school.slug)) is not None
+            ]
+            assessments = [a for a in found if a is not None]
+            if assessments:
+                blocks.append(framework_block(framework, assessments, f.year, heading))
+        return blocks
+
+    def figures_page(self, rows: list[SchoolRow] | None, heading: str, base: str) -> str:
+        """The Kengetallen page of the SWV (``rows`` None) or of a kern or bestuur."""
+        assert self.figure_pages is not None
+        chosen = self.figures.rows if rows is None else rows
+        codes = None if rows is None else {r.school.front.vestigingscode for r in rows}
+        year, schools = self.figure_pages.schools(
+            [
+                (
+                    r.school.front.name,
+                    r.school.front.vestigingscode,
+                    f"{r.decisive.total.percentage}%" if r.decisive else "geen",
+                )
+                for r in chosen
+            ]
+        )
+        view = FiguresView(
+            self.figure_pages.blocks(codes, heading) + self.framework_blocks(chosen, heading),
+            year,
+            school_header(),
+            schools,
+            self.figure_pages.preliminary,
+        )
+        back = "../index.html" if rows is not None else ""
+        return self._render(FIGURES_TEMPLATE, base, heading=heading, view=view, back=back)
+
     def pages(self) -> dict[str, str]:
         """Relative path -> HTML."""
         out = {"index.html": self.dashboard()}
+        if self.figure_pages is not None:
+            out[f"{FIGURES_FOLDER}/index.html"] = self.figures_page(
+                None, self.swv.short_name, "../"
+            )
         for row in self.figures.rows:
             # the same address as the school's public page (the route table's)
             out[f"{school_path(row.school.slug).strip('/')}/index.html"] = self.school_page(row)
         label = self.swv.grouping.label
-        for name, rows in self.figures.groups(GROUPING_KEY).items():
-            out[f"{self.group_link(GROUPING_KEY, name)}/index.html"] = self.group_page(
-                label.capitalize(), name, rows, "grafiek-groep"
-            )
-        for name, rows in self.figures.groups("bestuur").items():
-            out[f"{self.group_link('bestuur', name)}/index.html"] = self.group_page(
-                "Bestuur", name, rows, "grafiek-groep"
-            )
+        for key, kind in ((GROUPING_KEY, label.capitalize()), ("bestuur", "Bestuur")):
+            for name, rows in self.figures.groups(key).items():
+                folder = self.group_link(key, name)
+                out[f"{folder}/index.html"] = self.group_page(kind, name, rows, "grafiek-groep")
+                if self.figure_pages is not None:
+                    out[f"{folder}/{FIGURES_FOLDER}/index.html"] = self.figures_page(
+                        rows, _heading(kind, name), "../../../"
+                    )
         return out
+
+
+def _heading(label: str, name: str) -> str:
+    """'Kern Helmerdam', 'Bestuur Stichting X' (as groep.html.j2 heads the page), but not
+    'Kern Kern Noord'."""
+    return name if name.lower().startswith(label.lower() + " ") else f"{label} {name}"
 
 
 def write_site(
@@ -250,12 +339,22 @@ def write_site(
     templates: Path,
     target: Path,
     not_complete: list[tuple[str, str, str]] | None = None,
-) -> None:
+) -> list[str]:
+    """Write every page and asset into ``target``; a note for each part left out."""
     site = InternSite(project, templates, not_complete or [])
     for rel, html in site.pages().items():
         file = target / rel
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(html, encoding="utf-8")
-    for asset in ASSETS:
+    assets = ASSETS + ((FIGURES_ASSET,) if site.figure_pages is not None else ())
+    for asset in assets:
         shutil.copyfile(templates / "intern" / asset, target / asset)
     (target / "robots.txt").write_text(ROBOTS, encoding="utf-8")
+    if site.figures_without_template:
+        folder = f"{templates.name}/intern"
+        return [
+            f"De pagina's Kengetallen zijn niet gemaakt: {folder}/{FIGURES_TEMPLATE}, "
+            f"{folder}/{FIGURES_OPENING} of {folder}/{FIGURES_ASSET} ontbreekt. Neem die over "
+            "uit de templates van sop-builder."
+        ]
+    return []

@@ -2,6 +2,7 @@
 
     motor: mkdocs                    # or: properdocs
     onvolledige_school: achterhouden  # or: volgt
+    kengetallen_openbaar: nee         # or: ja (a public page with the SWV's headline figures)
 
 The engine turns the staging folder (plain source files, site/staging.py) into the site.
 Without this file the engine is MkDocs.
@@ -12,6 +13,12 @@ the school and its errors) or the short page "Het ondersteuningsprofiel van deze
 with its facts (`volgt`). Either way the other schools' pages are built, and never a half
 page. A school that has not started its profile at all always gets the short page
 (project/schools/status.py, project/publication.py).
+
+`kengetallen_openbaar: ja` gives the public site a page /kengetallen/ with the SWV's headline
+figures from content/kengetallen.yaml: only sums over the whole SWV of DUO's open data (pupils
+per kind of school, participation in sbo and so against the country), never a school's figure
+and never the SWV's own registration; without it (the default) the public build does not read
+that file at all.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from sop_builder.core.fieldtypes import x_labels
+from sop_builder.core.fieldtypes import YesNo, x_labels
 from sop_builder.project.model import Schema, SiteConfig
 
 BUILD_FILE = "bouwen.yaml"
@@ -56,6 +63,15 @@ class BuildSettings(Schema):
         "site. Een school die nog niets heeft ingevuld, krijgt altijd de korte pagina.",
         json_schema_extra=x_labels(INCOMPLETE_LABELS),
     )
+    public_figures: YesNo = Field(
+        False,
+        alias="kengetallen_openbaar",
+        title="Kengetallen op de site",
+        description="ja: de site krijgt een pagina Kengetallen met de cijfers van het hele "
+        "samenwerkingsverband uit de open data van DUO (leerlingen, deelname aan sbo en so "
+        "naast het land). Nooit cijfers van een school en nooit de eigen registratie. "
+        "Standaard: nee.",
+    )
 
 
 def engine_choice(config: SiteConfig | None) -> str:
@@ -69,3 +85,10 @@ def incomplete_choice(config: SiteConfig | None) -> str:
     without that file)."""
     build = config.build if config is not None else None
     return build.incomplete_school if isinstance(build, BuildSettings) else "achterhouden"
+
+
+def public_figures_choice(config: SiteConfig | None) -> bool:
+    """Whether site_config/bouwen.yaml puts the SWV's headline figures on the public site
+    (no, without that file)."""
+    build = config.build if config is not None else None
+    return build.public_figures if isinstance(build, BuildSettings) else False

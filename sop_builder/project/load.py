@@ -10,10 +10,12 @@ from pathlib import Path
 
 from sop_builder.core.issues import Issue
 from sop_builder.core.transaction import recover
+from sop_builder.project.build_settings import public_figures_choice
 from sop_builder.project.cache import SchoolCache
 from sop_builder.project.config import load_config, missing_admission_texts
 from sop_builder.project.editors import check_editors
 from sop_builder.project.evaluation.load import SchoolPart, load_evaluations
+from sop_builder.project.figures import load_figures, open_data_only
 from sop_builder.project.files import school_folders
 from sop_builder.project.internal_texts import internal_texts, public_only
 from sop_builder.project.model import SiteConfig
@@ -150,6 +152,16 @@ class ProjectState:
             issues += missing_admission_texts(config, project.schools)
         project.pupils, found = load_pupils(root)
         issues += found
+        # The SWV's figures are internal: the public build reads them only for the page of
+        # headline figures that site_config/bouwen.yaml may switch on, and then only DUO's.
+        if self.internal or public_figures_choice(config):
+            codes = [_code(r) for r in results]
+            # a school whose code cannot be read: its figures are not reported as unknown
+            known = None if None in codes else {c for c in codes if c is not None}
+            project.figures, found = load_figures(root, known)
+            issues += found
+            if not self.internal and project.figures is not None:
+                project.figures = open_data_only(project.figures)
         project.postcodes, found = load_postcodes(root)
         issues += found + unplaced_schools(project.schools, project.postcodes)
         unread = [

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sop_builder.core.issues import Issue
 from sop_builder.project.evaluation.load import EvaluationData
+from sop_builder.project.figures import FiguresData
 from sop_builder.project.model import School, SiteConfig
 from sop_builder.project.offer.model import Offer
 from sop_builder.project.postcodes import PostcodeTable
@@ -46,6 +47,8 @@ class Project:
     redirects: list[Redirect] = field(default_factory=list)  # short links and renames
     offer: Offer = field(default_factory=Offer)  # the SWV's own offer (content/aanbod/)
     pupils: PupilData | None = None  # content/leerlingen.yaml (pupils.py)
+    # content/kengetallen.yaml (figures.py): read only for check and the internal site
+    figures: FiguresData | None = None
     postcodes: PostcodeTable | None = None  # site_config/postcodes.csv (postcodes.py)
     routes: RouteTable | None = None  # every page of the public site (routes.py; load.py sets it)
     # Every internal text, for the leak check only (internal_texts.py; load.py sets it): the

@@ -35,6 +35,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from sop_builder.core.text import slugify
+from sop_builder.project.build_settings import BUILD_FILE, public_figures_choice
+from sop_builder.project.figures import DUO_PUPILS, FIGURES_FILE
 from sop_builder.project.offer.kinds import OFFER_DIR, OFFER_KINDS
 from sop_builder.project.postcodes import school_point
 
@@ -86,6 +88,8 @@ class Kind(StrEnum):
     FINDER_SCHOOL = "vinder-school"  # data file
     FINDER_POSTCODES = "vinder-postcodes"  # data file
     WEB_EDITOR = "webeditor"  # written after the engine (editor/admin.py), never staged
+    # the SWV's headline figures, when site_config/bouwen.yaml switches them on
+    FIGURES = "kengetallen"
 
 
 SCHOOL, ENTRY, CARD, NEED = "school", "entry", "card", "need"
@@ -102,6 +106,7 @@ ENTRIES = Dep("entries")
 NAMES = Dep("names")
 OFFER = Dep("offer")
 PUPILS = Dep("pupils")
+FIGURES = Dep("figures")  # content/kengetallen.yaml, DUO's sets (the optional public page)
 
 
 @dataclass(frozen=True)
@@ -613,6 +618,30 @@ def routes_of(project: Project) -> RouteTable:
     return project.routes if project.routes is not None else site_routes(project)
 
 
+FIGURES_PATH = "/kengetallen/"
+
+
+def _figures_routes(project: Project) -> list[Route]:
+    """The page of the SWV's headline figures: only when site_config/bouwen.yaml switches it
+    on and content/kengetallen.yaml has DUO's pupils (the public build reads nothing else of
+    it)."""
+    data = project.figures
+    if not public_figures_choice(project.config) or data is None or not data.of(DUO_PUPILS):
+        return []
+    return [
+        Route(
+            FIGURES_PATH,
+            Kind.FIGURES,
+            "Kengetallen",
+            (FIGURES_FILE.as_posix(), f"{CONFIG}/{BUILD_FILE}"),
+            frozenset({FIGURES, NAMES}),
+            "kengetallen.md.j2",
+            menu="Kengetallen",
+            group=ABOUT,
+        )
+    ]
+
+
 def site_routes(project: Project, unread: Iterable[tuple[str, str]] = ()) -> RouteTable:
     """Every page and file of ``project``'s public site.
 
@@ -634,6 +663,7 @@ def site_routes(project: Project, unread: Iterable[tuple[str, str]] = ()) -> Rou
         routes += _list_routes(config, schools, offering)
         routes += _data_routes(project, config)
     routes += _offer_routes(project)
+    routes += _figures_routes(project)
     routes += _poster_routes(schools, unread)
     if config is not None and config.webeditor is not None:
         routes.append(

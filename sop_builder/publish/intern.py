@@ -58,9 +58,11 @@ def build_intern(
     if missing:
         return BuildResult(False, ["De interne site is niet gebouwd."], missing)
 
+    notes: list[str] = []
+
     def make(built: Path) -> list[Issue]:
         built.mkdir()
-        write_site(project, folder, built, missing_parts)
+        notes[:] = write_site(project, folder, built, missing_parts)
         issues = [
             # the internal site is made from its templates (templates/intern/)
             OTHER_HOST.at(f"{folder.name}/intern/", page=r.file, host=r.host, url=r.url)
@@ -83,6 +85,7 @@ def build_intern(
                 if missing_parts
                 else ""
             )
-            + ". Zet deze site alleen achter een inlog; zie docs/intern.md."
+            + ". Zet deze site alleen achter een inlog; zie docs/intern.md.",
+            *notes,
         ],
     )

@@ -6,10 +6,12 @@ age (leeftijd_jonger, leeftijd_4 … leeftijd_24, leeftijd_ouder); a count under
 vestigingscode (2 digits beside the instellingscode, or the whole code), soort_po, cluster
 (optional), and the ages; the rest (names, places, ...) is not needed.
 
-The small API (`import-leerlingen` uses it; the SWV's figures will too):
+The small API (`import-leerlingen` and `import-kengetallen` use it):
 
     read_duo_pupils(table, display) -> DuoPupils | None    (None: not this layout)
     DuoPupils.counts[(vestigingscode, kind, peildatum)] -> PupilSum
+    DuoPupils.swv[(vestigingscode, peildatum)] -> regiocode, where the file has a column
+        SAMENWERKINGSVERBAND (a school that moved SWV belongs to each in its own years)
 
 A `PupilSum` is the sum over the rows' age cells: the published counts, and how many cells were
 `<5`. It is never turned into a made-up number: `text()` writes "412" (exact), "412+" (412 and
@@ -35,6 +37,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "code": ("VESTIGINGSCODE", "VESTIGINGSNUMMER"),
     "kind": ("SOORT PO", "SOORT", "TYPE PO"),
     "cluster": ("CLUSTER",),
+    # not in every file: the samenwerkingsverband of the row (its regiocode, PO 27-99)
+    "swv": ("SAMENWERKINGSVERBAND", "CODE SAMENWERKINGSVERBAND", "SWV", "SWV PO", "REGIOCODE"),
 }
 AGE_PREFIX = "leeftijd"
 MASKED = "<5"
@@ -86,6 +90,15 @@ class DuoPupils:
     incomplete: set[tuple[str, str, date]] = field(default_factory=set)
     issues: list[Issue] = field(default_factory=list)
     rows: int = 0
+    # (vestigingscode, peildatum) -> the samenwerkingsverband DUO names (`region_key`), where
+    # the file has that column: a school that moved SWV counts for each in its own years
+    swv: dict[tuple[str, date], str] = field(default_factory=dict)
+
+
+def region_key(text: str) -> str:
+    """A samenwerkingsverband's regiocode as compared: 'PO 27-99', 'po2799', 'PO27.99' are
+    all 'PO2799'."""
+    return re.sub(r"[^0-9A-Z]", "", text.upper())
 
 
 def parse_date(text: str) -> date | None:
@@ -204,6 +217,8 @@ def _read_row(
         found.incomplete.add(key)
         return
     seen[row_key] = line
+    if cell("swv"):
+        found.swv[(code, day)] = region_key(cell("swv"))
     total = PupilSum()
     for index in ages:
         value = _cell_sum(cells[index])

@@ -169,7 +169,8 @@ def read_pupil_csv(
 Written = dict[str, dict[int, "str | dict[str, str]"]]
 
 
-def write_pupils(file: Path, source: str, counts: Written) -> None:
+def pupils_text(source: str, counts: Written) -> str:
+    """content/leerlingen.yaml with ``counts``."""
     lines = [
         "# Leerlingen per schoolvestiging op 1 oktober (open onderwijsdata van DUO).",
         "# Gemaakt met 'sop-builder import-leerlingen'; een nieuwe import vervangt de jaren die in",
@@ -187,7 +188,7 @@ def write_pupils(file: Path, source: str, counts: Written) -> None:
                 lines += [f'      {kind}: "{text}"' for kind, text in sorted(value.items())]
             else:
                 lines.append(f'    "{year}": "{value}"')
-    write_atomic(file, "\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
 
 
 def _existing(root: Path) -> tuple[Written, str, list[Issue]]:
@@ -240,29 +241,61 @@ def import_pupils(root: Path, csv_file: Path) -> PupilImport:
     table, issues = read_table(csv_file, csv_file.name, delimiter=";", windows=True)
     if table is None:
         return PupilImport(False, issues, [NOTHING_IMPORTED])
-    codes = school_codes(root)
     duo = read_duo_pupils(table, csv_file.name)
     warnings: list[Issue] = []
-    left_out: set[tuple[str, int]] = set()
     if duo is not None:
         if any(i.is_error for i in duo.issues):
             return PupilImport(False, duo.issues, [NOTHING_IMPORTED])
-        counts, left_out = _duo_counts(duo, codes)
+        update = duo_update(root, duo, csv_file.name)
         warnings = duo.issues
-        locations = len({code for code, _, _ in duo.counts} | {c for c, _, _ in duo.incomplete})
     else:
+        codes = school_codes(root)
         plain, issues = read_pupil_csv(table, csv_file.name, set(codes))
         if issues:
             return PupilImport(False, issues, [NOTHING_IMPORTED])
-        counts = {code: dict(years) for code, years in plain.items()}
-        locations = len(table.rows)
+        counts: Written = {code: dict(years) for code, years in plain.items()}
+        update = _update(root, csv_file.name, codes, counts, set(), len(table.rows))
+    if update.text is None:
+        return PupilImport(False, update.issues, update.messages)
+    write_atomic(root / PUPILS_FILE, update.text)
+    return PupilImport(True, warnings, update.messages)
+
+
+@dataclass
+class PupilUpdate:
+    """The new content/leerlingen.yaml (None: it cannot be written), its problems and what the
+    import says."""
+
+    text: str | None
+    issues: list[Issue] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def duo_update(root: Path, duo: DuoPupils, display: str) -> PupilUpdate:
+    """content/leerlingen.yaml with the counts of DUO's per-age file (``duo``, read by
+    `duo_pupils.py`) of the SWV's schools: what `import-leerlingen` writes for that file, for a
+    command that writes it in its own transaction (`import-kengetallen`)."""
+    codes = school_codes(root)
+    counts, left_out = _duo_counts(duo, codes)
+    locations = len({code for code, _, _ in duo.counts} | {c for c, _, _ in duo.incomplete})
+    return _update(root, display, codes, counts, left_out, locations)
+
+
+def _update(
+    root: Path,
+    display: str,
+    codes: dict[str, str],
+    counts: Written,
+    left_out: set[tuple[str, int]],
+    locations: int,
+) -> PupilUpdate:
     old, source, issues = _existing(root)
     if issues:
-        return PupilImport(
-            False, issues, [NOTHING_IMPORTED, "Herstel eerst het bestand (of haal het weg)."]
+        return PupilUpdate(
+            None, issues, [NOTHING_IMPORTED, "Herstel eerst het bestand (of haal het weg)."]
         )
-    sources = [s for s in source.split(", ") if s and s != csv_file.name] + [csv_file.name]
-    write_pupils(root / PUPILS_FILE, ", ".join(sources), _merged(old, counts, left_out))
+    sources = [s for s in source.split(", ") if s and s != display] + [display]
+    text = pupils_text(", ".join(sources), _merged(old, counts, left_out))
     others = locations - len(counts)
     rest = (
         ""
@@ -288,7 +321,7 @@ def import_pupils(root: Path, csv_file: Path) -> PupilImport:
             "Niet geschreven, omdat een regel niet te gebruiken was (een eerder aantal blijft "
             f"staan): {names}."
         )
-    return PupilImport(True, warnings, messages)
+    return PupilUpdate(text, [], messages)
 
 
 # Column names, upper case. The current name first; older names are read the same way.

@@ -17,6 +17,7 @@ from sop_builder.project.routes import (
     CARD,
     ENTRIES,
     ENTRY,
+    FIGURES,
     NAMES,
     NEED,
     OFFER,
@@ -39,6 +40,7 @@ class Facts:
     names: tuple[tuple[str, str, str], ...]  # (slug, name, vestigingscode) of every school
     offer: Any
     pupils: Any
+    figures: Any = None  # content/kengetallen.yaml as the public build holds it (DUO's only)
 
 
 def _card(entry: FinderEntry) -> tuple[Any, ...]:
@@ -71,6 +73,7 @@ def facts(project: Project, finder: Finder) -> Facts:
         tuple(sorted((s.slug, s.front.name, s.front.vestigingscode) for s in project.schools)),
         project.offer,
         project.pupils,
+        project.figures,
     )
 
 
@@ -94,6 +97,8 @@ def changed(old: Facts, new: Facts, schools: Collection[str]) -> set[Dep]:
         deps.add(OFFER)
     if old.pupils != new.pupils:
         deps.add(PUPILS)
+    if old.figures != new.figures:
+        deps.add(FIGURES)
     return deps
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from sop_builder.project.project import Project
 from sop_builder.project.routes import DATA_DIR, Kind, Route, RouteTable, routes_of
-from sop_builder.site import finder_data, kernen, lists, offer_pages, poster
+from sop_builder.site import figures_page, finder_data, kernen, lists, offer_pages, poster
 from sop_builder.site.finder import Finder
 from sop_builder.site.qrcode import prepare_qr_codes
 from sop_builder.site.render import GeneratedPage, Renderer
@@ -86,6 +86,7 @@ RENDERERS: dict[Kind, Callable[[Renderer, Route], GeneratedPage]] = {
     Kind.FINDER_NEED: finder_data.need_data_file,
     Kind.FINDER_SCHOOL: finder_data.school_data_file,
     Kind.FINDER_POSTCODES: finder_data.postcodes_file,
+    Kind.FIGURES: figures_page.figures_page,
 }
 
 
