@@ -153,6 +153,8 @@ PHONE_PAGES = [
     "scholen/de-meeuw/index.html",
     "kernen/helmerdam/index.html",
     "besturen/stichting-helmgroen/index.html",
+    "kengetallen/index.html",  # the SWV's figures (issue 23): charts over the years
+    "kernen/helmerdam/kengetallen/index.html",
 ]
 
 # The size at which each chart text is drawn on the screen: its CSS font size times the scale of

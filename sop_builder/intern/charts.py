@@ -90,8 +90,11 @@ def bar_chart(
 
 
 # --- charts over the years (the SWV's figures, figure_pages.py) ---------------------------------
+# Like the bar charts above: no viewBox, positions across in percentages of the chart's width,
+# heights and text in CSS pixels, so a label is as large on a phone as on a wide screen.
 
-PLOT_LEFT, PLOT_TOP, PLOT_HEIGHT, YEAR_WIDTH = 74, 26, 150, 92
+PLOT_TOP, PLOT_HEIGHT = 26, 150  # px: room for the scale's top value, then the plot
+LEFT, RIGHT = 1.0, 99.0  # % of the width: where the plot starts and ends
 
 
 @dataclass(frozen=True)
@@ -111,35 +114,40 @@ class Series:
     style: int = 0  # 0..3: colour and line (css .series-N); the legend names it in words
 
 
-def _frame(chart_id: str, title: str, width: int, height: int) -> list[str]:
+def _frame(chart_id: str, title: str, height: int, kind: str = "chart-years") -> list[str]:
     return [
-        f'<svg class="chart chart-years" id="{escape(chart_id)}" role="img" '
-        f'aria-labelledby="{escape(chart_id)}-t" viewBox="0 0 {width} {height}" width="100%" '
-        'preserveAspectRatio="xMinYMin meet">',
+        f'<svg class="chart {kind}" id="{escape(chart_id)}" role="img" '
+        f'aria-labelledby="{escape(chart_id)}-t" width="100%" height="{height}">',
         f'<title id="{escape(chart_id)}-t">{escape(title)} (de tabel hieronder geeft dezelfde '
         "cijfers)</title>",
     ]
 
 
+def _slot(years: list[int]) -> float:
+    """The width of one year, in % of the chart."""
+    return (RIGHT - LEFT) / max(len(years), 1)
+
+
 def _axis(years: list[int], preliminary: set[int], maximum: float | None, unit: str) -> list[str]:
-    """The baseline, the top value (``maximum``; None: none) and the years (a preliminary year
-    marked with '*')."""
+    """The baseline, the top value (``maximum``; None: none) above the plot and the years (a
+    preliminary year marked with '*')."""
     bottom = PLOT_TOP + PLOT_HEIGHT
-    right = PLOT_LEFT + YEAR_WIDTH * len(years)
+    left, right = _percent(LEFT), _percent(RIGHT)
     parts = [
-        f'<line class="chart-axis" x1="{PLOT_LEFT}" x2="{right}" y1="{bottom}" y2="{bottom}"/>',
-        f'<line class="chart-grid" x1="{PLOT_LEFT}" x2="{right}" y1="{PLOT_TOP}" y2="{PLOT_TOP}"/>',
+        f'<line class="chart-axis" x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}"/>',
+        f'<line class="chart-grid" x1="{left}" x2="{right}" y1="{PLOT_TOP}" y2="{PLOT_TOP}"/>',
     ]
     if maximum is not None:
         parts.append(
-            f'<text class="chart-value" x="{PLOT_LEFT - 4}" y="{PLOT_TOP + 4}" '
-            f'text-anchor="end">{escape(_tick(maximum, unit))}</text>'
+            f'<text class="chart-value" x="{left}" y="{PLOT_TOP - 8}">'
+            f"{escape(_tick(maximum, unit))}</text>"
         )
+    slot = _slot(years)
     for index, year in enumerate(years):
-        x = PLOT_LEFT + YEAR_WIDTH * index + YEAR_WIDTH / 2
+        x = _percent(LEFT + slot * index + slot / 2)
         mark = "*" if year in preliminary else ""
         parts.append(
-            f'<text class="chart-label" x="{x:.1f}" y="{bottom + 16}" text-anchor="middle">'
+            f'<text class="chart-label" x="{x}" y="{bottom + 16}" text-anchor="middle">'
             f"{year}{mark}</text>"
         )
     return parts
@@ -182,9 +190,8 @@ def year_chart(
     marked = preliminary or set()
     values = [v for s in series for p in s.points.values() for v in (p.low, p.high) if v]
     maximum = max([*values, 0.0]) * 1.15 or 1.0  # with no value at all, no scale is written
-    width = PLOT_LEFT + YEAR_WIDTH * len(years) + 10
     height = PLOT_TOP + PLOT_HEIGHT + 24
-    parts = _frame(chart_id, title, width, height)
+    parts = _frame(chart_id, title, height)
     parts += _axis(years, marked, maximum if values else None, unit)
 
     def y_of(value: float) -> float:
@@ -201,95 +208,85 @@ def year_chart(
 
 def _bars(series: list[Series], years: list[int], y_of: Any) -> list[str]:
     parts: list[str] = []
-    slot = (YEAR_WIDTH - 16) / max(len(series), 1)
+    year_slot = _slot(years)
+    pad = year_slot * 0.1
+    slot = (year_slot - 2 * pad) / max(len(series), 1)
     bottom = PLOT_TOP + PLOT_HEIGHT
     for index, year in enumerate(years):
         for number, item in enumerate(series):
             point = item.points.get(year)
-            x = PLOT_LEFT + YEAR_WIDTH * index + 8 + slot * number
-            if point is None or point.low is None:
-                continue
-            if point.low <= 0:
+            x = LEFT + year_slot * index + pad + slot * number
+            if point is None or point.low is None or point.low <= 0:
                 continue  # nothing certain to draw (the table gives the range)
             top = y_of(point.low)
-            if point.low > 0:
-                parts.append(
-                    f'<rect class="series-{item.style}" x="{x:.1f}" y="{top:.1f}" '
-                    f'width="{slot - 2:.1f}" height="{bottom - top:.1f}"/>'
-                )
+            parts.append(
+                f'<rect class="series-{item.style}" x="{_percent(x)}" y="{top:.1f}" '
+                f'width="{_percent(slot * 0.9)}" height="{bottom - top:.1f}"/>'
+            )
             if point.high is not None and point.high > point.low:  # a range: up to its top
-                middle = x + (slot - 2) / 2
+                middle = _percent(x + slot * 0.45)
                 parts.append(
-                    f'<line class="line-{item.style} range" x1="{middle:.1f}" x2="{middle:.1f}" '
+                    f'<line class="line-{item.style} range" x1="{middle}" x2="{middle}" '
                     f'y1="{top:.1f}" y2="{y_of(point.high):.1f}"/>'
                 )
     return parts
 
 
 def _lines(series: list[Series], years: list[int], y_of: Any) -> list[str]:
+    """Each series as points joined by line pieces (a polyline cannot be measured in
+    percentages); a range is a vertical line, joined to nothing."""
     parts: list[str] = []
+    slot = _slot(years)
     for item in series:
-        path: list[str] = []
+        previous: tuple[str, float] | None = None
         for index, year in enumerate(years):
             point = item.points.get(year)
-            x = PLOT_LEFT + YEAR_WIDTH * index + YEAR_WIDTH / 2
+            x = _percent(LEFT + slot * index + slot / 2)
             if point is None or point.low is None or point.high is None:
-                if len(path) > 1:
-                    parts.append(_polyline(item.style, path))
-                path = []
+                previous = None
                 continue
             if point.low == point.high:
-                path.append(f"{x:.1f},{y_of(point.low):.1f}")
-                parts.append(
-                    f'<circle class="series-{item.style}" cx="{x:.1f}" '
-                    f'cy="{y_of(point.low):.1f}" r="3.5"/>'
-                )
+                y = y_of(point.low)
+                if previous is not None:
+                    parts.append(
+                        f'<line class="line-{item.style}" x1="{previous[0]}" x2="{x}" '
+                        f'y1="{previous[1]:.1f}" y2="{y:.1f}"/>'
+                    )
+                parts.append(f'<circle class="series-{item.style}" cx="{x}" cy="{y:.1f}" r="3.5"/>')
+                previous = (x, y)
             else:  # a range: a vertical line, not joined to the others
-                if len(path) > 1:
-                    parts.append(_polyline(item.style, path))
-                path = []
+                previous = None
                 parts.append(
-                    f'<line class="line-{item.style}" x1="{x:.1f}" x2="{x:.1f}" '
+                    f'<line class="line-{item.style}" x1="{x}" x2="{x}" '
                     f'y1="{y_of(point.low):.1f}" y2="{y_of(point.high):.1f}"/>'
                 )
-        if len(path) > 1:
-            parts.append(_polyline(item.style, path))
     return parts
-
-
-def _polyline(style: int, points: list[str]) -> str:
-    return f'<polyline class="line-{style}" points="{" ".join(points)}"/>'
-
-
-STACK_ROW = 22  # px per row of a stacked chart (its label beside the bar)
-STACK_WIDTH = 360  # the longest bar of a stacked chart
 
 
 def stacked_chart(
     chart_id: str, title: str, rows: list[tuple[str, list[int]]], levels: list[str]
 ) -> Markup:
     """Horizontal bars split into the counts per level (at most four levels, told apart by
-    colour and named in the HTML legend): how many schools gave each score per item."""
+    colour and named in the HTML legend): how many schools gave each score per item. As the
+    bar charts above: each item's label on the line above its bar."""
     if len(levels) > len(SERIES_STYLES) or not rows:
         return Markup("")
     longest = max(sum(counts) for _, counts in rows) or 1
-    labels = [label if len(label) <= 34 else label[:33] + "…" for label, _ in rows]
-    left = 12 + 7 * max(len(label) for label in labels)  # as wide as the longest label
-    height = STACK_ROW * len(rows) + 8
-    parts = _frame(chart_id, title, left + STACK_WIDTH + 10, height)
-    for index, ((_, counts), shown) in enumerate(zip(rows, labels, strict=True)):
-        y = 4 + index * STACK_ROW
+    height = ROW * len(rows) + 4
+    parts = _frame(chart_id, title, height, "chart-stacked")
+    for index, (label, counts) in enumerate(rows):
+        y = index * ROW
+        shown = label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
         parts.append(
-            f'<text class="chart-label" x="{left - 6}" y="{y + 15}" text-anchor="end">'
-            f"{escape(shown)}</text>"
+            f'<text class="chart-label" x="{INDENT}" y="{y + TEXT}">{escape(shown)}</text>'
         )
-        x = float(left)
+        x = 0.0
         for style, count in enumerate(counts):
-            length = count / longest * STACK_WIDTH
+            length = count / longest * 100
             if count:
                 parts.append(
-                    f'<rect class="series-{style}" x="{x:.1f}" y="{y + 3}" '
-                    f'width="{length:.1f}" height="{STACK_ROW - 6}"/>'
+                    f'<rect class="series-{style}" x="{_percent(x)}" y="{y + BAR_TOP}" '
+                    f'width="{_percent(length)}" height="{BAR_HEIGHT}"/>'
                 )
             x += length
     parts.append("</svg>")
