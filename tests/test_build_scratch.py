@@ -336,6 +336,9 @@ def test_a_build_never_replaces_the_project_or_a_folder_that_is_not_a_site(
         main, ["bouw", "--map", str(root), "--uit", "content", "--formaat", "github"]
     )
     assert github.stdout.startswith("::error file=content,line=1,col=1,title=SOP958::")
+    refused = build_intern(root, root / "templates", TODAY, echo=lambda _: None)
+    assert [i.code for i in refused.issues] == ["SOP958"]
+    assert _tree(root) == before
     # A new folder, an empty one and an earlier site are fine.
     (tmp_path / "leeg").mkdir()
     for target in (tmp_path / "nieuw", tmp_path / "leeg", tmp_path / "nieuw"):
