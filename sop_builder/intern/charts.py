@@ -247,7 +247,7 @@ def stacked_chart(
         return Markup("")
     longest = max(sum(counts) for _, counts in rows) or 1
     labels = [label if len(label) <= 34 else label[:33] + "…" for label, _ in rows]
-    left = 12 + 7 * max(len(label) for label in labels)  # as wide as the longest label
+    left = 16 + 9 * max(len(label) for label in labels)  # as wide as the longest label
     height = ROW * len(rows) + 8
     parts = _frame(chart_id, title, left + BAR_WIDTH + 10, height)
     for index, ((_, counts), shown) in enumerate(zip(rows, labels, strict=True)):
