@@ -276,3 +276,27 @@ def test_an_import_into_the_samples_figures_keeps_its_header_and_other_years(sam
     assert pupils[2024].file == PUPILS_2024_FINAL.name
     assert pupils[2024].schools["98XA00"]["bao"].value == 312
     assert pupils[2023].schools["98XA00"]["bao"].value == 303  # the sample's own
+
+
+def test_one_years_accounts_may_come_from_two_files(fresh: Path, tmp_path: Path):
+    """DUO publishes the balance sheet and the income and expenses apart: both files of 2024
+    give one set with all three amounts, naming both files."""
+    balance = tmp_path / "balans.csv"
+    balance.write_text(
+        "BEVOEGD GEZAG NUMMER;JAAR;EIGEN VERMOGEN\n41999;2024;900000\n41002;2024;800000\n",
+        encoding="utf-8",
+    )
+    income = tmp_path / "baten-en-lasten.csv"
+    income.write_text(
+        "BEVOEGD GEZAG NUMMER;JAAR;TOTAAL BATEN;TOTAAL LASTEN\n41999;2024;12800000;12900000\n",
+        encoding="utf-8",
+    )
+    result = import_figures(fresh, FiguresRequest([balance, income], "definitief", None, "41999"))
+    assert result.ok, result.issues
+    accounts = _figures(fresh).of(DUO_ACCOUNTS)[2024]
+    assert {k: v.value for k, v in accounts.swv.items()} == {
+        "reserves": 900_000,
+        "baten": 12_800_000,
+        "lasten": 12_900_000,
+    }
+    assert accounts.file == "balans.csv, baten-en-lasten.csv"

@@ -25,6 +25,7 @@ from sop_builder.core.sourcefile import read_markdown_file, read_yaml_file
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.content_types import CONTENT_TYPES
 from sop_builder.project.evaluation.model import EvaluationFile, FrameworkAssessmentFile, YearGoals
+from sop_builder.project.figures import FiguresFile
 from sop_builder.project.load import load_project
 from sop_builder.publish.intern import build_intern
 from sop_builder.publish.public import build_site
@@ -56,6 +57,7 @@ FILES: list[tuple[str, type[BaseModel], bool]] = [
     ("content/schools/*/evaluatie-*.yaml", EvaluationFile, False),
     ("content/schools/*/beoordeling-*.yaml", FrameworkAssessmentFile, False),
     ("site_config/jaardoelen/*.yaml", YearGoals, False),
+    ("content/kengetallen.yaml", FiguresFile, False),  # the figures' sources (bestand, uitgave)
 ]
 
 VECTORS = {

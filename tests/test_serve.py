@@ -284,3 +284,26 @@ def test_a_build_refusal_shows_on_the_served_page_with_its_code(sample: Path, tm
     assert "SOP905" in page
     assert "templates/pages/poster.md.j2" in page
     assert "Dit sjabloon van sop-builder ontbreekt" in page
+
+
+def test_an_edit_of_the_figures_rewrites_only_the_public_figures_page(sample: Path, tmp_path: Path):
+    """With `kengetallen_openbaar: ja`, an edit of content/kengetallen.yaml re-renders the page
+    /kengetallen/ (its route depends on the figures) and nothing else."""
+    settings = sample / "site_config" / "bouwen.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "kengetallen_openbaar: ja\n")
+    session, _indexed = session_of(sample, tmp_path / "serve")
+    figures = sample / "content" / "kengetallen.yaml"
+    text = figures.read_text(encoding="utf-8")
+    # De Duinroos on 1 October 2024: 328 -> 428 bao pupils (the SWV's sum 4444 -> 4544)
+    old = "  - peildatum: 2024-10-01\n    bron: duo-leerlingen\n"
+    start = text.index(old)
+    end = text.index('bao: "328"', start)
+    figures.write_text(text[:end] + 'bao: "428"' + text[end + len('bao: "328"') :], "utf-8")
+    session.rebuild()
+    last = session.last
+    assert last is not None
+    assert not last.everything
+    assert not last.errors
+    assert last.rendered == {"/kengetallen/"}
+    page = (session.staging / "docs" / "kengetallen" / "index.md").read_text(encoding="utf-8")
+    assert "<td>4.544</td>" in page

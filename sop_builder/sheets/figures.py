@@ -5,7 +5,9 @@ transaction; `kengetallen-sjabloon`: the registration template (CSV or XLSX).
 Each file is recognised by its columns (`figure_files.py`). A new set replaces the set of the
 same source and year (a definitive release replaces a preliminary one; a preliminary one never
 replaces a definitive one); the SWV's registration replaces the figures of the schools in the
-file and keeps the others. Nothing is written when a file or the existing file has an error.
+file and keeps the others; DUO's annual accounts of one year may come from two files (the
+balance sheet, the income and expenses), whose amounts are kept together. Nothing is written
+when a file or the existing file has an error.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from sop_builder.core.transaction import Transaction, recover
 from sop_builder.core.yamlwrite import yaml_value
 from sop_builder.project.config import load_config_file
 from sop_builder.project.figures import (
+    DUO_ACCOUNTS,
     FIGURES_FILE,
     MEASURES,
     REGISTRATION,
@@ -179,6 +182,13 @@ def _merge(old: list[_Written], new: list[_Written]) -> tuple[list[_Written], li
             schools = {**before.set.schools, **item.set.schools}
             swv = {**before.set.swv, **item.set.swv}
             item = _Written(NewSet(source, item.set.day, swv, {}, schools))
+        elif source == DUO_ACCOUNTS and before.status == item.status:
+            # DUO publishes the balance sheet and the income and expenses in separate files:
+            # one year's amounts may come from both
+            swv = {**before.set.swv, **item.set.swv}
+            files = ", ".join(dict.fromkeys([*before.file.split(", "), item.file]))
+            release = item.release or before.release
+            item = _Written(NewSet(source, item.set.day, swv), files, release, item.status)
         elif before.status == "voorlopig" and item.status == "definitief":
             notes.append(
                 f"{source} {year}: de voorlopige uitgave is vervangen door de definitieve."
