@@ -93,7 +93,7 @@ def bar_chart(
 # Like the bar charts above: no viewBox, positions across in percentages of the chart's width,
 # heights and text in CSS pixels, so a label is as large on a phone as on a wide screen.
 
-PLOT_TOP, PLOT_HEIGHT = 26, 150  # px: room for the scale's top value, then the plot
+PLOT_TOP, PLOT_HEIGHT = 26, 120  # px: room for the scale's top value, then the plot
 LEFT, RIGHT = 1.0, 99.0  # % of the width: where the plot starts and ends
 
 
@@ -114,9 +114,9 @@ class Series:
     style: int = 0  # 0..3: colour and line (css .series-N); the legend names it in words
 
 
-def _frame(chart_id: str, title: str, height: int, kind: str = "chart-years") -> list[str]:
+def _frame(chart_id: str, title: str, height: int) -> list[str]:
     return [
-        f'<svg class="chart {kind}" id="{escape(chart_id)}" role="img" '
+        f'<svg class="chart chart-years" id="{escape(chart_id)}" role="img" '
         f'aria-labelledby="{escape(chart_id)}-t" width="100%" height="{height}">',
         f'<title id="{escape(chart_id)}-t">{escape(title)} (de tabel hieronder geeft dezelfde '
         "cijfers)</title>",
@@ -273,7 +273,7 @@ def stacked_chart(
         return Markup("")
     longest = max(sum(counts) for _, counts in rows) or 1
     height = ROW * len(rows) + 4
-    parts = _frame(chart_id, title, height, "chart-stacked")
+    parts = _frame(chart_id, title, height)
     for index, (label, counts) in enumerate(rows):
         y = index * ROW
         shown = label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
