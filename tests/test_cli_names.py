@@ -19,7 +19,7 @@ COMMANDS = {
     "controleer", "bouw", "bekijk", "exporteer", "import-scores", "import-leerlingen",
     "import-postcodes", "nieuwe-school", "nieuw-schooljaar", "nieuw-swv", "migreer", "schema",
     "installeer-hook", "codeowners", "controleer-eigenaars", "herstel-opmerkingen", "editor",
-    "import-scholen", "import-norm", "import-kengetallen", "kengetallen-sjabloon",
+    "import-scholen", "import-norm", "import-kengetallen", "kengetallen-sjabloon", "klaarzetten",
 }  # fmt: skip
 ALIASES = {
     "check": "controleer",
@@ -30,10 +30,11 @@ ALIASES = {
     "install-hook": "installeer-hook",
     "check-owners": "controleer-eigenaars",
     "keep-comments": "herstel-opmerkingen",
+    "stage": "klaarzetten",
 }
 # English words that are not a command's or an option's shown name (an alias may be one).
 ENGLISH = re.compile(
-    r"^(check|build|serve|export|new|install|owners|keep|comments|strict|out|output|format|"
+    r"^(check|build|serve|stage|export|new|install|owners|keep|comments|strict|out|output|format|"
     r"date|dry-run|force|port|author|base|year|file|folder|replace)(-|$)"
 )
 
@@ -98,6 +99,7 @@ def test_the_dated_commands_are_the_ones_that_take_a_date():
         "bouw",
         "controleer",
         "import-scholen",
+        "klaarzetten",
         "nieuw-schooljaar",
         "nieuw-swv",
         "nieuwe-school",

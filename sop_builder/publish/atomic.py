@@ -44,10 +44,10 @@ OWN_FOLDERS = ("content", "site_config", "templates", ".git")  # no site in or a
 SITE_MARK = "index.html"  # at the top of every site a build makes (public and internal)
 
 
-def not_a_site_folder(site_dir: Path, root: Path) -> Issue | None:
+def not_a_site_folder(site_dir: Path, root: Path, mark: str = SITE_MARK) -> Issue | None:
     """SOP958 when a build into ``site_dir`` would replace what is not a site: the project
     ``root`` itself (or a folder that holds it), one of its own folders, or a folder with
-    files but without a site's index.html."""
+    files but without ``mark`` at its top (a site's index.html; `klaarzetten`'s note)."""
     site, project = site_dir.resolve(), root.resolve()
     inside = site.is_relative_to(project)
     own = next(
@@ -58,8 +58,8 @@ def not_a_site_folder(site_dir: Path, root: Path) -> Issue | None:
         why = "daar staat het project zelf"
     elif own is not None:
         why = f"dat is een map van het project zelf ({own}/)"
-    elif site.is_dir() and any(site.iterdir()) and not (site / SITE_MARK).is_file():
-        why = f"daar staan al bestanden, en het is geen site (er is geen {SITE_MARK})"
+    elif site.is_dir() and any(site.iterdir()) and not (site / mark).is_file():
+        why = f"daar staan al bestanden, en het is geen site (er is geen {mark})"
     else:
         return None
     shown = site.relative_to(project).as_posix() if inside and site != project else str(site)
@@ -82,15 +82,17 @@ def build_atomically(
     make: Callable[[Path], list[Issue]],
     root: Path | None = None,
     echo: Callable[[str], None] | None = None,
+    mark: str = SITE_MARK,
 ) -> list[Issue]:
     """Let ``make`` write and check a site in an empty folder; publish it at ``site_dir``.
 
     ``make`` returns the problems it found; with any problem nothing is published and the
     problems are returned. ``root`` is the project (default: the output's parent folder),
-    ``echo`` says that this build waits for another one.
+    ``echo`` says that this build waits for another one, ``mark`` is the file at the top of an
+    earlier output that may be replaced (see `not_a_site_folder`).
     """
     root = Path(root) if root is not None else site_dir.parent
-    refused = not_a_site_folder(site_dir, root)
+    refused = not_a_site_folder(site_dir, root, mark)
     if refused is not None:
         return [refused]
 
