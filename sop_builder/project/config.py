@@ -50,8 +50,7 @@ from sop_builder.project.model import (
 from sop_builder.project.placeholders import (
     MARK,
     find_placeholders,
-    marked_keys,
-    marked_list_items,
+    marked_places,
 )
 from sop_builder.project.school_selection import SELECTION_FILE, SchoolSelection, check_selection
 from sop_builder.project.staff_lists import STAFF_LISTS
@@ -103,7 +102,7 @@ def load_config_file(
     if MARK in text:
         issues += find_placeholders(text, display)
         if marks is not None:
-            marks[display] = marked_keys(text) | marked_list_items(text)
+            marks[display] = marked_places(text)
     value, schema_issues = validate_tree(model, tree, display)
     return value, tree, issues + schema_issues
 

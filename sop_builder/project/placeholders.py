@@ -42,44 +42,22 @@ def find_placeholders(text: str, path: str, first_line: int = 1) -> list[Issue]:
     return issues
 
 
-def marked_keys(text: str) -> frozenset[str]:
-    """The top-level keys of a YAML file whose value holds a field still under the INVULLEN
-    mark: the key of the field itself, or of the block it is in (``steunpunt`` when the mark
-    is above ``steunpunt`` or above its ``naam``)."""
-    if MARK not in text:
-        return frozenset()
-    lines = text.splitlines()
-    found: set[str] = set()
-    top: str | None = None  # the top-level key of the block at each line, from the start
-    pending = False  # a mark seen, its field not yet
-    for line in lines:
-        stripped = line.strip()
-        if stripped.startswith("#"):
-            pending = pending or stripped.endswith(MARK)
-            continue
-        match = _TOP_KEY.match(line)
-        if match:
-            top = match.group(1)
-        if pending and _KEY.match(line) and top is not None:
-            found.add(top)
-            pending = False
-    return frozenset(found)
-
-
 _ITEM = re.compile(r"^(\s*)-\s")
 
 
-def marked_list_items(text: str) -> frozenset[str]:
-    """The items of top-level lists that hold a field still under the INVULLEN mark, as
-    ``key[index]`` (``stappen[1]``: the second step); a mark above ``- naam`` belongs to the
-    item that starts there."""
+def marked_places(text: str) -> frozenset[str]:
+    """What of a YAML file is still under the INVULLEN mark, in one pass: each top-level key
+    whose value holds a marked field (the key of the field itself, or of the block it is in:
+    ``steunpunt`` when the mark is above ``steunpunt`` or above its ``naam``), and each item of
+    a top-level list that holds one, as ``key[index]`` (``stappen[1]``: the second step; a mark
+    above ``- naam`` belongs to the item that starts there)."""
     if MARK not in text:
         return frozenset()
     found: set[str] = set()
-    top: str | None = None
+    top: str | None = None  # the top-level key of the block at each line, from the start
     indent: int | None = None  # the indentation of the items of the current top-level list
-    index = -1
-    pending = False
+    index = -1  # the item of that list at each line (-1: none yet)
+    pending = False  # a mark seen, its field not yet
     for line in text.splitlines():
         stripped = line.strip()
         if stripped.startswith("#"):
@@ -91,11 +69,17 @@ def marked_list_items(text: str) -> frozenset[str]:
         item = _ITEM.match(line)
         if item and top is not None and (indent is None or len(item.group(1)) == indent):
             indent, index = len(item.group(1)), index + 1
-        if pending and _KEY.match(line):
-            if top is not None and index >= 0 and not match:
+        if pending and _KEY.match(line) and top is not None:
+            found.add(top)
+            if index >= 0 and not match:
                 found.add(f"{top}[{index}]")
             pending = False
     return frozenset(found)
+
+
+def marked_list_items(text: str) -> frozenset[str]:
+    """The list items of `marked_places` (``key[index]``)."""
+    return frozenset(p for p in marked_places(text) if "[" in p)
 
 
 def unmark(text: str, key: str) -> str:
