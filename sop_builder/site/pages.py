@@ -9,6 +9,7 @@ from typing import Any
 
 from sop_builder.project.project import Project
 from sop_builder.project.routes import DATA_DIR, Kind, Route, RouteTable, routes_of
+from sop_builder.project.translations import Language
 from sop_builder.site import figures_page, finder_data, kernen, lists, offer_pages, poster
 from sop_builder.site.finder import Finder
 from sop_builder.site.qrcode import prepare_qr_codes
@@ -96,10 +97,12 @@ def public_pages(
     site_url: str | None = None,
     routes: Iterable[Route] | None = None,
     finder: Finder | None = None,
+    language: Language | None = None,
 ) -> list[GeneratedPage]:
     """The staged pages of ``routes`` (default: every route of ``project``'s site), rendered
-    with the templates in ``templates``. ``finder``: the project's finder, if made already."""
-    renderer = Renderer(project, templates, site_url, finder)
+    with the templates in ``templates``. ``finder``: the project's finder, if made already;
+    ``language``: the language of the pages (None: Dutch)."""
+    renderer = Renderer(project, templates, site_url, finder, language)
     chosen = [r for r in (routes_of(project) if routes is None else routes) if r.staged]
     if renderer.site_url:  # every school page and poster shows the QR code of its address
         urls = (renderer.site_url + r.path for r in chosen if r.kind is Kind.SCHOOL)

@@ -44,6 +44,12 @@ from sop_builder.project.scoring import (
     format_percentage,
 )
 from sop_builder.project.staff_lists import STAFF_LISTS
+from sop_builder.project.translations import (
+    PLACEHOLDER,
+    SOURCE_LANGUAGE,
+    Language,
+    plural_key,
+)
 from sop_builder.site import compiled
 from sop_builder.site.finder import Finder, FinderEntry, NeedLine, build_finder
 from sop_builder.site.hints import in_sentence, search_examples
@@ -120,10 +126,84 @@ def listing(words: list[str]) -> str:
 
 T = TypeVar("T")
 
+
+def _fill(text: str, values: dict[str, Any], *, trusted: bool) -> Markup:
+    """``text`` with each ``{name}`` replaced by ``values[name]`` as text (`page_text`); the
+    text around them as written (``trusted``: a template's own Dutch) or as text (a
+    translation someone typed)."""
+    shown = Markup if trusted else page_text
+    if not values:
+        return shown(text)
+    parts = PLACEHOLDER.split(text)  # text, name, text, name, ..., text
+    return Markup("").join(
+        page_text(values[part]) if index % 2 else shown(part) for index, part in enumerate(parts)
+    )
+
+
+def dutch_fragment(text: Markup) -> Markup:
+    """A Dutch text inside a page in another language, marked as Dutch for screen readers,
+    translation tools and hyphenation."""
+    return Markup(f'<span lang="{SOURCE_LANGUAGE}">') + text + Markup("</span>")
+
+
+class Translator:
+    """The site's texts in one language: ``t`` for a template's text (its key and its Dutch;
+    ``ta`` where no element may stand, such as an attribute or a title) and ``translated`` for
+    a text of the SWV in site_config/ (project/translations.py names the keys). A translation
+    is used only while it translates today's Dutch; otherwise the Dutch is shown, marked
+    ``lang="nl"``. Without a language (the Dutch site) the Dutch is printed as the template
+    wrote it: the same bytes as a template without ``t``."""
+
+    def __init__(self, language: Language | None = None) -> None:
+        self.language = language
+
+    def text(self, key: str, dutch: str, values: dict[str, Any], *, element: bool) -> Markup:
+        language = self.language
+        if language is None:
+            return _fill(dutch, values, trusted=True)
+        entry = language.current(key, dutch)
+        if entry is not None:
+            return _fill(entry.translation, values, trusted=False)
+        shown = _fill(dutch, values, trusted=True)
+        return dutch_fragment(shown) if element else shown
+
+    def t(self, key: str, dutch: str, **values: Any) -> Markup:
+        return self.text(key, dutch, values, element=True)
+
+    def ta(self, key: str, dutch: str, **values: Any) -> Markup:
+        return self.text(key, dutch, values, element=False)
+
+    def tn(self, key: str, one: str, other: str, n: int, **values: Any) -> Markup:
+        """A text with the number ``n``, in the form this language uses for it (Dutch: one
+        for 1, other for every other number; Arabic has six forms)."""
+        values = {"n": n, **values}
+        language = self.language
+        if language is None:
+            return _fill(one if n == 1 else other, values, trusted=True)
+        locale = language.locale
+        category = locale.plural_form(n) if locale is not None else ("one" if n == 1 else "other")
+        dutch = one if category == "one" else other
+        entry = language.current(plural_key(key, category), dutch)
+        if entry is not None:
+            return _fill(entry.translation, values, trusted=False)
+        return dutch_fragment(_fill(one if n == 1 else other, values, trusted=True))
+
+    def translated(self, value: Any, key: str) -> Any:
+        """The SWV's text ``value`` (as loaded from site_config/) under ``key`` in this
+        language; the value itself on the Dutch site."""
+        language = self.language
+        if language is None:
+            return value
+        entry = language.current(key, str(value))
+        return (
+            page_text(entry.translation) if entry is not None else dutch_fragment(page_text(value))
+        )
+
+
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
-def _environment(templates: Path, project: Project) -> Environment:
+def _environment(templates: Path, project: Project, translator: Translator) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates / "pages")),
         bytecode_cache=compiled.PAGES,
@@ -151,7 +231,9 @@ def _environment(templates: Path, project: Project) -> Environment:
         clock=lambda moment: moment.strftime("%H:%M"),
         label=project.offer.label,
         listing=listing,
+        translated=translator.translated,
     )
+    env.globals.update(t=translator.t, ta=translator.ta, tn=translator.tn)
     return env
 
 
@@ -248,13 +330,17 @@ class Renderer:
         templates: Path,
         site_url: str | None = None,
         finder: Finder | None = None,
+        language: Language | None = None,
     ) -> None:
-        """``finder``: the project's finder when the caller has made it already (`serve`)."""
+        """``finder``: the project's finder when the caller has made it already (`serve`);
+        ``language``: the language the pages are rendered in (None: Dutch)."""
         assert project.config is not None
         self.project = project
+        self.translator = Translator(language)
+        self.language = language
         self.site_url = site_url.rstrip("/") if site_url else ""  # "" when not configured
         self.config = project.config
-        self.env = _environment(templates, project)
+        self.env = _environment(templates, project, self.translator)
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
         self.finder = finder or build_finder(
             self.schools, self.config, project.compliance, project.today, project.postcodes

@@ -1,0 +1,220 @@
+"""Translations as data (issue 24): site_config/talen/<code>.yaml, what `check` reports per
+language, and pages rendered in a language (translated where a current translation exists,
+otherwise the Dutch marked lang="nl", never a stale translation)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from sop_builder.project.load import load_project
+from sop_builder.project.routes import Kind, routes_of
+from sop_builder.project.translations import (
+    Language,
+    config_texts,
+    language_sources,
+    source_texts,
+    template_texts,
+)
+from sop_builder.site.pages import public_pages
+from tests.conftest import REPO
+
+READING = "vocabularies.behoeften.lezen.label"
+
+
+def _entry(dutch: str, translation: str) -> str:
+    return (
+        f"  {{key}}:\n    nl: {json.dumps(dutch, ensure_ascii=False)}\n"
+        f"    vertaling: {json.dumps(translation, ensure_ascii=False)}\n"
+        "    vertaald_door: Test\n    datum: 2026-12-01\n"
+    )
+
+
+def _language_file(root: Path, code: str, entries: dict[str, tuple[str, str]]) -> None:
+    folder = root / "site_config" / "talen"
+    folder.mkdir(exist_ok=True)
+    lines = ["nakijken: ja", "teksten:"]
+    for key, (dutch, translation) in entries.items():
+        lines.append(_entry(dutch, translation).replace("{key}", key).rstrip("\n"))
+    (folder / f"{code}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _codes(root: Path, code: str) -> list[tuple[str, str]]:
+    project = load_project(root, internal=False, keep=False)
+    return [(i.path, i.message) for i in project.issues if i.code == code]
+
+
+def _home(root: Path, code: str) -> str:
+    project = load_project(root, internal=False, keep=False)
+    language = project.languages[code]
+    home = [r for r in routes_of(project) if r.kind is Kind.HOME]
+    (page,) = public_pages(project, root / "templates", routes=home, language=language)
+    text = page.text()
+    assert isinstance(text, str)
+    return text
+
+
+def test_keys_come_from_the_templates_and_site_config(sample: Path) -> None:
+    templates, issues = template_texts(sample)
+    assert not issues
+    assert templates["home.kop"].dutch == "Ondersteuning op school in de regio van {swv}"
+    assert templates["home.kop"].source == "templates/pages/home.md.j2"
+    config = config_texts(sample)
+    assert config[READING].dutch == "Lezen en dyslexie"
+    assert config["niet-eens.inleiding"].source == "site_config/niet-eens.yaml"
+    assert config["woordenlijst.termen.passend-onderwijs.uitleg"].dutch.startswith("Elk kind")
+    # what only the tools read, ids and search words are not texts to translate
+    assert not [k for k in config if k.startswith("teksten.contactrol")]
+    assert not [k for k in config if ".zoekwoorden" in k or k.endswith(".id")]
+
+
+def test_a_template_key_with_two_dutch_texts_is_an_error(sample: Path) -> None:
+    page = sample / "templates" / "pages" / "home.md.j2"
+    page.write_text(
+        page.read_text(encoding="utf-8") + '{{ t("home.kop", "Iets anders") }}\n', encoding="utf-8"
+    )
+    _, issues = template_texts(sample)
+    assert [i.code for i in issues] == ["SOP467"]
+    assert "home.md.j2" in issues[0].message
+
+
+def test_without_language_files_nothing_is_reported(sample: Path) -> None:
+    project = load_project(sample, internal=False, keep=False)
+    assert not [i for i in project.issues if i.code.startswith("SOP46")]
+    assert project.languages == {}
+    assert project.published_languages == ()
+
+
+def test_missing_and_unknown_keys_are_reported_per_language(sample: Path) -> None:
+    _language_file(sample, "en", {READING: ("Lezen en dyslexie", "Reading and dyslexia")})
+    _language_file(sample, "ar", {"home.kopp": ("x", "y")})
+    sources, _ = source_texts(sample)
+    en = language_sources(sources, Language("en"))
+    ar = language_sources(sources, Language("ar"))
+    assert len(ar) == len(en) + 4  # a text with a number: six forms in Arabic, two in English
+    missing = _codes(sample, "SOP460")
+    per_language = {
+        code: {m for p, m in missing if p == f"site_config/talen/{code}.yaml"}
+        for code in ("en", "ar")
+    }
+    assert len(per_language["en"]) == len(en) - 1
+    assert len(per_language["ar"]) == len(ar)
+    assert not [m for m in per_language["en"] if f"'{READING}'" in m]
+    unknown = _codes(sample, "SOP462")
+    assert len(unknown) == 1
+    assert "home.kopp" in unknown[0][1]
+    assert "home.kop" in unknown[0][1]  # 'bedoelt u …?'
+
+
+def test_a_translation_must_keep_the_placeholders(sample: Path) -> None:
+    dutch = "Ondersteuning op school in de regio van {swv}"
+    _language_file(sample, "en", {"home.kop": (dutch, "Support at school in the {region}")})
+    found = _codes(sample, "SOP463")
+    assert len(found) == 1
+    assert "{swv}" in found[0][1]
+    assert "{region}" in found[0][1]
+    _language_file(sample, "en", {"home.kop": (dutch, "Support at school in the region of {swv}")})
+    assert _codes(sample, "SOP463") == []
+
+
+def test_changed_dutch_is_stale_in_every_language_and_the_page_shows_the_dutch(
+    sample: Path,
+) -> None:
+    dutch = "Lezen en dyslexie"
+    kop = "Ondersteuning op school in de regio van {swv}"
+    _language_file(
+        sample,
+        "en",
+        {READING: (dutch, "Reading and dyslexia"), "home.kop": (kop, "Support near {swv}")},
+    )
+    _language_file(sample, "ar", {READING: (dutch, "القراءة وعسر القراءة")})
+    # while the Dutch is unchanged, the translation is on the page and nothing is stale
+    assert _codes(sample, "SOP461") == []
+    page = _home(sample, "en")
+    assert '<option value="lezen">Reading and dyslexia</option>' in page
+    assert "# Support near SWV Duinkust" in page
+    assert "Lezen en dyslexie" not in page
+    # the SWV changes the Dutch label: stale in both languages, naming file and key
+    vocab = sample / "site_config" / "vocabularies.yaml"
+    vocab.write_text(
+        vocab.read_text(encoding="utf-8").replace(dutch, "Lezen, spellen en dyslexie"),
+        encoding="utf-8",
+    )
+    stale = _codes(sample, "SOP461")
+    assert sorted(p for p, _ in stale) == ["site_config/talen/ar.yaml", "site_config/talen/en.yaml"]
+    assert all(f"'{READING}'" in m and "Lezen, spellen en dyslexie" in m for _, m in stale)
+    for code, old in (("en", "Reading and dyslexia"), ("ar", "القراءة وعسر القراءة")):
+        page = _home(sample, code)
+        assert old not in page
+        assert '<span lang="nl">Lezen, spellen en dyslexie</span>' in page
+    # a text without any translation is the Dutch, marked as Dutch
+    page = _home(sample, "ar")
+    assert '<h2 id="meer"><span lang="nl">Meer weten</span></h2>' in page
+
+
+def test_every_key_the_templates_use_is_one_the_key_list_knows(sample: Path) -> None:
+    """The key list is read from the templates' text; the Renderer is asked for keys while it
+    renders. Both must agree (a call the reader of the templates misses would never be
+    translated)."""
+    project = load_project(sample, internal=False, keep=False)
+    language = Language("ar")
+    sources = language_sources(source_texts(sample)[0], language)
+    asked: dict[str, str] = {}
+    original = Language.current
+
+    def record(self: Language, key: str, dutch: str) -> object:
+        asked[key] = dutch
+        return original(self, key, dutch)
+
+    Language.current = record  # type: ignore[method-assign]
+    try:
+        public_pages(project, sample / "templates", language=language)
+    finally:
+        Language.current = original  # type: ignore[method-assign]
+    assert asked, "no page asked for a translation"
+    assert asked == {k: sources[k].dutch for k in asked}
+
+
+def test_the_reader_of_the_templates_sees_every_call() -> None:
+    """No call to t() or ta() in a template that the key reader cannot read (a single-quoted
+    key or text, a text built with ~)."""
+    calls = 0
+    for file in sorted((REPO / "templates" / "pages").rglob("*.j2")):
+        text = file.read_text(encoding="utf-8")
+        all_calls = re.findall(r"\bta?\(", text)
+        read = re.findall(r'\bta?\(\s*"[a-z0-9][a-z0-9_.-]*"\s*,\s*"', text)
+        assert len(all_calls) == len(read), file.name
+        calls += len(read)
+    assert calls > 20
+
+
+def test_a_published_language_needs_its_file_and_its_share(sample: Path) -> None:
+    settings = sample / "site_config" / "bouwen.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "talen: [en, tr]\ntalen_minimaal: 50\n",
+        encoding="utf-8",
+    )
+    _language_file(sample, "en", {READING: ("Lezen en dyslexie", "Reading and dyslexia")})
+    project = load_project(sample, internal=False, keep=False)
+    by_code = {i.code: i for i in project.issues if i.code in ("SOP465", "SOP466")}
+    assert project.published_languages == ()
+    assert "Engels (en)" in by_code["SOP465"].message
+    assert "50%" in by_code["SOP465"].message
+    assert "site_config/talen/tr.yaml" in by_code["SOP466"].message
+    # with every text translated, English is published
+    sources, _ = source_texts(sample)
+    _language_file(sample, "en", {k: (s.dutch, "x " + s.dutch) for k, s in sources.items()})
+    project = load_project(sample, internal=False, keep=False)
+    assert project.published_languages == ("en",)
+    assert not [i for i in project.issues if i.code == "SOP465"]
+
+
+def test_language_file_names_and_directions(sample: Path) -> None:
+    (sample / "site_config" / "talen").mkdir()
+    (sample / "site_config" / "talen" / "engels.yaml").write_text("teksten: {}\n")
+    assert [p for p, _ in _codes(sample, "SOP464")] == ["site_config/talen/engels.yaml"]
+    assert Language("ar").direction == "rtl"
+    assert Language("en").direction == "ltr"
+    assert Language("ti").name == "ትግርኛ"
+    assert Language("ti").dutch_name == "Tigrinya"
