@@ -218,3 +218,61 @@ def test_language_file_names_and_directions(sample: Path) -> None:
     assert Language("en").direction == "ltr"
     assert Language("ti").name == "ትግርኛ"
     assert Language("ti").dutch_name == "Tigrinya"
+
+
+def _sheet(path: Path, rows: list[list[str]]) -> Path:
+    lines = ["sleutel;nederlands;vertaling;vertaald_door"] + [";".join(r) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_sheet_lists_what_is_missing_or_stale_and_reads_back(sample: Path) -> None:
+    from datetime import date
+
+    from sop_builder.core.tables import read_table
+    from sop_builder.sheets.translations import export_sheet, import_sheet
+
+    kop = "Ondersteuning op school in de regio van {swv}"
+    _language_file(sample, "en", {READING: ("Lezen", "Reading")})  # stale: the Dutch changed
+    out = sample.parent / "en.xlsx"
+    result = export_sheet(sample, "en", out)
+    assert result.ok
+    table, _ = read_table(out, "en.xlsx")
+    assert table is not None
+    keys = {cells[0]: cells for _, cells in table.rows}
+    sources = language_sources(source_texts(sample)[0], Language("en"))
+    assert set(keys) == set(sources)  # all missing, one of them stale
+    assert keys[READING][1:4] == [
+        "Lezen en dyslexie",
+        "site_config/vocabularies.yaml, regel 27",
+        "Reading",
+    ]
+    assert keys["lijsten.aantal.one"][1] == "({n} school)"
+    # a row whose placeholders are wrong, or whose Dutch changed since: nothing is written
+    target = sample / "site_config" / "talen" / "en.yaml"
+    before = target.read_bytes()
+    bad = _sheet(sample.parent / "bad.csv", [["home.kop", kop, "Support in {region}", "A"]])
+    refused = import_sheet(sample, "en", bad, date(2026, 12, 7))
+    assert not refused.ok
+    assert [(i.code, i.path, i.line) for i in refused.issues] == [("SOP463", "bad.csv", 2)]
+    old = _sheet(sample.parent / "old.csv", [["home.kop", "Oude kop", "Support", "A"]])
+    refused = import_sheet(sample, "en", old, date(2026, 12, 7))
+    assert [i.code for i in refused.issues] == ["SOP468"]
+    assert target.read_bytes() == before
+    # a good sheet: written with who and when, and check no longer finds them missing or stale
+    good = _sheet(
+        sample.parent / "good.csv",
+        [
+            ["home.kop", kop, "Support at school in the region of {swv}", "Vertaalbureau X"],
+            [READING, "Lezen en dyslexie", "Reading and dyslexia", ""],
+        ],
+    )
+    done = import_sheet(sample, "en", good, date(2026, 12, 7))
+    assert done.ok, done.issues
+    text = target.read_text(encoding="utf-8")
+    assert "nakijken: ja" in text  # what was there stays
+    assert "vertaald_door: Vertaalbureau X" in text
+    assert "datum: 2026-12-07" in text
+    reported = {m for _, m in _codes(sample, "SOP460") + _codes(sample, "SOP461")}
+    assert not [m for m in reported if f"'{READING}'" in m or "'home.kop'" in m]
+    assert "# Support at school in the region of SWV Duinkust" in _home(sample, "en")

@@ -176,6 +176,16 @@ class LanguageFile(Schema):
     )
 
 
+def placeholders_of(text: str) -> frozenset[str]:
+    """The names between braces in ``text``: where the site puts a name or a number."""
+    return frozenset(PLACEHOLDER.findall(text))
+
+
+def shown_placeholders(names: frozenset[str]) -> str:
+    """'{n}, {swv}' (or 'geen'), for a message."""
+    return ", ".join(f"{{{n}}}" for n in sorted(names)) or "geen"
+
+
 @dataclass(frozen=True)
 class SourceText:
     """A Dutch text of the public site that can be translated: its key, its text, where it is
@@ -190,7 +200,7 @@ class SourceText:
 
     @property
     def placeholders(self) -> frozenset[str]:
-        return frozenset(PLACEHOLDER.findall(self.dutch))
+        return placeholders_of(self.dutch)
 
 
 @dataclass(frozen=True)
@@ -448,15 +458,15 @@ def language_issues(language: Language, sources: Mapping[str, SourceText]) -> li
             issues.append(TRANSLATION_UNKNOWN_KEY.at(path, place, key=key, suggestion=hint))
             continue
         expected = sources[key].placeholders
-        got = frozenset(PLACEHOLDER.findall(entry.translation))
+        got = placeholders_of(entry.translation)
         if got != expected:
             issues.append(
                 TRANSLATION_PLACEHOLDERS.at(
                     path,
                     place,
                     key=key,
-                    expected=", ".join(f"{{{n}}}" for n in sorted(expected)) or "geen",
-                    found=", ".join(f"{{{n}}}" for n in sorted(got)) or "geen",
+                    expected=shown_placeholders(expected),
+                    found=shown_placeholders(got),
                 )
             )
     return issues

@@ -75,13 +75,40 @@ TEMPLATE_TEXT_TWICE = Message(
     "De sleutel '{key}' staat ook in {other} met een andere Nederlandse tekst.",
     "Geef elke tekst een eigen sleutel; dezelfde sleutel mag alleen voor precies dezelfde tekst.",
 )
-SHEET_ROW_UNKNOWN = Message(
+SHEET_SUMMARY = "translation sheet that does not fit the site's texts"
+SHEET_HINT = (
+    "Gebruik het bestand dat 'sop-builder vertalingen {language} --uit' maakte, en verander "
+    "alleen de kolommen 'vertaling' en 'vertaald_door'. Er is niets geschreven."
+)
+SHEET_COLUMN_MISSING = Message(
     "SOP468",
     Severity.ERROR,
-    "translation sheet row that does not fit the site's texts",
-    "Rij {row}: {problem}",
-    "Gebruik het bestand dat 'sop-builder vertalingen {language} --uit' maakte, en verander "
-    "alleen de kolom 'vertaling' en de kolom 'vertaald_door'.",
+    SHEET_SUMMARY,
+    "Het bestand heeft geen kolom '{column}'.",
+    SHEET_HINT,
+)
+SHEET_KEY_UNKNOWN = Message(
+    "SOP468",
+    Severity.ERROR,
+    SHEET_SUMMARY,
+    "Rij {row}: de site heeft geen tekst '{key}'.",
+    SHEET_HINT,
+)
+SHEET_DUTCH_CHANGED = Message(
+    "SOP468",
+    Severity.ERROR,
+    SHEET_SUMMARY,
+    "Rij {row}: de Nederlandse tekst van '{key}' is veranderd sinds het bestand is gemaakt; "
+    "nu staat er: '{dutch}'.",
+    "Maak een nieuw bestand met 'sop-builder vertalingen {language} --uit' en vertaal de "
+    "nieuwe tekst. Er is niets geschreven.",
+)
+SHEET_KEY_TWICE = Message(
+    "SOP468",
+    Severity.ERROR,
+    SHEET_SUMMARY,
+    "Rij {row}: de tekst '{key}' staat ook in rij {other}.",
+    SHEET_HINT,
 )
 
 FAMILY = Family(
@@ -95,6 +122,9 @@ FAMILY = Family(
         LANGUAGE_NOT_PUBLISHED,
         LANGUAGE_WITHOUT_FILE,
         TEMPLATE_TEXT_TWICE,
-        SHEET_ROW_UNKNOWN,
+        SHEET_COLUMN_MISSING,
+        SHEET_KEY_UNKNOWN,
+        SHEET_DUTCH_CHANGED,
+        SHEET_KEY_TWICE,
     ),
 )
