@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from babel.dates import format_date
 from jinja2 import (
     Environment,
     FileSystemLoader,
@@ -188,6 +190,14 @@ class Translator:
             return _fill(entry.translation, values, trusted=False)
         return dutch_fragment(_fill(one if n == 1 else other, values, trusted=True))
 
+    def date(self, day: date | None) -> str:
+        """A date as the reader writes it: '15 september 2025', 'September 15, 2025',
+        '15 سبتمبر 2025' (Babel's long form of the language)."""
+        language = self.language
+        if language is None or day is None or language.locale is None:
+            return dutch_date(day)
+        return format_date(day, format="long", locale=language.locale)
+
     def translated(self, value: Any, key: str) -> Any:
         """The SWV's text ``value`` (as loaded from site_config/) under ``key`` in this
         language; the value itself on the Dutch site."""
@@ -215,7 +225,7 @@ def _environment(templates: Path, project: Project, translator: Translator) -> E
         keep_trailing_newline=True,
     )
     env.filters.update(
-        dutch_date=dutch_date,
+        dutch_date=translator.date,
         count=format_count,
         pct=format_percentage,
         school_type=project.config.school_type if project.config else str,
@@ -367,6 +377,11 @@ class Renderer:
             texts=self.config.texts,  # site_config/teksten.yaml
             disagreement=self.config.disagreement,  # site_config/niet-eens.yaml (or None)
             examples=self.examples,  # words of this SWV for the search hints
+            # the language of the page ("": Dutch): a school's own words are marked Dutch
+            page_language=self.language.code if self.language is not None else "",
+            # from the folder of the site's language to the site's root, where the search
+            # index is (one for every language: Pagefind splits it by <html lang>)
+            to_site="../" if self.language is not None else "",
             **context,
         )
 
