@@ -50,7 +50,9 @@ def _page_state(page) -> dict:
             // the school's own words, and every fragment marked Dutch: which language holds
             own: [...document.querySelectorAll('.sop-need-offer, .sop-text, .sop-finder-limit span')]
                 .map((e) => e.closest('[lang]').getAttribute('lang')),
-            dutch: [...document.querySelectorAll('article [lang="nl"]')].length,
+            // the direction every Dutch fragment reads in
+            dutch: [...document.querySelectorAll('article [lang="nl"]')]
+                .map((e) => getComputedStyle(e).direction),
             switcher: [...document.querySelectorAll('.sop-languages a')]
                 .map((a) => [a.getAttribute('hreflang'), a.href]),
             hreflang: [...document.querySelectorAll('link[rel=alternate][hreflang]')].length,
@@ -74,12 +76,21 @@ def test_each_language_reads_right_and_passes_axe(built: Path, browser, code: st
             page = context.new_page()
             errors: list[str] = []
             page.on("pageerror", lambda e, seen=errors: seen.append(str(e)))
+            # every file a page asks for is there (the language's style, scripts, data)
+            page.on(
+                "response",
+                lambda r, seen=errors: (
+                    seen.append(f"{r.status} {r.url}") if r.status >= 400 else None
+                ),
+            )
             for name, path in pages.items():
                 open_page(page, base + path)
                 state = _page_state(page)
                 assert state["lang"] == code, path
                 assert state["dir"] == LANGUAGES[code], path
                 assert state["own"] == ["nl"] * len(state["own"]), path
+                assert state["dutch"], f"{path}: no Dutch fragment marked"
+                assert set(state["dutch"]) == {"ltr"}, path
                 assert len(state["switcher"]) == 5  # Dutch and the four languages
                 assert state["hreflang"] == 5
                 if name == "school":
@@ -110,7 +121,9 @@ def test_the_switcher_keeps_the_page(built: Path, browser) -> None:
         page.locator('.sop-languages a[hreflang="ar"]').click()
         page.wait_for_load_state("load")
         assert page.url == f"{base}/ar/scholen/{SCHOOL}/"
-        assert page.locator('.sop-languages a[aria-current="page"]').get_attribute("hreflang") == "ar"
+        assert (
+            page.locator('.sop-languages a[aria-current="page"]').get_attribute("hreflang") == "ar"
+        )
         page.close()
 
 

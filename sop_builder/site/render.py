@@ -142,10 +142,19 @@ def _fill(text: str, values: dict[str, Any], *, trusted: bool) -> Markup:
     )
 
 
-def dutch_fragment(text: Markup) -> Markup:
+def dutch_marks(language: Language | None) -> Markup:
+    """The attributes of a Dutch text in a page of ``language``: lang="nl", and dir="ltr" in a
+    right-to-left page (so the Dutch reads left to right); nothing on the Dutch site."""
+    if language is None:
+        return Markup("")
+    rtl = ' dir="ltr"' if language.direction == "rtl" else ""
+    return Markup(f' lang="{SOURCE_LANGUAGE}"{rtl}')
+
+
+def dutch_fragment(text: Markup, language: Language) -> Markup:
     """A Dutch text inside a page in another language, marked as Dutch for screen readers,
-    translation tools and hyphenation."""
-    return Markup(f'<span lang="{SOURCE_LANGUAGE}">') + text + Markup("</span>")
+    translation tools and hyphenation (and left to right in a right-to-left page)."""
+    return Markup(f"<span{dutch_marks(language)}>") + text + Markup("</span>")
 
 
 class Translator:
@@ -167,7 +176,7 @@ class Translator:
         if entry is not None:
             return _fill(entry.translation, values, trusted=False)
         shown = _fill(dutch, values, trusted=True)
-        return dutch_fragment(shown) if element else shown
+        return dutch_fragment(shown, language) if element else shown
 
     def t(self, key: str, dutch: str, **values: Any) -> Markup:
         return self.text(key, dutch, values, element=True)
@@ -188,7 +197,7 @@ class Translator:
         entry = language.current(plural_key(key, category), dutch)
         if entry is not None:
             return _fill(entry.translation, values, trusted=False)
-        return dutch_fragment(_fill(one if n == 1 else other, values, trusted=True))
+        return dutch_fragment(_fill(one if n == 1 else other, values, trusted=True), language)
 
     def date(self, day: date | None) -> str:
         """A date as the reader writes it: '15 september 2025', 'September 15, 2025',
@@ -206,7 +215,9 @@ class Translator:
             return value
         entry = language.current(key, str(value))
         return (
-            page_text(entry.translation) if entry is not None else dutch_fragment(page_text(value))
+            page_text(entry.translation)
+            if entry is not None
+            else dutch_fragment(page_text(value), language)
         )
 
 
@@ -379,6 +390,9 @@ class Renderer:
             examples=self.examples,  # words of this SWV for the search hints
             # the language of the page ("": Dutch): a school's own words are marked Dutch
             page_language=self.language.code if self.language is not None else "",
+            # the attributes of a school's own words on a page in another language: Dutch,
+            # and left to right on a right-to-left page ("" on the Dutch site)
+            dutch=dutch_marks(self.language),
             # from the folder of the site's language to the site's root, where the search
             # index is (one for every language: Pagefind splits it by <html lang>)
             to_site="../" if self.language is not None else "",

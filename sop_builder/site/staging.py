@@ -154,6 +154,9 @@ def interface_partial(language: Language) -> str | None:
 
 
 JAVASCRIPTS = "javascripts"  # the assets a page's own HTML links to, relative to its address
+# the switcher's and the notes' style, staged only for a site in more than Dutch
+LANGUAGE_STYLE = Path("templates/talen/talen.css")
+LANGUAGE_STYLE_FILE = "stylesheets/talen.css"
 
 
 def _nav_paths(nav: list[Any]) -> list[str]:
@@ -336,6 +339,11 @@ def stage_pages(
                 f"{code}/{JAVASCRIPTS}/{p}"
                 for p in _copy_tree(root / ASSETS / JAVASCRIPTS, docs / code / JAVASCRIPTS)
             ]
+            style = (
+                (root / LANGUAGE_STYLE).read_bytes() if (root / LANGUAGE_STYLE).is_file() else b""
+            )
+            if _write_if_changed(docs / LANGUAGE_STYLE_FILE, style):
+                staged.changed.append(LANGUAGE_STYLE_FILE)
             partial = interface_partial(project.languages[code])
             if partial is not None:
                 file = folder / THEME_DIR / "partials" / "languages" / f"{code}.html"
@@ -353,6 +361,7 @@ def stage_pages(
         assets = [p.relative_to(root / ASSETS).as_posix() for p in (root / ASSETS).rglob("*")]
         keep = set(staged.pages) | {a for a in assets if (root / ASSETS / a).is_file()}
         keep |= {f"{code}/{a}" for code in codes for a in assets if a.startswith(f"{JAVASCRIPTS}/")}
+        keep |= {LANGUAGE_STYLE_FILE} if codes else set()
         for file in sorted(p for p in docs.rglob("*") if p.is_file()):
             rel = file.relative_to(docs).as_posix()
             if rel not in keep:
