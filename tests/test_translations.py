@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -367,3 +368,43 @@ def test_which_pages_still_show_dutch_that_is_neither_translated_nor_marked(
     finally:
         Language.current = original  # type: ignore[method-assign]
     assert set(unfinished) == NOT_YET_TRANSLATABLE, unfinished
+
+
+def test_the_built_page_shows_changed_dutch_instead_of_the_old_translation(sample: Path) -> None:
+    """The acceptance of issue 24 on the built site: a Dutch label changes, and every language's
+    built home page shows the new Dutch, marked lang="nl", where it showed the translation."""
+    from sop_builder.publish.public import build_site
+    from tests.conftest import TODAY
+
+    overlay = REPO / "tests" / "fixtures" / "talen" / "site_config" / "talen"
+    shutil.copytree(overlay, sample / "site_config" / "talen")
+    settings = sample / "site_config" / "bouwen.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "talen: [en, ar]\ntalen_minimaal: 5\n",
+        encoding="utf-8",
+    )
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
+    home = {code: (sample / "site" / code / "index.html").read_text("utf-8") for code in LABEL}
+    for code, label in LABEL.items():
+        assert f">{label}</option>" in home[code]
+    vocab = sample / "site_config" / "vocabularies.yaml"
+    vocab.write_text(
+        vocab.read_text(encoding="utf-8").replace(
+            "Lezen en dyslexie", "Lezen, spellen en dyslexie"
+        ),
+        encoding="utf-8",
+    )
+    stale = _codes(sample, "SOP461")
+    # stale in every language that translated it, published or not
+    assert sorted(p for p, m in stale if f"'{READING}'" in m) == [
+        f"site_config/talen/{code}.yaml" for code in ("ar", "en", "ti", "tr")
+    ]
+    assert build_site(sample, today=TODAY, echo=lambda _: None).ok
+    marks = {"en": 'lang="nl"', "ar": 'lang="nl" dir="ltr"'}
+    for code, label in LABEL.items():
+        page = (sample / "site" / code / "index.html").read_text("utf-8")
+        assert label not in page
+        assert f"<span {marks[code]}>Lezen, spellen en dyslexie</span>" in page
+
+
+LABEL = {"en": "Reading and dyslexia", "ar": "القراءة وعسر القراءة"}
