@@ -46,7 +46,7 @@ from sop_builder.core.issues import Issue, Pos, did_you_mean
 from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.core.text import slugify
-from sop_builder.project.model import Schema
+from sop_builder.project.model import SCHOOL_TYPE_LABELS, Schema
 
 LANGUAGES_FOLDER = "site_config/talen"
 LANGUAGE_FILE = re.compile(r"([a-z]{2,3})\.yaml")
@@ -336,10 +336,30 @@ def config_texts(root: Path) -> dict[str, SourceText]:
     return found
 
 
+# The names of the kinds of school the site uses where the SWV did not write its own
+# (teksten.yaml soorten_school): sop-builder's, by code.
+SCHOOL_TYPE_KEY = "soorten.{code}"
+
+
+def school_type_key(code: str, own: bool) -> str:
+    """The key of the name of a kind of school: the SWV's own (teksten.yaml) or sop-builder's."""
+    return f"teksten.soorten_school.{code}" if own else SCHOOL_TYPE_KEY.format(code=code)
+
+
+def school_type_texts() -> dict[str, SourceText]:
+    return {
+        school_type_key(code, False): SourceText(
+            school_type_key(code, False), label, "sop_builder/project/model.py"
+        )
+        for code, label in SCHOOL_TYPE_LABELS.items()
+    }
+
+
 def source_texts(root: Path) -> tuple[dict[str, SourceText], list[Issue]]:
-    """Every translatable text of the public site, by key: the templates' and the SWV's."""
+    """Every translatable text of the public site, by key: the templates', sop-builder's names
+    of the kinds of school and the SWV's."""
     texts, issues = template_texts(root)
-    return {**texts, **config_texts(root)}, issues
+    return {**texts, **school_type_texts(), **config_texts(root)}, issues
 
 
 def plural_categories(language: Language) -> tuple[str, ...]:

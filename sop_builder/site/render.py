@@ -51,6 +51,7 @@ from sop_builder.project.translations import (
     SOURCE_LANGUAGE,
     Language,
     plural_key,
+    school_type_key,
 )
 from sop_builder.site import compiled
 from sop_builder.site.finder import Finder, FinderEntry, NeedLine, build_finder
@@ -199,6 +200,22 @@ class Translator:
             return _fill(entry.translation, values, trusted=False)
         return dutch_fragment(_fill(one if n == 1 else other, values, trusted=True), language)
 
+    def school_type(self, project: Project) -> Callable[[str], Any]:
+        """The filter that names a kind of school (the SWV's own name, else sop-builder's) in
+        this language."""
+        config = project.config
+        if config is None:
+            return str
+        if self.language is None:
+            return config.school_type
+        texts = config.texts
+
+        def named(code: str) -> Any:
+            own = bool(texts.school_types and getattr(texts.school_types, code, None))
+            return self.translated(config.school_type(code), school_type_key(code, own))
+
+        return named
+
     def date(self, day: date | None) -> str:
         """A date as the reader writes it: '15 september 2025', 'September 15, 2025',
         '15 سبتمبر 2025' (Babel's long form of the language)."""
@@ -239,7 +256,7 @@ def _environment(templates: Path, project: Project, translator: Translator) -> E
         dutch_date=translator.date,
         count=format_count,
         pct=format_percentage,
-        school_type=project.config.school_type if project.config else str,
+        school_type=translator.school_type(project),
         title=page_title,
         tojson=_tojson,
         join=_join,
