@@ -299,7 +299,6 @@ NOT_YET_TRANSLATABLE = {
     "aanbod-lijst",
     "basisondersteuning.md.j2",
     "behoeftelijsten",
-    "gemeentelijst",
     "gemeentelijsten",
     "kern",
     "kernen",
@@ -307,7 +306,6 @@ NOT_YET_TRANSLATABLE = {
     "poster",
     "privacy.md.j2",
     "toegankelijkheid.md.j2",
-    "woordenlijst.md.j2",
     "zoeken.md.j2",
 }
 
