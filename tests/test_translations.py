@@ -306,7 +306,6 @@ NOT_YET_TRANSLATABLE = {
     "poster",
     "privacy.md.j2",
     "toegankelijkheid.md.j2",
-    "zoeken.md.j2",
 }
 
 
