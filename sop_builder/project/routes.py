@@ -127,11 +127,6 @@ class Route:
     language: str = ""
 
     @property
-    def dutch_path(self) -> str:
-        """The address of the same page in Dutch (for the language switcher)."""
-        return self.path[len(self.language) + 1 :] if self.language else self.path
-
-    @property
     def is_page(self) -> bool:
         return self.path.endswith("/")
 
