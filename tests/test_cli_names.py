@@ -20,6 +20,7 @@ COMMANDS = {
     "import-postcodes", "nieuwe-school", "nieuw-schooljaar", "nieuw-swv", "migreer", "schema",
     "installeer-hook", "codeowners", "controleer-eigenaars", "herstel-opmerkingen", "editor",
     "import-scholen", "import-norm", "import-kengetallen", "kengetallen-sjabloon", "klaarzetten",
+    "vertalingen",
 }  # fmt: skip
 ALIASES = {
     "check": "controleer",
@@ -103,6 +104,7 @@ def test_the_dated_commands_are_the_ones_that_take_a_date():
         "nieuw-schooljaar",
         "nieuw-swv",
         "nieuwe-school",
+        "vertalingen",  # the date each translation read in gets
     ]
 
 

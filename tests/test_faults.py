@@ -172,6 +172,17 @@ def _import_figures(parent: Path) -> tuple[Path, list[str]]:
     return root, ["import-kengetallen", "--map", str(root), *files, *options]
 
 
+def _translations_in(parent: Path) -> tuple[Path, list[str]]:
+    root = make_project(parent, "sample", templates=False)
+    sheet = parent / "en.csv"
+    sheet.write_text(
+        "sleutel;nederlands;vertaling;vertaald_door\n"
+        "vocabularies.behoeften.lezen.label;Lezen en dyslexie;Reading and dyslexia;Test\n",
+        encoding="utf-8",
+    )
+    return root, ["vertalingen", "--map", str(root), "en", "--in", str(sheet)]
+
+
 COMMANDS: dict[str, Callable[[Path], tuple[Path, list[str]]]] = {
     "migreer": _migrate,
     "nieuw-schooljaar": _new_year,
@@ -182,6 +193,7 @@ COMMANDS: dict[str, Callable[[Path], tuple[Path, list[str]]]] = {
     "import-scholen": _import_schools,
     "import-norm": _import_norm,
     "import-kengetallen": _import_figures,  # content/kengetallen.yaml and leerlingen.yaml
+    "vertalingen --in": _translations_in,  # site_config/talen/en.yaml
 }
 
 

@@ -1,5 +1,6 @@
 """Commands that bring data in and out: exporteer, import-scores, import-leerlingen,
-import-postcodes, import-scholen, import-norm, import-kengetallen, kengetallen-sjabloon."""
+import-postcodes, import-scholen, import-norm, import-kengetallen, kengetallen-sjabloon,
+vertalingen."""
 
 from __future__ import annotations
 
@@ -287,6 +288,41 @@ def figures_template(root: Path, out: Path, peildatum: date | None) -> None:
     finish(write_template(root, out, peildatum))
 
 
+@click.command("vertalingen")
+@ROOT_OPTION
+@click.argument("taal")
+@click.option(
+    "--uit",
+    "out",
+    default=None,
+    type=FILE,
+    help="Maak dit bestand (.xlsx of .csv) met de teksten die nog vertaald moeten worden.",
+)
+@click.option(
+    "--in",
+    "into",
+    default=None,
+    type=FILE,
+    help="Lees de vertalingen uit dit bestand in site_config/talen/TAAL.yaml.",
+)
+@date_option("De datum die bij elke ingelezen vertaling komt (JJJJ-MM-DD) in plaats van vandaag.")
+def translations(
+    root: Path, taal: str, out: Path | None, into: Path | None, datum: date | None
+) -> None:
+    """Zet de teksten die in een taal ontbreken of verouderd zijn in een spreadsheet voor een
+    vertaler (--uit), of lees de vertalingen in (--in). TAAL: de taalcode, bijvoorbeeld en, ar
+    of ti. Er wordt niets automatisch vertaald."""
+    from sop_builder.project.project import reference_date
+    from sop_builder.sheets.translations import export_sheet, import_sheet
+
+    if (out is None) == (into is None):
+        raise click.UsageError("Kies --uit BESTAND of --in BESTAND (één van de twee).")
+    if out is not None:
+        finish(export_sheet(root, taal, out))
+    assert into is not None
+    finish(import_sheet(root, taal, into, datum or reference_date()))
+
+
 COMMANDS = (
     (export, "export"),
     (import_scores,),
@@ -296,4 +332,5 @@ COMMANDS = (
     (import_norm,),
     (import_figures,),
     (figures_template,),
+    (translations,),
 )

@@ -3,6 +3,8 @@
     motor: mkdocs                    # or: properdocs
     onvolledige_school: achterhouden  # or: volgt
     kengetallen_openbaar: nee         # or: ja (a public page with the SWV's headline figures)
+    talen: [en, ar, tr]               # the public site's languages besides Dutch (none: Dutch only)
+    talen_minimaal: 80                # a language with less of its texts translated is left out
 
 The engine turns the staging folder (plain source files, site/staging.py) into the site.
 Without this file the engine is MkDocs.
@@ -19,15 +21,21 @@ figures from content/kengetallen.yaml: only sums over the whole SWV of DUO's ope
 per kind of school, participation in sbo and so against the country), never a school's figure
 and never the SWV's own registration; without it (the default) the public build does not read
 that file at all.
+
+`talen` lists the languages besides Dutch that the public site is published in, each with its
+translations in site_config/talen/<code>.yaml (project/translations.py); a language with less
+than `talen_minimaal` percent of its texts translated and current is left out, and `check`
+says why (SOP465). Without `talen` the site is Dutch only, exactly as before.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
 
-from sop_builder.core.fieldtypes import YesNo, x_labels
+from sop_builder.core.fieldtypes import Percentage, Slug, YesNo, x_labels
 from sop_builder.project.model import Schema, SiteConfig
 
 BUILD_FILE = "bouwen.yaml"
@@ -72,6 +80,21 @@ class BuildSettings(Schema):
         "naast het land). Nooit cijfers van een school en nooit de eigen registratie. "
         "Standaard: nee.",
     )
+    languages: list[Slug] = Field(
+        default_factory=list,
+        alias="talen",
+        title="Talen",
+        description="De talen waarin de site ook verschijnt, naast het Nederlands, met hun "
+        "code van twee of drie letters, bijvoorbeeld [en, ar, tr]. Elke taal heeft haar "
+        "vertalingen in site_config/talen/<code>.yaml. Leeg: alleen Nederlands.",
+    )
+    minimum_share: Percentage = Field(
+        Fraction(80),
+        alias="talen_minimaal",
+        title="Minimaal vertaald",
+        description="Hoeveel procent van de teksten van een taal vertaald en bijgewerkt moet "
+        "zijn voordat de site in die taal verschijnt. Standaard: 80.",
+    )
 
 
 def engine_choice(config: SiteConfig | None) -> str:
@@ -92,3 +115,12 @@ def public_figures_choice(config: SiteConfig | None) -> bool:
     (no, without that file)."""
     build = config.build if config is not None else None
     return build.public_figures if isinstance(build, BuildSettings) else False
+
+
+def language_choice(config: SiteConfig | None) -> tuple[tuple[str, ...], Fraction]:
+    """The languages besides Dutch that site_config/bouwen.yaml asks for, and the share (in
+    percent) of their texts that must be translated (none, without that file)."""
+    build = config.build if config is not None else None
+    if not isinstance(build, BuildSettings):
+        return (), Fraction(80)
+    return tuple(dict.fromkeys(build.languages)), build.minimum_share

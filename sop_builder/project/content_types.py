@@ -24,6 +24,7 @@ from sop_builder.project.model import (
 )
 from sop_builder.project.offer.kinds import OFFER_KINDS
 from sop_builder.project.offer.model import OfferVocabularies
+from sop_builder.project.translations import LANGUAGES_FOLDER, LanguageFile
 
 
 @dataclass(frozen=True)
@@ -88,4 +89,10 @@ CONTENT_TYPES: list[ContentType] = [
         "aanbod", "Keuzelijsten voor het aanbod", OfferVocabularies, ("site_config/aanbod.yaml",)
     ),
     ContentType("bouwen", "De bouw van de site", BuildSettings, (f"site_config/{BUILD_FILE}",)),
+    ContentType(
+        "talen",
+        "Vertalingen van de site (één bestand per taal, genoemd naar de taalcode)",
+        LanguageFile,
+        (f"{LANGUAGES_FOLDER}/*.yaml",),
+    ),
 ]

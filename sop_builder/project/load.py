@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sop_builder.core.issues import Issue
 from sop_builder.core.transaction import recover
-from sop_builder.project.build_settings import public_figures_choice
+from sop_builder.project.build_settings import BUILD_FILE, language_choice, public_figures_choice
 from sop_builder.project.cache import SchoolCache
 from sop_builder.project.config import load_config, missing_admission_texts
 from sop_builder.project.editors import check_editors
@@ -28,6 +28,7 @@ from sop_builder.project.routes import site_routes
 from sop_builder.project.schools.load import SchoolResult
 from sop_builder.project.schools.validate import check_unique
 from sop_builder.project.scoring import counted_compliance
+from sop_builder.project.translations import check_translations
 from sop_builder.project.tree import walk
 
 
@@ -150,6 +151,12 @@ class ProjectState:
             swv = project.evaluation.swv_scores  # the SWV's assessment counts where there is one
             project.compliance.update(counted_compliance(project.schools, config, swv))
             issues += missing_admission_texts(config, project.schools)
+            wanted, minimum = language_choice(config)
+            settings = f"site_config/{BUILD_FILE}"
+            project.languages, project.published_languages, found = check_translations(
+                root, wanted, minimum, settings
+            )
+            issues += found
         project.pupils, found = load_pupils(root)
         issues += found
         # The SWV's figures are internal: the public build reads them only for the page of

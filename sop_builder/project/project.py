@@ -19,6 +19,7 @@ from sop_builder.project.redirects import Redirect
 from sop_builder.project.routes import RouteTable
 from sop_builder.project.schools.status import SchoolFacts
 from sop_builder.project.scoring import Compliance
+from sop_builder.project.translations import Language
 
 
 @dataclass
@@ -50,6 +51,10 @@ class Project:
     # content/kengetallen.yaml (figures.py): read only for check and the internal site
     figures: FiguresData | None = None
     postcodes: PostcodeTable | None = None  # site_config/postcodes.csv (postcodes.py)
+    # The language files of site_config/talen/ by code, and the languages besides Dutch the
+    # public site is published in (translations.py; none without site_config/bouwen.yaml talen)
+    languages: dict[str, Language] = field(default_factory=dict)
+    published_languages: tuple[str, ...] = ()
     routes: RouteTable | None = None  # every page of the public site (routes.py; load.py sets it)
     # Every internal text, for the leak check only (internal_texts.py; load.py sets it): the
     # public build's project holds them nowhere else.

@@ -122,6 +122,9 @@ class Route:
     key: str = ""  # what it is about: a school's slug, a need's id, a kern's id, ...
     menu: str | None = None  # its label in the navigation (None: not in the navigation)
     group: str | None = None  # the navigation group it sits in
+    # the language of a page of the site in another language (site_config/bouwen.yaml talen):
+    # its address is the Dutch page's under /<language>/ ("": Dutch, at the root)
+    language: str = ""
 
     @property
     def is_page(self) -> bool:
@@ -642,6 +645,17 @@ def _figures_routes(project: Project) -> list[Route]:
     ]
 
 
+def language_routes(routes: Iterable[Route], code: str) -> list[Route]:
+    """The site in the language ``code``: every staged route of the Dutch site again under
+    /<code>/ (pages and the finder's data, so every relative link of a page stays inside its
+    language), out of the navigation (the switcher on each page leads between them)."""
+    return [
+        replace(r, path=f"/{code}{r.path}", language=code, menu=None, group=None)
+        for r in routes
+        if r.staged
+    ]
+
+
 def site_routes(project: Project, unread: Iterable[tuple[str, str]] = ()) -> RouteTable:
     """Every page and file of ``project``'s public site.
 
@@ -665,6 +679,9 @@ def site_routes(project: Project, unread: Iterable[tuple[str, str]] = ()) -> Rou
     routes += _offer_routes(project)
     routes += _figures_routes(project)
     routes += _poster_routes(schools, unread)
+    dutch = list(routes)
+    for code in project.published_languages:
+        routes += language_routes(dutch, code)
     if config is not None and config.webeditor is not None:
         routes.append(
             Route(

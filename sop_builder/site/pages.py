@@ -9,6 +9,7 @@ from typing import Any
 
 from sop_builder.project.project import Project
 from sop_builder.project.routes import DATA_DIR, Kind, Route, RouteTable, routes_of
+from sop_builder.project.translations import Language
 from sop_builder.site import figures_page, finder_data, kernen, lists, offer_pages, poster
 from sop_builder.site.finder import Finder
 from sop_builder.site.qrcode import prepare_qr_codes
@@ -96,15 +97,65 @@ def public_pages(
     site_url: str | None = None,
     routes: Iterable[Route] | None = None,
     finder: Finder | None = None,
+    language: Language | None = None,
 ) -> list[GeneratedPage]:
     """The staged pages of ``routes`` (default: every route of ``project``'s site), rendered
-    with the templates in ``templates``. ``finder``: the project's finder, if made already."""
-    renderer = Renderer(project, templates, site_url, finder)
+    with the templates in ``templates``. ``finder``: the project's finder, if made already;
+    ``language``: the language of the pages (None: Dutch)."""
     chosen = [r for r in (routes_of(project) if routes is None else routes) if r.staged]
-    if renderer.site_url:  # every school page and poster shows the QR code of its address
-        urls = (renderer.site_url + r.path for r in chosen if r.kind is Kind.SCHOOL)
+    renderers: dict[str, Renderer] = {}
+
+    def renderer_for(route: Route) -> Renderer:
+        code = route.language
+        if code not in renderers:
+            shown = language if not code else project.languages[code]
+            made = renderers.get("")
+            renderers[code] = Renderer(
+                project, templates, site_url, finder or (made.finder if made else None), shown
+            )
+        return renderers[code]
+
+    first = renderer_for(chosen[0]) if chosen else Renderer(project, templates, site_url, finder)
+    if first.site_url:  # every school page and poster shows the QR code of its address
+        urls = (first.site_url + r.path for r in chosen if r.kind is Kind.SCHOOL)
         prepare_qr_codes(urls, project.root)
-    return [RENDERERS[route.kind](renderer, route) for route in chosen]
+    pages = []
+    for route in chosen:
+        page = RENDERERS[route.kind](renderer_for(route), route)
+        if route.language:
+            page = in_language(page, route.language, renderer_for(route))
+        pages.append(page)
+    return pages
+
+
+def in_language(page: GeneratedPage, code: str, renderer: Renderer) -> GeneratedPage:
+    """A page of the site in ``code``: its front matter says so (``taal``, for the theme's
+    language and direction: templates/overrides/partials/language.html), and under its first
+    heading a note in that language says that it is translated (and when a computer made part
+    of it, or it still needs a native speaker's check: _taal.md.j2)."""
+    if not page.src_uri.endswith(".md"):
+        return page
+    file = renderer.project.languages[code].file
+    machine = file is not None and (file.machine or any(e.machine for e in file.texts.values()))
+    note = renderer.memo(
+        "language-note",
+        lambda: renderer.render(
+            "_taal.md.j2", machine=machine, review=file is not None and file.review
+        ).strip(),
+    )
+
+    def text() -> str:
+        content = page.text()
+        assert isinstance(content, str)  # a page of Markdown
+        if not content.startswith("---\n"):
+            return content
+        front, _, body = content[4:].partition("\n---\n")
+        lines = body.split("\n")
+        at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+        lines[at:at] = ["", note, ""]
+        return f"---\ntaal: {code}\n{front}\n---\n" + "\n".join(lines)
+
+    return GeneratedPage(page.src_uri, render=text)
 
 
 def navigation(table: RouteTable) -> list[dict[str, Any]]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from babel.dates import format_date
 from jinja2 import (
     Environment,
     FileSystemLoader,
@@ -44,6 +46,13 @@ from sop_builder.project.scoring import (
     format_percentage,
 )
 from sop_builder.project.staff_lists import STAFF_LISTS
+from sop_builder.project.translations import (
+    PLACEHOLDER,
+    SOURCE_LANGUAGE,
+    Language,
+    plural_key,
+    school_type_key,
+)
 from sop_builder.site import compiled
 from sop_builder.site.finder import Finder, FinderEntry, NeedLine, build_finder
 from sop_builder.site.hints import in_sentence, search_examples
@@ -120,10 +129,119 @@ def listing(words: list[str]) -> str:
 
 T = TypeVar("T")
 
+
+def _fill(text: str, values: dict[str, Any], *, trusted: bool) -> Markup:
+    """``text`` with each ``{name}`` replaced by ``values[name]`` as text (`page_text`); the
+    text around them as written (``trusted``: a template's own Dutch) or as text (a
+    translation someone typed)."""
+    shown = Markup if trusted else page_text
+    if not values:
+        return shown(text)
+    parts = PLACEHOLDER.split(text)  # text, name, text, name, ..., text
+    return Markup("").join(
+        page_text(values[part]) if index % 2 else shown(part) for index, part in enumerate(parts)
+    )
+
+
+def dutch_marks(language: Language | None) -> Markup:
+    """The attributes of a Dutch text in a page of ``language``: lang="nl", and dir="ltr" in a
+    right-to-left page (so the Dutch reads left to right); nothing on the Dutch site."""
+    if language is None:
+        return Markup("")
+    rtl = ' dir="ltr"' if language.direction == "rtl" else ""
+    return Markup(f' lang="{SOURCE_LANGUAGE}"{rtl}')
+
+
+def dutch_fragment(text: Markup, language: Language) -> Markup:
+    """A Dutch text inside a page in another language, marked as Dutch for screen readers,
+    translation tools and hyphenation (and left to right in a right-to-left page)."""
+    return Markup(f"<span{dutch_marks(language)}>") + text + Markup("</span>")
+
+
+class Translator:
+    """The site's texts in one language: ``t`` for a template's text (its key and its Dutch;
+    ``ta`` where no element may stand, such as an attribute or a title) and ``translated`` for
+    a text of the SWV in site_config/ (project/translations.py names the keys). A translation
+    is used only while it translates today's Dutch; otherwise the Dutch is shown, marked
+    ``lang="nl"``. Without a language (the Dutch site) the Dutch is printed as the template
+    wrote it: the same bytes as a template without ``t``."""
+
+    def __init__(self, language: Language | None = None) -> None:
+        self.language = language
+
+    def text(self, key: str, dutch: str, values: dict[str, Any], *, element: bool) -> Markup:
+        language = self.language
+        if language is None:
+            return _fill(dutch, values, trusted=True)
+        entry = language.current(key, dutch)
+        if entry is not None:
+            return _fill(entry.translation, values, trusted=False)
+        shown = _fill(dutch, values, trusted=True)
+        return dutch_fragment(shown, language) if element else shown
+
+    def t(self, key: str, dutch: str, **values: Any) -> Markup:
+        return self.text(key, dutch, values, element=True)
+
+    def ta(self, key: str, dutch: str, **values: Any) -> Markup:
+        return self.text(key, dutch, values, element=False)
+
+    def tn(self, key: str, one: str, other: str, n: int, **values: Any) -> Markup:
+        """A text with the number ``n``, in the form this language uses for it (Dutch: one
+        for 1, other for every other number; Arabic has six forms)."""
+        values = {"n": n, **values}
+        language = self.language
+        if language is None:
+            return _fill(one if n == 1 else other, values, trusted=True)
+        locale = language.locale
+        category = locale.plural_form(n) if locale is not None else ("one" if n == 1 else "other")
+        dutch = one if category == "one" else other
+        entry = language.current(plural_key(key, category), dutch)
+        if entry is not None:
+            return _fill(entry.translation, values, trusted=False)
+        return dutch_fragment(_fill(one if n == 1 else other, values, trusted=True), language)
+
+    def school_type(self, project: Project) -> Callable[[str], Any]:
+        """The filter that names a kind of school (the SWV's own name, else sop-builder's) in
+        this language."""
+        config = project.config
+        if config is None:
+            return str
+        if self.language is None:
+            return config.school_type
+        texts = config.texts
+
+        def named(code: str) -> Any:
+            own = bool(texts.school_types and getattr(texts.school_types, code, None))
+            return self.translated(config.school_type(code), school_type_key(code, own))
+
+        return named
+
+    def date(self, day: date | None) -> str:
+        """A date as the reader writes it: '15 september 2025', 'September 15, 2025',
+        '15 سبتمبر 2025' (Babel's long form of the language)."""
+        language = self.language
+        if language is None or day is None or language.locale is None:
+            return dutch_date(day)
+        return format_date(day, format="long", locale=language.locale)
+
+    def translated(self, value: Any, key: str) -> Any:
+        """The SWV's text ``value`` (as loaded from site_config/) under ``key`` in this
+        language; the value itself on the Dutch site."""
+        language = self.language
+        if language is None:
+            return value
+        entry = language.current(key, str(value))
+        return (
+            page_text(entry.translation)
+            if entry is not None
+            else dutch_fragment(page_text(value), language)
+        )
+
+
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
-def _environment(templates: Path, project: Project) -> Environment:
+def _environment(templates: Path, project: Project, translator: Translator) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates / "pages")),
         bytecode_cache=compiled.PAGES,
@@ -135,10 +253,10 @@ def _environment(templates: Path, project: Project) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        dutch_date=dutch_date,
+        dutch_date=translator.date,
         count=format_count,
         pct=format_percentage,
-        school_type=project.config.school_type if project.config else str,
+        school_type=translator.school_type(project),
         title=page_title,
         tojson=_tojson,
         join=_join,
@@ -151,7 +269,9 @@ def _environment(templates: Path, project: Project) -> Environment:
         clock=lambda moment: moment.strftime("%H:%M"),
         label=project.offer.label,
         listing=listing,
+        translated=translator.translated,
     )
+    env.globals.update(t=translator.t, ta=translator.ta, tn=translator.tn)
     return env
 
 
@@ -248,13 +368,17 @@ class Renderer:
         templates: Path,
         site_url: str | None = None,
         finder: Finder | None = None,
+        language: Language | None = None,
     ) -> None:
-        """``finder``: the project's finder when the caller has made it already (`serve`)."""
+        """``finder``: the project's finder when the caller has made it already (`serve`);
+        ``language``: the language the pages are rendered in (None: Dutch)."""
         assert project.config is not None
         self.project = project
+        self.translator = Translator(language)
+        self.language = language
         self.site_url = site_url.rstrip("/") if site_url else ""  # "" when not configured
         self.config = project.config
-        self.env = _environment(templates, project)
+        self.env = _environment(templates, project, self.translator)
         self.schools = sorted(project.schools, key=lambda s: s.front.name.lower())
         self.finder = finder or build_finder(
             self.schools, self.config, project.compliance, project.today, project.postcodes
@@ -281,6 +405,14 @@ class Renderer:
             texts=self.config.texts,  # site_config/teksten.yaml
             disagreement=self.config.disagreement,  # site_config/niet-eens.yaml (or None)
             examples=self.examples,  # words of this SWV for the search hints
+            # the language of the page ("": Dutch): a school's own words are marked Dutch
+            page_language=self.language.code if self.language is not None else "",
+            # the attributes of a school's own words on a page in another language: Dutch,
+            # and left to right on a right-to-left page ("" on the Dutch site)
+            dutch=dutch_marks(self.language),
+            # from the folder of the site's language to the site's root, where the search
+            # index is (one for every language: Pagefind splits it by <html lang>)
+            to_site="../" if self.language is not None else "",
             **context,
         )
 

@@ -16,6 +16,8 @@ modification time tells an engine's incremental build ("dirty") which pages to r
 from __future__ import annotations
 
 import filecmp
+import html
+import json
 import os
 import shutil
 from collections.abc import Callable, Collection
@@ -31,6 +33,7 @@ from sop_builder.core.issues import Issue
 from sop_builder.core.parallel import map_indexes
 from sop_builder.project.project import Project
 from sop_builder.project.routes import Kind, RouteTable, routes_of
+from sop_builder.project.translations import Language
 from sop_builder.site.finder import Finder
 from sop_builder.site.glossary import ProtectedNames, explain_terms_in_source
 from sop_builder.site.pages import navigation, public_pages
@@ -89,9 +92,15 @@ def site_address(project: Project, settings: Any) -> str | None:
 
 
 def engine_settings(
-    settings: Any, site_name: str, address: str | None, nav: list[Any]
+    settings: Any,
+    site_name: str,
+    address: str | None,
+    nav: list[Any],
+    languages: list[dict[str, str]] | None = None,
 ) -> CommentedMap:
-    """The staging folder's mkdocs.yml: the project's theme settings, our name, address, pages."""
+    """The staging folder's mkdocs.yml: the project's theme settings, our name, address, pages;
+    with ``languages`` (the site in more than Dutch) ``extra.sop_talen``, for the language
+    switcher and the hreflang links of templates/overrides/main.html."""
     out = CommentedMap()
     out["site_name"] = _quoted(page_title(site_name))  # the theme prints it as HTML
     if address:
@@ -110,7 +119,44 @@ def engine_settings(
         if p != "sop-builder" and not (isinstance(p, dict) and "sop-builder" in p)
     ]
     out["nav"] = _quoted(nav)
+    if languages:
+        extra = out.get("extra")
+        extra = extra if isinstance(extra, dict) else CommentedMap()
+        extra["sop_talen"] = _quoted(languages)
+        out["extra"] = extra
     return out
+
+
+def site_languages(project: Project) -> list[dict[str, str]]:
+    """Dutch and the languages the site is published in: code, own name, direction."""
+    if not project.published_languages:
+        return []
+    shown = [{"code": "nl", "naam": "Nederlands", "richting": "ltr"}]
+    for code in project.published_languages:
+        language = project.languages[code]
+        shown.append({"code": code, "naam": language.name, "richting": language.direction})
+    return shown
+
+
+def interface_partial(language: Language) -> str | None:
+    """The theme's texts of a language it does not know (partials/languages/<code>.html, the
+    form of the theme's own files), from the language file's ``interface``."""
+    if language.file is None or not language.file.interface:
+        return None
+    texts = {"language": language.code, "direction": language.direction}
+    texts.update({k: html.escape(v, quote=True) for k, v in language.file.interface.items()})
+    return (
+        "{#- Written by sop-builder from site_config/talen/" + language.code + ".yaml -#}\n"
+        "{% macro t(key) %}{{ "
+        + json.dumps(texts, ensure_ascii=False, indent=2)
+        + "[key] }}{% endmacro %}\n"
+    )
+
+
+JAVASCRIPTS = "javascripts"  # the assets a page's own HTML links to, relative to its address
+# the switcher's and the notes' style, staged only for a site in more than Dutch
+LANGUAGE_STYLE = Path("templates/talen/talen.css")
+LANGUAGE_STYLE_FILE = "stylesheets/talen.css"
 
 
 def _nav_paths(nav: list[Any]) -> list[str]:
@@ -285,9 +331,25 @@ def stage_pages(
     docs = folder / DOCS_DIR
     staged = StagedSite(folder, folder / CONFIG_FILE)
     staged.changed = _copy_tree(root / ASSETS, docs) if complete else []
+    codes = project.published_languages
     if complete:
         _copy_tree(root / OVERRIDES, folder / THEME_DIR)
-    unlinked = {r.file for r in table if r.kind is Kind.GLOSSARY}
+        for code in codes:  # the scripts a page links to, beside the pages of each language
+            staged.changed += [
+                f"{code}/{JAVASCRIPTS}/{p}"
+                for p in _copy_tree(root / ASSETS / JAVASCRIPTS, docs / code / JAVASCRIPTS)
+            ]
+            style = (
+                (root / LANGUAGE_STYLE).read_bytes() if (root / LANGUAGE_STYLE).is_file() else b""
+            )
+            if _write_if_changed(docs / LANGUAGE_STYLE_FILE, style):
+                staged.changed.append(LANGUAGE_STYLE_FILE)
+            partial = interface_partial(project.languages[code])
+            if partial is not None:
+                file = folder / THEME_DIR / "partials" / "languages" / f"{code}.html"
+                _write_if_changed(file, partial.encode("utf-8"))
+    # the glossary explains Dutch words: the pages in other languages are not linked
+    unlinked = {r.file for r in table if r.kind is Kind.GLOSSARY or r.language}
     changed, staged.problems = write_pages(pages, docs, _linker(project, unlinked), inspect)
     staged.changed += changed
     staged.pages = [p.src_uri for p in pages]
@@ -296,11 +358,10 @@ def stage_pages(
             (docs / rel).unlink()
             staged.removed.append(rel)
     if complete:
-        keep = set(staged.pages) | {
-            p.relative_to(root / ASSETS).as_posix()
-            for p in (root / ASSETS).rglob("*")
-            if p.is_file()
-        }
+        assets = [p.relative_to(root / ASSETS).as_posix() for p in (root / ASSETS).rglob("*")]
+        keep = set(staged.pages) | {a for a in assets if (root / ASSETS / a).is_file()}
+        keep |= {f"{code}/{a}" for code in codes for a in assets if a.startswith(f"{JAVASCRIPTS}/")}
+        keep |= {LANGUAGE_STYLE_FILE} if codes else set()
         for file in sorted(p for p in docs.rglob("*") if p.is_file()):
             rel = file.relative_to(docs).as_posix()
             if rel not in keep:
@@ -310,7 +371,11 @@ def stage_pages(
         nav = navigation(table)
         staged.nav_pages = set(_nav_paths(nav))
         own = engine_settings(
-            settings, project.config.swv.short_name, site_address(project, settings), nav
+            settings,
+            project.config.swv.short_name,
+            site_address(project, settings),
+            nav,
+            site_languages(project),
         )
         _write_if_changed(staged.config_file, roundtrip.dump(own).encode("utf-8"))
     return staged

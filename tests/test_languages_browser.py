@@ -1,0 +1,169 @@
+"""The public site in more languages (issue 24), in Chromium at 375 and 1280 px: the sample with
+the translations of tests/fixtures/talen/ (English, Arabic, Turkish, Tigrinya). Each language's
+home, finder, compare and a school page have the page's language and direction on <html> and
+<body>, every Dutch text inside them is marked lang="nl", the language switcher keeps the
+visitor on the same page, axe-core finds no WCAG 2.1 AA violation, and the search of each
+language finds a school by a need's name in that language. Writes docs/screenshots/2x-*.png
+when SOP_BUILDER_SCREENSHOTS is set."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sop_builder.publish.public import build_site
+
+from .axe import axe_source_or_skip, describe, run_axe
+from .browser import keep_screenshot, open_page, refuse_other_hosts, serve
+from .conftest import REPO, TODAY, make_project
+
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+OVERLAY = REPO / "tests" / "fixtures" / "talen" / "site_config" / "talen"
+LANGUAGES = {"en": "ltr", "ar": "rtl", "tr": "ltr"}
+SCHOOL = "de-meeuw"
+# a need's name in each language (tests/fixtures/talen/make.py), as a parent would type it
+DYSLEXIA = {"en": "dyslexia", "ar": "عسر القراءة", "tr": "disleksi"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("talen"))
+    shutil.copytree(OVERLAY, root / "site_config" / "talen")
+    settings = root / "site_config" / "bouwen.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "talen: [en, ar, tr, ti]\ntalen_minimaal: 1\n",
+        encoding="utf-8",
+    )
+    result = build_site(root, today=TODAY, echo=lambda _: None)
+    assert result.ok, result
+    return root / "site"
+
+
+def _page_state(page) -> dict:
+    return page.evaluate(
+        """() => ({
+            lang: document.documentElement.lang,
+            dir: document.body.getAttribute('dir'),
+            // the school's own words, and every fragment marked Dutch: which language holds
+            own: [...document.querySelectorAll('.sop-need-offer, .sop-text, .sop-finder-limit span')]
+                .map((e) => e.closest('[lang]').getAttribute('lang')),
+            // the direction every Dutch fragment reads in
+            dutch: [...document.querySelectorAll('article [lang="nl"]')]
+                .map((e) => getComputedStyle(e).direction),
+            switcher: [...document.querySelectorAll('.sop-languages a')]
+                .map((a) => [a.getAttribute('hreflang'), a.href]),
+            hreflang: [...document.querySelectorAll('link[rel=alternate][hreflang]')].length,
+        })"""
+    )
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_each_language_reads_right_and_passes_axe(built: Path, browser, code: str) -> None:
+    source = axe_source_or_skip()
+    pages = {
+        "home": f"/{code}/",
+        "vinder": f"/{code}/scholen/?behoefte=lezen",
+        "vergelijk": f"/{code}/vergelijk/?scholen={SCHOOL},de-duinroos",
+        "school": f"/{code}/scholen/{SCHOOL}/",
+    }
+    with serve(built) as base:
+        for viewport in (PHONE, DESKTOP):
+            context = browser.new_context(viewport=viewport)
+            outside = refuse_other_hosts(context)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e, seen=errors: seen.append(str(e)))
+            # every file a page asks for is there (the language's style, scripts, data)
+            page.on(
+                "response",
+                lambda r, seen=errors: (
+                    seen.append(f"{r.status} {r.url}") if r.status >= 400 else None
+                ),
+            )
+            for name, path in pages.items():
+                open_page(page, base + path)
+                state = _page_state(page)
+                assert state["lang"] == code, path
+                assert state["dir"] == LANGUAGES[code], path
+                assert state["own"] == ["nl"] * len(state["own"]), path
+                assert state["dutch"], f"{path}: no Dutch fragment marked"
+                assert set(state["dutch"]) == {"ltr"}, path
+                assert len(state["switcher"]) == 5  # Dutch and the four languages
+                assert state["hreflang"] == 5
+                if name == "school" and LANGUAGES[code] == "rtl":  # a number reads as written
+                    phone = page.locator('.sop-call-links a[href^="tel:"]').first
+                    assert phone.evaluate("(e) => getComputedStyle(e).direction") == "ltr"
+                if name == "school":
+                    assert state["own"], "the school's own words are on its page"
+                    assert page.locator(".sop-own-words").count() == 1
+                    assert page.locator(".sop-translation-note").count() == 1
+                violations = run_axe(page, source)
+                assert violations == [], f"{path}: {describe(violations)}"
+                width = "375" if viewport is PHONE else "1280"
+                keep_screenshot(page, f"2x-{code}-{name}-{width}.png", full_page=False)
+            assert outside == []
+            assert errors == []
+            context.close()
+
+
+def test_the_switcher_keeps_the_page(built: Path, browser) -> None:
+    with serve(built) as base:
+        page = browser.new_page(viewport=PHONE)
+        open_page(page, f"{base}/ar/scholen/{SCHOOL}/")
+        page.locator('.sop-languages a[hreflang="en"]').click()
+        page.wait_for_load_state("load")
+        assert page.url == f"{base}/en/scholen/{SCHOOL}/"
+        assert page.evaluate("document.documentElement.lang") == "en"
+        page.locator('.sop-languages a[hreflang="nl"]').click()
+        page.wait_for_load_state("load")
+        assert page.url == f"{base}/scholen/{SCHOOL}/"
+        assert page.evaluate("document.documentElement.lang") == "nl"
+        page.locator('.sop-languages a[hreflang="ar"]').click()
+        page.wait_for_load_state("load")
+        assert page.url == f"{base}/ar/scholen/{SCHOOL}/"
+        assert (
+            page.locator('.sop-languages a[aria-current="page"]').get_attribute("hreflang") == "ar"
+        )
+        page.close()
+
+
+@pytest.mark.parametrize("code", list(DYSLEXIA))
+def test_the_search_of_each_language_finds_a_school_by_a_need(
+    built: Path, browser, code: str
+) -> None:
+    with serve(built) as base:
+        page = browser.new_page(viewport=DESKTOP)
+        open_page(page, f"{base}/{code}/zoeken/")
+        assert page.evaluate("document.documentElement.lang") == code
+        found = page.evaluate(
+            """async ([query]) => {
+                const form = document.getElementById('zoekformulier');
+                const pagefind = await import(new URL('pagefind.js', new URL(form.dataset.pagefind, location.href)).href);
+                const search = await pagefind.search(query);
+                const data = await Promise.all(search.results.map((r) => r.data()));
+                return data.map((d) => d.url);
+            }""",
+            [DYSLEXIA[code]],
+        )
+        schools = [u for u in found if u.startswith(f"/{code}/scholen/") and "/behoefte/" not in u]
+        assert schools, f"{code}: {found}"
+        # the other languages' pages are not in this language's index
+        assert all(u.startswith(f"/{code}/") for u in found), found
+        page.close()
+
+
+def test_tigrinya_has_its_interface_from_data(built: Path, browser) -> None:
+    with serve(built) as base:
+        page = browser.new_page(viewport=PHONE)
+        open_page(page, f"{base}/ti/")
+        assert page.evaluate("document.documentElement.lang") == "ti"
+        assert page.locator(".sop-languages").get_attribute("aria-label") == "ቋንቋ ምረጹ"
+        assert page.locator("#meer").inner_text() == "ተወሳኺ ፍለጥ"
+        # an untranslated text is the Dutch, marked as Dutch
+        assert page.locator('#steunpunt [lang="nl"]').inner_text() == (
+            "Vragen over de ondersteuning van uw kind?"
+        )
+        page.close()
