@@ -37,6 +37,7 @@ READER_TESTS = {
     "SOP958": "tests/test_build_scratch.py::test_a_build_never_replaces_the_project_or_a_folder_that_is_not_a_site",
     **{f"SOP{n}": "tests/test_import_schools.py" for n in range(770, 783)},  # import-scholen
     "SOP783": "tests/test_pupils.py",  # import-leerlingen, DUO's per-age file
+    **{f"SOP46{n}": "tests/test_translations.py" for n in range(9)},  # site_config/talen/
     **{f"SOP{n}": "tests/test_import_norm.py" for n in range(786, 792)},  # import-norm
 }
 DOC = REPO / "docs" / "messages.md"

@@ -45,6 +45,7 @@ def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
             "test_figures.py",  # content/kengetallen.yaml and import-kengetallen (SOP73x)
             "test_figures_import.py",
             "test_go_live.py",  # schools not filled in, held back or "volgt" (SOP412, SOP91x)
+            "test_translations.py",  # site_config/talen/ and vertalingen (SOP46x)
         )
     )
     shown |= {code for code in CATALOGUE if f'"{code}"' in reader_tests}
