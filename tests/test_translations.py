@@ -297,10 +297,6 @@ NOT_YET_TRANSLATABLE = {
     "aanbod",
     "aanbod-item",
     "aanbod-lijst",
-    "basisondersteuning.md.j2",
-    "over-passend-onderwijs.md.j2",
-    "privacy.md.j2",
-    "toegankelijkheid.md.j2",
 }
 
 
