@@ -289,24 +289,8 @@ def test_the_sheet_lists_what_is_missing_or_stale_and_reads_back(sample: Path) -
 # Dutch words that a page in another language shows only where a template still writes Dutch
 # without t() (a school's own words and the Dutch fallback are marked lang="nl").
 FIXED = {"home", "vinder", "vergelijk", "vaste pagina", "woordenlijst"}  # kinds named by template
-ATTRIBUTES = re.compile(r"\{ #[^}]*\}|https?://\S+")
+ATTRIBUTES = re.compile(r"\{ #[^}]*\}|https?://\S+|(?<!\S)/\S+")  # ids, addresses, paths
 DUTCH_WORDS = re.compile(r"\b(het|een|uw|niet|zijn|voor|naar|deze|hier|welke|hun|zij|wordt)\b")
-# The templates (or, for pages made in Python, the kinds of route) that still write Dutch that
-# is neither translatable nor marked: the work left of issue 24. Shrink it as they are done.
-NOT_YET_TRANSLATABLE = {
-    "aanbod",
-    "aanbod-item",
-    "aanbod-lijst",
-    "basisondersteuning.md.j2",
-    "behoeftelijsten",
-    "gemeentelijsten",
-    "kern",
-    "kernen",
-    "over-passend-onderwijs.md.j2",
-    "poster",
-    "privacy.md.j2",
-    "toegankelijkheid.md.j2",
-}
 
 
 class _OutsideDutch(HTMLParser):
@@ -334,15 +318,12 @@ class _OutsideDutch(HTMLParser):
             self.text.append(data)
 
 
-def test_which_pages_still_show_dutch_that_is_neither_translated_nor_marked(
-    sample: Path,
-) -> None:
-    """Every page rendered in a language in which every text is translated (as '¤'): what is
-    left outside lang="nl" is data (names, addresses) and '¤'; a Dutch word there is a text a
-    template writes without t(). The set of templates that still do is NOT_YET_TRANSLATABLE:
-    this fails when one of them is finished (take it out) and when a page gets Dutch that is
-    neither translatable nor marked."""
-    project = load_project(sample, internal=False, keep=False)
+def _unmarked_dutch(root: Path, kinds: frozenset[Kind] | None = None) -> dict[str, str]:
+    """The templates (or, for pages made in Python, the kinds of route) whose pages, rendered
+    in a language in which every text is translated (as '¤'), still show a Dutch word outside
+    lang="nl", with the first such word. What is left there should be data (names, addresses)
+    and '¤'; a Dutch word is a text a template writes without t() and without marking it."""
+    project = load_project(root, internal=False, keep=False)
     language = Language("en")
 
     def everything(_self: Language, _key: str, dutch: str) -> TranslationEntry:
@@ -351,9 +332,13 @@ def test_which_pages_still_show_dutch_that_is_neither_translated_nor_marked(
     original = Language.current
     Language.current = everything  # type: ignore[method-assign]
     try:
-        routes = [r for r in routes_of(project) if r.staged and r.is_page]
+        routes = [
+            r
+            for r in routes_of(project)
+            if r.staged and r.is_page and (kinds is None or r.kind in kinds)
+        ]
         names = sorted((s.front.name for s in project.schools), key=len, reverse=True)
-        pages = public_pages(project, sample / "templates", routes=routes, language=language)
+        pages = public_pages(project, root / "templates", routes=routes, language=language)
         unfinished: dict[str, str] = {}
         for route, page in zip(routes, pages, strict=True):
             text = page.text()
@@ -371,7 +356,33 @@ def test_which_pages_still_show_dutch_that_is_neither_translated_nor_marked(
                 unfinished.setdefault(name or route.kind.value, found.group(0))
     finally:
         Language.current = original  # type: ignore[method-assign]
-    assert set(unfinished) == NOT_YET_TRANSLATABLE, unfinished
+    return unfinished
+
+
+def test_no_page_shows_dutch_that_is_neither_translated_nor_marked(sample: Path) -> None:
+    """Every page of the site, rendered in another language: each Dutch text is translatable
+    (t(), or the SWV's text through its key) or marked lang="nl" (a school's or the SWV's own
+    words that stay Dutch)."""
+    assert _unmarked_dutch(sample) == {}
+
+
+def test_a_planted_unmarked_dutch_sentence_is_found(sample: Path) -> None:
+    """The check above fails on a template that writes Dutch without t() or lang="nl": one
+    planted sentence on the privacy page and one in the offer's shared macros (an offer item),
+    while a sentence marked lang="nl" passes."""
+    privacy = sample / "templates" / "pages" / "privacy.md.j2"
+    text = privacy.read_text(encoding="utf-8")
+    marked = text.replace("</div>", '<p lang="nl">Wij bewaren het niet.</p>\n</div>')
+    privacy.write_text(marked, encoding="utf-8")
+    kinds = frozenset({Kind.PAGE, Kind.OFFER_ITEM})
+    assert _unmarked_dutch(sample, kinds) == {}
+    privacy.write_text(text.replace("</div>", "<p>Wij bewaren het niet.</p>\n</div>"), "utf-8")
+    macros = sample / "templates" / "pages" / "aanbod" / "_macros.j2"
+    macros.write_text(
+        macros.read_text(encoding="utf-8").replace("{{ nl(m.topic) }}", "{{ nl(m.topic) }} voor u"),
+        encoding="utf-8",
+    )
+    assert _unmarked_dutch(sample, kinds) == {"privacy.md.j2": "het", "aanbod-item": "voor"}
 
 
 def test_the_built_page_shows_changed_dutch_instead_of_the_old_translation(sample: Path) -> None:

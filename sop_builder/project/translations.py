@@ -47,6 +47,7 @@ from sop_builder.core.schema import validate_tree
 from sop_builder.core.sourcefile import read_yaml_file
 from sop_builder.core.text import slugify
 from sop_builder.project.model import SCHOOL_TYPE_LABELS, Schema
+from sop_builder.project.offer.model import OfferVocabularies
 
 LANGUAGES_FOLDER = "site_config/talen"
 LANGUAGE_FILE = re.compile(r"([a-z]{2,3})\.yaml")
@@ -92,6 +93,8 @@ CONFIG_TEXTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (),
     ),
     "woordenlijst.yaml": (("termen.[].term", "termen.[].uitleg"), ()),
+    # the offer's lists: for whom (doelgroepen) and the kinds of workshop (soorten)
+    "aanbod.yaml": (("doelgroepen.[].label", "soorten.[].label"), ()),
 }
 # The list items that are named by a field of their own rather than by their number.
 ITEM_NAMES = ("id", "term")
@@ -344,6 +347,20 @@ SCHOOL_TYPE_KEY = "soorten.{code}"
 def school_type_key(code: str, own: bool) -> str:
     """The key of the name of a kind of school: the SWV's own (teksten.yaml) or sop-builder's."""
     return f"teksten.soorten_school.{code}" if own else SCHOOL_TYPE_KEY.format(code=code)
+
+
+def offer_term_key(vocabularies: OfferVocabularies | None, term_id: str) -> str | None:
+    """The key of the label of an audience or a kind of workshop of the offer (site_config/
+    aanbod.yaml); None for an id the lists do not hold (the page shows the id itself)."""
+    lists = (
+        (("doelgroepen", vocabularies.audiences), ("soorten", vocabularies.kinds))
+        if vocabularies is not None
+        else ()
+    )
+    for name, terms in lists:
+        if any(term.id == term_id for term in terms):
+            return f"aanbod.{name}.{slugify(term_id)}.label"
+    return None
 
 
 def school_type_texts() -> dict[str, SourceText]:

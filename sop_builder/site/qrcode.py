@@ -62,10 +62,12 @@ def prepare_qr_codes(urls: Iterable[str], root: Path | None = None) -> None:
         write_cache(root / CACHE_FILE, ((tool_key(), MASK), keep))
 
 
-def qr_svg(url: str, label: str = "QR-code met het adres van deze pagina") -> Markup:
+def qr_svg(url: str, label: str | Markup = "QR-code met het adres van deze pagina") -> Markup:
     """An inline SVG QR code of ``url``; scales with its box, no inline styles (CSP)."""
     svg = _SVGS.get(url)
     if svg is None:
         svg = _SVGS[url] = _encode(url)
-    attrs = f'role="img" aria-label="{html.escape(label)}" '
+    # a label from t() is text already escaped for the page (a translation someone typed)
+    shown = label if isinstance(label, Markup) else html.escape(label)
+    attrs = f'role="img" aria-label="{shown}" '
     return Markup(svg.replace("<svg ", "<svg " + attrs, 1))

@@ -35,6 +35,7 @@ from sop_builder.project.model import (
     SupportLevel,
     VocabularyEntry,
 )
+from sop_builder.project.offer.model import Offer
 from sop_builder.project.project import Project
 from sop_builder.project.pupils import school_pupils
 from sop_builder.project.routes import grouping_path
@@ -50,6 +51,7 @@ from sop_builder.project.translations import (
     PLACEHOLDER,
     SOURCE_LANGUAGE,
     Language,
+    offer_term_key,
     plural_key,
     school_type_key,
 )
@@ -216,6 +218,29 @@ class Translator:
 
         return named
 
+    def offer_label(self, offer: Offer) -> Callable[[str], Any]:
+        """The filter that names an audience or a kind of workshop of the offer (its label in
+        site_config/aanbod.yaml) in this language."""
+        if self.language is None:
+            return offer.label
+        language = self.language
+
+        def named(term_id: str) -> Any:
+            key = offer_term_key(offer.vocabularies, term_id)
+            label = offer.label(term_id)
+            if key is None:  # an id the lists do not hold: shown as it is, as Dutch
+                return dutch_fragment(page_text(label), language)
+            return self.translated(label, key)
+
+        return named
+
+    def weekday(self, day: date) -> str:
+        """The day of the week: 'dinsdag', 'Tuesday', 'الثلاثاء'."""
+        language = self.language
+        if language is None or language.locale is None:
+            return WEEKDAYS[day.weekday()]
+        return format_date(day, format="EEEE", locale=language.locale)
+
     def date(self, day: date | None) -> str:
         """A date as the reader writes it: '15 september 2025', 'September 15, 2025',
         '15 سبتمبر 2025' (Babel's long form of the language)."""
@@ -265,9 +290,9 @@ def _environment(templates: Path, project: Project, translator: Translator) -> E
         escape=page_text,
         forceescape=page_text,
         qr_svg=qr_svg,
-        weekday=lambda day: WEEKDAYS[day.weekday()],
+        weekday=translator.weekday,
         clock=lambda moment: moment.strftime("%H:%M"),
-        label=project.offer.label,
+        label=translator.offer_label(project.offer),
         listing=listing,
         translated=translator.translated,
     )
