@@ -98,6 +98,73 @@ def _same_as_written(output: str, path: str) -> bool:
         return False
 
 
+class _LanguageItem:
+    """One entry of the navigation of the site in another language: the Dutch navigation's
+    page or group, shown as that language's page under the label its front matter gives
+    (``menu``, else its title, both in that language: site/pages.py ``in_language``). The theme
+    reads what a page or section of the engine has; a label still in Dutch is marked so."""
+
+    is_link = False
+
+    def __init__(self, page: Any = None, children: list[_LanguageItem] | None = None) -> None:
+        self.page, self.children = page, children
+        self.is_page, self.is_section = page is not None, children is not None
+        self.meta = page.meta if page is not None else {}
+        self.url = page.url if page is not None else None
+        self.dutch_title = ""  # a group's label in the Dutch navigation
+
+    @property
+    def title(self) -> str:
+        if self.page is None:  # a group: named by the first of its pages that names it
+            named = [c.page.meta["groep"] for c in self.children or () if c.page.meta.get("groep")]
+            return (
+                str(named[0]) if named else f'<span lang="nl" dir="ltr">{self.dutch_title}</span>'
+            )
+        meta = self.page.meta
+        label = str(meta.get("menu") or meta.get("title") or "")
+        return f'<span lang="nl" dir="ltr">{label}</span>' if meta.get("titel_nl") else label
+
+    @property
+    def active(self) -> bool:
+        if self.page is not None:
+            return bool(self.page.active)
+        return any(child.active for child in self.children or ())
+
+    def __eq__(self, other: object) -> bool:  # the theme asks `nav_item == page`
+        return other is self or (self.page is not None and other is self.page)
+
+    __hash__ = object.__hash__
+
+
+@dataclass
+class _LanguageNavigation:
+    items: list[_LanguageItem]
+    homepage: Any
+
+
+def _language_navigation(nav: Any, files: Any, code: str) -> _LanguageNavigation | None:
+    """The Dutch navigation ``nav`` as the site in ``code`` shows it: each page replaced by
+    that language's page (/<code>/...), a group labelled by the first of its pages that names
+    it (``groep``); None when the staged site has no pages in that language."""
+
+    def item(entry: Any) -> _LanguageItem | None:
+        if entry.is_section:
+            children = [c for c in (item(child) for child in entry.children) if c is not None]
+            group = _LanguageItem(children=children)
+            group.dutch_title = entry.title
+            return group if children else None
+        if entry.is_page:
+            found = files.get_file_from_path(f"{code}/{entry.file.src_uri}")
+            return _LanguageItem(page=found.page) if found is not None and found.page else None
+        return None
+
+    home = files.get_file_from_path(f"{code}/index.md")
+    if home is None or home.page is None:
+        return None
+    items = [i for i in (item(entry) for entry in nav.items) if i is not None]
+    return _LanguageNavigation(items, home.page)
+
+
 def _pass_through(dirty: bool = False) -> Any:
     """The plugin that lets raw HTML blocks pass the engine's Markdown unparsed.
 
@@ -111,6 +178,23 @@ def _pass_through(dirty: bool = False) -> Any:
     class RawHtmlPassThrough(BasePlugin[LegacyConfig]):  # no options of its own
         def __init__(self) -> None:
             self.stashed: dict[str, list[str]] = {}
+            self.navigations: dict[str, _LanguageNavigation] = {}
+
+        def on_nav(self, nav: Any, *, config: Any, files: Any, **_: Any) -> Any:
+            languages = (config.extra or {}).get("sop_talen") or []
+            self.navigations = {}
+            for language in languages:
+                code = language.get("code")
+                found = _language_navigation(nav, files, code) if code != "nl" else None
+                if found is not None:
+                    self.navigations[code] = found
+            return nav
+
+        def on_page_context(self, context: Any, *, page: Any, **_: Any) -> Any:
+            code = page.meta.get("taal") if page.meta else None
+            if code in self.navigations:  # a page of the site in another language
+                context["nav"] = self.navigations[code]
+            return context
 
         def on_page_markdown(self, markdown: str, *, page: Any, **_: Any) -> str:
             markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
@@ -411,6 +495,12 @@ def plugin_class(make_hooks: Callable[[], PluginHooks]) -> type:
 
         def on_page_content(self, html: str, **kwargs: Any) -> str:
             return str(self.raw.on_page_content(html, **kwargs))
+
+        def on_nav(self, nav: Any, **kwargs: Any) -> Any:
+            return self.raw.on_nav(nav, **kwargs)
+
+        def on_page_context(self, context: Any, **kwargs: Any) -> Any:
+            return self.raw.on_page_context(context, **kwargs)
 
         def on_post_build(self, *, config: Any) -> None:
             try:

@@ -3,6 +3,9 @@ route, all with the one Renderer of the build, and the navigation."""
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -123,16 +126,36 @@ def public_pages(
     for route in chosen:
         page = RENDERERS[route.kind](renderer_for(route), route)
         if route.language:
-            page = in_language(page, route.language, renderer_for(route))
+            page = in_language(page, route.language, renderer_for(route), route.kind)
         pages.append(page)
     return pages
 
 
-def in_language(page: GeneratedPage, code: str, renderer: Renderer) -> GeneratedPage:
+HEADING_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")  # `# Title { #id }`
+TAGS = re.compile(r"<[^>]*>")
+
+
+def _titled(front: str, heading: str) -> str:
+    """``front`` (a page's front matter) with the title its first heading shows in the page's
+    language: the engine's <title> and the navigation's label (templates/overrides). Where the
+    heading is still Dutch (a text not translated), ``titel_nl`` says so, and the navigation
+    marks its label Dutch."""
+    text = html.unescape(TAGS.sub("", HEADING_ATTRIBUTES.sub("", heading[2:])))
+    lines = [line for line in front.split("\n") if not line.startswith(("title:", "titel_nl:"))]
+    lines.insert(0, f"title: {json.dumps(page_title(text), ensure_ascii=False)}")
+    if 'lang="nl"' in heading:
+        lines.insert(1, "titel_nl: true")
+    return "\n".join(lines)
+
+
+def in_language(
+    page: GeneratedPage, code: str, renderer: Renderer, kind: Kind | None = None
+) -> GeneratedPage:
     """A page of the site in ``code``: its front matter says so (``taal``, for the theme's
-    language and direction: templates/overrides/partials/language.html), and under its first
-    heading a note in that language says that it is translated (and when a computer made part
-    of it, or it still needs a native speaker's check: _taal.md.j2)."""
+    language and direction: templates/overrides/partials/language.html) and gives the title
+    its heading shows in that language; under that heading a note in that language says that
+    it is translated (and when a computer made part of it, or it still needs a native
+    speaker's check: _taal.md.j2)."""
     if not page.src_uri.endswith(".md"):
         return page
     file = renderer.project.languages[code].file
@@ -152,6 +175,8 @@ def in_language(page: GeneratedPage, code: str, renderer: Renderer) -> Generated
         front, _, body = content[4:].partition("\n---\n")
         lines = body.split("\n")
         at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+        if at and kind is not Kind.HOME:  # the home page keeps the SWV's name as its title
+            front = _titled(front, lines[at - 1])
         lines[at:at] = ["", note, ""]
         return f"---\ntaal: {code}\n{front}\n---\n" + "\n".join(lines)
 
