@@ -38,6 +38,7 @@ from sop_builder.project.model import (
 from sop_builder.project.project import Project
 from sop_builder.project.pupils import school_pupils
 from sop_builder.project.routes import grouping_path
+from sop_builder.project.schools.own_translations import own_translation
 from sop_builder.project.scoring import (
     Compliance,
     SwvAssessments,
@@ -150,6 +151,15 @@ def dutch_marks(language: Language | None) -> Markup:
         return Markup("")
     rtl = ' dir="ltr"' if language.direction == "rtl" else ""
     return Markup(f' lang="{SOURCE_LANGUAGE}"{rtl}')
+
+
+def language_marks(language: Language | None) -> Markup:
+    """The attributes of a text a school translated itself into the page's ``language``: its
+    language and direction, so that it keeps them wherever it is quoted; nothing on the Dutch
+    site."""
+    if language is None:
+        return Markup("")
+    return Markup(f' lang="{language.code}" dir="{language.direction}"')
 
 
 def dutch_fragment(text: Markup, language: Language) -> Markup:
@@ -455,8 +465,16 @@ class Renderer:
         by_name = self.config.swv.agreements_on_school_page == "niet-gehaald-bij-naam"
         swv = self.swv_assessments(school.slug)
         declared = {line.need_id for line in entry.lines}
+        code = self.language.code if self.language is not None else None
         return {
             "entry": entry,
+            # need id -> the school's own current translation into the page's language
+            "own_translations": {
+                need: own
+                for need, declaration in school.declarations.items()
+                if code is not None and (own := own_translation(declaration, code)) is not None
+            },
+            "own_marks": language_marks(self.language),
             "stories": self.project.offer.stories_about(school.slug),
             "school": school,
             "front": school.front,
