@@ -79,7 +79,7 @@ TEMPLATE_TEXT_TWICE = Message(
 SHEET_SUMMARY = "translation sheet that does not fit the site's texts"
 SHEET_HINT = (
     "Gebruik het bestand dat 'sop-builder vertalingen {language} --uit' maakte, en verander "
-    "alleen de kolommen 'vertaling' en 'vertaald_door'. Er is niets geschreven."
+    "alleen de kolommen 'vertaling', 'vertaald_door' en 'machine'. Er is niets geschreven."
 )
 SHEET_COLUMN_MISSING = Message(
     "SOP468",
@@ -111,6 +111,15 @@ SHEET_KEY_TWICE = Message(
     "Rij {row}: de tekst '{key}' staat ook in rij {other}.",
     SHEET_HINT,
 )
+SHEET_MACHINE_VALUE = Message(
+    "SOP468",
+    Severity.ERROR,
+    SHEET_SUMMARY,
+    "Rij {row}: in de kolom 'machine' staat '{value}'.",
+    "Zet 'ja' als een computer de vertaling maakte en niemand haar nakeek (de site zet er dan "
+    "een label bij), of 'nee' (of niets). Er is niets geschreven.",
+)
+
 # A school's own translation of its declaration for one need (sop.md, ondersteuning.<need>.
 # vertalingen.<code>): the same codes as the SWV's translations where the meaning is the same.
 OWN_TRANSLATION_STALE = Message(
@@ -175,6 +184,7 @@ FAMILY = Family(
         SHEET_KEY_UNKNOWN,
         SHEET_DUTCH_CHANGED,
         SHEET_KEY_TWICE,
+        SHEET_MACHINE_VALUE,
         OWN_TRANSLATION_LANGUAGE,
         OWN_TRANSLATION_NO_LANGUAGES,
         OWN_TRANSLATION_NO_CODE,
