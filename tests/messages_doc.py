@@ -38,6 +38,13 @@ READER_TESTS = {
     **{f"SOP{n}": "tests/test_import_schools.py" for n in range(770, 783)},  # import-scholen
     "SOP783": "tests/test_pupils.py",  # import-leerlingen, DUO's per-age file
     **{f"SOP46{n}": "tests/test_translations.py" for n in range(9)},  # site_config/talen/
+    "SOP469": "tests/test_own_translations.py",  # a school's own translations
+    "SOP470": "tests/test_own_translations.py",
+    "SOP005": "tests/test_links.py",  # links are made in tmp_path
+    "SOP412": "tests/test_go_live.py",
+    **{f"SOP73{n}": "tests/test_figures.py" for n in range(5)},  # content/kengetallen.yaml
+    **{f"SOP73{n}": "tests/test_figures_import.py" for n in range(5, 10)},  # import-kengetallen
+    **{f"SOP91{n}": "tests/test_go_live.py" for n in range(3)},  # schools not complete
     **{f"SOP{n}": "tests/test_import_norm.py" for n in range(786, 792)},  # import-norm
 }
 DOC = REPO / "docs" / "messages.md"

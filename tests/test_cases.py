@@ -46,6 +46,7 @@ def test_every_message_code_is_shown_by_a_case_or_a_reader_test():
             "test_figures_import.py",
             "test_go_live.py",  # schools not filled in, held back or "volgt" (SOP412, SOP91x)
             "test_translations.py",  # site_config/talen/ and vertalingen (SOP46x)
+            "test_own_translations.py",  # a school's own translations (SOP469, SOP470)
         )
     )
     shown |= {code for code in CATALOGUE if f'"{code}"' in reader_tests}

@@ -387,9 +387,12 @@ def test_a_planted_unmarked_dutch_sentence_is_found(sample: Path) -> None:
 
 def test_the_built_page_shows_changed_dutch_instead_of_the_old_translation(sample: Path) -> None:
     """The acceptance of issue 24 on the built site: a Dutch label changes, and every language's
-    built home page shows the new Dutch, marked lang="nl", where it showed the translation."""
+    built home page shows the new Dutch, marked lang="nl", where it showed the translation.
+    The same for a school's own translation of its declaration (point 3): shown on the English
+    school page marked lang="en", and after its Dutch changed, the new Dutch marked lang="nl"."""
     from sop_builder.publish.public import build_site
     from tests.conftest import TODAY
+    from tests.test_own_translations import CODE, ENGLISH, OFFER, SOP
 
     overlay = REPO / "tests" / "fixtures" / "talen" / "site_config" / "talen"
     shutil.copytree(overlay, sample / "site_config" / "talen")
@@ -398,10 +401,21 @@ def test_the_built_page_shows_changed_dutch_instead_of_the_old_translation(sampl
         settings.read_text(encoding="utf-8") + "talen: [en, ar]\ntalen_minimaal: 5\n",
         encoding="utf-8",
     )
+    sop = sample / SOP
+    own = f"    vertalingen:\n      en:\n        wat: {ENGLISH}\n        controlecode: {CODE}\n"
+    sop.write_text(
+        sop.read_text(encoding="utf-8").replace("  rekenen:\n", own + "  rekenen:\n", 1), "utf-8"
+    )
     assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     home = {code: (sample / "site" / code / "index.html").read_text("utf-8") for code in LABEL}
     for code, label in LABEL.items():
         assert f">{label}</option>" in home[code]
+    school = sample / "site" / "en" / "scholen" / "de-boomgaard" / "index.html"
+    assert f'<p class="sop-need-offer" lang="en" dir="ltr">{ENGLISH}</p>' in school.read_text(
+        "utf-8"
+    )
+    changed = "Kinderen die moeite hebben met lezen, oefenen elke dag extra."
+    sop.write_text(sop.read_text(encoding="utf-8").replace(OFFER, changed), "utf-8")
     vocab = sample / "site_config" / "vocabularies.yaml"
     vocab.write_text(
         vocab.read_text(encoding="utf-8").replace(
@@ -420,6 +434,9 @@ def test_the_built_page_shows_changed_dutch_instead_of_the_old_translation(sampl
         page = (sample / "site" / code / "index.html").read_text("utf-8")
         assert label not in page
         assert f"<span {marks[code]}>Lezen, spellen en dyslexie</span>" in page
+    page = school.read_text("utf-8")
+    assert ENGLISH not in page
+    assert f'<p class="sop-need-offer" lang="nl">{changed}</p>' in page
 
 
 LABEL = {"en": "Reading and dyslexia", "ar": "القراءة وعسر القراءة"}

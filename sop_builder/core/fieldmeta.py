@@ -16,6 +16,8 @@ Both keys are taken out of the JSON Schema before it is written. Two more marks:
 - ``several_lines()``: a plain text that often runs to more than one line (a sentence or two,
   such as "waar het stopt"). It stays in the JSON Schema as ``x-multiline`` (an annotation for
   editors, like ``x-body``): the web editor gives such a field a text box of several lines.
+- ``folded()``: an optional block most people leave empty (a school's own translations): the
+  web editor shows it folded. Kept in the JSON Schema as ``x-folded``.
 - ``saved_on()``: the field holds the date of the last change (``bijgewerkt``); the web editor
   sets it to the date of a save that changes the file. Taken out of the JSON Schema.
 """
@@ -33,6 +35,7 @@ SWV_DESCRIPTION = "x-swv-description"
 SAVED_ON = "x-saved-on"
 OWN_KEYS = (CHOICES, SWV_TITLE, SWV_DESCRIPTION, SAVED_ON)
 MULTILINE = "x-multiline"  # kept in the JSON Schema
+FOLDED = "x-folded"  # kept in the JSON Schema
 
 
 def choices(source: str) -> dict[str, JsonValue]:
@@ -54,6 +57,11 @@ def swv_words(*, title: str | None = None, description: str | None = None) -> di
 def several_lines() -> dict[str, JsonValue]:
     """``json_schema_extra`` of a plain text that is often longer than one line."""
     return {MULTILINE: True}
+
+
+def folded() -> dict[str, JsonValue]:
+    """``json_schema_extra`` of an optional block that the web editor shows folded."""
+    return {FOLDED: True}
 
 
 def saved_on() -> dict[str, JsonValue]:

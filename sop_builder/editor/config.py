@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from sop_builder.core.fieldmeta import MULTILINE
+from sop_builder.core.fieldmeta import FOLDED, MULTILINE
 from sop_builder.core.fieldtypes import PLAIN
 from sop_builder.editor.widgets import SCORE_WIDGET
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
@@ -233,7 +233,7 @@ def decap_field(
         fields = decap_fields(prop, defs)
         if not required:  # an optional block (coordinaten) may stay empty: none of its fields
             fields = [_optional(f) for f in fields]  # is required in the form; check still is
-        field.update(widget="object", collapsed=False, fields=fields)
+        field.update(widget="object", collapsed=bool(prop.get(FOLDED)), fields=fields)
     elif prop.get("format") == "date":
         field.update(DATE_FIELD)
     elif kind == "integer" or (isinstance(kind, list) and "integer" in kind):

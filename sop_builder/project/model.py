@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from sop_builder.core.catalogue.schema import NOT_A_COORDINATE
-from sop_builder.core.fieldmeta import choices, saved_on, several_lines, swv_words
+from sop_builder.core.fieldmeta import choices, folded, saved_on, several_lines, swv_words
 from sop_builder.core.fieldtypes import (
     CodeExample,
     Date,
@@ -900,6 +900,41 @@ class ContactPerson(Schema):
     )
 
 
+class DeclarationTranslation(Schema):
+    """A school's own translation of its declaration for one need into one language of the
+    public site (project/schools/own_translations.py checks it and says whether it is current)."""
+
+    offer: OptionalPlainText = Field(
+        None,
+        alias="wat",
+        title="Wat de school doet, vertaald",
+        description="De tekst bij 'wat', in deze taal (gewone tekst).",
+        json_schema_extra=several_lines(),
+    )
+    limit: OptionalPlainText = Field(
+        None,
+        alias="grens",
+        title="Waar het stopt, vertaald",
+        description="De tekst bij 'grens', in deze taal (mag leeg als 'grens' leeg is).",
+        json_schema_extra=several_lines(),
+    )
+    check_code: OptionalPlainText = Field(
+        None,
+        alias="controlecode",
+        title="Controlecode",
+        description="De code van de Nederlandse tekst die u vertaalde; 'sop-builder "
+        "controleer' noemt hem. Verandert daarna de Nederlandse tekst, dan past de code niet "
+        "meer: de site toont dan weer het Nederlands, tot u de vertaling bijwerkt en de nieuwe "
+        "code invult.",
+    )
+
+
+DeclarationTranslations = Annotated[
+    dict[str, Annotated[DeclarationTranslation, BeforeValidator(_empty_mapping)]],
+    BeforeValidator(_empty_mapping),
+]
+
+
 class NeedDeclaration(Schema):
     """What a school declares for one need: a level of the scale, in its own words, and where
     it stops. An empty level means: not declared yet (check warns)."""
@@ -925,6 +960,16 @@ class NeedDeclaration(Schema):
         title="Waar het stopt",
         description="Wat de school hierbij niet kan, in één zin (mag leeg).",
         json_schema_extra=several_lines(),
+    )
+    translations: DeclarationTranslations = Field(
+        default_factory=dict,
+        alias="vertalingen",
+        title="Vertalingen",
+        description="Mag leeg. Uw eigen vertaling van 'wat' en 'grens', per taal waarin de "
+        "site verschijnt (bijvoorbeeld en voor Engels). Op de pagina in die taal staat dan uw "
+        "vertaling, met de zin dat de school die zelf vertaalde. Zonder vertaling staat daar "
+        "het Nederlands.",
+        json_schema_extra=folded(),
     )
 
 

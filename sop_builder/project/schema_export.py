@@ -19,11 +19,13 @@ from typing import Any
 from sop_builder.core.atomic import write_atomic
 from sop_builder.core.fieldmeta import CHOICES, OWN_KEYS
 from sop_builder.core.fieldtypes import MARKDOWN
+from sop_builder.project.build_settings import language_choice
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
 from sop_builder.project.fields import own_words
-from sop_builder.project.model import Norm, SiteConfig, next_school_year
+from sop_builder.project.model import NeedDeclaration, Norm, SiteConfig, next_school_year
 from sop_builder.project.offer.model import OfferVocabularies
 from sop_builder.project.staff_lists import STAFF_LISTS, StaffList
+from sop_builder.project.translations import Language
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 Choices = list[tuple[str, str]]  # (value, label)
@@ -223,6 +225,28 @@ def _scores(schema: dict[str, Any], config: SiteConfig) -> None:
 NEED_HINT = "Kies het niveau en zeg in een of twee zinnen wat de school doet en waar het stopt."
 
 
+def _own_translations(schema: dict[str, Any], config: SiteConfig) -> None:
+    """A declaration's own translations: one block per language the site is published in
+    (site_config/bouwen.yaml talen); none without other languages (check refuses them then)."""
+    languages, _ = language_choice(config)
+    declaration = schema["$defs"]["NeedDeclaration"]
+    if not languages:
+        declaration["properties"].pop(NeedDeclaration.key("translations"))
+        schema["$defs"].pop("DeclarationTranslation")
+        return
+    translations = declaration["properties"][NeedDeclaration.key("translations")]
+    translations.pop("additionalProperties", None)
+    translations.update(
+        type=["object", "null", "string"],
+        maxLength=0,
+        properties={
+            code: {"title": Language(code).dutch_name, "$ref": "#/$defs/DeclarationTranslation"}
+            for code in languages
+        },
+        additionalProperties=False,
+    )
+
+
 def _profile(schema: dict[str, Any], config: SiteConfig) -> None:
     """The SOP's declarations and facts: one entry per need and per fact of site_config/."""
     support = schema["properties"]["ondersteuning"]
@@ -236,6 +260,7 @@ def _profile(schema: dict[str, Any], config: SiteConfig) -> None:
         },
         additionalProperties=False,
     )
+    _own_translations(schema, config)
     facts = schema["properties"]["praktisch"]
     facts.pop("additionalProperties", None)
     properties: dict[str, Any] = {}

@@ -134,7 +134,8 @@ class TranslationEntry(Schema):
         alias="machine",
         title="Door een computer vertaald",
         description="ja: een computer maakte deze vertaling en niemand heeft haar nagekeken. "
-        "De site zet er dan een zichtbaar label bij. Standaard: nee.",
+        "De site zet er dan een zichtbaar label bij ('computervertaling', in de taal van de "
+        "pagina) en zegt bovenaan de pagina wat dat betekent. Standaard: nee.",
     )
 
 
@@ -246,6 +247,11 @@ class Language:
         """'rtl' or 'ltr'."""
         locale = self.locale
         return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
+
+    def labelled(self, entry: TranslationEntry) -> bool:
+        """Whether the site labels ``entry`` where it shows it: a computer made it, in a file
+        that is not machine-made as a whole (such a file says so on every page instead)."""
+        return entry.machine and not (self.file is not None and self.file.machine)
 
     def current(self, key: str, dutch: str) -> TranslationEntry | None:
         """The translation of ``key`` when it translates ``dutch`` as it is today (None when
@@ -372,11 +378,24 @@ def school_type_texts() -> dict[str, SourceText]:
     }
 
 
+# The label after a text that a computer translated (an entry with ``machine: ja`` in a
+# language file that is not machine-made as a whole): a text of the site like any other.
+MACHINE_MARK_KEY = "taal.machine.merk"
+MACHINE_MARK = "computervertaling"
+
+
+def tool_texts() -> dict[str, SourceText]:
+    """The texts sop-builder writes itself: the names of the kinds of school and the label of
+    a computer's translation."""
+    mark = SourceText(MACHINE_MARK_KEY, MACHINE_MARK, "sop_builder/project/translations.py")
+    return {**school_type_texts(), MACHINE_MARK_KEY: mark}
+
+
 def source_texts(root: Path) -> tuple[dict[str, SourceText], list[Issue]]:
-    """Every translatable text of the public site, by key: the templates', sop-builder's names
-    of the kinds of school and the SWV's."""
+    """Every translatable text of the public site, by key: the templates', sop-builder's own
+    (`tool_texts`) and the SWV's."""
     texts, issues = template_texts(root)
-    return {**texts, **school_type_texts(), **config_texts(root)}, issues
+    return {**texts, **tool_texts(), **config_texts(root)}, issues
 
 
 def plural_categories(language: Language) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from sop_builder.core.catalogue.languages import (
     SHEET_DUTCH_CHANGED,
     SHEET_KEY_TWICE,
     SHEET_KEY_UNKNOWN,
+    SHEET_MACHINE_VALUE,
     TRANSLATION_FILE_NAME,
     TRANSLATION_PLACEHOLDERS,
 )
@@ -41,16 +42,21 @@ from sop_builder.project.translations import (
     status,
 )
 
-# The columns of the sheet, in order; the translator fills in the last two.
-KEY, DUTCH, CONTEXT, OLD, TRANSLATION, TRANSLATOR = (
+# The columns of the sheet, in order; the translator fills in the last three. 'machine' (ja:
+# a computer made this translation, and nobody checked it: the site labels it) is optional
+# when the sheet is read, like 'vertaald_door'.
+KEY, DUTCH, CONTEXT, OLD, TRANSLATION, TRANSLATOR, MACHINE = (
     "sleutel",
     "nederlands",
     "context",
     "oude_vertaling",
     "vertaling",
     "vertaald_door",
+    "machine",
 )
-COLUMNS = [KEY, DUTCH, CONTEXT, OLD, TRANSLATION, TRANSLATOR]
+COLUMNS = [KEY, DUTCH, CONTEXT, OLD, TRANSLATION, TRANSLATOR, MACHINE]
+OPTIONAL_COLUMNS = (TRANSLATOR, MACHINE)
+YES, NO = "ja", "nee"
 
 
 @dataclass
@@ -85,7 +91,7 @@ def export_sheet(root: Path, code: str, out: Path) -> SheetResult:
     rows = []
     for key in sorted(state.missing + state.stale):
         old = texts[key].translation if key in texts else ""
-        rows.append([key, sources[key].dutch, _context(sources[key]), old, "", ""])
+        rows.append([key, sources[key].dutch, _context(sources[key]), old, "", "", ""])
     if out.suffix.lower() == ".xlsx":
         write_xlsx(out, {f"vertalen {code}": (COLUMNS, rows)})
     else:
@@ -102,19 +108,31 @@ def export_sheet(root: Path, code: str, out: Path) -> SheetResult:
     )
 
 
+@dataclass(frozen=True)
+class SheetRow:
+    """A row of the sheet with a translation: its number, the translation, who made it and
+    whether a computer did (the optional columns 'vertaald_door' and 'machine')."""
+
+    number: int
+    translation: str
+    translator: str
+    machine: bool
+
+
 def _read_rows(
     file: Path, code: str, sources: dict[str, SourceText]
-) -> tuple[dict[str, tuple[int, str, str]], list[Issue]]:
-    """key -> (row, translation, translator) of every row with a translation."""
+) -> tuple[dict[str, SheetRow], list[Issue]]:
+    """key -> its row, of every row with a translation."""
     display = file.name
     table, issues = read_table(file, display)
     if table is None:
         return {}, issues
-    columns = {name: table.column(name) for name in (KEY, DUTCH, TRANSLATION, TRANSLATOR)}
-    absent = [n for n, i in columns.items() if i is None and n != TRANSLATOR]
+    names = (KEY, DUTCH, TRANSLATION, *OPTIONAL_COLUMNS)
+    columns = {name: table.column(name) for name in names}
+    absent = [n for n, i in columns.items() if i is None and n not in OPTIONAL_COLUMNS]
     if absent:
         return {}, [SHEET_COLUMN_MISSING.at(display, column=n, language=code) for n in absent]
-    rows: dict[str, tuple[int, str, str]] = {}
+    rows: dict[str, SheetRow] = {}
 
     def cell(cells: list[str], name: str) -> str:
         index = columns[name]
@@ -125,6 +143,7 @@ def _read_rows(
         if not translation:
             continue  # not translated yet: left for a later sheet
         place = Pos(number, 1)
+        machine = cell(cells, MACHINE).lower()
         if key not in sources:
             issues.append(SHEET_KEY_UNKNOWN.at(display, place, row=number, key=key, language=code))
         elif cell(cells, DUTCH) != sources[key].dutch:
@@ -147,11 +166,15 @@ def _read_rows(
         elif key in rows:
             issues.append(
                 SHEET_KEY_TWICE.at(
-                    display, place, row=number, key=key, other=rows[key][0], language=code
+                    display, place, row=number, key=key, other=rows[key].number, language=code
                 )
             )
+        elif machine not in (YES, NO, ""):
+            issues.append(
+                SHEET_MACHINE_VALUE.at(display, place, row=number, value=cell(cells, MACHINE))
+            )
         else:
-            rows[key] = (number, translation, cell(cells, TRANSLATOR))
+            rows[key] = SheetRow(number, translation, cell(cells, TRANSLATOR), machine == YES)
     return rows, issues
 
 
@@ -176,11 +199,12 @@ def import_sheet(root: Path, code: str, file: Path, today: date) -> SheetResult:
     entries: dict[str, Any] = {
         key: {
             TranslationEntry.key("dutch"): sources[key].dutch,
-            TranslationEntry.key("translation"): translation,
-            **({TranslationEntry.key("translator"): translator} if translator else {}),
+            TranslationEntry.key("translation"): row.translation,
+            **({TranslationEntry.key("translator"): row.translator} if row.translator else {}),
             TranslationEntry.key("date"): today.isoformat(),
+            **({TranslationEntry.key("machine"): YES} if row.machine else {}),
         }
-        for key, (_, translation, translator) in sorted(rows.items())
+        for key, row in sorted(rows.items())
     }
     # the whole file as it will be (merge_yaml_text keeps what it is given, with the comments)
     old_tree, _ = read_yaml_mapping(old_text, path) if old_text else (None, [])

@@ -124,11 +124,37 @@ def public_pages(
         prepare_qr_codes(urls, project.root)
     pages = []
     for route in chosen:
-        page = RENDERERS[route.kind](renderer_for(route), route)
+        renderer = renderer_for(route)
+        before = renderer.translator.machine_shown
+        page = RENDERERS[route.kind](renderer, route)
         if route.language:
-            page = in_language(page, route.language, renderer_for(route), route.kind)
+            labelled = renderer.translator.machine_shown > before  # rendered already
+            page = in_language(page, route.language, renderer, labelled, route.kind)
         pages.append(page)
     return pages
+
+
+def _language_note(renderer: Renderer, labels: bool) -> tuple[str, bool]:
+    """The note under a page's first heading (_taal.md.j2), with (``labels``) or without the
+    sentence that explains the label after a text a computer translated; and whether the note
+    itself shows such a text."""
+    translator = renderer.translator
+    language = renderer.language
+    assert language is not None
+    file = language.file
+
+    def make() -> tuple[str, bool]:
+        before = translator.machine_shown
+        note = renderer.render(
+            "_taal.md.j2",
+            machine=file is not None and file.machine,
+            review=file is not None and file.review,
+            labels=labels,
+            mark=translator.machine_mark() if labels else "",
+        ).strip()
+        return note, translator.machine_shown > before
+
+    return renderer.memo(f"language-note-{labels}", make)
 
 
 HEADING_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")  # `# Title { #id }`
@@ -149,33 +175,37 @@ def _titled(front: str, heading: str) -> str:
 
 
 def in_language(
-    page: GeneratedPage, code: str, renderer: Renderer, kind: Kind | None = None
+    page: GeneratedPage,
+    code: str,
+    renderer: Renderer,
+    labelled: bool = False,
+    kind: Kind | None = None,
 ) -> GeneratedPage:
     """A page of the site in ``code``: its front matter says so (``taal``, for the theme's
     language and direction: templates/overrides/partials/language.html) and gives the title
-    its heading shows in that language; under that heading a note in that language says that
-    it is translated (and when a computer made part of it, or it still needs a native
-    speaker's check: _taal.md.j2)."""
+    its heading shows in that language (not the home page's: the SWV's name); under that
+    heading a note in that language says that it is translated (and when a computer made it,
+    or it still needs a native speaker's check: _taal.md.j2). A page that shows a text a
+    computer translated in a file that is not machine-made as a whole labels that text
+    (render.Translator) and its note says what the label means; ``labelled``: the page, made
+    already, showed such a text (a deferred page is counted while it is rendered here)."""
     if not page.src_uri.endswith(".md"):
         return page
-    file = renderer.project.languages[code].file
-    machine = file is not None and (file.machine or any(e.machine for e in file.texts.values()))
-    note = renderer.memo(
-        "language-note",
-        lambda: renderer.render(
-            "_taal.md.j2", machine=machine, review=file is not None and file.review
-        ).strip(),
-    )
 
     def text() -> str:
+        before = renderer.translator.machine_shown
         content = page.text()
+        shown = labelled or renderer.translator.machine_shown > before
+        note, in_note = _language_note(renderer, labels=False)
+        if shown or in_note:
+            note, _ = _language_note(renderer, labels=True)
         assert isinstance(content, str)  # a page of Markdown
         if not content.startswith("---\n"):
             return content
         front, _, body = content[4:].partition("\n---\n")
         lines = body.split("\n")
         at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-        if at and kind is not Kind.HOME:  # the home page keeps the SWV's name as its title
+        if at and kind is not Kind.HOME:
             front = _titled(front, lines[at - 1])
         lines[at:at] = ["", note, ""]
         return f"---\ntaal: {code}\n{front}\n---\n" + "\n".join(lines)

@@ -39,6 +39,7 @@ from sop_builder.project.offer.model import Offer
 from sop_builder.project.project import Project
 from sop_builder.project.pupils import school_pupils
 from sop_builder.project.routes import grouping_path
+from sop_builder.project.schools.own_translations import own_translation
 from sop_builder.project.scoring import (
     Compliance,
     SwvAssessments,
@@ -48,9 +49,12 @@ from sop_builder.project.scoring import (
 )
 from sop_builder.project.staff_lists import STAFF_LISTS
 from sop_builder.project.translations import (
+    MACHINE_MARK,
+    MACHINE_MARK_KEY,
     PLACEHOLDER,
     SOURCE_LANGUAGE,
     Language,
+    TranslationEntry,
     offer_term_key,
     plural_key,
     school_type_key,
@@ -154,6 +158,15 @@ def dutch_marks(language: Language | None) -> Markup:
     return Markup(f' lang="{SOURCE_LANGUAGE}"{rtl}')
 
 
+def language_marks(language: Language | None) -> Markup:
+    """The attributes of a text a school translated itself into the page's ``language``: its
+    language and direction, so that it keeps them wherever it is quoted; nothing on the Dutch
+    site."""
+    if language is None:
+        return Markup("")
+    return Markup(f' lang="{language.code}" dir="{language.direction}"')
+
+
 def dutch_fragment(text: Markup, language: Language) -> Markup:
     """A Dutch text inside a page in another language, marked as Dutch for screen readers,
     translation tools and hyphenation (and left to right in a right-to-left page)."""
@@ -170,6 +183,31 @@ class Translator:
 
     def __init__(self, language: Language | None = None) -> None:
         self.language = language
+        # how many texts a computer translated this Translator has shown: a page that adds
+        # to it explains their label (site/pages.py in_language)
+        self.machine_shown = 0
+
+    def machine_mark(self) -> Markup:
+        """The word of the label after a computer's translation, in this language (its own
+        translation is never labelled), or in Dutch, marked."""
+        assert self.language is not None
+        entry = self.language.current(MACHINE_MARK_KEY, MACHINE_MARK)
+        if entry is not None:
+            return page_text(entry.translation)
+        return dutch_fragment(page_text(MACHINE_MARK), self.language)
+
+    def _labelled(self, shown: Markup, entry: TranslationEntry, *, element: bool) -> Markup:
+        """``shown`` (the translation ``entry``), with the visible label after it when a
+        computer made it (`Language.labelled`); where no element may stand (an attribute),
+        only counted, so that the page's note says so."""
+        assert self.language is not None
+        if not self.language.labelled(entry):
+            return shown
+        self.machine_shown += 1
+        if not element:
+            return shown
+        label = Markup(' <small class="sop-machine-mark">(') + self.machine_mark()
+        return shown + label + Markup(")</small>")
 
     def text(self, key: str, dutch: str, values: dict[str, Any], *, element: bool) -> Markup:
         language = self.language
@@ -177,7 +215,8 @@ class Translator:
             return _fill(dutch, values, trusted=True)
         entry = language.current(key, dutch)
         if entry is not None:
-            return _fill(entry.translation, values, trusted=False)
+            shown = _fill(entry.translation, values, trusted=False)
+            return self._labelled(shown, entry, element=element)
         shown = _fill(dutch, values, trusted=True)
         return dutch_fragment(shown, language) if element else shown
 
@@ -199,7 +238,9 @@ class Translator:
         dutch = one if category == "one" else other
         entry = language.current(plural_key(key, category), dutch)
         if entry is not None:
-            return _fill(entry.translation, values, trusted=False)
+            return self._labelled(
+                _fill(entry.translation, values, trusted=False), entry, element=True
+            )
         return dutch_fragment(_fill(one if n == 1 else other, values, trusted=True), language)
 
     def school_type(self, project: Project) -> Callable[[str], Any]:
@@ -256,11 +297,9 @@ class Translator:
         if language is None:
             return value
         entry = language.current(key, str(value))
-        return (
-            page_text(entry.translation)
-            if entry is not None
-            else dutch_fragment(page_text(value), language)
-        )
+        if entry is None:
+            return dutch_fragment(page_text(value), language)
+        return self._labelled(page_text(entry.translation), entry, element=True)
 
 
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -480,8 +519,16 @@ class Renderer:
         by_name = self.config.swv.agreements_on_school_page == "niet-gehaald-bij-naam"
         swv = self.swv_assessments(school.slug)
         declared = {line.need_id for line in entry.lines}
+        code = self.language.code if self.language is not None else None
         return {
             "entry": entry,
+            # need id -> the school's own current translation into the page's language
+            "own_translations": {
+                need: own
+                for need, declaration in school.declarations.items()
+                if code is not None and (own := own_translation(declaration, code)) is not None
+            },
+            "own_marks": language_marks(self.language),
             "stories": self.project.offer.stories_about(school.slug),
             "school": school,
             "front": school.front,

@@ -1,7 +1,8 @@
-"""Message codes: translations of the public site (SOP46x).
+"""Message codes: translations of the public site (SOP46x, SOP470).
 
 Raised by project/translations.py (the files site_config/talen/<code>.yaml, what each language
-misses or holds that is stale) and by the `vertalingen` command (sheets/translations.py).
+misses or holds that is stale), by the `vertalingen` command (sheets/translations.py) and by
+project/schools/own_translations.py (a school's own translation of its declarations).
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ TEMPLATE_TEXT_TWICE = Message(
 SHEET_SUMMARY = "translation sheet that does not fit the site's texts"
 SHEET_HINT = (
     "Gebruik het bestand dat 'sop-builder vertalingen {language} --uit' maakte, en verander "
-    "alleen de kolommen 'vertaling' en 'vertaald_door'. Er is niets geschreven."
+    "alleen de kolommen 'vertaling', 'vertaald_door' en 'machine'. Er is niets geschreven."
 )
 SHEET_COLUMN_MISSING = Message(
     "SOP468",
@@ -110,13 +111,70 @@ SHEET_KEY_TWICE = Message(
     "Rij {row}: de tekst '{key}' staat ook in rij {other}.",
     SHEET_HINT,
 )
+SHEET_MACHINE_VALUE = Message(
+    "SOP468",
+    Severity.ERROR,
+    SHEET_SUMMARY,
+    "Rij {row}: in de kolom 'machine' staat '{value}'.",
+    "Zet 'ja' als een computer de vertaling maakte en niemand haar nakeek (de site zet er dan "
+    "een label bij), of 'nee' (of niets). Er is niets geschreven.",
+)
+
+# A school's own translation of its declaration for one need (sop.md, ondersteuning.<need>.
+# vertalingen.<code>): the same codes as the SWV's translations where the meaning is the same.
+OWN_TRANSLATION_STALE = Message(
+    "SOP461",
+    Severity.WARNING,
+    "the Dutch text changed since it was translated: shown in Dutch",
+    "De Nederlandse tekst bij '{need}' is veranderd sinds de school hem in het {name} "
+    "vertaalde; op de pagina in het {name} staat het Nederlands tot de vertaling is "
+    "bijgewerkt.",
+    "Werk de vertaling bij ('wat' en 'grens' onder 'vertalingen: {language}') en vul daarna "
+    "bij 'controlecode' in: {code}",
+)
+OWN_TRANSLATION_WITHOUT_DUTCH = Message(
+    "SOP462",
+    Severity.WARNING,
+    "translation of a text the site does not have",
+    "Bij '{need}' staat een vertaling van '{text}' in het {name}, maar in het Nederlands is "
+    "'{text}' leeg; deze vertaling komt niet op de site.",
+    "Schrijf eerst de Nederlandse tekst bij '{text}', of haal de vertaling weg.",
+)
+OWN_TRANSLATION_LANGUAGE = Message(
+    "SOP469",
+    Severity.ERROR,
+    "a school's translation in a language the site is not published in",
+    "De vertaling bij '{need}' is in de taal '{language}', maar de site verschijnt niet in "
+    "die taal.",
+    "Gebruik de code van een taal uit site_config/bouwen.yaml (talen): {languages}. {suggestion}",
+)
+OWN_TRANSLATION_NO_LANGUAGES = Message(
+    "SOP469",
+    Severity.ERROR,
+    "a school's translation in a language the site is not published in",
+    "De vertaling bij '{need}' is in de taal '{language}', maar de site verschijnt alleen in "
+    "het Nederlands.",
+    "Haal de vertaling weg, of vraag het samenwerkingsverband de taal toe te voegen aan "
+    "'talen' in site_config/bouwen.yaml.",
+)
+OWN_TRANSLATION_NO_CODE = Message(
+    "SOP470",
+    Severity.WARNING,
+    "a school's translation that does not say which Dutch text it translates: shown in Dutch",
+    "De vertaling in het {name} bij '{need}' zegt niet welke Nederlandse tekst zij vertaalt; "
+    "op de pagina in het {name} staat daarom het Nederlands.",
+    "Vertaalt zij de Nederlandse tekst van nu ('wat' en 'grens' bij '{need}')? Vul dan bij "
+    "'controlecode' in: {code}",
+)
 
 FAMILY = Family(
     "Translations",
     (
         TRANSLATION_MISSING,
         TRANSLATION_STALE,
+        OWN_TRANSLATION_STALE,
         TRANSLATION_UNKNOWN_KEY,
+        OWN_TRANSLATION_WITHOUT_DUTCH,
         TRANSLATION_PLACEHOLDERS,
         TRANSLATION_FILE_NAME,
         LANGUAGE_NOT_PUBLISHED,
@@ -126,5 +184,9 @@ FAMILY = Family(
         SHEET_KEY_UNKNOWN,
         SHEET_DUTCH_CHANGED,
         SHEET_KEY_TWICE,
+        SHEET_MACHINE_VALUE,
+        OWN_TRANSLATION_LANGUAGE,
+        OWN_TRANSLATION_NO_LANGUAGES,
+        OWN_TRANSLATION_NO_CODE,
     ),
 )

@@ -28,6 +28,7 @@ from sop_builder.core.catalogue.schema import (
 from sop_builder.core.issues import Issue, Pos, choose_from, did_you_mean
 from sop_builder.core.yamlread import YamlTree
 from sop_builder.project.model import NeedDeclaration, PracticalFact, SopFrontMatter, Vocabularies
+from sop_builder.project.schools.own_translations import check_own_translations
 
 SUPPORT_KEY = SopFrontMatter.key("support")
 FACTS_KEY = SopFrontMatter.key("practical")
@@ -54,7 +55,12 @@ def _where(tree: YamlTree, key: str) -> Pos:
 
 
 def _check_needs(
-    front: SopFrontMatter, tree: YamlTree, path: str, vocab: Vocabularies, found: DeclaredProfile
+    front: SopFrontMatter,
+    tree: YamlTree,
+    path: str,
+    vocab: Vocabularies,
+    found: DeclaredProfile,
+    languages: tuple[str, ...],
 ) -> None:
     known = [n.id for n in vocab.needs]
     levels = [lv.id for lv in vocab.levels]
@@ -88,6 +94,7 @@ def _check_needs(
         if declaration.offer is None:
             pos = tree.value_pos((SUPPORT_KEY, need_id, LEVEL_KEY))
             found.issues.append(LEVEL_WITHOUT_TEXT.at(path, pos, field=SUPPORT_KEY, need=need_id))
+        found.issues += check_own_translations(need_id, declaration, tree, path, languages)
         valid[need_id] = declaration
     refused = {n for n, d in front.support.items() if d.level is not None and d.level not in levels}
     missing = [n for n in known if n not in valid and n not in refused]  # refused: SOP221
@@ -157,11 +164,17 @@ def _check_facts(
 
 
 def check_profile(
-    front: SopFrontMatter, tree: YamlTree, path: str, vocab: Vocabularies
+    front: SopFrontMatter,
+    tree: YamlTree,
+    path: str,
+    vocab: Vocabularies,
+    languages: tuple[str, ...] = (),
 ) -> DeclaredProfile:
-    """Every problem of a school's declarations and facts, and what is valid of them."""
+    """Every problem of a school's declarations and facts, and what is valid of them;
+    ``languages``: those the public site is published in besides Dutch (site_config/bouwen.yaml
+    talen), the only ones a school may translate its declarations into."""
     found = DeclaredProfile()
-    _check_needs(front, tree, path, vocab, found)
+    _check_needs(front, tree, path, vocab, found, languages)
     _check_facts(front, tree, path, vocab, found)
     return found
 

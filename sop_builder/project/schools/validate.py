@@ -33,6 +33,7 @@ from sop_builder.core.catalogue.sop import (
     TOO_LONG,
 )
 from sop_builder.core.issues import Issue, Place, Pos, choose_from, did_you_mean
+from sop_builder.project.build_settings import language_choice
 from sop_builder.project.files import self_assessment_name
 from sop_builder.project.messages import (
     listed_twice,
@@ -343,7 +344,10 @@ def validate_school(
         )
     if school.front is None or school.tree is None:
         return None, issues  # reported; a school that cannot be read is not published
-    profile = check_profile(school.front, school.tree, school.sop_path, config.vocabularies)
+    languages, _ = language_choice(config)
+    profile = check_profile(
+        school.front, school.tree, school.sop_path, config.vocabularies, languages
+    )
     issues += profile.issues
     valid = School(
         school.slug,
