@@ -142,6 +142,38 @@ def test_the_switcher_keeps_the_page(built: Path, browser) -> None:
         page.close()
 
 
+# What the menu says on the Dutch site: a page in another language says none of it
+DUTCH_MENU = {"Vind een school", "Basisondersteuning", "Niet eens?", "Aanbod", "Zoeken"}
+DUTCH_MENU |= {"Over passend onderwijs", "Woordenlijst", "Toegankelijkheid", "Over deze site"}
+
+
+def test_the_menu_keeps_the_visitor_in_the_language(built: Path, browser) -> None:
+    """The menu of a page in another language leads to that language's pages, under labels in
+    that language, and the page's title is its heading in that language (before, the menu of
+    /en/ led to the Dutch pages under Dutch labels)."""
+    with serve(built) as base:
+        page = browser.new_page(viewport=DESKTOP)
+        for code in DYSLEXIA:
+            open_page(page, f"{base}/{code}/privacy/")
+            links = page.eval_on_selector_all(
+                ".md-nav--primary a.md-nav__link",
+                "els => els.map(e => [e.href, e.textContent.trim()])",
+            )
+            assert len(links) >= 10, links
+            assert all(href.startswith(f"{base}/{code}/") for href, _ in links), links
+            labels = {label for _, label in links}
+            assert not labels & DUTCH_MENU, labels & DUTCH_MENU
+            group = page.locator('.md-nav--primary label.md-nav__link[for="__nav_8"]')
+            assert group.inner_text().strip() not in DUTCH_MENU
+            heading = page.locator("h1").inner_text().strip()
+            assert page.title().startswith(heading), (page.title(), heading)
+            assert page.locator(".md-header__button.md-logo").get_attribute("href") == "../"
+            page.locator(".md-nav--primary a.md-nav__link", has_text=labels.pop()).first.click()
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.documentElement.lang") == code
+        page.close()
+
+
 @pytest.mark.parametrize("code", list(DYSLEXIA))
 def test_the_search_of_each_language_finds_a_school_by_a_need(
     built: Path, browser, code: str
@@ -175,7 +207,8 @@ def test_tigrinya_has_its_interface_from_data(built: Path, browser) -> None:
         assert page.locator(".sop-languages").get_attribute("aria-label") == "ቋንቋ ምረጹ"
         assert page.locator("#meer").inner_text() == "ተወሳኺ ፍለጥ"
         # an untranslated text is the Dutch, marked as Dutch
-        assert page.locator('#steunpunt [lang="nl"]').inner_text() == (
-            "Vragen over de ondersteuning van uw kind?"
+        assert page.locator("#steunpunt").inner_text() == "ብዛዕባ ደገፍ ውላድኩም ሕቶ ኣለኩም ድዩ?"
+        assert (
+            page.locator('#steunpunt + p [lang="nl"]').first.inner_text().startswith("Praat eerst")
         )
         page.close()

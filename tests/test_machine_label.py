@@ -6,6 +6,7 @@ the optional column 'machine'."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from sop_builder.project.routes import Kind, routes_of
 from sop_builder.project.translations import MACHINE_MARK_KEY
 from sop_builder.sheets.translations import COLUMNS, MACHINE, export_sheet, import_sheet
 from sop_builder.site.pages import public_pages
+
+from .conftest import REPO
 
 KOP = "Ondersteuning op school in de regio van {swv}"
 ENGLISH_KOP = "Support at school in the region of {swv}"
@@ -46,6 +49,7 @@ def _english(root: Path, *, whole_file_machine: bool = False, mark: bool = True)
             f'    vertaling: "{translation}"',
             f"    machine: {'ja' if machine else 'nee'}",
         ]
+    lines += _other_entries(set(entries))  # so that English has enough texts to be published
     folder = root / "site_config" / "talen"
     folder.mkdir(exist_ok=True)
     (folder / "en.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -54,6 +58,21 @@ def _english(root: Path, *, whole_file_machine: bool = False, mark: bool = True)
         settings.write_text(
             settings.read_text(encoding="utf-8") + "talen: [en]\ntalen_minimaal: 1\n", "utf-8"
         )
+
+
+def _other_entries(skip: set[str]) -> list[str]:
+    """The fixture's English translations (tests/fixtures/talen) of every other key, each as a
+    translation by people (no machine mark of their own); not the note's and the label's texts
+    (`taal.*`): these tests choose them."""
+    text = (REPO / "tests/fixtures/talen/site_config/talen/en.yaml").read_text(encoding="utf-8")
+    blocks = re.split(r"(?m)^(?=  \S)", text.split("\nteksten:\n", 1)[1])
+    return [
+        block.rstrip("\n")
+        for block in blocks
+        if block.strip()
+        and block.strip().split(":", 1)[0] not in skip
+        and not block.strip().startswith("taal.")
+    ]
 
 
 def _pages(root: Path, code: str | None, *kinds: Kind) -> dict[Kind, str]:
