@@ -66,7 +66,8 @@ PY = sys.executable
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 TEXT_START, TEXT_END = "<!-- bench:tekst:start -->", "<!-- bench:tekst:end -->"
 TEXT_SCHOOLS = 20  # the project of the large-text part
-QUERIES = ("duinroos", "ouders")  # a school name (few hits) and a word on nearly every page
+QUERIES = ("duinroos", "ouders")
+SEARCH_RESULT = ".sop-search-result"  # one result in the search page's list (zoeken.js)  # a school name (few hits) and a word on nearly every page
 TARGETS = {
     "check_s": 5.0,  # check of 7,000 schools, cold (no load cache)
     "check_change_s": 1.0,  # check of 7,000 schools after one school's file changed
@@ -424,7 +425,7 @@ def load_page(browser: Any, url: str, wait_for: str | None) -> dict[str, Any]:
         page.wait_for_timeout(100)
         if pending["n"] > 0 or len(finished) != count:
             quiet_since, count = time.monotonic(), len(finished)
-    results = len(page.locator(".pagefind-ui__result").all()) if wait_for else None
+    results = len(page.locator(SEARCH_RESULT).all()) if wait_for else None
     transferred, decoded, by_kind, requests = 0, 0, {}, []
     for request in finished:
         if request.url.startswith("data:") or request.failure:
@@ -457,7 +458,7 @@ def page_weights(site: Path, school: str) -> dict[str, Any]:
     args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
     pages = {"school": (f"/scholen/{school}/", None), "finder": ("/scholen/", None)}
     for query in QUERIES:
-        pages[f"search:{query}"] = (f"/zoeken/?q={query}", ".pagefind-ui__result")
+        pages[f"search:{query}"] = (f"/zoeken/?q={query}", SEARCH_RESULT)
     weights: dict[str, Any] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=args)
