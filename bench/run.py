@@ -66,8 +66,8 @@ PY = sys.executable
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 TEXT_START, TEXT_END = "<!-- bench:tekst:start -->", "<!-- bench:tekst:end -->"
 TEXT_SCHOOLS = 20  # the project of the large-text part
-QUERIES = ("duinroos", "ouders")
-SEARCH_RESULT = ".sop-search-result"  # one result in the search page's list (zoeken.js)  # a school name (few hits) and a word on nearly every page
+QUERIES = ("duinroos", "ouders")  # a school name (few hits) and a word on nearly every page
+SEARCH_RESULT = ".sop-search-result"  # one result in the search page's list (zoeken.js)
 TARGETS = {
     "check_s": 5.0,  # check of 7,000 schools, cold (no load cache)
     "check_change_s": 1.0,  # check of 7,000 schools after one school's file changed
