@@ -19,8 +19,9 @@ from pathlib import Path
 
 from sop_builder.project import report
 from sop_builder.project.load import load_project
+from sop_builder.project.project import Project
 
-from .conftest import SAMPLE, TODAY
+from .conftest import SAMPLE, TODAY, make_project
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -33,6 +34,17 @@ def prepare(case: str, target: Path) -> Path:
     """Copy the sample project's data to ``target`` and apply the case's changes."""
     for name in ("site_config", "content"):
         shutil.copytree(SAMPLE / name, target / name)
+    return apply_case(case, target)
+
+
+def case_project(case: str, parent: Path) -> Path:
+    """The sample with its templates and mkdocs.yml (``parent``/project), changed as the case
+    folder says: a project that can also be built."""
+    return apply_case(case, make_project(parent))
+
+
+def apply_case(case: str, target: Path) -> Path:
+    """Remove the files of the case's delete.txt from ``target`` and copy its files/ in."""
     folder = CASES / case
     delete = folder / "delete.txt"
     if delete.exists():
@@ -51,7 +63,11 @@ def prepare(case: str, target: Path) -> Path:
 
 
 def parsable_lines(root: Path) -> list[str]:
-    project = load_project(root, TODAY)
+    return lines_of(load_project(root, TODAY))
+
+
+def lines_of(project: Project) -> list[str]:
+    """The lines of `check --formaat parsable` for a loaded project."""
     text = report.render(project, "parsable")
     return [line for line in text.splitlines() if line.strip()]
 
@@ -63,8 +79,13 @@ def baseline() -> list[str]:
 
 def added_lines(case: str, scratch: Path) -> list[str]:
     """The check lines the case adds on top of the sample's own."""
+    return added(parsable_lines(prepare(case, scratch)))
+
+
+def added(lines: list[str]) -> list[str]:
+    """Of a case's check lines, those the sample's own lines do not have."""
     base = set(baseline())  # cached: the sample is read once per test run
-    return [line for line in parsable_lines(prepare(case, scratch)) if line not in base]
+    return [line for line in lines if line not in base]
 
 
 def expected_lines(case: str) -> list[str]:

@@ -9,6 +9,7 @@ mkdocs.yml); its templates/ are the tool's own, from the repository. Only the sm
 
 from __future__ import annotations
 
+import functools
 import shutil
 from datetime import date
 from pathlib import Path
@@ -149,6 +150,25 @@ def other_build(tmp_path_factory: pytest.TempPathFactory):
     _read_only(build)
 
 
+@pytest.fixture(scope="session")
+def checked_case(tmp_path_factory: pytest.TempPathFactory):
+    """``checked_case(name)``: the project of a case folder (tests/casefolders.py
+    `case_project`) and what `check` finds in it, loaded once for the tests of that case in
+    test_cases, test_check_build_agree and test_schema_export: read only. Under `make test`
+    these tests of one case run together on one worker (`CASE_TESTS`), so the case is read
+    once, not three times; the last few are kept."""
+    from sop_builder.project.load import load_project
+
+    from .casefolders import case_project
+
+    @functools.lru_cache(maxsize=4)
+    def check(case: str) -> tuple[Path, Any]:
+        root = case_project(case, tmp_path_factory.mktemp(f"case-{case}"))
+        return root, load_project(root, TODAY)
+
+    return check
+
+
 # --- markers ------------------------------------------------------------------------------------
 
 
@@ -174,16 +194,29 @@ SPREAD = frozenset(
 )
 
 
+# The tests parametrized by a case folder's name: the tests of one case are one scope, since
+# they share the case's `checked_case`.
+CASE_TESTS = {
+    "tests/test_cases.py::test_case_gives_exactly_the_expected_messages",
+    "tests/test_check_build_agree.py::test_check_and_build_agree",
+    "tests/test_schema_export.py::test_schema_rejects_what_check_rejects_for_type_and_allowed_values",
+}
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """pytest-xdist's scheduling by scope, with a module as the scope of its tests, except the
-    modules of `SPREAD`, where each test is a scope of its own. (Its `loadgroup` does not work
-    with pytest 9: it renames tests through an attribute pytest no longer reads.)"""
+    modules of `SPREAD`, where each test is a scope of its own (or, in `CASE_TESTS`, the
+    tests of one case folder together). (Its `loadgroup` does not work with pytest 9: it
+    renames tests through an attribute pytest no longer reads.)"""
     from xdist.scheduler import LoadScopeScheduling
 
     class ByModule(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             module = nodeid.split("::", 1)[0]
+            test, _, case = nodeid.partition("[")
+            if test in CASE_TESTS:
+                return f"case[{case}"
             return nodeid if module in SPREAD else module
 
     return ByModule(config, log)

@@ -8,12 +8,13 @@ import pytest
 
 from sop_builder.core.catalogue import CATALOGUE
 
-from .casefolders import CASES, added_lines, case_names, expected_lines
+from .casefolders import CASES, added, case_names, expected_lines, lines_of
 
 
 @pytest.mark.parametrize("case", case_names())
-def test_case_gives_exactly_the_expected_messages(case: str, tmp_path: Path):
-    assert added_lines(case, tmp_path) == expected_lines(case)
+def test_case_gives_exactly_the_expected_messages(case: str, checked_case):
+    _root, project = checked_case(case)
+    assert added(lines_of(project)) == expected_lines(case)
 
 
 def test_every_message_code_is_shown_by_a_case_or_a_reader_test():

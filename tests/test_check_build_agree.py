@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,32 +19,14 @@ from sop_builder.project.load import load_project
 from sop_builder.publish.checks import third_party_requests
 from sop_builder.publish.public import build_site
 
-from .casefolders import CASES, case_names
-from .conftest import TODAY, make_project
-
-
-def case_project(case: str, parent: Path) -> Path:
-    """The sample with its templates and mkdocs.yml, changed as the case folder says."""
-    root = make_project(parent)
-    folder = CASES / case
-    delete = folder / "delete.txt"
-    if delete.exists():
-        for line in filter(None, map(str.strip, delete.read_text(encoding="utf-8").splitlines())):
-            victim = root / line
-            shutil.rmtree(victim) if victim.is_dir() else victim.unlink()
-    files = folder / "files"
-    for source in files.rglob("*") if files.exists() else []:
-        if source.is_file():
-            target = root / source.relative_to(files)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-    return root
+from .casefolders import case_names, case_project
+from .conftest import TODAY
 
 
 @pytest.mark.parametrize("case", case_names())
-def test_check_and_build_agree(case: str, tmp_path: Path):
+def test_check_and_build_agree(case: str, tmp_path: Path, checked_case):
+    _checked, project = checked_case(case)  # check of another copy of the same project
     root = case_project(case, tmp_path)
-    project = load_project(root, TODAY)
     said: list[str] = []
     result = build_site(root, today=TODAY, echo=said.append)
     if report.exit_code(project, strict=False) == 0:

@@ -10,6 +10,8 @@ handler, and shows each attack in a plain-text field as the text it is.
 
 from __future__ import annotations
 
+import copy
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -139,6 +141,30 @@ def _set(node: Any, path: tuple, suffix: str) -> None:
     node[path[-1]] = f"{node[path[-1]]} {suffix}"
 
 
+@functools.cache
+def _parsed(yaml_text: str) -> Any:
+    return roundtrip.load(yaml_text)
+
+
+@functools.cache
+def attacked(text: str, markdown: bool, paths: tuple[tuple, ...], vector: str, bodies: bool) -> str:
+    """The text of a file with ``vector`` appended at each of ``paths`` (and to every line of
+    its Markdown text when ``bodies``). Every attempt of every vector starts from the same
+    files and the attempts of one vector write most files alike, so each YAML text is parsed
+    once (and copied) and each attacked text made once."""
+    body = None
+    if markdown:
+        _, text, body = text.split("---\n", 2)
+    data = copy.deepcopy(_parsed(text))
+    for path in paths:
+        _set(data, path, vector)
+    if body is None:
+        return roundtrip.dump(data)
+    if bodies:  # every line of text, not the headings
+        body = re.sub(r"(?m)^(?!#)(\S.*)$", lambda m: f"{m.group(1)} {vector}", body)
+    return f"---\n{roundtrip.dump(data)}---\n{body}"
+
+
 def write_attack(root: Path, fields: list[Field], vector: str, bodies: bool) -> None:
     """Append ``vector`` to each field (and to every Markdown text when ``bodies``)."""
     by_file: dict[str, list[Field]] = {}
@@ -146,20 +172,11 @@ def write_attack(root: Path, fields: list[Field], vector: str, bodies: bool) -> 
         by_file.setdefault(field.file, []).append(field)
     for rel, group in by_file.items():
         file = root / rel
-        text = file.read_text(encoding="utf-8")
-        if rel.endswith(".md"):
-            _, yaml_text, body = text.split("---\n", 2)
-            data = roundtrip.load(yaml_text)
-            for field in group:
-                _set(data, field.path, vector)
-            if bodies:  # every line of text, not the headings
-                body = re.sub(r"(?m)^(?!#)(\S.*)$", lambda m: f"{m.group(1)} {vector}", body)
-            file.write_text(f"---\n{roundtrip.dump(data)}---\n{body}", encoding="utf-8")
-        else:
-            data = roundtrip.load(text)
-            for field in group:
-                _set(data, field.path, vector)
-            file.write_text(roundtrip.dump(data), encoding="utf-8")
+        paths = tuple(field.path for field in group)
+        text = attacked(
+            file.read_text(encoding="utf-8"), rel.endswith(".md"), paths, vector, bodies
+        )
+        file.write_text(text, encoding="utf-8")
 
 
 class Page(HTMLParser):
@@ -212,10 +229,13 @@ def refused_at_their_place(root: Path, fields: list[Field]) -> set[int]:
     """The fields whose value check refuses; every error must be at one of their lines."""
     project = load_project(root, TODAY)
     places: dict[tuple[str, int, int], int] = {}
+    trees: dict[str, YamlTree] = {}
     for index, field in enumerate(fields):
-        tree = read_tree(root, field.file, field.file.endswith(".md"))
-        assert tree is not None, field.file
-        places[(field.file, *tree.value_pos(field.path))] = index
+        if field.file not in trees:
+            tree = read_tree(root, field.file, field.file.endswith(".md"))
+            assert tree is not None, field.file
+            trees[field.file] = tree
+        places[(field.file, *trees[field.file].value_pos(field.path))] = index
     refused = set()
     for issue in project.errors:
         place = (issue.path, issue.line, issue.column)

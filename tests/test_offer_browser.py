@@ -10,11 +10,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from sop_builder.publish.public import build_site
-
 from .axe import describe, run_axe
 from .browser import open_page, refuse_other_hosts, serve
-from .conftest import TODAY, make_project
 
 WIDTHS = [375, 1280]
 # Every page of the offer that speaks to teachers (stories tell what others said).
@@ -44,10 +41,8 @@ INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jullie|jezelf)\b", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("offer-browser"))
-    assert build_site(root, today=TODAY, echo=lambda _: None).ok
-    return root / "site"
+def site(sample_build) -> Path:
+    return sample_build.site  # read only
 
 
 def _open(browser, base: str, path: str, width: int):

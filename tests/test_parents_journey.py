@@ -12,11 +12,10 @@ import pytest
 
 from sop_builder.project.load import load_project
 from sop_builder.project.model import SPECIAL_SCHOOL_TYPES
-from sop_builder.publish.intern import build_intern
 from sop_builder.publish.public import build_site
 
 from .browser import keep_screenshot, open_page, refuse_other_hosts, serve
-from .conftest import SAMPLE, TODAY, make_project
+from .conftest import SAMPLE, TODAY
 from .test_intern import table_rows
 
 WIDTHS = (375, 1280)
@@ -28,13 +27,10 @@ def viewport(width: int) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def root(sample_build) -> Path:
     """The sample project, its public site built into site/ and its internal site into
-    site-intern/."""
-    project = make_project(tmp_path_factory.mktemp("ouders"))
-    assert build_site(project, today=TODAY, echo=lambda _: None).ok
-    assert build_intern(project, project / "site-intern", TODAY, echo=lambda _: None).ok
-    return project
+    site-intern/ (the shared build: read only)."""
+    return sample_build.root
 
 
 @pytest.fixture(scope="module")

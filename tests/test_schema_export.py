@@ -12,10 +12,9 @@ from sop_builder.core.fieldmeta import OWN_KEYS
 from sop_builder.core.sourcefile import read_markdown_file, read_yaml_file
 from sop_builder.project.config import load_config
 from sop_builder.project.content_types import CONTENT_TYPES, ContentType
-from sop_builder.project.load import load_project
 from sop_builder.project.schema_export import all_schemas, content_schema, dumps, project_choices
 
-from .casefolders import CASES, TODAY, case_names, prepare
+from .casefolders import CASES, case_names
 from .conftest import REPO, SAMPLE
 
 # Codes about the type or the allowed values of a single field: what a schema can express.
@@ -129,9 +128,8 @@ def _case_files(case: str) -> list[str]:
 
 
 @pytest.mark.parametrize("case", [c for c in case_names() if _case_files(c)])
-def test_schema_rejects_what_check_rejects_for_type_and_allowed_values(case: str, tmp_path: Path):
-    root = prepare(case, tmp_path)
-    project = load_project(root, TODAY)
+def test_schema_rejects_what_check_rejects_for_type_and_allowed_values(case: str, checked_case):
+    root, project = checked_case(case)
     config = project.config or load_config(SAMPLE)[0]
     extra = project_choices(root)
     for rel in _case_files(case):
