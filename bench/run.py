@@ -57,6 +57,7 @@ import sop_builder.core.parallel as parallel
 import sop_builder.site.staging as staging
 from sop_builder.core.cachefile import CACHE_DIR
 from sop_builder.project.load import load_project
+from sop_builder.project.routes import school_file
 from sop_builder.site import qrcode
 from sop_builder.site.search import INDEX_DIR
 from sop_builder.site.staging import DOCS_DIR, stage_site
@@ -502,12 +503,20 @@ def _wait_until(check: Callable[[], bool], began: float, limit: float = 600) -> 
     return time.perf_counter() - began
 
 
+def _level_in(data: str, need: str) -> str | None:
+    """The level of ``need`` in a school's finder data (None while it cannot be read)."""
+    try:
+        return str(json.loads(data)["behoeften"][need][0])
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
 def serve_edits(project: Path, slug: str, edits: int, work: Path) -> dict[str, Any]:
     """Start `sop-builder bekijk` and edit one school's sop.md ``edits`` times in two ways:
 
     * ``text``: a sentence in one of its sections; seconds until its page shows it;
-    * ``fact``: the level of its first need (a finder fact); seconds until the finder's data
-      of that need (``/vinder/behoefte-<need>.json``) is no longer what it was.
+    * ``fact``: the level of its first need (a finder fact); seconds until the school's finder
+      data (``/vinder/school/<slug>.json``) shows the new level.
 
     MkDocs holds requests while it rebuilds, so these are the rebuilds as a visitor sees them.
     """
@@ -549,20 +558,16 @@ def serve_edits(project: Path, slug: str, edits: int, work: Path) -> dict[str, A
         if found is None:
             raise RuntimeError(f"{sop} names no need with a level")
         need, level = found.group(1), found.group(2)
-        data = f"{base}/vinder/behoefte-{need}.json"
+        data = f"{base}/{school_file(slug)}"  # the school's finder data: its level per need
         result["fact_need"] = need
         for number in range(edits):
-            new_level = [x for x in LEVELS if x != level][number % (len(LEVELS) - 1)]
-            text = (
-                original[: found.start(2)] + new_level + original[found.end(2) :]
-                if number % 2 == 0
-                else original
-            )
-            before = _fetch(data)
+            new_level = [x for x in LEVELS if x != level][number // 2 % (len(LEVELS) - 1)]
+            shown = new_level if number % 2 == 0 else level
+            text = original[: found.start(2)] + shown + original[found.end(2) :]
             load0 = loadavg()
             began = time.perf_counter()
             sop.write_text(text, encoding="utf-8")
-            seconds = _wait_until(lambda before=before: _fetch(data) not in (before, ""), began)
+            seconds = _wait_until(lambda shown=shown: _level_in(_fetch(data), need) == shown, began)
             result["fact_edits"].append({"seconds": seconds, "loadavg_before": load0})
             time.sleep(3)
     finally:
@@ -1458,6 +1463,11 @@ def main() -> None:
         action="store_true",
         help="only the large-text part (check of a 1 MB sop.md, an editor save of a 40 kB one)",
     )
+    parser.add_argument(
+        "--alleen-talen",
+        action="store_true",
+        help="only the site in more languages (--talen-sizes): its build beside Dutch only",
+    )
     parser.add_argument("--tekst-kb", default="125,250,999", help="sop.md sizes (kB) for check")
     parser.add_argument("--opslaan-kb", default="40,160", help="sop.md sizes (kB) for a save")
     args = parser.parse_args()
@@ -1472,6 +1482,9 @@ def main() -> None:
         return
     if args.alleen_tekst:
         text_only(args)
+        return
+    if args.alleen_talen:
+        languages_only(args)
         return
     info = machine()
     print("\n".join(f"{k}: {v}" for k, v in info.items()), flush=True)
@@ -1501,6 +1514,56 @@ def scratch(prefix: str, label: str, keep: bool) -> Iterator[Path]:
             print(f"[{label}] kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def languages_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    """One size of ``languages_only``: generate, build in Dutch, build with the languages."""
+    project, out = work / "project", work / "site"
+    generate(SAMPLE, project, n, args.seed)
+    result: dict[str, Any] = {"schools": n, "loadavg_start": loadavg()}
+
+    def step(name: str, cmd: list[str], output: Path, before: Any = None) -> Run:
+        run = measure_best(cmd, output, args.timeout, 1, before)
+        result[name] = asdict(run) | {"others_load": run.others_load}
+        print(f"[{n}] {name}: {_run_text(run)}", flush=True)
+        return run
+
+    def cold() -> None:
+        shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+
+    build = [PY, "-m", "sop_builder", "build", "--map", str(project), "--uit", str(out)]
+    if step("build", build, work / "b", cold).ok:
+        slugs = sorted(p.name for p in (project / "content" / "schools").iterdir())
+        result["site"] = site_stats(out, slugs)
+    result["languages"] = bench_languages(project, args, work, step)
+    result["loadavg_end"] = loadavg()
+    return result
+
+
+LANGUAGES_START, LANGUAGES_END = "<!-- bench:talen:start -->", "<!-- bench:talen:end -->"
+
+
+def languages_only(args: argparse.Namespace) -> None:
+    """Only the site in more languages, at ``--talen-sizes``: the Dutch build and the build
+    with ``--talen`` beside it, once each; its own section of the report and key of the JSON."""
+    results: list[dict[str, Any]] = []
+    for n in sorted(_sizes(args.talen_sizes)):
+        with scratch(f"sop-bench-talen-{n}-", str(n), args.houd) as work:
+            results.append(languages_size(n, args, work))
+    measured = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    body = (
+        f"Measured {measured} with `bench/run.py --alleen-talen` (one run per build; "
+        f"load average at the start → end: "
+        + ", ".join(f"{r['schools']:,}: {r['loadavg_start']} → {r['loadavg_end']}" for r in results)
+        + ").\n\n"
+        + languages_text(results)
+    )
+    write_report(args.uit, f"{LANGUAGES_START}\n\n{body}\n\n{LANGUAGES_END}",
+                 LANGUAGES_START, LANGUAGES_END)  # fmt: skip
+    data = json.loads(args.json.read_text(encoding="utf-8")) if args.json.exists() else {}
+    data |= {"languages_only": results, "languages_measured": measured}
+    args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"\n{body}\n\nwritten to {args.uit} and {args.json}", flush=True)
 
 
 def text_only(args: argparse.Namespace) -> None:
