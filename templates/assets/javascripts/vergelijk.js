@@ -89,7 +89,7 @@ function start(root) {
     withRole(th, "columnheader");
     const link = element("a", "sop-compare-name", school.naam);
     link.href = schoolHref(root.dataset.root, school.slug, location.search.slice(1), chosen);
-    th.append(link, element("span", "sop-compare-where", t("vergelijk.js.waar", "{soort} in {plaats}", { soort: school.soort, plaats: school.plaats })));
+    th.append(link, element("span", "sop-compare-where", t("school.soort-in", "{soort} in {plaats}", { soort: school.soort, plaats: school.plaats })));
     if (school.speciaal) th.append(specialLine(school.toelating, tx));
     if (school.verlopen) th.append(element("span", "sop-finder-expired sop-compare-expired", t("vergelijk.js.verlopen", "Profiel verlopen")));
     const drop = element("a", "sop-compare-drop", t("vergelijk.js.weg", "Haal weg"));
@@ -113,7 +113,7 @@ function start(root) {
   function needRow(need, schools, levels) {
     return row(label("need", need), schools, (td, school) => {
       const line = school.behoeften[need];
-      if (!line) return td.append(element("p", "sop-compare-empty", t("vergelijk.js.leeg", "Nog niet ingevuld")));
+      if (!line) return td.append(element("p", "sop-compare-empty", t("school.niet-ingevuld", "Nog niet ingevuld")));
       td.append(levelBadge(levels.indexOf(line[0]), label("level", line[0])));
       if (line[1]) td.append(element("p", "", tx.dutch(line[1])));
       if (line[2]) td.append(limitLine(line[2], tx));
@@ -140,12 +140,12 @@ function start(root) {
     tbody.append(section(chosen ? t("vergelijk.js.andere", "De andere onderwerpen") : t("vergelijk.js.onderwerpen", "Wat de school biedt, per onderwerp"),
       schools.length));
     for (const need of needs) if (need !== chosen) tbody.append(needRow(need, schools, levels));
-    tbody.append(section(t("vergelijk.js.praktisch", "Praktisch"), schools.length));
+    tbody.append(section(t("school.praktisch", "Praktisch"), schools.length));
     (schools[0].praktisch || []).forEach(([fact], at) => {
       tbody.append(row(label("fact", fact), schools, (td, school) => td.append(...nodes(factValue(school.praktisch[at][1])))));
     });
     tbody.append(section(t("vergelijk.js.afspraken", "Afspraken"), schools.length));
-    tbody.append(row(t("vergelijk.js.basis", "Basisondersteuning"), schools,
+    tbody.append(row(t("school.basisondersteuning", "Basisondersteuning"), schools,
       (td, school) => td.append(...nodes(typeof school.basis === "string" ? school.basis : compliance(school.basis, tx)))));
     tbody.append(row(t("vergelijk.js.geldig", "Profiel geldig tot"), schools, (td, school) => {
       const until = longDate(school.geldig_tot, tx);
