@@ -16,6 +16,9 @@ export function pageTexts() {
   return texts(table, lang);
 }
 
+// The theme sets the page's direction on <body> (<html> holds its language).
+const rightToLeft = () => (document.body.dir || document.documentElement.dir) === "rtl";
+
 /** The nodes of a text (modules/texts.js parts): a Dutch part on a page in another language as a
  * ``<span lang="nl">`` (left to right on a right-to-left page). */
 export function nodes(value) {
@@ -23,7 +26,7 @@ export function nodes(value) {
     if (typeof part === "string" || part instanceof Node) return part;
     const span = document.createElement("span");
     span.lang = "nl";
-    if (document.documentElement.dir === "rtl") span.dir = "ltr";
+    if (rightToLeft()) span.dir = "ltr";
     span.textContent = part.nl;
     return span;
   });
