@@ -8,6 +8,7 @@ language. Writes docs/screenshots/2x-*.png when SOP_BUILDER_SCREENSHOTS is set."
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -212,3 +213,96 @@ def test_tigrinya_has_its_interface_from_data(built: Path, browser) -> None:
             page.locator('#steunpunt + p [lang="nl"]').first.inner_text().startswith("Praat eerst")
         )
         page.close()
+
+
+# What stays Dutch in the comparison and the finder's list: a school's own words only (its
+# declarations, where its help stops, the role of whom to call); the text outside them.
+OUTSIDE_DUTCH = """(selector) => {
+    const copy = document.querySelector(selector).cloneNode(true);
+    for (const dutch of copy.querySelectorAll('[lang="nl"]')) dutch.remove();
+    return copy.textContent;
+}"""
+
+
+def _script_dutch(script: str) -> list[str]:
+    """The Dutch texts ``script`` writes that hold no value (a whole word group to look for)."""
+    from .test_script_texts import SCRIPTS, script_texts
+
+    texts = script_texts(SCRIPTS / script)
+    return [dutch for _, dutch in texts.values() if "{" not in dutch and len(dutch) > 4]
+
+
+def test_the_scripts_write_arabic_and_mark_what_stays_dutch(built: Path, browser) -> None:
+    """Issue 24: on /ar/ the finder's count, cards and compare bar and the comparison's table
+    are written in Arabic by the scripts (the plural form of Arabic for the number), with no
+    Dutch of the scripts left outside lang="nl"; every Dutch fragment (a school's own words)
+    reads left to right; axe finds nothing in the comparison (the finder's list is axe-checked by
+    the test above). A text the page's block lacks (planted by taking it
+    out of the page as served) falls back to the script's Dutch, marked lang="nl" dir="ltr",
+    as does a text Tigrinya has no translation for."""
+    source = axe_source_or_skip()
+    with serve(built) as base:
+        context = browser.new_context(viewport=PHONE)
+        outside = refuse_other_hosts(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+
+        open_page(page, f"{base}/ar/scholen/?behoefte=lezen")
+        count = page.locator("#vinder-aantal")
+        assert "تقدم المساعدة في" in count.inner_text()
+        assert count.locator('[lang="nl"]').count() == 0
+        labels = page.locator(".sop-finder-pick label")
+        assert labels.count() >= 2
+        assert labels.first.evaluate("(e) => e.firstChild.textContent") == "قارنوا"
+        for box in page.locator(".sop-finder-pick input").all()[:2]:
+            box.evaluate("(e) => e.click()")  # (the compare bar may cover the next box)
+        assert page.locator("#vinder-vergelijk p").inner_text() == "اخترتم 2 مدرستين للمقارنة."
+        shown = page.evaluate(OUTSIDE_DUTCH, "#vinder-lijst")
+        leftover = [d for d in _script_dutch("vinder.js") if d in shown]
+        assert leftover == [], leftover
+        assert set(_page_state(page)["dutch"]) == {"ltr"}
+
+        compare = f"/ar/vergelijk/?scholen={SCHOOL},de-duinroos&behoefte=lezen"
+        open_page(page, base + compare)
+        table = page.locator(".sop-compare-table")
+        assert table.locator("caption").inner_text() == "2 مدرستان جنبًا إلى جنب"
+        headers = table.locator("th[scope=row], th[scope=colgroup]").all_inner_texts()
+        assert {"ما بحثتم عنه", "بمن تتصلون", "العنوان"} <= set(headers)
+        drop = page.locator(".sop-compare-drop").first
+        assert drop.evaluate("(e) => e.firstChild.textContent") == "إزالة"
+        shown = page.evaluate(OUTSIDE_DUTCH, "#vergelijking")
+        leftover = [d for d in _script_dutch("vergelijk.js") if d in shown]
+        assert leftover == [], leftover
+        state = _page_state(page)
+        assert state["dutch"], "the schools' own words are marked Dutch"
+        assert set(state["dutch"]) == {"ltr"}
+        assert page.title().startswith("مقارنة ")
+        violations = run_axe(page, source)
+        assert violations == [], describe(violations)
+
+        # planted: the page's block lacks "Haal weg"; the script writes its Dutch, marked
+        def without_remove(route) -> None:
+            html = route.fetch().text()
+            planted = re.sub(r'"vergelijk\.js\.weg": "[^"]*",\s*', "", html)
+            assert planted != html
+            route.fulfill(body=planted, headers={"content-type": "text/html; charset=utf-8"})
+
+        page.route(f"{base}/ar/vergelijk/*", without_remove)
+        open_page(page, base + compare)
+        dutch = page.locator(".sop-compare-drop").first.locator('span[lang="nl"]')
+        assert dutch.inner_text() == "Haal weg"
+        assert dutch.get_attribute("dir") == "ltr"
+        page.unroute(f"{base}/ar/vergelijk/*")
+
+        # Tigrinya has "Haal weg" but not "Wie u belt": Dutch, marked
+        open_page(page, f"{base}/ti/vergelijk/?scholen={SCHOOL},de-duinroos")
+        assert (
+            page.locator(".sop-compare-drop").first.evaluate("(e) => e.firstChild.textContent")
+            == "ኣልግሱ"
+        )
+        call = page.locator('.sop-compare-section th span[lang="nl"]', has_text="Wie u belt")
+        assert call.count() == 1
+        assert outside == []
+        assert errors == []
+        context.close()

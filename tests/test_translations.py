@@ -185,13 +185,13 @@ def test_every_key_the_templates_use_is_one_the_key_list_knows(sample: Path) -> 
 
 
 def test_the_reader_of_the_templates_sees_every_call() -> None:
-    """No call to t() or ta() in a template that the key reader cannot read (a single-quoted
-    key or text, a text built with ~)."""
+    """No call to t(), ta(), tn() or a script's ts(), tns() in a template that the key reader
+    cannot read (a single-quoted key or text, a text built with ~)."""
     calls = 0
     for file in sorted((REPO / "templates" / "pages").rglob("*.j2")):
         text = file.read_text(encoding="utf-8")
-        all_calls = re.findall(r"\bta?\(", text)
-        read = re.findall(r'\bta?\(\s*"[a-z0-9][a-z0-9_.-]*"\s*,\s*"', text)
+        all_calls = re.findall(r"\bt(?:a|s|n|ns)?\(", text)
+        read = re.findall(r'\bt(?:a|s|n|ns)?\(\s*"[a-z0-9][a-z0-9_.-]*"\s*,\s*"', text)
         assert len(all_calls) == len(read), file.name
         calls += len(read)
     assert calls > 20
@@ -294,7 +294,8 @@ DUTCH_WORDS = re.compile(r"\b(het|een|uw|niet|zijn|voor|naar|deze|hier|welke|hun
 
 
 class _OutsideDutch(HTMLParser):
-    """The text of a page outside every element marked lang="nl"."""
+    """The text of a page outside every element marked lang="nl"; of a data block of the
+    scripts' texts (``<script type="application/json">``), the texts, not their keys."""
 
     VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "source", "wbr"})
 
@@ -302,18 +303,23 @@ class _OutsideDutch(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[bool] = []  # per open element: inside Dutch
         self.text: list[str] = []
+        self.data_block = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.VOID:
             return
         inside = bool(self.stack and self.stack[-1]) or dict(attrs).get("lang") == "nl"
+        self.data_block = tag == "script" and dict(attrs).get("type") == "application/json"
         self.stack.append(inside)
 
     def handle_endtag(self, tag: str) -> None:
+        self.data_block = False
         if tag not in self.VOID and self.stack:
             self.stack.pop()
 
     def handle_data(self, data: str) -> None:
+        if self.data_block:
+            data = " ".join(json.loads(data).values())
         if not (self.stack and self.stack[-1]):
             self.text.append(data)
 

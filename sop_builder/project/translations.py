@@ -53,13 +53,15 @@ LANGUAGES_FOLDER = "site_config/talen"
 LANGUAGE_FILE = re.compile(r"([a-z]{2,3})\.yaml")
 SOURCE_LANGUAGE = "nl"
 TEMPLATE_FOLDER = "templates/pages"
-# A template text: t("key", "Dutch text" ...). Keys are lower case words joined by dots,
+# A template text: t("key", "Dutch text" ...); ts("key", "Dutch") is a text a script of the page
+# writes (templates/assets/javascripts/, the same Dutch as its built-in default). Keys are lower case words joined by dots,
 # hyphens or underscores; the Dutch is a double-quoted Jinja string (\" and \\ escaped).
-TEMPLATE_CALL = re.compile(r'\bta?\(\s*"([a-z0-9][a-z0-9_.-]*)"\s*,\s*"((?:[^"\\]|\\.)*)"')
+TEMPLATE_CALL = re.compile(r'\bt[as]?\(\s*"([a-z0-9][a-z0-9_.-]*)"\s*,\s*"((?:[^"\\]|\\.)*)"')
 # A text with a number: tn("key", "Dutch for one", "Dutch for more", n). A language has its own
 # forms (CLDR's plural categories: Arabic has six); each is a key of its own: key.one, key.few...
+# tns("key", "one", "more") is such a text of a script (every form given, chosen in the browser).
 TEMPLATE_PLURAL = re.compile(
-    r'\btn\(\s*"([a-z0-9][a-z0-9_.-]*)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)"'
+    r'\btns?\(\s*"([a-z0-9][a-z0-9_.-]*)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)"'
 )
 PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")

@@ -13,11 +13,17 @@ static lists per need and per gemeente carry the full lists for visitors without
 - ``vinder/postcodes.json``: the centres of the postcode areas around the SWV's schools.
 
 Nothing is ever sent anywhere: distances are computed in the visitor's browser.
+
+The data of a language (``/<code>/vinder/``) names the needs, levels, facts and kinds of school in
+that language (`Translator.data_text`: a text the language lacks is ``{"nl": "..."}``, which the
+script shows marked lang="nl"); a school's own words stay Dutch (the script marks them), and the
+comparison's yes, no and result of basisondersteuning are left to the script's own texts.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sop_builder.project.model import SPECIAL_SCHOOL_TYPES, SiteConfig
@@ -25,7 +31,23 @@ from sop_builder.project.postcodes import PostcodeTable
 from sop_builder.project.routes import Route, school_path
 from sop_builder.project.scoring import format_count
 from sop_builder.site.finder import Finder, FinderEntry
-from sop_builder.site.render import GeneratedPage, Renderer
+from sop_builder.site.render import GeneratedPage, Renderer, own_school_type_key
+
+# A text of the data in the page's language: (key, Dutch) -> the text (`Translator.data_text`).
+Label = Callable[[str, str], Any]
+
+
+def _dutch(_name: str, dutch: str) -> Any:
+    return dutch
+
+
+def _item(id_: str, dutch: str, label: Any, words: list[str]) -> dict[str, Any]:
+    """A need or fact of the index, named ``label`` (``dutch`` in Dutch): its words find it
+    (the Dutch ones and, in the data of another language, its name there)."""
+    own = label.lower() if isinstance(label, str) and label != dutch else None
+    found = [*words, own] if own is not None and own not in words else words
+    return {"id": id_, "label": label, "woorden": found}
+
 
 DIRECT_LIMIT = 300  # up to this many schools the page loads the index at once
 MARGIN = (0.45, 0.75)  # degrees of latitude and longitude around the schools (about 50 km)
@@ -80,7 +102,8 @@ def _kern_rows(finder: Finder, config: SiteConfig, municipalities: list[str]) ->
     return rows
 
 
-def index_document(finder: Finder, config: SiteConfig) -> dict[str, Any]:
+def index_document(finder: Finder, config: SiteConfig, label: Label = _dutch) -> dict[str, Any]:
+    """The index; ``label``: the texts in the data's language (Dutch by default)."""
     vocab = config.vocabularies
     municipalities = [c.label for c in finder.municipalities]
     kernen = [c.value for c in finder.kernen]
@@ -109,12 +132,27 @@ def index_document(finder: Finder, config: SiteConfig) -> dict[str, Any]:
         )
     return {
         "velden": list(INDEX_FIELDS),
-        "niveaus": [{"id": lv.id, "label": lv.label, "aanbod": lv.offered} for lv in vocab.levels],
+        "niveaus": [
+            {
+                "id": lv.id,
+                "label": label(_key("aanbodniveaus", lv.id), lv.label),
+                "aanbod": lv.offered,
+            }
+            for lv in vocab.levels
+        ],
         "behoeften": [
-            {"id": n.id, "label": n.label, "woorden": [n.label.lower(), *n.keywords]}
+            _item(
+                n.id,
+                n.label,
+                label(_key("behoeften", n.id), n.label),
+                [n.label.lower(), *n.keywords],
+            )
             for n in vocab.needs
         ],
-        "praktisch": [{"id": f.id, "label": f.label, "woorden": list(f.keywords)} for f in ja_nee],
+        "praktisch": [
+            _item(f.id, f.label, label(_key("praktisch", f.id), f.label), list(f.keywords))
+            for f in ja_nee
+        ],
         "gemeenten": municipalities,
         "kernen": _kern_rows(finder, config, municipalities),
         "puntschaal": POINT_SCALE,
@@ -123,14 +161,25 @@ def index_document(finder: Finder, config: SiteConfig) -> dict[str, Any]:
         "soorten": [
             [
                 c.value,
-                c.label,
+                label(own_school_type_key(config, c.value), c.label),
                 int(c.value in SPECIAL_SCHOOL_TYPES),
-                config.texts.admission_for(c.value),
+                _admission(config, c.value, label),
             ]
             for c in finder.types
         ],
         "scholen": schools,
     }
+
+
+def _key(vocabulary: str, item: str) -> str:
+    """The key of the label of an item of vocabularies.yaml (project/translations.py)."""
+    return f"vocabularies.{vocabulary}.{item}.label"
+
+
+def _admission(config: SiteConfig, code: str, label: Label) -> Any:
+    """The SWV's sentence about the TLV for a kind of school ("" for a regular school)."""
+    dutch = config.texts.admission_for(code)
+    return label(f"teksten.toelating.{code}", dutch) if dutch else dutch
 
 
 def need_document(finder: Finder, need_id: str) -> dict[str, Any]:
@@ -143,27 +192,40 @@ def need_document(finder: Finder, need_id: str) -> dict[str, Any]:
     return {"behoefte": need_id, "scholen": rows}
 
 
-def school_document(entry: FinderEntry, config: SiteConfig) -> dict[str, Any]:
-    """What the comparison shows of one school."""
+def _fact(value: Any, unit: str | None, key: str, label: Label | None) -> Any:
+    """A practical fact's value in the comparison: in Dutch words, or (``label``: the data of
+    another language) true, false, null or its number and unit as parts (modules/texts.js)."""
+    if label is None:
+        if value is None:
+            return "niet ingevuld"
+        if isinstance(value, bool):
+            return "ja" if value else "nee"
+        return f"{value} {unit}" if unit else str(value)
+    if value is None or isinstance(value, bool):
+        return value
+    return [f"{value} ", label(key, unit)] if unit else str(value)
+
+
+def school_document(
+    entry: FinderEntry, config: SiteConfig, label: Label | None = None
+) -> dict[str, Any]:
+    """What the comparison shows of one school; ``label``: the texts of another language's
+    data (None: Dutch)."""
     vocab = config.vocabularies
     facts = []
     for fact in vocab.practical:
-        value = entry.facts.get(fact.id)
-        if value is None:
-            shown = "niet ingevuld"
-        elif isinstance(value, bool):
-            shown = "ja" if value else "nee"
-        else:
-            shown = f"{value} {fact.unit}" if fact.unit else str(value)
-        facts.append([fact.id, shown])
+        unit_key = f"vocabularies.praktisch.{fact.id}.eenheid"
+        facts.append([fact.id, _fact(entry.facts.get(fact.id), fact.unit, unit_key, label)])
     contact = entry.contact
     return {
         "slug": entry.slug,
         "naam": entry.name,
         "pad": school_path(entry.slug),
-        "soort": entry.type_label,
+        "soort": label(own_school_type_key(config, entry.type), entry.type_label)
+        if label
+        else entry.type_label,
         "speciaal": entry.special,
-        "toelating": entry.admission,
+        "toelating": _admission(config, entry.type, label) if label else entry.admission,
         "plaats": entry.place,
         "adres": f"{entry.street}, {entry.postcode} {entry.place}",
         "kern": entry.kern_name,
@@ -177,7 +239,11 @@ def school_document(entry: FinderEntry, config: SiteConfig) -> dict[str, Any]:
             line_.need_id: [line_.level_id, line_.offer, line_.limit] for line_ in entry.lines
         },
         "praktisch": facts,
-        "basis": entry.compliance_text,  # the card's line: result, year, who assessed
+        # the card's line: result, year, who assessed (in another language its figures, as in
+        # the index, which the script says in words)
+        "basis": (_compliance(entry).split("/") if _compliance(entry) else None)
+        if label
+        else entry.compliance_text,
         "geldig_tot": entry.valid_until.isoformat(),
         "verlopen": entry.expired,
     }
@@ -200,7 +266,8 @@ def postcode_document(finder: Finder, table: PostcodeTable | None) -> dict[str, 
 
 
 def index_file(renderer: Renderer, route: Route) -> GeneratedPage:
-    return GeneratedPage(route.file, _json(index_document(renderer.finder, renderer.config)))
+    label = renderer.translator.data_text
+    return GeneratedPage(route.file, _json(index_document(renderer.finder, renderer.config, label)))
 
 
 def need_data_file(renderer: Renderer, route: Route) -> GeneratedPage:
@@ -209,7 +276,8 @@ def need_data_file(renderer: Renderer, route: Route) -> GeneratedPage:
 
 def school_data_file(renderer: Renderer, route: Route) -> GeneratedPage:
     entry = renderer.entries[route.key]
-    return GeneratedPage(route.file, _json(school_document(entry, renderer.config)))
+    label = renderer.translator.data_text if renderer.language is not None else None
+    return GeneratedPage(route.file, _json(school_document(entry, renderer.config, label)))
 
 
 def postcodes_file(renderer: Renderer, route: Route) -> GeneratedPage:

@@ -32,6 +32,7 @@ from sop_builder.project.model import (
     PracticalFact,
     School,
     SelfAssessment,
+    SiteConfig,
     SupportLevel,
     VocabularyEntry,
 )
@@ -56,6 +57,7 @@ from sop_builder.project.translations import (
     Language,
     TranslationEntry,
     offer_term_key,
+    plural_categories,
     plural_key,
     school_type_key,
 )
@@ -125,6 +127,17 @@ def _replace(value: Any, old: str, new: str) -> Markup:
     if hasattr(value, "__html__"):
         return Markup(value).replace(old, page_text(new))
     return page_text(str(value).replace(old, new))
+
+
+def script_texts(*parts: dict[str, str]) -> Markup:
+    """The texts of a page's scripts in its language (`Translator.ts`, `Translator.tns`) as
+    the JSON of a ``<script type="application/json">`` data block: never run (the CSP's
+    script-src 'self' does not concern it), read by modules/texts.js; ``<``, ``>`` and ``&``
+    escaped so that no text can end the block."""
+    merged: dict[str, str] = {}
+    for part in parts:
+        merged |= part
+    return _tojson(merged)
 
 
 def listing(words: list[str]) -> str:
@@ -243,6 +256,37 @@ class Translator:
             )
         return dutch_fragment(_fill(one if n == 1 else other, values, trusted=True), language)
 
+    def plain(self, key: str, dutch: str) -> str | None:
+        """The current translation of ``key`` as plain text, for a script or the finder's
+        data (None: it stays Dutch). A computer's translation is counted like one in an
+        attribute (`ta`): the page's note explains the label."""
+        language = self.language
+        entry = language.current(key, dutch) if language is not None else None
+        if entry is None:
+            return None
+        self._labelled(page_text(entry.translation), entry, element=False)
+        return entry.translation
+
+    def ts(self, key: str, dutch: str) -> dict[str, str]:
+        """A text a script of the page writes (``dutch`` is its built-in default), for the
+        page's data block of script texts (`script_texts`): {key: translation}, or nothing
+        when it stays Dutch (the script then marks it lang="nl")."""
+        shown = self.plain(key, dutch)
+        return {key: shown} if shown is not None else {}
+
+    def tns(self, key: str, one: str, other: str) -> dict[str, str]:
+        """A text with a number that a script writes: every form this language has
+        (key.one, key.few, ...) that is translated; the script picks one with
+        Intl.PluralRules."""
+        language = self.language
+        found: dict[str, str] = {}
+        if language is None:
+            return found
+        for category in plural_categories(language):
+            name = plural_key(key, category)
+            found |= self.ts(name, one if category == "one" else other)
+        return found
+
     def school_type(self, project: Project) -> Callable[[str], Any]:
         """The filter that names a kind of school (the SWV's own name, else sop-builder's) in
         this language."""
@@ -251,13 +295,20 @@ class Translator:
             return str
         if self.language is None:
             return config.school_type
-        texts = config.texts
 
         def named(code: str) -> Any:
-            own = bool(texts.school_types and getattr(texts.school_types, code, None))
-            return self.translated(config.school_type(code), school_type_key(code, own))
+            return self.translated(config.school_type(code), own_school_type_key(config, code))
 
         return named
+
+    def data_text(self, key: str, dutch: str) -> Any:
+        """A text of the SWV (or sop-builder's) in the JSON data of this language's pages:
+        the translation, else ``{"nl": dutch}`` (the script marks it lang="nl",
+        modules/texts.js); the Dutch itself in the Dutch site's data."""
+        if self.language is None:
+            return dutch
+        shown = self.plain(key, dutch)
+        return shown if shown is not None else {SOURCE_LANGUAGE: dutch}
 
     def offer_label(self, offer: Offer) -> Callable[[str], Any]:
         """The filter that names an audience or a kind of workshop of the offer (its label in
@@ -302,6 +353,14 @@ class Translator:
         return self._labelled(page_text(entry.translation), entry, element=True)
 
 
+def own_school_type_key(config: SiteConfig, code: str) -> str:
+    """The key of the name of a kind of school: the SWV's own (teksten.yaml) where it wrote
+    one, else sop-builder's."""
+    texts = config.texts
+    own = bool(texts.school_types and getattr(texts.school_types, code, None))
+    return school_type_key(code, own)
+
+
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -335,7 +394,14 @@ def _environment(templates: Path, project: Project, translator: Translator) -> E
         listing=listing,
         translated=translator.translated,
     )
-    env.globals.update(t=translator.t, ta=translator.ta, tn=translator.tn)
+    env.globals.update(
+        t=translator.t,
+        ta=translator.ta,
+        tn=translator.tn,
+        ts=translator.ts,
+        tns=translator.tns,
+        script_texts=script_texts,
+    )
     return env
 
 

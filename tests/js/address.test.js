@@ -78,10 +78,10 @@ test("a school page opens at the chosen need and knows the way back", () => {
   assert.equal(schoolHref("../../", "de-meeuw", "", ""), "../../scholen/de-meeuw/");
   // From the finder: back to the finder (at ../ of a school page) with the same choices.
   assert.deepEqual(backLink("?behoefte=gedrag&postcode=1966"),
-    { href: "../?behoefte=gedrag&postcode=1966", text: "Terug naar uw zoekresultaten" });
+    { href: "../?behoefte=gedrag&postcode=1966", text: ["Terug naar uw zoekresultaten"] });
   // From a comparison: back to it.
   assert.deepEqual(backLink("?scholen=a,b&behoefte=gedrag"),
-    { href: "../../vergelijk/?scholen=a%2Cb&behoefte=gedrag", text: "Terug naar de vergelijking" });
+    { href: "../../vergelijk/?scholen=a%2Cb&behoefte=gedrag", text: ["Terug naar de vergelijking"] });
   // Opened otherwise: no way back to offer.
   assert.equal(backLink(""), null);
   assert.equal(backLink("?utm=x"), null);

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { choiceLine, choose, chosenIn, compared, FULL, isSlug, MAX_COMPARE } from "../../templates/assets/javascripts/modules/compare.js";
+import { choiceLine, choose, chosenIn, compared, full, isSlug, MAX_COMPARE } from "../../templates/assets/javascripts/modules/compare.js";
+import { plain } from "../../templates/assets/javascripts/modules/texts.js";
 
 test("at most four schools are compared", () => {
   assert.equal(MAX_COMPARE, 4);
-  assert.equal(FULL, "U kunt hoogstens 4 scholen vergelijken.");
+  assert.equal(plain(full()), "U kunt hoogstens 4 scholen vergelijken.");
 });
 
 test("ticking adds a school once; a fifth is refused", () => {
@@ -29,8 +30,8 @@ test("unticking takes a school away; the choice given is not changed", () => {
 });
 
 test("the line in the finder's compare bar", () => {
-  assert.equal(choiceLine(1), "U heeft 1 school gekozen. Kies er nog een of meer om te vergelijken.");
-  assert.equal(choiceLine(3), "U heeft 3 scholen gekozen om te vergelijken.");
+  assert.equal(plain(choiceLine(1)), "U heeft 1 school gekozen. Kies er nog een of meer om te vergelijken.");
+  assert.equal(plain(choiceLine(3)), "U heeft 3 scholen gekozen om te vergelijken.");
 });
 
 test("the comparison's address: slugs only, each once, at most four", () => {

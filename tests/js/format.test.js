@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compliance, decimal, km, longDate, schools } from "../../templates/assets/javascripts/modules/format.js";
+import { plain } from "../../templates/assets/javascripts/modules/texts.js";
 
 test("a decimal number has a comma", () => {
   assert.equal(decimal(2.46, 1), "2,5");
@@ -8,23 +9,23 @@ test("a decimal number has a comma", () => {
 });
 
 test("a distance under 1 km says only that it is close by", () => {
-  assert.equal(km(0), "minder dan 1 km");
-  assert.equal(km(0.999), "minder dan 1 km");
-  assert.equal(km(1), "1,0 km");
+  assert.equal(plain(km(0)), "minder dan 1 km");
+  assert.equal(plain(km(0.999)), "minder dan 1 km");
+  assert.equal(plain(km(1)), "1,0 km");
 });
 
 test("a distance under 10 km has one decimal, further away whole kilometres", () => {
-  assert.equal(km(2.46), "2,5 km");
-  assert.equal(km(6.04), "6,0 km");
-  assert.equal(km(10), "10 km");
-  assert.equal(km(12.5), "13 km");
-  assert.equal(km(123.4), "123 km");
+  assert.equal(plain(km(2.46)), "2,5 km");
+  assert.equal(plain(km(6.04)), "6,0 km");
+  assert.equal(plain(km(10)), "10 km");
+  assert.equal(plain(km(12.5)), "13 km");
+  assert.equal(plain(km(123.4)), "123 km");
 });
 
 test("one school, several scholen", () => {
-  assert.equal(schools(1), "1 school");
-  assert.equal(schools(0), "0 scholen");
-  assert.equal(schools(700), "700 scholen");
+  assert.equal(plain(schools(1)), "1 school");
+  assert.equal(plain(schools(0)), "0 scholen");
+  assert.equal(plain(schools(700)), "700 scholen");
 });
 
 test("a date in Dutch words", () => {
@@ -33,17 +34,17 @@ test("a date in Dutch words", () => {
 });
 
 test("the basisondersteuning line of a card names the school year and who assessed", () => {
-  assert.equal(compliance(null), "Nog geen zelfevaluatie basisondersteuning");
+  assert.equal(plain(compliance(null)), "Nog geen zelfevaluatie basisondersteuning");
   assert.equal(
-    compliance(["60", "65", "92", "1", "2025-2026", "school"]),
+    plain(compliance(["60", "65", "92", "1", "2025-2026", "school"])),
     "Basisondersteuning 2025-2026: 60 van 65 afspraken (92%) volgens de school zelf, doel gehaald"
   );
   assert.equal(
-    compliance(["55", "65", "84", "0", "2025-2026", "swv"]),
+    plain(compliance(["55", "65", "84", "0", "2025-2026", "swv"])),
     "Basisondersteuning 2025-2026: 55 van 65 afspraken (84%) volgens het samenwerkingsverband, doel nog niet gehaald"
   );
   assert.equal(
-    compliance(["60,5", "65", "93", "-1", "2024-2025", "school"]),
+    plain(compliance(["60,5", "65", "93", "-1", "2024-2025", "school"])),
     "Basisondersteuning 2024-2025: 60,5 van 65 afspraken (93%) volgens de school zelf"
   );
 });

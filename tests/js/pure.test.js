@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import { SCRIPTS } from "./helpers.js";
 
-const PURE = ["address.js", "compare.js", "finder.js", "format.js", "geo.js", "search.js"];
+const PURE = ["address.js", "compare.js", "finder.js", "format.js", "geo.js", "search.js", "texts.js"];
 const PAGE = /\b(document|window|navigator|history|location|localStorage|sessionStorage|CSS)\b/;
 
 /** The names of the page a module's code uses (comments left out). */

@@ -4,7 +4,8 @@
 // is never sent. This module holds the form, the address and the choice to compare; the list
 // (modules/results.js: the data, the search index and the cards) loads when first used.
 import { readFinder, SELECTS, writeFinder } from "./modules/address.js";
-import { choiceLine, choose, compareHref, FULL } from "./modules/compare.js";
+import { choiceLine, choose, compareHref, full } from "./modules/compare.js";
+import { pageTexts, say } from "./modules/dom.js";
 
 const form = document.getElementById("vinder");
 if (form && document.getElementById("vinder-lijst")) start(form);
@@ -17,7 +18,9 @@ function start(form) {
   const facts = [...form.querySelectorAll("input[name=met]")];
   const checked = () => facts.filter((box) => box.checked).map((box) => box.value);
   const root = form.dataset.root;
-  const PROMPT = "Kies wat uw kind nodig heeft, of zoek scholen bij u in de buurt.";
+  // the texts this script writes, in the page's language (modules/texts.js)
+  const tx = pageTexts();
+  const PROMPT = tx.t("vinder.js.vraag", "Kies wat uw kind nodig heeft, of zoek scholen bij u in de buurt.");
   // Beyond the form: where "near me" measures from ({lat, lon, label, postcode?}), the schools
   // to compare, and (modules/results.js) the cards shown and the search index's hits for the words.
   const view = { origin: null, chosen: [], shown: 0, hits: null, query: "" };
@@ -36,17 +39,17 @@ function start(form) {
   function prompt() {
     list.textContent = "";
     more.hidden = true;
-    count.textContent = PROMPT;
+    say(count, PROMPT);
   }
 
   function failed() {
-    count.textContent = "De gegevens konden niet worden geladen. Gebruik de lijsten hieronder.";
+    say(count, tx.t("vinder.js.fout", "De gegevens konden niet worden geladen. Gebruik de lijsten hieronder."));
   }
 
   function showBar() {
     const go = bar.querySelector("a");
     bar.hidden = view.chosen.length === 0;
-    bar.querySelector("p").textContent = choiceLine(view.chosen.length);
+    say(bar.querySelector("p"), choiceLine(view.chosen.length, tx));
     go.hidden = view.chosen.length < 2;
     go.href = compareHref(root, view.chosen, location.search);
   }
@@ -82,7 +85,7 @@ function start(form) {
     const next = choose(view.chosen, slug, on);
     if (next.refused) {
       document.getElementById("vergelijk-" + slug).checked = false;
-      bar.querySelector("p").textContent = FULL;
+      say(bar.querySelector("p"), full(tx));
       return;
     }
     view.chosen = next.chosen;
@@ -91,7 +94,7 @@ function start(form) {
   }
 
   const page = { form, list, count, note, more, place, text, postcode, selects, facts, root, view, remember, prompt, toggle,
-    failed, direct: form.dataset.direct === "1" };
+    failed, tx, direct: form.dataset.direct === "1" };
   // The list's module, loaded once (tried again after a failure, which is said like missing data).
   let loaded = null;
   function withResults(act) {
@@ -105,18 +108,18 @@ function start(form) {
 
   function fromLocation() {
     if (!navigator.geolocation) {
-      place.textContent = "Uw browser kan uw locatie niet geven. Vul uw postcode in.";
+      say(place, tx.t("vinder.js.locatie.geen", "Uw browser kan uw locatie niet geven. Vul uw postcode in."));
       return;
     }
-    place.textContent = "Uw locatie wordt opgevraagd. Uw browser vraagt of dat mag.";
+    say(place, tx.t("vinder.js.locatie.vraag", "Uw locatie wordt opgevraagd. Uw browser vraagt of dat mag."));
     navigator.geolocation.getCurrentPosition(
       (position) => {
         if (postcode) postcode.value = "";
-        const origin = { lat: position.coords.latitude, lon: position.coords.longitude, label: "uw locatie" };
+        const origin = { lat: position.coords.latitude, lon: position.coords.longitude, label: tx.t("vinder.js.locatie", "uw locatie") };
         withResults((r) => r.setOrigin(origin));
       },
       () => {
-        place.textContent = "Uw locatie is niet beschikbaar. Vul uw postcode in.";
+        say(place, tx.t("vinder.js.locatie.fout", "Uw locatie is niet beschikbaar. Vul uw postcode in."));
       },
       { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 }
     );
@@ -188,6 +191,6 @@ function start(form) {
   if (page.direct || text.value || checked().length || selects.some((select) => select.value)) {
     withResults((r) => (r.update(), r.searchWords()));
   } else {
-    count.textContent = PROMPT;
+    say(count, PROMPT);
   }
 }

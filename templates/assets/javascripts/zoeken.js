@@ -1,7 +1,7 @@
 // The search page: Pagefind's index (every part merged, modules/pagefind.js) with a result list
 // of our own, so that each result says what it is ("Workshop, geweest: ...") and workshops and
 // events that are over come after every current page. Fills in ?q= from a search form.
-import { append, element } from "./modules/dom.js";
+import { append, element, pageTexts, say } from "./modules/dom.js";
 import { load } from "./modules/pagefind.js";
 import { currentFirst, excerptParts, kind, PAGE, PAST, resultsLine } from "./modules/search.js";
 
@@ -10,6 +10,8 @@ if (form) start(form);
 
 function start(form) {
   const [box, count, list, more] = ["zoekvak", "zoek-aantal", "zoek-lijst", "zoek-meer"].map((id) => document.getElementById(id));
+  // the texts this script writes, in the page's language (modules/texts.js)
+  const tx = pageTexts();
   const index = load(new URL(form.dataset.pagefind, location.href));
   let current = { query: "", results: [], past: new Set(), shown: 0 };
   let timer = null;
@@ -18,7 +20,7 @@ function start(form) {
     const data = await result.data();
     const link = element("a", "", data.meta.title || data.url);
     link.href = data.url;
-    const heading = append(element("h2", "sop-search-title"), element("span", "sop-search-kind", kind(data.meta, past) + ": "), link);
+    const heading = append(element("h2", "sop-search-title"), element("span", "sop-search-kind", [...kind(data.meta, past, tx), ": "]), link);
     const excerpt = element("p", "sop-search-excerpt");
     for (const [text, marked] of excerptParts(data.excerpt)) excerpt.append(marked ? element("mark", "", text) : text);
     return append(element("li", past ? "sop-search-result sop-search-past" : "sop-search-result"), heading, excerpt);
@@ -43,7 +45,7 @@ function start(form) {
     more.hidden = true;
     history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
     if (!query) return (count.textContent = "");
-    count.textContent = "Zoeken…";
+    say(count, tx.t("zoeken.js.bezig", "Zoeken…"));
     try {
       const pagefind = await index;
       const [all, past] = await Promise.all([pagefind.search(query), pagefind.search(query, { filters: PAST })]);
@@ -51,9 +53,9 @@ function start(form) {
       asked.past = new Set(past.results.map((result) => result.id));
       asked.results = currentFirst(all.results, asked.past);
       await show(PAGE); // the first results are in the list before the count says so
-      if (current === asked) count.textContent = resultsLine(asked.results.length, query);
+      if (current === asked) say(count, resultsLine(asked.results.length, query, tx));
     } catch {
-      if (current === asked) count.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw.";
+      if (current === asked) say(count, tx.t("zoeken.js.fout", "Zoeken lukt nu niet. Probeer het later opnieuw."));
     }
   }
 

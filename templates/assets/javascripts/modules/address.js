@@ -1,6 +1,7 @@
 // The finder's state in its address, so a search can be shared and survives "Vergelijk" and the
 // back button. No DOM: tested in tests/js/.
 import { chosenIn } from "./compare.js";
+import { DUTCH } from "./texts.js";
 
 export const SELECTS = ["behoefte", "gemeente", "kern", "soort"];
 
@@ -37,11 +38,15 @@ export function schoolHref(root, slug, search, need) {
 
 /** The way back from a school page (at scholen/<slug>/) opened with ``search``: to the
  * comparison it came from, or to the finder with the same choices; null without either. */
-export function backLink(search) {
+export function backLink(search, tx = DUTCH) {
   const params = new URLSearchParams(search);
   const query = params.toString();
-  if (params.get("scholen")) return { href: "../../vergelijk/?" + query, text: "Terug naar de vergelijking" };
-  if (FINDER_KEYS.some((key) => params.get(key))) return { href: "../?" + query, text: "Terug naar uw zoekresultaten" };
+  if (params.get("scholen")) {
+    return { href: "../../vergelijk/?" + query, text: tx.t("school.js.terug-vergelijking", "Terug naar de vergelijking") };
+  }
+  if (FINDER_KEYS.some((key) => params.get(key))) {
+    return { href: "../?" + query, text: tx.t("vergelijk.js.terug", "Terug naar uw zoekresultaten") };
+  }
   return null;
 }
 

@@ -1,8 +1,10 @@
 // The schools chosen to compare (at most MAX_COMPARE, each once), and the links between the
 // finder and the comparison. No DOM: tested in tests/js/.
+import { DUTCH } from "./texts.js";
 
 export const MAX_COMPARE = 4;
-export const FULL = "U kunt hoogstens " + MAX_COMPARE + " scholen vergelijken.";
+/** What the finder says when a fifth school is ticked. */
+export const full = (tx = DUTCH) => tx.t("vinder.js.vol", "U kunt hoogstens {n} scholen vergelijken.", { n: MAX_COMPARE });
 // The shape of a slug, as sop_builder/project/files.py SLUG says (tests/test_frontend.py checks).
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -18,10 +20,9 @@ export function choose(chosen, slug, on) {
 }
 
 /** The line in the finder's compare bar. */
-export const choiceLine = (count) =>
-  count === 1
-    ? "U heeft 1 school gekozen. Kies er nog een of meer om te vergelijken."
-    : "U heeft " + count + " scholen gekozen om te vergelijken.";
+export const choiceLine = (count, tx = DUTCH) =>
+  tx.tn("vinder.js.gekozen", "U heeft {n} school gekozen. Kies er nog een of meer om te vergelijken.",
+    "U heeft {n} scholen gekozen om te vergelijken.", count);
 
 /** The comparison's ?scholen=a,b: slugs only, each once, the first MAX_COMPARE. */
 export function compared(value) {

@@ -3,6 +3,7 @@
 
 import { byDistance } from "./geo.js";
 import { schools } from "./format.js";
+import { DUTCH, parts } from "./texts.js";
 
 export const PAGE = 30; // cards shown at first, and added by "Toon meer scholen"
 const STOP_WORDS = ["en", "de", "het", "een", "met", "bij", "voor", "school", "scholen"];
@@ -149,23 +150,36 @@ export function schoolPaths(urls, base) {
   return paths;
 }
 
-/** The sentence above the cards; ``special``: how many of them are special schools, listed
- * after the others (0 when the visitor asked for special schools). */
-export function countLine(count, needLabels, near, special = 0) {
-  if (!count) return "Geen school gevonden. Probeer een ander woord, of kies minder filters.";
-  const what = needLabels.length
-    ? (count === 1 ? " biedt hulp bij: " : " bieden hulp bij: ") + needLabels.join(" en ")
-    : "";
-  const line = schools(count) + what + (near ? ", de dichtstbijzijnde eerst." : ".");
-  if (!special || special === count) return line;
-  return line + " " + (special === 1 ? "1 daarvan is een speciale school; die staat" : special + " daarvan zijn speciale scholen; die staan") + " onderaan.";
+/** ``labels`` (texts or parts) as one list: "a en b en c". */
+export function listed(labels, tx = DUTCH) {
+  if (!labels.length) return [];
+  return labels.slice(1).reduce((done, next) => tx.t("vinder.js.en", "{een} en {ander}", { een: done, ander: next }), parts(labels[0]));
 }
 
-/** What the typed words were understood as, or "". */
-export function explanation(index, s) {
-  const parts = [
-    ...s.typedNeeds.map((id) => label(index.behoeften, id)),
-    ...s.typedFacts.map((id) => label(index.praktisch, id).toLowerCase()),
+/** The sentence above the cards; ``special``: how many of them are special schools, listed
+ * after the others (0 when the visitor asked for special schools). */
+export function countLine(count, needLabels, near, special = 0, tx = DUTCH) {
+  if (!count) return tx.t("vinder.js.geen", "Geen school gevonden. Probeer een ander woord, of kies minder filters.");
+  const what = needLabels.length
+    ? tx.tn("vinder.js.hulp", "{n} school biedt hulp bij: {behoeften}", "{n} scholen bieden hulp bij: {behoeften}", count,
+      { behoeften: listed(needLabels, tx) })
+    : schools(count, tx);
+  const line = near ? tx.t("vinder.js.dichtstbij", "{zin}, de dichtstbijzijnde eerst.", { zin: what }) : [...what, "."];
+  if (!special || special === count) return line;
+  return [...line, " ", ...tx.tn("vinder.js.speciaal", "{n} daarvan is een speciale school; die staat onderaan.",
+    "{n} daarvan zijn speciale scholen; die staan onderaan.", special)];
+}
+
+// A label in lower case (a fact in the middle of a sentence), Dutch kept marked.
+const lower = (label) => parts(label).map((part) => (typeof part === "string" ? part.toLowerCase() : { nl: part.nl.toLowerCase() }));
+
+/** What the typed words were understood as, or [] (nothing). */
+export function explanation(index, s, tx = DUTCH) {
+  const found = [
+    ...s.typedNeeds.map((id) => parts(label(index.behoeften, id))),
+    ...s.typedFacts.map((id) => lower(label(index.praktisch, id))),
   ];
-  return parts.length ? "U zoekt op wat scholen zelf over zichzelf zeggen: " + parts.join(", ") + "." : "";
+  if (!found.length) return [];
+  const wat = found.slice(1).reduce((done, next) => [...done, ", ", ...next], found[0]);
+  return tx.t("vinder.js.uitleg", "U zoekt op wat scholen zelf over zichzelf zeggen: {wat}.", { wat });
 }

@@ -1,4 +1,5 @@
 // Distances for "near me", computed in the browser (nothing is sent). No DOM: tested in tests/js/.
+import { DUTCH } from "./texts.js";
 
 const RAD = Math.PI / 180;
 const EARTH_KM = 6371;
@@ -30,4 +31,5 @@ export function readPostcode(value) {
 }
 
 /** What the finder says of a postcode that is ``fout``. */
-export const POSTCODE_WRONG = "Dit is geen postcode. Een postcode begint met vier cijfers, bijvoorbeeld 1966 AR.";
+export const postcodeWrong = (tx = DUTCH) =>
+  tx.t("vinder.js.postcode.fout", "Dit is geen postcode. Een postcode begint met vier cijfers, bijvoorbeeld 1966 AR.");

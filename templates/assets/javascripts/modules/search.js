@@ -1,4 +1,5 @@
 // The search page's logic on Pagefind's results. No DOM: tested in tests/js/.
+import { DUTCH } from "./texts.js";
 
 export const PAGE = 10; // results shown at first, and added by "Toon meer resultaten"
 // Past workshops and events carry this Pagefind filter (templates/pages/aanbod/workshop.md.j2).
@@ -12,14 +13,16 @@ export function currentFirst(results, past) {
 }
 
 /** What a result is, before its title: "School", "Workshop, geweest", ... */
-export function kind(meta, past) {
-  return (meta.soort || "Pagina") + (past ? ", geweest" : "");
+export function kind(meta, past, tx = DUTCH) {
+  // the kind is the page's front matter ``soort``: Dutch, a word of the site's own
+  const what = meta.soort ? tx.dutch(meta.soort) : tx.t("zoeken.js.pagina", "Pagina");
+  return past ? tx.t("zoeken.js.geweest", "{soort}, geweest", { soort: what }) : what;
 }
 
 /** The sentence above the results. */
-export function resultsLine(count, query) {
-  if (!count) return "Niets gevonden voor “" + query + "”. Probeer een ander woord.";
-  return (count === 1 ? "1 resultaat" : count + " resultaten") + " voor “" + query + "”.";
+export function resultsLine(count, query, tx = DUTCH) {
+  if (!count) return tx.t("zoeken.js.niets", "Niets gevonden voor “{zoek}”. Probeer een ander woord.", { zoek: query });
+  return tx.tn("zoeken.js.aantal", "{n} resultaat voor “{zoek}”.", "{n} resultaten voor “{zoek}”.", count, { zoek: query });
 }
 
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", nbsp: "\u00a0" };
