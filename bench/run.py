@@ -503,6 +503,16 @@ def _wait_until(check: Callable[[], bool], began: float, limit: float = 600) -> 
     return time.perf_counter() - began
 
 
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """End ``process`` and its children (its own session): politely, then for certain."""
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
 def _level_in(data: str, need: str) -> str | None:
     """The level of ``need`` in a school's finder data (None while it cannot be read)."""
     try:
@@ -572,12 +582,7 @@ def serve_edits(project: Path, slug: str, edits: int, work: Path) -> dict[str, A
             time.sleep(3)
     finally:
         sop.write_text(original, encoding="utf-8")
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        _stop(server)
         log.close()
     result["median_s"] = statistics.median(e["seconds"] for e in result["edits"])
     result["fact_median_s"] = statistics.median(e["seconds"] for e in result["fact_edits"])
@@ -694,12 +699,7 @@ def editor_start(project: Path, slug: str, work: Path) -> dict[str, Any]:
         result["error"] = f"{exc}; see {work / 'editor.log'}"
     finally:
         (project / rel).write_text(original, encoding="utf-8")
-        os.killpg(editor.pid, signal.SIGTERM)
-        try:
-            editor.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(editor.pid, signal.SIGKILL)
-            editor.wait()
+        _stop(editor)
         log.close()
     return result
 
