@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-import zxingcpp  # the decoder: a dev dependency (PyPI wheel)
+import zxingcpp  # the decoder (the same library encodes the codes)
 
 from sop_builder.core import cachefile
 from sop_builder.core.parallel import PARALLEL_FROM
@@ -20,7 +20,7 @@ _SVG = re.compile(r'<svg [^>]*class="sop-qr-code"[^>]*>.*?</svg>', re.S)
 
 
 def _modules(svg: str) -> list[list[bool]]:
-    """The dark modules of one of segno's inline SVGs: a path of horizontal lines one module
+    """The dark modules of one of our inline SVGs (`qrcode._encode`): a path of horizontal lines one module
     thick ('M x y', 'm dx dy', 'h n'); any other drawing command fails the test."""
     size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
     path = re.search(r' d="([^"]+)"', svg).group(1)
@@ -121,7 +121,7 @@ def test_a_cache_that_cannot_be_trusted_is_encoded_again_and_rewritten(
         kept.write_bytes(kept.read_bytes()[:-40] + b"x" * 40)
     elif damage == "other key":  # written by another user or computer
         monkeypatch.setattr(cachefile, "_secret", lambda: b"k" * 32)
-    else:  # another version of sop-builder (or of segno)
+    else:  # another version of sop-builder (or of zxing-cpp)
         monkeypatch.setattr(qrcode, "tool_key", lambda: b"another version")
     encoded: list[str] = []
     real = qrcode._encode

@@ -30,7 +30,7 @@ MAGIC = b"sopcache1\n"
 TAG_SIZE = 32
 KEY_FILE = "cache-sleutel"
 # What a kept result also depends on besides our own code.
-LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "Markdown", "nh3", "segno")
+LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "Markdown", "nh3", "zxing-cpp")
 
 
 def user_cache_dir() -> Path:

@@ -31,6 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from sop_builder.core.cachefile import CACHE_DIR, read_cache, tool_key, write_cache
+from sop_builder.core.gcpause import collector_paused
 from sop_builder.core.parallel import parallel_map
 from sop_builder.project.files import SELF_ASSESSMENT_FILE, SOP_FILE
 from sop_builder.project.model import SiteConfig
@@ -155,7 +156,8 @@ class SchoolCache:
             write_cache(self._file(shard), (self.context, kept))
         self._shards.clear()  # kept on disk, not in the memory of a long serve
         results: list[SchoolResult] = []
-        for found in data:
-            assert found is not None  # every result not kept was made above
-            results.append(pickle.loads(found))
+        with collector_paused():
+            for found in data:
+                assert found is not None  # every result not kept was made above
+                results.append(pickle.loads(found))
         return results

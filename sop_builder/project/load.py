@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sop_builder.core.gcpause import collector_paused
 from sop_builder.core.issues import Issue
 from sop_builder.core.transaction import recover
 from sop_builder.project.build_settings import BUILD_FILE, language_choice, public_figures_choice
@@ -121,6 +122,10 @@ class ProjectState:
 
     def project(self) -> Project:
         """The project from the kept results, with the checks across schools run again."""
+        with collector_paused():  # it makes long-lived objects only (core/gcpause.py)
+            return self._project()
+
+    def _project(self) -> Project:
         root, config = self.root, self.config
         if self.linked:
             return Project(root, self.today, None, issues=list(self.tree_issues))

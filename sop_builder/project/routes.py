@@ -416,8 +416,11 @@ def _kern_routes(
     offers (a gap), the schools of other kernen that do."""
     folder = grouping_path(config.swv)
     label = config.swv.grouping.label.capitalize()
+    by_kern: dict[str, set[str]] = {}  # grouped once: a pass over every school per kern
+    for school in schools:  # was most of `check` at 7,000 schools
+        by_kern.setdefault(school.front.kern, set()).add(school.slug)
     for kern in config.swv.kernen:
-        own = {s.slug for s in schools if s.front.kern == kern.id}
+        own = by_kern.get(kern.id, set())
         gaps = [n for n, slugs in offering.items() if own.isdisjoint(slugs)]
         shown = own | {slug for need in gaps for slug in offering[need]}
         yield Route(

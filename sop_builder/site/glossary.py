@@ -147,11 +147,13 @@ def _explain_text(
 ) -> str:
     """Link the earliest unexplained term in ``text`` (no tags), then the next, and so on."""
     blocked = [m.span() for m in protected.finditer(text)] if protected else []
+    # only the terms whose words occur in the text at all (`_cannot_have`; the order is kept)
+    candidates = [p for p in patterns if not _cannot_have(text, p.lowered)]
     out: list[str] = []
     position = 0
     while True:
         best: tuple[_Pattern, re.Match[str]] | None = None
-        for pattern in patterns:
+        for pattern in candidates:
             if pattern.term.term in done:
                 continue
             match = _first_free_match(pattern, text, position, blocked)
