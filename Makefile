@@ -56,7 +56,7 @@ test: $(STAMP) $(AXE) lint test-js
 	$(BIN)/python -m pytest -n auto --dist loadscope $(PYTEST_ARGS)
 
 # Benchmarks on synthetic projects (66, 700, 2,000 and 7,000 schools; needs Chromium):
-# writes BENCHMARKS.md and bench/results.json. Takes about half an hour on 2 cores.
+# writes BENCHMARKS.md and bench/results.json. Takes about 55 minutes on 2 cores.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
