@@ -37,18 +37,18 @@ def _encode(url: str) -> str:
     # its type stub does not say so)
     pixels = bytes(memoryview(cast(Any, image)))
     moves: list[str] = []
-    x, y = 0, 0.0  # the pen, in the coordinates of the path
+    x, y = 0, 0  # the pen: its column and row (each line runs through the middle of its row)
     for row in range(size):
         line = pixels[row * size : (row + 1) * size]
         column = 0
         while (start := line.find(b"\0", column)) >= 0:
             end = line.find(b"\xff", start)
             end = size if end < 0 else end
-            to_x, to_y = start + BORDER, row + BORDER + 0.5
+            to_x, to_y = start + BORDER, row + BORDER
             if moves:
-                moves.append(f"m{to_x - x} {_number(to_y - y)}h{end - start}")
+                moves.append(f"m{to_x - x} {to_y - y}h{end - start}")
             else:
-                moves.append(f"M{to_x} {_number(to_y)}h{end - start}")
+                moves.append(f"M{to_x} {to_y}.5h{end - start}")
             x, y = to_x + end - start, to_y
             column = end
     width = size + 2 * BORDER
@@ -56,10 +56,6 @@ def _encode(url: str) -> str:
         f'<svg viewBox="0 0 {width} {width}" class="sop-qr-code">'
         f'<path stroke="#000" d="{"".join(moves)}"/></svg>'
     )
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
 
 
 def _origin(url: str) -> tuple[str, str]:
