@@ -225,8 +225,11 @@ def test_smoke_set_passes_in_a_copy_of_this_repository_holding_the_other_swv(tmp
         else:
             shutil.copyfile(OTHER_SWV / part, copy / part)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    # Its own --basetemp: pytest's default one is shared, and a pytest run there removes the
+    # oldest sessions' folders (of earlier runs, hundreds of MB of built sites) before it starts.
+    inner = ["-m", "smoke", "-q", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'inner'}"]
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-m", "smoke", "-q", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", *inner],
         cwd=copy,
         env=env,
         capture_output=True,

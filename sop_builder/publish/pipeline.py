@@ -176,10 +176,15 @@ def stage(run: Run) -> list[Issue]:
     return run.staged.problems
 
 
+# From this many routes on, the rendered pages take enough memory to give it back; below it, a
+# full collection costs more time (in a process that holds much else) than the room is worth.
+RELEASE_FROM = 2000
+
+
 def release(run: Run) -> list[Issue]:
     """Give memory that Python has freed back to the system (glibc keeps it otherwise): the
-    engine and Pagefind need the room after the rendered pages."""
-    if run.options.release_memory:
+    engine and Pagefind need the room after the rendered pages of a large site."""
+    if run.options.release_memory and len(run.routes) >= RELEASE_FROM:
         gc.collect()
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL("libc.so.6").malloc_trim(0)
