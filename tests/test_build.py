@@ -77,6 +77,27 @@ def test_sample_builds_with_every_page(sample_build):
     assert len(re.findall(r'class="sop-id">BO-\d\d<', agreements)) == 65
 
 
+def unused_theme_files(site: Path) -> list[str]:
+    """The theme's files that no page uses (its own search and the source maps), as built."""
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in (site / "assets").rglob("*")
+        if p.name.endswith((".js.map", ".css.map")) or p.parent.name in ("lunr", "min", "workers")
+    )
+
+
+def test_the_site_holds_the_themes_scripts_but_not_its_unused_search_and_maps(sample_build):
+    site = sample_build.root / "site"
+    assert unused_theme_files(site) == []
+    scripts = [p.name for p in (site / "assets/javascripts").glob("bundle.*.min.js")]
+    styles = [p.name for p in (site / "assets/stylesheets").glob("main.*.min.css")]
+    assert len(scripts) == 1
+    assert len(styles) == 1
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f"assets/javascripts/{scripts[0]}" in home
+    assert f"assets/stylesheets/{styles[0]}" in home
+
+
 def test_search_index_is_dutch_and_local(sample_build):
     site = sample_build.root / "site"
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
@@ -412,6 +433,7 @@ def test_plain_mkdocs_build_works_through_the_plugin(sample: Path, tmp_path: Pat
     assert 'http-equiv="Content-Security-Policy"' in page
     assert (out / "pagefind/pagefind.js").is_file()
     assert (out / "admin/index.html").is_file()
+    assert unused_theme_files(out) == []  # the same files as `bouw` writes
 
 
 def test_the_plugin_runs_the_output_checks(sample: Path, tmp_path: Path):

@@ -353,6 +353,32 @@ def test_without_the_editors_program_the_build_stops_and_keeps_the_old_site(
     assert (sample / "site" / "index.html").read_bytes() == before
 
 
+def test_the_editors_files_are_linked_from_the_cache_or_else_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from sop_builder.editor import assets as webeditor_assets
+
+    cache = webeditor_assets.ensure_assets()
+    names = sorted(p.name for p in cache.iterdir())
+    linked, copied = tmp_path / "linked", tmp_path / "copied"
+    webeditor_assets.copy_assets(linked)
+    assert sorted(p.name for p in linked.iterdir()) == names
+    same_disk = cache.stat().st_dev == tmp_path.stat().st_dev
+    for name in names:
+        assert (linked / name).read_bytes() == (cache / name).read_bytes()
+        assert (linked / name).samefile(cache / name) == same_disk
+
+    def no_links(*_: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(webeditor_assets.os, "link", no_links)
+    webeditor_assets.copy_assets(copied)
+    webeditor_assets.copy_assets(copied)  # a second build over the first one's files
+    for name in names:
+        assert not (copied / name).samefile(cache / name)
+        assert (copied / name).read_bytes() == (cache / name).read_bytes()
+
+
 def test_a_save_over_a_file_changed_since_it_was_opened_is_refused(sample: Path):
     rel = f"{SCHOOL}/sop.md"
     file = sample / rel
@@ -715,14 +741,18 @@ def test_a_full_disk_while_the_editors_files_are_copied_gives_a_dutch_message(
     assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     before = (sample / "site" / "index.html").read_bytes()
 
-    copy = shutil.copyfile
+    copy, link = shutil.copyfile, os.link
 
-    def full(source, target, *args, **kwargs):  # the disk fills up at Decap's files
-        if Path(target).parent.name == "admin":
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
-        return copy(source, target, *args, **kwargs)
+    def full(make):  # the disk fills up at Decap's files: no copy and no link (a new entry)
+        def refused(source, target, *args, **kwargs):
+            if Path(target).parent.name == "admin":
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+            return make(source, target, *args, **kwargs)
 
-    monkeypatch.setattr(assets.shutil, "copyfile", full)
+        return refused
+
+    monkeypatch.setattr(assets.shutil, "copyfile", full(copy))
+    monkeypatch.setattr(assets.os, "link", full(link))
     result = build_site(sample, today=TODAY, echo=lambda _: None)
     assert not result.ok
     [issue] = result.issues  # the pipeline's web editor step refuses (SOP906)

@@ -165,6 +165,27 @@ def _language_navigation(nav: Any, files: Any, code: str) -> _LanguageNavigation
     return _LanguageNavigation(items, home.page)
 
 
+# Files of the theme that no page of the site uses: the theme's own search (its worker and the
+# word lists of its search index, lunr; the site searches with Pagefind) and the source maps of
+# its scripts and styles (read only by a browser's developer tools). About 2.7 MB per build.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+UNUSED_THEME_ENDINGS = (".min.js.map", ".min.css.map")
+
+
+def _unused_theme_file(file: Any, docs_dir: str) -> bool:
+    """Whether ``file`` (an engine's File) is one of the theme's that the site does not use."""
+    if os.path.normpath(file.src_dir or "") == os.path.normpath(docs_dir):
+        return False  # the staged site's own files are all used
+    uri = str(file.src_uri)
+    return uri.startswith(UNUSED_THEME_FILES) or uri.endswith(UNUSED_THEME_ENDINGS)
+
+
+def _without_unused_theme_files(files: Any, docs_dir: str) -> Any:
+    for file in [f for f in files if _unused_theme_file(f, docs_dir)]:
+        files.remove(file)
+    return files
+
+
 def _pass_through(dirty: bool = False) -> Any:
     """The plugin that lets raw HTML blocks pass the engine's Markdown unparsed.
 
@@ -195,6 +216,9 @@ def _pass_through(dirty: bool = False) -> Any:
             if code in self.navigations:  # a page of the site in another language
                 context["nav"] = self.navigations[code]
             return context
+
+        def on_files(self, files: Any, *, config: Any, **_: Any) -> Any:
+            return _without_unused_theme_files(files, config.docs_dir)
 
         def on_page_markdown(self, markdown: str, *, page: Any, **_: Any) -> str:
             markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
@@ -495,6 +519,9 @@ def plugin_class(make_hooks: Callable[[], PluginHooks]) -> type:
 
         def on_page_content(self, html: str, **kwargs: Any) -> str:
             return str(self.raw.on_page_content(html, **kwargs))
+
+        def on_files(self, files: Any, **kwargs: Any) -> Any:
+            return self.raw.on_files(files, **kwargs)
 
         def on_nav(self, nav: Any, **kwargs: Any) -> Any:
             return self.raw.on_nav(nav, **kwargs)
