@@ -179,27 +179,6 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.browser)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The modules with a slow or browser test first, the many small tests of `SPREAD` last
-    (each module's tests keep their order). pytest-xdist hands out the work in this order, one
-    module at a time as a worker gets free: the long ones started first and the short ones
-    filling the gaps end both workers at nearly the same time (in alphabetical order the
-    web editor's browser tests came last and kept one worker busy while the other waited)."""
-    heavy = {
-        item.nodeid.split("::", 1)[0]
-        for item in items
-        if item.get_closest_marker("slow") or item.get_closest_marker("browser")
-    }
-
-    def rank(item: pytest.Item) -> int:
-        module = item.nodeid.split("::", 1)[0]
-        if module in SPREAD:  # each test is a unit of its own: only the slow ones go first
-            return 0 if item.get_closest_marker("slow") else 2
-        return 0 if module in heavy else 1
-
-    items.sort(key=rank)  # stable: the order within each rank stays
-
-
 # Under pytest-xdist (`make test`) the tests of one module run on one worker, so its
 # module-scoped builds are made once; the tests of these modules (many independent tests, each
 # building or checking a project of its own) are spread over every worker instead.
