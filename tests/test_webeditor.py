@@ -371,7 +371,7 @@ def test_the_editors_files_are_linked_from_the_cache_or_else_copied(
     def no_links(*_: object) -> None:
         raise OSError(errno.EXDEV, "Invalid cross-device link")
 
-    monkeypatch.setattr(webeditor_assets.os, "link", no_links)
+    monkeypatch.setattr(os, "link", no_links)
     webeditor_assets.copy_assets(copied)
     webeditor_assets.copy_assets(copied)  # a second build over the first one's files
     for name in names:
@@ -736,7 +736,6 @@ def _post_json(url: str, payload: dict) -> tuple[int, dict]:
 def test_a_full_disk_while_the_editors_files_are_copied_gives_a_dutch_message(
     sample: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    from sop_builder.editor import assets
 
     assert build_site(sample, today=TODAY, echo=lambda _: None).ok
     before = (sample / "site" / "index.html").read_bytes()
@@ -751,8 +750,8 @@ def test_a_full_disk_while_the_editors_files_are_copied_gives_a_dutch_message(
 
         return refused
 
-    monkeypatch.setattr(assets.shutil, "copyfile", full(copy))
-    monkeypatch.setattr(assets.os, "link", full(link))
+    monkeypatch.setattr(shutil, "copyfile", full(copy))
+    monkeypatch.setattr(os, "link", full(link))
     result = build_site(sample, today=TODAY, echo=lambda _: None)
     assert not result.ok
     [issue] = result.issues  # the pipeline's web editor step refuses (SOP906)

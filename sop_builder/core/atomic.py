@@ -1,8 +1,10 @@
-"""Write a file through a temporary file beside it, so it is never half written."""
+"""Write a file through a temporary file beside it, so it is never half written; place a copy
+of a file that nothing will write into as a hard link where the disk allows."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -36,3 +38,14 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_atomic(path: Path, text: str) -> None:
     """Replace ``path`` by ``text`` in UTF-8 with LF line ends."""
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as the same file as ``source`` (a hard link), or a copy of it on another disk
+    or a file system without hard links; a file at ``target`` is replaced. Only for files that
+    no one writes into afterwards: a write through one name changes both."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

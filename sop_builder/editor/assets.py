@@ -17,7 +17,7 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-from sop_builder.core.atomic import NEW_DIR_MODE
+from sop_builder.core.atomic import NEW_DIR_MODE, link_or_copy
 from sop_builder.core.cachefile import user_cache_dir
 from sop_builder.editor.refusals import why_not_written
 
@@ -125,17 +125,9 @@ def copy_assets(target: Path) -> None:
     try:
         target.mkdir(parents=True, exist_ok=True)
         for file in sorted(source.iterdir()):
-            _link_or_copy(file, target / file.name)
+            link_or_copy(file, target / file.name)
     except OSError as exc:
         raise AssetsUnavailable(disk_refused(exc, target)) from None
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # another disk, or a file system without hard links
-        shutil.copyfile(source, target)
 
 
 if __name__ == "__main__":  # `python -m sop_builder.webeditor_assets`: fill the cache

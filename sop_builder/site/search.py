@@ -21,6 +21,8 @@ import tempfile
 from collections.abc import Collection
 from pathlib import Path
 
+from sop_builder.core.atomic import link_or_copy
+
 INDEX_DIR = "pagefind"
 PARTS_FILE = "delen.json"  # in INDEX_DIR: the other parts' bundles, relative to INDEX_DIR
 PART_PAGES = 2000  # at most this many indexed pages in one part
@@ -87,10 +89,7 @@ def _mirror(site: Path, pages: list[Path], folder: Path) -> None:
     for page in pages:
         target = folder / page.relative_to(site)
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(page, target)
-        except OSError:
-            shutil.copyfile(page, target)
+        link_or_copy(page, target)
 
 
 def _sync(new: Path, site: Path) -> None:
