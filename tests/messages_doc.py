@@ -35,6 +35,7 @@ READER_TESTS = {
     "SOP954": "tests/test_build_scratch.py",  # the builds
     **{f"SOP95{n}": "tests/test_build_scratch.py" for n in range(5, 8)},
     "SOP958": "tests/test_build_scratch.py::test_a_build_never_replaces_the_project_or_a_folder_that_is_not_a_site",
+    "SOP959": "tests/test_spreadsheets.py::test_a_made_sheet_never_replaces_a_file_unless_asked",
     **{f"SOP{n}": "tests/test_import_schools.py" for n in range(770, 783)},  # import-scholen
     "SOP783": "tests/test_pupils.py",  # import-leerlingen, DUO's per-age file
     **{f"SOP46{n}": "tests/test_translations.py" for n in range(9)},  # site_config/talen/

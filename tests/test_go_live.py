@@ -631,3 +631,17 @@ def test_marked_list_items_name_the_step_under_the_mark():
     )
     assert marked_list_items(text) == {"stappen[1]", "stappen[2]"}
     assert marked_list_items(text.replace(" INVULLEN", "")) == frozenset()
+
+
+def test_check_with_a_broken_site_config_says_the_schools_were_not_checked(sample: Path):
+    """An error in swv.yaml stops the reading of the schools: `check` says that they were not
+    checked, not '0 van 18 scholen zijn compleet.'"""
+    swv = sample / "site_config/swv.yaml"
+    swv.write_text(swv.read_text(encoding="utf-8").replace("naam:", "naam: [", 1), "utf-8")
+    checked = check(sample)
+    assert checked.exit_code == 1
+    assert "site_config/swv.yaml" in checked.output
+    assert "De 18 scholen zijn nog niet gecontroleerd, omdat site_config/ fouten heeft." in (
+        checked.output
+    )
+    assert "compleet" not in checked.output

@@ -217,3 +217,39 @@ def test_export_columns_are_documented():
     doc = (Path(__file__).parent.parent / "docs" / "spreadsheets.md").read_text(encoding="utf-8")
     for column in EXPORT_COLUMNS:
         assert f"`{column}`" in doc
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["exporteer"], "scores.xlsx"),
+        (["kengetallen-sjabloon"], "registratie.csv"),
+        (["vertalingen", "en"], "vertalen-en.xlsx"),
+    ],
+)
+def test_a_made_sheet_never_replaces_a_file_unless_asked(sample: Path, command, name):
+    """A sheet made before may have been filled in since (the registration, the translations,
+    scores to import): making it again refuses to replace it (SOP959) and changes nothing;
+    with --overschrijf it is replaced."""
+    out = sample.parent / name
+    filled = b"vestigingscode;tlv\r\n98XA00;3\r\n"
+    out.write_bytes(filled)
+    args = [*command, "--map", str(sample), "--uit", str(out)]
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 1
+    assert "SOP959" in refused.output
+    assert str(out) in refused.output
+    assert "--overschrijf" in refused.output
+    assert "Traceback" not in refused.output
+    assert out.read_bytes() == filled
+    replaced = CliRunner().invoke(main, [*args, "--overschrijf"])
+    assert replaced.exit_code == 0, replaced.output
+    assert out.read_bytes() != filled
+    assert read_table(out, name)[0] is not None
+    # a new name is written without being asked
+    other = out.with_name("nieuw-" + name)
+    assert (
+        CliRunner().invoke(main, [*command, "--map", str(sample), "--uit", str(other)]).exit_code
+        == 0
+    )
+    assert other.is_file()

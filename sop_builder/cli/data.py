@@ -10,7 +10,16 @@ from pathlib import Path
 
 import click
 
-from sop_builder.cli.options import DATE, FILE, ROOT_OPTION, SCHOOL_YEAR, date_option, finish
+from sop_builder.cli.options import (
+    DATE,
+    FILE,
+    ROOT_OPTION,
+    SCHOOL_YEAR,
+    date_option,
+    finish,
+    overwrite_option,
+    refuse_to_replace,
+)
 from sop_builder.project import report
 from sop_builder.project.load import load_project
 
@@ -21,13 +30,15 @@ from sop_builder.project.load import load_project
     "--formaat", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True
 )
 @click.option("--uit", "out", required=True, type=FILE, help="Het bestand dat wordt gemaakt.")
+@overwrite_option()
 @click.option(
     "--schooljaar", default=None, type=SCHOOL_YEAR, help="Schooljaar (standaard: het huidige)."
 )
-def export(root: Path, fmt: str, out: Path, schooljaar: str | None) -> None:
+def export(root: Path, fmt: str, out: Path, overwrite: bool, schooljaar: str | None) -> None:
     """Zet de scores per school en per afspraak in een spreadsheet (intern)."""
     from sop_builder.sheets.scores import export_scores
 
+    refuse_to_replace(out, overwrite)
     project = load_project(root)
     if project.config is None or project.errors:
         click.echo(report.render(project, "text"), err=True)
@@ -279,12 +290,14 @@ def import_figures(
     type=FILE,
     help="Het bestand dat wordt gemaakt: .csv of .xlsx.",
 )
+@overwrite_option()
 @click.option("--peildatum", default=None, type=DATE, help="De peildatum die al wordt ingevuld.")
-def figures_template(root: Path, out: Path, peildatum: date | None) -> None:
+def figures_template(root: Path, out: Path, overwrite: bool, peildatum: date | None) -> None:
     """Maak het sjabloon voor de eigen registratie: per school tlv's, verwijzingen,
     terugplaatsingen, thuiszitters en arrangementen, met uitleg per kolom."""
     from sop_builder.sheets.figures import write_template
 
+    refuse_to_replace(out, overwrite)
     finish(write_template(root, out, peildatum))
 
 
@@ -305,9 +318,10 @@ def figures_template(root: Path, out: Path, peildatum: date | None) -> None:
     type=FILE,
     help="Lees de vertalingen uit dit bestand in site_config/talen/TAAL.yaml.",
 )
+@overwrite_option()
 @date_option("De datum die bij elke ingelezen vertaling komt (JJJJ-MM-DD) in plaats van vandaag.")
 def translations(
-    root: Path, taal: str, out: Path | None, into: Path | None, datum: date | None
+    root: Path, taal: str, out: Path | None, into: Path | None, overwrite: bool, datum: date | None
 ) -> None:
     """Zet de teksten die in een taal ontbreken of verouderd zijn in een spreadsheet voor een
     vertaler (--uit), of lees de vertalingen in (--in). TAAL: de taalcode, bijvoorbeeld en, ar
@@ -318,6 +332,7 @@ def translations(
     if (out is None) == (into is None):
         raise click.UsageError("Kies --uit BESTAND of --in BESTAND (één van de twee).")
     if out is not None:
+        refuse_to_replace(out, overwrite)
         finish(export_sheet(root, taal, out))
     assert into is not None
     finish(import_sheet(root, taal, into, datum or reference_date()))

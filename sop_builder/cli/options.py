@@ -138,6 +138,27 @@ def out_option(default: str, help_text: str, *, folder: bool) -> Callable[[FC], 
 FILE = click.Path(dir_okay=False, path_type=Path)
 
 
+def overwrite_option() -> Callable[[FC], FC]:
+    """--overschrijf: a command that makes a file may replace one that is there already."""
+    return click.option(
+        "--overschrijf",
+        "overwrite",
+        is_flag=True,
+        default=False,
+        help="Vervang het bestand van --uit als het al bestaat.",
+    )
+
+
+def refuse_to_replace(out: Path, overwrite: bool) -> None:
+    """SOP959 and exit 1 when ``out`` exists and --overschrijf was not given: a spreadsheet
+    that was made before may have been filled in since (a registration, translations)."""
+    from sop_builder.core.catalogue.writing import FILE_EXISTS
+
+    if not overwrite and (out.exists() or out.is_symlink()):
+        show_issues([FILE_EXISTS.at(str(out), path=out)])
+        sys.exit(1)
+
+
 def ask(field: str, label: str, given: str | None, check: Callable[[str, str], str]) -> str:
     """Use the given value, or ask until the answer is right; a wrong given value stops."""
     if given is not None:

@@ -203,10 +203,17 @@ def summary(project: Project) -> str:
 
 def completeness_line(project: Project) -> str | None:
     """'12 van 64 scholen zijn compleet.' (None without school folders); a school is complete
-    when its whole profile can be published (publication.py)."""
+    when its whole profile can be published (publication.py). Without a readable site_config/
+    no school was checked, and the line says so."""
     complete, total = completeness(project)
     if not total:
         return None
+    if project.config is None:  # the schools were not checked: '0 van 18' would say they were
+        schools = "De school is" if total == 1 else f"De {total} scholen zijn"
+        return (
+            f"{schools} nog niet gecontroleerd, omdat site_config/ fouten heeft. Herstel eerst "
+            "die fouten."
+        )
     verb = "is" if complete == 1 else "zijn"
     return f"{complete} van {total} {'school' if total == 1 else 'scholen'} {verb} compleet."
 

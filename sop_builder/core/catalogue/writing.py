@@ -4,7 +4,7 @@ Commands that change files write them as one transaction (core/transaction.py), 
 swap a finished site into place (publish/atomic.py), and locks under .sop-builder/ keep two
 of them from running at once (core/lock.py). When the disk is full, a folder is read-only or a
 process was killed, these messages say what happened, what changed (usually nothing) and what
-to do. The range SOP950–SOP969 is this family's; SOP959–SOP969 are free.
+to do. The range SOP950–SOP969 is this family's; SOP960–SOP969 are free.
 """
 
 from __future__ import annotations
@@ -92,6 +92,14 @@ NOT_A_SITE_FOLDER = Message(
     "er is niets weggehaald.",
     "Kies met --uit een nieuwe of lege map, of de map van een eerdere site (zoals site/).",
 )
+FILE_EXISTS = Message(
+    "SOP959",
+    Severity.ERROR,
+    "a command that makes a file (a spreadsheet) would replace an existing file",
+    "{path} bestaat al. Er is niets geschreven: het bestand is niet veranderd.",
+    "Misschien is het al ingevuld. Kies met --uit een andere naam, of geef --overschrijf als u "
+    "het bestand wilt vervangen (wat erin staat, gaat dan verloren).",
+)
 
 FAMILY = Family(
     "Writing: transactions, builds and locks",
@@ -106,6 +114,7 @@ FAMILY = Family(
         ALREADY_SERVING,
         RECORD_NOT_WRITTEN,
         NOT_A_SITE_FOLDER,
+        FILE_EXISTS,
     ),
 )
 
