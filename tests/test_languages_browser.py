@@ -110,6 +110,12 @@ def test_each_language_reads_right_and_passes_axe(built: Path, browser, code: st
                     phone = page.locator('.sop-call-links a[href^="tel:"]').first
                     assert phone.evaluate("(e) => getComputedStyle(e).direction") == "ltr"
                 if name == "school":
+                    # name, comma and role of the contact person are one Dutch fragment, so the
+                    # comma stays between them in a right-to-left page too
+                    who = page.locator('.sop-call p [lang="nl"]')
+                    assert who.count() == 1
+                    assert who.locator("strong").count() == 1
+                    assert re.fullmatch(r"[^,]+, [^,]+", who.inner_text()), who.inner_text()
                     assert state["own"], "the school's own words are on its page"
                     assert page.locator(".sop-own-words").count() == 1
                     assert page.locator(".sop-translation-note").count() == 1
