@@ -290,6 +290,7 @@ def test_the_sheet_lists_what_is_missing_or_stale_and_reads_back(sample: Path) -
 # without t() (a school's own words and the Dutch fallback are marked lang="nl").
 FIXED = {"home", "vinder", "vergelijk", "vaste pagina", "woordenlijst"}  # kinds named by template
 ATTRIBUTES = re.compile(r"\{ #[^}]*\}|https?://\S+|(?<!\S)/\S+")  # ids, addresses, paths
+DESCRIPTION = re.compile(r"^description: (.*)$", re.M)
 DUTCH_WORDS = re.compile(r"\b(het|een|uw|niet|zijn|voor|naar|deze|hier|welke|hun|zij|wordt)\b")
 
 
@@ -327,7 +328,7 @@ class _OutsideDutch(HTMLParser):
 def _unmarked_dutch(root: Path, kinds: frozenset[Kind] | None = None) -> dict[str, str]:
     """The templates (or, for pages made in Python, the kinds of route) whose pages, rendered
     in a language in which every text is translated (as '¤'), still show a Dutch word outside
-    lang="nl", with the first such word. What is left there should be data (names, addresses)
+    lang="nl" or in their description, with the first such word. What is left there should be data (names, addresses)
     and '¤'; a Dutch word is a text a template writes without t() and without marking it."""
     project = load_project(root, internal=False, keep=False)
     language = Language("en")
@@ -349,10 +350,14 @@ def _unmarked_dutch(root: Path, kinds: frozenset[Kind] | None = None) -> dict[st
         for route, page in zip(routes, pages, strict=True):
             text = page.text()
             assert isinstance(text, str)
-            body = text.split("\n---\n", 1)[-1]
+            front, _, body = text.partition("\n---\n")
             parser = _OutsideDutch()
             parser.feed(body)
             shown = ATTRIBUTES.sub(" ", " ".join(parser.text))  # not ids, addresses
+            # the page's description (search engines and link previews show it; it cannot be
+            # marked Dutch), except an offer item's: the SWV's own summary
+            if route.kind is not Kind.OFFER_ITEM:
+                shown += " " + " ".join(json.loads(d) for d in DESCRIPTION.findall(front))
             for name in names:  # nor the names of the schools (data, in any language)
                 shown = shown.replace(name, " ")
             shown = shown.lower()
@@ -375,7 +380,7 @@ def test_no_page_shows_dutch_that_is_neither_translated_nor_marked(sample: Path)
 def test_a_planted_unmarked_dutch_sentence_is_found(sample: Path) -> None:
     """The check above fails on a template that writes Dutch without t() or lang="nl": one
     planted sentence on the privacy page and one in the offer's shared macros (an offer item),
-    while a sentence marked lang="nl" passes."""
+    while a sentence marked lang="nl" passes; and on a description written in Dutch."""
     privacy = sample / "templates" / "pages" / "privacy.md.j2"
     text = privacy.read_text(encoding="utf-8")
     marked = text.replace("</div>", '<p lang="nl">Wij bewaren het niet.</p>\n</div>')
@@ -389,6 +394,14 @@ def test_a_planted_unmarked_dutch_sentence_is_found(sample: Path) -> None:
         encoding="utf-8",
     )
     assert _unmarked_dutch(sample, kinds) == {"privacy.md.j2": "het", "aanbod-item": "voor"}
+    # a description written in Dutch without t(): found too
+    privacy.write_text(text, "utf-8")
+    statement = sample / "templates" / "pages" / "toegankelijkheid.md.j2"
+    lines = statement.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("description:"))
+    lines[at] = 'description: "Hoe toegankelijk is deze site?"'
+    statement.write_text("\n".join(lines), "utf-8")
+    assert _unmarked_dutch(sample, frozenset({Kind.PAGE})) == {"toegankelijkheid.md.j2": "deze"}
 
 
 def test_the_built_page_shows_changed_dutch_instead_of_the_old_translation(sample: Path) -> None:

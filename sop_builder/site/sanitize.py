@@ -53,7 +53,10 @@ def page_text(value: Any) -> Markup:
 
 def page_title(text: Any) -> str:
     """A title or description for the engine's <title>, navigation and meta tags: one line,
-    HTML-escaped (the theme prints it as it is)."""
+    HTML-escaped (the theme prints it as it is). A text made for a page (a template's
+    translated text, `Markup`) is first taken back to the text it shows: no tag, no entity."""
+    if hasattr(text, "__html__"):
+        text = Markup(text).striptags()
     return html.escape(" ".join(str(text).split()), quote=True)
 
 
