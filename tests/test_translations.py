@@ -429,6 +429,12 @@ def test_the_built_page_shows_changed_dutch_instead_of_the_old_translation(sampl
     home = {code: (sample / "site" / code / "index.html").read_text("utf-8") for code in LABEL}
     for code, label in LABEL.items():
         assert f">{label}</option>" in home[code]
+    # the home page's description (search results, link previews) in the page's language
+    assert (
+        '<meta name="description" content="The support profiles of the schools of SWV Duinkust'
+        in home["en"]
+    )
+    assert '<meta name="description" content="ملفات دعم مدارس SWV Duinkust' in home["ar"]
     school = sample / "site" / "en" / "scholen" / "de-boomgaard" / "index.html"
     assert f'<p class="sop-need-offer" lang="en" dir="ltr">{ENGLISH}</p>' in school.read_text(
         "utf-8"
