@@ -284,6 +284,9 @@ def test_the_scripts_write_arabic_and_mark_what_stays_dutch(built: Path, browser
         assert state["dutch"], "the schools' own words are marked Dutch"
         assert set(state["dutch"]) == {"ltr"}
         assert page.title().startswith("مقارنة ")
+        # the two names are joined as Arabic joins a list (و), not with a Latin comma
+        assert " و" in page.title(), page.title()
+        assert ", " not in page.title().split(" - ")[0], page.title()
         violations = run_axe(page, source)
         assert violations == [], describe(violations)
 

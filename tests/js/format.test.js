@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compliance, decimal, km, longDate, schools } from "../../templates/assets/javascripts/modules/format.js";
-import { plain } from "../../templates/assets/javascripts/modules/texts.js";
+import { compliance, decimal, km, list, longDate, schools } from "../../templates/assets/javascripts/modules/format.js";
+import { plain, texts } from "../../templates/assets/javascripts/modules/texts.js";
 
 test("a decimal number has a comma", () => {
   assert.equal(decimal(2.46, 1), "2,5");
@@ -47,4 +47,13 @@ test("the basisondersteuning line of a card names the school year and who assess
     plain(compliance(["60,5", "65", "93", "-1", "2024-2025", "school"])),
     "Basisondersteuning 2024-2025: 60,5 van 65 afspraken (93%) volgens de school zelf"
   );
+});
+
+test("a list of names is joined as the page's language joins it", () => {
+  assert.equal(list(["De Duinroos", "Het Kompas"]), "De Duinroos en Het Kompas");
+  assert.equal(list(["A", "B", "C"]), "A, B en C");
+  assert.equal(list(["A", "B", "C"], texts({}, "en")), "A, B, and C");
+  // Arabic joins with its own "and" (و), not a Latin comma
+  assert.equal(list(["A", "B", "C"], texts({}, "ar")), "A وB وC");
+  assert.equal(list(["Alleen"]), "Alleen");
 });

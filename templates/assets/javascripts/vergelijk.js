@@ -4,7 +4,7 @@ import { schoolHref } from "./modules/address.js";
 import { compared, finderHref, MAX_COMPARE } from "./modules/compare.js";
 import { getJSON } from "./modules/data.js";
 import { append, element, levelBadge, limitLine, nodes, pageTexts, specialLine, telLink } from "./modules/dom.js";
-import { compliance, longDate } from "./modules/format.js";
+import { compliance, list, longDate } from "./modules/format.js";
 import { plain } from "./modules/texts.js";
 
 const root = document.getElementById("vergelijking");
@@ -169,14 +169,14 @@ function start(root) {
     root.textContent = "";
     const missing = slugs.filter((slug, i) => !found[i]);
     const schools = found.filter(Boolean);
-    if (missing.length) message(t("vergelijk.js.weg-van-site", "Deze school bestaat niet (meer) op deze site: {scholen}.", { scholen: missing.join(", ") }));
+    if (missing.length) message(t("vergelijk.js.weg-van-site", "Deze school bestaat niet (meer) op deze site: {scholen}.", { scholen: list(missing, tx) }));
     const picked = schools.map((s) => s.slug);
     if (schools.length < 2) {
       const find = finderLink(t("vinder.kop", "Vind een school"), picked);
       message(t("vergelijk.js.te-weinig", "Er zijn te weinig scholen om te vergelijken. Kies ze in {vinder}.", { vinder: find }));
       return;
     }
-    const names = schools.map((s) => s.naam).join(", ");
+    const names = list(schools.map((s) => s.naam), tx);
     document.title = plain(t("vergelijk.js.titel", "Vergelijk {scholen}", { scholen: names })) + " - " + document.title.split(" - ").pop();
     // The way back also above the table: on a phone the table is many screens long.
     const backText = t("vergelijk.js.terug", "Terug naar uw zoekresultaten");

@@ -15,6 +15,13 @@ export const km = (value, tx = DUTCH) =>
     ? tx.t("vinder.js.km.dichtbij", "minder dan 1 km")
     : tx.t("vinder.js.km", "{km} km", { km: value < 10 ? decimal(value, 1, tx) : String(Math.round(value)) });
 
+/** ["A", "B", "C"] -> "A, B en C", in another language as it joins a list ("A, B, and C",
+ * "A وB وC"); a browser without Intl.ListFormat (before 2021) separates them with commas. */
+export const list = (items, tx = DUTCH) =>
+  typeof Intl.ListFormat === "function"
+    ? new Intl.ListFormat(tx.foreign ? tx.lang : "nl", { style: "long", type: "conjunction" }).format(items)
+    : items.join(", ");
+
 /** 1 -> "1 school", 3 -> "3 scholen". */
 export const schools = (count, tx = DUTCH) => tx.tn("vinder.js.scholen", "{n} school", "{n} scholen", count);
 
