@@ -248,3 +248,48 @@ def test_the_code_is_a_fingerprint_of_the_dutch_texts() -> None:
     assert code(OFFER + " Ook thuis.", LIMIT) != CODE
     # the texts are plain text: line breaks and double spaces are one space, as on the page
     assert code(OFFER.replace(" ", "  ", 1).replace(" ", "\n", 2), LIMIT) == CODE
+
+
+def _finder_data(root: Path, code: str | None) -> tuple[dict, dict]:
+    """The finder's data of the need 'lezen' and the comparison's data of de-boomgaard, in
+    ``code`` (None: Dutch)."""
+    import json
+
+    project = load_project(root, internal=False, keep=False)
+    wanted = {(Kind.FINDER_NEED, "lezen"), (Kind.FINDER_SCHOOL, "de-boomgaard")}
+    routes = [
+        r
+        for r in routes_of(project)
+        if (r.kind, r.key) in wanted and r.language == (code or "") and r.staged
+    ]
+    pages = public_pages(project, root / "templates", routes=routes)
+    by_kind = {
+        route.kind: json.loads(page.text()) for route, page in zip(routes, pages, strict=True)
+    }
+    return by_kind[Kind.FINDER_NEED], by_kind[Kind.FINDER_SCHOOL]
+
+
+def test_the_finders_cards_and_the_comparison_show_the_schools_own_translation(
+    sample: Path,
+) -> None:
+    """The finder's data of a language carries a school's own current translation as
+    ``{"eigen": ...}`` (modules/texts.js shows it as the page's language), its untranslated
+    'grens' as Dutch (marked by the script); other languages and the Dutch data are unchanged,
+    and a stale translation is not in the data."""
+    _languages(sample)
+    dutch_before = _finder_data(sample, None)
+    arabic_before = _finder_data(sample, "ar")
+    _translate(sample, f"      en:\n        wat: {ENGLISH}\n        controlecode: {CODE}\n")
+    need, school = _finder_data(sample, "en")
+    (row,) = [r for r in need["scholen"] if isinstance(r[2], dict)]  # only this school's
+    assert row[2:] == [{"eigen": ENGLISH}, LIMIT]
+    assert school["behoeften"]["lezen"][1:] == [{"eigen": ENGLISH}, LIMIT]
+    assert _finder_data(sample, "ar") == arabic_before
+    assert _finder_data(sample, None) == dutch_before
+    # the Dutch changes: the translation is stale and the data holds the new Dutch
+    sop = sample / SOP
+    changed = "Kinderen die moeite hebben met lezen, oefenen elke dag extra."
+    sop.write_text(sop.read_text(encoding="utf-8").replace(OFFER, changed), encoding="utf-8")
+    need, school = _finder_data(sample, "en")
+    assert school["behoeften"]["lezen"][1:] == [changed, LIMIT]
+    assert {"eigen": ENGLISH} not in [cell for r in need["scholen"] for cell in r]

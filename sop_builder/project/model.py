@@ -967,8 +967,8 @@ class NeedDeclaration(Schema):
         title="Vertalingen",
         description="Mag leeg. Uw eigen vertaling van 'wat' en 'grens', per taal waarin de "
         "site verschijnt (bijvoorbeeld en voor Engels). Op de pagina in die taal staat dan uw "
-        "vertaling, met de zin dat de school die zelf vertaalde. Zonder vertaling staat daar "
-        "het Nederlands.",
+        "vertaling, met de zin dat de school die zelf vertaalde; ook bij uw school in "
+        "'Vind een school' en in de vergelijking. Zonder vertaling staat daar het Nederlands.",
         json_schema_extra=folded(),
     )
 

@@ -16,8 +16,10 @@ Nothing is ever sent anywhere: distances are computed in the visitor's browser.
 
 The data of a language (``/<code>/vinder/``) names the needs, levels, facts and kinds of school in
 that language (`Translator.data_text`: a text the language lacks is ``{"nl": "..."}``, which the
-script shows marked lang="nl"); a school's own words stay Dutch (the script marks them), and the
-comparison's yes, no and result of basisondersteuning are left to the script's own texts.
+script shows marked lang="nl"); a school's own words stay Dutch (the script marks them) unless
+the school translated them into that language itself (project/schools/own_translations.py):
+such a text is ``{"eigen": "..."}``, shown as the page's language. The comparison's yes, no and
+result of basisondersteuning are left to the script's own texts.
 """
 
 from __future__ import annotations
@@ -26,15 +28,27 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from sop_builder.project.model import SPECIAL_SCHOOL_TYPES, SiteConfig
+from sop_builder.project.model import SPECIAL_SCHOOL_TYPES, DeclarationTranslation, SiteConfig
 from sop_builder.project.postcodes import PostcodeTable
 from sop_builder.project.routes import Route, school_path
+from sop_builder.project.schools.own_translations import own_translation
 from sop_builder.project.scoring import format_count
 from sop_builder.site.finder import Finder, FinderEntry
 from sop_builder.site.render import GeneratedPage, Renderer, own_school_type_key
 
 # A text of the data in the page's language: (key, Dutch) -> the text (`Translator.data_text`).
 Label = Callable[[str, str], Any]
+# (slug, need) -> the school's own current translation into the data's language, if any.
+OwnWords = Callable[[str, str], DeclarationTranslation | None]
+
+
+def _no_own_words(_slug: str, _need: str) -> DeclarationTranslation | None:
+    return None
+
+
+def _words(dutch: str | None, own: str | None) -> Any:
+    """A school's text in the data: its Dutch, or ``{"eigen": ...}``, its own translation."""
+    return {"eigen": own} if own else dutch
 
 
 def _dutch(_name: str, dutch: str) -> Any:
@@ -182,13 +196,17 @@ def _admission(config: SiteConfig, code: str, label: Label) -> Any:
     return label(f"teksten.toelating.{code}", dutch) if dutch else dutch
 
 
-def need_document(finder: Finder, need_id: str) -> dict[str, Any]:
-    """The schools that offer ``need_id`` (by their place in the index), with their words."""
+def need_document(finder: Finder, need_id: str, own: OwnWords = _no_own_words) -> dict[str, Any]:
+    """The schools that offer ``need_id`` (by their place in the index), with their words
+    (``own``: in the data of another language, the schools' own translations)."""
     rows = []
     for index, entry in enumerate(finder.entries):
         line = entry.line(need_id)
         if line is not None and line.offered:
-            rows.append([index, line.level_id, line.offer, line.limit])
+            translated = own(entry.slug, need_id)
+            offer = _words(line.offer, translated.offer if translated else None)
+            limit = _words(line.limit, translated.limit if translated else None)
+            rows.append([index, line.level_id, offer, limit])
     return {"behoefte": need_id, "scholen": rows}
 
 
@@ -207,10 +225,13 @@ def _fact(value: Any, unit: str | None, key: str, label: Label | None) -> Any:
 
 
 def school_document(
-    entry: FinderEntry, config: SiteConfig, label: Label | None = None
+    entry: FinderEntry,
+    config: SiteConfig,
+    label: Label | None = None,
+    own: OwnWords = _no_own_words,
 ) -> dict[str, Any]:
     """What the comparison shows of one school; ``label``: the texts of another language's
-    data (None: Dutch)."""
+    data (None: Dutch); ``own``: there, the school's own translations."""
     vocab = config.vocabularies
     facts = []
     for fact in vocab.practical:
@@ -235,9 +256,7 @@ def school_document(
             "telefoon": contact.phone,
             "email": contact.email,
         },
-        "behoeften": {
-            line_.need_id: [line_.level_id, line_.offer, line_.limit] for line_ in entry.lines
-        },
+        "behoeften": {line_.need_id: _need_line(entry.slug, line_, own) for line_ in entry.lines},
         "praktisch": facts,
         # the card's line: result, year, who assessed (in another language its figures, as in
         # the index, which the script says in words)
@@ -247,6 +266,15 @@ def school_document(
         "geldig_tot": entry.valid_until.isoformat(),
         "verlopen": entry.expired,
     }
+
+
+def _need_line(slug: str, line: Any, own: OwnWords) -> list[Any]:
+    translated = own(slug, line.need_id)
+    return [
+        line.level_id,
+        _words(line.offer, translated.offer if translated else None),
+        _words(line.limit, translated.limit if translated else None),
+    ]
 
 
 def postcode_document(finder: Finder, table: PostcodeTable | None) -> dict[str, list[float]] | None:
@@ -270,14 +298,33 @@ def index_file(renderer: Renderer, route: Route) -> GeneratedPage:
     return GeneratedPage(route.file, _json(index_document(renderer.finder, renderer.config, label)))
 
 
+def _own_words(renderer: Renderer) -> OwnWords:
+    """The schools' own translations into the language of ``renderer`` (none in Dutch)."""
+    language = renderer.language
+    if language is None:
+        return _no_own_words
+    schools = renderer.memo(
+        "schools-by-slug", lambda: {s.slug: s for s in renderer.project.schools}
+    )
+
+    def find(slug: str, need: str) -> DeclarationTranslation | None:
+        school = schools.get(slug)
+        declaration = school.declarations.get(need) if school is not None else None
+        return own_translation(declaration, language.code) if declaration is not None else None
+
+    return find
+
+
 def need_data_file(renderer: Renderer, route: Route) -> GeneratedPage:
-    return GeneratedPage(route.file, _json(need_document(renderer.finder, route.key)))
+    document = need_document(renderer.finder, route.key, _own_words(renderer))
+    return GeneratedPage(route.file, _json(document))
 
 
 def school_data_file(renderer: Renderer, route: Route) -> GeneratedPage:
     entry = renderer.entries[route.key]
     label = renderer.translator.data_text if renderer.language is not None else None
-    return GeneratedPage(route.file, _json(school_document(entry, renderer.config, label)))
+    document = school_document(entry, renderer.config, label, _own_words(renderer))
+    return GeneratedPage(route.file, _json(document))
 
 
 def postcodes_file(renderer: Renderer, route: Route) -> GeneratedPage:

@@ -48,6 +48,8 @@ test("a text the language lacks stays Dutch, marked as Dutch, around the values 
   // a school's own words are Dutch on a page in another language
   assert.deepEqual(en.dutch("intern begeleider"), [{ nl: "intern begeleider" }]);
   assert.deepEqual(en.dutch(""), []);
+  // unless the school translated them into the page's language itself (the finder's data)
+  assert.deepEqual(en.dutch({ eigen: "Children practise reading every day." }), ["Children practise reading every day."]);
   // a Dutch value in a translated sentence stays marked, and adjacent Dutch reads as one part
   const ar = texts(AR, "ar");
   assert.deepEqual(listed([{ nl: "Gedrag" }, "التوحد"], ar), [{ nl: "Gedrag" }, " والتوحد"]);

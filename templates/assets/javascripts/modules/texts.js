@@ -73,8 +73,10 @@ export function texts(table = {}, lang = "nl") {
       return found === null ? fill(n === 1 ? one : other, all, foreign) : fill(found, all, false);
     },
     /** A school's own words (or a name the SWV wrote in Dutch): marked Dutch on a page in
-     * another language. */
+     * another language; ``{eigen: "..."}``, the school's own translation into the page's
+     * language (the finder's data of that language), is shown as it is. */
     dutch(text) {
+      if (text && typeof text === "object" && typeof text.eigen === "string") return parts(text.eigen);
       return text && foreign ? [{ nl: text }] : parts(text || "");
     },
   };
