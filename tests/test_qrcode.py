@@ -55,7 +55,7 @@ def decode(svg: str, scale: int = 4) -> str | None:
 
 
 def test_the_decoder_reads_what_is_there_and_not_what_is_not():
-    svg = str(qrcode.qr_svg("https://sop.example.nl/scholen/de-duinroos/"))
+    svg = str(qrcode.qr_svg("https://sop.example.nl/scholen/de-duinroos/", "QR-code"))
     assert decode(svg) == "https://sop.example.nl/scholen/de-duinroos/"
     # Planted: one finder pattern wiped out; the code can no longer be found.
     broken = svg.replace('d="M2 2.5h7', 'd="M2 2.5h0', 1)

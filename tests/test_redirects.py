@@ -139,7 +139,7 @@ def test_limits_in_short_take_the_list_or_else_the_first_paragraph():
 
 
 def test_qr_code_is_inline_svg_with_a_label_and_no_inline_style():
-    svg = qr_svg("https://sop.example.nl/scholen/de-duinroos/")
+    svg = qr_svg("https://sop.example.nl/scholen/de-duinroos/", "QR-code van De Duinroos")
     assert svg.startswith('<svg role="img" aria-label="QR-code')
     assert "style=" not in svg
     assert "<script" not in svg

@@ -295,8 +295,9 @@ DUTCH_WORDS = re.compile(r"\b(het|een|uw|niet|zijn|voor|naar|deze|hier|welke|hun
 
 
 class _OutsideDutch(HTMLParser):
-    """The text of a page outside every element marked lang="nl"; of a data block of the
-    scripts' texts (``<script type="application/json">``), the texts, not their keys."""
+    """The text of a page outside every element marked lang="nl" (with the attributes a visitor
+    hears or sees: aria-label, alt, title, placeholder); of a data block of the scripts' texts
+    (``<script type="application/json">``), the texts, not their keys."""
 
     VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "source", "wbr"})
 
@@ -306,10 +307,14 @@ class _OutsideDutch(HTMLParser):
         self.text: list[str] = []
         self.data_block = False
 
+    READ = ("aria-label", "alt", "title", "placeholder")  # attributes a visitor hears or sees
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        inside = bool(self.stack and self.stack[-1]) or dict(attrs).get("lang") == "nl"
+        if not inside:
+            self.text += [value for name, value in attrs if name in self.READ and value]
         if tag in self.VOID:
             return
-        inside = bool(self.stack and self.stack[-1]) or dict(attrs).get("lang") == "nl"
         self.data_block = tag == "script" and dict(attrs).get("type") == "application/json"
         self.stack.append(inside)
 
@@ -345,7 +350,11 @@ def _unmarked_dutch(root: Path, kinds: frozenset[Kind] | None = None) -> dict[st
             if r.staged and r.is_page and (kinds is None or r.kind in kinds)
         ]
         names = sorted((s.front.name for s in project.schools), key=len, reverse=True)
-        pages = public_pages(project, root / "templates", routes=routes, language=language)
+        # with an address, so that the pages hold their QR codes (and the codes their label)
+        site_url = "https://swv.example.nl/"
+        pages = public_pages(
+            project, root / "templates", site_url, routes=routes, language=language
+        )
         unfinished: dict[str, str] = {}
         for route, page in zip(routes, pages, strict=True):
             text = page.text()
@@ -380,7 +389,8 @@ def test_no_page_shows_dutch_that_is_neither_translated_nor_marked(sample: Path)
 def test_a_planted_unmarked_dutch_sentence_is_found(sample: Path) -> None:
     """The check above fails on a template that writes Dutch without t() or lang="nl": one
     planted sentence on the privacy page and one in the offer's shared macros (an offer item),
-    while a sentence marked lang="nl" passes; and on a description written in Dutch."""
+    while a sentence marked lang="nl" passes; and on a description or an aria-label written in
+    Dutch."""
     privacy = sample / "templates" / "pages" / "privacy.md.j2"
     text = privacy.read_text(encoding="utf-8")
     marked = text.replace("</div>", '<p lang="nl">Wij bewaren het niet.</p>\n</div>')
@@ -402,6 +412,14 @@ def test_a_planted_unmarked_dutch_sentence_is_found(sample: Path) -> None:
     lines[at] = 'description: "Hoe toegankelijk is deze site?"'
     statement.write_text("\n".join(lines), "utf-8")
     assert _unmarked_dutch(sample, frozenset({Kind.PAGE})) == {"toegankelijkheid.md.j2": "deze"}
+    # and a label a screen reader says, written in Dutch without ta()
+    privacy.write_text(
+        text.replace("</div>", '<p aria-label="Naar het begin">¤</p>\n</div>'), "utf-8"
+    )
+    assert _unmarked_dutch(sample, frozenset({Kind.PAGE})) == {
+        "privacy.md.j2": "naar",
+        "toegankelijkheid.md.j2": "deze",
+    }
 
 
 def test_the_built_page_shows_changed_dutch_instead_of_the_old_translation(sample: Path) -> None:

@@ -88,8 +88,9 @@ def prepare_qr_codes(urls: Iterable[str], root: Path | None = None) -> None:
         write_cache(root / CACHE_FILE, ((tool_key(), ENCODER), keep))
 
 
-def qr_svg(url: str, label: str | Markup = "QR-code met het adres van deze pagina") -> Markup:
-    """An inline SVG QR code of ``url``; scales with its box, no inline styles (CSP)."""
+def qr_svg(url: str, label: str | Markup) -> Markup:
+    """An inline SVG QR code of ``url``, named ``label`` for a screen reader (a template's
+    text, in the page's language); scales with its box, no inline styles (CSP)."""
     svg = _SVGS.get(url)
     if svg is None:
         svg = _SVGS[url] = _encode(url)
