@@ -33,7 +33,7 @@ from sop_builder.project.postcodes import PostcodeTable
 from sop_builder.project.routes import Route, school_path
 from sop_builder.project.schools.own_translations import own_translation
 from sop_builder.project.scoring import format_count
-from sop_builder.site.finder import Finder, FinderEntry
+from sop_builder.site.finder import Finder, FinderEntry, NeedLine
 from sop_builder.site.render import GeneratedPage, Renderer, own_school_type_key
 
 # A text of the data in the page's language: (key, Dutch) -> the text (`Translator.data_text`).
@@ -203,10 +203,7 @@ def need_document(finder: Finder, need_id: str, own: OwnWords = _no_own_words) -
     for index, entry in enumerate(finder.entries):
         line = entry.line(need_id)
         if line is not None and line.offered:
-            translated = own(entry.slug, need_id)
-            offer = _words(line.offer, translated.offer if translated else None)
-            limit = _words(line.limit, translated.limit if translated else None)
-            rows.append([index, line.level_id, offer, limit])
+            rows.append([index, *_need_line(entry.slug, line, own)])
     return {"behoefte": need_id, "scholen": rows}
 
 
@@ -268,7 +265,9 @@ def school_document(
     }
 
 
-def _need_line(slug: str, line: Any, own: OwnWords) -> list[Any]:
+def _need_line(slug: str, line: NeedLine, own: OwnWords) -> list[Any]:
+    """A school's line for one need in the data: its level, what it offers and where it stops
+    (each its Dutch or, with ``own``, its own translation)."""
     translated = own(slug, line.need_id)
     return [
         line.level_id,
